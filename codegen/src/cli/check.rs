@@ -1,0 +1,75 @@
+//! `check`: read a docs set and report how its pages differ.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{write_error, EXIT_AGREE, EXIT_DIFFER};
+use crate::agreement::Agreement;
+use crate::docs::Docs;
+use crate::error::Error;
+use crate::manifest::MANIFEST_FILE;
+
+pub(super) fn run(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let docs = Docs::load(dir)?;
+    let agreement = Agreement::check(&docs);
+    for warning in &docs.warnings {
+        writeln!(err, "warning: {warning}").map_err(write_error)?;
+    }
+    for unused in &agreement.unused {
+        writeln!(
+            err,
+            "warning: {}: accept entry for {} {} matches no difference; remove it",
+            dir.join(MANIFEST_FILE).display(),
+            unused
+                .product
+                .as_deref()
+                .or(unused.locale.as_deref())
+                .unwrap_or_default(),
+            unused.code
+        )
+        .map_err(write_error)?;
+    }
+    for finding in &agreement.findings {
+        writeln!(out, "{finding}").map_err(write_error)?;
+    }
+    writeln!(out, "{}", summary(&docs, &agreement)).map_err(write_error)?;
+    Ok(if agreement.is_clean() {
+        EXIT_AGREE
+    } else {
+        EXIT_DIFFER
+    })
+}
+
+/// The last line: what was read and the verdict.
+fn summary(docs: &Docs, agreement: &Agreement) -> String {
+    let products: Vec<&str> = docs.pages.iter().map(|p| p.product()).collect();
+    let codes: std::collections::BTreeSet<&str> = docs
+        .pages
+        .iter()
+        .flat_map(|p| p.rows.iter().map(|r| r.code.as_str()))
+        .collect();
+    let total = agreement.findings.len();
+    let accepted = agreement.accepted().count();
+    let verdict = match (total, accepted) {
+        (0, _) => "all pages agree".to_owned(),
+        (t, a) if t == a => format!("{t} difference{}, all accepted", plural(t)),
+        (t, 0) => format!("{t} difference{}", plural(t)),
+        (t, a) => format!("{t} difference{} ({a} accepted)", plural(t)),
+    };
+    format!(
+        "{} page{} ({}), {} code{}: {verdict}",
+        products.len(),
+        plural(products.len()),
+        products.join(", "),
+        codes.len(),
+        plural(codes.len()),
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

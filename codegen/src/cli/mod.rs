@@ -1,0 +1,109 @@
+//! The `tencentcloud-error-codes` command-line tool: the generator's stages on any docs set.
+//!
+//! [`run`] takes the arguments and the output streams and returns the exit code, so that tests
+//! drive it exactly as a shell would.
+
+mod check;
+mod export;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Error;
+
+/// Exit code: every page agrees (or every difference is accepted).
+pub const EXIT_AGREE: u8 = 0;
+/// Exit code: pages differ in ways the manifest does not accept.
+pub const EXIT_DIFFER: u8 = 1;
+/// Exit code: the input cannot be read (or the command line is wrong).
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tencentcloud-error-codes",
+    version,
+    about = "Check, export and compare the common error-code tables of Tencent Cloud's documentation pages",
+    after_help = "Exit status: 0 when all pages agree, 1 when they differ, 2 when the input cannot be read."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read every page of a docs set and report how their tables differ.
+    Check(DocsArg),
+    /// Print every page's table after normalization.
+    Export(export::ExportArgs),
+}
+
+/// The docs set to read.
+#[derive(Debug, clap::Args)]
+struct DocsArg {
+    /// The docs directory, holding sources.json [default: ./docs if it has a sources.json,
+    /// otherwise the crate's own docs/]
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+}
+
+impl DocsArg {
+    fn dir(&self) -> PathBuf {
+        self.docs.clone().unwrap_or_else(default_docs)
+    }
+}
+
+/// `./docs` when it is a docs set, otherwise the docs directory of this repository.
+fn default_docs() -> PathBuf {
+    let local = Path::new("docs");
+    if local.join(crate::manifest::MANIFEST_FILE).is_file() {
+        local.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs")
+    }
+}
+
+/// Runs the tool with `args` (the first is the program name), writing to `out` and `err`;
+/// returns the exit code.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                EXIT_UNREADABLE
+            } else {
+                EXIT_AGREE
+            };
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() {
+                err.write_all(text.as_bytes())
+            } else {
+                out.write_all(text.as_bytes())
+            };
+            return code;
+        }
+    };
+    let result = match &cli.command {
+        Command::Check(docs) => check::run(&docs.dir(), out, err),
+        Command::Export(args) => export::run(args, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+/// A failure to write the report (a closed pipe, a full disk) as an [`Error`].
+fn write_error(e: std::io::Error) -> Error {
+    Error::new(format!("cannot write the output: {e}"))
+}

@@ -1,0 +1,247 @@
+//! `docs/sources.json`: the list of pages, and the differences between them that are accepted.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// The file name of the manifest inside a docs directory.
+pub const MANIFEST_FILE: &str = "sources.json";
+
+/// The parsed `sources.json` of a docs directory.
+///
+/// ```json
+/// {
+///   "pages": [
+///     {"product": "cdn", "locale": "en", "file": "pages/cdn.txt",
+///      "name": "Content Delivery Network (CDN)", "updated": "2025-12-24 10:38:44"}
+///   ],
+///   "accept": [
+///     {"product": "cls", "code": "UnsupportedRegion", "reason": "CLS is global-only"}
+///   ]
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The product pages, in the order reports and exports list them.
+    pub pages: Vec<PageSource>,
+    /// Differences between pages that are known and accepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<Acceptance>,
+}
+
+/// One product's documentation page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSource {
+    /// The API service name, as in the endpoint `cdn.tencentcloudapi.com`: `cdn`, `cvm`, `mdl`.
+    pub product: String,
+    /// The language of the page's table: `en`, `zh`.
+    pub locale: String,
+    /// The page, relative to the docs directory. Its extension picks the reader:
+    /// `.html`/`.htm`, `.md`/`.markdown` or `.txt`.
+    pub file: String,
+    /// The product's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the page was captured from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The last-updated date printed on the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+}
+
+/// A difference between pages that is known and accepted, with the reason.
+///
+/// `product` accepts the differences of that product's page for `code` (it lacks the code,
+/// documents it alone, or words it differently); `locale` instead accepts that the pages of that
+/// locale, taken together, lack `code`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    /// The product whose page differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// The locale whose pages lack the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The error code the difference is about.
+    pub code: String,
+    /// Why the difference is accepted.
+    pub reason: String,
+}
+
+impl Manifest {
+    /// Reads and checks `sources.json` in `docs_dir`.
+    ///
+    /// Errors name the manifest file (and line, for JSON errors).
+    pub fn load(docs_dir: &Path) -> Result<Manifest, Error> {
+        let path = docs_dir.join(MANIFEST_FILE);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Error::in_file(&path, format!("cannot read the manifest: {e}")))?;
+        Manifest::parse(&path, &bytes)
+    }
+
+    /// Parses and checks manifest text; `path` is only used in error messages.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Manifest, Error> {
+        let manifest: Manifest = serde_json::from_slice(bytes).map_err(|e| {
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            if e.line() == 0 {
+                Error::in_file(path, format!("malformed manifest: {message}"))
+            } else {
+                Error::at_line(path, e.line(), format!("malformed manifest: {message}"))
+            }
+        })?;
+        manifest.validate(path)?;
+        Ok(manifest)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), Error> {
+        let invalid =
+            |message: String| Error::in_file(path, format!("invalid manifest: {message}"));
+        if self.pages.is_empty() {
+            return Err(invalid("\"pages\" is empty".into()));
+        }
+        let mut products = std::collections::BTreeSet::new();
+        let mut files = std::collections::BTreeSet::new();
+        for page in &self.pages {
+            if !is_name(&page.product) {
+                return Err(invalid(format!(
+                    "product {:?} is not a service name (lowercase letters, digits, '-' and '_')",
+                    page.product
+                )));
+            }
+            if !is_locale(&page.locale) {
+                return Err(invalid(format!(
+                    "locale {:?} of {} is not a language tag such as \"en\" or \"zh\"",
+                    page.locale, page.product
+                )));
+            }
+            if !products.insert(page.product.as_str()) {
+                return Err(invalid(format!("product {} is listed twice", page.product)));
+            }
+            if page.file.is_empty() || Path::new(&page.file).is_absolute() {
+                return Err(invalid(format!(
+                    "file {:?} of {} must be a path relative to the docs directory",
+                    page.file, page.product
+                )));
+            }
+            if !files.insert(page.file.as_str()) {
+                return Err(invalid(format!("file {} is listed twice", page.file)));
+            }
+        }
+        for accepted in &self.accept {
+            match (&accepted.product, &accepted.locale) {
+                (Some(product), None) if !products.contains(product.as_str()) => {
+                    return Err(invalid(format!(
+                        "accept names product {product}, which has no page"
+                    )));
+                }
+                (None, Some(locale)) if !self.pages.iter().any(|p| &p.locale == locale) => {
+                    return Err(invalid(format!(
+                        "accept names locale {locale}, which has no page"
+                    )));
+                }
+                (Some(_), None) | (None, Some(_)) => {}
+                _ => {
+                    return Err(invalid(format!(
+                        "accept entry for {} must name either a product or a locale",
+                        accepted.code
+                    )));
+                }
+            }
+            if accepted.reason.trim().is_empty() {
+                return Err(invalid(format!(
+                    "accept entry for {} has no reason",
+                    accepted.code
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The page entry of `product`.
+    pub fn page(&self, product: &str) -> Option<&PageSource> {
+        self.pages.iter().find(|p| p.product == product)
+    }
+}
+
+fn is_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn is_locale(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Manifest, String> {
+        Manifest::parse(Path::new("docs/sources.json"), text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_pages_and_acceptances() {
+        let m = parse(
+            r#"{"pages": [{"product": "cdn", "locale": "en", "file": "pages/cdn.txt", "name": "CDN"}],
+                "accept": [{"product": "cdn", "code": "InternalError", "reason": "known"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(m.pages[0].product, "cdn");
+        assert_eq!(m.pages[0].name.as_deref(), Some("CDN"));
+        assert_eq!(m.accept[0].code, "InternalError");
+    }
+
+    #[test]
+    fn rejects_bad_manifests_with_one_line() {
+        let cases = [
+            ("not json", "docs/sources.json:1: malformed manifest: expected ident"),
+            (
+                "{\"pages\": [\n{\"product\": \"cdn\", \"file\": \"a.txt\"}]}",
+                "docs/sources.json:2: malformed manifest: missing field `locale`",
+            ),
+            (
+                r#"{"pages": [], "accept": []}"#,
+                "docs/sources.json: invalid manifest: \"pages\" is empty",
+            ),
+            (
+                r#"{"pages": [{"product": "CDN", "locale": "en", "file": "a.txt"}]}"#,
+                "docs/sources.json: invalid manifest: product \"CDN\" is not a service name (lowercase letters, digits, '-' and '_')",
+            ),
+            (
+                r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"},
+                              {"product": "cdn", "locale": "en", "file": "b.txt"}]}"#,
+                "docs/sources.json: invalid manifest: product cdn is listed twice",
+            ),
+            (
+                r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"}],
+                    "accept": [{"product": "cvm", "code": "X", "reason": "r"}]}"#,
+                "docs/sources.json: invalid manifest: accept names product cvm, which has no page",
+            ),
+            (
+                r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"}],
+                    "accept": [{"product": "cdn", "code": "X", "reason": " "}]}"#,
+                "docs/sources.json: invalid manifest: accept entry for X has no reason",
+            ),
+            (
+                r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt", "extra": 1}]}"#,
+                "docs/sources.json:1: malformed manifest: unknown field `extra`, expected one of `product`, `locale`, `file`, `name`, `url`, `updated`",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text).unwrap_err(), expected, "for {text}");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The HTML reader: the first `<table>` after the "Common Error Codes" heading.
+
+use std::path::Path;
+
+use scraper::node::Node;
+use scraper::{ElementRef, Html, Selector};
+
+use super::{
+    is_code_header, is_description_header, is_heading, line_number, normalize, Cells, LineFinder,
+    PageTable, Row,
+};
+use crate::error::Error;
+
+/// Reads the table from `html`. Lines in errors and rows refer to `line_source`, the text the
+/// user wrote: the HTML itself, or the Markdown it was rendered from.
+pub(super) fn read(path: &Path, html: &str, line_source: &str) -> Result<PageTable, Error> {
+    let document = Html::parse_document(html);
+    // A constant selector; parsing it cannot fail.
+    let selector = Selector::parse("h1, h2, h3, h4, h5, h6, table").expect("valid selector");
+    let mut heading_seen = false;
+    for element in document.select(&selector) {
+        if element.value().name() == "table" {
+            if heading_seen {
+                return read_table(path, element, line_source);
+            }
+        } else if is_heading(&cell_text(element)) {
+            heading_seen = true;
+        }
+    }
+    Err(if heading_seen {
+        Error::in_file(path, "no table follows the \"Common Error Codes\" heading")
+    } else {
+        Error::in_file(
+            path,
+            "no \"Common Error Codes\" (or \"公共错误码\") heading found",
+        )
+    })
+}
+
+fn read_table(path: &Path, table: ElementRef<'_>, line_source: &str) -> Result<PageTable, Error> {
+    let mut lines = LineFinder::new(line_source);
+    let table_line = table_line(line_source, lines.cursor);
+    let mut rows = table_rows(table).into_iter();
+    let Some((header_in_thead, header)) = rows.next() else {
+        return Err(at(
+            path,
+            table_line,
+            "the Common Error Codes table has no rows",
+        ));
+    };
+    let header_texts: Vec<String> = header.iter().map(|(_, text)| text.clone()).collect();
+    let is_header = header_in_thead
+        || header.iter().all(|(is_th, _)| *is_th)
+        || header_texts.first().is_some_and(|t| is_code_header(t));
+    let recognized = header_texts.len() == 2
+        && is_code_header(&header_texts[0])
+        && is_description_header(&header_texts[1]);
+    if !is_header || !recognized {
+        return Err(at(
+            path,
+            table_line,
+            format!(
+                "expected the header \"Error Code | Description\", found \"{}\"",
+                header_texts.join(" | ")
+            ),
+        ));
+    }
+
+    let mut out = Vec::new();
+    for (_, cells) in rows {
+        let mut texts = cells.into_iter().map(|(_, text)| text);
+        let code = texts.next().unwrap_or_default();
+        let description = texts.next().unwrap_or_default();
+        let rest: Vec<String> = texts.collect();
+        if code.is_empty() && description.is_empty() && rest.iter().all(String::is_empty) {
+            continue;
+        }
+        let line = lines.line_of(&code);
+        if !rest.is_empty() {
+            return Err(at(
+                path,
+                line,
+                format!(
+                    "expected 2 cells (code, description), found {}: \"{code} | {description} | {}\"",
+                    rest.len() + 2,
+                    rest.join(" | ")
+                ),
+            ));
+        }
+        out.push(Row {
+            code,
+            description,
+            line,
+        });
+    }
+    Ok(PageTable {
+        header_line: table_line,
+        cells: Cells::Separate(out),
+    })
+}
+
+/// An error at `line`, or about the whole file where the line is unknown (0).
+fn at(path: &Path, line: usize, message: impl Into<String>) -> Error {
+    match line {
+        0 => Error::in_file(path, message),
+        line => Error::at_line(path, line, message),
+    }
+}
+
+/// The line of the table (its first `<table` or pipe row) after the heading, 0 if not found.
+fn table_line(source: &str, from: usize) -> usize {
+    let lower = source[from..].to_ascii_lowercase();
+    let found = lower.find("<table").or_else(|| lower.find('|'));
+    found.map_or(0, |offset| line_number(source, from + offset))
+}
+
+/// The table's own rows (not those of nested tables), each with whether it sits in `<thead>`
+/// and its cells as (is `<th>`, normalized text).
+fn table_rows(table: ElementRef<'_>) -> Vec<(bool, Vec<(bool, String)>)> {
+    let mut rows = Vec::new();
+    for child in table.children().filter_map(ElementRef::wrap) {
+        match child.value().name() {
+            "tr" => rows.push((false, row_cells(child))),
+            section @ ("thead" | "tbody" | "tfoot") => {
+                for tr in child.children().filter_map(ElementRef::wrap) {
+                    if tr.value().name() == "tr" {
+                        rows.push((section == "thead", row_cells(tr)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+fn row_cells(tr: ElementRef<'_>) -> Vec<(bool, String)> {
+    tr.children()
+        .filter_map(ElementRef::wrap)
+        .filter(|cell| matches!(cell.value().name(), "td" | "th"))
+        .map(|cell| (cell.value().name() == "th", cell_text(cell)))
+        .collect()
+}
+
+/// The text of an element as a reader sees it: markup dropped, entities decoded (by the
+/// parser), line breaks and block boundaries as spaces, whitespace collapsed. Scripts and styles
+/// are not text.
+fn cell_text(element: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    let mut hidden_depth = 0usize;
+    for edge in element.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                    hidden_depth += 1
+                }
+                Node::Element(e) if breaks_text(e.name()) => text.push(' '),
+                Node::Text(t) if hidden_depth == 0 => text.push_str(t),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => match node.value() {
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                    hidden_depth -= 1
+                }
+                Node::Element(e) if breaks_text(e.name()) => text.push(' '),
+                _ => {}
+            },
+        }
+    }
+    normalize(&text)
+}
+
+/// Elements whose edges separate words even without whitespace in the source.
+fn breaks_text(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "p"
+            | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "td"
+            | "th"
+            | "tr"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "blockquote"
+            | "hr"
+    )
+}

@@ -284,7 +284,8 @@ const DISPLACEMENTS: [(u32, u32); 9] = [
 ];
 /// Per slot of the perfect hash, the index of the code placed there.
 const SLOTS: [u32; 26] = [
-    16, 4, 18, 20, 12, 21, 1, 9, 7, 0, 14, 24, 6, 19, 23, 3, 11, 2, 10, 5, 22, 15, 13, 25, 17, 8,
+    16, 4, 18, 20, 12, 21, 1, 9, 7, 0, 14, 24, 6, 19, 23, 3, 11, 2, 10, 5, 22, 15, 13,
+    25, 17, 8,
 ];
 /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
 pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
@@ -295,11 +296,7 @@ pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
     let (d1, d2) = DISPLACEMENTS[g as usize % 9];
     let slot = f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2) % 26;
     let index = SLOTS[slot as usize] as usize;
-    if CODES[index] == code {
-        Some(ErrorCode::ALL[index])
-    } else {
-        None
-    }
+    if CODES[index] == code { Some(ErrorCode::ALL[index]) } else { None }
 }
 /// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`; see `from_code`.
 const fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {

@@ -27,6 +27,7 @@
 
 pub mod agreement;
 pub mod cargo;
+pub mod changes;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod docs;
@@ -35,6 +36,7 @@ pub mod error;
 pub mod ident;
 pub mod lookup;
 pub mod manifest;
+pub mod matrix;
 pub mod model;
 pub mod read;
 

@@ -3,8 +3,11 @@
 //! [`run`] takes the arguments and the output streams and returns the exit code, so that tests
 //! drive it exactly as a shell would.
 
+mod changes;
 mod check;
+mod diff;
 mod export;
+mod show;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -29,8 +32,30 @@ pub const EXIT_UNREADABLE: u8 = 2;
     after_help = "Exit status: 0 when all pages agree, 1 when they differ, 2 when the input cannot be read."
 )]
 struct Cli {
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+/// The output formats of the reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    /// An aligned table for a terminal, at most 100 columns wide.
+    Text,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+    /// JSON, for scripts.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -39,6 +64,12 @@ enum Command {
     Check(DocsArg),
     /// Print every page's table after normalization.
     Export(export::ExportArgs),
+    /// Show the codes × products matrix and the descriptions that differ.
+    Diff(diff::DiffArgs),
+    /// Show what changed between two docs sets, and the semver verdict for the crate.
+    Changes(changes::ChangesArgs),
+    /// Show one code on every page.
+    Show(show::ShowArgs),
 }
 
 /// The docs set to read.
@@ -57,7 +88,7 @@ impl DocsArg {
 }
 
 /// `./docs` when it is a docs set, otherwise the docs directory of this repository.
-fn default_docs() -> PathBuf {
+pub(crate) fn default_docs() -> PathBuf {
     let local = Path::new("docs");
     if local.join(crate::manifest::MANIFEST_FILE).is_file() {
         local.to_path_buf()
@@ -67,8 +98,9 @@ fn default_docs() -> PathBuf {
 }
 
 /// Runs the tool with `args` (the first is the program name), writing to `out` and `err`;
-/// returns the exit code.
-pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+/// returns the exit code. `terminal` says whether `out` is a terminal that takes colour (for
+/// `--color auto`); the binary passes whether stdout is a terminal and `NO_COLOR` is unset.
+pub fn run<I, T>(args: I, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -90,9 +122,17 @@ where
             return code;
         }
     };
+    let color = match cli.color {
+        ColorChoice::Auto => terminal,
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+    };
     let result = match &cli.command {
         Command::Check(docs) => check::run(&docs.dir(), out, err),
         Command::Export(args) => export::run(args, out),
+        Command::Diff(args) => diff::run(args, color, out),
+        Command::Changes(args) => changes::run(args, out),
+        Command::Show(args) => show::run(args, out),
     };
     match result {
         Ok(code) => code,

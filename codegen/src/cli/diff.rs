@@ -14,7 +14,7 @@ use crate::matrix::{Cell, LocaleMatrix, Matrix, Wording};
 /// The width the text form fits in.
 pub(super) const WIDTH: usize = 100;
 /// Codes longer than this are shortened in the matrix (never in the descriptions below it).
-const MAX_CODE_WIDTH: usize = 44;
+const MAX_CODE_WIDTH: usize = 50;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct DiffArgs {
@@ -93,9 +93,23 @@ pub(super) fn render_text(matrix: &Matrix, agreement: &Agreement, color: bool) -
             locale.rows.len(),
             plural(locale.rows.len())
         ));
-        for block in product_blocks(locale) {
+        let columns = Columns::of(locale);
+        for block in columns.blocks(locale) {
             out.push('\n');
-            out.push_str(&render_block(locale, block, color));
+            out.push_str(&render_block(locale, &columns, block, color));
+        }
+        if columns.numbered {
+            out.push('\n');
+            let legend: Vec<String> = locale
+                .products
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{}={p}", i + 1))
+                .collect();
+            for line in textwrap::wrap(&legend.join("  "), WIDTH) {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
         out.push('\n');
     }
@@ -122,30 +136,67 @@ fn code_width(locale: &LocaleMatrix) -> usize {
         .min(MAX_CODE_WIDTH)
 }
 
-/// The products of a locale split into consecutive ranges that fit beside the code column.
-fn product_blocks(locale: &LocaleMatrix) -> Vec<std::ops::Range<usize>> {
-    let room = WIDTH - code_width(locale);
-    let mut blocks = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    for (index, product) in locale.products.iter().enumerate() {
-        let width = column_width(product);
-        if used + width > room && index > start {
-            blocks.push(start..index);
-            start = index;
-            used = 0;
-        }
-        used += width;
-    }
-    if start < locale.products.len() {
-        blocks.push(start..locale.products.len());
-    }
-    blocks
+/// How a locale's product columns are labelled: by name when every name fits beside the code
+/// column, otherwise by number (with a legend under the matrix), so that many products still
+/// fit in few blocks.
+struct Columns {
+    numbered: bool,
+    code_width: usize,
 }
 
-/// A product column: a space, then the name (at most 12 characters) or the symbol.
-fn column_width(product: &str) -> usize {
-    1 + textwrap::core::display_width(product).clamp(1, 12)
+impl Columns {
+    fn of(locale: &LocaleMatrix) -> Columns {
+        let code_width = code_width(locale);
+        let by_name: usize = locale.products.iter().map(|p| 1 + name_width(p)).sum();
+        Columns {
+            numbered: code_width + by_name > WIDTH,
+            code_width,
+        }
+    }
+
+    /// The width of a product's column, its leading space included.
+    fn width(&self, locale: &LocaleMatrix, product: &str) -> usize {
+        if self.numbered {
+            1 + locale.products.len().to_string().len()
+        } else {
+            1 + name_width(product)
+        }
+    }
+
+    /// The products split into consecutive ranges that fit beside the code column.
+    fn blocks(&self, locale: &LocaleMatrix) -> Vec<std::ops::Range<usize>> {
+        let room = WIDTH - self.code_width;
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        let mut used = 0;
+        for (index, product) in locale.products.iter().enumerate() {
+            let width = self.width(locale, product);
+            if used + width > room && index > start {
+                blocks.push(start..index);
+                start = index;
+                used = 0;
+            }
+            used += width;
+        }
+        if start < locale.products.len() {
+            blocks.push(start..locale.products.len());
+        }
+        blocks
+    }
+
+    /// The header label of the product at `index`.
+    fn label(&self, index: usize, product: &str, width: usize) -> String {
+        if self.numbered {
+            (index + 1).to_string()
+        } else {
+            shorten(product, width)
+        }
+    }
+}
+
+/// A product name in a header: at most 12 columns.
+fn name_width(product: &str) -> usize {
+    textwrap::core::display_width(product).clamp(1, 12)
 }
 
 fn shorten(text: &str, width: usize) -> String {
@@ -157,23 +208,35 @@ fn shorten(text: &str, width: usize) -> String {
     short
 }
 
-fn render_block(locale: &LocaleMatrix, block: std::ops::Range<usize>, color: bool) -> String {
-    let code_width = code_width(locale);
-    let products = &locale.products[block.clone()];
+fn render_block(
+    locale: &LocaleMatrix,
+    columns: &Columns,
+    block: std::ops::Range<usize>,
+    color: bool,
+) -> String {
+    let code_width = columns.code_width;
     let mut out = format!("{:<code_width$}", "Code");
-    for product in products {
-        let width = column_width(product) - 1;
-        out.push_str(&format!(" {:<width$}", shorten(product, width)));
+    for index in block.clone() {
+        let product = &locale.products[index];
+        let width = columns.width(locale, product) - 1;
+        out.push_str(&format!(
+            " {:<width$}",
+            columns.label(index, product, width)
+        ));
     }
     out = out.trim_end().to_owned();
     out.push('\n');
     for row in &locale.rows {
         let mut line = format!("{:<code_width$}", shorten(&row.code, code_width));
-        for (product, cell) in products.iter().zip(&row.cells[block.clone()]) {
-            let width = column_width(product) - 1;
-            let symbol = format!("{:<width$}", symbol(*cell));
+        for index in block.clone() {
+            let width = columns.width(locale, &locale.products[index]) - 1;
+            let cell = row.cells[index];
             line.push(' ');
-            line.push_str(&paint(&symbol, style(*cell), color));
+            line.push_str(&paint(
+                &format!("{:<width$}", symbol(cell)),
+                style(cell),
+                color,
+            ));
         }
         out.push_str(line.trim_end());
         out.push('\n');

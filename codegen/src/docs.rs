@@ -59,6 +59,8 @@ impl Docs {
             .iter()
             .map(|source| {
                 let path = dir.join(&source.file);
+                // The format first: a file of another kind is often not text at all.
+                read::Format::of(&path)?;
                 let text = read::read_source(&path)?;
                 let table = read::read_table(&path, &text)?;
                 Ok((path, table))

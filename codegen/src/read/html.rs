@@ -11,9 +11,9 @@ use super::{
 };
 use crate::error::Error;
 
-/// Reads the table from `html`. Lines in errors and rows refer to `line_source`, the text the
-/// user wrote: the HTML itself, or the Markdown it was rendered from.
-pub(super) fn read(path: &Path, html: &str, line_source: &str) -> Result<PageTable, Error> {
+/// Reads the table from `html`. Lines in errors and rows refer to the text the user wrote: the
+/// HTML itself, or `markdown`, the Markdown it was rendered from.
+pub(super) fn read(path: &Path, html: &str, markdown: Option<&str>) -> Result<PageTable, Error> {
     let document = Html::parse_document(html);
     // A constant selector; parsing it cannot fail.
     let selector = Selector::parse("h1, h2, h3, h4, h5, h6, table").expect("valid selector");
@@ -21,7 +21,7 @@ pub(super) fn read(path: &Path, html: &str, line_source: &str) -> Result<PageTab
     for element in document.select(&selector) {
         if element.value().name() == "table" {
             if heading_seen {
-                return read_table(path, element, line_source);
+                return read_table(path, element, markdown.unwrap_or(html), markdown.is_some());
             }
         } else if is_heading(&cell_text(element)) {
             heading_seen = true;
@@ -37,9 +37,14 @@ pub(super) fn read(path: &Path, html: &str, line_source: &str) -> Result<PageTab
     })
 }
 
-fn read_table(path: &Path, table: ElementRef<'_>, line_source: &str) -> Result<PageTable, Error> {
+fn read_table(
+    path: &Path,
+    table: ElementRef<'_>,
+    line_source: &str,
+    markdown: bool,
+) -> Result<PageTable, Error> {
     let mut lines = LineFinder::new(line_source);
-    let table_line = table_line(line_source, lines.cursor);
+    let table_line = table_line(line_source, lines.cursor, markdown);
     let mut rows = table_rows(table).into_iter();
     let Some((header_in_thead, header)) = rows.next() else {
         return Err(at(
@@ -107,10 +112,15 @@ fn at(path: &Path, line: usize, message: impl Into<String>) -> Error {
     }
 }
 
-/// The line of the table (its first `<table` or pipe row) after the heading, 0 if not found.
-fn table_line(source: &str, from: usize) -> usize {
+/// The line of the table after the heading, 0 if not found: its `<table` tag, or in Markdown
+/// its first pipe row if that comes first.
+fn table_line(source: &str, from: usize, markdown: bool) -> usize {
     let lower = source[from..].to_ascii_lowercase();
-    let found = lower.find("<table").or_else(|| lower.find('|'));
+    let tag = lower.find("<table");
+    let found = match (tag, lower.find('|')) {
+        (Some(tag), Some(pipe)) if markdown => Some(tag.min(pipe)),
+        (tag, pipe) => tag.or(pipe),
+    };
     found.map_or(0, |offset| line_number(source, from + offset))
 }
 

@@ -12,5 +12,5 @@ pub(super) fn read(path: &Path, source: &str) -> Result<PageTable, Error> {
     let parser = Parser::new_ext(source, Options::ENABLE_TABLES);
     let mut rendered = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut rendered, parser);
-    super::html::read(path, &rendered, source)
+    super::html::read(path, &rendered, Some(source))
 }

@@ -78,7 +78,7 @@ pub enum Cells {
 /// and in error messages; nothing is read from disk.
 pub fn read_table(path: &Path, source: &str) -> Result<PageTable, Error> {
     match Format::of(path)? {
-        Format::Html => html::read(path, source, source),
+        Format::Html => html::read(path, source, None),
         Format::Markdown => markdown::read(path, source),
         Format::Text => text::read(path, source),
     }
@@ -111,7 +111,12 @@ pub use text::split_run_together;
 
 /// Checks the rows of one page: every code well-formed, none listed twice, at least one row.
 /// Empty descriptions are kept, with a warning.
+/// Lines that could not be located (0) are left out of the messages.
 pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Warning>, Error> {
+    let at = |line: usize, message: String| match line {
+        0 => Error::in_file(path, message),
+        line => Error::at_line(path, line, message),
+    };
     if rows.is_empty() {
         return Err(match table_line {
             0 => Error::in_file(path, "the Common Error Codes table has no rows"),
@@ -122,8 +127,7 @@ pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Wa
     let mut warnings = Vec::new();
     for row in rows {
         if !is_code(&row.code) {
-            return Err(Error::at_line(
-                path,
+            return Err(at(
                 row.line,
                 format!(
                     "invalid error code {:?}: expected dot-separated segments of ASCII letters \
@@ -133,18 +137,18 @@ pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Wa
             ));
         }
         if let Some(first) = seen.insert(row.code.as_str(), row.line) {
-            return Err(Error::at_line(
-                path,
-                row.line,
-                format!("{} is listed twice (also at line {first})", row.code),
-            ));
+            let also = match first {
+                0 => String::new(),
+                line => format!(" (also at line {line})"),
+            };
+            return Err(at(row.line, format!("{} is listed twice{also}", row.code)));
         }
         if row.description.is_empty() {
-            warnings.push(Warning::at_line(
-                path,
-                row.line,
-                format!("{} has an empty description", row.code),
-            ));
+            let message = format!("{} has an empty description", row.code);
+            warnings.push(match row.line {
+                0 => Warning(Error::in_file(path, message)),
+                line => Warning::at_line(path, line, message),
+            });
         }
     }
     Ok(warnings)
@@ -207,13 +211,20 @@ struct LineFinder<'a> {
 }
 
 impl<'a> LineFinder<'a> {
-    /// Starts at the first mention of the table's heading, where there is one.
+    /// Starts at the table's heading: the first mention of its text that is a heading (an
+    /// `<h1>`–`<h6>` element or a Markdown heading), not a link, title or script that names it;
+    /// else at its first mention, where there is one.
     fn new(source: &'a str) -> Self {
         let lower = source.to_ascii_lowercase();
-        let cursor = HEADINGS
-            .iter()
-            .filter_map(|h| lower.find(h))
+        let mentions = || {
+            HEADINGS
+                .iter()
+                .flat_map(|h| lower.match_indices(h).map(|(offset, _)| offset))
+        };
+        let cursor = mentions()
+            .filter(|&offset| is_heading_at(&lower, offset))
             .min()
+            .or_else(|| mentions().min())
             .unwrap_or(0);
         LineFinder { source, cursor }
     }
@@ -244,6 +255,51 @@ impl<'a> LineFinder<'a> {
         }
         0
     }
+}
+
+/// Whether the heading text at `offset` of the lowercased source `lower` starts a heading: an
+/// ATX (`## text`) or setext (`text` over `---`) Markdown heading, or an `<h1>`–`<h6>` element
+/// (with only opening tags, such as an anchor, or closed empty ones between), outside scripts,
+/// styles and comments.
+fn is_heading_at(lower: &str, offset: usize) -> bool {
+    let before = &lower[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = before[line_start..].trim();
+    if (1..=6).contains(&prefix.len()) && prefix.bytes().all(|b| b == b'#') {
+        return true;
+    }
+    if prefix.is_empty() {
+        let underline = lower[offset..].lines().nth(1).unwrap_or("").trim();
+        if !underline.is_empty()
+            && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'))
+        {
+            return true;
+        }
+    }
+    let inside = |open: &str, close: &str| {
+        before
+            .rfind(open)
+            .is_some_and(|start| before.rfind(close).is_none_or(|end| end < start))
+    };
+    if inside("<script", "</script") || inside("<style", "</style") || inside("<!--", "-->") {
+        return false;
+    }
+    let mut rest = before.trim_end();
+    while let Some(tag_text) = rest.strip_suffix('>') {
+        let Some(start) = tag_text.rfind('<') else {
+            return false;
+        };
+        let name: String = tag_text[start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        match name.as_bytes() {
+            [b'h', b'1'..=b'6'] => return true,
+            [b'/', b'h', b'1'..=b'6'] => return false,
+            _ => rest = tag_text[..start].trim_end(),
+        }
+    }
+    false
 }
 
 /// The 1-based line of byte `offset` in `source`.

@@ -5,7 +5,7 @@
 //! whose description of a code differs from the one most pages give. The locales' code sets are
 //! compared too. Every difference is one [`Finding`], accepted or not by the manifest.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -85,17 +85,6 @@ impl Difference {
             | Difference::Wording { product, .. } => Some(product),
             Difference::LocaleLacks { .. } => None,
         }
-    }
-
-    /// Whether `accepted` covers this difference.
-    pub fn is_covered_by(&self, accepted: &Acceptance) -> bool {
-        accepted.code == self.code()
-            && match self {
-                Difference::LocaleLacks { locale, .. } => {
-                    accepted.product.is_none() && accepted.locale.as_deref() == Some(locale)
-                }
-                _ => accepted.locale.is_none() && accepted.product.as_deref() == self.product(),
-            }
     }
 
     /// The sort key of a report: by code, then kind, then product or locale.
@@ -202,16 +191,30 @@ impl Agreement {
         compare_locales(&by_locale, &mut differences);
         differences.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.cmp(b)));
 
+        // Acceptances by (product or locale, code): one lookup per difference, however many.
         let accept = &docs.manifest.accept;
+        let mut by_key: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(accept.len());
+        for (index, a) in accept.iter().enumerate().rev() {
+            let key = match (&a.product, &a.locale) {
+                (Some(product), _) => ("product", product.as_str(), a.code.as_str()),
+                (None, Some(locale)) => ("locale", locale.as_str(), a.code.as_str()),
+                (None, None) => continue,
+            };
+            by_key.insert(key, index);
+        }
         let mut used = vec![false; accept.len()];
         let findings = differences
             .into_iter()
             .map(|difference| {
-                let accepted = accept.iter().enumerate().find_map(|(index, a)| {
-                    difference.is_covered_by(a).then(|| {
-                        used[index] = true;
-                        a.reason.clone()
-                    })
+                let key = match &difference {
+                    Difference::LocaleLacks { locale, code, .. } => {
+                        ("locale", locale.as_str(), code.as_str())
+                    }
+                    other => ("product", other.product().unwrap_or_default(), other.code()),
+                };
+                let accepted = by_key.get(&key).map(|&index| {
+                    used[index] = true;
+                    accept[index].reason.clone()
                 });
                 Finding {
                     difference,

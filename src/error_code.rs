@@ -4,7 +4,7 @@ use alloc::string::String;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{lookup, CODES, DESCRIPTIONS, PRODUCTS, VARIANT_NAMES};
+use crate::generated::{lookup, CODES, DESCRIPTIONS, PRODUCT_SETS, PRODUCT_SET_OF};
 use crate::ErrorCode;
 
 impl ErrorCode {
@@ -36,7 +36,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::InternalError.products(), ["cdn", "cls", "cvm", "mdl", "teo"]);
     /// ```
     pub const fn products(self) -> &'static [&'static str] {
-        PRODUCTS[self as usize]
+        PRODUCT_SETS[PRODUCT_SET_OF[self as usize] as usize]
     }
 
     /// The variant whose wire code is exactly `code` (case-sensitive), if there is one.
@@ -60,11 +60,19 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-/// Writes the variant name, as a derived `Debug` would, from a table: a derived `Debug` on
-/// thousands of variants costs seconds of compile time.
+/// Writes the variant name, as a derived `Debug` would: the code's segments joined, each
+/// starting with an uppercase letter (the generator's naming rule). Derived, it would cost
+/// compile time at thousands of variants; a table of names would too.
 impl fmt::Debug for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(VARIANT_NAMES[*self as usize])
+        for segment in self.as_str().split('.') {
+            let mut chars = segment.chars();
+            if let Some(first) = chars.next() {
+                fmt::Write::write_char(f, first.to_ascii_uppercase())?;
+                f.write_str(chars.as_str())?;
+            }
+        }
+        Ok(())
     }
 }
 

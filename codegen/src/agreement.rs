@@ -286,29 +286,34 @@ fn compare_locale(pages: &[&Page], differences: &mut Vec<Difference>) {
                 .push((index, &row.description));
         }
     }
+    // Page indices sorted by product: lists of products come out sorted without a sort each.
+    let mut by_product: Vec<usize> = (0..pages.len()).collect();
+    by_product.sort_by_key(|&i| pages[i].product());
+    let names = |include: &dyn Fn(usize) -> bool| -> Vec<String> {
+        by_product
+            .iter()
+            .filter(|&&i| include(i))
+            .map(|&i| pages[i].product().to_owned())
+            .collect()
+    };
     let mut documents = vec![false; pages.len()];
     for (code, having) in &codes {
         documents.fill(false);
         for (index, _) in having {
             documents[*index] = true;
         }
-        let lacking: Vec<&Page> = pages
-            .iter()
-            .zip(&documents)
-            .filter(|(_, documents)| !**documents)
-            .map(|(page, _)| *page)
-            .collect();
-        if !lacking.is_empty() {
+        if having.len() < pages.len() {
             if having.len() * 2 >= pages.len() {
-                let documented_by = sorted(having.iter().map(|(i, _)| pages[*i].product()));
-                differences.extend(lacking.iter().map(|page| Difference::Lacks {
+                let documented_by = names(&|i| documents[i]);
+                let lacking = pages.iter().zip(&documents).filter(|(_, d)| !**d);
+                differences.extend(lacking.map(|(page, _)| Difference::Lacks {
                     product: page.product().to_owned(),
                     file: page.path.clone(),
                     code: (*code).to_owned(),
                     documented_by: documented_by.clone(),
                 }));
             } else {
-                let absent_from = sorted(lacking.iter().map(|p| p.product()));
+                let absent_from = names(&|i| !documents[i]);
                 differences.extend(having.iter().map(|(i, _)| Difference::Extra {
                     product: pages[*i].product().to_owned(),
                     file: pages[*i].path.clone(),
@@ -321,12 +326,7 @@ fn compare_locale(pages: &[&Page], differences: &mut Vec<Difference>) {
         if having.iter().all(|(_, text)| *text == settled) {
             continue;
         }
-        let settled_by = sorted(
-            having
-                .iter()
-                .filter(|(_, text)| *text == settled)
-                .map(|(i, _)| pages[*i].product()),
-        );
+        let settled_by = names(&|i| having.iter().any(|(h, text)| *h == i && *text == settled));
         differences.extend(
             having
                 .iter()

@@ -54,18 +54,33 @@ impl Docs {
     /// Fails on the first page that cannot be read, naming the file (and line).
     pub fn load(dir: &Path) -> Result<Docs, Error> {
         let manifest = Manifest::load(dir)?;
-        let tables = manifest
-            .pages
-            .iter()
-            .map(|source| {
-                let path = dir.join(&source.file);
-                // The format first: a file of another kind is often not text at all.
-                read::Format::of(&path)?;
-                let text = read::read_source(&path)?;
-                let table = read::read_table(&path, &text)?;
-                Ok((path, table))
-            })
-            .collect::<Result<Vec<(PathBuf, PageTable)>, Error>>()?;
+        let read_page = |source: &PageSource| {
+            let path = dir.join(&source.file);
+            // The format first: a file of another kind is often not text at all.
+            read::Format::of(&path)?;
+            let text = read::read_source(&path)?;
+            let table = read::read_table(&path, &text)?;
+            Ok((path, table))
+        };
+        // Pages are independent: read them on every core, in manifest-order chunks, so that
+        // the first error reported is the first in the manifest whatever the thread timing.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = manifest.pages.len().div_ceil(threads).max(1);
+        let tables = std::thread::scope(|scope| {
+            let workers: Vec<_> = manifest
+                .pages
+                .chunks(chunk)
+                .map(|pages| scope.spawn(move || pages.iter().map(read_page).collect::<Vec<_>>()))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                })
+                .collect::<Result<Vec<(PathBuf, PageTable)>, Error>>()
+        })?;
         Docs::from_tables(dir, manifest, tables)
     }
 

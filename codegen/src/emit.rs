@@ -6,6 +6,9 @@ use quote::quote;
 use crate::lookup::{hash_fn_tokens, PerfectHash};
 use crate::model::Model;
 
+/// Above this many products, a variant's documentation gives their number, not their names.
+const MAX_LISTED_PRODUCTS: usize = 10;
+
 /// The formatted Rust source for `model`: the enum, its tables and its lookup, behind an
 /// `@generated` banner that names the sources. Same model, same bytes.
 ///
@@ -50,11 +53,19 @@ fn tokens(model: &Model) -> TokenStream {
         } else {
             format!(" {}", escape_markdown(&c.description))
         };
-        let code_line = format!(
-            " Code `{}`, documented by {}.",
-            c.code,
-            c.products.join(", ")
-        );
+        let code_line = if c.products.len() <= MAX_LISTED_PRODUCTS {
+            format!(
+                " Code `{}`, documented by {}.",
+                c.code,
+                c.products.join(", ")
+            )
+        } else {
+            format!(
+                " Code `{}`, documented by {} products (see `ErrorCode::products`).",
+                c.code,
+                c.products.len()
+            )
+        };
         quote! {
             #[doc = #summary]
             #[doc = ""]
@@ -63,9 +74,22 @@ fn tokens(model: &Model) -> TokenStream {
     });
     let codes = model.codes.iter().map(|c| Literal::string(&c.code));
     let descriptions = model.codes.iter().map(|c| Literal::string(&c.description));
-    let names = model.codes.iter().map(|c| Literal::string(&c.variant));
-    let products = model.codes.iter().map(|c| {
-        let products = c.products.iter().map(|p| Literal::string(p));
+    // Many codes share a set of products (every common code, on every page): each distinct
+    // set is written once, and each code points at its set. 5,000 slices cost a second of
+    // compile time; a few hundred do not.
+    let mut sets: Vec<&[String]> = Vec::new();
+    let mut set_of = Vec::with_capacity(model.codes.len());
+    let mut set_index: std::collections::HashMap<&[String], usize> = Default::default();
+    for c in &model.codes {
+        let index = *set_index.entry(&c.products).or_insert_with(|| {
+            sets.push(&c.products);
+            sets.len() - 1
+        });
+        set_of.push(Literal::u32_unsuffixed(index as u32));
+    }
+    let set_count = Literal::usize_unsuffixed(sets.len());
+    let product_sets = sets.iter().map(|set| {
+        let products = set.iter().map(|p| Literal::string(p));
         quote! { &[#(#products),*] }
     });
 
@@ -109,11 +133,12 @@ fn tokens(model: &Model) -> TokenStream {
         /// The description of each variant, in declaration order.
         pub(crate) const DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
 
-        /// The name of each variant, in declaration order.
-        pub(crate) const VARIANT_NAMES: [&str; #n] = [#(#names),*];
+        /// Each distinct set of products that document a code.
+        pub(crate) const PRODUCT_SETS: [&[&str]; #set_count] = [#(#product_sets),*];
 
-        /// The products whose pages document each variant, in declaration order.
-        pub(crate) const PRODUCTS: [&[&str]; #n] = [#(#products),*];
+        /// The index in `PRODUCT_SETS` of the products that document each variant, in
+        /// declaration order.
+        pub(crate) const PRODUCT_SET_OF: [u32; #n] = [#(#set_of),*];
 
         /// The length of the longest code: anything longer is not one.
         pub(crate) const MAX_CODE_LEN: usize = #max_len;

@@ -209,63 +209,12 @@ pub(crate) const DESCRIPTIONS: [&str; 26] = [
     "HTTPS request method error. Only GET and POST requests are supported.",
     "API does not support the requested region.",
 ];
-/// The name of each variant, in declaration order.
-pub(crate) const VARIANT_NAMES: [&str; 26] = [
-    "AuthFailureInvalidSecretId",
-    "AuthFailureMFAFailure",
-    "AuthFailureSecretIdNotFound",
-    "AuthFailureSignatureExpire",
-    "AuthFailureSignatureFailure",
-    "AuthFailureTokenFailure",
-    "AuthFailureUnauthorizedOperation",
-    "DryRunOperation",
-    "FailedOperation",
-    "InternalError",
-    "InvalidAction",
-    "InvalidParameter",
-    "InvalidParameterValue",
-    "LimitExceeded",
-    "MissingParameter",
-    "NoSuchVersion",
-    "RequestLimitExceeded",
-    "ResourceInUse",
-    "ResourceInsufficient",
-    "ResourceNotFound",
-    "ResourceUnavailable",
-    "UnauthorizedOperation",
-    "UnknownParameter",
-    "UnsupportedOperation",
-    "UnsupportedProtocol",
-    "UnsupportedRegion",
-];
-/// The products whose pages document each variant, in declaration order.
-pub(crate) const PRODUCTS: [&[&str]; 26] = [
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
-    &["cdn", "cls", "cvm", "mdl", "teo"],
+/// Each distinct set of products that document a code.
+pub(crate) const PRODUCT_SETS: [&[&str]; 1] = [&["cdn", "cls", "cvm", "mdl", "teo"]];
+/// The index in `PRODUCT_SETS` of the products that document each variant, in
+/// declaration order.
+pub(crate) const PRODUCT_SET_OF: [u32; 26] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ];
 /// The length of the longest code: anything longer is not one.
 pub(crate) const MAX_CODE_LEN: usize = 33;

@@ -121,40 +121,11 @@ pub(crate) const DESCRIPTIONS: [&str; 14] = [
     "Tabs and spaces collapse",
     "See https://cloud.tencent.com/document/api for details.",
 ];
-/// The name of each variant, in declaration order.
-pub(crate) const VARIANT_NAMES: [&str; 14] = [
-    "HazardBackslash",
-    "HazardBackticks",
-    "HazardBraces",
-    "HazardCjk",
-    "HazardCommentClose",
-    "HazardEmpty",
-    "HazardHeading",
-    "HazardList",
-    "HazardMarkup",
-    "HazardNumbered",
-    "HazardQuotes",
-    "HazardRaw",
-    "HazardTab",
-    "HazardUrl",
-];
-/// The products whose pages document each variant, in declaration order.
-pub(crate) const PRODUCTS: [&[&str]; 14] = [
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-    &["hazards"],
-];
+/// Each distinct set of products that document a code.
+pub(crate) const PRODUCT_SETS: [&[&str]; 1] = [&["hazards"]];
+/// The index in `PRODUCT_SETS` of the products that document each variant, in
+/// declaration order.
+pub(crate) const PRODUCT_SET_OF: [u32; 14] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 /// The length of the longest code: anything longer is not one.
 pub(crate) const MAX_CODE_LEN: usize = 19;
 const SEED: u64 = 0u64;

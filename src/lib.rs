@@ -17,22 +17,101 @@
 //! # Ok::<(), tencentcloud_error_codes::UnknownErrorCode>(())
 //! ```
 //!
+//! # Typed API errors
+//!
+//! A failed call answers `{"Response": {"Error": {"Code": ..., "Message": ...}, "RequestId": ...}}`.
+//! [`parse_response`] reads the body into a success or an [`ApiError`], whose [`Code`] is an
+//! [`ErrorCode`] or, for a product's own codes (`FailedOperation.CdnConfigError`) and codes newer
+//! than the vendored pages, the exact string. Branch on the code: Tencent Cloud says the message
+//! is for people and may change at any time.
+//!
+//! ```
+//! # #[cfg(feature = "json")] {
+//! use tencentcloud_error_codes::{parse_response, Code, ErrorCode, ResponseError};
+//!
+//! // A failed call, as the CLS documentation prints it.
+//! let body = r#"{
+//!     "Response": {
+//!         "Error": {
+//!             "Code": "AuthFailure.SignatureFailure",
+//!             "Message": "The provided credentials could not be validated. Please ensure your signature is correct."
+//!         },
+//!         "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"
+//!     }
+//! }"#;
+//!
+//! match parse_response(body) {
+//!     Ok(success) => println!("request {} succeeded", success.request_id()),
+//!     Err(ResponseError::Api(error)) => match error.code() {
+//!         Code::Known(ErrorCode::AuthFailureSignatureFailure) => {
+//!             // Check the secret key and sign again.
+//!             assert_eq!(error.request_id(), "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+//!         }
+//!         code if code.is_throttling() => { /* wait, then retry */ }
+//!         // Any code of the family: `InvalidParameterValue.InvalidDomain`, ...
+//!         code if code.family() == ErrorCode::InvalidParameterValue => { /* fix the input */ }
+//!         _ => panic!("{error}"),
+//!     },
+//!     Err(ResponseError::Malformed(error)) => panic!("not an API response: {error}"),
+//! }
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `generate` (default): regenerate the enum from `docs/` at build time, which builds the
 //!   generator (an HTML parser, syn) as a build dependency.
 //! - Without it (`default-features = false`) the crate compiles the checked-in copy of the same
 //!   generated code, which a test keeps byte-identical, and builds no dependency at all.
+//! - `json` (default): [`parse_response`], which reads a response body with `serde_json` (built
+//!   without `std`). On by default so that the example above works as written; it implies
+//!   `serde`. [`ApiError`] and [`Code`] themselves need no feature.
+//! - `serde`: `Serialize` and `Deserialize` for [`ErrorCode`] and [`Code`], as the wire string;
+//!   deserializing a [`Code`] keeps unknown codes. Hand-written, so that no `serde_derive` (nor
+//!   `syn`) is built for it.
+//!
+//! `default-features = false` still builds no dependency at all; add `features = ["json"]` for
+//! [`parse_response`] without the build-time generator.
+//!
+//! # `no_std` and MSRV
+//!
+//! The crate is `#![no_std]` and needs only `alloc`, with every feature: `serde` and `serde_json`
+//! are built with `default-features = false, features = ["alloc"]`.
+//!
+//! The minimum supported Rust version of the crate is 1.81 (for `core::error::Error`), with any
+//! of `serde` and `json`. The `generate` feature also builds the generator, which has its own,
+//! higher `rust-version`; on an older toolchain, use `default-features = false`, which compiles
+//! the same enum from the checked-in copy.
+//!
 
+// Without `json` there is no `parse_response` to link to; the docs above still mention it.
+#![cfg_attr(
+    not(feature = "json"),
+    doc = "[`parse_response`]: https://docs.rs/tencentcloud-error-codes/latest/tencentcloud_error_codes/fn.parse_response.html"
+)]
 #![no_std]
+// docs.rs: mark what a feature enables. `ErrorCode` comes from a `generate`-gated module or its
+// checked-in twin, so it is always there: hide that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![cfg_attr(docsrs, doc(auto_cfg(hide(feature = "generate"))))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 extern crate alloc;
 
+mod api_error;
+mod code;
 mod error_code;
+#[cfg(feature = "json")]
+mod response;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
+pub use api_error::ApiError;
+pub use code::{Code, Family, UnknownCode};
 pub use error_code::UnknownErrorCode;
+#[cfg(feature = "json")]
+pub use response::{parse_response, MalformedKind, MalformedResponse, ResponseError, Success};
 
 // Descriptions are documentation text and may hold bare URLs; rustdoc shows them as written.
 #[allow(rustdoc::bare_urls)]

@@ -128,17 +128,17 @@ fn tokens(model: &Model) -> TokenStream {
         }
 
         /// The wire code of each variant, in declaration order.
-        pub(crate) const CODES: [&str; #n] = [#(#codes),*];
+        pub(crate) static CODES: [&str; #n] = [#(#codes),*];
 
         /// The description of each variant, in declaration order.
-        pub(crate) const DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
+        pub(crate) static DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
 
         /// Each distinct set of products that document a code.
-        pub(crate) const PRODUCT_SETS: [&[&str]; #set_count] = [#(#product_sets),*];
+        pub(crate) static PRODUCT_SETS: [&[&str]; #set_count] = [#(#product_sets),*];
 
         /// The index in `PRODUCT_SETS` of the products that document each variant, in
         /// declaration order.
-        pub(crate) const PRODUCT_SET_OF: [u32; #n] = [#(#set_of),*];
+        pub(crate) static PRODUCT_SET_OF: [u32; #n] = [#(#set_of),*];
 
         /// The length of the longest code: anything longer is not one.
         pub(crate) const MAX_CODE_LEN: usize = #max_len;
@@ -146,10 +146,10 @@ fn tokens(model: &Model) -> TokenStream {
         const SEED: u64 = #seed;
 
         /// Per bucket of the perfect hash, its displacements.
-        const DISPLACEMENTS: [(u32, u32); #bucket_count] = [#(#displacements),*];
+        static DISPLACEMENTS: [(u32, u32); #bucket_count] = [#(#displacements),*];
 
         /// Per slot of the perfect hash, the index of the code placed there.
-        const SLOTS: [u32; #n] = [#(#slots),*];
+        static SLOTS: [u32; #n] = [#(#slots),*];
 
         /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
         pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {

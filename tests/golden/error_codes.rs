@@ -152,7 +152,7 @@ impl ErrorCode {
     ];
 }
 /// The wire code of each variant, in declaration order.
-pub(crate) const CODES: [&str; 26] = [
+pub(crate) static CODES: [&str; 26] = [
     "AuthFailure.InvalidSecretId",
     "AuthFailure.MFAFailure",
     "AuthFailure.SecretIdNotFound",
@@ -181,7 +181,7 @@ pub(crate) const CODES: [&str; 26] = [
     "UnsupportedRegion",
 ];
 /// The description of each variant, in declaration order.
-pub(crate) const DESCRIPTIONS: [&str; 26] = [
+pub(crate) static DESCRIPTIONS: [&str; 26] = [
     "Invalid key (not a TencentCloud API key type).",
     "MFA failed.",
     "The key does not exist.",
@@ -210,17 +210,17 @@ pub(crate) const DESCRIPTIONS: [&str; 26] = [
     "API does not support the requested region.",
 ];
 /// Each distinct set of products that document a code.
-pub(crate) const PRODUCT_SETS: [&[&str]; 1] = [&["cdn", "cls", "cvm", "mdl", "teo"]];
+pub(crate) static PRODUCT_SETS: [&[&str]; 1] = [&["cdn", "cls", "cvm", "mdl", "teo"]];
 /// The index in `PRODUCT_SETS` of the products that document each variant, in
 /// declaration order.
-pub(crate) const PRODUCT_SET_OF: [u32; 26] = [
+pub(crate) static PRODUCT_SET_OF: [u32; 26] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ];
 /// The length of the longest code: anything longer is not one.
 pub(crate) const MAX_CODE_LEN: usize = 33;
 const SEED: u64 = 1u64;
 /// Per bucket of the perfect hash, its displacements.
-const DISPLACEMENTS: [(u32, u32); 9] = [
+static DISPLACEMENTS: [(u32, u32); 9] = [
     (0, 0),
     (1, 19),
     (0, 22),
@@ -232,7 +232,7 @@ const DISPLACEMENTS: [(u32, u32); 9] = [
     (12, 16),
 ];
 /// Per slot of the perfect hash, the index of the code placed there.
-const SLOTS: [u32; 26] = [
+static SLOTS: [u32; 26] = [
     16, 4, 18, 20, 12, 21, 1, 9, 7, 0, 14, 24, 6, 19, 23, 3, 11, 2, 10, 5, 22, 15, 13,
     25, 17, 8,
 ];

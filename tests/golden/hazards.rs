@@ -88,7 +88,7 @@ impl ErrorCode {
     ];
 }
 /// The wire code of each variant, in declaration order.
-pub(crate) const CODES: [&str; 14] = [
+pub(crate) static CODES: [&str; 14] = [
     "Hazard.Backslash",
     "Hazard.Backticks",
     "Hazard.Braces",
@@ -105,7 +105,7 @@ pub(crate) const CODES: [&str; 14] = [
     "Hazard.Url",
 ];
 /// The description of each variant, in declaration order.
-pub(crate) const DESCRIPTIONS: [&str; 14] = [
+pub(crate) static DESCRIPTIONS: [&str; 14] = [
     "C:\\path\\to\\file \\n is not a newline \\\" neither",
     "Use `code` and ```fences```",
     "Format {} {0} {name} {{escaped}} and ${var}",
@@ -122,17 +122,17 @@ pub(crate) const DESCRIPTIONS: [&str; 14] = [
     "See https://cloud.tencent.com/document/api for details.",
 ];
 /// Each distinct set of products that document a code.
-pub(crate) const PRODUCT_SETS: [&[&str]; 1] = [&["hazards"]];
+pub(crate) static PRODUCT_SETS: [&[&str]; 1] = [&["hazards"]];
 /// The index in `PRODUCT_SETS` of the products that document each variant, in
 /// declaration order.
-pub(crate) const PRODUCT_SET_OF: [u32; 14] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+pub(crate) static PRODUCT_SET_OF: [u32; 14] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 /// The length of the longest code: anything longer is not one.
 pub(crate) const MAX_CODE_LEN: usize = 19;
 const SEED: u64 = 0u64;
 /// Per bucket of the perfect hash, its displacements.
-const DISPLACEMENTS: [(u32, u32); 5] = [(0, 1), (0, 11), (6, 5), (0, 0), (0, 0)];
+static DISPLACEMENTS: [(u32, u32); 5] = [(0, 1), (0, 11), (6, 5), (0, 0), (0, 0)];
 /// Per slot of the perfect hash, the index of the code placed there.
-const SLOTS: [u32; 14] = [10, 0, 2, 4, 13, 1, 8, 5, 3, 12, 6, 9, 11, 7];
+static SLOTS: [u32; 14] = [10, 0, 2, 4, 13, 1, 8, 5, 3, 12, 6, 9, 11, 7];
 /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
 pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
     if code.len() > MAX_CODE_LEN {

@@ -48,6 +48,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_code("InternalError"), Some(ErrorCode::InternalError));
     /// assert_eq!(ErrorCode::from_code("internalerror"), None);
     /// ```
+    #[inline]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
         lookup(code)
     }

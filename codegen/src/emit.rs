@@ -40,7 +40,6 @@ fn banner(model: &Model) -> String {
 
 fn tokens(model: &Model) -> TokenStream {
     let n = Literal::usize_unsuffixed(model.codes.len());
-    let n_u32 = Literal::u32_unsuffixed(model.codes.len() as u32);
     let variants: Vec<Ident> = model
         .codes
         .iter()
@@ -101,7 +100,13 @@ fn tokens(model: &Model) -> TokenStream {
         let (d1, d2) = (Literal::u32_unsuffixed(*d1), Literal::u32_unsuffixed(*d2));
         quote! { (#d1, #d2) }
     });
-    let slots = table.slots.iter().map(|s| Literal::u32_unsuffixed(*s));
+    let slots = table.slots.iter().map(|(fingerprint, index)| {
+        let (fingerprint, index) = (
+            Literal::u32_unsuffixed(*fingerprint),
+            Literal::u32_unsuffixed(*index),
+        );
+        quote! { (#fingerprint, #index) }
+    });
     let max_len =
         Literal::usize_unsuffixed(model.codes.iter().map(|c| c.code.len()).max().unwrap_or(0));
     let hash_fn = hash_fn_tokens();
@@ -148,19 +153,22 @@ fn tokens(model: &Model) -> TokenStream {
         /// Per bucket of the perfect hash, its displacements.
         static DISPLACEMENTS: [(u32, u32); #bucket_count] = [#(#displacements),*];
 
-        /// Per slot of the perfect hash, the index of the code placed there.
-        static SLOTS: [u32; #n] = [#(#slots),*];
+        /// Per slot of the perfect hash, the fingerprint (`f1`) and index of the code placed
+        /// there.
+        static SLOTS: [(u32, u32); #n] = [#(#slots),*];
 
         /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
+        #[inline]
         pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
             if code.len() > MAX_CODE_LEN {
                 return None;
             }
             let (g, f1, f2) = hash(code.as_bytes(), SEED);
-            let (d1, d2) = DISPLACEMENTS[g as usize % #bucket_count];
-            let slot = f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2) % #n_u32;
-            let index = SLOTS[slot as usize] as usize;
-            if CODES[index] == code {
+            let (d1, d2) = DISPLACEMENTS[reduce(g, #bucket_count)];
+            let slot = reduce(f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2), #n);
+            let (fingerprint, index) = SLOTS[slot];
+            let index = index as usize;
+            if fingerprint == f1 && same_bytes(CODES[index].as_bytes(), code.as_bytes()) {
                 Some(ErrorCode::ALL[index])
             } else {
                 None

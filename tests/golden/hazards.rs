@@ -130,54 +130,93 @@ pub(crate) static PRODUCT_SET_OF: [u32; 14] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 
 pub(crate) const MAX_CODE_LEN: usize = 19;
 const SEED: u64 = 0u64;
 /// Per bucket of the perfect hash, its displacements.
-static DISPLACEMENTS: [(u32, u32); 5] = [(0, 1), (0, 11), (6, 5), (0, 0), (0, 0)];
-/// Per slot of the perfect hash, the index of the code placed there.
-static SLOTS: [u32; 14] = [10, 0, 2, 4, 13, 1, 8, 5, 3, 12, 6, 9, 11, 7];
+static DISPLACEMENTS: [(u32, u32); 5] = [(0, 0), (3, 0), (0, 0), (0, 4), (5, 5)];
+/// Per slot of the perfect hash, the fingerprint (`f1`) and index of the code placed
+/// there.
+static SLOTS: [(u32, u32); 14] = [
+    (1917449606, 1),
+    (2476160518, 5),
+    (883665317, 4),
+    (801526531, 0),
+    (3148652864, 10),
+    (2865356779, 6),
+    (4218555823, 11),
+    (3450490241, 13),
+    (2031393622, 7),
+    (4141013881, 8),
+    (3876902792, 3),
+    (3428911851, 2),
+    (2380828461, 12),
+    (592967668, 9),
+];
 /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
+#[inline]
 pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
     if code.len() > MAX_CODE_LEN {
         return None;
     }
     let (g, f1, f2) = hash(code.as_bytes(), SEED);
-    let (d1, d2) = DISPLACEMENTS[g as usize % 5];
-    let slot = f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2) % 14;
-    let index = SLOTS[slot as usize] as usize;
-    if CODES[index] == code { Some(ErrorCode::ALL[index]) } else { None }
+    let (d1, d2) = DISPLACEMENTS[reduce(g, 5)];
+    let slot = reduce(f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2), 14);
+    let (fingerprint, index) = SLOTS[slot];
+    let index = index as usize;
+    if fingerprint == f1 && same_bytes(CODES[index].as_bytes(), code.as_bytes()) {
+        Some(ErrorCode::ALL[index])
+    } else {
+        None
+    }
 }
-/// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`; see `from_code`.
-const fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+/// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`; see `lookup`.
+#[inline]
+fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xff51_afd7_ed55_8ccd;
+    const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
+    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let len = bytes.len();
+    let mut h = seed ^ (len as u64).wrapping_mul(K1);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = (h ^ word(chunk)).wrapping_mul(K1).rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let last = if len >= 8 {
+            word(&bytes[len - 8..])
+        } else {
+            rest.iter().enumerate().fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
+        };
+        h = (h ^ last).wrapping_mul(K1).rotate_left(31);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(K2);
+    h ^= h >> 29;
+    let f2 = (h.wrapping_mul(K3) >> 32) as u32;
+    ((h >> 32) as u32, h as u32, f2)
+}
+/// Whether two byte strings are equal, compared eight bytes at a time (codes are 10 to 60
+/// bytes long: a word loop beats a call to `memcmp`).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    if a.len() != b.len() {
+        return false;
+    }
+    let len = a.len();
+    if len < 8 {
+        return a == b;
+    }
     let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let word = u64::from_le_bytes([
-            bytes[i],
-            bytes[i + 1],
-            bytes[i + 2],
-            bytes[i + 3],
-            bytes[i + 4],
-            bytes[i + 5],
-            bytes[i + 6],
-            bytes[i + 7],
-        ]);
-        h = (h ^ word).wrapping_mul(K).rotate_left(31);
+    while i + 8 <= len {
+        if word(&a[i..i + 8]) != word(&b[i..i + 8]) {
+            return false;
+        }
         i += 8;
     }
-    let mut last = [0u8; 8];
-    let mut j = 0;
-    while i + j < bytes.len() {
-        last[j] = bytes[i + j];
-        j += 1;
-    }
-    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    let a = fmix(h);
-    let b = fmix(h ^ K);
-    ((a >> 32) as u32, a as u32, b as u32)
+    word(&a[len - 8..]) == word(&b[len - 8..])
 }
-const fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+/// `x` mapped onto `0..n`; `n` is a constant, so the division is a multiply and a shift.
+#[inline(always)]
+fn reduce(x: u32, n: usize) -> usize {
+    x as usize % n
 }

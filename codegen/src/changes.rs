@@ -2,14 +2,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use crate::docs::Docs;
 use crate::error::Error;
 use crate::model::Model;
 
 /// A description that changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct Reworded {
     /// The code.
     pub code: String,
@@ -20,7 +19,8 @@ pub struct Reworded {
 }
 
 /// What changed on one product's page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct ProductChanges {
     /// The product.
     pub product: String,
@@ -35,8 +35,9 @@ pub struct ProductChanges {
 }
 
 /// Whether a product's page is new, gone, or in both docs sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "lowercase"))]
 pub enum PageStatus {
     /// Only in the new docs set.
     Added,
@@ -47,8 +48,9 @@ pub enum PageStatus {
 }
 
 /// How the generated crate's version should move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "lowercase"))]
 pub enum Semver {
     /// Nothing the generated code shows changed.
     None,
@@ -61,7 +63,8 @@ pub enum Semver {
 }
 
 /// Everything a documentation update changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct Changes {
     /// Per product whose page changed, sorted by product.
     pub products: Vec<ProductChanges>,

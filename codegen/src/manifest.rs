@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 use crate::error::Error;
 
@@ -22,19 +22,16 @@ pub const MANIFEST_FILE: &str = "sources.json";
 ///   ]
 /// }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manifest {
     /// The product pages, in the order reports and exports list them.
     pub pages: Vec<PageSource>,
     /// Differences between pages that are known and accepted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<Acceptance>,
 }
 
 /// One product's documentation page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageSource {
     /// The API service name, as in the endpoint `cdn.tencentcloudapi.com`: `cdn`, `cvm`, `mdl`.
     pub product: String,
@@ -44,13 +41,10 @@ pub struct PageSource {
     /// `.html`/`.htm`, `.md`/`.markdown` or `.txt`.
     pub file: String,
     /// The product's display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Where the page was captured from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The last-updated date printed on the page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
 }
 
@@ -59,20 +53,87 @@ pub struct PageSource {
 /// `product` accepts the differences of that product's page for `code` (it lacks the code,
 /// documents it alone, or words it differently); `locale` instead accepts that the pages of that
 /// locale, taken together, lack `code`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
     /// The product whose page differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<String>,
     /// The locale whose pages lack the code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The error code the difference is about.
     pub code: String,
     /// Why the difference is accepted.
     pub reason: String,
 }
+
+/// `Deserialize` for a struct from a JSON object, written out rather than derived: the
+/// generator is a build dependency of every user of the crate, and `serde_derive` would add
+/// seconds to their clean builds. Unknown, duplicate and missing fields are errors, which
+/// serde_json reports with their line.
+macro_rules! deserialize_object {
+    ($ty:ident, $expecting:literal, required { $($req:ident),* }, optional { $($opt:ident),* }) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const FIELDS: &[&str] = &[$(stringify!($req),)* $(stringify!($opt)),*];
+                struct ObjectVisitor;
+                impl<'de> Visitor<'de> for ObjectVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
+                        $(let mut $req = None;)*
+                        $(let mut $opt = None;)*
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $(stringify!($req) => {
+                                    if $req.is_some() {
+                                        return Err(de::Error::duplicate_field(stringify!($req)));
+                                    }
+                                    $req = Some(map.next_value()?);
+                                })*
+                                $(stringify!($opt) => {
+                                    if $opt.is_some() {
+                                        return Err(de::Error::duplicate_field(stringify!($opt)));
+                                    }
+                                    $opt = Some(map.next_value()?);
+                                })*
+                                other => return Err(de::Error::unknown_field(other, FIELDS)),
+                            }
+                        }
+                        Ok($ty {
+                            $($req: $req.ok_or_else(|| de::Error::missing_field(stringify!($req)))?,)*
+                            $($opt: $opt.unwrap_or_default(),)*
+                        })
+                    }
+                }
+                deserializer.deserialize_struct(stringify!($ty), FIELDS, ObjectVisitor)
+            }
+        }
+    };
+}
+
+deserialize_object!(
+    Manifest,
+    "a manifest object",
+    required { pages },
+    optional { accept }
+);
+deserialize_object!(
+    PageSource,
+    "a page object",
+    required {
+        product,
+        locale,
+        file
+    },
+    optional { name, url, updated }
+);
+deserialize_object!(
+    Acceptance,
+    "an accept object",
+    required { code, reason },
+    optional { product, locale }
+);
 
 impl Manifest {
     /// Reads and checks `sources.json` in `docs_dir`.

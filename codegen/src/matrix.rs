@@ -2,14 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::agreement::{pages_by_locale, settled_description, Agreement, Difference};
 use crate::docs::Docs;
 
 /// What one page says of one code, relative to the other pages of its locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "lowercase"))]
 pub enum Cell {
     /// Documented, with the description the locale settles on.
     Same,
@@ -31,7 +30,8 @@ impl Cell {
 }
 
 /// One code's row in a locale's matrix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct MatrixRow {
     /// The code.
     pub code: String,
@@ -47,7 +47,8 @@ impl MatrixRow {
 }
 
 /// The matrix of one locale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct LocaleMatrix {
     /// The locale.
     pub locale: String,
@@ -58,7 +59,8 @@ pub struct LocaleMatrix {
 }
 
 /// The descriptions of a code that differ between the pages of a locale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct Wording {
     /// The code.
     pub code: String,
@@ -69,7 +71,8 @@ pub struct Wording {
 }
 
 /// One of the texts of a [`Wording`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct WordingText {
     /// The description.
     pub text: String,
@@ -78,7 +81,8 @@ pub struct WordingText {
 }
 
 /// Every locale's matrix and every differing description.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct Matrix {
     /// Per locale, sorted by locale.
     pub locales: Vec<LocaleMatrix>,

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use tencentcloud_error_codes_build::{generate, lookup::PerfectHash, Agreement, Docs, Error, Model};
+use tencentcloud_error_codes_build::{
+    generate, lookup::PerfectHash, Agreement, Docs, Error, Model,
+};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {

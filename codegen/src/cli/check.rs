@@ -56,11 +56,19 @@ fn summary(docs: &Docs, agreement: &Agreement) -> String {
         (t, 0) => format!("{t} difference{}", plural(t)),
         (t, a) => format!("{t} difference{} ({a} accepted)", plural(t)),
     };
+    let listed = if products.len() <= 10 {
+        products.join(", ")
+    } else {
+        format!(
+            "{}, ... {}",
+            products[..3].join(", "),
+            products[products.len() - 1]
+        )
+    };
     format!(
-        "{} page{} ({}), {} code{}: {verdict}",
+        "{} page{} ({listed}), {} code{}: {verdict}",
         products.len(),
         plural(products.len()),
-        products.join(", "),
         codes.len(),
         plural(codes.len()),
     )

@@ -6,12 +6,11 @@
 //! for every code. A lookup is one hash, two table reads and one string comparison, whatever the
 //! number of codes.
 //!
-//! The hash is written twice: here, to build the table, and as tokens in [`hash_fn_tokens`], to
-//! look it up at run time. The generated crate's tests look every code up, so the two cannot
-//! drift apart unnoticed.
+//! The hash, the reduction and the comparison exist once, in [`shared_with_generated_code!`]:
+//! the macro compiles them here, to build the table, and keeps their source text, which
+//! [`hash_fn_tokens`] writes into the generated file, so the two cannot drift apart.
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
 /// Codes per bucket, on average. Fewer means a larger displacement table and a faster search.
 const LAMBDA: usize = 3;
@@ -28,55 +27,82 @@ pub struct PerfectHash {
     pub slots: Vec<(u32, u32)>,
 }
 
-/// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`.
-///
-/// Eight bytes at a time with multiply-rotate mixing (the last, partial word read as the last
-/// eight bytes, overlapping), a short finalizer, and one more multiply for `f2`: a code of 20
-/// to 40 bytes hashes in a handful of multiplications.
-pub fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
-    let len = bytes.len();
-    let mut h = seed ^ (len as u64).wrapping_mul(K1);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        h = (h ^ word(chunk)).wrapping_mul(K1).rotate_left(31);
+/// Compiles `items` here and keeps their source text in `SHARED_SOURCE`, for the generated file.
+macro_rules! shared_with_generated_code {
+    ($($item:item)*) => {
+        $($item)*
+
+        /// The source of the functions the generated lookup shares with this module.
+        const SHARED_SOURCE: &str = stringify!($($item)*);
+    };
+}
+
+shared_with_generated_code! {
+    /// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`.
+    ///
+    /// Eight bytes at a time with multiply-rotate mixing (the last, partial word read as the
+    /// last eight bytes, overlapping), a short finalizer, and one more multiply for `f2`: a code
+    /// of 20 to 40 bytes hashes in a handful of multiplications.
+    #[inline]
+    fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
+        const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+        const K2: u64 = 0xff51_afd7_ed55_8ccd;
+        const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
+        let len = bytes.len();
+        let mut h = seed ^ (len as u64).wrapping_mul(K1);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            h = (h ^ word(chunk)).wrapping_mul(K1).rotate_left(31);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let last = if len >= 8 {
+                word(&bytes[len - 8..])
+            } else {
+                rest.iter().enumerate().fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
+            };
+            h = (h ^ last).wrapping_mul(K1).rotate_left(31);
+        }
+        h ^= h >> 32;
+        h = h.wrapping_mul(K2);
+        h ^= h >> 29;
+        let f2 = (h.wrapping_mul(K3) >> 32) as u32;
+        ((h >> 32) as u32, h as u32, f2)
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let last = if len >= 8 {
-            word(&bytes[len - 8..])
-        } else {
-            short_word(rest)
-        };
-        h = (h ^ last).wrapping_mul(K1).rotate_left(31);
+
+    /// The little-endian word of eight bytes.
+    #[inline(always)]
+    fn word(bytes: &[u8]) -> u64 {
+        u64::from_le_bytes(<[u8; 8]>::try_from(bytes).unwrap_or_default())
     }
-    h ^= h >> 32;
-    h = h.wrapping_mul(K2);
-    h ^= h >> 29;
-    let f2 = (h.wrapping_mul(K3) >> 32) as u32;
-    ((h >> 32) as u32, h as u32, f2)
-}
 
-const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-const K2: u64 = 0xff51_afd7_ed55_8ccd;
-const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
+    /// Whether two byte strings are equal, compared eight bytes at a time (codes are 10 to 60
+    /// bytes long: a word loop beats a call to `memcmp`).
+    #[inline]
+    fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+        let len = a.len();
+        if len != b.len() {
+            return false;
+        }
+        if len < 8 {
+            return a == b;
+        }
+        let mut i = 0;
+        while i + 8 <= len {
+            if word(&a[i..i + 8]) != word(&b[i..i + 8]) {
+                return false;
+            }
+            i += 8;
+        }
+        word(&a[len - 8..]) == word(&b[len - 8..])
+    }
 
-/// The little-endian word of eight bytes.
-fn word(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes(<[u8; 8]>::try_from(bytes).unwrap_or_default())
-}
-
-/// The little-endian word of fewer than eight bytes, zero-padded.
-fn short_word(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
-}
-
-/// `x` mapped onto `0..n`. The generated code divides by a constant, which compiles to a
-/// multiply and a shift.
-fn reduce(x: u32, n: usize) -> usize {
-    x as usize % n
+    /// `x` mapped onto `0..n`. In the generated code `n` is a constant, so the division
+    /// compiles to a multiply and a shift.
+    #[inline(always)]
+    fn reduce(x: u32, n: usize) -> usize {
+        x as usize % n
+    }
 }
 
 /// The slot of a hashed code in a table of `n` slots.
@@ -147,70 +173,17 @@ impl PerfectHash {
         let d = self.displacements[reduce(h.0, self.displacements.len())];
         let (fingerprint, index) = self.slots[slot(h, d, self.slots.len())];
         let index = index as usize;
-        (fingerprint == h.1 && codes[index] == code).then_some(index)
+        (fingerprint == h.1 && same_bytes(codes[index].as_bytes(), code.as_bytes()))
+            .then_some(index)
     }
 }
 
-/// The run-time twin of [`hash`], as tokens for the generated file.
+/// The functions the generated lookup needs (`hash`, `word`, `same_bytes`, `reduce`), as
+/// tokens for the generated file: the same source this module compiles.
 pub fn hash_fn_tokens() -> TokenStream {
-    quote! {
-        /// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`; see `lookup`.
-        #[inline]
-        fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
-            const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-            const K2: u64 = 0xff51_afd7_ed55_8ccd;
-            const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
-            let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-            let len = bytes.len();
-            let mut h = seed ^ (len as u64).wrapping_mul(K1);
-            let mut chunks = bytes.chunks_exact(8);
-            for chunk in &mut chunks {
-                h = (h ^ word(chunk)).wrapping_mul(K1).rotate_left(31);
-            }
-            let rest = chunks.remainder();
-            if !rest.is_empty() {
-                let last = if len >= 8 {
-                    word(&bytes[len - 8..])
-                } else {
-                    rest.iter().enumerate().fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
-                };
-                h = (h ^ last).wrapping_mul(K1).rotate_left(31);
-            }
-            h ^= h >> 32;
-            h = h.wrapping_mul(K2);
-            h ^= h >> 29;
-            let f2 = (h.wrapping_mul(K3) >> 32) as u32;
-            ((h >> 32) as u32, h as u32, f2)
-        }
-
-        /// Whether two byte strings are equal, compared eight bytes at a time (codes are 10 to 60
-        /// bytes long: a word loop beats a call to `memcmp`).
-        #[inline]
-        fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-            let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-            if a.len() != b.len() {
-                return false;
-            }
-            let len = a.len();
-            if len < 8 {
-                return a == b;
-            }
-            let mut i = 0;
-            while i + 8 <= len {
-                if word(&a[i..i + 8]) != word(&b[i..i + 8]) {
-                    return false;
-                }
-                i += 8;
-            }
-            word(&a[len - 8..]) == word(&b[len - 8..])
-        }
-
-        /// `x` mapped onto `0..n`; `n` is a constant, so the division is a multiply and a shift.
-        #[inline(always)]
-        fn reduce(x: u32, n: usize) -> usize {
-            x as usize % n
-        }
-    }
+    SHARED_SOURCE
+        .parse()
+        .expect("the shared functions are valid Rust")
 }
 
 #[cfg(test)]
@@ -233,9 +206,33 @@ mod tests {
 
     #[test]
     fn hash_is_fixed() {
-        // The generated code embeds tables built with this hash: it must never change silently.
-        assert_eq!(hash(b"InternalError", 0), hash(b"InternalError", 0));
-        assert_ne!(hash(b"InternalError", 0), hash(b"InternalError", 1));
-        assert_ne!(hash(b"InternalError", 0), hash(b"InternalErrox", 0));
+        // Generated files embed tables built with this hash: a change must show here first.
+        let got = [
+            hash(b"InternalError", 0),
+            hash(b"AuthFailure.SignatureExpire", 7),
+            hash(b"A", 0),
+        ];
+        assert_eq!(
+            got,
+            [
+                (968467788, 819305244, 2326595387),
+                (1706000405, 4068221989, 1058206344),
+                (1045883071, 388557033, 46417764),
+            ]
+        );
+    }
+
+    #[test]
+    fn same_bytes_compares_every_byte() {
+        let code = b"RequestLimitExceeded.UinLimitExceeded";
+        assert!(same_bytes(code, code));
+        for i in 0..code.len() {
+            let mut other = *code;
+            other[i] ^= 1;
+            assert!(!same_bytes(code, &other), "byte {i}");
+        }
+        assert!(!same_bytes(b"Short", b"Shorter"));
+        assert!(same_bytes(b"", b""));
+        assert!(!same_bytes(b"abc", b"abd"));
     }
 }

@@ -278,13 +278,16 @@ pub(crate) fn lookup(code: &str) -> Option<ErrorCode> {
         None
     }
 }
-/// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`; see `lookup`.
+/// The hash of `bytes` with `seed`, as `(bucket hash, f1, f2)`.
+///
+/// Eight bytes at a time with multiply-rotate mixing (the last, partial word read as the
+/// last eight bytes, overlapping), a short finalizer, and one more multiply for `f2`: a code
+/// of 20 to 40 bytes hashes in a handful of multiplications.
 #[inline]
 fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
     const K1: u64 = 0x9e37_79b9_7f4a_7c15;
     const K2: u64 = 0xff51_afd7_ed55_8ccd;
     const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
-    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
     let len = bytes.len();
     let mut h = seed ^ (len as u64).wrapping_mul(K1);
     let mut chunks = bytes.chunks_exact(8);
@@ -306,15 +309,19 @@ fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
     let f2 = (h.wrapping_mul(K3) >> 32) as u32;
     ((h >> 32) as u32, h as u32, f2)
 }
+/// The little-endian word of eight bytes.
+#[inline(always)]
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(<[u8; 8]>::try_from(bytes).unwrap_or_default())
+}
 /// Whether two byte strings are equal, compared eight bytes at a time (codes are 10 to 60
 /// bytes long: a word loop beats a call to `memcmp`).
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-    if a.len() != b.len() {
+    let len = a.len();
+    if len != b.len() {
         return false;
     }
-    let len = a.len();
     if len < 8 {
         return a == b;
     }
@@ -327,7 +334,8 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
     word(&a[len - 8..]) == word(&b[len - 8..])
 }
-/// `x` mapped onto `0..n`; `n` is a constant, so the division is a multiply and a shift.
+/// `x` mapped onto `0..n`. In the generated code `n` is a constant, so the division
+/// compiles to a multiply and a shift.
 #[inline(always)]
 fn reduce(x: u32, n: usize) -> usize {
     x as usize % n

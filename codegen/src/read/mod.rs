@@ -188,8 +188,10 @@ const DESCRIPTION_HEADERS: [&str; 5] = [
 ];
 
 /// Whether normalized `text` is the table's heading.
+/// Marks such as a permalink `¶` or `#`, or a trailing colon, around the words do not count.
 fn is_heading(text: &str) -> bool {
-    HEADINGS.iter().any(|h| text.eq_ignore_ascii_case(h))
+    let words = text.trim_matches(|c: char| !c.is_alphanumeric());
+    HEADINGS.iter().any(|h| words.eq_ignore_ascii_case(h))
 }
 
 fn is_code_header(text: &str) -> bool {
@@ -338,6 +340,28 @@ mod tests {
             "1A",
         ] {
             assert!(!is_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn headings_ignore_marks_around_the_words() {
+        for heading in [
+            "Common Error Codes",
+            "common error CODES",
+            "Common Error Codes ¶",
+            "# Common Error Codes:",
+            "公共错误码",
+            "🔗 公共错误码",
+        ] {
+            assert!(is_heading(heading), "{heading}");
+        }
+        for other in [
+            "Common Error Codes and more",
+            "Service Error Codes",
+            "Error Codes",
+            "业务错误码",
+        ] {
+            assert!(!is_heading(other), "{other}");
         }
     }
 

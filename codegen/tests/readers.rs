@@ -1309,3 +1309,78 @@ fn vendored_teo_capture_runs_together() {
         )
     );
 }
+
+/// A row whose code cell is empty (a description continued on its own row) is an error, not a
+/// search for an empty string that never ends.
+#[test]
+fn a_row_without_a_code_is_an_error() {
+    let html =
+        "<h2>Common Error Codes</h2>\n<table>\n<tr><th>Error Code</th><th>Description</th></tr>\n\
+                <tr><td>InternalError</td><td>Internal error.</td></tr>\n\
+                <tr><td></td><td>continued text</td></tr>\n</table>\n";
+    assert_eq!(
+        read_error((Path::new("continued.html"), html)),
+        "continued.html:2: a row of the table has no code (its description: \"continued text\")"
+    );
+    let markdown = "## Common Error Codes\n\n| Error Code | Description |\n|---|---|\n\
+                    | InternalError | Internal error. |\n|  | see above |\n";
+    assert_eq!(
+        read_error((Path::new("continued.md"), markdown)),
+        "continued.md:3: a row of the table has no code (its description: \"see above\")"
+    );
+}
+
+/// When another section begins after the heading and before any table, the page has no common
+/// table: the other section's table is not taken for it.
+#[test]
+fn a_table_of_another_section_is_not_the_common_table() {
+    let html = "<h2>Common Error Codes</h2><p>Moved to the API overview.</p>\n\
+                <h2>Service Error Codes</h2>\n<table><tr><th>Error Code</th><th>Description</th></tr>\
+                <tr><td>FailedOperation.CdnConfigError</td><td>Config error.</td></tr></table>\n";
+    assert_eq!(
+        read_error((Path::new("moved.html"), html)),
+        "moved.html: no table follows the \"Common Error Codes\" heading"
+    );
+    // A lower-level heading inside the section does not end it.
+    let nested = html.replace("<h2>Service Error Codes</h2>", "<h3>Table</h3>");
+    let (table, _) = read((Path::new("nested.html"), &nested)).unwrap();
+    assert_eq!(
+        table.cells,
+        Cells::Separate(rows(&[(
+            "FailedOperation.CdnConfigError",
+            "Config error.",
+            3
+        )]))
+    );
+
+    let markdown = "## Common Error Codes\n\nMoved.\n\n## Service Error Codes\n\n\
+                    | Error Code | Description |\n|---|---|\n| FailedOperation.CdnConfigError | Config error. |\n";
+    assert_eq!(
+        read_error((Path::new("moved.md"), markdown)),
+        "moved.md: no table follows the \"Common Error Codes\" heading"
+    );
+    let text = "Common Error Codes\n\nMoved.\n\nService Error Codes\n\nError Code Description\n\
+                FailedOperation.CdnConfigError Config error.\n";
+    assert_eq!(
+        read_error((Path::new("moved.txt"), text)),
+        "moved.txt:1: expected a header line \"Error Code Description\" after \"Common Error Codes\""
+    );
+}
+
+/// A run-together row whose longest known prefix is followed by another segment has a longer,
+/// unknown code: it is not split at a shorter known prefix either.
+#[test]
+fn a_run_together_row_is_split_only_at_its_longest_known_code() {
+    let known: HashSet<&str> = ["InvalidParameter", "InvalidParameterValue"].into();
+    let row = RawRow {
+        text: "InvalidParameterValue.InvalidDomainThe domain is invalid.".into(),
+        line: 4,
+    };
+    assert_eq!(
+        split_run_together(Path::new("teo.txt"), &[row], &known)
+            .unwrap_err()
+            .to_string(),
+        "teo.txt:4: cannot split \"InvalidParameterValue.InvalidDomainThe domain is invalid.\" \
+         into a code and a description: no code documented by the other pages of this locale starts it"
+    );
+}

@@ -17,14 +17,25 @@ pub(super) fn read(path: &Path, html: &str, markdown: Option<&str>) -> Result<Pa
     let document = Html::parse_document(html);
     // A constant selector; parsing it cannot fail.
     let selector = Selector::parse("h1, h2, h3, h4, h5, h6, table").expect("valid selector");
+    // The level of the "Common Error Codes" heading, once seen; a later heading of the same or
+    // a higher level before any table starts another section (such as "Service Error Codes"),
+    // which is not the common table.
+    let mut heading_level: Option<u8> = None;
     let mut heading_seen = false;
     for element in document.select(&selector) {
-        if element.value().name() == "table" {
-            if heading_seen {
+        let name = element.value().name();
+        if name == "table" {
+            if heading_level.is_some() {
                 return read_table(path, element, markdown.unwrap_or(html), markdown.is_some());
             }
-        } else if is_heading(&cell_text(element)) {
+            continue;
+        }
+        let level = name.as_bytes()[1] - b'0';
+        if is_heading(&cell_text(element)) {
+            heading_level = Some(level);
             heading_seen = true;
+        } else if heading_level.is_some_and(|common| level <= common) {
+            heading_level = None;
         }
     }
     Err(if heading_seen {
@@ -79,6 +90,13 @@ fn read_table(
         let rest: Vec<String> = texts.collect();
         if code.is_empty() && description.is_empty() && rest.iter().all(String::is_empty) {
             continue;
+        }
+        if code.is_empty() {
+            return Err(at(
+                path,
+                table_line,
+                format!("a row of the table has no code (its description: {description:?})"),
+            ));
         }
         let line = lines.line_of(&code);
         if !rest.is_empty() {

@@ -233,6 +233,9 @@ impl<'a> LineFinder<'a> {
 
     /// The 1-based line of the next cell holding exactly `code`, or 0 if there is none.
     fn line_of(&mut self, code: &str) -> usize {
+        if code.is_empty() {
+            return 0;
+        }
         let cell_start = |before: &str| {
             matches!(
                 before.trim_end_matches([' ', '\t']).chars().next_back(),

@@ -32,11 +32,12 @@ pub(super) fn read(path: &Path, source: &str) -> Result<PageTable, Error> {
     for (index, line) in lines.iter().enumerate() {
         if is_heading(line) {
             heading_line.get_or_insert(index + 1);
-            // Prose may stand between the heading and the header line; another heading may not.
+            // Prose may stand between the heading and the header line; another section's title
+            // may not (its table is not the common one).
             found = lines[index + 1..]
                 .iter()
                 .enumerate()
-                .take_while(|(_, l)| !is_heading(l))
+                .take_while(|(_, l)| !is_heading(l) && !is_section_title(l))
                 .find_map(|(offset, l)| {
                     header_layout(l).map(|layout| (index + 1 + offset, layout))
                 });
@@ -98,6 +99,13 @@ pub(super) fn read(path: &Path, source: &str) -> Result<PageTable, Error> {
     }
 }
 
+/// Whether a line is the title of another error-code section, such as "Service Error Codes"
+/// or "业务错误码": a few words ending so, not a sentence.
+fn is_section_title(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split(' ').count() <= 5 && (lower.ends_with("error codes") || lower.ends_with("错误码"))
+}
+
 /// The layout a header line announces, if it is one: a code header, then a description header
 /// after a space or right after it.
 fn header_layout(line: &str) -> Option<Layout> {
@@ -131,10 +139,12 @@ pub fn split_run_together(
                 .bytes()
                 .position(|b| !(b.is_ascii_alphanumeric() || b == b'.'))
                 .unwrap_or(text.len());
+            // Only the longest known prefix: if a segment follows it, the row's code is a longer,
+            // unknown one, and a shorter prefix would be just as wrong.
             (1..=max)
                 .rev()
-                .filter(|&end| known.contains(&text[..end]))
-                .find(|&end| {
+                .find(|&end| known.contains(&text[..end]))
+                .filter(|&end| {
                     let rest = &text.as_bytes()[end..];
                     !(rest.first() == Some(&b'.')
                         && rest.get(1).is_some_and(u8::is_ascii_alphanumeric))
@@ -162,6 +172,24 @@ pub fn split_run_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_titles() {
+        for title in [
+            "Service Error Codes",
+            "API-specific Error Codes",
+            "业务错误码",
+        ] {
+            assert!(is_section_title(title), "{title}");
+        }
+        for line in [
+            "The following table lists the common error codes.",
+            "Error Code Description",
+            "If there is an Error field in the response, it lists the error codes",
+        ] {
+            assert!(!is_section_title(line), "{line}");
+        }
+    }
 
     #[test]
     fn header_layouts() {

@@ -54,7 +54,7 @@ pub enum PageStatus {
 pub enum Semver {
     /// Nothing the generated code shows changed.
     None,
-    /// Only descriptions or the products of codes changed.
+    /// Only descriptions, the products of codes, or the sources named in the banner changed.
     Patch,
     /// Codes were added: not breaking, as `ErrorCode` is `#[non_exhaustive]`.
     Minor,
@@ -134,6 +134,7 @@ impl Changes {
         };
         let (codes_added, codes_removed, descriptions_changed) =
             compare(&descriptions(&old_model), &descriptions(&new_model));
+        let sources_changed = old_model.sources != new_model.sources;
         let products_changed = old_model
             .codes
             .iter()
@@ -143,7 +144,7 @@ impl Changes {
             Semver::Breaking
         } else if !codes_added.is_empty() {
             Semver::Minor
-        } else if !descriptions_changed.is_empty() || products_changed {
+        } else if !descriptions_changed.is_empty() || products_changed || sources_changed {
             Semver::Patch
         } else {
             Semver::None
@@ -182,7 +183,7 @@ impl Changes {
                 list(&self.codes_added)
             ),
             Semver::Patch => {
-                "semver: patch (descriptions or documenting products change, no code is added or removed)"
+                "semver: patch (descriptions, documenting products or sources change; no code is added or removed)"
                     .to_owned()
             }
             Semver::None => "semver: none (the generated code does not change)".to_owned(),

@@ -171,6 +171,23 @@ impl Manifest {
         let mut products = std::collections::BTreeSet::new();
         let mut files = std::collections::BTreeSet::new();
         for page in &self.pages {
+            // Texts end up in the generated file's banner and in one-line reports.
+            let texts = [
+                ("product", Some(&page.product)),
+                ("locale", Some(&page.locale)),
+                ("file", Some(&page.file)),
+                ("name", page.name.as_ref()),
+                ("url", page.url.as_ref()),
+                ("updated", page.updated.as_ref()),
+            ];
+            for (field, text) in texts {
+                if text.is_some_and(|t| t.chars().any(char::is_control)) {
+                    return Err(invalid(format!(
+                        "{field} of page {:?} holds a control character (a line break?)",
+                        page.file
+                    )));
+                }
+            }
             if !is_name(&page.product) {
                 return Err(invalid(format!(
                     "product {:?} is not a service name (lowercase letters, digits, '-' and '_')",
@@ -216,6 +233,15 @@ impl Manifest {
                     )));
                 }
             }
+            if [&accepted.code, &accepted.reason]
+                .iter()
+                .any(|t| t.chars().any(char::is_control))
+            {
+                return Err(invalid(format!(
+                    "accept entry for {:?} holds a control character (a line break?)",
+                    accepted.code
+                )));
+            }
             if accepted.reason.trim().is_empty() {
                 return Err(invalid(format!(
                     "accept entry for {} has no reason",
@@ -224,11 +250,6 @@ impl Manifest {
             }
         }
         Ok(())
-    }
-
-    /// The page entry of `product`.
-    pub fn page(&self, product: &str) -> Option<&PageSource> {
-        self.pages.iter().find(|p| p.product == product)
     }
 }
 
@@ -295,6 +316,10 @@ mod tests {
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"}],
                     "accept": [{"product": "cdn", "code": "X", "reason": " "}]}"#,
                 "docs/sources.json: invalid manifest: accept entry for X has no reason",
+            ),
+            (
+                r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt", "updated": "2025-12-24\n10:38"}]}"#,
+                "docs/sources.json: invalid manifest: updated of page \"a.txt\" holds a control character (a line break?)",
             ),
             (
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt", "extra": 1}]}"#,

@@ -37,8 +37,12 @@ fn check_on_the_vendored_docs_agrees() {
 }
 
 #[test]
-fn check_without_docs_reads_the_crate_docs() {
-    let output = run(&["check"]);
+fn check_without_docs_reads_docs_in_the_current_directory() {
+    let output = Command::new(env!("CARGO_BIN_EXE_tencentcloud-error-codes"))
+        .arg("check")
+        .current_dir(support::vendored_docs().join(".."))
+        .output()
+        .unwrap();
     assert_eq!(
         stdout(&output),
         "5 pages (cdn, cls, cvm, mdl, teo), 26 codes: all pages agree\n"
@@ -114,6 +118,35 @@ fn unreadable_input_exits_2_with_one_line() {
             assert_eq!(output.status.code(), Some(2), "{command} {arg}");
         }
     }
+}
+
+#[test]
+fn check_without_docs_elsewhere_names_the_missing_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tencentcloud-error-codes"))
+        .arg("check")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("error: docs/sources.json: cannot read the manifest: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_refuses_codes_the_build_would_refuse() {
+    let docs = DocsDir::new();
+    docs.text_page("a.txt", &[("Foo.Bar", "one"), ("FooBar", "two")])
+        .manifest(&[("alpha", "en", "a.txt")], "[]");
+    let output = run(&["check", "--docs", &docs.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: error codes Foo.Bar and FooBar both become the variant name FooBar\n"
+    );
 }
 
 #[test]

@@ -396,7 +396,7 @@ fn changes_when_a_description_is_reworded_and_a_page_is_added() {
         .to_owned()
             + &CURRENT[1..].iter().map(|(c, _)| format!("  - added `{c}`\n")).collect::<String>()
             + "\nErrorCode: 0 variants added, 0 removed, 1 description changed\n\n\
-               **semver: patch (descriptions or documenting products change, no code is added or removed)**\n"
+               **semver: patch (descriptions, documenting products or sources change; no code is added or removed)**\n"
     );
 }
 
@@ -434,4 +434,52 @@ fn show_one_code_everywhere() {
     let output = run(&["show", "NoSuch.Code", "--docs", &dir(&docs)]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(stdout(&output), "NoSuch.Code: documented by no page\n");
+}
+
+#[test]
+fn diff_lists_the_differences_between_locales() {
+    let docs = DocsDir::new();
+    docs.text_page(
+        "en.txt",
+        &[
+            ("InternalError", "Internal error."),
+            ("InvalidAction", "No such API."),
+        ],
+    )
+    .write(
+        "zh.txt",
+        "公共错误码\n\n错误码 说明\nInternalError 内部错误。\n",
+    )
+    .manifest(&[("cvm", "en", "en.txt"), ("cls", "zh", "zh.txt")], "[]");
+    let output = run(&["diff", "--docs", &dir(&docs)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "locale en: 1 page, 2 codes
+
+Code          cvm
+InternalError =
+InvalidAction =
+
+locale zh: 1 page, 1 code
+
+Code          cls
+InternalError =
+
+= same   ~ described differently   - missing   + extra   . absent
+
+Locales that differ:
+  locale zh (cls) lacks InvalidAction, documented in locale en
+
+1 difference
+"
+    );
+    let markdown = stdout(&run(&[
+        "diff",
+        "--docs",
+        &dir(&docs),
+        "--format",
+        "markdown",
+    ]));
+    assert!(markdown.contains("\n### Locales that differ\n\n- locale zh (cls) lacks InvalidAction, documented in locale en\n"), "{markdown}");
 }

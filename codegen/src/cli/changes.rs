@@ -15,8 +15,8 @@ pub(super) struct ChangesArgs {
     /// The docs directory before the update.
     #[arg(long, value_name = "OLD_DOCS_DIR")]
     from: PathBuf,
-    /// The docs directory after the update [default: as for --docs]
-    #[arg(long, value_name = "NEW_DOCS_DIR")]
+    /// The docs directory after the update [default: docs]
+    #[arg(long, visible_alias = "docs", value_name = "NEW_DOCS_DIR")]
     to: Option<PathBuf>,
     /// The output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]

@@ -8,9 +8,12 @@ use crate::agreement::Agreement;
 use crate::docs::Docs;
 use crate::error::Error;
 use crate::manifest::MANIFEST_FILE;
+use crate::model::Model;
 
 pub(super) fn run(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
     let docs = Docs::load(dir)?;
+    // What the build would refuse beyond disagreement: codes that cannot become variants.
+    Model::from_docs(&docs)?;
     let agreement = Agreement::check(&docs);
     for warning in &docs.warnings {
         writeln!(err, "warning: {warning}").map_err(write_error)?;

@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use super::{write_error, DocsArg, OutputFormat, EXIT_AGREE, EXIT_DIFFER};
-use crate::agreement::Agreement;
+use crate::agreement::{Agreement, Difference};
 use crate::docs::Docs;
 use crate::error::Error;
 use crate::matrix::{Cell, LocaleMatrix, Matrix, Wording};
@@ -114,6 +114,13 @@ pub(super) fn render_text(matrix: &Matrix, agreement: &Agreement, color: bool) -
         out.push('\n');
     }
     out.push_str("= same   ~ described differently   - missing   + extra   . absent\n");
+    let locale_lines = locale_differences(agreement);
+    if !locale_lines.is_empty() {
+        out.push_str("\nLocales that differ:\n");
+        for line in &locale_lines {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
     if !matrix.wordings.is_empty() {
         out.push_str("\nDescriptions that differ:\n");
         for wording in &matrix.wordings {
@@ -290,6 +297,16 @@ fn highlight_changed_words(settled: &str, text: &str) -> String {
         .collect()
 }
 
+/// The differences between locales' code sets, which have no cell in a locale's matrix.
+fn locale_differences(agreement: &Agreement) -> Vec<String> {
+    agreement
+        .findings
+        .iter()
+        .filter(|f| matches!(f.difference, Difference::LocaleLacks { .. }))
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn summary(agreement: &Agreement) -> String {
     let total = agreement.findings.len();
     let accepted = agreement.accepted().count();
@@ -337,6 +354,13 @@ pub(super) fn render_markdown(matrix: &Matrix, agreement: &Agreement) -> String 
     out.push_str(
         "✓ same, ≠ described differently, missing, extra; blank: absent, as on most pages\n",
     );
+    let locale_lines = locale_differences(agreement);
+    if !locale_lines.is_empty() {
+        out.push_str("\n### Locales that differ\n\n");
+        for line in &locale_lines {
+            out.push_str(&format!("- {line}\n"));
+        }
+    }
     if !matrix.wordings.is_empty() {
         out.push_str("\n### Descriptions that differ\n\n| Code | Locale | Products | Description |\n|---|---|---|---|\n");
         for wording in &matrix.wordings {

@@ -11,7 +11,7 @@ mod show;
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -75,8 +75,7 @@ enum Command {
 /// The docs set to read.
 #[derive(Debug, clap::Args)]
 struct DocsArg {
-    /// The docs directory, holding sources.json [default: ./docs if it has a sources.json,
-    /// otherwise the crate's own docs/]
+    /// The docs directory, holding sources.json [default: docs]
     #[arg(long, value_name = "DIR")]
     docs: Option<PathBuf>,
 }
@@ -87,14 +86,10 @@ impl DocsArg {
     }
 }
 
-/// `./docs` when it is a docs set, otherwise the docs directory of this repository.
+/// The docs directory when none is given: `docs` in the current directory, as in a clone of
+/// the repository.
 pub(crate) fn default_docs() -> PathBuf {
-    let local = Path::new("docs");
-    if local.join(crate::manifest::MANIFEST_FILE).is_file() {
-        local.to_path_buf()
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs")
-    }
+    PathBuf::from("docs")
 }
 
 /// Runs the tool with `args` (the first is the program name), writing to `out` and `err`;

@@ -20,9 +20,13 @@ pub(super) fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let docs = Docs::load(&args.docs.dir())?;
     let code = args.code.as_str();
     let mut text = String::new();
-    let variant = match variant_name(code) {
-        Ok(name) if crate::read::is_code(code) => format!("ErrorCode::{name}"),
-        _ => "none (not a well-formed code)".to_owned(),
+    let variant = if !crate::read::is_code(code) {
+        "no variant (not a well-formed code)".to_owned()
+    } else {
+        match variant_name(code) {
+            Ok(name) => format!("ErrorCode::{name}"),
+            Err(reason) => format!("no variant ({reason})"),
+        }
     };
     let mut documented = false;
     let mut lacking = Vec::new();

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/synthetic.rs");
+    println!("cargo:rerun-if-changed=../docs");
     match generate() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -78,11 +78,11 @@
 //! The crate is `#![no_std]` and needs only `alloc`, with every feature: `serde` and `serde_json`
 //! are built with `default-features = false, features = ["alloc"]`.
 //!
-//! The minimum supported Rust version of the crate is 1.83 (`core::error::Error`, and `const fn`
-//! methods that read the generated `static` tables), with any
-//! of `serde` and `json`. The `generate` feature also builds the generator, which has its own,
-//! higher `rust-version`; on an older toolchain, use `default-features = false`, which compiles
-//! the same enum from the checked-in copy.
+//! The minimum supported Rust version is 1.85 with the default features, because `generate`
+//! builds the generator (its HTML parser needs 1.85). Without `generate` it is 1.83
+//! (`core::error::Error`, and `const fn` methods that read the generated `static` tables), with
+//! any of `serde` and `json`: on an older toolchain, use `default-features = false`, which
+//! compiles the same enum from the checked-in copy.
 //!
 
 // Without `json` there is no `parse_response` to link to; the docs above still mention it.

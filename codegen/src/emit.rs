@@ -45,6 +45,17 @@ fn tokens(model: &Model) -> TokenStream {
         .iter()
         .map(|c| Ident::new(&c.variant, Span::call_site()))
         .collect();
+    let mut all_products: Vec<String> = model.sources.iter().map(|s| s.product.clone()).collect();
+    all_products.sort_unstable();
+    let pages = if all_products.len() <= MAX_LISTED_PRODUCTS {
+        format!("every page ({})", all_products.join(", "))
+    } else {
+        format!("all {} pages", all_products.len())
+    };
+    let enum_doc = format!(
+        " Unless its documentation says otherwise, a variant is documented by {pages}. Searching the \
+         documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant."
+    );
     let docs = model.codes.iter().map(|c| {
         // prettyplease writes `#[doc = " x"]` as `/// x`: the leading space is the comment's.
         let summary = if c.description.is_empty() {
@@ -52,23 +63,34 @@ fn tokens(model: &Model) -> TokenStream {
         } else {
             format!(" {}", escape_markdown(&c.description))
         };
-        let code_line = if c.products.len() <= MAX_LISTED_PRODUCTS {
+        // Most codes are on every page: only the others say which pages document them, so that
+        // adding a page does not rewrite every variant's documentation.
+        let code_line = if c.products == all_products {
+            format!(" Code `{}`.", c.code)
+        } else if c.products.len() <= MAX_LISTED_PRODUCTS {
             format!(
-                " Code `{}`, documented by {}.",
+                " Code `{}`, documented by {} only.",
                 c.code,
                 c.products.join(", ")
             )
         } else {
             format!(
-                " Code `{}`, documented by {} products (see `ErrorCode::products`).",
+                " Code `{}`, documented by {} of the {} pages (see `ErrorCode::products`).",
                 c.code,
-                c.products.len()
+                c.products.len(),
+                all_products.len()
             )
         };
+        // rustdoc refuses an alias equal to the name (`InternalError`).
+        let alias = (c.code != c.variant).then(|| {
+            let code = &c.code;
+            quote! { #[doc(alias = #code)] }
+        });
         quote! {
             #[doc = #summary]
             #[doc = ""]
             #[doc = #code_line]
+            #alias
         }
     });
     let codes = model.codes.iter().map(|c| Literal::string(&c.code));
@@ -115,9 +137,10 @@ fn tokens(model: &Model) -> TokenStream {
         /// A common error code of the Tencent Cloud API 3.0, as the products' documentation
         /// pages list it in their "Common Error Codes" table.
         ///
-        /// Each variant's documentation is the description the pages give, its wire code, and
-        /// the products whose pages document it. New codes are added as the documentation
-        /// grows, so the enum is `#[non_exhaustive]`.
+        /// Each variant's documentation is the description the pages give and its wire code. New
+        /// codes are added as the documentation grows, so the enum is `#[non_exhaustive]`.
+        ///
+        #[doc = #enum_doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {

@@ -237,7 +237,12 @@ fn accepted_differences_generate_the_union() {
         ["cdn", "cvm", "mdl", "teo"]
     );
     assert_eq!(entry("InternalError").description, "Internal error.");
-    assert!(generated.source.contains("ResponseSizeLimitExceeded,"));
+    assert!(generated.source.contains(
+        "    /// Code `ResponseSizeLimitExceeded`, documented by cls only.\n    ResponseSizeLimitExceeded,\n"
+    ));
+    assert!(generated.source.contains(
+        "    /// Code `UnsupportedRegion`, documented by cdn, cvm, mdl, teo only.\n    UnsupportedRegion,\n"
+    ));
 }
 
 #[test]
@@ -312,5 +317,5 @@ fn a_sixth_product_just_works() {
     assert_eq!(generated.docs.pages.len(), 6);
     assert!(generated
         .source
-        .contains("documented by cdn, cls, cvm, mdl, teo, vpc."));
+        .contains("documented by every page (cdn, cls, cvm, mdl, teo, vpc)."));
 }

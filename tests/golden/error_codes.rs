@@ -9,115 +9,123 @@
 /// A common error code of the Tencent Cloud API 3.0, as the products' documentation
 /// pages list it in their "Common Error Codes" table.
 ///
-/// Each variant's documentation is the description the pages give, its wire code, and
-/// the products whose pages document it. New codes are added as the documentation
-/// grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation is the description the pages give and its wire code. New
+/// codes are added as the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Unless its documentation says otherwise, a variant is documented by every page (cdn, cls, cvm, mdl, teo). Searching the documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// Invalid key (not a TencentCloud API key type).
     ///
-    /// Code `AuthFailure.InvalidSecretId`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.InvalidSecretId`.
+    #[doc(alias = "AuthFailure.InvalidSecretId")]
     AuthFailureInvalidSecretId,
     /// MFA failed.
     ///
-    /// Code `AuthFailure.MFAFailure`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.MFAFailure`.
+    #[doc(alias = "AuthFailure.MFAFailure")]
     AuthFailureMFAFailure,
     /// The key does not exist.
     ///
-    /// Code `AuthFailure.SecretIdNotFound`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.SecretIdNotFound`.
+    #[doc(alias = "AuthFailure.SecretIdNotFound")]
     AuthFailureSecretIdNotFound,
     /// Signature expired.
     ///
-    /// Code `AuthFailure.SignatureExpire`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.SignatureExpire`.
+    #[doc(alias = "AuthFailure.SignatureExpire")]
     AuthFailureSignatureExpire,
     /// Signature error.
     ///
-    /// Code `AuthFailure.SignatureFailure`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.SignatureFailure`.
+    #[doc(alias = "AuthFailure.SignatureFailure")]
     AuthFailureSignatureFailure,
     /// Token error.
     ///
-    /// Code `AuthFailure.TokenFailure`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.TokenFailure`.
+    #[doc(alias = "AuthFailure.TokenFailure")]
     AuthFailureTokenFailure,
     /// The request does not have CAM authorization.
     ///
-    /// Code `AuthFailure.UnauthorizedOperation`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `AuthFailure.UnauthorizedOperation`.
+    #[doc(alias = "AuthFailure.UnauthorizedOperation")]
     AuthFailureUnauthorizedOperation,
     /// DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used.
     ///
-    /// Code `DryRunOperation`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `DryRunOperation`.
     DryRunOperation,
     /// Operation failed.
     ///
-    /// Code `FailedOperation`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `FailedOperation`.
     FailedOperation,
     /// Internal error.
     ///
-    /// Code `InternalError`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `InternalError`.
     InternalError,
     /// The API does not exist.
     ///
-    /// Code `InvalidAction`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `InvalidAction`.
     InvalidAction,
     /// Incorrect parameter.
     ///
-    /// Code `InvalidParameter`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `InvalidParameter`.
     InvalidParameter,
     /// Invalid parameter value.
     ///
-    /// Code `InvalidParameterValue`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `InvalidParameterValue`.
     InvalidParameterValue,
     /// Quota limit exceeded.
     ///
-    /// Code `LimitExceeded`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `LimitExceeded`.
     LimitExceeded,
     /// A parameter is missing.
     ///
-    /// Code `MissingParameter`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `MissingParameter`.
     MissingParameter,
     /// The API version does not exist.
     ///
-    /// Code `NoSuchVersion`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `NoSuchVersion`.
     NoSuchVersion,
     /// The number of requests exceeds the frequency limit.
     ///
-    /// Code `RequestLimitExceeded`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `RequestLimitExceeded`.
     RequestLimitExceeded,
     /// Resource is in use.
     ///
-    /// Code `ResourceInUse`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `ResourceInUse`.
     ResourceInUse,
     /// Insufficient resource.
     ///
-    /// Code `ResourceInsufficient`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `ResourceInsufficient`.
     ResourceInsufficient,
     /// The resource does not exist.
     ///
-    /// Code `ResourceNotFound`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `ResourceNotFound`.
     ResourceNotFound,
     /// Resource is unavailable.
     ///
-    /// Code `ResourceUnavailable`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `ResourceUnavailable`.
     ResourceUnavailable,
     /// Unauthorized operation.
     ///
-    /// Code `UnauthorizedOperation`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `UnauthorizedOperation`.
     UnauthorizedOperation,
     /// Unknown parameter.
     ///
-    /// Code `UnknownParameter`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `UnknownParameter`.
     UnknownParameter,
     /// Unsupported operation.
     ///
-    /// Code `UnsupportedOperation`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `UnsupportedOperation`.
     UnsupportedOperation,
     /// HTTPS request method error. Only GET and POST requests are supported.
     ///
-    /// Code `UnsupportedProtocol`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `UnsupportedProtocol`.
     UnsupportedProtocol,
     /// API does not support the requested region.
     ///
-    /// Code `UnsupportedRegion`, documented by cdn, cls, cvm, mdl, teo.
+    /// Code `UnsupportedRegion`.
     UnsupportedRegion,
 }
 impl ErrorCode {

@@ -5,67 +5,82 @@
 /// A common error code of the Tencent Cloud API 3.0, as the products' documentation
 /// pages list it in their "Common Error Codes" table.
 ///
-/// Each variant's documentation is the description the pages give, its wire code, and
-/// the products whose pages document it. New codes are added as the documentation
-/// grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation is the description the pages give and its wire code. New
+/// codes are added as the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Unless its documentation says otherwise, a variant is documented by every page (hazards). Searching the documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// C:\\path\\to\\file \\n is not a newline \\" neither
     ///
-    /// Code `Hazard.Backslash`, documented by hazards.
+    /// Code `Hazard.Backslash`.
+    #[doc(alias = "Hazard.Backslash")]
     HazardBackslash,
     /// Use \`code\` and \`\`\`fences\`\`\`
     ///
-    /// Code `Hazard.Backticks`, documented by hazards.
+    /// Code `Hazard.Backticks`.
+    #[doc(alias = "Hazard.Backticks")]
     HazardBackticks,
     /// Format {} {0} {name} {{escaped}} and ${var}
     ///
-    /// Code `Hazard.Braces`, documented by hazards.
+    /// Code `Hazard.Braces`.
+    #[doc(alias = "Hazard.Braces")]
     HazardBraces,
     /// 签名过期。请检查密钥（SecretId）。
     ///
-    /// Code `Hazard.Cjk`, documented by hazards.
+    /// Code `Hazard.Cjk`.
+    #[doc(alias = "Hazard.Cjk")]
     HazardCjk,
     /// Ends a block comment \*/ and opens one /\* here
     ///
-    /// Code `Hazard.CommentClose`, documented by hazards.
+    /// Code `Hazard.CommentClose`.
+    #[doc(alias = "Hazard.CommentClose")]
     HazardCommentClose,
     /// No description is documented.
     ///
-    /// Code `Hazard.Empty`, documented by hazards.
+    /// Code `Hazard.Empty`.
+    #[doc(alias = "Hazard.Empty")]
     HazardEmpty,
     /// \# not a heading
     ///
-    /// Code `Hazard.Heading`, documented by hazards.
+    /// Code `Hazard.Heading`.
+    #[doc(alias = "Hazard.Heading")]
     HazardHeading,
     /// \- not a list item
     ///
-    /// Code `Hazard.List`, documented by hazards.
+    /// Code `Hazard.List`.
+    #[doc(alias = "Hazard.List")]
     HazardList,
     /// \<b\>bold\</b\> \&amp; \<script\>alert(1)\</script\> \[link\](http://x) \*em\* \_em\_
     ///
-    /// Code `Hazard.Markup`, documented by hazards.
+    /// Code `Hazard.Markup`.
+    #[doc(alias = "Hazard.Markup")]
     HazardMarkup,
     /// 1\. not a numbered item
     ///
-    /// Code `Hazard.Numbered`, documented by hazards.
+    /// Code `Hazard.Numbered`.
+    #[doc(alias = "Hazard.Numbered")]
     HazardNumbered,
     /// Say "hello" and 'bye'.
     ///
-    /// Code `Hazard.Quotes`, documented by hazards.
+    /// Code `Hazard.Quotes`.
+    #[doc(alias = "Hazard.Quotes")]
     HazardQuotes,
     /// r\#"raw"\# and "\# and \#"
     ///
-    /// Code `Hazard.Raw`, documented by hazards.
+    /// Code `Hazard.Raw`.
+    #[doc(alias = "Hazard.Raw")]
     HazardRaw,
     /// Tabs and spaces collapse
     ///
-    /// Code `Hazard.Tab`, documented by hazards.
+    /// Code `Hazard.Tab`.
+    #[doc(alias = "Hazard.Tab")]
     HazardTab,
     /// See https://cloud.tencent.com/document/api for details.
     ///
-    /// Code `Hazard.Url`, documented by hazards.
+    /// Code `Hazard.Url`.
+    #[doc(alias = "Hazard.Url")]
     HazardUrl,
 }
 impl ErrorCode {

@@ -236,6 +236,18 @@ impl Agreement {
         self.findings.iter().all(|f| f.accepted.is_some())
     }
 
+    /// The verdict in words: `all pages agree`, `2 differences`, `2 differences, all
+    /// accepted` or `3 differences (1 accepted)`.
+    pub fn verdict(&self) -> String {
+        let total = self.findings.len();
+        match (total, self.accepted().count()) {
+            (0, _) => "all pages agree".to_owned(),
+            (t, a) if t == a => format!("{t} difference{}, all accepted", plural(t)),
+            (t, 0) => format!("{t} difference{}", plural(t)),
+            (t, a) => format!("{t} difference{} ({a} accepted)", plural(t)),
+        }
+    }
+
     /// The differences the manifest does not accept.
     pub fn rejected(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.accepted.is_none())
@@ -244,6 +256,15 @@ impl Agreement {
     /// The differences the manifest accepts.
     pub fn accepted(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.accepted.is_some())
+    }
+}
+
+/// `"s"` unless `n` is 1, for counts in reports.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 

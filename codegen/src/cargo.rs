@@ -59,9 +59,8 @@ fn generate(docs_dir: &Path, out_file: &str) -> Result<(), Error> {
     }
     for unused in &generated.agreement.unused {
         println!(
-            "cargo:warning={}: accept entry for {} matches no difference; remove it",
+            "cargo:warning={}: accept entry for {unused} matches no difference; remove it",
             docs_dir.join(crate::manifest::MANIFEST_FILE).display(),
-            unused.code
         );
     }
     let out_dir = std::env::var_os("OUT_DIR")

@@ -42,6 +42,15 @@ impl Error {
         }
     }
 
+    /// An error at `line` of a file where the line is known, about the whole file where it is
+    /// not (0: readers that keep no positions may fail to locate a row).
+    pub fn at(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+        match line {
+            0 => Error::in_file(file, message),
+            line => Error::at_line(file, line, message),
+        }
+    }
+
     /// The file the error is about, if any.
     pub fn file(&self) -> Option<&Path> {
         self.file.as_deref()
@@ -76,8 +85,9 @@ impl std::error::Error for Error {}
 pub struct Warning(pub(crate) Error);
 
 impl Warning {
-    pub(crate) fn at_line(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
-        Warning(Error::at_line(file, line, message))
+    /// A warning at `line` of a file, or about the whole file where the line is 0 (unknown).
+    pub(crate) fn at(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+        Warning(Error::at(file, line, message))
     }
 }
 

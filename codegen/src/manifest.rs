@@ -135,6 +135,17 @@ deserialize_object!(
     optional { product, locale }
 );
 
+/// `cls UnsupportedRegion`, or `locale zh UnsupportedRegion`.
+impl std::fmt::Display for Acceptance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.product, &self.locale) {
+            (Some(product), _) => write!(f, "{product} {}", self.code),
+            (None, Some(locale)) => write!(f, "locale {locale} {}", self.code),
+            (None, None) => f.write_str(&self.code),
+        }
+    }
+}
+
 impl Manifest {
     /// Reads and checks `sources.json` in `docs_dir`.
     ///

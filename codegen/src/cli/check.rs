@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{write_error, EXIT_AGREE, EXIT_DIFFER};
+use crate::agreement::plural;
 use crate::agreement::Agreement;
 use crate::docs::Docs;
 use crate::error::Error;
@@ -21,14 +22,8 @@ pub(super) fn run(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     for unused in &agreement.unused {
         writeln!(
             err,
-            "warning: {}: accept entry for {} {} matches no difference; remove it",
+            "warning: {}: accept entry for {unused} matches no difference; remove it",
             dir.join(MANIFEST_FILE).display(),
-            unused
-                .product
-                .as_deref()
-                .or(unused.locale.as_deref())
-                .unwrap_or_default(),
-            unused.code
         )
         .map_err(write_error)?;
     }
@@ -51,14 +46,7 @@ fn summary(docs: &Docs, agreement: &Agreement) -> String {
         .iter()
         .flat_map(|p| p.rows.iter().map(|r| r.code.as_str()))
         .collect();
-    let total = agreement.findings.len();
-    let accepted = agreement.accepted().count();
-    let verdict = match (total, accepted) {
-        (0, _) => "all pages agree".to_owned(),
-        (t, a) if t == a => format!("{t} difference{}, all accepted", plural(t)),
-        (t, 0) => format!("{t} difference{}", plural(t)),
-        (t, a) => format!("{t} difference{} ({a} accepted)", plural(t)),
-    };
+    let verdict = agreement.verdict();
     let listed = if products.len() <= 10 {
         products.join(", ")
     } else {
@@ -75,12 +63,4 @@ fn summary(docs: &Docs, agreement: &Agreement) -> String {
         codes.len(),
         plural(codes.len()),
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use super::{write_error, DocsArg, OutputFormat, EXIT_AGREE, EXIT_DIFFER};
-use crate::agreement::{Agreement, Difference};
+use crate::agreement::{plural, Agreement, Difference};
 use crate::docs::Docs;
 use crate::error::Error;
 use crate::matrix::{Cell, LocaleMatrix, Matrix, Wording};
@@ -308,22 +308,7 @@ fn locale_differences(agreement: &Agreement) -> Vec<String> {
 }
 
 fn summary(agreement: &Agreement) -> String {
-    let total = agreement.findings.len();
-    let accepted = agreement.accepted().count();
-    match (total, accepted) {
-        (0, _) => "all pages agree\n".to_owned(),
-        (t, a) if t == a => format!("{t} difference{}, all accepted\n", plural(t)),
-        (t, 0) => format!("{t} difference{}\n", plural(t)),
-        (t, a) => format!("{t} difference{} ({a} accepted)\n", plural(t)),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+    format!("{}\n", agreement.verdict())
 }
 
 /// A Markdown table cell's text: pipes escaped, so a description cannot split the row.

@@ -58,7 +58,7 @@ fn read_table(
     let table_line = table_line(line_source, lines.cursor, markdown);
     let mut rows = table_rows(table).into_iter();
     let Some((header_in_thead, header)) = rows.next() else {
-        return Err(at(
+        return Err(Error::at(
             path,
             table_line,
             "the Common Error Codes table has no rows",
@@ -72,7 +72,7 @@ fn read_table(
         && is_code_header(&header_texts[0])
         && is_description_header(&header_texts[1]);
     if !is_header || !recognized {
-        return Err(at(
+        return Err(Error::at(
             path,
             table_line,
             format!(
@@ -92,7 +92,7 @@ fn read_table(
             continue;
         }
         if code.is_empty() {
-            return Err(at(
+            return Err(Error::at(
                 path,
                 table_line,
                 format!("a row of the table has no code (its description: {description:?})"),
@@ -100,7 +100,7 @@ fn read_table(
         }
         let line = lines.line_of(&code);
         if !rest.is_empty() {
-            return Err(at(
+            return Err(Error::at(
                 path,
                 line,
                 format!(
@@ -120,14 +120,6 @@ fn read_table(
         header_line: table_line,
         cells: Cells::Separate(out),
     })
-}
-
-/// An error at `line`, or about the whole file where the line is unknown (0).
-fn at(path: &Path, line: usize, message: impl Into<String>) -> Error {
-    match line {
-        0 => Error::in_file(path, message),
-        line => Error::at_line(path, line, message),
-    }
 }
 
 /// The line of the table after the heading, 0 if not found: its `<table` tag, or in Markdown

@@ -113,15 +113,13 @@ pub use text::split_run_together;
 /// Empty descriptions are kept, with a warning.
 /// Lines that could not be located (0) are left out of the messages.
 pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Warning>, Error> {
-    let at = |line: usize, message: String| match line {
-        0 => Error::in_file(path, message),
-        line => Error::at_line(path, line, message),
-    };
+    let at = |line: usize, message: String| Error::at(path, line, message);
     if rows.is_empty() {
-        return Err(match table_line {
-            0 => Error::in_file(path, "the Common Error Codes table has no rows"),
-            line => Error::at_line(path, line, "the Common Error Codes table has no rows"),
-        });
+        return Err(Error::at(
+            path,
+            table_line,
+            "the Common Error Codes table has no rows",
+        ));
     }
     let mut seen = std::collections::HashMap::with_capacity(rows.len());
     let mut warnings = Vec::new();
@@ -145,10 +143,7 @@ pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Wa
         }
         if row.description.is_empty() {
             let message = format!("{} has an empty description", row.code);
-            warnings.push(match row.line {
-                0 => Warning(Error::in_file(path, message)),
-                line => Warning::at_line(path, line, message),
-            });
+            warnings.push(Warning::at(path, row.line, message));
         }
     }
     Ok(warnings)

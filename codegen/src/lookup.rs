@@ -6,7 +6,7 @@
 //! for every code. A lookup is one hash, two table reads and one string comparison, whatever the
 //! number of codes.
 //!
-//! The hash, the reduction and the comparison exist once, in [`shared_with_generated_code!`]:
+//! The hash, the reduction and the comparison exist once, in the `shared_with_generated_code!` macro:
 //! the macro compiles them here, to build the table, and keeps their source text, which
 //! [`hash_fn_tokens`] writes into the generated file, so the two cannot drift apart.
 

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::lookup::{hash_fn_tokens, PerfectHash};
-use crate::model::Model;
+use crate::model::{CodeEntry, Model};
 
 /// Above this many products, a variant's documentation gives their number, not their names.
 const MAX_LISTED_PRODUCTS: usize = 10;
@@ -15,7 +15,12 @@ const MAX_LISTED_PRODUCTS: usize = 10;
 /// The output is meant for `include!` inside a module of the crate that defines the enum's
 /// methods; it has no inner attributes, so `include!` accepts it.
 pub fn generate(model: &Model) -> String {
-    let file: syn::File = syn::parse2(tokens(model)).expect("the generator emits valid Rust");
+    let code_refs: Vec<&str> = model.codes.iter().map(|c| c.code.as_str()).collect();
+    let table = PerfectHash::build(&code_refs);
+    let sets = product_sets(model);
+    let mut file: syn::File =
+        syn::parse2(skeleton(model, &table, sets.0.len())).expect("the generator emits valid Rust");
+    fill_tables(&mut file, model, &table, &sets);
     let mut out = banner(model);
     out.push_str(&prettyplease::unparse(&file));
     out
@@ -38,97 +43,24 @@ fn banner(model: &Model) -> String {
     banner
 }
 
-fn tokens(model: &Model) -> TokenStream {
+/// The generated file with its long lists empty: tokenizing and parsing thousands of variants
+/// and literals costs seconds in a build script (built without optimization), so
+/// [`fill_tables`] builds those lists as syntax trees directly.
+fn skeleton(model: &Model, table: &PerfectHash, set_count: usize) -> TokenStream {
     let n = Literal::usize_unsuffixed(model.codes.len());
-    let variants: Vec<Ident> = model
-        .codes
-        .iter()
-        .map(|c| Ident::new(&c.variant, Span::call_site()))
-        .collect();
-    let mut all_products: Vec<String> = model.sources.iter().map(|s| s.product.clone()).collect();
-    all_products.sort_unstable();
-    let pages = if all_products.len() <= MAX_LISTED_PRODUCTS {
-        format!("every page ({})", all_products.join(", "))
-    } else {
-        format!("all {} pages", all_products.len())
-    };
+    let all_products = model.all_products();
     let enum_doc = format!(
-        " Unless its documentation says otherwise, a variant is documented by {pages}. Searching the \
-         documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant."
-    );
-    let docs = model.codes.iter().map(|c| {
-        // prettyplease writes `#[doc = " x"]` as `/// x`: the leading space is the comment's.
-        let summary = if c.description.is_empty() {
-            " No description is documented.".to_owned()
+        " Unless its documentation says otherwise, a variant is documented by {}. Searching the \
+         documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant.",
+        if all_products.len() <= MAX_LISTED_PRODUCTS {
+            format!("every page ({})", all_products.join(", "))
         } else {
-            format!(" {}", escape_markdown(&c.description))
-        };
-        // Most codes are on every page: only the others say which pages document them, so that
-        // adding a page does not rewrite every variant's documentation.
-        let code_line = if c.products == all_products {
-            format!(" Code `{}`.", c.code)
-        } else if c.products.len() <= MAX_LISTED_PRODUCTS {
-            format!(
-                " Code `{}`, documented by {} only.",
-                c.code,
-                c.products.join(", ")
-            )
-        } else {
-            format!(
-                " Code `{}`, documented by {} of the {} pages (see `ErrorCode::products`).",
-                c.code,
-                c.products.len(),
-                all_products.len()
-            )
-        };
-        // rustdoc refuses an alias equal to the name (`InternalError`).
-        let alias = (c.code != c.variant).then(|| {
-            let code = &c.code;
-            quote! { #[doc(alias = #code)] }
-        });
-        quote! {
-            #[doc = #summary]
-            #[doc = ""]
-            #[doc = #code_line]
-            #alias
+            format!("all {} pages", all_products.len())
         }
-    });
-    let codes = model.codes.iter().map(|c| Literal::string(&c.code));
-    let descriptions = model.codes.iter().map(|c| Literal::string(&c.description));
-    // Many codes share a set of products (every common code, on every page): each distinct
-    // set is written once, and each code points at its set. 5,000 slices cost a second of
-    // compile time; a few hundred do not.
-    let mut sets: Vec<&[String]> = Vec::new();
-    let mut set_of = Vec::with_capacity(model.codes.len());
-    let mut set_index: std::collections::HashMap<&[String], usize> = Default::default();
-    for c in &model.codes {
-        let index = *set_index.entry(&c.products).or_insert_with(|| {
-            sets.push(&c.products);
-            sets.len() - 1
-        });
-        set_of.push(Literal::u32_unsuffixed(index as u32));
-    }
-    let set_count = Literal::usize_unsuffixed(sets.len());
-    let product_sets = sets.iter().map(|set| {
-        let products = set.iter().map(|p| Literal::string(p));
-        quote! { &[#(#products),*] }
-    });
-
-    let code_refs: Vec<&str> = model.codes.iter().map(|c| c.code.as_str()).collect();
-    let table = PerfectHash::build(&code_refs);
+    );
+    let set_count = Literal::usize_unsuffixed(set_count);
     let seed = Literal::u64_suffixed(table.seed);
     let bucket_count = Literal::usize_unsuffixed(table.displacements.len());
-    let displacements = table.displacements.iter().map(|(d1, d2)| {
-        let (d1, d2) = (Literal::u32_unsuffixed(*d1), Literal::u32_unsuffixed(*d2));
-        quote! { (#d1, #d2) }
-    });
-    let slots = table.slots.iter().map(|(fingerprint, index)| {
-        let (fingerprint, index) = (
-            Literal::u32_unsuffixed(*fingerprint),
-            Literal::u32_unsuffixed(*index),
-        );
-        quote! { (#fingerprint, #index) }
-    });
     let max_len =
         Literal::usize_unsuffixed(model.codes.iter().map(|c| c.code.len()).max().unwrap_or(0));
     let hash_fn = hash_fn_tokens();
@@ -143,30 +75,25 @@ fn tokens(model: &Model) -> TokenStream {
         #[doc = #enum_doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        pub enum ErrorCode {
-            #(
-                #docs
-                #variants,
-            )*
-        }
+        pub enum ErrorCode {}
 
         impl ErrorCode {
             /// Every code, sorted by its wire code.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
+            pub const ALL: &'static [ErrorCode] = &[];
         }
 
         /// The wire code of each variant, in declaration order.
-        pub(crate) static CODES: [&str; #n] = [#(#codes),*];
+        pub(crate) static CODES: [&str; #n] = [];
 
         /// The description of each variant, in declaration order.
-        pub(crate) static DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
+        pub(crate) static DESCRIPTIONS: [&str; #n] = [];
 
         /// Each distinct set of products that document a code.
-        pub(crate) static PRODUCT_SETS: [&[&str]; #set_count] = [#(#product_sets),*];
+        pub(crate) static PRODUCT_SETS: [&[&str]; #set_count] = [];
 
         /// The index in `PRODUCT_SETS` of the products that document each variant, in
         /// declaration order.
-        pub(crate) static PRODUCT_SET_OF: [u32; #n] = [#(#set_of),*];
+        pub(crate) static PRODUCT_SET_OF: [u32; #n] = [];
 
         /// The length of the longest code: anything longer is not one.
         pub(crate) const MAX_CODE_LEN: usize = #max_len;
@@ -174,11 +101,11 @@ fn tokens(model: &Model) -> TokenStream {
         const SEED: u64 = #seed;
 
         /// Per bucket of the perfect hash, its displacements.
-        static DISPLACEMENTS: [(u32, u32); #bucket_count] = [#(#displacements),*];
+        static DISPLACEMENTS: [(u32, u32); #bucket_count] = [];
 
         /// Per slot of the perfect hash, the fingerprint (`f1`) and index of the code placed
         /// there.
-        static SLOTS: [(u32, u32); #n] = [#(#slots),*];
+        static SLOTS: [(u32, u32); #n] = [];
 
         /// The variant whose wire code is `code`: one hash, two table reads, one comparison.
         #[inline]
@@ -200,6 +127,184 @@ fn tokens(model: &Model) -> TokenStream {
 
         #hash_fn
     }
+}
+
+/// Fills the lists [`skeleton`] leaves empty: the variants, `ALL` and every table.
+fn fill_tables(
+    file: &mut syn::File,
+    model: &Model,
+    table: &PerfectHash,
+    (sets, set_of): &(Vec<&[String]>, Vec<u32>),
+) {
+    let all_products = model.all_products();
+    for item in &mut file.items {
+        match item {
+            syn::Item::Enum(item) => {
+                item.variants = model
+                    .codes
+                    .iter()
+                    .map(|c| variant(c, &all_products))
+                    .collect()
+            }
+            syn::Item::Impl(item) => {
+                for member in &mut item.items {
+                    if let syn::ImplItem::Const(all) = member {
+                        let paths = model.codes.iter().map(|c| {
+                            let variant = Ident::new(&c.variant, Span::call_site());
+                            syn::parse_quote!(ErrorCode::#variant)
+                        });
+                        all.expr = reference(array(paths));
+                    }
+                }
+            }
+            syn::Item::Static(item) => {
+                let elements: Vec<syn::Expr> = match item.ident.to_string().as_str() {
+                    "CODES" => model.codes.iter().map(|c| string(&c.code)).collect(),
+                    "DESCRIPTIONS" => model.codes.iter().map(|c| string(&c.description)).collect(),
+                    "PRODUCT_SETS" => sets
+                        .iter()
+                        .map(|set| reference(array(set.iter().map(|p| string(p)))))
+                        .collect(),
+                    "PRODUCT_SET_OF" => set_of.iter().map(|&i| integer(i)).collect(),
+                    "DISPLACEMENTS" => table
+                        .displacements
+                        .iter()
+                        .map(|&(d1, d2)| pair(d1, d2))
+                        .collect(),
+                    "SLOTS" => table.slots.iter().map(|&(f, i)| pair(f, i)).collect(),
+                    _ => continue,
+                };
+                *item.expr = array(elements);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Each distinct set of products that document a code, and the index of each code's set.
+/// Many codes share a set (every common code, on every page): each set is written once, and
+/// each code points at its set. 5,000 slices cost a second of compile time; a few hundred do
+/// not.
+fn product_sets(model: &Model) -> (Vec<&[String]>, Vec<u32>) {
+    let mut sets: Vec<&[String]> = Vec::new();
+    let mut index_of: std::collections::HashMap<&[String], u32> = Default::default();
+    let set_of = model
+        .codes
+        .iter()
+        .map(|c| {
+            *index_of.entry(&c.products).or_insert_with(|| {
+                sets.push(&c.products);
+                sets.len() as u32 - 1
+            })
+        })
+        .collect();
+    (sets, set_of)
+}
+
+/// A variant with its documentation: the description, the code, the products where they are
+/// not every page, and the code as a search alias.
+fn variant(c: &CodeEntry, all_products: &[String]) -> syn::Variant {
+    // prettyplease writes `#[doc = " x"]` as `/// x`: the leading space is the comment's.
+    let summary = if c.description.is_empty() {
+        " No description is documented.".to_owned()
+    } else {
+        format!(" {}", escape_markdown(&c.description))
+    };
+    // Most codes are on every page: only the others say which pages document them, so that
+    // adding a page does not rewrite every variant's documentation.
+    let code_line = if c.products == all_products {
+        format!(" Code `{}`.", c.code)
+    } else if c.products.len() <= MAX_LISTED_PRODUCTS {
+        format!(
+            " Code `{}`, documented by {} only.",
+            c.code,
+            c.products.join(", ")
+        )
+    } else {
+        format!(
+            " Code `{}`, documented by {} of the {} pages (see `ErrorCode::products`).",
+            c.code,
+            c.products.len(),
+            all_products.len()
+        )
+    };
+    let mut attrs = vec![doc(&summary), doc(""), doc(&code_line)];
+    // rustdoc refuses an alias equal to the name (`InternalError`).
+    if c.code != c.variant {
+        let code = &c.code;
+        attrs.push(syn::Attribute {
+            pound_token: Default::default(),
+            style: syn::AttrStyle::Outer,
+            bracket_token: Default::default(),
+            meta: syn::Meta::List(syn::MetaList {
+                path: Ident::new("doc", Span::call_site()).into(),
+                delimiter: syn::MacroDelimiter::Paren(Default::default()),
+                tokens: quote!(alias = #code),
+            }),
+        });
+    }
+    syn::Variant {
+        attrs,
+        ident: Ident::new(&c.variant, Span::call_site()),
+        fields: syn::Fields::Unit,
+        discriminant: None,
+    }
+}
+
+fn doc(text: &str) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new("doc", Span::call_site()).into(),
+            eq_token: Default::default(),
+            value: string(text),
+        }),
+    }
+}
+
+fn string(text: &str) -> syn::Expr {
+    literal(syn::Lit::Str(syn::LitStr::new(text, Span::call_site())))
+}
+
+fn integer(value: u32) -> syn::Expr {
+    literal(syn::Lit::Int(syn::LitInt::new(
+        &value.to_string(),
+        Span::call_site(),
+    )))
+}
+
+fn literal(lit: syn::Lit) -> syn::Expr {
+    syn::Expr::Lit(syn::ExprLit {
+        attrs: Vec::new(),
+        lit,
+    })
+}
+
+fn pair(a: u32, b: u32) -> syn::Expr {
+    syn::Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        elems: [integer(a), integer(b)].into_iter().collect(),
+    })
+}
+
+fn array(elements: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
+    syn::Expr::Array(syn::ExprArray {
+        attrs: Vec::new(),
+        bracket_token: Default::default(),
+        elems: elements.into_iter().collect(),
+    })
+}
+
+fn reference(expr: syn::Expr) -> syn::Expr {
+    syn::Expr::Reference(syn::ExprReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        mutability: None,
+        expr: Box::new(expr),
+    })
 }
 
 /// Escapes a description for a doc comment so that rustdoc shows it as written: Markdown and

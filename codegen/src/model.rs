@@ -41,6 +41,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// Every product of the docs set, sorted.
+    pub fn all_products(&self) -> Vec<String> {
+        let mut products: Vec<String> = self.sources.iter().map(|s| s.product.clone()).collect();
+        products.sort_unstable();
+        products
+    }
+
     /// Builds the model from every page of `docs`: the union of their codes.
     ///
     /// A code's description is the one its locale settles on

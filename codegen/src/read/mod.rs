@@ -205,6 +205,9 @@ fn is_description_header(text: &str) -> bool {
 struct LineFinder<'a> {
     source: &'a str,
     cursor: usize,
+    /// The 1-based line `cursor` is on: lines are counted once, as the cursor moves forward,
+    /// not from the start for every row (pages can have thousands of rows).
+    cursor_line: usize,
 }
 
 impl<'a> LineFinder<'a> {
@@ -223,7 +226,11 @@ impl<'a> LineFinder<'a> {
             .min()
             .or_else(|| mentions().min())
             .unwrap_or(0);
-        LineFinder { source, cursor }
+        LineFinder {
+            source,
+            cursor,
+            cursor_line: line_number(source, cursor),
+        }
     }
 
     /// The 1-based line of the next cell holding exactly `code`, or 0 if there is none.
@@ -248,8 +255,10 @@ impl<'a> LineFinder<'a> {
             let start = from + found;
             let end = start + code.len();
             if cell_start(&self.source[..start]) && cell_end(&self.source[end..]) {
+                self.cursor_line +=
+                    line_number(&self.source[self.cursor..], start - self.cursor) - 1;
                 self.cursor = end;
-                return line_number(self.source, start);
+                return self.cursor_line;
             }
             from = end;
         }

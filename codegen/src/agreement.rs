@@ -347,7 +347,12 @@ fn compare_locale(pages: &[&Page], differences: &mut Vec<Difference>) {
         if having.iter().all(|(_, text)| *text == settled) {
             continue;
         }
-        let settled_by = names(&|i| having.iter().any(|(h, text)| *h == i && *text == settled));
+        // Reuse the per-page flags: now "gives the settled description".
+        documents.fill(false);
+        for (index, text) in having {
+            documents[*index] = *text == settled;
+        }
+        let settled_by = names(&|i| documents[i]);
         differences.extend(
             having
                 .iter()

@@ -1,12 +1,12 @@
-//! Generates the `ErrorCode` enum from the documentation pages in `docs/` into `OUT_DIR`.
+//! With the `generate` feature, generates every enum from the documentation in `docs/` (or the
+//! directory `TENCENTCLOUD_ERROR_CODES_DOCS` names) into `OUT_DIR`. Without it, the crate
+//! compiles the checked-in `src/generated/` and this script does nothing.
 //!
-//! All the work is in the `tencentcloud-error-codes-build` crate, where it is tested. Without
-//! the `generate` feature the crate compiles the checked-in `tests/golden/error_codes.rs` and
-//! this script does nothing.
+//! All the work is in the `tencentcloud-error-codes-build` crate, where it is tested.
 
 fn main() -> std::process::ExitCode {
     #[cfg(feature = "generate")]
-    return tencentcloud_error_codes_build::cargo::run("docs", "error_codes.rs");
+    return tencentcloud_error_codes_build::cargo::run("docs");
     #[cfg(not(feature = "generate"))]
     {
         println!("cargo:rerun-if-changed=build.rs");

@@ -9,7 +9,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use crate::ErrorCode;
+use crate::{ErrorCode, Product, ProductCode};
 
 /// The family of the codes Tencent Cloud documents as worth retrying after a delay.
 ///
@@ -49,12 +49,14 @@ const THROTTLING_FAMILY: &str = "RequestLimitExceeded";
 /// }
 /// ```
 ///
-/// The two variants are the whole story (a code is known or it is not), so `Code` is not
-/// `#[non_exhaustive]`; [`ErrorCode`] is.
+/// The three variants are the whole story (a code is common, a product's own, or neither), so
+/// `Code` is not `#[non_exhaustive]`; [`ErrorCode`] and [`ProductCode`] are.
 #[derive(Clone, Debug)]
 pub enum Code {
     /// One of the common codes the documentation lists.
     Known(ErrorCode),
+    /// A product's own code, from [`Code::for_product`] for a product whose feature is on.
+    Product(ProductCode),
     /// Any other code: a product-specific code, or one added after the documentation was
     /// vendored. Never holds a code that [`ErrorCode`] knows.
     Unknown(UnknownCode),
@@ -77,6 +79,41 @@ impl Code {
         }
     }
 
+    /// The code for the wire string `code` in a response of `product`: [`Code::Known`] for a
+    /// common code, [`Code::Product`] for one of the product's own codes (when the product's
+    /// cargo feature is on), [`Code::Unknown`] keeping the string otherwise.
+    ///
+    /// ```
+    /// use tencentcloud_error_codes::{Code, ErrorCode, Product};
+    ///
+    /// let code = Code::for_product(Product::Cvm, "InternalError");
+    /// assert!(matches!(code, Code::Known(ErrorCode::InternalError)));
+    /// let code = Code::for_product(Product::Cvm, "NoSuchCode.Anywhere");
+    /// assert!(matches!(code, Code::Unknown(_)));
+    /// ```
+    pub fn for_product(product: Product, code: &str) -> Code {
+        if let Some(known) = ErrorCode::from_code(code) {
+            return Code::Known(known);
+        }
+        match ProductCode::from_code(product, code) {
+            Some(own) => Code::Product(own),
+            None => Code::Unknown(UnknownCode(Box::from(code))),
+        }
+    }
+
+    /// The same code, resolved for `product`: an unknown code that is one of the product's own
+    /// becomes [`Code::Product`]. For a code read without knowing its product (by
+    /// `parse_response`, say).
+    pub fn in_product(self, product: Product) -> Code {
+        match self {
+            Code::Unknown(unknown) => match ProductCode::from_code(product, unknown.as_str()) {
+                Some(own) => Code::Product(own),
+                None => Code::Unknown(unknown),
+            },
+            other => other,
+        }
+    }
+
     /// The exact code on the wire, as in a response's `Error.Code`.
     ///
     /// ```
@@ -88,7 +125,16 @@ impl Code {
     pub fn as_str(&self) -> &str {
         match self {
             Code::Known(known) => known.as_str(),
+            Code::Product(own) => own.as_str(),
             Code::Unknown(unknown) => unknown.as_str(),
+        }
+    }
+
+    /// The product's own code, if the code is one.
+    pub fn product_code(&self) -> Option<ProductCode> {
+        match self {
+            Code::Product(own) => Some(*own),
+            _ => None,
         }
     }
 
@@ -103,7 +149,7 @@ impl Code {
     pub fn known(&self) -> Option<ErrorCode> {
         match self {
             Code::Known(known) => Some(*known),
-            Code::Unknown(_) => None,
+            Code::Product(_) | Code::Unknown(_) => None,
         }
     }
 

@@ -1,100 +1,97 @@
-//! The methods of [`ErrorCode`], over the tables the generator writes.
+//! The methods every generated `ErrorCode` has (the common one and each product's), written
+//! once as a macro over the tables the generator writes, and [`UnknownErrorCode`].
 
 use alloc::string::String;
 use core::fmt;
-use core::str::FromStr;
 
-use crate::generated::{lookup, CODES, DESCRIPTIONS, PRODUCT_SETS, PRODUCT_SET_OF};
-use crate::ErrorCode;
+/// The methods of a generated `ErrorCode`, over the module's tables: `CODES` (the wire codes),
+/// `TEXTS` (English and Chinese, empty for none), `SOLUTIONS` and the perfect hash (`SEED`,
+/// `DISPLACEMENTS`, `SLOTS`, `MAX_CODE_LEN`).
+macro_rules! error_code_api {
+    ($ty:ident) => {
+        impl $ty {
+            /// The exact code on the wire, as in a response's `Error.Code`.
+            pub const fn as_str(self) -> &'static str {
+                CODES[self as usize]
+            }
 
-impl ErrorCode {
-    /// The exact code on the wire, as in a response's `Error.Code`.
-    ///
-    /// ```
-    /// use tencentcloud_error_codes::ErrorCode;
-    /// assert_eq!(ErrorCode::AuthFailureSignatureExpire.as_str(), "AuthFailure.SignatureExpire");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        CODES[self as usize]
-    }
+            /// The description: the English text where the documentation gives one, otherwise
+            /// the Chinese; `None` where it gives neither. Messages in responses are for people
+            /// and may change at any time; branch on the code.
+            pub const fn description(self) -> Option<&'static str> {
+                match self.description_in($crate::Locale::En) {
+                    Some(text) => Some(text),
+                    None => self.description_in($crate::Locale::Zh),
+                }
+            }
 
-    /// The description the documentation gives (empty where it gives none). Message texts in
-    /// responses are for people and may change at any time; branch on the code.
-    ///
-    /// ```
-    /// use tencentcloud_error_codes::ErrorCode;
-    /// assert_eq!(ErrorCode::InternalError.description(), "Internal error.");
-    /// ```
-    pub const fn description(self) -> &'static str {
-        DESCRIPTIONS[self as usize]
-    }
+            /// The description in `locale`, `None` where the documentation gives no text in it.
+            pub const fn description_in(self, locale: $crate::Locale) -> Option<&'static str> {
+                let text = TEXTS[self as usize][locale as usize];
+                if text.is_empty() {
+                    None
+                } else {
+                    Some(text)
+                }
+            }
 
-    /// The products (API service names such as `cvm`) whose pages document the code, sorted.
-    ///
-    /// ```
-    /// use tencentcloud_error_codes::ErrorCode;
-    /// assert_eq!(ErrorCode::InternalError.products(), ["cdn", "cls", "cvm", "mdl", "teo"]);
-    /// ```
-    pub const fn products(self) -> &'static [&'static str] {
-        PRODUCT_SETS[PRODUCT_SET_OF[self as usize] as usize]
-    }
+            /// What the API Error Center advises, where it gives real text (its placeholders,
+            /// such as `业务正在更新中，请您耐心等待。`, are not); in Chinese.
+            pub const fn solution(self) -> Option<&'static str> {
+                let text = SOLUTIONS[self as usize];
+                if text.is_empty() {
+                    None
+                } else {
+                    Some(text)
+                }
+            }
 
-    /// The variant whose wire code is exactly `code` (case-sensitive), if there is one.
-    ///
-    /// A perfect-hash lookup: its cost does not grow with the number of codes.
-    ///
-    /// ```
-    /// use tencentcloud_error_codes::ErrorCode;
-    /// assert_eq!(ErrorCode::from_code("InternalError"), Some(ErrorCode::InternalError));
-    /// assert_eq!(ErrorCode::from_code("internalerror"), None);
-    /// ```
-    #[inline]
-    pub fn from_code(code: &str) -> Option<ErrorCode> {
-        lookup(code)
-    }
-}
-
-/// Writes the wire code: `AuthFailure.SignatureExpire`.
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Writes the variant name, as a derived `Debug` would: the code's segments joined, each
-/// starting with an uppercase letter (the generator's naming rule). Derived, it would cost
-/// compile time at thousands of variants; a table of names would too.
-impl fmt::Debug for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for segment in self.as_str().split('.') {
-            let mut chars = segment.chars();
-            if let Some(first) = chars.next() {
-                fmt::Write::write_char(f, first.to_ascii_uppercase())?;
-                f.write_str(chars.as_str())?;
+            /// The variant whose wire code is exactly `code` (case-sensitive), if there is one.
+            ///
+            /// A perfect-hash lookup: its cost does not grow with the number of codes.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<$ty> {
+                match $crate::generated::lookup::find(
+                    code,
+                    &CODES,
+                    SEED,
+                    &DISPLACEMENTS,
+                    &SLOTS,
+                    MAX_CODE_LEN,
+                ) {
+                    Some(index) => Some(Self::ALL[index]),
+                    None => None,
+                }
             }
         }
-        Ok(())
-    }
+
+        /// Writes the wire code: `AuthFailure.SignatureExpire`.
+        impl ::core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::UnknownErrorCode;
+
+            /// Parses a wire code; see `from_code`.
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| $crate::UnknownErrorCode::new(code))
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+    };
 }
 
-impl FromStr for ErrorCode {
-    type Err = UnknownErrorCode;
+pub(crate) use error_code_api;
 
-    /// Parses a wire code; see [`ErrorCode::from_code`].
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode {
-            code: String::from(code),
-        })
-    }
-}
-
-impl AsRef<str> for ErrorCode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// The error of parsing a code that is not one of [`ErrorCode`]'s; it keeps the code.
+/// The error of parsing a code that is not one of an `ErrorCode`'s; it keeps the code.
 ///
 /// ```
 /// use tencentcloud_error_codes::ErrorCode;
@@ -108,6 +105,12 @@ pub struct UnknownErrorCode {
 }
 
 impl UnknownErrorCode {
+    pub(crate) fn new(code: &str) -> Self {
+        UnknownErrorCode {
+            code: String::from(code),
+        }
+    }
+
     /// The code that was not recognized.
     pub fn code(&self) -> &str {
         &self.code

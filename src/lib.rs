@@ -11,7 +11,7 @@
 //! let code: ErrorCode = "AuthFailure.SignatureExpire".parse()?;
 //! assert_eq!(code, ErrorCode::AuthFailureSignatureExpire);
 //! assert_eq!(code.as_str(), "AuthFailure.SignatureExpire");
-//! assert_eq!(code.description(), "Signature expired.");
+//! println!("{code}: {}", code.description().unwrap_or("(no description)"));
 //! assert!(code.products().contains(&"cvm"));
 //! assert_eq!(ErrorCode::from_code("NoSuchCode"), None);
 //! # Ok::<(), tencentcloud_error_codes::UnknownErrorCode>(())
@@ -57,32 +57,58 @@
 //! # }
 //! ```
 //!
+//! # Product codes and languages
+//!
+//! Each product's own codes are an enum in a module named by the product's API service name,
+//! behind a cargo feature of the same name (`features = ["cvm"]`, or `all-products`):
+//! `tencentcloud_error_codes::cvm::ErrorCode`. A service name that is a Rust keyword gets a
+//! trailing underscore (`as` is `as_`). [`Code::for_product`] resolves a response's code for a
+//! known [`Product`]: a common code, that product's code, or an unknown code kept byte for byte.
+//!
+//! ```
+//! # #[cfg(feature = "cvm")] {
+//! use tencentcloud_error_codes::{cvm, Code, Locale, Product, ProductCode};
+//!
+//! let code = cvm::ErrorCode::from_code("InvalidInstanceId.NotFound").unwrap();
+//! assert!(code.description_in(Locale::Zh).is_some());
+//!
+//! // Match the codes this program handles; anything else (a new code, another product's) is
+//! // kept as it came, and a code added later turns up as a new variant, never a broken match.
+//! match Code::for_product(Product::Cvm, "InvalidInstanceId.NotFound") {
+//!     Code::Product(ProductCode::Cvm(cvm::ErrorCode::InvalidInstanceIdNotFound)) => {}
+//!     code if code.is_throttling() => { /* wait, then retry */ }
+//!     other => panic!("unexpected {other}"),
+//! }
+//! # }
+//! ```
+//!
+//! Every description is available in English and Chinese where the documentation gives it:
+//! `description_in(Locale::En)`, `description_in(Locale::Zh)`; `description()` gives the English
+//! text where there is one, otherwise the Chinese.
+//!
 //! # Features
 //!
-//! - `generate` (default): regenerate the enum from `docs/` at build time, which builds the
-//!   generator (an HTML parser, syn) as a build dependency.
-//! - Without it (`default-features = false`) the crate compiles the checked-in copy of the same
-//!   generated code, which a test keeps byte-identical, and builds no dependency at all.
 //! - `json` (default): [`parse_response`], which reads a response body with `serde_json` (built
 //!   without `std`). On by default so that the example above works as written; it implies
 //!   `serde`. [`ApiError`] and [`Code`] themselves need no feature.
 //! - `serde`: `Serialize` and `Deserialize` for [`ErrorCode`] and [`Code`], as the wire string;
 //!   deserializing a [`Code`] keeps unknown codes. Hand-written, so that no `serde_derive` (nor
 //!   `syn`) is built for it.
+//! - one feature per product with codes of its own (`cvm`, `vpc`, `as`, ...), and
+//!   `all-products`: the product modules. None is on by default.
+//! - `generate`: regenerate every enum from `docs/` at build time instead of compiling the
+//!   checked-in copy (`src/generated/`, which a test keeps byte-identical to what the generator
+//!   makes of `docs/`). It builds the generator (an HTML parser, syn) as a build dependency;
+//!   `TENCENTCLOUD_ERROR_CODES_DOCS=DIR` points it at another docs directory.
 //!
-//! `default-features = false` still builds no dependency at all; add `features = ["json"]` for
-//! [`parse_response`] without the build-time generator.
+//! `default-features = false` builds no dependency at all.
 //!
 //! # `no_std` and MSRV
 //!
 //! The crate is `#![no_std]` and needs only `alloc`, with every feature: `serde` and `serde_json`
-//! are built with `default-features = false, features = ["alloc"]`.
-//!
-//! The minimum supported Rust version is 1.85 with the default features, because `generate`
-//! builds the generator (its HTML parser needs 1.85). Without `generate` it is 1.83
-//! (`core::error::Error`, and `const fn` methods that read the generated `static` tables), with
-//! any of `serde` and `json`: on an older toolchain, use `default-features = false`, which
-//! compiles the same enum from the checked-in copy.
+//! are built with `default-features = false, features = ["alloc"]`. The minimum supported Rust
+//! version is 1.83 (`core::error::Error`, and `const fn` methods that read the generated
+//! `static` tables).
 //!
 
 // Without `json` there is no `parse_response` to link to; the docs above still mention it.
@@ -103,6 +129,8 @@ extern crate alloc;
 mod api_error;
 mod code;
 mod error_code;
+mod locale;
+mod product;
 #[cfg(feature = "json")]
 mod response;
 #[cfg(feature = "serde")]
@@ -111,23 +139,27 @@ mod serde_impls;
 pub use api_error::ApiError;
 pub use code::{Code, Family, UnknownCode};
 pub use error_code::UnknownErrorCode;
+pub use locale::{Locale, UnknownLocale};
+pub use product::UnknownProduct;
 #[cfg(feature = "json")]
 pub use response::{parse_response, MalformedKind, MalformedResponse, ResponseError, Success};
 
+// The generated code, checked in (`tencentcloud-error-codes generate` writes it; a test keeps it
+// byte-identical to what the generator makes of `docs/`), kept as written.
+#[cfg(not(feature = "generate"))]
+#[rustfmt::skip]
 // Descriptions are documentation text and may hold bare URLs; rustdoc shows them as written.
 #[allow(rustdoc::bare_urls)]
+mod generated;
+
+// The same code, generated from `docs/` (or `TENCENTCLOUD_ERROR_CODES_DOCS`) by the build script.
 #[cfg(feature = "generate")]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));
-}
-
-// The same code as `generate` writes, checked in; `tests/golden.rs` keeps it current.
 #[allow(rustdoc::bare_urls)]
-// `include!` rather than `#[path]`: rustfmt would reformat a module file, and the copy must stay
-// byte-identical to the generator's output.
-#[cfg(not(feature = "generate"))]
 mod generated {
-    include!("../tests/golden/error_codes.rs");
+    include!(concat!(env!("OUT_DIR"), "/generated/mod.rs"));
 }
 
-pub use generated::ErrorCode;
+pub use generated::common::ErrorCode;
+pub use generated::product::Product;
+pub use generated::product_code::ProductCode;
+pub use generated::products::*;

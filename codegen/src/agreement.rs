@@ -1,153 +1,205 @@
-//! Agreement: do the pages' tables say the same thing?
+//! Agreement: do the sources say the same thing?
 //!
-//! Pages of the same locale are compared code by code (row order does not matter): a page that
-//! lacks a code most pages document, a page that documents a code most pages lack, and a page
-//! whose description of a code differs from the one most pages give. The locales' code sets are
-//! compared too. Every difference is one [`Finding`], accepted or not by the manifest.
+//! Derived from the [`Catalog`]. Every difference is one [`Finding`], of a [`Kind`], accepted or
+//! not by the manifest:
+//!
+//! - common table, per locale: a page that **lacks** a code at least half of the locale's pages
+//!   document, a page with an **extra** code most pages lack, a text that differs from the
+//!   settled one (**wording**, or **cosmetic** when it differs only in punctuation, spacing or
+//!   case, see [`cosmetic_key`]); across locales, a code no page of a locale documents
+//!   (**locale-lacks**);
+//! - each product's own table: its codes on its English and Chinese pages (**locale-lacks**),
+//!   the pages against the Error Center (**not-in-error-center**, **not-on-pages**), texts that
+//!   differ from the settled one, a common code that a product lists with another text than the
+//!   common table, and Error Center entries that contradict each other (**duplicate**);
+//! - the Error Center's list of common codes (`PLATFORM`) against the pages' common tables.
+//!
+//! A product in the Error Center lists the codes its actions return, not the whole common
+//! table: its not listing a common code is not a difference.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::docs::{Docs, Page};
-use crate::manifest::Acceptance;
+use serde::{Deserialize, Serialize};
 
-/// One way one page (or one locale) differs from the others.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Difference {
-    /// The page lacks a code that at least half of its locale's pages document.
-    Lacks {
-        /// The product whose page lacks the code.
-        product: String,
-        /// That page.
-        file: PathBuf,
-        /// The code.
-        code: String,
-        /// The products whose pages document it, sorted.
-        documented_by: Vec<String>,
-    },
-    /// The page documents a code that most of its locale's pages lack.
-    Extra {
-        /// The product whose page documents the code.
-        product: String,
-        /// That page.
-        file: PathBuf,
-        /// The code.
-        code: String,
-        /// The products whose pages lack it, sorted.
-        absent_from: Vec<String>,
-    },
-    /// The page describes a code differently from the description its locale settles on
-    /// (see [`settled_description`]).
-    Wording {
-        /// The product whose page words the description differently.
-        product: String,
-        /// That page.
-        file: PathBuf,
-        /// The code.
-        code: String,
-        /// The page's description.
-        text: String,
-        /// The description the locale settles on.
-        settled: String,
-        /// The products whose pages give the settled description, sorted.
-        settled_by: Vec<String>,
-    },
-    /// No page of a locale documents a code that pages of another locale document.
-    LocaleLacks {
-        /// The locale.
-        locale: String,
-        /// The products of that locale, sorted.
-        products: Vec<String>,
-        /// The code.
-        code: String,
-        /// The locales that document the code, sorted.
-        documented_in: Vec<String>,
-    },
+use crate::catalog::{Catalog, CodeView, Mention, SourceRef};
+use crate::error::quote;
+use crate::locale::Locale;
+use crate::manifest::{normalize_file, Acceptance};
+
+/// The kinds of differences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A page lacks a code that at least half of its locale's pages document.
+    Lacks,
+    /// A page documents a code that most of its locale's pages lack.
+    Extra,
+    /// A text differs from the settled one in its words.
+    Wording,
+    /// A text differs from the settled one only in punctuation, spacing or case.
+    Cosmetic,
+    /// No source of a locale documents a code that another locale's sources document.
+    LocaleLacks,
+    /// A product's pages document a code the Error Center does not list for it.
+    NotInErrorCenter,
+    /// The Error Center lists a code for a product whose pages do not document it.
+    NotOnPages,
+    /// The Error Center lists one product's code twice with different texts.
+    Duplicate,
 }
 
-impl Difference {
-    /// The code the difference is about.
-    pub fn code(&self) -> &str {
+impl Kind {
+    /// Every kind, in report order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Lacks,
+        Kind::Extra,
+        Kind::Wording,
+        Kind::Cosmetic,
+        Kind::LocaleLacks,
+        Kind::NotInErrorCenter,
+        Kind::NotOnPages,
+        Kind::Duplicate,
+    ];
+
+    /// The name the manifest and JSON use: `lacks`, `cosmetic`, `not-on-pages`, ...
+    pub fn as_str(self) -> &'static str {
         match self {
-            Difference::Lacks { code, .. }
-            | Difference::Extra { code, .. }
-            | Difference::Wording { code, .. }
-            | Difference::LocaleLacks { code, .. } => code,
+            Kind::Lacks => "lacks",
+            Kind::Extra => "extra",
+            Kind::Wording => "wording",
+            Kind::Cosmetic => "cosmetic",
+            Kind::LocaleLacks => "locale-lacks",
+            Kind::NotInErrorCenter => "not-in-error-center",
+            Kind::NotOnPages => "not-on-pages",
+            Kind::Duplicate => "duplicate",
         }
     }
+}
 
-    /// The product the difference is about (none for a locale's difference).
-    pub fn product(&self) -> Option<&str> {
+/// The two kinds of tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableKind {
+    /// The Common Error Codes table.
+    Common,
+    /// A product's own codes.
+    Product,
+}
+
+impl TableKind {
+    /// `common` or `product`.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Difference::Lacks { product, .. }
-            | Difference::Extra { product, .. }
-            | Difference::Wording { product, .. } => Some(product),
-            Difference::LocaleLacks { .. } => None,
+            TableKind::Common => "common",
+            TableKind::Product => "product",
         }
     }
+}
 
-    /// The sort key of a report: by code, then kind, then product or locale.
-    fn sort_key(&self) -> (&str, u8, &str) {
-        match self {
-            Difference::Lacks { code, product, .. } => (code, 0, product),
-            Difference::Extra { code, product, .. } => (code, 1, product),
-            Difference::Wording { code, product, .. } => (code, 2, product),
-            Difference::LocaleLacks { code, locale, .. } => (code, 3, locale),
-        }
+/// One way one source (or one locale) differs from the others.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Difference {
+    /// The table.
+    pub table: TableKind,
+    /// The code.
+    pub code: String,
+    /// The kind.
+    pub kind: Kind,
+    /// The product it is about, if any (none for the common table across locales).
+    pub product: Option<String>,
+    /// The file (relative to the docs directory) it is on, if any.
+    pub file: Option<String>,
+    /// The line, where it is known.
+    pub line: Option<usize>,
+    /// The locale.
+    pub locale: Option<Locale>,
+    /// The texts: for a wording, the source's text then the settled one; for a duplicate, each
+    /// text the export gives.
+    pub texts: Vec<String>,
+    /// Who else: the products (or sources) that document the code, lack it, or give the
+    /// settled text, sorted.
+    pub others: Vec<String>,
+    /// The path of the file, for messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// At most this many names are listed in a message; the rest are counted.
+pub const MAX_LISTED: usize = 5;
+
+/// `a, b, c` or `a, b, c, d, e and 7 more`.
+pub fn summarize(names: &[String]) -> String {
+    if names.len() <= MAX_LISTED {
+        names.join(", ")
+    } else {
+        format!(
+            "{} and {} more",
+            names[..MAX_LISTED].join(", "),
+            names.len() - MAX_LISTED
+        )
     }
 }
 
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Difference::Lacks {
-                product,
-                file,
-                code,
-                documented_by,
-            } => write!(
+        let place = match (&self.path, self.line) {
+            (Some(path), Some(line)) => format!(" ({}:{line})", path.display()),
+            (Some(path), None) => format!(" ({})", path.display()),
+            _ => String::new(),
+        };
+        let who = self.product.as_deref().unwrap_or("error-center");
+        let others = summarize(&self.others);
+        let code = &self.code;
+        let table = match self.table {
+            TableKind::Common => "",
+            TableKind::Product => " (product table)",
+        };
+        match self.kind {
+            Kind::Lacks => write!(f, "{who}{place} lacks {code}{table}, documented by {others}"),
+            Kind::Extra => write!(
                 f,
-                "{product} ({}) lacks {code}, documented by {}",
-                file.display(),
-                documented_by.join(", ")
+                "{who}{place} documents {code}{table}, which {others} lack{}",
+                if self.others.len() == 1 { "s" } else { "" }
             ),
-            Difference::Extra {
-                product,
-                file,
-                code,
-                absent_from,
-            } => write!(
+            Kind::Wording | Kind::Cosmetic => write!(
                 f,
-                "{product} ({}) documents {code}, which {} lack{}",
-                file.display(),
-                absent_from.join(", "),
-                if absent_from.len() == 1 { "s" } else { "" }
+                "{}{who}{place} describes {code}{table} as {}, but {others} {} {}",
+                if self.kind == Kind::Cosmetic { "cosmetic: " } else { "" },
+                quote(self.texts.first().map_or("", String::as_str)),
+                if self.others.len() == 1 { "says" } else { "say" },
+                quote(self.texts.get(1).map_or("", String::as_str)),
             ),
-            Difference::Wording {
-                product,
-                file,
-                code,
-                text,
-                settled,
-                settled_by,
-            } => write!(
+            Kind::LocaleLacks => write!(
                 f,
-                "{product} ({}) describes {code} as {text:?}, but {} {} {settled:?}",
-                file.display(),
-                settled_by.join(", "),
-                if settled_by.len() == 1 { "says" } else { "say" }
+                "locale {} lacks {code}{}, documented in {others}",
+                self.locale.map_or("?", Locale::as_str),
+                match &self.product {
+                    Some(product) => format!(" ({product} product table)"),
+                    None => String::new(),
+                }
             ),
-            Difference::LocaleLacks {
-                locale,
-                products,
-                code,
-                documented_in,
-            } => write!(
+            Kind::NotInErrorCenter => write!(
                 f,
-                "locale {locale} ({}) lacks {code}, documented in locale {}",
-                products.join(", "),
-                documented_in.join(", ")
+                "{who}{place} documents {code} (product table), which the Error Center does not \
+                 list for {who}"
+            ),
+            Kind::NotOnPages => write!(
+                f,
+                "the Error Center{place} lists {code} for {who}, which {who}'s pages do not document"
+            ),
+            Kind::Duplicate => write!(
+                f,
+                "{}{place} lists {code}{table} {} times with different texts: {}",
+                // Exports are the only JSON sources: a page cannot be one.
+                if self.path.as_ref().is_some_and(|p| p.extension().is_some_and(|e| e == "json")) {
+                    format!("the Error Center ({who})")
+                } else {
+                    who.to_owned()
+                },
+                self.texts.len(),
+                self.texts.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ")
             ),
         }
     }
@@ -165,64 +217,55 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.accepted {
-            Some(reason) => write!(f, "accepted: {} (reason: {reason})", self.difference),
+            Some(reason) => write!(f, "accepted: {} (reason: {})", self.difference, quote(reason)),
             None => self.difference.fmt(f),
         }
     }
 }
 
-/// The result of comparing every page of a docs set.
+/// The result of comparing every source of a docs set.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Agreement {
-    /// Every difference, sorted by code, kind, then product or locale.
+    /// Every difference, sorted by table, code, kind, then product and file.
     pub findings: Vec<Finding>,
     /// Manifest acceptances that match no difference (stale entries to remove).
     pub unused: Vec<Acceptance>,
 }
 
 impl Agreement {
-    /// Compares every page of `docs`.
-    pub fn check(docs: &Docs) -> Agreement {
+    /// Compares every source of the catalog's docs set.
+    pub fn check(catalog: &Catalog<'_>) -> Agreement {
         let mut differences = Vec::new();
-        let by_locale = pages_by_locale(docs);
-        for pages in by_locale.values() {
-            compare_locale(pages, &mut differences);
+        common_table(catalog, &mut differences);
+        for product in catalog.products.values() {
+            product_table(catalog, product, &mut differences);
         }
-        compare_locales(&by_locale, &mut differences);
-        differences.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.cmp(b)));
-
-        // Acceptances by (product or locale, code): one lookup per difference, however many.
-        let accept = &docs.manifest.accept;
-        let mut by_key: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(accept.len());
-        for (index, a) in accept.iter().enumerate().rev() {
-            let key = match (&a.product, &a.locale) {
-                (Some(product), _) => ("product", product.as_str(), a.code.as_str()),
-                (None, Some(locale)) => ("locale", locale.as_str(), a.code.as_str()),
-                (None, None) => continue,
-            };
-            by_key.insert(key, index);
-        }
-        let mut used = vec![false; accept.len()];
+        conflicts(catalog, &mut differences);
+        differences.sort();
+        differences.dedup();
+        let acceptances = Acceptances::new(&catalog.docs.manifest.accept);
+        let mut used = vec![false; catalog.docs.manifest.accept.len()];
         let findings = differences
             .into_iter()
             .map(|difference| {
-                let key = match &difference {
-                    Difference::LocaleLacks { locale, code, .. } => {
-                        ("locale", locale.as_str(), code.as_str())
-                    }
-                    other => ("product", other.product().unwrap_or_default(), other.code()),
-                };
-                let accepted = by_key.get(&key).map(|&index| {
+                let matching = acceptances.matching(&difference);
+                for &index in &matching {
                     used[index] = true;
-                    accept[index].reason.clone()
-                });
+                }
+                let accepted = matching
+                    .iter()
+                    .min()
+                    .map(|&index| catalog.docs.manifest.accept[index].reason.clone());
                 Finding {
                     difference,
                     accepted,
                 }
             })
             .collect();
-        let unused = accept
+        let unused = catalog
+            .docs
+            .manifest
+            .accept
             .iter()
             .zip(used)
             .filter(|(_, used)| !used)
@@ -236,12 +279,12 @@ impl Agreement {
         self.findings.iter().all(|f| f.accepted.is_some())
     }
 
-    /// The verdict in words: `all pages agree`, `2 differences`, `2 differences, all
+    /// The verdict in words: `all sources agree`, `2 differences`, `2 differences, all
     /// accepted` or `3 differences (1 accepted)`.
     pub fn verdict(&self) -> String {
         let total = self.findings.len();
         match (total, self.accepted().count()) {
-            (0, _) => "all pages agree".to_owned(),
+            (0, _) => "all sources agree".to_owned(),
             (t, a) if t == a => format!("{t} difference{}, all accepted", plural(t)),
             (t, 0) => format!("{t} difference{}", plural(t)),
             (t, a) => format!("{t} difference{} ({a} accepted)", plural(t)),
@@ -257,10 +300,20 @@ impl Agreement {
     pub fn accepted(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.accepted.is_some())
     }
+
+    /// How many differences of each kind there are, in [`Kind::ALL`] order, leaving out kinds
+    /// with none.
+    pub fn counts(&self) -> Vec<(Kind, usize)> {
+        let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+        for finding in &self.findings {
+            *counts.entry(finding.difference.kind).or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
 }
 
 /// `"s"` unless `n` is 1, for counts in reports.
-pub(crate) fn plural(n: usize) -> &'static str {
+pub fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
@@ -268,145 +321,412 @@ pub(crate) fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The pages of each locale, in manifest order.
-pub fn pages_by_locale(docs: &Docs) -> BTreeMap<&str, Vec<&Page>> {
-    let mut by_locale: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
-    for page in &docs.pages {
-        by_locale.entry(page.locale()).or_default().push(page);
-    }
-    by_locale
-}
-
-/// The description a locale settles on for a code, from the descriptions its pages give in
-/// manifest order: the most common non-empty text; on a tie, the one the earliest page gives.
-/// Empty only if every page gives an empty description.
-pub fn settled_description<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'a str {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for text in texts {
-        match counts.iter_mut().find(|(t, _)| *t == text) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((text, 1)),
-        }
-    }
-    // `max_by_key` keeps the last maximum; reversing makes it the earliest page's text.
-    counts
-        .into_iter()
-        .rev()
-        .max_by_key(|(text, n)| (!text.is_empty(), *n))
-        .map_or("", |(text, _)| text)
-}
-
-fn compare_locale(pages: &[&Page], differences: &mut Vec<Difference>) {
-    // Per code, the (page index, description) of every page that documents it, in page order.
-    let mut codes: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
-    for (index, page) in pages.iter().enumerate() {
-        for row in &page.rows {
-            codes
-                .entry(&row.code)
-                .or_default()
-                .push((index, &row.description));
-        }
-    }
-    // Page indices sorted by product: lists of products come out sorted without a sort each.
-    let mut by_product: Vec<usize> = (0..pages.len()).collect();
-    by_product.sort_by_key(|&i| pages[i].product());
-    let names = |include: &dyn Fn(usize) -> bool| -> Vec<String> {
-        by_product
-            .iter()
-            .filter(|&&i| include(i))
-            .map(|&i| pages[i].product().to_owned())
-            .collect()
-    };
-    let mut documents = vec![false; pages.len()];
-    for (code, having) in &codes {
-        documents.fill(false);
-        for (index, _) in having {
-            documents[*index] = true;
-        }
-        if having.len() < pages.len() {
-            if having.len() * 2 >= pages.len() {
-                let documented_by = names(&|i| documents[i]);
-                let lacking = pages.iter().zip(&documents).filter(|(_, d)| !**d);
-                differences.extend(lacking.map(|(page, _)| Difference::Lacks {
-                    product: page.product().to_owned(),
-                    file: page.path.clone(),
-                    code: (*code).to_owned(),
-                    documented_by: documented_by.clone(),
-                }));
-            } else {
-                let absent_from = names(&|i| !documents[i]);
-                differences.extend(having.iter().map(|(i, _)| Difference::Extra {
-                    product: pages[*i].product().to_owned(),
-                    file: pages[*i].path.clone(),
-                    code: (*code).to_owned(),
-                    absent_from: absent_from.clone(),
-                }));
-            }
-        }
-        let settled = settled_description(having.iter().map(|(_, text)| *text));
-        if having.iter().all(|(_, text)| *text == settled) {
-            continue;
-        }
-        // Reuse the per-page flags: now "gives the settled description".
-        documents.fill(false);
-        for (index, text) in having {
-            documents[*index] = *text == settled;
-        }
-        let settled_by = names(&|i| documents[i]);
-        differences.extend(
-            having
-                .iter()
-                .filter(|(_, text)| *text != settled)
-                .map(|(i, text)| Difference::Wording {
-                    product: pages[*i].product().to_owned(),
-                    file: pages[*i].path.clone(),
-                    code: (*code).to_owned(),
-                    text: (*text).to_owned(),
-                    settled: settled.to_owned(),
-                    settled_by: settled_by.clone(),
-                }),
-        );
-    }
-}
-
-fn compare_locales(by_locale: &BTreeMap<&str, Vec<&Page>>, differences: &mut Vec<Difference>) {
-    if by_locale.len() < 2 {
-        return;
-    }
-    let codes: BTreeMap<&str, BTreeSet<&str>> = by_locale
-        .iter()
-        .map(|(locale, pages)| {
-            let codes = pages
-                .iter()
-                .flat_map(|p| p.rows.iter().map(|r| r.code.as_str()))
-                .collect();
-            (*locale, codes)
+/// A text reduced to what a cosmetic change leaves alone: full-width punctuation and spaces as
+/// their half-width forms, `。` as `.`, a trailing `.` or `!` dropped, whitespace collapsed,
+/// spaces next to CJK text dropped, and the first letter in lowercase. Two texts with the same
+/// key differ only cosmetically.
+pub fn cosmetic_key(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '。' => '.',
+            '、' => ',',
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            c => c,
         })
         .collect();
-    let all: BTreeSet<&str> = codes.values().flatten().copied().collect();
-    for code in all {
-        let documented_in: Vec<String> = sorted(
-            codes
+    let words = crate::read::normalize(&folded);
+    let mut out = String::with_capacity(words.len());
+    let chars: Vec<char> = words.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_end_matches(['.', '!', ' ']);
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2fa1f}')
+}
+
+/// Whether `text` differs from `settled` only cosmetically.
+pub fn is_cosmetic(text: &str, settled: &str) -> bool {
+    cosmetic_key(text) == cosmetic_key(settled)
+}
+
+fn sorted_unique(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    names
+        .into_iter()
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect()
+}
+
+/// A difference about one source.
+fn at_source(
+    catalog: &Catalog<'_>,
+    source: SourceRef,
+    line: Option<usize>,
+    table: TableKind,
+    kind: Kind,
+    code: &str,
+) -> Difference {
+    Difference {
+        table,
+        code: code.to_owned(),
+        kind,
+        product: catalog.product_of(source).map(str::to_owned),
+        file: Some(catalog.file(source).to_owned()),
+        line,
+        locale: None,
+        texts: Vec::new(),
+        others: Vec::new(),
+        path: Some(catalog.path(source).to_path_buf()),
+    }
+}
+
+/// Wording and cosmetic differences of one code's mentions against its settled text.
+fn wordings(
+    catalog: &Catalog<'_>,
+    table: TableKind,
+    view: &CodeView<'_>,
+    locale: Locale,
+    out: &mut Vec<Difference>,
+) {
+    let Some(settled) = view.settled_in(locale) else {
+        return;
+    };
+    let mentions = view.in_locale(locale);
+    if mentions.iter().all(|m| m.text == settled.text) {
+        return;
+    }
+    let settled_by = sorted_unique(
+        mentions
+            .iter()
+            .filter(|m| m.text == settled.text)
+            .map(|m| catalog.who(m.source)),
+    );
+    for mention in mentions.iter().filter(|m| m.text != settled.text) {
+        let kind = if is_cosmetic(mention.text, settled.text) {
+            Kind::Cosmetic
+        } else {
+            Kind::Wording
+        };
+        let mut d = at_source(catalog, mention.source, mention.line, table, kind, view.code);
+        d.locale = Some(locale);
+        d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
+        d.others = settled_by.clone();
+        out.push(d);
+    }
+}
+
+fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
+    let docs = catalog.docs;
+    for locale in Locale::ALL {
+        let pages: Vec<usize> = (0..docs.pages.len())
+            .filter(|&i| docs.pages[i].locale() == locale)
+            .collect();
+        let mut documents = vec![false; docs.pages.len()];
+        for view in catalog.common.values() {
+            let on_pages: Vec<&Mention> = view
+                .in_locale(locale)
                 .iter()
-                .filter(|(_, set)| set.contains(code))
-                .map(|(locale, _)| *locale),
-        );
-        for (locale, set) in &codes {
-            if !set.contains(code) {
-                differences.push(Difference::LocaleLacks {
-                    locale: (*locale).to_owned(),
-                    products: sorted(by_locale[locale].iter().map(|p| p.product())),
-                    code: code.to_owned(),
-                    documented_in: documented_in.clone(),
+                .filter(|m| matches!(m.source, SourceRef::Page(_)))
+                .collect();
+            if !on_pages.is_empty() && on_pages.len() < pages.len() {
+                documents.fill(false);
+                for m in &on_pages {
+                    if let SourceRef::Page(i) = m.source {
+                        documents[i] = true;
+                    }
+                }
+                if on_pages.len() * 2 >= pages.len() {
+                    let documented_by = sorted_unique(
+                        pages
+                            .iter()
+                            .filter(|&&i| documents[i])
+                            .map(|&i| docs.pages[i].product().to_owned()),
+                    );
+                    for &i in pages.iter().filter(|&&i| !documents[i]) {
+                        let mut d =
+                            at_source(catalog, SourceRef::Page(i), None, TableKind::Common, Kind::Lacks, view.code);
+                        d.locale = Some(locale);
+                        d.others = documented_by.clone();
+                        out.push(d);
+                    }
+                } else {
+                    let absent_from = sorted_unique(
+                        pages
+                            .iter()
+                            .filter(|&&i| !documents[i])
+                            .map(|&i| docs.pages[i].product().to_owned()),
+                    );
+                    for m in &on_pages {
+                        let mut d = at_source(catalog, m.source, m.line, TableKind::Common, Kind::Extra, view.code);
+                        d.locale = Some(locale);
+                        d.others = absent_from.clone();
+                        out.push(d);
+                    }
+                }
+            }
+            wordings(catalog, TableKind::Common, view, locale, out);
+        }
+    }
+    // Across locales: the codes each locale's sources document.
+    let locales: Vec<Locale> = Locale::ALL
+        .into_iter()
+        .filter(|&l| catalog.common.values().any(|v| !v.in_locale(l).is_empty()))
+        .collect();
+    if locales.len() > 1 {
+        for view in catalog.common.values() {
+            let documented_in: Vec<String> = locales
+                .iter()
+                .filter(|&&l| !view.in_locale(l).is_empty())
+                .map(|l| l.as_str().to_owned())
+                .collect();
+            for &locale in locales.iter().filter(|&&l| view.in_locale(l).is_empty()) {
+                out.push(Difference {
+                    table: TableKind::Common,
+                    code: view.code.to_owned(),
+                    kind: Kind::LocaleLacks,
+                    product: None,
+                    file: None,
+                    line: None,
+                    locale: Some(locale),
+                    texts: Vec::new(),
+                    others: documented_in.clone(),
+                    path: None,
                 });
             }
         }
     }
+    // The Error Center's list of common codes against the pages' tables.
+    for (e, export) in docs.error_centers.iter().enumerate() {
+        let listed: BTreeSet<&str> = catalog
+            .common
+            .values()
+            .filter(|v| {
+                v.mentions
+                    .iter()
+                    .flatten()
+                    .any(|m| matches!(m.source, SourceRef::ErrorCenter(x, _) if x == e))
+            })
+            .map(|v| v.code)
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        for view in catalog.common.values() {
+            let on_pages = view
+                .mentions
+                .iter()
+                .flatten()
+                .any(|m| matches!(m.source, SourceRef::Page(_)));
+            let kind = match (on_pages, listed.contains(view.code)) {
+                (true, false) => Kind::NotInErrorCenter,
+                (false, true) => Kind::NotOnPages,
+                _ => continue,
+            };
+            out.push(Difference {
+                table: TableKind::Common,
+                code: view.code.to_owned(),
+                kind,
+                product: None,
+                file: Some(export.file.clone()),
+                line: None,
+                locale: Some(export.source.locale),
+                texts: Vec::new(),
+                others: Vec::new(),
+                path: Some(export.path.clone()),
+            });
+        }
+    }
 }
 
-fn sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let set: BTreeSet<&str> = names.collect();
-    set.into_iter().map(str::to_owned).collect()
+fn product_table(
+    catalog: &Catalog<'_>,
+    product: &crate::catalog::ProductView<'_>,
+    out: &mut Vec<Difference>,
+) {
+    let name = product.product;
+    // Locales of the product's pages that have a product table.
+    let page_locales: BTreeSet<Locale> = product
+        .pages
+        .iter()
+        .filter(|&&i| catalog.docs.pages[i].product.is_some())
+        .map(|&i| catalog.docs.pages[i].locale())
+        .collect();
+    for view in product.codes.values() {
+        let on_pages = |locale: Locale| {
+            view.in_locale(locale)
+                .iter()
+                .any(|m| matches!(m.source, SourceRef::Page(_)))
+        };
+        let in_error_center = view
+            .mentions
+            .iter()
+            .flatten()
+            .any(|m| matches!(m.source, SourceRef::ErrorCenter(..)));
+        let any_page = page_locales.iter().any(|&l| on_pages(l));
+        // English and Chinese pages: the same code set.
+        if page_locales.len() > 1 && any_page {
+            let documented_in: Vec<String> = page_locales
+                .iter()
+                .filter(|&&l| on_pages(l))
+                .map(|l| l.as_str().to_owned())
+                .collect();
+            for &locale in page_locales.iter().filter(|&&l| !on_pages(l)) {
+                out.push(Difference {
+                    table: TableKind::Product,
+                    code: view.code.to_owned(),
+                    kind: Kind::LocaleLacks,
+                    product: Some(name.to_owned()),
+                    file: None,
+                    line: None,
+                    locale: Some(locale),
+                    texts: Vec::new(),
+                    others: documented_in.clone(),
+                    path: None,
+                });
+            }
+        }
+        // Pages against the Error Center, for products that have both.
+        if product.has_product_pages && product.in_error_center {
+            if any_page && !in_error_center {
+                for m in view.mentions.iter().flatten() {
+                    out.push(at_source(catalog, m.source, m.line, TableKind::Product, Kind::NotInErrorCenter, view.code));
+                }
+            } else if !any_page && in_error_center {
+                for m in view.mentions.iter().flatten() {
+                    out.push(at_source(catalog, m.source, m.line, TableKind::Product, Kind::NotOnPages, view.code));
+                }
+            }
+        }
+        for locale in Locale::ALL {
+            wordings(catalog, TableKind::Product, view, locale, out);
+        }
+    }
+    // Common codes the product lists with another text than the common table's.
+    for (code, mentions) in &product.common_mentions {
+        let Some(common) = catalog.common.get(code) else {
+            continue;
+        };
+        for mention in mentions {
+            let locale = match mention.source {
+                SourceRef::Page(i) => catalog.docs.pages[i].locale(),
+                SourceRef::ErrorCenter(e, _) => catalog.docs.error_centers[e].source.locale,
+            };
+            let Some(settled) = common.settled_in(locale) else {
+                continue;
+            };
+            if mention.text == settled.text || mention.text.is_empty() {
+                continue;
+            }
+            let kind = if is_cosmetic(mention.text, settled.text) {
+                Kind::Cosmetic
+            } else {
+                Kind::Wording
+            };
+            let mut d = at_source(catalog, mention.source, mention.line, TableKind::Product, kind, code);
+            d.locale = Some(locale);
+            d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
+            d.others = vec!["the common table".to_owned()];
+            out.push(d);
+        }
+    }
+}
+
+fn conflicts(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
+    for conflict in &catalog.conflicts {
+        let last = conflict.mentions[conflict.mentions.len() - 1];
+        let mut d = at_source(catalog, last.source, last.line, conflict.table, Kind::Duplicate, conflict.code);
+        d.product = conflict.product.map(str::to_owned).or(d.product);
+        d.texts = conflict.mentions.iter().map(|m| m.text.to_owned()).collect();
+        out.push(d);
+    }
+}
+
+/// The manifest's acceptances, indexed by the fields each gives: a difference is looked up once
+/// per distinct combination of fields (a handful), however many entries there are.
+struct Acceptances {
+    /// Per combination of fields (a bit set), the entries by their values.
+    shapes: Vec<(u8, HashMap<Key, usize>)>,
+}
+
+/// The values of the fields an acceptance gives, `None` for those it leaves out.
+type Key = (
+    Option<String>,
+    Option<String>,
+    Option<Locale>,
+    Option<TableKind>,
+    Option<Kind>,
+    Option<String>,
+);
+
+const FILE: u8 = 1;
+const PRODUCT: u8 = 2;
+const LOCALE: u8 = 4;
+const TABLE: u8 = 8;
+const KIND: u8 = 16;
+const CODE: u8 = 32;
+
+impl Acceptances {
+    fn new(accept: &[Acceptance]) -> Acceptances {
+        let mut shapes: BTreeMap<u8, HashMap<Key, usize>> = BTreeMap::new();
+        for (index, a) in accept.iter().enumerate().rev() {
+            let shape = u8::from(a.file.is_some()) * FILE
+                | u8::from(a.product.is_some()) * PRODUCT
+                | u8::from(a.locale.is_some()) * LOCALE
+                | u8::from(a.table.is_some()) * TABLE
+                | u8::from(a.kind.is_some()) * KIND
+                | u8::from(a.code.is_some()) * CODE;
+            let key = (
+                a.file.as_deref().map(|f| normalize_file(f).unwrap_or_else(|_| f.to_owned())),
+                a.product.clone(),
+                a.locale,
+                a.table,
+                a.kind,
+                a.code.clone(),
+            );
+            shapes.entry(shape).or_default().insert(key, index);
+        }
+        Acceptances {
+            shapes: shapes.into_iter().collect(),
+        }
+    }
+
+    /// The entries that accept `d` (one per combination of fields at most).
+    fn matching(&self, d: &Difference) -> Vec<usize> {
+        self.shapes
+            .iter()
+            .filter_map(|(shape, entries)| {
+                let key = (
+                    if shape & FILE != 0 { d.file.clone().map(Some)? } else { None },
+                    if shape & PRODUCT != 0 { d.product.clone().map(Some)? } else { None },
+                    if shape & LOCALE != 0 { d.locale.map(Some)? } else { None },
+                    (shape & TABLE != 0).then_some(d.table),
+                    (shape & KIND != 0).then_some(d.kind),
+                    (shape & CODE != 0).then(|| d.code.clone()),
+                );
+                entries.get(&key).copied()
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -414,12 +734,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn settles_on_most_common_then_earliest_non_empty() {
-        assert_eq!(settled_description(["a", "b", "b"]), "b");
-        assert_eq!(settled_description(["a", "b"]), "a");
-        assert_eq!(settled_description(["b", "a", "a", "b"]), "b");
-        assert_eq!(settled_description(["", "", "x"]), "x");
-        assert_eq!(settled_description(["", ""]), "");
-        assert_eq!(settled_description([]), "");
+    fn cosmetic_differences() {
+        for (a, b) in [
+            ("Internal error", "Internal error."),
+            ("internal error.", "Internal error"),
+            ("内部错误", "内部错误。"),
+            ("参数错误（包括参数格式、类型等错误）", "参数错误(包括参数格式,类型等错误)"),
+            ("DryRun 操作", "DryRun操作"),
+            ("Signature expired!", "Signature  expired."),
+        ] {
+            assert!(is_cosmetic(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Internal error.", "Internal failure."),
+            ("The key does not exist.", "The key does not exist. Check the console."),
+            ("", "Internal error."),
+        ] {
+            assert!(!is_cosmetic(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn long_lists_are_summarized() {
+        let names: Vec<String> = (1..=8).map(|i| format!("p{i}")).collect();
+        assert_eq!(summarize(&names[..2]), "p1, p2");
+        assert_eq!(summarize(&names), "p1, p2, p3, p4, p5 and 3 more");
     }
 }

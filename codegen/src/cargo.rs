@@ -1,89 +1,107 @@
-//! The build script of the `tencentcloud-error-codes` crate: what talks to Cargo.
+//! The build script of the `tencentcloud-error-codes` crate (feature `generate`): what talks
+//! to Cargo.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::emit::Layout;
 use crate::error::Error;
 
-/// How many accepted differences a build prints as warnings.
-const MAX_ACCEPTED_WARNINGS: usize = 20;
+/// The environment variable that points the build script at another docs directory.
+pub const DOCS_ENV: &str = "TENCENTCLOUD_ERROR_CODES_DOCS";
 
-/// Generates `out_file` in `OUT_DIR` from the docs set in `docs_dir` (relative to the package),
-/// telling Cargo when to rerun and printing warnings and accepted differences as Cargo warnings.
+/// How many warnings of each sort (accepted differences, unused acceptances, source warnings) a
+/// build prints; past that, their number and the command that lists them all.
+pub const MAX_WARNINGS: usize = 20;
+
+/// Generates the sources into `OUT_DIR/generated/` from the docs set in `default_docs` (relative
+/// to the package), or in the directory [`DOCS_ENV`] names, telling Cargo when to rerun and
+/// printing warnings and accepted differences as Cargo warnings.
 ///
-/// On error prints the reason and fails the build; `OUT_DIR` keeps the previous file.
-pub fn run(docs_dir: &str, out_file: &str) -> ExitCode {
+/// On error prints the reason (and the first differences) and fails the build; `OUT_DIR` keeps
+/// the previous files.
+pub fn run(default_docs: &str) -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
-    match generate(Path::new(docs_dir), out_file) {
+    println!("cargo:rerun-if-env-changed={DOCS_ENV}");
+    let docs = std::env::var_os(DOCS_ENV)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default_docs));
+    match generate(&docs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            for line in error.to_string().lines() {
-                eprintln!("error: {line}");
+            println!("cargo:error={error}");
+            eprintln!("error: {error}");
+            for finding in error.findings().iter().take(MAX_WARNINGS) {
+                eprintln!("error: {finding}");
+            }
+            if error.findings().len() > MAX_WARNINGS {
+                eprintln!(
+                    "error: ... and {} more; `tencentcloud-error-codes check --docs {}` lists them all",
+                    error.findings().len() - MAX_WARNINGS,
+                    docs.display()
+                );
             }
             ExitCode::FAILURE
         }
     }
 }
 
-fn generate(docs_dir: &Path, out_file: &str) -> Result<(), Error> {
+fn generate(docs_dir: &Path) -> Result<(), Error> {
     // Watch the manifest before reading anything: a broken manifest must rerun once fixed.
     println!(
         "cargo:rerun-if-changed={}",
         docs_dir.join(crate::manifest::MANIFEST_FILE).display()
     );
     if let Ok(manifest) = crate::Manifest::load(docs_dir) {
-        for page in &manifest.pages {
-            println!(
-                "cargo:rerun-if-changed={}",
-                docs_dir.join(&page.file).display()
-            );
+        let files = manifest
+            .pages
+            .iter()
+            .map(|p| &p.file)
+            .chain(manifest.error_center.iter().map(|e| &e.file));
+        for file in files {
+            if let Ok(file) = crate::manifest::normalize_file(file) {
+                println!("cargo:rerun-if-changed={}", docs_dir.join(file).display());
+            }
         }
     }
-    let generated = crate::generate_from_dir(docs_dir)?;
-    for warning in &generated.docs.warnings {
-        println!("cargo:warning={warning}");
-    }
-    // Every accepted difference is a warning, up to a screenful; past that, their number and
-    // the command that lists them all (a docs set of hundreds of products accepts thousands).
-    let accepted: Vec<_> = generated.agreement.accepted().collect();
-    for finding in accepted.iter().take(MAX_ACCEPTED_WARNINGS) {
-        println!("cargo:warning={finding}");
-    }
-    if accepted.len() > MAX_ACCEPTED_WARNINGS {
-        println!(
-            "cargo:warning=... and {} more accepted differences; `tencentcloud-error-codes check --docs {}` lists them all",
-            accepted.len() - MAX_ACCEPTED_WARNINGS,
-            docs_dir.display()
-        );
-    }
-    for unused in &generated.agreement.unused {
-        println!(
-            "cargo:warning={}: accept entry for {unused} matches no difference; remove it",
-            docs_dir.join(crate::manifest::MANIFEST_FILE).display(),
-        );
-    }
+    let generated = crate::generate_from_dir(docs_dir, Layout::OutDir)?;
+    let check = format!("`tencentcloud-error-codes check --docs {}`", docs_dir.display());
+    let warn = |lines: Vec<String>, what: &str| {
+        for line in lines.iter().take(MAX_WARNINGS) {
+            println!("cargo:warning={line}");
+        }
+        if lines.len() > MAX_WARNINGS {
+            println!(
+                "cargo:warning=... and {} more {what}; {check} lists them all",
+                lines.len() - MAX_WARNINGS
+            );
+        }
+    };
+    warn(
+        generated.docs.warnings.iter().map(ToString::to_string).collect(),
+        "warnings",
+    );
+    warn(
+        generated.agreement.accepted().map(ToString::to_string).collect(),
+        "accepted differences",
+    );
+    warn(
+        generated
+            .agreement
+            .unused
+            .iter()
+            .map(|unused| {
+                format!(
+                    "{}: accept entry ({unused}) matches no difference; remove it",
+                    generated.docs.manifest_path().display()
+                )
+            })
+            .collect(),
+        "unused accept entries",
+    );
     let out_dir = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .ok_or_else(|| Error::new("OUT_DIR is not set: run this from a build script"))?;
-    write_if_changed(&out_dir.join(out_file), generated.source.as_bytes())
-}
-
-/// Writes `contents` to `path` unless it already holds them, through a temporary file and a
-/// rename, so that `path` is never half-written.
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
-        return Ok(());
-    }
-    let temporary = path.with_extension("tmp");
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        Error::in_file(path, format!("cannot write: {e}"))
-    })
+    crate::write::sync_tree(&out_dir.join("generated"), &generated.files)?;
+    Ok(())
 }

@@ -1,21 +1,32 @@
-//! Loading a docs set: the manifest and every page's table.
+//! Loading a docs set: the manifest, every page's tables and every Error Center export.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::agreement::TableKind;
 use crate::error::{Error, Warning};
-use crate::manifest::{Manifest, PageSource, MANIFEST_FILE};
-use crate::read::{self, Cells, PageTable, Row};
+use crate::files::{read_confined, MAX_SOURCE_BYTES};
+use crate::locale::Locale;
+use crate::manifest::{normalize_file, ErrorCenterSource, Manifest, PageSource, MANIFEST_FILE};
+use crate::read::error_center::{read_export, ErrorCenterEntry};
+use crate::read::{self, Cells, PageTables, Row};
 
-/// One product page and its table, in page order.
+/// One documentation page and its tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// The page's manifest entry.
     pub source: PageSource,
-    /// The page's path: the docs directory joined with its `file`.
+    /// The page's file relative to the docs directory, normalized (`pages/cdn.txt`).
+    pub file: String,
+    /// The page's path: the docs directory joined with its file.
     pub path: PathBuf,
-    /// The table's rows, in page order.
-    pub rows: Vec<Row>,
+    /// The Common Error Codes table, in page order.
+    pub common: Vec<Row>,
+    /// The product's own table, in page order, if the page has one.
+    pub product: Option<Vec<Row>>,
+    /// Later rows of a code a table already lists, with another text (the first row is the
+    /// table's).
+    pub duplicates: Vec<(TableKind, Row)>,
 }
 
 impl Page {
@@ -24,18 +35,34 @@ impl Page {
         &self.source.product
     }
 
-    /// The locale of the page's table.
-    pub fn locale(&self) -> &str {
-        &self.source.locale
+    /// The locale of the page's tables.
+    pub fn locale(&self) -> Locale {
+        self.source.locale
     }
 
-    /// The row of `code`, if the page documents it.
-    pub fn row(&self, code: &str) -> Option<&Row> {
-        self.rows.iter().find(|r| r.code == code)
+    /// The rows of one of the page's tables (none for a product table the page lacks).
+    pub fn rows(&self, table: TableKind) -> &[Row] {
+        match table {
+            TableKind::Common => &self.common,
+            TableKind::Product => self.product.as_deref().unwrap_or_default(),
+        }
     }
 }
 
-/// A docs directory, read: the manifest and every page's table.
+/// An Error Center export and its entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorCenter {
+    /// The export's manifest entry.
+    pub source: ErrorCenterSource,
+    /// The file relative to the docs directory, normalized.
+    pub file: String,
+    /// The export's path.
+    pub path: PathBuf,
+    /// The entries, in file order.
+    pub entries: Vec<ErrorCenterEntry>,
+}
+
+/// A docs directory, read: the manifest, every page's tables and every export's entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Docs {
     /// The directory, as given.
@@ -44,58 +71,62 @@ pub struct Docs {
     pub manifest: Manifest,
     /// The pages, in manifest order.
     pub pages: Vec<Page>,
-    /// Problems that do not stop the build (empty descriptions), in page order.
+    /// The Error Center exports, in manifest order.
+    pub error_centers: Vec<ErrorCenter>,
+    /// Problems that do not stop the build (empty descriptions, export entries left out), in
+    /// source order.
     pub warnings: Vec<Warning>,
 }
 
 impl Docs {
-    /// Reads the manifest of `dir` and the table of every page it lists.
+    /// Reads the manifest of `dir` and every source it lists.
     ///
-    /// Fails on the first page that cannot be read, naming the file (and line).
+    /// Fails on the first source that cannot be read, naming the file (and line).
     pub fn load(dir: &Path) -> Result<Docs, Error> {
         let manifest = Manifest::load(dir)?;
-        let read_page = |source: &PageSource| {
-            let path = dir.join(&source.file);
+        let mut tables = Vec::with_capacity(manifest.pages.len());
+        for source in &manifest.pages {
+            let file = normalize_file(&source.file).map_err(Error::new)?;
+            let path = dir.join(&file);
             // The format first: a file of another kind is often not text at all.
             read::Format::of(&path)?;
-            let text = read::read_source(&path)?;
-            let table = read::read_table(&path, &text)?;
-            Ok((path, table))
-        };
-        // Pages are independent: read them on every core, in manifest-order chunks, so that
-        // the first error reported is the first in the manifest whatever the thread timing.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = manifest.pages.len().div_ceil(threads).max(1);
-        let tables = std::thread::scope(|scope| {
-            let workers: Vec<_> = manifest
-                .pages
-                .chunks(chunk)
-                .map(|pages| scope.spawn(move || pages.iter().map(read_page).collect::<Vec<_>>()))
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| {
-                    worker
-                        .join()
-                        .unwrap_or_else(|p| std::panic::resume_unwind(p))
-                })
-                .collect::<Result<Vec<(PathBuf, PageTable)>, Error>>()
-        })?;
-        Docs::from_tables(dir, manifest, tables)
+            let text = read::decode(&path, read_confined(dir, &file, MAX_SOURCE_BYTES)?)?;
+            tables.push((file, path.clone(), read::read_page(&path, &text)?));
+        }
+        let mut error_centers = Vec::with_capacity(manifest.error_center.len());
+        let mut warnings = Vec::new();
+        for source in &manifest.error_center {
+            let file = normalize_file(&source.file).map_err(Error::new)?;
+            let path = dir.join(&file);
+            let text = read::decode(&path, read_confined(dir, &file, MAX_SOURCE_BYTES)?)?;
+            let export = read_export(&path, &text)?;
+            warnings.extend(export.warnings);
+            error_centers.push(ErrorCenter {
+                source: source.clone(),
+                file,
+                path,
+                entries: export.entries,
+            });
+        }
+        let mut docs = Docs::from_tables(dir, manifest, tables)?;
+        docs.error_centers = error_centers;
+        docs.warnings.extend(warnings);
+        Ok(docs)
     }
 
-    /// Builds a docs set from tables already read, in manifest order: splits the run-together
-    /// rows with the codes of the other pages of the same locale and checks every page's rows.
+    /// Builds a docs set from page tables already read, in manifest order (`(file, path,
+    /// tables)` per page): splits the run-together rows with the codes of the other pages of the
+    /// same locale and checks every table's rows. Error Center exports are left empty.
     pub fn from_tables(
         dir: &Path,
         manifest: Manifest,
-        tables: Vec<(PathBuf, PageTable)>,
+        tables: Vec<(String, PathBuf, PageTables)>,
     ) -> Result<Docs, Error> {
         // The codes each locale's separated pages document, to split the run-together ones by.
-        let mut known: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
-        for (source, (_, table)) in manifest.pages.iter().zip(&tables) {
-            let codes = known.entry(source.locale.as_str()).or_default();
-            if let Cells::Separate(rows) = &table.cells {
+        let mut known: BTreeMap<Locale, HashSet<&str>> = BTreeMap::new();
+        for (source, (_, _, tables)) in manifest.pages.iter().zip(&tables) {
+            let codes = known.entry(source.locale).or_default();
+            if let Cells::Separate(rows) = &tables.common.cells {
                 codes.extend(rows.iter().map(|r| r.code.as_str()));
             }
         }
@@ -103,11 +134,11 @@ impl Docs {
             .pages
             .iter()
             .zip(&tables)
-            .filter(|(source, (_, table))| {
-                matches!(table.cells, Cells::RunTogether(_))
-                    && known[source.locale.as_str()].is_empty()
+            .filter(|(source, (_, _, tables))| {
+                matches!(tables.common.cells, Cells::RunTogether(_))
+                    && known[&source.locale].is_empty()
             })
-            .map(|(_, (path, _))| path.display().to_string())
+            .map(|(_, (_, path, _))| path.display().to_string())
             .collect();
         if !unsplittable.is_empty() {
             return Err(Error::new(format!(
@@ -119,32 +150,64 @@ impl Docs {
 
         let mut pages = Vec::with_capacity(tables.len());
         let mut warnings = Vec::new();
-        for (source, (path, table)) in manifest.pages.iter().zip(&tables) {
-            let rows = match &table.cells {
-                Cells::Separate(rows) => rows.clone(),
-                Cells::RunTogether(raw) => {
-                    read::split_run_together(path, raw, &known[source.locale.as_str()])?
+        for (source, (file, path, tables)) in manifest.pages.iter().zip(&tables) {
+            let rows = |table: &read::PageTable| -> Result<Vec<Row>, Error> {
+                match &table.cells {
+                    Cells::Separate(rows) => Ok(rows.clone()),
+                    Cells::RunTogether(raw) => {
+                        read::split_run_together(path, raw, &known[&source.locale])
+                    }
                 }
             };
-            warnings.extend(read::check_rows(path, &rows, table.header_line)?);
+            let common = read::check_rows(
+                path,
+                rows(&tables.common)?,
+                tables.common.header_line,
+                "Common Error Codes",
+            )?;
+            warnings.extend(common.warnings);
+            let mut duplicates: Vec<(TableKind, Row)> = common
+                .duplicates
+                .into_iter()
+                .map(|row| (TableKind::Common, row))
+                .collect();
+            let product = match &tables.product {
+                Some(table) => {
+                    let checked = read::check_rows(path, rows(table)?, table.header_line, "product")?;
+                    warnings.extend(checked.warnings);
+                    duplicates.extend(checked.duplicates.into_iter().map(|row| (TableKind::Product, row)));
+                    Some(checked.rows)
+                }
+                None => None,
+            };
             pages.push(Page {
                 source: source.clone(),
+                file: file.clone(),
                 path: path.clone(),
-                rows,
+                common: common.rows,
+                product,
+                duplicates,
             });
         }
         Ok(Docs {
             dir: dir.to_path_buf(),
             manifest,
             pages,
+            error_centers: Vec::new(),
             warnings,
         })
     }
 
-    /// Every file the docs set was read from: the manifest, then the pages.
+    /// Every file the docs set was read from: the manifest, the pages, then the exports.
     pub fn files(&self) -> Vec<PathBuf> {
         std::iter::once(self.dir.join(MANIFEST_FILE))
             .chain(self.pages.iter().map(|p| p.path.clone()))
+            .chain(self.error_centers.iter().map(|e| e.path.clone()))
             .collect()
+    }
+
+    /// The path of the manifest.
+    pub fn manifest_path(&self) -> PathBuf {
+        self.dir.join(MANIFEST_FILE)
     }
 }

@@ -1,70 +1,86 @@
 //! The generator behind the `tencentcloud-error-codes` crate.
 //!
-//! Tencent Cloud documents the common error codes of its API 3.0 on every product's "Responses"
-//! page, each with its own copy of the table. This crate reads those pages, checks that the
-//! copies agree, and generates the `ErrorCode` enum. It runs in three stages, one direction:
+//! Tencent Cloud documents the common error codes of its API 3.0 on every product's
+//! "Responses" and "Error Codes" pages, in English and Chinese, each page with its own copy of
+//! the table, and every product's own codes in the API Error Center's export. This crate reads
+//! those sources, checks that they agree, and generates the crate's enums. It runs in stages, one
+//! direction:
 //!
-//! 1. **read**: [`Docs::load`] reads `docs/sources.json` ([`Manifest`]) and the table of every
-//!    page it lists ([`read`]: HTML, Markdown or plain-text captures);
-//! 2. **agree**: [`Agreement::check`] compares the tables;
-//! 3. **emit**: [`Model::from_docs`] builds the union of the codes, and [`generate`] turns it
-//!    into Rust source, a pure function.
+//! 1. **read**: [`Docs::load`] reads `docs/sources.json` ([`Manifest`]), the tables of every
+//!    page it lists ([`read`]: HTML, Markdown or plain-text captures) and every Error Center
+//!    export ([`read::error_center`]);
+//! 2. **view**: [`Catalog::build`] gathers, per code, what every source says of it, and settles
+//!    the text of each locale;
+//! 3. **agree**: [`Agreement::check`] lists the differences, accepted or not by the manifest;
+//! 4. **emit**: [`Model::from_catalog`] names every code, and [`generate`] turns the model into
+//!    Rust source files, a pure function.
 //!
-//! [`cargo::run`] is the whole build script of the `tencentcloud-error-codes` crate; the
-//! `tencentcloud-error-codes` command-line tool (feature `cli`) runs the same stages on any docs
-//! set.
+//! [`cargo::run`] is the whole build script of the `tencentcloud-error-codes` crate with its
+//! `generate` feature; the `tencentcloud-error-codes` command-line tool (feature `cli`) runs the
+//! same stages on any docs set, and `generate` writes the checked-in copy.
 //!
 //! ```
 //! use std::path::Path;
-//! use tencentcloud_error_codes_build::{generate, Agreement, Docs, Model};
+//! use tencentcloud_error_codes_build::{generate_from_dir, Layout};
 //!
-//! let docs = Docs::load(Path::new("../docs"))?;
-//! assert!(Agreement::check(&docs).is_clean());
-//! let source = generate(&Model::from_docs(&docs)?);
-//! assert!(source.starts_with("// @generated"));
+//! let generated = generate_from_dir(Path::new("../docs"), Layout::Src)?;
+//! assert!(generated.agreement.is_clean());
+//! assert!(generated.files.iter().any(|f| f.path == "common.rs"));
 //! # Ok::<(), tencentcloud_error_codes_build::Error>(())
 //! ```
 
 pub mod agreement;
 pub mod cargo;
+pub mod catalog;
 pub mod changes;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod files;
 pub mod ident;
+pub mod locale;
 pub mod lookup;
 pub mod manifest;
-pub mod matrix;
 pub mod model;
 pub mod read;
+pub mod report;
+pub mod write;
 
-pub use agreement::{Agreement, Difference, Finding};
+pub use agreement::{Agreement, Difference, Finding, Kind, TableKind};
+pub use catalog::Catalog;
 pub use docs::{Docs, Page};
-pub use emit::generate;
-pub use error::{Error, Warning};
+pub use emit::{generate, GeneratedFile, Layout, REFRESH_COMMAND};
+pub use error::{Error, ErrorKind, Warning};
+pub use locale::Locale;
 pub use manifest::Manifest;
 pub use model::Model;
 
 use std::path::Path;
 
-/// Reads the docs set in `dir`, checks that its pages agree, and generates the enum's source.
+/// Reads the docs set in `dir`, checks that its sources agree, and generates the sources.
 ///
-/// Returns the docs and agreement with the source, so that callers can report warnings and
-/// accepted differences. Fails with the whole report, one difference a line, when pages
-/// differ in ways the manifest does not accept.
-pub fn generate_from_dir(dir: &Path) -> Result<Generated, Error> {
+/// Fails with the report (the differences the manifest does not accept, kept in
+/// [`Error::findings`]) when sources differ in ways the manifest does not accept.
+pub fn generate_from_dir(dir: &Path, layout: Layout) -> Result<Generated, Error> {
     let docs = Docs::load(dir)?;
-    let agreement = Agreement::check(&docs);
-    if !agreement.is_clean() {
-        return Err(disagreement_error(&docs, &agreement));
-    }
-    let source = generate(&Model::from_docs(&docs)?);
+    let (agreement, model) = {
+        let catalog = Catalog::build(&docs)?;
+        let agreement = Agreement::check(&catalog);
+        if !agreement.is_clean() {
+            return Err(disagreement_error(&docs, &agreement));
+        }
+        (agreement, Model::from_catalog(&catalog)?)
+    };
+    let files = generate(&model, layout);
+    let features = emit::cargo_features(&model);
     Ok(Generated {
         docs,
         agreement,
-        source,
+        model,
+        files,
+        features,
     })
 }
 
@@ -73,23 +89,31 @@ pub fn generate_from_dir(dir: &Path) -> Result<Generated, Error> {
 pub struct Generated {
     /// The docs set that was read.
     pub docs: Docs,
-    /// How its pages compare; every difference in it is accepted.
+    /// How its sources compare; every difference in it is accepted.
     pub agreement: Agreement,
-    /// The generated Rust source.
-    pub source: String,
+    /// The model the files were generated from.
+    pub model: Model,
+    /// The generated files, sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// The block of cargo features for the crate's `Cargo.toml`.
+    pub features: String,
 }
 
-/// The error for pages that disagree: a summary line, then each difference the manifest does
-/// not accept, one a line.
-fn disagreement_error(docs: &Docs, agreement: &Agreement) -> Error {
-    let rejected: Vec<String> = agreement.rejected().map(ToString::to_string).collect();
-    let manifest = docs.dir.join(manifest::MANIFEST_FILE);
-    Error::new(format!(
-        "the documentation pages disagree ({} difference{}); fix the pages or accept the \
-         difference in {}:\n{}",
-        rejected.len(),
-        if rejected.len() == 1 { "" } else { "s" },
-        manifest.display(),
-        rejected.join("\n")
-    ))
+/// The error for sources that disagree: a summary line naming the first difference and how many
+/// there are; the differences are kept in the error.
+pub fn disagreement_error(docs: &Docs, agreement: &Agreement) -> Error {
+    let rejected: Vec<Finding> = agreement.rejected().cloned().collect();
+    let first = rejected
+        .first()
+        .map(|f| format!("; the first: {}", f.difference))
+        .unwrap_or_default();
+    Error::disagreement(
+        format!(
+            "the documentation sources disagree ({} difference{} not accepted in {}){first}",
+            rejected.len(),
+            agreement::plural(rejected.len()),
+            docs.manifest_path().display(),
+        ),
+        rejected,
+    )
 }

@@ -30,7 +30,8 @@ pub struct PerfectHash {
 /// Compiles `items` here and keeps their source text in `SHARED_SOURCE`, for the generated file.
 macro_rules! shared_with_generated_code {
     ($($item:item)*) => {
-        $($item)*
+        // Some are used here only by tests; all of them by the generated code.
+        $(#[allow(dead_code)] $item)*
 
         /// The source of the functions the generated lookup shares with this module.
         const SHARED_SOURCE: &str = stringify!($($item)*);
@@ -44,7 +45,7 @@ shared_with_generated_code! {
     /// last eight bytes, overlapping), a short finalizer, and one more multiply for `f2`: a code
     /// of 20 to 40 bytes hashes in a handful of multiplications.
     #[inline]
-    fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
+    pub(crate) fn hash(bytes: &[u8], seed: u64) -> (u32, u32, u32) {
         const K1: u64 = 0x9e37_79b9_7f4a_7c15;
         const K2: u64 = 0xff51_afd7_ed55_8ccd;
         const K3: u64 = 0xc4ce_b9fe_1a85_ec53;
@@ -72,14 +73,14 @@ shared_with_generated_code! {
 
     /// The little-endian word of eight bytes.
     #[inline(always)]
-    fn word(bytes: &[u8]) -> u64 {
+    pub(crate) fn word(bytes: &[u8]) -> u64 {
         u64::from_le_bytes(<[u8; 8]>::try_from(bytes).unwrap_or_default())
     }
 
     /// Whether two byte strings are equal, compared eight bytes at a time (codes are 10 to 60
     /// bytes long: a word loop beats a call to `memcmp`).
     #[inline]
-    fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         let len = a.len();
         if len != b.len() {
             return false;
@@ -100,8 +101,35 @@ shared_with_generated_code! {
     /// `x` mapped onto `0..n`. In the generated code `n` is a constant, so the division
     /// compiles to a multiply and a shift.
     #[inline(always)]
-    fn reduce(x: u32, n: usize) -> usize {
+    pub(crate) fn reduce(x: u32, n: usize) -> usize {
         x as usize % n
+    }
+
+    /// The index of `code` among `codes`, through the perfect hash with `seed`, `displacements`
+    /// and `slots`: one hash, two table reads, one comparison. The table sizes are constants of
+    /// each generated table, so the reductions compile to multiplications.
+    #[inline]
+    pub(crate) fn find<const N: usize, const B: usize>(
+        code: &str,
+        codes: &[&str; N],
+        seed: u64,
+        displacements: &[(u32, u32); B],
+        slots: &[(u32, u32); N],
+        max_len: usize,
+    ) -> Option<usize> {
+        if code.len() > max_len || N == 0 || B == 0 {
+            return None;
+        }
+        let (g, f1, f2) = hash(code.as_bytes(), seed);
+        let (d1, d2) = displacements[reduce(g, B)];
+        let slot = reduce(f1.wrapping_mul(d1).wrapping_add(f2).wrapping_add(d2), N);
+        let (fingerprint, index) = slots[slot];
+        let index = index as usize;
+        if fingerprint == f1 && same_bytes(codes[index].as_bytes(), code.as_bytes()) {
+            Some(index)
+        } else {
+            None
+        }
     }
 }
 
@@ -178,9 +206,9 @@ impl PerfectHash {
     }
 }
 
-/// The functions the generated lookup needs (`hash`, `word`, `same_bytes`, `reduce`), as
-/// tokens for the generated file: the same source this module compiles.
-pub fn hash_fn_tokens() -> TokenStream {
+/// The functions the generated lookups need (`hash`, `word`, `same_bytes`, `reduce`, `find`),
+/// as tokens for the generated file: the same source this module compiles.
+pub fn shared_tokens() -> TokenStream {
     SHARED_SOURCE
         .parse()
         .expect("the shared functions are valid Rust")
@@ -189,6 +217,19 @@ pub fn hash_fn_tokens() -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_generated_find_agrees() {
+        let codes = ["InternalError", "AuthFailure.SignatureExpire", "LimitExceeded"];
+        let table = PerfectHash::build(&codes);
+        let displacements: [(u32, u32); 1] = table.displacements[..].try_into().unwrap();
+        let slots: [(u32, u32); 3] = table.slots[..].try_into().unwrap();
+        for (i, code) in codes.iter().enumerate() {
+            assert_eq!(find(code, &codes, table.seed, &displacements, &slots, 30), Some(i));
+        }
+        assert_eq!(find("Internal", &codes, table.seed, &displacements, &slots, 30), None);
+        assert_eq!(find("InternalError", &codes, table.seed, &displacements, &slots, 5), None);
+    }
 
     #[test]
     fn every_code_finds_its_own_slot() {

@@ -1,110 +1,173 @@
-//! The model the enum is generated from: one entry per code, the union of every page's table.
+//! The model the code is generated from: the common enum's codes, each product's own codes and
+//! the products, with their texts per locale and where each text comes from. Sorted.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use crate::agreement::settled_description;
-use crate::docs::Docs;
+use crate::catalog::{Catalog, CodeView, SourceRef};
 use crate::error::Error;
-use crate::ident::variant_name;
+use crate::ident::{feature_name, module_name, product_variant, variant_names};
+use crate::locale::Locale;
 
-/// One variant of the generated enum.
+/// A text of one locale and the source it was settled from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The text.
+    pub text: String,
+    /// The file it comes from, relative to the docs directory.
+    pub from: String,
+}
+
+/// One variant of a generated enum.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeEntry {
     /// The wire code, e.g. `AuthFailure.SignatureExpire`.
     pub code: String,
     /// The variant name, e.g. `AuthFailureSignatureExpire`.
     pub variant: String,
-    /// The description, picked by [`Model::from_docs`]'s rule.
-    pub description: String,
-    /// The products whose pages document the code, sorted.
+    /// Per locale ([`Locale::index`]), the settled text, where a source gives one.
+    pub texts: [Option<Text>; 2],
+    /// The Error Center's solution, where it is real text.
+    pub solution: Option<String>,
+    /// For a common code, the products whose pages document it, sorted; empty for a product's
+    /// own code.
     pub products: Vec<String>,
 }
 
-/// One page the model was built from, for the banner.
+impl CodeEntry {
+    /// The text of `locale`, if any.
+    pub fn text(&self, locale: Locale) -> Option<&Text> {
+        self.texts[locale.index()].as_ref()
+    }
+}
+
+/// One product: its identity and, if it has any, its own codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductEntry {
+    /// The API service name (`cvm`).
+    pub service: String,
+    /// The module and feature names (`cvm`, `as_` and `as`).
+    pub module: String,
+    /// The cargo feature.
+    pub feature: String,
+    /// The `Product` variant (`Cvm`).
+    pub variant: String,
+    /// The display name the manifest gives.
+    pub name: Option<String>,
+    /// The Chinese name the Error Center gives.
+    pub name_zh: Option<String>,
+    /// The API versions the Error Center lists, sorted.
+    pub versions: Vec<String>,
+    /// The product's own codes, sorted by code; empty for a product that documents none.
+    pub codes: Vec<CodeEntry>,
+    /// The files its texts come from, sorted.
+    pub sources: Vec<String>,
+}
+
+/// One source of the docs set, for banners.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceNote {
-    /// The product.
-    pub product: String,
-    /// The page's path relative to the docs directory, with `/` separators.
+    /// The product of a page; none for an export.
+    pub product: Option<String>,
+    /// The locale.
+    pub locale: Locale,
+    /// The file, relative to the docs directory.
     pub file: String,
-    /// The page's last-updated date, where the manifest records one.
+    /// The `updated` date, where the manifest gives one.
     pub updated: Option<String>,
 }
 
-/// Everything the generator needs, sorted by code.
+/// Everything the generator needs, sorted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
-    /// The pages, in manifest order.
+    /// The sources, pages in manifest order then the exports.
     pub sources: Vec<SourceNote>,
-    /// The codes, sorted by code (byte order).
-    pub codes: Vec<CodeEntry>,
+    /// The common codes, sorted by code (byte order).
+    pub common: Vec<CodeEntry>,
+    /// The products whose pages document the common codes, sorted.
+    pub common_products: Vec<String>,
+    /// Every product, sorted by service name.
+    pub products: Vec<ProductEntry>,
 }
 
 impl Model {
-    /// Every product of the docs set, sorted.
-    pub fn all_products(&self) -> Vec<String> {
-        let mut products: Vec<String> = self.sources.iter().map(|s| s.product.clone()).collect();
-        products.sort_unstable();
-        products
-    }
-
-    /// Builds the model from every page of `docs`: the union of their codes.
+    /// Builds the model from the catalog.
     ///
-    /// A code's description is the one its locale settles on
-    /// ([`settled_description`]: the most common non-empty text, ties to the earliest page),
-    /// taken from the locale of the manifest's first page where that locale documents the
-    /// code, otherwise from the first locale (in manifest order) that does.
-    ///
-    /// Fails when two codes map to the same variant name, or a code cannot become one.
-    pub fn from_docs(docs: &Docs) -> Result<Model, Error> {
-        // Locales in the order of their first page in the manifest.
-        let mut locales: Vec<&str> = Vec::new();
-        for page in &docs.pages {
-            if !locales.contains(&page.locale()) {
-                locales.push(page.locale());
-            }
-        }
+    /// Fails when two codes of one enum map to the same variant name, a code cannot become one,
+    /// or two products to the same module.
+    pub fn from_catalog(catalog: &Catalog<'_>) -> Result<Model, Error> {
+        let docs = catalog.docs;
+        let text = |view: &CodeView<'_>, locale: Locale| {
+            view.settled_in(locale).map(|s| Text {
+                text: s.text.to_owned(),
+                from: catalog.file(s.from).to_owned(),
+            })
+        };
+        let entries = |views: Vec<&CodeView<'_>>,
+                       products: &dyn Fn(&CodeView<'_>) -> Vec<String>|
+         -> Result<Vec<CodeEntry>, Error> {
+            let codes: Vec<&str> = views.iter().map(|v| v.code).collect();
+            let names = variant_names(&codes).map_err(|reason| Error::naming(None, reason))?;
+            Ok(views
+                .into_iter()
+                .zip(names)
+                .map(|(view, variant)| CodeEntry {
+                    code: view.code.to_owned(),
+                    variant,
+                    texts: [text(view, Locale::En), text(view, Locale::Zh)],
+                    solution: view.solution.map(str::to_owned),
+                    products: products(view),
+                })
+                .collect())
+        };
+        let common = entries(catalog.common.values().collect(), &|view| {
+            view.mentions
+                .iter()
+                .flatten()
+                .filter_map(|m| match m.source {
+                    SourceRef::Page(i) => Some(docs.pages[i].product().to_owned()),
+                    SourceRef::ErrorCenter(..) => None,
+                })
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        })?;
+        let common_products = docs
+            .pages
+            .iter()
+            .map(|p| p.product().to_owned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
 
-        // Per code, the (locale, product, description) of every page that documents it, in
-        // manifest order.
-        let mut codes: BTreeMap<&str, Vec<(&str, &str, &str)>> = BTreeMap::new();
-        for page in &docs.pages {
-            for row in &page.rows {
-                codes.entry(&row.code).or_default().push((
-                    page.locale(),
-                    page.product(),
-                    &row.description,
+        let mut products = Vec::with_capacity(catalog.products.len());
+        let mut modules: std::collections::BTreeMap<String, &str> = Default::default();
+        for view in catalog.products.values() {
+            let module = module_name(view.product);
+            if let Some(other) = modules.insert(module.clone(), view.product) {
+                return Err(Error::naming(
+                    None,
+                    format!(
+                        "products {other} and {} both become the module name {module}",
+                        view.product
+                    ),
                 ));
             }
-        }
-
-        let mut variants: BTreeMap<String, &str> = BTreeMap::new();
-        let mut entries = Vec::with_capacity(codes.len());
-        for (code, documented) in codes {
-            let variant = variant_name(code).map_err(Error::new)?;
-            if let Some(other) = variants.insert(variant.clone(), code) {
-                return Err(Error::new(format!(
-                    "error codes {other} and {code} both become the variant name {variant}"
-                )));
-            }
-            let description = locales
+            let codes = entries(view.codes.values().collect(), &|_| Vec::new())
+                .map_err(|e| Error::naming(None, format!("{}: {}", view.product, e.message())))?;
+            let sources: BTreeSet<String> = codes
                 .iter()
-                .find_map(|locale| {
-                    let texts: Vec<&str> = documented
-                        .iter()
-                        .filter(|(l, _, _)| l == locale)
-                        .map(|(_, _, text)| *text)
-                        .collect();
-                    (!texts.is_empty()).then(|| settled_description(texts).to_owned())
-                })
-                .unwrap_or_default();
-            let mut products: Vec<&str> = documented.iter().map(|(_, p, _)| *p).collect();
-            products.sort_unstable();
-            entries.push(CodeEntry {
-                code: code.to_owned(),
-                variant,
-                description,
-                products: products.into_iter().map(str::to_owned).collect(),
+                .flat_map(|c| c.texts.iter().flatten().map(|t| t.from.clone()))
+                .collect();
+            products.push(ProductEntry {
+                service: view.product.to_owned(),
+                feature: feature_name(view.product),
+                variant: product_variant(view.product),
+                module,
+                name: view.name.map(str::to_owned),
+                name_zh: view.name_zh.map(str::to_owned),
+                versions: view.versions.iter().map(|v| (*v).to_owned()).collect(),
+                codes,
+                sources: sources.into_iter().collect(),
             });
         }
 
@@ -112,14 +175,28 @@ impl Model {
             .pages
             .iter()
             .map(|page| SourceNote {
-                product: page.product().to_owned(),
-                file: page.source.file.replace('\\', "/"),
-                updated: page.source.updated.clone(),
+                product: Some(page.product().to_owned()),
+                locale: page.locale(),
+                file: page.file.clone(),
+                updated: page.source.updated.as_ref().map(|u| u.as_str().to_owned()),
             })
+            .chain(docs.error_centers.iter().map(|export| SourceNote {
+                product: None,
+                locale: export.source.locale,
+                file: export.file.clone(),
+                updated: export.source.updated.as_ref().map(|u| u.as_str().to_owned()),
+            }))
             .collect();
         Ok(Model {
             sources,
-            codes: entries,
+            common,
+            common_products,
+            products,
         })
+    }
+
+    /// The products that have codes of their own (and so a module and a feature).
+    pub fn products_with_codes(&self) -> impl Iterator<Item = &ProductEntry> {
+        self.products.iter().filter(|p| !p.codes.is_empty())
     }
 }

@@ -1,14 +1,15 @@
-//! `tencentcloud-error-codes`: check, export and compare the error-code tables of a docs set.
+//! The `tencentcloud-error-codes` command-line tool; see the `cli` module of the library.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use tencentcloud_error_codes_build::cli::{run, Console};
+
 fn main() -> ExitCode {
-    // https://no-color.org: colour is off when NO_COLOR is set to anything but "".
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let code = tencentcloud_error_codes_build::cli::run(
+    let console = Console::from_env(std::io::stdout().is_terminal());
+    let code = run(
         std::env::args_os(),
-        std::io::stdout().is_terminal() && !no_color,
+        console,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     );

@@ -1,139 +1,191 @@
 //! `changes`: what a documentation update changed, and what it means for the crate's version.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{default_docs, write_error, OutputFormat, EXIT_AGREE};
-use crate::changes::{Changes, PageStatus};
+use super::{to_json, Output, OutputFormat, EXIT_DIFFER, EXIT_OK};
+use crate::agreement::{plural, summarize, Agreement, TableKind};
+use crate::catalog::Catalog;
+use crate::changes::{Changes, ProductChanges, Semver, Status};
 use crate::docs::Docs;
-use crate::error::Error;
+use crate::error::{escape, quote, Error};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ChangesArgs {
     /// The docs directory before the update.
     #[arg(long, value_name = "OLD_DOCS_DIR")]
     from: PathBuf,
-    /// The docs directory after the update [default: docs]
-    #[arg(long, visible_alias = "docs", value_name = "NEW_DOCS_DIR")]
-    to: Option<PathBuf>,
+    /// The docs directory after the update.
+    #[arg(long, visible_alias = "docs", value_name = "NEW_DOCS_DIR", default_value = "docs")]
+    to: PathBuf,
     /// The output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// Exit with status 1 when the verdict is at or above this level (for CI gates).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOn>,
 }
 
-pub(super) fn run(args: &ChangesArgs, out: &mut dyn Write) -> Result<u8, Error> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Patch,
+    Minor,
+    Breaking,
+}
+
+impl FailOn {
+    fn level(self) -> Semver {
+        match self {
+            FailOn::Patch => Semver::Patch,
+            FailOn::Minor => Semver::Minor,
+            FailOn::Breaking => Semver::Breaking,
+        }
+    }
+}
+
+pub(super) fn run(args: &ChangesArgs) -> Result<Output, Error> {
     let old = Docs::load(&args.from)?;
-    let new = Docs::load(&args.to.clone().unwrap_or_else(default_docs))?;
+    let new = Docs::load(&args.to)?;
     let changes = Changes::between(&old, &new)?;
-    let text = match args.format {
-        OutputFormat::Text => render_text(&changes),
-        OutputFormat::Markdown => render_markdown(&changes),
+    let rejected = {
+        let catalog = Catalog::build(&new)?;
+        Agreement::check(&catalog).rejected().count()
+    };
+    // No verdict for docs that the build would refuse: say why instead.
+    let verdict = if rejected == 0 {
+        changes.verdict()
+    } else {
+        format!(
+            "semver: no verdict: the new docs disagree ({rejected} difference{} not accepted); \
+             run `tencentcloud-error-codes check --docs {}`",
+            plural(rejected),
+            args.to.display()
+        )
+    };
+    let stdout = match args.format {
+        OutputFormat::Text => render_text(&changes, &verdict),
+        OutputFormat::Markdown => render_markdown(&changes, &verdict),
         OutputFormat::Json => {
             #[derive(Serialize)]
             struct Json<'a> {
                 #[serde(flatten)]
                 changes: &'a Changes,
-                verdict: String,
+                verdict: &'a str,
+                clean: bool,
             }
-            let json = Json {
+            to_json(&Json {
                 changes: &changes,
-                verdict: changes.verdict(),
-            };
-            let mut text = serde_json::to_string_pretty(&json)
-                .map_err(|e| Error::new(format!("cannot write the output: {e}")))?;
-            text.push('\n');
-            text
+                verdict: &verdict,
+                clean: rejected == 0,
+            })?
         }
     };
-    out.write_all(text.as_bytes()).map_err(write_error)?;
-    Ok(EXIT_AGREE)
+    let failed = rejected > 0 || args.fail_on.is_some_and(|f| changes.reaches(f.level()));
+    Ok(Output::new(if failed { EXIT_DIFFER } else { EXIT_OK }, stdout))
 }
 
-fn status(status: PageStatus) -> &'static str {
-    match status {
-        PageStatus::Added => "page added",
-        PageStatus::Dropped => "page dropped",
-        PageStatus::Updated => "page updated",
+fn table_name(p: &ProductChanges) -> &'static str {
+    match p.table {
+        TableKind::Common => "common table",
+        TableKind::Product => "own codes",
     }
 }
 
-fn overall(changes: &Changes) -> String {
-    format!(
-        "ErrorCode: {} variant{} added, {} removed, {} description{} changed",
-        changes.codes_added.len(),
-        if changes.codes_added.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        changes.codes_removed.len(),
-        changes.descriptions_changed.len(),
-        if changes.descriptions_changed.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-    )
+/// One line for an added or dropped product, the lists for an updated one.
+fn product_lines(p: &ProductChanges) -> Vec<String> {
+    let mut lines = Vec::new();
+    match p.status {
+        Status::Added => lines.push(format!(
+            "{} ({}): added, {} code{}",
+            p.product,
+            table_name(p),
+            p.codes,
+            plural(p.codes)
+        )),
+        Status::Dropped => lines.push(format!(
+            "{} ({}): dropped, had {} code{}",
+            p.product,
+            table_name(p),
+            p.codes,
+            plural(p.codes)
+        )),
+        Status::Updated => {
+            lines.push(format!("{} ({}):", p.product, table_name(p)));
+            for file in &p.sources_added {
+                lines.push(format!("  + source {file}"));
+            }
+            for file in &p.sources_dropped {
+                lines.push(format!("  - source {file}"));
+            }
+            for code in &p.added {
+                lines.push(format!("  + {code}"));
+            }
+            for code in &p.removed {
+                lines.push(format!("  - {code}"));
+            }
+            for r in &p.reworded {
+                lines.push(format!("  ~ {} ({}): {} -> {}", r.code, r.locale, quote(&r.old), quote(&r.new)));
+            }
+        }
+    }
+    if let Some(semver) = p.semver {
+        if semver != Semver::None {
+            if let Some(first) = lines.first_mut() {
+                first.push_str(&format!(" [module: {}]", semver.as_str()));
+            }
+        }
+    }
+    lines
 }
 
-fn render_text(changes: &Changes) -> String {
+fn render_text(changes: &Changes, verdict: &str) -> String {
     let mut out = String::new();
     if changes.products.is_empty() {
-        out.push_str("no page changed\n");
+        out.push_str("no product's tables changed\n");
     }
-    for product in &changes.products {
+    for p in &changes.products {
+        for line in product_lines(p) {
+            out.push_str(&escape(&line));
+            out.push('\n');
+        }
+    }
+    let enum_lines = [
+        ("common codes added", &changes.codes_added),
+        ("common codes removed", &changes.codes_removed),
+        ("product modules added", &changes.modules_added),
+        ("product modules dropped", &changes.modules_dropped),
+        ("products added", &changes.products_added),
+        ("products dropped", &changes.products_dropped),
+    ];
+    for (what, list) in enum_lines {
+        if !list.is_empty() {
+            out.push_str(&format!("{what}: {}\n", summarize(list)));
+        }
+    }
+    if !changes.descriptions_changed.is_empty() {
         out.push_str(&format!(
-            "{}: {}\n",
-            product.product,
-            status(product.status)
+            "common texts changed: {}\n",
+            changes.descriptions_changed.len()
         ));
-        for code in &product.added {
-            out.push_str(&format!("  + {code}\n"));
-        }
-        for code in &product.removed {
-            out.push_str(&format!("  - {code}\n"));
-        }
-        for r in &product.reworded {
-            out.push_str(&format!("  ~ {}: {:?} → {:?}\n", r.code, r.old, r.new));
-        }
     }
-    out.push_str(&overall(changes));
-    out.push('\n');
-    out.push_str(&changes.verdict());
+    out.push_str(verdict);
     out.push('\n');
     out
 }
 
-fn render_markdown(changes: &Changes) -> String {
+fn render_markdown(changes: &Changes, verdict: &str) -> String {
     let mut out = String::from("### Documentation changes\n\n");
     if changes.products.is_empty() {
-        out.push_str("No page changed.\n");
+        out.push_str("No product's tables changed.\n");
     }
-    for product in &changes.products {
-        out.push_str(&format!(
-            "- **{}**: {}\n",
-            product.product,
-            status(product.status)
-        ));
-        for code in &product.added {
-            out.push_str(&format!("  - added `{code}`\n"));
-        }
-        for code in &product.removed {
-            out.push_str(&format!("  - removed `{code}`\n"));
-        }
-        for r in &product.reworded {
-            out.push_str(&format!(
-                "  - reworded `{}`: “{}” → “{}”\n",
-                r.code, r.old, r.new
-            ));
+    for p in &changes.products {
+        let lines = product_lines(p);
+        out.push_str(&format!("- **{}**\n", escape(&lines[0])));
+        for line in &lines[1..] {
+            out.push_str(&format!("  - `{}`\n", escape(line.trim()).replace('`', "'")));
         }
     }
-    out.push_str(&format!(
-        "\n{}\n\n**{}**\n",
-        overall(changes),
-        changes.verdict()
-    ));
+    out.push_str(&format!("\n**{verdict}**\n"));
     out
 }

@@ -1,66 +1,188 @@
-//! `check`: read a docs set and report how its pages differ.
+//! `check`: read a docs set and report how its sources differ.
 
-use std::io::Write;
-use std::path::Path;
+use std::collections::BTreeSet;
 
-use super::{write_error, EXIT_AGREE, EXIT_DIFFER};
-use crate::agreement::plural;
-use crate::agreement::Agreement;
-use crate::docs::Docs;
-use crate::error::Error;
-use crate::manifest::MANIFEST_FILE;
-use crate::model::Model;
+use serde::Serialize;
 
-pub(super) fn run(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
-    let docs = Docs::load(dir)?;
-    // What the build would refuse beyond disagreement: codes that cannot become variants.
-    Model::from_docs(&docs)?;
-    let agreement = Agreement::check(&docs);
-    for warning in &docs.warnings {
-        writeln!(err, "warning: {warning}").map_err(write_error)?;
+use super::{to_json, Checked, DocsArg, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
+use crate::agreement::{plural, Agreement, Difference, Kind};
+use crate::catalog::Catalog;
+use crate::error::{escape, Error};
+
+/// At most this many warnings of one sort are printed; the rest are counted.
+const MAX_WARNINGS: usize = 20;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct CheckArgs {
+    #[command(flatten)]
+    docs: DocsArg,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+    /// List the accepted differences too (the text form lists only those not accepted).
+    #[arg(long)]
+    all: bool,
+}
+
+pub(super) fn run(args: &CheckArgs) -> Result<Output, Error> {
+    let checked = Checked::load(&args.docs.docs)?;
+    let docs = &checked.docs;
+    checked.with(|catalog, agreement| {
+        let code = if agreement.is_clean() { EXIT_OK } else { EXIT_DIFFER };
+        let mut stderr = String::new();
+        let warnings: Vec<String> = docs.warnings.iter().map(ToString::to_string).collect();
+        capped(&mut stderr, &warnings, "warnings");
+        let unused: Vec<String> = agreement
+            .unused
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}: accept entry ({a}) matches no difference; remove it",
+                    docs.manifest_path().display()
+                )
+            })
+            .collect();
+        capped(&mut stderr, &unused, "unused accept entries");
+        let stdout = match args.format {
+            TextOrJson::Text => text(catalog, agreement, args.all),
+            TextOrJson::Json => json(catalog, agreement)?,
+        };
+        Ok(Output {
+            code,
+            stdout,
+            stderr,
+        })
+    })?
+}
+
+fn capped(out: &mut String, lines: &[String], what: &str) {
+    for line in lines.iter().take(MAX_WARNINGS) {
+        out.push_str(&format!("warning: {}\n", escape(line)));
     }
-    for unused in &agreement.unused {
-        writeln!(
-            err,
-            "warning: {}: accept entry for {unused} matches no difference; remove it",
-            dir.join(MANIFEST_FILE).display(),
-        )
-        .map_err(write_error)?;
+    if lines.len() > MAX_WARNINGS {
+        out.push_str(&format!(
+            "warning: ... and {} more {what}\n",
+            lines.len() - MAX_WARNINGS
+        ));
     }
+}
+
+fn text(catalog: &Catalog<'_>, agreement: &Agreement, all: bool) -> String {
+    let mut out = String::new();
     for finding in &agreement.findings {
-        writeln!(out, "{finding}").map_err(write_error)?;
+        if all || finding.accepted.is_none() {
+            out.push_str(&escape(&finding.to_string()));
+            out.push('\n');
+        }
     }
-    writeln!(out, "{}", summary(&docs, &agreement)).map_err(write_error)?;
-    Ok(if agreement.is_clean() {
-        EXIT_AGREE
-    } else {
-        EXIT_DIFFER
-    })
+    let counts = agreement.counts();
+    if !counts.is_empty() {
+        let accepted = agreement.accepted().count();
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.as_str()))
+            .collect();
+        out.push_str(&format!("by kind: {}", parts.join(", ")));
+        if accepted > 0 && !all {
+            out.push_str(&format!(
+                "; {accepted} accepted not listed (--all lists them)"
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(catalog, agreement));
+    out.push('\n');
+    out
 }
 
 /// The last line: what was read and the verdict.
-fn summary(docs: &Docs, agreement: &Agreement) -> String {
-    let products: Vec<&str> = docs.pages.iter().map(|p| p.product()).collect();
-    let codes: std::collections::BTreeSet<&str> = docs
-        .pages
-        .iter()
-        .flat_map(|p| p.rows.iter().map(|r| r.code.as_str()))
-        .collect();
-    let verdict = agreement.verdict();
-    let listed = if products.len() <= 10 {
-        products.join(", ")
+pub(super) fn summary(catalog: &Catalog<'_>, agreement: &Agreement) -> String {
+    let docs = catalog.docs;
+    let products: BTreeSet<&str> = docs.pages.iter().map(|p| p.product()).collect();
+    let own: usize = catalog.products.values().map(|p| p.codes.len()).sum();
+    let with_own = catalog.products.values().filter(|p| !p.codes.is_empty()).count();
+    let exports = if docs.error_centers.is_empty() {
+        String::new()
     } else {
         format!(
-            "{}, ... {}",
-            products[..3].join(", "),
-            products[products.len() - 1]
+            " and {} Error Center export{}",
+            docs.error_centers.len(),
+            plural(docs.error_centers.len())
         )
     };
+    let own = if own == 0 {
+        String::new()
+    } else {
+        format!(", {with_own} products with {own} codes of their own")
+    };
     format!(
-        "{} page{} ({listed}), {} code{}: {verdict}",
+        "{} page{} ({} product{}){exports}, {} common code{}{own}: {}",
+        docs.pages.len(),
+        plural(docs.pages.len()),
         products.len(),
         plural(products.len()),
-        codes.len(),
-        plural(codes.len()),
+        catalog.common.len(),
+        plural(catalog.common.len()),
+        agreement.verdict()
     )
+}
+
+/// One difference in the JSON form.
+#[derive(Serialize)]
+struct JsonDifference<'a> {
+    kind: Kind,
+    table: crate::agreement::TableKind,
+    product: Option<&'a str>,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    locale: Option<crate::locale::Locale>,
+    code: &'a str,
+    texts: &'a [String],
+    others: &'a [String],
+    accepted: Option<&'a str>,
+}
+
+impl<'a> JsonDifference<'a> {
+    fn of(d: &'a Difference, accepted: Option<&'a str>) -> Self {
+        JsonDifference {
+            kind: d.kind,
+            table: d.table,
+            product: d.product.as_deref(),
+            file: d.file.as_deref(),
+            line: d.line,
+            locale: d.locale,
+            code: &d.code,
+            texts: &d.texts,
+            others: &d.others,
+            accepted,
+        }
+    }
+}
+
+fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
+    #[derive(Serialize)]
+    struct Json<'a> {
+        differences: Vec<JsonDifference<'a>>,
+        counts: std::collections::BTreeMap<&'static str, usize>,
+        unused: &'a [crate::manifest::Acceptance],
+        warnings: Vec<String>,
+        clean: bool,
+        summary: String,
+    }
+    to_json(&Json {
+        differences: agreement
+            .findings
+            .iter()
+            .map(|f| JsonDifference::of(&f.difference, f.accepted.as_deref()))
+            .collect(),
+        counts: agreement
+            .counts()
+            .into_iter()
+            .map(|(k, n)| (k.as_str(), n))
+            .collect(),
+        unused: &agreement.unused,
+        warnings: catalog.docs.warnings.iter().map(ToString::to_string).collect(),
+        clean: agreement.is_clean(),
+        summary: summary(catalog, agreement),
+    })
 }

@@ -1,56 +1,56 @@
 //! The `tencentcloud-error-codes` command-line tool: the generator's stages on any docs set.
 //!
-//! [`run`] takes the arguments and the output streams and returns the exit code, so that tests
-//! drive it exactly as a shell would.
+//! [`run`] takes the arguments, the console and the output streams and returns the exit code, so
+//! that tests drive it exactly as a shell would. Every command renders its whole output first and
+//! writes it once: a closed pipe (`export | head -1`) ends the command quietly with status 0.
 
+mod accept;
 mod changes;
 mod check;
 mod diff;
 mod export;
+mod generate;
 mod show;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::agreement::Agreement;
+use crate::catalog::Catalog;
+use crate::docs::Docs;
 use crate::error::Error;
+use crate::model::Model;
 
-/// Exit code: every page agrees (or every difference is accepted).
-pub const EXIT_AGREE: u8 = 0;
-/// Exit code: pages differ in ways the manifest does not accept.
+/// Exit code: every source agrees (or every difference is accepted); the command did its job.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: sources differ in ways the manifest does not accept (or the checked condition
+/// failed: stale generated files, a semver level reached, a code no source documents).
 pub const EXIT_DIFFER: u8 = 1;
-/// Exit code: the input cannot be read (or the command line is wrong).
+/// Exit code: the input cannot be read or built from (or the command line is wrong).
 pub const EXIT_UNREADABLE: u8 = 2;
+
+const EXIT_STATUS_HELP: &str = "Exit status: 0 when every source agrees (or every difference is \
+    accepted), 1 when sources differ, 2 when the docs cannot be read or built from.";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "tencentcloud-error-codes",
     version,
-    about = "Check, export and compare the common error-code tables of Tencent Cloud's documentation pages",
-    after_help = "Exit status: 0 when all pages agree, 1 when they differ, 2 when the input cannot be read."
+    about = "Check, compare, adopt and generate the error-code tables of Tencent Cloud's documentation",
+    after_help = EXIT_STATUS_HELP
 )]
 struct Cli {
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    Always,
-    Never,
 }
 
 /// The output formats of the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum OutputFormat {
-    /// An aligned table for a terminal, at most 100 columns wide.
+    /// Lines for a terminal, at most 100 columns wide.
     Text,
     /// Markdown, for a pull-request comment.
     Markdown,
@@ -58,44 +58,108 @@ enum OutputFormat {
     Json,
 }
 
+/// The output formats of `check` and `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TextOrJson {
+    /// Lines for a terminal.
+    Text,
+    /// JSON, for scripts.
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read every page of a docs set and report how their tables differ.
-    Check(DocsArg),
-    /// Print every page's table after normalization.
-    Export(export::ExportArgs),
-    /// Show the codes × products matrix and the descriptions that differ.
+    /// Read every source of a docs set and report how they differ.
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Check(check::CheckArgs),
+    /// Show the table generations, the codes × pages matrix and the texts that differ.
+    #[command(after_help = EXIT_STATUS_HELP)]
     Diff(diff::DiffArgs),
     /// Show what changed between two docs sets, and the semver verdict for the crate.
+    #[command(after_help = "Exit status: 0, or 1 when the verdict reaches --fail-on or the new \
+        docs disagree (no verdict is given then), 2 when either docs set cannot be read or built from.")]
     Changes(changes::ChangesArgs),
-    /// Show one code on every page.
+    /// Show one code on every source.
+    #[command(after_help = "Exit status: 0 when some source documents the code, 1 when none \
+        does, 2 when the docs cannot be read or built from.")]
     Show(show::ShowArgs),
+    /// Print every source's tables after normalization.
+    #[command(after_help = "Exit status: 0, or 2 when the docs cannot be read or built from.")]
+    Export(export::ExportArgs),
+    /// Accept every difference not yet accepted, with a reason, in the manifest.
+    #[command(after_help = "Exit status: 0 when the manifest was written (or nothing was left \
+        to accept), 2 when the docs cannot be read or the manifest cannot be written.")]
+    Accept(accept::AcceptArgs),
+    /// Write the generated sources (src/generated/) and the product features of Cargo.toml.
+    #[command(after_help = "Exit status: 0 when the files were written (or, with --check, are \
+        current), 1 with --check when a file is out of date, 2 when the docs disagree or cannot \
+        be read or built from.")]
+    Generate(generate::GenerateArgs),
+    /// Print shell completions.
+    #[command(after_help = "Exit status: 0.")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// The docs set to read.
 #[derive(Debug, clap::Args)]
 struct DocsArg {
-    /// The docs directory, holding sources.json [default: docs]
-    #[arg(long, value_name = "DIR")]
-    docs: Option<PathBuf>,
+    /// The docs directory, holding sources.json.
+    #[arg(long, value_name = "DIR", default_value = "docs")]
+    docs: PathBuf,
 }
 
-impl DocsArg {
-    fn dir(&self) -> PathBuf {
-        self.docs.clone().unwrap_or_else(default_docs)
+/// How the console takes colour: whether standard output is a terminal, and the `NO_COLOR` and
+/// `CLICOLOR_FORCE` conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Console {
+    /// Standard output is a terminal.
+    pub terminal: bool,
+    /// `NO_COLOR` is set to a non-empty value: no colour unless asked for.
+    pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set to a value other than `0`: colour even off a terminal.
+    pub clicolor_force: bool,
+}
+
+impl Console {
+    /// The console of this process.
+    pub fn from_env(terminal: bool) -> Console {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        Console {
+            terminal,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            clicolor_force: set("CLICOLOR_FORCE"),
+        }
+    }
+
+    /// Whether `auto` colour is on.
+    fn auto_color(self) -> bool {
+        !self.no_color && (self.terminal || self.clicolor_force)
     }
 }
 
-/// The docs directory when none is given: `docs` in the current directory, as in a clone of
-/// the repository.
-pub(crate) fn default_docs() -> PathBuf {
-    PathBuf::from("docs")
+/// What a command produced: its exit code and its whole output.
+struct Output {
+    code: u8,
+    stdout: String,
+    stderr: String,
+}
+
+impl Output {
+    fn new(code: u8, stdout: String) -> Output {
+        Output {
+            code,
+            stdout,
+            stderr: String::new(),
+        }
+    }
 }
 
 /// Runs the tool with `args` (the first is the program name), writing to `out` and `err`;
-/// returns the exit code. `terminal` says whether `out` is a terminal that takes colour (for
-/// `--color auto`); the binary passes whether stdout is a terminal and `NO_COLOR` is unset.
-pub fn run<I, T>(args: I, terminal: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8
+/// returns the exit code.
+pub fn run<I, T>(args: I, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -103,34 +167,31 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
+            let text = e.render().to_string();
+            return if e.use_stderr() {
+                let _ = err.write_all(text.as_bytes());
                 EXIT_UNREADABLE
             } else {
-                EXIT_AGREE
+                finish(out, err, Output::new(EXIT_OK, text))
             };
-            let text = e.render().to_string();
-            let _ = if e.use_stderr() {
-                err.write_all(text.as_bytes())
-            } else {
-                out.write_all(text.as_bytes())
-            };
-            return code;
         }
     };
-    let color = match cli.color {
-        ColorChoice::Auto => terminal,
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-    };
     let result = match &cli.command {
-        Command::Check(docs) => check::run(&docs.dir(), out, err),
-        Command::Export(args) => export::run(args, out),
-        Command::Diff(args) => diff::run(args, color, out),
-        Command::Changes(args) => changes::run(args, out),
-        Command::Show(args) => show::run(args, out),
+        Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args, console),
+        Command::Changes(args) => changes::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Accept(args) => accept::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "tencentcloud-error-codes", &mut script);
+            Ok(Output::new(EXIT_OK, String::from_utf8_lossy(&script).into_owned()))
+        }
     };
     match result {
-        Ok(code) => code,
+        Ok(output) => finish(out, err, output),
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
             EXIT_UNREADABLE
@@ -138,7 +199,47 @@ where
     }
 }
 
-/// A failure to write the report (a closed pipe, a full disk) as an [`Error`].
-fn write_error(e: std::io::Error) -> Error {
-    Error::new(format!("cannot write the output: {e}"))
+/// Writes a command's output. A closed pipe is not an error: the reader has what it wanted.
+fn finish(out: &mut dyn Write, err: &mut dyn Write, output: Output) -> u8 {
+    let _ = err.write_all(output.stderr.as_bytes());
+    match out.write_all(output.stdout.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => output.code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write the output: {e}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+/// A docs set, read and checked as the build checks it: the catalog, the agreement, and the
+/// model (which refuses codes that cannot become identifiers).
+struct Checked {
+    docs: Docs,
+}
+
+impl Checked {
+    fn load(dir: &std::path::Path) -> Result<Checked, Error> {
+        let docs = Docs::load(dir)?;
+        {
+            let catalog = Catalog::build(&docs)?;
+            Model::from_catalog(&catalog)?;
+        }
+        Ok(Checked { docs })
+    }
+
+    /// The catalog and the agreement, for a renderer.
+    fn with<T>(&self, f: impl FnOnce(&Catalog<'_>, &Agreement) -> T) -> Result<T, Error> {
+        let catalog = Catalog::build(&self.docs)?;
+        let agreement = Agreement::check(&catalog);
+        Ok(f(&catalog, &agreement))
+    }
+}
+
+/// JSON, pretty-printed, with a final newline.
+fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::new(format!("cannot write the output: {e}")))?;
+    text.push('\n');
+    Ok(text)
 }

@@ -1,174 +1,141 @@
-//! The HTML reader: the first `<table>` after the "Common Error Codes" heading.
+//! The HTML reader: the page's headings and tables, in document order, with their lines.
+//!
+//! The page is parsed with scraper (html5ever), through a tree sink that records the line each
+//! element starts on, so that every row is reported at its real line whatever markup or entities
+//! its cells hold. Before parsing, the nesting depth is bounded: html5ever's work per tag grows
+//! with the number of open elements, so an unbounded depth makes parsing quadratic.
 
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::Path;
 
+use ego_tree::NodeId;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
 use scraper::node::Node;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html, HtmlTreeSink};
 
-use super::{
-    is_code_header, is_description_header, is_heading, line_number, normalize, Cells, LineFinder,
-    PageTable, Row,
-};
+use super::{normalize, Block, LineIndex, TableRow};
 use crate::error::Error;
 
-/// Reads the table from `html`. Lines in errors and rows refer to the text the user wrote: the
-/// HTML itself, or `markdown`, the Markdown it was rendered from.
-pub(super) fn read(path: &Path, html: &str, markdown: Option<&str>) -> Result<PageTable, Error> {
-    let document = Html::parse_document(html);
-    // A constant selector; parsing it cannot fail.
-    let selector = Selector::parse("h1, h2, h3, h4, h5, h6, table").expect("valid selector");
-    // The level of the "Common Error Codes" heading, once seen; a later heading of the same or
-    // a higher level before any table starts another section (such as "Service Error Codes"),
-    // which is not the common table.
-    let mut heading_level: Option<u8> = None;
-    let mut heading_seen = false;
-    for element in document.select(&selector) {
-        let name = element.value().name();
-        if name == "table" {
-            if heading_level.is_some() {
-                return read_table(path, element, markdown.unwrap_or(html), markdown.is_some());
-            }
-            continue;
-        }
-        let level = name.as_bytes()[1] - b'0';
-        if is_heading(&cell_text(element)) {
-            heading_level = Some(level);
-            heading_seen = true;
-        } else if heading_level.is_some_and(|common| level <= common) {
-            heading_level = None;
-        }
-    }
-    Err(if heading_seen {
-        Error::in_file(path, "no table follows the \"Common Error Codes\" heading")
-    } else {
-        Error::in_file(
-            path,
-            "no \"Common Error Codes\" (or \"公共错误码\") heading found",
-        )
-    })
-}
+/// The deepest element nesting read. Real pages nest a few dozen elements deep.
+pub const MAX_DEPTH: usize = 200;
 
-fn read_table(
-    path: &Path,
-    table: ElementRef<'_>,
-    line_source: &str,
-    markdown: bool,
-) -> Result<PageTable, Error> {
-    let mut lines = LineFinder::new(line_source);
-    let table_line = table_line(line_source, lines.cursor, markdown);
-    let mut rows = table_rows(table).into_iter();
-    let Some((header_in_thead, header)) = rows.next() else {
-        return Err(Error::at(
-            path,
-            table_line,
-            "the Common Error Codes table has no rows",
-        ));
+/// The longest header cell text kept: a column title is a few words, and a layout table's
+/// first row can hold the whole page.
+const MAX_HEADER_CHARS: usize = 200;
+
+/// The headings and tables of `html`. Lines are offset by `first_line` (the line before the
+/// HTML starts, for HTML embedded in Markdown).
+pub(super) fn blocks(path: &Path, html: &str, first_line: usize) -> Result<Vec<Block>, Error> {
+    check_depth(path, html, first_line)?;
+    let sink = LineSink {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        line: Cell::new(1),
+        lines: RefCell::new(HashMap::new()),
     };
-    let header_texts: Vec<String> = header.iter().map(|(_, text)| text.clone()).collect();
-    let is_header = header_in_thead
-        || header.iter().all(|(is_th, _)| *is_th)
-        || header_texts.first().is_some_and(|t| is_code_header(t));
-    let recognized = header_texts.len() == 2
-        && is_code_header(&header_texts[0])
-        && is_description_header(&header_texts[1]);
-    if !is_header || !recognized {
-        return Err(Error::at(
-            path,
-            table_line,
-            format!(
-                "expected the header \"Error Code | Description\", found \"{}\"",
-                header_texts.join(" | ")
-            ),
-        ));
-    }
-
+    let parser = html5ever::driver::parse_document(sink, Default::default());
+    let (document, lines) = parser.one(html);
+    let line_of = |id: NodeId| lines.get(&id).map(|&line| line as usize + first_line);
     let mut out = Vec::new();
-    for (_, cells) in rows {
-        let mut texts = cells.into_iter().map(|(_, text)| text);
-        let code = texts.next().unwrap_or_default();
-        let description = texts.next().unwrap_or_default();
-        let rest: Vec<String> = texts.collect();
-        if code.is_empty() && description.is_empty() && rest.iter().all(String::is_empty) {
-            continue;
+    // Depth-first, in document order; the depth is bounded by `check_depth`.
+    let mut stack = vec![document.root_element()];
+    let mut pending: Vec<ElementRef<'_>> = Vec::new();
+    while let Some(element) = stack.pop() {
+        let name = element.value().name();
+        match name {
+            "script" | "style" | "template" | "noscript" => continue,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                // A heading's text is computed once; headings inside it are its text.
+                out.push(Block::Heading {
+                    level: name.as_bytes()[1] - b'0',
+                    text: cell_text(element, usize::MAX),
+                    line: line_of(element.id()),
+                });
+                continue;
+            }
+            "table" => out.push(table(element, &line_of)),
+            _ => {}
         }
-        if code.is_empty() {
-            return Err(Error::at(
-                path,
-                table_line,
-                format!("a row of the table has no code (its description: {description:?})"),
-            ));
-        }
-        let line = lines.line_of(&code);
-        if !rest.is_empty() {
-            return Err(Error::at(
-                path,
-                line,
-                format!(
-                    "expected 2 cells (code, description), found {}: \"{code} | {description} | {}\"",
-                    rest.len() + 2,
-                    rest.join(" | ")
-                ),
-            ));
-        }
-        out.push(Row {
-            code,
-            description,
-            line,
-        });
+        pending.clear();
+        pending.extend(element.children().filter_map(ElementRef::wrap));
+        stack.extend(pending.drain(..).rev());
     }
-    Ok(PageTable {
-        header_line: table_line,
-        cells: Cells::Separate(out),
-    })
+    Ok(out)
 }
 
-/// The line of the table after the heading, 0 if not found: its `<table` tag, or in Markdown
-/// its first pipe row if that comes first.
-fn table_line(source: &str, from: usize, markdown: bool) -> usize {
-    let lower = source[from..].to_ascii_lowercase();
-    let tag = lower.find("<table");
-    let found = match (tag, lower.find('|')) {
-        (Some(tag), Some(pipe)) if markdown => Some(tag.min(pipe)),
-        (tag, pipe) => tag.or(pipe),
-    };
-    found.map_or(0, |offset| line_number(source, from + offset))
-}
-
-/// The table's own rows (not those of nested tables), each with whether it sits in `<thead>`
-/// and its cells as (is `<th>`, normalized text).
-fn table_rows(table: ElementRef<'_>) -> Vec<(bool, Vec<(bool, String)>)> {
-    let mut rows = Vec::new();
-    for child in table.children().filter_map(ElementRef::wrap) {
+/// A table: its header row (the `<thead>` row, a row of `<th>` cells, or a first row whose
+/// first cell is a code column title) and its own body rows (not those of nested tables).
+fn table(element: ElementRef<'_>, line_of: &dyn Fn(NodeId) -> Option<usize>) -> Block {
+    let mut rows: Vec<(bool, ElementRef<'_>)> = Vec::new();
+    for child in element.children().filter_map(ElementRef::wrap) {
         match child.value().name() {
-            "tr" => rows.push((false, row_cells(child))),
+            "tr" => rows.push((false, child)),
             section @ ("thead" | "tbody" | "tfoot") => {
                 for tr in child.children().filter_map(ElementRef::wrap) {
                     if tr.value().name() == "tr" {
-                        rows.push((section == "thead", row_cells(tr)));
+                        rows.push((section == "thead", tr));
                     }
                 }
             }
             _ => {}
         }
     }
-    rows
+    let mut header = Vec::new();
+    let mut body = rows.as_slice();
+    if let Some(((in_thead, first), rest)) = rows.split_first() {
+        let cells = cells_of(*first);
+        let titles: Vec<String> = cells
+            .iter()
+            .map(|cell| cell_text(*cell, MAX_HEADER_CHARS))
+            .collect();
+        let all_th = !cells.is_empty() && cells.iter().all(|c| c.value().name() == "th");
+        if *in_thead || all_th || titles.first().is_some_and(|t| super::is_code_header(t)) {
+            header = titles;
+            body = rest;
+        }
+    }
+    let recognized = super::classify_header(&header) != super::Header::Other;
+    let rows = if recognized {
+        body.iter()
+            .map(|(_, tr)| TableRow {
+                cells: cells_of(*tr)
+                    .into_iter()
+                    .map(|cell| cell_text(cell, usize::MAX))
+                    .collect(),
+                line: line_of(tr.id()),
+            })
+            .collect()
+    } else {
+        // Not a code table: its rows are never read.
+        Vec::new()
+    };
+    Block::Table {
+        line: line_of(element.id()),
+        header,
+        rows,
+    }
 }
 
-fn row_cells(tr: ElementRef<'_>) -> Vec<(bool, String)> {
+fn cells_of(tr: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     tr.children()
         .filter_map(ElementRef::wrap)
         .filter(|cell| matches!(cell.value().name(), "td" | "th"))
-        .map(|cell| (cell.value().name() == "th", cell_text(cell)))
         .collect()
 }
 
 /// The text of an element as a reader sees it: markup dropped, entities decoded (by the
-/// parser), line breaks and block boundaries as spaces, whitespace collapsed. Scripts and styles
-/// are not text.
-fn cell_text(element: ElementRef<'_>) -> String {
+/// parser), line breaks and block boundaries as spaces, whitespace collapsed, at most `limit`
+/// bytes of text gathered. Scripts and styles are not text.
+fn cell_text(element: ElementRef<'_>, limit: usize) -> String {
     let mut text = String::new();
     let mut hidden_depth = 0usize;
     for edge in element.traverse() {
+        if text.len() >= limit {
+            break;
+        }
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
@@ -202,6 +169,7 @@ fn breaks_text(name: &str) -> bool {
             | "td"
             | "th"
             | "tr"
+            | "table"
             | "h1"
             | "h2"
             | "h3"
@@ -212,4 +180,216 @@ fn breaks_text(name: &str) -> bool {
             | "blockquote"
             | "hr"
     )
+}
+
+/// Fails when the elements of `html` nest deeper than [`MAX_DEPTH`], counting the tags that
+/// must be closed (void elements and those whose end tag is optional do not nest).
+fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let start = i + offset;
+        let rest = &html[start..];
+        // Comments and raw-text elements hold no tags.
+        let skip_to = |end: &str| rest.find(end).map_or(bytes.len(), |e| start + e + end.len());
+        if rest.starts_with("<!--") {
+            i = skip_to("-->");
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let tag_end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_start + p + 1);
+        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+            i = find_end_tag(html, tag_end, &name);
+            continue;
+        }
+        if !nests(&name) || self_closing {
+        } else if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                let line = LineIndex::new(html).line_of(start) + first_line;
+                return Err(Error::at_line(
+                    path,
+                    line,
+                    format!(
+                        "elements nest deeper than {MAX_DEPTH} levels; a documentation page does \
+                         not, and reading it would take time that grows with the square of its size"
+                    ),
+                ));
+            }
+        }
+        i = tag_end.max(start + 1);
+    }
+    Ok(())
+}
+
+/// The offset of `</name` (any case) at or after `from`, or the end of `html`.
+fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut i = from.min(bytes.len());
+    while let Some(offset) = bytes[i..].windows(2).position(|w| w == b"</") {
+        let start = i + offset;
+        let after = &bytes[start + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return start;
+        }
+        i = start + 2;
+    }
+    bytes.len()
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// Whether an element's start tag opens a level that its end tag closes.
+fn nests(name: &str) -> bool {
+    !matches!(
+        name,
+        // Void elements.
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+            | "source" | "track" | "wbr" | "param" | "keygen"
+            // End tag optional: closed by the parser when a sibling starts.
+            | "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+            | "option" | "optgroup" | "colgroup" | "caption" | "rb" | "rt" | "rtc" | "rp"
+            | "html" | "head" | "body"
+    )
+}
+
+/// scraper's tree sink, recording the line each element starts on (html5ever reports the line
+/// of every token to its sink).
+struct LineSink {
+    inner: HtmlTreeSink,
+    line: Cell<u64>,
+    lines: RefCell<HashMap<NodeId, u64>>,
+}
+
+impl TreeSink for LineSink {
+    type Output = (Html, HashMap<NodeId, u64>);
+    type Handle = NodeId;
+    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Self::Output {
+        (self.inner.finish(), self.lines.into_inner())
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.line.set(line_number);
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.inner.create_element(name, attrs, flags);
+        self.lines.borrow_mut().insert(id, self.line.get());
+        id
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.inner.append(parent, child)
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child)
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target)
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_counts_only_elements_that_must_close() {
+        let path = Path::new("p.html");
+        let deep = format!("<p>{}", "<div>".repeat(MAX_DEPTH + 1));
+        assert_eq!(
+            check_depth(path, &deep, 0).unwrap_err().to_string(),
+            format!(
+                "p.html:1: elements nest deeper than {MAX_DEPTH} levels; a documentation page does \
+                 not, and reading it would take time that grows with the square of its size"
+            )
+        );
+        let flat = "<div></div>".repeat(10 * MAX_DEPTH) + &"<p><br><li>".repeat(MAX_DEPTH * 2);
+        assert!(check_depth(path, &flat, 0).is_ok());
+        let script = format!("<script>{}</script>", "<div>".repeat(MAX_DEPTH + 1));
+        assert!(check_depth(path, &script, 0).is_ok());
+    }
 }

@@ -1,28 +1,33 @@
-//! Reading one page: a reader per format, all producing the same [`Row`]s.
+//! Reading one source: a reader per format, all producing the same [`Row`]s.
 //!
-//! The HTML reader is the reference; Markdown is rendered to HTML and read by it. Plain-text
-//! captures have their own line-based reader, because the capture flattened the table into lines
-//! (and, on some pages, ran the two cells of a row together).
+//! HTML and Markdown pages are turned into a sequence of [`Block`]s (headings and tables, with
+//! their lines), and one rule ([`select_tables`]) finds the tables in it: the common table is the
+//! first code/description table under a "Common Error Codes" heading, and the product's own
+//! table the first code/description table under a heading such as "Business Error Codes" after
+//! it. Plain-text captures have their own line-based reader, because the capture flattened the
+//! table into lines (and, on some pages, ran the two cells of a row together). The Error Center
+//! export has its own reader ([`error_center`]).
 
+pub mod error_center;
 mod html;
 mod markdown;
 mod text;
 
 use std::path::Path;
 
-use crate::error::{Error, Warning};
+use crate::error::{quote, Error, Warning};
 
-pub use text::RawRow;
+pub use text::{split_run_together, RawRow};
 
-/// One row of a Common Error Codes table, after normalization.
+/// One row of an error-code table, after normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The error code, e.g. `AuthFailure.SignatureExpire`.
     pub code: String,
     /// The description, whitespace collapsed; empty where the page gives none.
     pub description: String,
-    /// The 1-based line of the page source the row is on (0 where it could not be located).
-    pub line: usize,
+    /// The 1-based line of the source the row is on, where it is known.
+    pub line: Option<usize>,
 }
 
 /// The file formats a page can come in, chosen by file extension.
@@ -55,11 +60,11 @@ impl Format {
     }
 }
 
-/// What a reader found in a page: the table's rows, not yet checked (see [`check_rows`]).
+/// One table a reader found, its rows not yet checked (see [`check_rows`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageTable {
-    /// The 1-based line of the table's header (0 where it could not be located).
-    pub header_line: usize,
+    /// The 1-based line of the table's header, where it is known.
+    pub header_line: Option<usize>,
     /// The rows.
     pub cells: Cells,
 }
@@ -74,27 +79,31 @@ pub enum Cells {
     RunTogether(Vec<RawRow>),
 }
 
-/// Reads the Common Error Codes table of a page's `source` text. `path` is used for the format
-/// and in error messages; nothing is read from disk.
-pub fn read_table(path: &Path, source: &str) -> Result<PageTable, Error> {
+/// What a reader found on a page: the common table, and the product's own table where the page
+/// has one after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageTables {
+    /// The Common Error Codes table.
+    pub common: PageTable,
+    /// The product's own table (业务错误码, Business Error Codes, ...), if the page has one.
+    pub product: Option<PageTable>,
+}
+
+/// Reads the tables of a page's `source` text. `path` is used for the format and in error
+/// messages; nothing is read from disk.
+pub fn read_page(path: &Path, source: &str) -> Result<PageTables, Error> {
     match Format::of(path)? {
-        Format::Html => html::read(path, source, None),
-        Format::Markdown => markdown::read(path, source),
+        Format::Html => select_tables(path, html::blocks(path, source, 0)?),
+        Format::Markdown => select_tables(path, markdown::blocks(path, source)?),
         Format::Text => text::read(path, source),
     }
 }
 
-/// Reads a page file from disk: UTF-8 text (a leading byte-order mark is dropped).
-pub fn read_source(path: &Path) -> Result<String, Error> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::in_file(path, format!("cannot read: {e}")))?;
+/// Decodes a page file's bytes: UTF-8 text, a leading byte-order mark dropped.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..offset])).line_of(offset);
         Error::at_line(
             path,
             line,
@@ -107,54 +116,91 @@ pub fn read_source(path: &Path) -> Result<String, Error> {
     })
 }
 
-pub use text::split_run_together;
+/// The rows of one table, checked (see [`check_rows`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckedRows {
+    /// The rows, each code once (its first row), in page order.
+    pub rows: Vec<Row>,
+    /// Later rows of a code already listed, with another text: a difference to accept or fix.
+    pub duplicates: Vec<Row>,
+    /// Empty descriptions, and later rows that repeat a code with the same text.
+    pub warnings: Vec<Warning>,
+}
 
-/// Checks the rows of one page: every code well-formed, none listed twice, at least one row.
-/// Empty descriptions are kept, with a warning.
-/// Lines that could not be located (0) are left out of the messages.
-pub fn check_rows(path: &Path, rows: &[Row], table_line: usize) -> Result<Vec<Warning>, Error> {
-    let at = |line: usize, message: String| Error::at(path, line, message);
+/// Checks the rows of one table: every code well-formed, at least one row. A code listed twice
+/// keeps its first row; a later row with the same text is a warning, with another text a
+/// duplicate (a difference, see [`crate::agreement`]). Empty descriptions are kept, with a
+/// warning.
+pub fn check_rows(
+    path: &Path,
+    rows: Vec<Row>,
+    header_line: Option<usize>,
+    what: &str,
+) -> Result<CheckedRows, Error> {
     if rows.is_empty() {
-        return Err(Error::at(
-            path,
-            table_line,
-            "the Common Error Codes table has no rows",
-        ));
+        return Err(Error::at(path, header_line, format!("the {what} table has no rows")));
     }
-    let mut seen = std::collections::HashMap::with_capacity(rows.len());
-    let mut warnings = Vec::new();
+    let mut first: std::collections::HashMap<String, (Option<usize>, String)> =
+        std::collections::HashMap::with_capacity(rows.len());
+    let mut out = CheckedRows::default();
     for row in rows {
-        if !is_code(&row.code) {
-            return Err(at(
-                row.line,
-                format!(
-                    "invalid error code {:?}: expected dot-separated segments of ASCII letters \
-                     and digits, starting with an uppercase letter",
-                    row.code
-                ),
-            ));
+        if let Err(reason) = check_code(&row.code) {
+            return Err(Error::at(path, row.line, reason));
         }
-        if let Some(first) = seen.insert(row.code.as_str(), row.line) {
-            let also = match first {
-                0 => String::new(),
-                line => format!(" (also at line {line})"),
-            };
-            return Err(at(row.line, format!("{} is listed twice{also}", row.code)));
+        if let Some((line, text)) = first.get(&row.code) {
+            let also = line.map_or_else(String::new, |line| format!(" (also at line {line})"));
+            if *text == row.description {
+                out.warnings.push(Warning::at(
+                    path,
+                    row.line,
+                    format!("{} is listed twice in the {what} table, with the same text{also}", row.code),
+                ));
+            } else {
+                out.duplicates.push(row);
+            }
+            continue;
         }
         if row.description.is_empty() {
             let message = format!("{} has an empty description", row.code);
-            warnings.push(Warning::at(path, row.line, message));
+            out.warnings.push(Warning::at(path, row.line, message));
         }
+        first.insert(row.code.clone(), (row.line, row.description.clone()));
+        out.rows.push(row);
     }
-    Ok(warnings)
+    Ok(out)
 }
 
-/// Whether `s` is a well-formed error code: `^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$`.
+/// Whether `s` is a well-formed API 3.0 error code: dot-separated segments, the first of ASCII
+/// letters and digits starting with an uppercase letter (`InternalError`), the others of ASCII
+/// letters, digits and `_` (`InternalError.SYS_ERR`).
 pub fn is_code(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_uppercase())
-        && s.split('.').all(|segment| {
-            !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
+    check_code(s).is_ok()
+}
+
+/// [`is_code`], with the reason a code is not one, naming what was found.
+pub fn check_code(s: &str) -> Result<(), String> {
+    let mut segments = s.split('.');
+    let first = segments.next().unwrap_or_default();
+    let first_ok = first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first.bytes().all(|b| b.is_ascii_alphanumeric());
+    let rest_ok = segments
+        .clone()
+        .all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    if first_ok && rest_ok {
+        return Ok(());
+    }
+    let found = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        " (a numeric code, as API 2.0 used: this is not the API 3.0 table)"
+    } else if first.contains('_') && first.bytes().all(|b| !b.is_ascii_lowercase()) {
+        " (an SDK constant such as AV_ERR_*, not an API 3.0 error code)"
+    } else {
+        ""
+    };
+    Err(format!(
+        "invalid error code {}{found}: expected dot-separated segments of ASCII letters and \
+         digits (and '_' after the first), starting with an uppercase letter",
+        quote(s)
+    ))
 }
 
 /// Collapses every run of whitespace (NBSP and line breaks included) to one space and trims.
@@ -169,155 +215,352 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// The heading texts that introduce the table, lowercased.
-const HEADINGS: [&str; 2] = ["common error codes", "公共错误码"];
-/// Header texts of the code column, lowercased.
-const CODE_HEADERS: [&str; 2] = ["error code", "错误码"];
-/// Header texts of the description column, lowercased.
-const DESCRIPTION_HEADERS: [&str; 5] = [
-    "description",
-    "error description",
-    "说明",
-    "错误描述",
-    "描述",
-];
-
-/// Whether normalized `text` is the table's heading.
-/// Marks such as a permalink `¶` or `#`, or a trailing colon, around the words do not count.
-fn is_heading(text: &str) -> bool {
-    let words = text.trim_matches(|c: char| !c.is_alphanumeric());
-    HEADINGS.iter().any(|h| words.eq_ignore_ascii_case(h))
+/// Which section of a page a heading starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// "Common Error Codes", "公共错误码".
+    Common,
+    /// The product's own codes: "Business Error Codes", "Service error codes", "Application
+    /// Errors", "业务错误码", ...
+    Product,
 }
 
-fn is_code_header(text: &str) -> bool {
-    CODE_HEADERS.iter().any(|h| text.eq_ignore_ascii_case(h))
-}
-
-fn is_description_header(text: &str) -> bool {
-    DESCRIPTION_HEADERS
-        .iter()
-        .any(|h| text.eq_ignore_ascii_case(h))
-}
-
-/// Finds the lines of table rows in a source whose parser keeps no positions (HTML, Markdown):
-/// each code is looked for as a whole cell, after the previous row's, so that the rows keep
-/// their order and a code quoted in an example response is not taken for a row.
-struct LineFinder<'a> {
-    source: &'a str,
-    cursor: usize,
-    /// The 1-based line `cursor` is on: lines are counted once, as the cursor moves forward,
-    /// not from the start for every row (pages can have thousands of rows).
-    cursor_line: usize,
-}
-
-impl<'a> LineFinder<'a> {
-    /// Starts at the table's heading: the first mention of its text that is a heading (an
-    /// `<h1>`–`<h6>` element or a Markdown heading), not a link, title or script that names it;
-    /// else at its first mention, where there is one.
-    fn new(source: &'a str) -> Self {
-        let lower = source.to_ascii_lowercase();
-        let mentions = || {
-            HEADINGS
-                .iter()
-                .flat_map(|h| lower.match_indices(h).map(|(offset, _)| offset))
-        };
-        let cursor = mentions()
-            .filter(|&offset| is_heading_at(&lower, offset))
-            .min()
-            .or_else(|| mentions().min())
-            .unwrap_or(0);
-        LineFinder {
-            source,
-            cursor,
-            cursor_line: line_number(source, cursor),
+/// The section a heading's text starts, if it is one of the error-code sections.
+///
+/// The words are compared after dropping what pages put around them: a number prefix (`1.`,
+/// `1、`, `一、`, `(1)`), a trailing colon, marks such as `¶` or `#`, and case.
+pub fn section_of(heading: &str) -> Option<Section> {
+    let words = heading_words(heading);
+    let lower = words.to_lowercase();
+    match lower.as_str() {
+        "common error codes" | "common error code" | "公共错误码" | "公共错误代码" => {
+            return Some(Section::Common)
         }
+        _ => {}
     }
-
-    /// The 1-based line of the next cell holding exactly `code`, or 0 if there is none.
-    fn line_of(&mut self, code: &str) -> usize {
-        if code.is_empty() {
-            return 0;
-        }
-        let cell_start = |before: &str| {
-            matches!(
-                before.trim_end_matches([' ', '\t']).chars().next_back(),
-                None | Some('>' | '|' | '`' | '*' | '_' | '\n')
-            )
-        };
-        let cell_end = |after: &str| {
-            matches!(
-                after.trim_start_matches([' ', '\t']).chars().next(),
-                None | Some('<' | '|' | '`' | '*' | '_' | '\r' | '\n')
-            )
-        };
-        let mut from = self.cursor;
-        while let Some(found) = self.source[from..].find(code) {
-            let start = from + found;
-            let end = start + code.len();
-            if cell_start(&self.source[..start]) && cell_end(&self.source[end..]) {
-                self.cursor_line +=
-                    line_number(&self.source[self.cursor..], start - self.cursor) - 1;
-                self.cursor = end;
-                return self.cursor_line;
-            }
-            from = end;
-        }
-        0
-    }
-}
-
-/// Whether the heading text at `offset` of the lowercased source `lower` starts a heading: an
-/// ATX (`## text`) or setext (`text` over `---`) Markdown heading, or an `<h1>`–`<h6>` element
-/// (with only opening tags, such as an anchor, or closed empty ones between), outside scripts,
-/// styles and comments.
-fn is_heading_at(lower: &str, offset: usize) -> bool {
-    let before = &lower[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let prefix = before[line_start..].trim();
-    if (1..=6).contains(&prefix.len()) && prefix.bytes().all(|b| b == b'#') {
-        return true;
-    }
-    if prefix.is_empty() {
-        let underline = lower[offset..].lines().nth(1).unwrap_or("").trim();
-        if !underline.is_empty()
-            && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'))
-        {
-            return true;
-        }
-    }
-    let inside = |open: &str, close: &str| {
-        before
-            .rfind(open)
-            .is_some_and(|start| before.rfind(close).is_none_or(|end| end < start))
+    let qualifier = |q: &str| {
+        matches!(
+            q,
+            "business" | "service" | "application" | "product" | "api" | "product-specific"
+                | "service-specific" | "api-specific" | "specific"
+        )
     };
-    if inside("<script", "</script") || inside("<style", "</style") || inside("<!--", "-->") {
-        return false;
-    }
-    let mut rest = before.trim_end();
-    while let Some(tag_text) = rest.strip_suffix('>') {
-        let Some(start) = tag_text.rfind('<') else {
-            return false;
-        };
-        let name: String = tag_text[start + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect();
-        match name.as_bytes() {
-            [b'h', b'1'..=b'6'] => return true,
-            [b'/', b'h', b'1'..=b'6'] => return false,
-            _ => rest = tag_text[..start].trim_end(),
+    for suffix in [" error codes", " error code", " errors"] {
+        if let Some(q) = lower.strip_suffix(suffix) {
+            if qualifier(q) {
+                return Some(Section::Product);
+            }
         }
     }
-    false
+    for suffix in ["错误码", "错误代码"] {
+        if let Some(q) = lower.strip_suffix(suffix) {
+            if matches!(q, "业务" | "产品" | "服务") {
+                return Some(Section::Product);
+            }
+        }
+    }
+    None
 }
 
-/// The 1-based line of byte `offset` in `source`.
-fn line_number(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset]
+/// A heading's words without numbering, surrounding marks and a trailing colon.
+fn heading_words(heading: &str) -> String {
+    let text = normalize(heading);
+    let mut rest = text.trim_matches(|c: char| !c.is_alphanumeric());
+    // `1.`, `1.2.`, `1、`, `1)`, `(1)`, `一、`: a number, then a separator.
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || "一二三四五六七八九十".contains(c)))
+        .unwrap_or(rest.len());
+    if digits > 0 {
+        let after = &rest[digits..];
+        if let Some(stripped) = after
+            .strip_prefix(['、', ')', '）', '.'])
+            .or_else(|| rest[..digits].ends_with('.').then_some(after))
+            .or_else(|| after.starts_with(' ').then_some(after))
+        {
+            rest = stripped;
+        }
+    }
+    rest.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// Whether a column title means the error code: `Error Code`, `错误码`, `错误代码`, `Code`.
+pub fn is_code_header(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    !is_description_header(lower)
+        && (lower.split(' ').any(|w| w == "code" || w == "codes")
+            || lower.ends_with("错误码")
+            || lower.ends_with("代码")
+            || lower == "code")
+}
+
+/// Whether a column title means the description: `Description`, `Error Description`, `Error
+/// Message`, `Meaning`, `说明`, `描述`, `错误描述`, `含义`, `解释`.
+pub fn is_description_header(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["descr", "meaning", "explanation", "message", "说明", "描述", "含义", "解释", "信息"]
         .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+        .any(|w| lower.contains(w))
+}
+
+/// What a table's header row says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Header {
+    /// Exactly a code column, then a description column.
+    CodeDescription,
+    /// A code and a description column, and more.
+    ExtraColumns,
+    /// Something else (a parameter table, a layout table).
+    Other,
+}
+
+pub(crate) fn classify_header(titles: &[String]) -> Header {
+    match titles {
+        [code, description] if is_code_header(code) && is_description_header(description) => {
+            Header::CodeDescription
+        }
+        [code, rest @ ..]
+            if is_code_header(code) && rest.iter().any(|t| is_description_header(t)) =>
+        {
+            Header::ExtraColumns
+        }
+        _ => Header::Other,
+    }
+}
+
+/// A heading or a table of an HTML or Markdown page, in page order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    Heading {
+        level: u8,
+        text: String,
+        line: Option<usize>,
+    },
+    Table {
+        line: Option<usize>,
+        /// The header row's titles; empty when the table has no header row.
+        header: Vec<String>,
+        rows: Vec<TableRow>,
+    },
+}
+
+/// A body row of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TableRow {
+    pub cells: Vec<String>,
+    pub line: Option<usize>,
+}
+
+/// Finds the common table and the product table in a page's blocks.
+///
+/// A "Common Error Codes" heading without a table under it (in a table of contents, say) is
+/// passed over for a later one; when none has a table, the first one's error is reported.
+pub(crate) fn select_tables(path: &Path, blocks: Vec<Block>) -> Result<PageTables, Error> {
+    let is_section = |b: &Block, section: Section| {
+        matches!(b, Block::Heading { text, .. } if section_of(text) == Some(section))
+    };
+    let mut first_error = None;
+    for start in (0..blocks.len()).filter(|&i| is_section(&blocks[i], Section::Common)) {
+        let (common, next) = match table_in_section(path, &blocks, start, "Common Error Codes") {
+            Ok((Some(common), next)) => (common, next),
+            Ok((None, _)) => {
+                first_error.get_or_insert_with(|| {
+                    Error::at(
+                        path,
+                        heading_line(&blocks[start]),
+                        "no table follows the \"Common Error Codes\" heading",
+                    )
+                });
+                continue;
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+                continue;
+            }
+        };
+        let product = match (next..blocks.len()).find(|&i| is_section(&blocks[i], Section::Product)) {
+            Some(start) => {
+                let Block::Heading { text, .. } = &blocks[start] else {
+                    unreachable!("positions of headings")
+                };
+                table_in_section(path, &blocks, start, text)?.0
+            }
+            None => None,
+        };
+        return Ok(PageTables { common, product });
+    }
+    Err(first_error.unwrap_or_else(|| {
+        Error::in_file(
+            path,
+            "no \"Common Error Codes\" (or \"公共错误码\") heading found",
+        )
+    }))
+}
+
+fn heading_line(block: &Block) -> Option<usize> {
+    match block {
+        Block::Heading { line, .. } | Block::Table { line, .. } => *line,
+    }
+}
+
+/// The first code/description table after the heading at `start` and before the next heading
+/// of the same or a higher level (or of another error-code section), and the index where the
+/// search stopped. A table whose header has the code and description columns and more is an
+/// error; other tables (layout, parameters) are passed over, but named in the error when no
+/// table is found.
+fn table_in_section(
+    path: &Path,
+    blocks: &[Block],
+    start: usize,
+    heading: &str,
+) -> Result<(Option<PageTable>, usize), Error> {
+    let Block::Heading { level, .. } = blocks[start] else {
+        unreachable!("sections start at headings")
+    };
+    let mut other: Option<(Option<usize>, &[String])> = None;
+    for (index, block) in blocks.iter().enumerate().skip(start + 1) {
+        match block {
+            Block::Heading {
+                level: next, text, ..
+            } => {
+                if *next <= level || section_of(text).is_some() {
+                    return finish_without_table(path, heading, other, index);
+                }
+            }
+            Block::Table { line, header, rows } => match classify_header(header) {
+                Header::CodeDescription => {
+                    let rows = table_rows(path, rows)?;
+                    return Ok((
+                        Some(PageTable {
+                            header_line: *line,
+                            cells: Cells::Separate(rows),
+                        }),
+                        index + 1,
+                    ));
+                }
+                Header::ExtraColumns => {
+                    return Err(Error::at(
+                        path,
+                        *line,
+                        format!(
+                            "the table under {} has {} columns ({}): expected 2, an error code and \
+                             a description",
+                            quote(heading),
+                            header.len(),
+                            quote(&header.join(" | "))
+                        ),
+                    ))
+                }
+                Header::Other => {
+                    other.get_or_insert((*line, header));
+                }
+            },
+        }
+    }
+    finish_without_table(path, heading, other, blocks.len())
+}
+
+fn finish_without_table(
+    path: &Path,
+    heading: &str,
+    other: Option<(Option<usize>, &[String])>,
+    index: usize,
+) -> Result<(Option<PageTable>, usize), Error> {
+    match other {
+        Some((line, header)) if section_of(heading) == Some(Section::Common) => Err(Error::at(
+            path,
+            line,
+            format!(
+                "expected the header \"Error Code | Description\" under {}, found {}",
+                quote(heading),
+                quote(&header.join(" | "))
+            ),
+        )),
+        _ => Ok((None, index)),
+    }
+}
+
+/// The rows of a code/description table: empty rows skipped, every row exactly two cells.
+fn table_rows(path: &Path, rows: &[TableRow]) -> Result<Vec<Row>, Error> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if row.cells.len() > 2 {
+            return Err(Error::at(
+                path,
+                row.line,
+                format!(
+                    "expected 2 cells (code, description), found {}: {}",
+                    row.cells.len(),
+                    quote(&row.cells.join(" | "))
+                ),
+            ));
+        }
+        let code = row.cells.first().cloned().unwrap_or_default();
+        let description = row.cells.get(1).cloned().unwrap_or_default();
+        if code.is_empty() {
+            return Err(Error::at(
+                path,
+                row.line,
+                format!("a row of the table has no code (its description: {})", quote(&description)),
+            ));
+        }
+        out.push(Row {
+            code,
+            description,
+            line: row.line,
+        });
+    }
+    Ok(out)
+}
+
+/// Line numbers of byte offsets, counting `\n`, `\r\n` and a lone `\r` as line breaks (as
+/// CommonMark and HTML do).
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(source: &str) -> LineIndex {
+        let bytes = source.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// The lines of `source`, split at `\n`, `\r\n` and a lone `\r`.
+pub(crate) fn split_lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(source);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(i) => {
+                let after = if text[i..].starts_with("\r\n") { i + 2 } else { i + 1 };
+                rest = Some(&text[after..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                (!text.is_empty()).then_some(text)
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -332,44 +575,100 @@ mod tests {
             "A",
             "A1.b2.C3",
             "X.2FA",
+            "InternalError.SYS_ERR",
+            "FailedOperation.FailedOperationCode_RunSqlGateway",
         ] {
             assert!(is_code(good), "{good}");
         }
         for bad in [
-            "",
-            "internalError",
-            "Auth Failure",
-            "AuthFailure.",
-            ".A",
-            "A..B",
-            "A-B",
-            "Ä",
-            "1A",
+            "", "internalError", "Auth Failure", "AuthFailure.", ".A", "A..B", "A-B", "Ä", "1A",
+            "AV_ERR_FAILED", "4000", "A_B.C",
         ] {
             assert!(!is_code(bad), "{bad}");
         }
+        assert_eq!(
+            check_code("4000").unwrap_err(),
+            "invalid error code \"4000\" (a numeric code, as API 2.0 used: this is not the API 3.0 \
+             table): expected dot-separated segments of ASCII letters and digits (and '_' after the \
+             first), starting with an uppercase letter"
+        );
+        assert!(check_code("AV_ERR_FAILED")
+            .unwrap_err()
+            .contains("(an SDK constant such as AV_ERR_*, not an API 3.0 error code)"));
     }
 
     #[test]
-    fn headings_ignore_marks_around_the_words() {
+    fn sections_by_their_words() {
         for heading in [
             "Common Error Codes",
             "common error CODES",
             "Common Error Codes ¶",
             "# Common Error Codes:",
+            "Common error codes：",
+            "1. Common Error Codes",
+            "3.2 Common Error Codes",
+            "1、公共错误码",
+            "一、公共错误码",
+            "(1) Common Error Codes",
             "公共错误码",
             "🔗 公共错误码",
         ] {
-            assert!(is_heading(heading), "{heading}");
+            assert_eq!(section_of(heading), Some(Section::Common), "{heading}");
+        }
+        for heading in [
+            "业务错误码",
+            "Business Error Codes",
+            "Service Error Codes",
+            "Service error codes",
+            "Application Error Codes",
+            "Application Errors",
+            "2. Business error codes:",
+        ] {
+            assert_eq!(section_of(heading), Some(Section::Product), "{heading}");
         }
         for other in [
             "Common Error Codes and more",
-            "Service Error Codes",
             "Error Codes",
-            "业务错误码",
+            "Error Code List",
+            "错误码列表",
+            "Response for Failed Requests",
         ] {
-            assert!(!is_heading(other), "{other}");
+            assert_eq!(section_of(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn headers_by_meaning() {
+        let t = |a: &str, b: &str| classify_header(&[a.to_owned(), b.to_owned()]);
+        for (code, description) in [
+            ("Error Code", "Description"),
+            ("Error code", "Error description"),
+            ("错误码", "说明"),
+            ("错误代码", "错误描述"),
+            ("错误码", "描述"),
+            ("Code", "Meaning"),
+            ("Error Code", "Error Message"),
+        ] {
+            assert_eq!(t(code, description), Header::CodeDescription, "{code} | {description}");
+        }
+        assert_eq!(t("Field", "Description"), Header::Other);
+        assert_eq!(t("Parameter Name", "Description"), Header::Other);
+        assert_eq!(
+            classify_header(&["Error Code".into(), "Description".into(), "Solution".into()]),
+            Header::ExtraColumns
+        );
+    }
+
+    #[test]
+    fn lines_break_at_every_line_ending() {
+        let source = "a\nb\r\nc\rd";
+        let index = LineIndex::new(source);
+        assert_eq!(
+            [0, 2, 5, 7].map(|o| index.line_of(o)),
+            [1, 2, 3, 4]
+        );
+        assert_eq!(split_lines(source).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\n\nb\n").collect::<Vec<_>>(), ["a", "", "b"]);
     }
 
     #[test]
@@ -377,17 +676,5 @@ mod tests {
         assert_eq!(normalize("  a\u{a0}\u{a0}b\r\n\tc  "), "a b c");
         assert_eq!(normalize("\u{3000}说明\u{3000}"), "说明");
         assert_eq!(normalize(" \n "), "");
-    }
-
-    #[test]
-    fn formats_by_extension() {
-        assert_eq!(Format::of(Path::new("a/b.HTML")).unwrap(), Format::Html);
-        assert_eq!(Format::of(Path::new("b.htm")).unwrap(), Format::Html);
-        assert_eq!(Format::of(Path::new("b.md")).unwrap(), Format::Markdown);
-        assert_eq!(Format::of(Path::new("b.txt")).unwrap(), Format::Text);
-        assert_eq!(
-            Format::of(Path::new("docs/b.pdf")).unwrap_err().to_string(),
-            "docs/b.pdf: unsupported page format: expected a .html, .htm, .md, .markdown or .txt file"
-        );
     }
 }

@@ -1,11 +1,18 @@
-//! The plain-text reader, for captures of the rendered page: the line `Common Error Codes`, a
-//! header line `Error Code Description`, then a row per line until a blank line or the end.
+//! The plain-text reader, for captures of the rendered page: a line `Common Error Codes`, a
+//! header line `Error Code Description`, then a row per line until an empty line or the end.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`. A line of only spaces and tabs ends the table; a
+//! line that holds other whitespace only (a no-break space: a rendered empty row) is an empty row
+//! of the table, passed over, so that the rows after it are still read.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::{is_description_header, is_heading, normalize, Cells, PageTable, Row};
-use crate::error::Error;
+use super::{
+    is_code_header, is_description_header, normalize, section_of, split_lines, Cells, PageTable,
+    PageTables, Row, Section,
+};
+use crate::error::{quote, Error};
 
 /// A row of a capture whose cells run together, kept whole until it can be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,99 +32,122 @@ enum Layout {
     RunTogether,
 }
 
-pub(super) fn read(path: &Path, source: &str) -> Result<PageTable, Error> {
-    let lines: Vec<String> = source.lines().map(normalize).collect();
+/// The longest line taken for a header line: titles are a few words.
+const MAX_HEADER_LINE: usize = 80;
+
+pub(super) fn read(path: &Path, source: &str) -> Result<PageTables, Error> {
+    let raw: Vec<&str> = split_lines(source).collect();
+    let lines: Vec<String> = raw.iter().map(|l| normalize(l)).collect();
+    let is_heading = |l: &str| section_of(l) == Some(Section::Common);
     let mut heading_line = None;
     let mut found = None;
     for (index, line) in lines.iter().enumerate() {
         if is_heading(line) {
             heading_line.get_or_insert(index + 1);
             // Prose may stand between the heading and the header line; another section's title
-            // may not (its table is not the common one).
+            // may not (its table is not the common one). The search stops at the next heading,
+            // so every line is looked at once.
             found = lines[index + 1..]
                 .iter()
                 .enumerate()
                 .take_while(|(_, l)| !is_heading(l) && !is_section_title(l))
-                .find_map(|(offset, l)| {
-                    header_layout(l).map(|layout| (index + 1 + offset, layout))
-                });
+                .find_map(|(offset, l)| header_layout(l).map(|layout| (index + 1 + offset, layout)));
             if found.is_some() {
                 break;
             }
         }
     }
-    let (header_index, layout) =
-        match (found, heading_line) {
-            (Some(found), _) => found,
-            (None, Some(line)) => return Err(Error::at_line(
+    let (header_index, layout) = match (found, heading_line) {
+        (Some(found), _) => found,
+        (None, Some(line)) => {
+            return Err(Error::at_line(
                 path,
                 line,
                 "expected a header line \"Error Code Description\" after \"Common Error Codes\"",
-            )),
-            (None, None) => {
-                return Err(Error::in_file(
-                    path,
-                    "no \"Common Error Codes\" (or \"公共错误码\") line found",
-                ))
-            }
-        };
+            ))
+        }
+        (None, None) => {
+            return Err(Error::in_file(
+                path,
+                "no \"Common Error Codes\" (or \"公共错误码\") line found",
+            ))
+        }
+    };
 
-    let body = lines[header_index + 1..]
+    // Rows until a line of nothing but spaces and tabs; a line of other whitespace only is an
+    // empty row.
+    let body = raw[header_index + 1..]
         .iter()
+        .zip(&lines[header_index + 1..])
         .enumerate()
-        .take_while(|(_, l)| !l.is_empty())
-        .map(|(offset, l)| (header_index + 2 + offset, l));
-    match layout {
-        Layout::Separated => {
-            let rows: Vec<Row> = body
-                .map(|(line, text)| {
-                    let (code, description) = text.split_once(' ').unwrap_or((text, ""));
-                    Row {
-                        code: code.to_owned(),
-                        description: description.to_owned(),
-                        line,
-                    }
-                })
-                .collect();
-            Ok(PageTable {
-                header_line: header_index + 1,
-                cells: Cells::Separate(rows),
+        .take_while(|(_, (raw, _))| !raw.trim_matches([' ', '\t']).is_empty())
+        .filter(|(_, (_, line))| !line.is_empty())
+        .map(|(offset, (_, line))| (header_index + 2 + offset, line));
+    let cells = match layout {
+        Layout::Separated => Cells::Separate(
+            body.map(|(line, text)| {
+                let (code, description) = text.split_once(' ').unwrap_or((text, ""));
+                Row {
+                    code: code.to_owned(),
+                    description: description.to_owned(),
+                    line: Some(line),
+                }
             })
-        }
-        Layout::RunTogether => {
-            let rows: Vec<RawRow> = body
-                .map(|(line, text)| RawRow {
-                    text: text.clone(),
-                    line,
-                })
-                .collect();
-            Ok(PageTable {
-                header_line: header_index + 1,
-                cells: Cells::RunTogether(rows),
+            .collect(),
+        ),
+        Layout::RunTogether => Cells::RunTogether(
+            body.map(|(line, text)| RawRow {
+                text: text.clone(),
+                line,
             })
-        }
-    }
+            .collect(),
+        ),
+    };
+    Ok(PageTables {
+        common: PageTable {
+            header_line: Some(header_index + 1),
+            cells,
+        },
+        product: None,
+    })
 }
 
 /// Whether a line is the title of another error-code section, such as "Service Error Codes"
 /// or "业务错误码": a few words ending so, not a sentence.
 fn is_section_title(line: &str) -> bool {
+    if section_of(line).is_some() {
+        return true;
+    }
     let lower = line.to_lowercase();
     line.split(' ').count() <= 5 && (lower.ends_with("error codes") || lower.ends_with("错误码"))
 }
 
-/// The layout a header line announces, if it is one: a code header, then a description header
-/// after a space or right after it.
+/// The layout a header line announces, if it is one: a code column title, then a description
+/// column title after a space or right after it.
 fn header_layout(line: &str) -> Option<Layout> {
-    let lower = line.to_lowercase();
-    super::CODE_HEADERS.iter().find_map(|code_header| {
-        let rest = lower.strip_prefix(code_header)?;
-        match rest.strip_prefix(' ') {
-            Some(desc) if is_description_header(desc) => Some(Layout::Separated),
-            _ if is_description_header(rest) => Some(Layout::RunTogether),
-            _ => None,
+    if line.is_empty() || line.len() > MAX_HEADER_LINE {
+        return None;
+    }
+    let mut run_together = None;
+    for (i, _) in line.char_indices().skip(1) {
+        let (code, rest) = line.split_at(i);
+        if !is_code_header(code) {
+            continue;
         }
-    })
+        match rest.strip_prefix(' ') {
+            Some(description) if description_title(description) => return Some(Layout::Separated),
+            None if !code.ends_with(' ') && description_title(rest) => {
+                run_together.get_or_insert(Layout::RunTogether);
+            }
+            _ => {}
+        }
+    }
+    run_together
+}
+
+/// Whether `text` is a description column title alone (a few words), not a sentence.
+fn description_title(text: &str) -> bool {
+    is_description_header(text) && text.split(' ').count() <= 3
 }
 
 /// Splits run-together rows with `known` codes, the codes the other pages of the same locale
@@ -130,6 +160,9 @@ pub fn split_run_together(
     rows: &[RawRow],
     known: &HashSet<&str>,
 ) -> Result<Vec<Row>, Error> {
+    // No known code is longer than this: the candidates are the prefixes up to it, however
+    // long the row.
+    let longest = known.iter().map(|code| code.len()).max().unwrap_or(0);
     let split = rows
         .iter()
         .map(|raw| {
@@ -137,8 +170,9 @@ pub fn split_run_together(
             // The longest prefix made only of code characters bounds the candidates.
             let max = text
                 .bytes()
-                .position(|b| !(b.is_ascii_alphanumeric() || b == b'.'))
-                .unwrap_or(text.len());
+                .take(longest)
+                .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'_'))
+                .unwrap_or(text.len().min(longest));
             // Only the longest known prefix: if a segment follows it, the row's code is a longer,
             // unknown one, and a shorter prefix would be just as wrong.
             (1..=max)
@@ -152,15 +186,16 @@ pub fn split_run_together(
                 .map(|end| Row {
                     code: text[..end].to_owned(),
                     description: text[end..].trim_start().to_owned(),
-                    line: raw.line,
+                    line: Some(raw.line),
                 })
                 .ok_or_else(|| {
                     Error::at_line(
                         path,
                         raw.line,
                         format!(
-                            "cannot split \"{text}\" into a code and a description: no code \
-                             documented by the other pages of this locale starts it"
+                            "cannot split {} into a code and a description: no code \
+                             documented by the other pages of this locale starts it",
+                            quote(text)
                         ),
                     )
                 })

@@ -1,0 +1,95 @@
+//! `diff`: the sources side by side. One report value ([`Report`]), one renderer per format.
+
+mod json;
+mod markdown;
+mod text;
+
+use std::path::PathBuf;
+
+use super::{Checked, Console, Output, OutputFormat, EXIT_DIFFER, EXIT_OK};
+use crate::agreement::{Agreement, Finding, TableKind};
+use crate::catalog::Catalog;
+use crate::error::Error;
+use crate::report::{generations, matrices, wordings, Generation, LocaleMatrix, Wording};
+
+/// The width the text form fits in.
+pub(super) const WIDTH: usize = 100;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct DiffArgs {
+    /// The docs directory, holding sources.json.
+    #[arg(long, value_name = "DIR", default_value = "docs")]
+    docs: PathBuf,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Hide the codes on which every page agrees.
+    #[arg(long)]
+    only_differences: bool,
+    /// Show the texts of this product's own codes that differ (by default, only the common
+    /// table's texts are listed, and the product tables' are counted).
+    #[arg(long, value_name = "PRODUCT")]
+    product: Option<String>,
+    /// When to colour the output: auto colours on a terminal unless NO_COLOR is set
+    /// (CLICOLOR_FORCE colours off a terminal too).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Everything `diff` shows.
+pub(super) struct Report<'a> {
+    pub generations: Vec<Generation>,
+    pub matrices: Vec<LocaleMatrix>,
+    /// The texts that differ, as selected (the common table's, or one product's).
+    pub wordings: Vec<Wording>,
+    /// How many product-table texts differ and are not listed.
+    pub unlisted_wordings: usize,
+    pub findings: &'a [Finding],
+    pub verdict: String,
+}
+
+pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
+    let checked = Checked::load(&args.docs)?;
+    let color = match args.color {
+        ColorChoice::Auto => console.auto_color(),
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+    };
+    checked.with(|catalog: &Catalog<'_>, agreement: &Agreement| {
+        let mut matrices = matrices(catalog, agreement);
+        if args.only_differences {
+            for locale in &mut matrices {
+                locale.rows.retain(|row| !row.agrees());
+            }
+        }
+        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) =
+            wordings(catalog).into_iter().partition(|w| match &args.product {
+                Some(product) => w.product.as_deref() == Some(product.as_str()),
+                None => w.table == TableKind::Common,
+            });
+        let report = Report {
+            generations: generations(catalog),
+            matrices,
+            wordings,
+            unlisted_wordings: unlisted.len(),
+            findings: &agreement.findings,
+            verdict: agreement.verdict(),
+        };
+        let stdout = match args.format {
+            OutputFormat::Text => text::render(&report, color),
+            OutputFormat::Markdown => markdown::render(&report),
+            OutputFormat::Json => json::render(&report)?,
+        };
+        Ok(Output::new(
+            if agreement.is_clean() { EXIT_OK } else { EXIT_DIFFER },
+            stdout,
+        ))
+    })?
+}

@@ -6,13 +6,17 @@
 //! curl ... | cargo run --example parse_response -- - # a body on standard input
 //! ```
 //!
-//! Exits with 0 when every body reports success, 1 when one reports an API error, 2 when one is
-//! not an API response (or cannot be read).
+//! On success it lists the action's own fields, read in the same pass as the envelope. Exits
+//! with 0 when every body reports success, 1 when one reports an API error, 2 when one is not an
+//! API response (or cannot be read).
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use tencentcloud_error_codes::{parse_response, Code, ErrorCode, ResponseError};
+use tencentcloud_error_codes::{parse_response_as, Code, ErrorCode, ResponseError};
+
+/// The members of `Response` other than `Error`, as they came.
+type Fields = serde_json::Map<String, serde_json::Value>;
 
 /// The success and failure bodies of the CLS documentation's "Responses" page.
 const DOCUMENTED: [(&str, &str); 2] = [
@@ -65,9 +69,19 @@ fn advice(code: &Code) -> &'static str {
 
 /// Prints what the body means; returns the exit code it calls for.
 fn report(name: &str, body: &[u8]) -> u8 {
-    match parse_response(body) {
+    match parse_response_as::<Fields>(body) {
         Ok(success) => {
-            println!("{name}: success (request id {})", success.request_id());
+            let (fields, request_id) = success.into_parts();
+            let fields: Vec<&str> = fields
+                .keys()
+                .map(String::as_str)
+                .filter(|key| *key != "RequestId")
+                .collect();
+            println!("{name}: success (request id {request_id})");
+            match fields.as_slice() {
+                [] => println!("  no other fields"),
+                fields => println!("  fields: {}", fields.join(", ")),
+            }
             0
         }
         Err(ResponseError::Api(error)) => {
@@ -81,6 +95,9 @@ fn report(name: &str, body: &[u8]) -> u8 {
             };
             println!("{name}: API error {error}");
             println!("  {kind}; {}", advice(code));
+            if error.request_id().is_none() {
+                println!("  the body gave no request id");
+            }
             1
         }
         Err(ResponseError::Malformed(error)) => {

@@ -23,7 +23,9 @@
 //! [`parse_response`] reads the body into a success or an [`ApiError`], whose [`Code`] is an
 //! [`ErrorCode`] or, for a product's own codes (`FailedOperation.CdnConfigError`) and codes newer
 //! than the vendored pages, the exact string. Branch on the code: Tencent Cloud says the message
-//! is for people and may change at any time.
+//! is for people and may change at any time. An error keeps its code even when the body leaves
+//! out the message or the request id, so [`ApiError::message`] and [`ApiError::request_id`] are
+//! `Option`s; a success must carry its request id.
 //!
 //! ```
 //! # #[cfg(feature = "json")] {
@@ -45,7 +47,7 @@
 //!     Err(ResponseError::Api(error)) => match error.code() {
 //!         Code::Known(ErrorCode::AuthFailureSignatureFailure) => {
 //!             // Check the secret key and sign again.
-//!             assert_eq!(error.request_id(), "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+//!             assert_eq!(error.request_id(), Some("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"));
 //!         }
 //!         code if code.is_throttling() => { /* wait, then retry */ }
 //!         // Any code of the family: `InvalidParameterValue.InvalidDomain`, ...
@@ -54,6 +56,30 @@
 //!     },
 //!     Err(ResponseError::Malformed(error)) => panic!("not an API response: {error}"),
 //! }
+//! # }
+//! ```
+//!
+//! [`parse_response_as`] reads the body once and, on success, gives the action's own fields as a
+//! type of the caller's, next to the request id; fields that do not fit that type make a
+//! [`MalformedResponse`] naming the field.
+//!
+//! ```
+//! # #[cfg(not(feature = "json"))]
+//! # fn main() {}
+//! # #[cfg(feature = "json")]
+//! # fn main() -> Result<(), tencentcloud_error_codes::ResponseError> {
+//! use tencentcloud_error_codes::parse_response_as;
+//!
+//! #[derive(serde::Deserialize)]
+//! #[serde(rename_all = "PascalCase")]
+//! struct DescribeInstancesStatus {
+//!     total_count: u64,
+//! }
+//!
+//! let body = r#"{"Response": {"TotalCount": 0, "InstanceStatusSet": [], "RequestId": "b5b41468"}}"#;
+//! let (status, request_id) = parse_response_as::<DescribeInstancesStatus>(body)?.into_parts();
+//! assert_eq!((status.total_count, request_id.as_str()), (0, "b5b41468"));
+//! # Ok(())
 //! # }
 //! ```
 //!
@@ -88,9 +114,9 @@
 //!
 //! # Features
 //!
-//! - `json` (default): [`parse_response`], which reads a response body with `serde_json` (built
-//!   without `std`). On by default so that the example above works as written; it implies
-//!   `serde`. [`ApiError`] and [`Code`] themselves need no feature.
+//! - `json` (default): [`parse_response`] and [`parse_response_as`], which read a response body
+//!   with `serde_json` (built without `std`). On by default so that the example above works as
+//!   written; it implies `serde`. [`ApiError`] and [`Code`] themselves need no feature.
 //! - `serde`: `Serialize` and `Deserialize` for [`ErrorCode`] and [`Code`], as the wire string;
 //!   deserializing a [`Code`] keeps unknown codes. Hand-written, so that no `serde_derive` (nor
 //!   `syn`) is built for it.
@@ -111,10 +137,18 @@
 //! `static` tables).
 //!
 
-// Without `json` there is no `parse_response` to link to; the docs above still mention it.
+// Without `json` there are no `parse_response*` to link to; the docs above still mention them.
 #![cfg_attr(
     not(feature = "json"),
     doc = "[`parse_response`]: https://docs.rs/tencentcloud-error-codes/latest/tencentcloud_error_codes/fn.parse_response.html"
+)]
+#![cfg_attr(
+    not(feature = "json"),
+    doc = "[`parse_response_as`]: https://docs.rs/tencentcloud-error-codes/latest/tencentcloud_error_codes/fn.parse_response_as.html"
+)]
+#![cfg_attr(
+    not(feature = "json"),
+    doc = "[`MalformedResponse`]: https://docs.rs/tencentcloud-error-codes/latest/tencentcloud_error_codes/struct.MalformedResponse.html"
 )]
 #![no_std]
 // docs.rs: mark what a feature enables. `ErrorCode` comes from a `generate`-gated module or its
@@ -142,7 +176,9 @@ pub use error_code::UnknownErrorCode;
 pub use locale::{Locale, UnknownLocale};
 pub use product::UnknownProduct;
 #[cfg(feature = "json")]
-pub use response::{parse_response, MalformedKind, MalformedResponse, ResponseError, Success};
+pub use response::{
+    parse_response, parse_response_as, MalformedKind, MalformedResponse, ResponseError, Success,
+};
 
 // The generated code, checked in (`tencentcloud-error-codes generate` writes it; a test keeps it
 // byte-identical to what the generator makes of `docs/`), kept as written.
@@ -162,4 +198,6 @@ mod generated {
 pub use generated::common::ErrorCode;
 pub use generated::product::Product;
 pub use generated::product_code::ProductCode;
+// Each product module is behind its feature: without any, there is nothing to re-export.
+#[allow(unused_imports)]
 pub use generated::products::*;

@@ -217,7 +217,12 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.accepted {
-            Some(reason) => write!(f, "accepted: {} (reason: {})", self.difference, quote(reason)),
+            Some(reason) => write!(
+                f,
+                "accepted: {} (reason: {})",
+                self.difference,
+                quote(reason)
+            ),
             None => self.difference.fmt(f),
         }
     }
@@ -427,7 +432,14 @@ fn wordings(
         } else {
             Kind::Wording
         };
-        let mut d = at_source(catalog, mention.source, mention.line, table, kind, view.code);
+        let mut d = at_source(
+            catalog,
+            mention.source,
+            mention.line,
+            table,
+            kind,
+            view.code,
+        );
         d.locale = Some(locale);
         d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
         d.others = settled_by.clone();
@@ -463,8 +475,14 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
                             .map(|&i| docs.pages[i].product().to_owned()),
                     );
                     for &i in pages.iter().filter(|&&i| !documents[i]) {
-                        let mut d =
-                            at_source(catalog, SourceRef::Page(i), None, TableKind::Common, Kind::Lacks, view.code);
+                        let mut d = at_source(
+                            catalog,
+                            SourceRef::Page(i),
+                            None,
+                            TableKind::Common,
+                            Kind::Lacks,
+                            view.code,
+                        );
                         d.locale = Some(locale);
                         d.others = documented_by.clone();
                         out.push(d);
@@ -477,7 +495,14 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
                             .map(|&i| docs.pages[i].product().to_owned()),
                     );
                     for m in &on_pages {
-                        let mut d = at_source(catalog, m.source, m.line, TableKind::Common, Kind::Extra, view.code);
+                        let mut d = at_source(
+                            catalog,
+                            m.source,
+                            m.line,
+                            TableKind::Common,
+                            Kind::Extra,
+                            view.code,
+                        );
                         d.locale = Some(locale);
                         d.others = absent_from.clone();
                         out.push(d);
@@ -609,11 +634,25 @@ fn product_table(
         if product.has_product_pages && product.in_error_center {
             if any_page && !in_error_center {
                 for m in view.mentions.iter().flatten() {
-                    out.push(at_source(catalog, m.source, m.line, TableKind::Product, Kind::NotInErrorCenter, view.code));
+                    out.push(at_source(
+                        catalog,
+                        m.source,
+                        m.line,
+                        TableKind::Product,
+                        Kind::NotInErrorCenter,
+                        view.code,
+                    ));
                 }
             } else if !any_page && in_error_center {
                 for m in view.mentions.iter().flatten() {
-                    out.push(at_source(catalog, m.source, m.line, TableKind::Product, Kind::NotOnPages, view.code));
+                    out.push(at_source(
+                        catalog,
+                        m.source,
+                        m.line,
+                        TableKind::Product,
+                        Kind::NotOnPages,
+                        view.code,
+                    ));
                 }
             }
         }
@@ -642,7 +681,14 @@ fn product_table(
             } else {
                 Kind::Wording
             };
-            let mut d = at_source(catalog, mention.source, mention.line, TableKind::Product, kind, code);
+            let mut d = at_source(
+                catalog,
+                mention.source,
+                mention.line,
+                TableKind::Product,
+                kind,
+                code,
+            );
             d.locale = Some(locale);
             d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
             d.others = vec!["the common table".to_owned()];
@@ -654,9 +700,20 @@ fn product_table(
 fn conflicts(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
     for conflict in &catalog.conflicts {
         let last = conflict.mentions[conflict.mentions.len() - 1];
-        let mut d = at_source(catalog, last.source, last.line, conflict.table, Kind::Duplicate, conflict.code);
+        let mut d = at_source(
+            catalog,
+            last.source,
+            last.line,
+            conflict.table,
+            Kind::Duplicate,
+            conflict.code,
+        );
         d.product = conflict.product.map(str::to_owned).or(d.product);
-        d.texts = conflict.mentions.iter().map(|m| m.text.to_owned()).collect();
+        d.texts = conflict
+            .mentions
+            .iter()
+            .map(|m| m.text.to_owned())
+            .collect();
         out.push(d);
     }
 }
@@ -696,7 +753,9 @@ impl Acceptances {
                 | u8::from(a.kind.is_some()) * KIND
                 | u8::from(a.code.is_some()) * CODE;
             let key = (
-                a.file.as_deref().map(|f| normalize_file(f).unwrap_or_else(|_| f.to_owned())),
+                a.file
+                    .as_deref()
+                    .map(|f| normalize_file(f).unwrap_or_else(|_| f.to_owned())),
                 a.product.clone(),
                 a.locale,
                 a.table,
@@ -716,9 +775,21 @@ impl Acceptances {
             .iter()
             .filter_map(|(shape, entries)| {
                 let key = (
-                    if shape & FILE != 0 { d.file.clone().map(Some)? } else { None },
-                    if shape & PRODUCT != 0 { d.product.clone().map(Some)? } else { None },
-                    if shape & LOCALE != 0 { d.locale.map(Some)? } else { None },
+                    if shape & FILE != 0 {
+                        d.file.clone().map(Some)?
+                    } else {
+                        None
+                    },
+                    if shape & PRODUCT != 0 {
+                        d.product.clone().map(Some)?
+                    } else {
+                        None
+                    },
+                    if shape & LOCALE != 0 {
+                        d.locale.map(Some)?
+                    } else {
+                        None
+                    },
                     (shape & TABLE != 0).then_some(d.table),
                     (shape & KIND != 0).then_some(d.kind),
                     (shape & CODE != 0).then(|| d.code.clone()),
@@ -739,7 +810,10 @@ mod tests {
             ("Internal error", "Internal error."),
             ("internal error.", "Internal error"),
             ("内部错误", "内部错误。"),
-            ("参数错误（包括参数格式、类型等错误）", "参数错误(包括参数格式,类型等错误)"),
+            (
+                "参数错误（包括参数格式、类型等错误）",
+                "参数错误(包括参数格式,类型等错误)",
+            ),
             ("DryRun 操作", "DryRun操作"),
             ("Signature expired!", "Signature  expired."),
         ] {
@@ -747,7 +821,10 @@ mod tests {
         }
         for (a, b) in [
             ("Internal error.", "Internal failure."),
-            ("The key does not exist.", "The key does not exist. Check the console."),
+            (
+                "The key does not exist.",
+                "The key does not exist. Check the console.",
+            ),
             ("", "Internal error."),
         ] {
             assert!(!is_cosmetic(a, b), "{a} / {b}");

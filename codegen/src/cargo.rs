@@ -65,7 +65,10 @@ fn generate(docs_dir: &Path) -> Result<(), Error> {
         }
     }
     let generated = crate::generate_from_dir(docs_dir, Layout::OutDir)?;
-    let check = format!("`tencentcloud-error-codes check --docs {}`", docs_dir.display());
+    let check = format!(
+        "`tencentcloud-error-codes check --docs {}`",
+        docs_dir.display()
+    );
     let warn = |lines: Vec<String>, what: &str| {
         for line in lines.iter().take(MAX_WARNINGS) {
             println!("cargo:warning={line}");
@@ -78,11 +81,20 @@ fn generate(docs_dir: &Path) -> Result<(), Error> {
         }
     };
     warn(
-        generated.docs.warnings.iter().map(ToString::to_string).collect(),
+        generated
+            .docs
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
         "warnings",
     );
     warn(
-        generated.agreement.accepted().map(ToString::to_string).collect(),
+        generated
+            .agreement
+            .accepted()
+            .map(ToString::to_string)
+            .collect(),
         "accepted differences",
     );
     warn(

@@ -183,7 +183,11 @@ impl<'d> Catalog<'d> {
                     table: *table,
                     product: (*table == TableKind::Product).then(|| page.product()),
                     code: &row.code,
-                    mentions: first.map(mention).into_iter().chain([mention(row)]).collect(),
+                    mentions: first
+                        .map(mention)
+                        .into_iter()
+                        .chain([mention(row)])
+                        .collect(),
                 });
             }
         }
@@ -253,7 +257,10 @@ impl<'d> Catalog<'d> {
                     line: row.line,
                 };
                 if common.contains_key(row.code.as_str()) {
-                    view.common_mentions.entry(&row.code).or_default().push(mention);
+                    view.common_mentions
+                        .entry(&row.code)
+                        .or_default()
+                        .push(mention);
                 } else {
                     view.codes
                         .entry(&row.code)
@@ -273,7 +280,9 @@ impl<'d> Catalog<'d> {
                     continue;
                 }
                 product(&mut products, &entry.product);
-                let view = products.get_mut(entry.product.as_str()).expect("inserted above");
+                let view = products
+                    .get_mut(entry.product.as_str())
+                    .expect("inserted above");
                 view.in_error_center = true;
                 view.versions.insert(&entry.version);
                 if view.name_zh.is_none() && !entry.product_name.is_empty() {
@@ -294,7 +303,10 @@ impl<'d> Catalog<'d> {
                     continue;
                 }
                 if common.contains_key(entry.code.as_str()) {
-                    view.common_mentions.entry(&entry.code).or_default().push(mention);
+                    view.common_mentions
+                        .entry(&entry.code)
+                        .or_default()
+                        .push(mention);
                     continue;
                 }
                 let code = view
@@ -308,12 +320,16 @@ impl<'d> Catalog<'d> {
             }
             let mut found: Vec<_> = seen.into_iter().filter(|(_, m)| m.len() > 1).collect();
             found.sort_by_key(|((product, code), _)| (*product, *code));
-            conflicts.extend(found.into_iter().map(|((product, code), mentions)| Conflict {
-                table: TableKind::Product,
-                product: Some(product),
-                code,
-                mentions,
-            }));
+            conflicts.extend(
+                found
+                    .into_iter()
+                    .map(|((product, code), mentions)| Conflict {
+                        table: TableKind::Product,
+                        product: Some(product),
+                        code,
+                        mentions,
+                    }),
+            );
         }
 
         let mut catalog = Catalog {
@@ -355,7 +371,10 @@ impl<'d> Catalog<'d> {
         match source {
             SourceRef::Page(i) => self.docs.pages[i].product().to_owned(),
             SourceRef::ErrorCenter(e, i) => {
-                format!("error-center {}", self.docs.error_centers[e].entries[i].product)
+                format!(
+                    "error-center {}",
+                    self.docs.error_centers[e].entries[i].product
+                )
             }
         }
     }
@@ -372,7 +391,11 @@ impl<'d> Catalog<'d> {
     }
 
     /// The views of one table: the common table, or one product's own.
-    pub fn table(&self, table: TableKind, product: &str) -> Option<&BTreeMap<&'d str, CodeView<'d>>> {
+    pub fn table(
+        &self,
+        table: TableKind,
+        product: &str,
+    ) -> Option<&BTreeMap<&'d str, CodeView<'d>>> {
         match table {
             TableKind::Common => Some(&self.common),
             TableKind::Product => self.products.get(product).map(|p| &p.codes),
@@ -395,34 +418,39 @@ impl<'d> Catalog<'d> {
                 SourceRef::ErrorCenter(e, _) => docs.error_centers[e].source.updated.as_ref(),
             }
         };
-        let mut settle_view = |product: Option<&str>, view: &mut CodeView<'d>| -> Result<(), Error> {
-            for locale in Locale::ALL {
-                let mentions = &view.mentions[locale.index()];
-                let pin = pins.get(&(product, view.code, locale));
-                view.settled[locale.index()] = match pin {
-                    Some(pin) => {
-                        used += 1;
-                        let mention = mentions.iter().find(|m| m.text == pin.text).ok_or_else(|| {
-                            Error::manifest(
-                                docs.manifest_path(),
-                                format!(
+        let mut settle_view =
+            |product: Option<&str>, view: &mut CodeView<'d>| -> Result<(), Error> {
+                for locale in Locale::ALL {
+                    let mentions = &view.mentions[locale.index()];
+                    let pin = pins.get(&(product, view.code, locale));
+                    view.settled[locale.index()] = match pin {
+                        Some(pin) => {
+                            used += 1;
+                            let mention =
+                                mentions
+                                    .iter()
+                                    .find(|m| m.text == pin.text)
+                                    .ok_or_else(|| {
+                                        Error::manifest(
+                                            docs.manifest_path(),
+                                            format!(
                                     "the pin of {} ({locale}) gives a text no source gives: {}",
                                     view.code,
                                     quote(&pin.text)
                                 ),
-                            )
-                        })?;
-                        Some(Settled {
-                            text: mention.text,
-                            from: mention.source,
-                            why: Choice::Pinned,
-                        })
-                    }
-                    None => settle(mentions, &updated),
-                };
-            }
-            Ok(())
-        };
+                                        )
+                                    })?;
+                            Some(Settled {
+                                text: mention.text,
+                                from: mention.source,
+                                why: Choice::Pinned,
+                            })
+                        }
+                        None => settle(mentions, &updated),
+                    };
+                }
+                Ok(())
+            };
         for view in self.common.values_mut() {
             settle_view(None, view)?;
         }
@@ -443,7 +471,10 @@ impl<'d> Catalog<'d> {
             if let Some(pin) = self.docs.manifest.pin.iter().find(|p| !known(p)) {
                 return Err(Error::manifest(
                     self.docs.manifest_path(),
-                    format!("the pin of {} names a code no source documents", quote(&pin.code)),
+                    format!(
+                        "the pin of {} names a code no source documents",
+                        quote(&pin.code)
+                    ),
                 ));
             }
         }
@@ -458,7 +489,10 @@ fn push_unique<'d>(mentions: &mut Vec<Mention<'d>>, mention: Mention<'d>) {
         (SourceRef::ErrorCenter(a, _), SourceRef::ErrorCenter(b, _)) => a == b,
         _ => false,
     };
-    if !mentions.iter().any(|m| same_export(m) && m.text == mention.text) {
+    if !mentions
+        .iter()
+        .any(|m| same_export(m) && m.text == mention.text)
+    {
         mentions.push(mention);
     }
 }
@@ -539,18 +573,35 @@ mod tests {
             SourceRef::ErrorCenter(..) => None,
         };
         let pick = |ms: &[Mention<'static>]| settle(ms, &updated).map(|s| (s.text, s.why));
-        assert_eq!(pick(&[mention(0, "a"), mention(4, "a")]), Some(("a", Choice::Only)));
-        assert_eq!(pick(&[mention(0, "old"), mention(1, "new")]), Some(("new", Choice::Newest)));
         assert_eq!(
-            pick(&[mention(1, "x"), mention(2, "y"), mention(3, "y"), mention(0, "z")]),
+            pick(&[mention(0, "a"), mention(4, "a")]),
+            Some(("a", Choice::Only))
+        );
+        assert_eq!(
+            pick(&[mention(0, "old"), mention(1, "new")]),
+            Some(("new", Choice::Newest))
+        );
+        assert_eq!(
+            pick(&[
+                mention(1, "x"),
+                mention(2, "y"),
+                mention(3, "y"),
+                mention(0, "z")
+            ]),
             Some(("y", Choice::Majority))
         );
         assert_eq!(
             pick(&[mention(2, "x"), mention(1, "y")]),
             Some(("x", Choice::FirstListed))
         );
-        assert_eq!(pick(&[mention(4, "undated"), mention(0, "dated")]), Some(("dated", Choice::Newest)));
-        assert_eq!(pick(&[mention(1, ""), mention(0, "text")]), Some(("text", Choice::Only)));
+        assert_eq!(
+            pick(&[mention(4, "undated"), mention(0, "dated")]),
+            Some(("dated", Choice::Newest))
+        );
+        assert_eq!(
+            pick(&[mention(1, ""), mention(0, "text")]),
+            Some(("text", Choice::Only))
+        );
         assert_eq!(pick(&[mention(1, "")]), None);
     }
 }

@@ -129,8 +129,16 @@ fn texts_of(entries: &[CodeEntry]) -> Texts {
 
 /// Codes added, removed and reworded from `old` to `new`.
 fn compare(old: &Texts, new: &Texts) -> (Vec<String>, Vec<String>, Vec<Reworded>) {
-    let added = new.keys().filter(|c| !old.contains_key(*c)).cloned().collect();
-    let removed = old.keys().filter(|c| !new.contains_key(*c)).cloned().collect();
+    let added = new
+        .keys()
+        .filter(|c| !old.contains_key(*c))
+        .cloned()
+        .collect();
+    let removed = old
+        .keys()
+        .filter(|c| !new.contains_key(*c))
+        .cloned()
+        .collect();
     let mut reworded = Vec::new();
     for (code, before) in old {
         let Some(after) = new.get(code) else { continue };
@@ -216,7 +224,10 @@ impl Changes {
         for name in names {
             let (before_files, before) = old_modules.get(name).unwrap_or(&empty);
             let (after_files, after) = new_modules.get(name).unwrap_or(&empty);
-            let status = match (old_modules.contains_key(name), new_modules.contains_key(name)) {
+            let status = match (
+                old_modules.contains_key(name),
+                new_modules.contains_key(name),
+            ) {
                 (false, _) => Status::Added,
                 (_, false) => Status::Dropped,
                 _ => Status::Updated,
@@ -250,7 +261,11 @@ impl Changes {
         let products_added = minus(&new_products, &old_products);
         let products_dropped = minus(&old_products, &new_products);
 
-        let module_verdicts = products.iter().filter_map(|p| p.semver).max().unwrap_or(Semver::None);
+        let module_verdicts = products
+            .iter()
+            .filter_map(|p| p.semver)
+            .max()
+            .unwrap_or(Semver::None);
         let common_products_changed = old_model
             .common
             .iter()
@@ -258,7 +273,12 @@ impl Changes {
             .ne(new_model.common.iter().map(|c| (&c.code, &c.products)));
         let sources_changed = old_model.sources != new_model.sources;
         let semver = [
-            verdict_of(&codes_added, &codes_removed, &descriptions_changed, common_products_changed || sources_changed),
+            verdict_of(
+                &codes_added,
+                &codes_removed,
+                &descriptions_changed,
+                common_products_changed || sources_changed,
+            ),
             module_verdicts,
             if !modules_dropped.is_empty() || !products_dropped.is_empty() {
                 Semver::Breaking
@@ -311,7 +331,10 @@ impl Changes {
             removes.push(list(&self.codes_removed, "common code"));
         }
         if module_removed > 0 {
-            removes.push(format!("{module_removed} product code{}", crate::agreement::plural(module_removed)));
+            removes.push(format!(
+                "{module_removed} product code{}",
+                crate::agreement::plural(module_removed)
+            ));
         }
         if !self.modules_dropped.is_empty() {
             removes.push(list(&self.modules_dropped, "product module"));
@@ -324,7 +347,10 @@ impl Changes {
             adds.push(list(&self.codes_added, "common code"));
         }
         if module_added > 0 {
-            adds.push(format!("{module_added} product code{}", crate::agreement::plural(module_added)));
+            adds.push(format!(
+                "{module_added} product code{}",
+                crate::agreement::plural(module_added)
+            ));
         }
         if !self.modules_added.is_empty() {
             adds.push(list(&self.modules_added, "product module"));
@@ -381,7 +407,11 @@ fn push_changes(
     let sources_added: Vec<String> = after_files.difference(before_files).cloned().collect();
     let sources_dropped: Vec<String> = before_files.difference(after_files).cloned().collect();
     let (mut added, mut removed) = (added, removed);
-    let codes = if status == Status::Dropped { before.len() } else { after.len() };
+    let codes = if status == Status::Dropped {
+        before.len()
+    } else {
+        after.len()
+    };
     if status != Status::Updated {
         // A new or dropped product is summarized: its number of codes, not each code.
         added.clear();

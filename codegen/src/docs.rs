@@ -173,9 +173,15 @@ impl Docs {
                 .collect();
             let product = match &tables.product {
                 Some(table) => {
-                    let checked = read::check_rows(path, rows(table)?, table.header_line, "product")?;
+                    let checked =
+                        read::check_rows(path, rows(table)?, table.header_line, "product")?;
                     warnings.extend(checked.warnings);
-                    duplicates.extend(checked.duplicates.into_iter().map(|row| (TableKind::Product, row)));
+                    duplicates.extend(
+                        checked
+                            .duplicates
+                            .into_iter()
+                            .map(|row| (TableKind::Product, row)),
+                    );
                     Some(checked.rows)
                 }
                 None => None,

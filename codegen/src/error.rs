@@ -192,7 +192,11 @@ pub struct Warning(pub(crate) Error);
 
 impl Warning {
     /// A warning at `line` of a file, or about the whole file where the line is not known.
-    pub(crate) fn at(file: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(
+        file: impl AsRef<Path>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         Warning(Error::at(file, line, message))
     }
 }

@@ -108,7 +108,13 @@ fn check_identifier(code: &str, name: &str) -> Result<(), String> {
 pub fn module_name(product: &str) -> String {
     let name: String = product
         .chars()
-        .map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     if syn::parse_str::<syn::Ident>(&name).is_ok() && !is_reserved_module(&name) {
         name
@@ -119,7 +125,10 @@ pub fn module_name(product: &str) -> String {
 
 /// Module names the crate's own items take at its root.
 fn is_reserved_module(name: &str) -> bool {
-    matches!(name, "generated" | "response" | "code" | "locale" | "product" | "lookup")
+    matches!(
+        name,
+        "generated" | "response" | "code" | "locale" | "product" | "lookup"
+    )
 }
 
 /// The cargo feature of a product: its service name in lowercase (features may be keywords).
@@ -142,7 +151,10 @@ mod tests {
             ("InternalError", "InternalError"),
             ("AuthFailure.SignatureExpire", "AuthFailureSignatureExpire"),
             ("AuthFailure.MFAFailure", "AuthFailureMFAFailure"),
-            ("FailedOperation.cdnConfigError", "FailedOperationCdnConfigError"),
+            (
+                "FailedOperation.cdnConfigError",
+                "FailedOperationCdnConfigError",
+            ),
             ("Foo.2FA", "Foo2FA"),
             ("A.b.c", "ABC"),
             ("InternalError.SYS_ERR", "InternalErrorSYSERR"),
@@ -150,7 +162,10 @@ mod tests {
                 "FailedOperation.FailedOperationCode_RunSqlGateway",
                 "FailedOperationFailedOperationCodeRunSqlGateway",
             ),
-            ("ResourceNotFound.instance_not_exist", "ResourceNotFoundInstanceNotExist"),
+            (
+                "ResourceNotFound.instance_not_exist",
+                "ResourceNotFoundInstanceNotExist",
+            ),
         ];
         for (code, name) in cases {
             assert_eq!(variant_name(code).as_deref(), Ok(name), "{code}");
@@ -161,7 +176,11 @@ mod tests {
     fn real_collisions_spell_their_separators() {
         // cvm, in the Error Center export of 2026-08-21.
         assert_eq!(
-            variant_names(&["InvalidParameter.ValueTooLarge", "InvalidParameterValue.TooLarge", "InternalError"]),
+            variant_names(&[
+                "InvalidParameter.ValueTooLarge",
+                "InvalidParameterValue.TooLarge",
+                "InternalError"
+            ]),
             Ok(vec![
                 "InvalidParameterDotValueTooLarge".to_owned(),
                 "InvalidParameterValueDotTooLarge".to_owned(),

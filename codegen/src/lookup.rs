@@ -220,15 +220,35 @@ mod tests {
 
     #[test]
     fn the_generated_find_agrees() {
-        let codes = ["InternalError", "AuthFailure.SignatureExpire", "LimitExceeded"];
+        let codes = [
+            "InternalError",
+            "AuthFailure.SignatureExpire",
+            "LimitExceeded",
+        ];
         let table = PerfectHash::build(&codes);
         let displacements: [(u32, u32); 1] = table.displacements[..].try_into().unwrap();
         let slots: [(u32, u32); 3] = table.slots[..].try_into().unwrap();
         for (i, code) in codes.iter().enumerate() {
-            assert_eq!(find(code, &codes, table.seed, &displacements, &slots, 30), Some(i));
+            assert_eq!(
+                find(code, &codes, table.seed, &displacements, &slots, 30),
+                Some(i)
+            );
         }
-        assert_eq!(find("Internal", &codes, table.seed, &displacements, &slots, 30), None);
-        assert_eq!(find("InternalError", &codes, table.seed, &displacements, &slots, 5), None);
+        assert_eq!(
+            find("Internal", &codes, table.seed, &displacements, &slots, 30),
+            None
+        );
+        assert_eq!(
+            find(
+                "InternalError",
+                &codes,
+                table.seed,
+                &displacements,
+                &slots,
+                5
+            ),
+            None
+        );
     }
 
     #[test]

@@ -277,7 +277,9 @@ impl PartialOrd for Updated {
 
 impl Ord for Updated {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key.cmp(&other.key).then_with(|| self.text.cmp(&other.text))
+        self.key
+            .cmp(&other.key)
+            .then_with(|| self.text.cmp(&other.text))
     }
 }
 
@@ -348,7 +350,12 @@ impl Manifest {
             Error::at(path, line, format!("malformed manifest: {message}"))
         };
         let raw: RawManifest = serde_json::from_str(text).map_err(|e| malformed(e, 1))?;
-        let line_of = |entry: &RawValue| line_at(bytes, entry.get().as_ptr() as usize - text.as_ptr() as usize);
+        let line_of = |entry: &RawValue| {
+            line_at(
+                bytes,
+                entry.get().as_ptr() as usize - text.as_ptr() as usize,
+            )
+        };
         fn entries<'a, T: Deserialize<'a>>(
             raw: &[&'a RawValue],
             line_of: &dyn Fn(&RawValue) -> usize,
@@ -382,7 +389,10 @@ impl Manifest {
         let mut out = String::from("{\n");
         let sections: [(&str, Vec<String>); 4] = [
             ("pages", self.pages.iter().map(one_line_json).collect()),
-            ("error_center", self.error_center.iter().map(one_line_json).collect()),
+            (
+                "error_center",
+                self.error_center.iter().map(one_line_json).collect(),
+            ),
             ("pin", self.pin.iter().map(one_line_json).collect()),
             ("accept", self.accept.iter().map(one_line_json).collect()),
         ];
@@ -484,7 +494,8 @@ fn validate(
     // Every file, normalized, with the entry that lists it first.
     let mut files: HashMap<String, (String, usize)> = HashMap::new();
     let mut check_file = |file: &str, entry: String, line: usize| -> Result<String, Error> {
-        let normalized = normalize_file(file).map_err(|m| invalid(line, format!("{entry}: {m}")))?;
+        let normalized =
+            normalize_file(file).map_err(|m| invalid(line, format!("{entry}: {m}")))?;
         if let Some((first, first_line)) = files.get(&normalized) {
             return Err(invalid(
                 line,
@@ -503,7 +514,10 @@ fn validate(
                 if text.chars().any(is_unsafe) {
                     return Err(invalid(
                         line,
-                        format!("{field} of {entry} holds a control character: {}", quote(text)),
+                        format!(
+                            "{field} of {entry} holds a control character: {}",
+                            quote(text)
+                        ),
                     ));
                 }
             }
@@ -522,9 +536,15 @@ fn validate(
                 ("product", Some(&page.product)),
                 ("name", page.name.as_ref()),
                 ("url", page.url.as_ref()),
-                ("provenance.repository", provenance.and_then(|p| p.repository.as_ref())),
+                (
+                    "provenance.repository",
+                    provenance.and_then(|p| p.repository.as_ref()),
+                ),
                 ("provenance.path", provenance.and_then(|p| p.path.as_ref())),
-                ("provenance.commit", provenance.and_then(|p| p.commit.as_ref())),
+                (
+                    "provenance.commit",
+                    provenance.and_then(|p| p.commit.as_ref()),
+                ),
                 ("provenance.blob", provenance.and_then(|p| p.blob.as_ref())),
                 ("provenance.note", provenance.and_then(|p| p.note.as_ref())),
             ],
@@ -577,7 +597,10 @@ fn validate(
             ],
         )?;
         if accepted.reason.trim().is_empty() {
-            return Err(invalid(*line, format!("{entry} ({accepted}) has no reason")));
+            return Err(invalid(
+                *line,
+                format!("{entry} ({accepted}) has no reason"),
+            ));
         }
         let scoped = accepted.file.is_some()
             || accepted.product.is_some()
@@ -605,7 +628,10 @@ fn validate(
             if !products.contains_key(product.as_str()) && error_center.is_empty() {
                 return Err(invalid(
                     *line,
-                    format!("{entry} names product {}, which has no page", quote(product)),
+                    format!(
+                        "{entry} names product {}, which has no page",
+                        quote(product)
+                    ),
                 ));
             }
         }
@@ -656,7 +682,14 @@ mod tests {
         assert!(d("2019-07-25") < d("2019-07-25 00:00:01"));
         assert!(d("2019-07-25 10:38") < d("2019-07-25 10:38:44"));
         assert!(d("2018-12-31 23:59:59") < d("2019-01-01"));
-        for bad in ["2019-7-25", "2019-07-25T10:00:00", "25.07.2019", "2019-13-01", "2019-07-25 25:00", ""] {
+        for bad in [
+            "2019-7-25",
+            "2019-07-25T10:00:00",
+            "25.07.2019",
+            "2019-13-01",
+            "2019-07-25 25:00",
+            "",
+        ] {
             assert!(Updated::parse(bad).is_err(), "{bad}");
         }
     }

@@ -180,11 +180,17 @@ impl Model {
                 file: page.file.clone(),
                 updated: page.source.updated.as_ref().map(|u| u.as_str().to_owned()),
             })
-            .chain(docs.error_centers.iter().map(|export| SourceNote {
-                product: None,
-                locale: export.source.locale,
-                file: export.file.clone(),
-                updated: export.source.updated.as_ref().map(|u| u.as_str().to_owned()),
+            .chain(docs.error_centers.iter().map(|export| {
+                SourceNote {
+                    product: None,
+                    locale: export.source.locale,
+                    file: export.file.clone(),
+                    updated: export
+                        .source
+                        .updated
+                        .as_ref()
+                        .map(|u| u.as_str().to_owned()),
+                }
             }))
             .collect();
         Ok(Model {

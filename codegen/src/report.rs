@@ -67,8 +67,14 @@ pub fn generations(catalog: &Catalog<'_>) -> Vec<Generation> {
                         file: docs.pages[i].file.clone(),
                     })
                     .collect(),
-                missing: largest.difference(&codes).map(|c| (*c).to_owned()).collect(),
-                extra: codes.difference(&largest).map(|c| (*c).to_owned()).collect(),
+                missing: largest
+                    .difference(&codes)
+                    .map(|c| (*c).to_owned())
+                    .collect(),
+                extra: codes
+                    .difference(&largest)
+                    .map(|c| (*c).to_owned())
+                    .collect(),
             });
         }
     }

@@ -127,7 +127,10 @@ pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
         return diff;
     }
     let mut out = lines[..MAX_DIFF_LINES].join("\n");
-    out.push_str(&format!("\n... {} more lines of diff\n", lines.len() - MAX_DIFF_LINES));
+    out.push_str(&format!(
+        "\n... {} more lines of diff\n",
+        lines.len() - MAX_DIFF_LINES
+    ));
     out
 }
 
@@ -191,7 +194,8 @@ pub fn check_checked_in(at: &CheckedIn, generated: &crate::Generated) -> Result<
     let mut stale = check_tree(&at.generated_dir, &generated.files)?;
     let cargo = std::fs::read_to_string(&at.cargo_toml)
         .map_err(|e| Error::io(&at.cargo_toml, "cannot read", e))?;
-    let wanted = with_features(&cargo, &generated.features).map_err(|m| Error::in_file(&at.cargo_toml, m))?;
+    let wanted = with_features(&cargo, &generated.features)
+        .map_err(|m| Error::in_file(&at.cargo_toml, m))?;
     if wanted != cargo {
         stale.push(Stale {
             diff: unified_diff(&cargo, &wanted, &at.cargo_toml.display().to_string()),
@@ -203,11 +207,15 @@ pub fn check_checked_in(at: &CheckedIn, generated: &crate::Generated) -> Result<
 
 /// Writes the generated directory and the features block of `Cargo.toml`; returns the paths
 /// written or removed.
-pub fn write_checked_in(at: &CheckedIn, generated: &crate::Generated) -> Result<Vec<PathBuf>, Error> {
+pub fn write_checked_in(
+    at: &CheckedIn,
+    generated: &crate::Generated,
+) -> Result<Vec<PathBuf>, Error> {
     let mut changed = sync_tree(&at.generated_dir, &generated.files)?;
     let cargo = std::fs::read_to_string(&at.cargo_toml)
         .map_err(|e| Error::io(&at.cargo_toml, "cannot read", e))?;
-    let wanted = with_features(&cargo, &generated.features).map_err(|m| Error::in_file(&at.cargo_toml, m))?;
+    let wanted = with_features(&cargo, &generated.features)
+        .map_err(|m| Error::in_file(&at.cargo_toml, m))?;
     if write_if_changed(&at.cargo_toml, wanted.as_bytes())? {
         changed.push(at.cargo_toml.clone());
     }

@@ -1655,7 +1655,10 @@ impl ProductCode {
                 crate::generated::products::yunsou::ErrorCode::from_code(code)
                     .map(ProductCode::Yunsou)
             }
-            _ => None,
+            _ => {
+                let _ = code;
+                None
+            }
         }
     }
     /// The product the code belongs to.
@@ -2490,6 +2493,7 @@ impl ProductCode {
     }
     /// The text in `locale`, if the documentation gives one.
     pub const fn description_in(self, locale: crate::Locale) -> Option<&'static str> {
+        let _ = &locale;
         match self {
             #[cfg(feature = "aai")]
             ProductCode::Aai(code) => code.description_in(locale),
@@ -2901,6 +2905,13 @@ impl ProductCode {
             ProductCode::Yinsuda(code) => code.description_in(locale),
             #[cfg(feature = "yunsou")]
             ProductCode::Yunsou(code) => code.description_in(locale),
+        }
+    }
+    /// The English text where the documentation gives one, otherwise the Chinese.
+    pub const fn description(self) -> Option<&'static str> {
+        match self.description_in(crate::Locale::En) {
+            Some(text) => Some(text),
+            None => self.description_in(crate::Locale::Zh),
         }
     }
     /// The Error Center's solution, where it gives real text.

@@ -50,7 +50,10 @@ pub(super) fn run(args: &AcceptArgs) -> Result<Output, Error> {
         (plan(&catalog, &pending, &args.reason), pending.len())
     };
     if entries.is_empty() {
-        return Ok(Output::new(EXIT_OK, "nothing to accept: every difference is accepted\n".to_owned()));
+        return Ok(Output::new(
+            EXIT_OK,
+            "nothing to accept: every difference is accepted\n".to_owned(),
+        ));
     }
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
     let new_text = insert_entries(&text, &entries).map_err(|m| Error::in_file(&path, m))?;
@@ -116,9 +119,9 @@ fn plan(catalog: &Catalog<'_>, pending: &[&Difference], reason: &str) -> Vec<Acc
         .pages
         .iter()
         .filter(|page| {
-            by_file.get(page.file.as_str()).is_some_and(|codes| {
-                codes.len() >= 3 && codes.len() * 2 >= page.common.len()
-            })
+            by_file
+                .get(page.file.as_str())
+                .is_some_and(|codes| codes.len() >= 3 && codes.len() * 2 >= page.common.len())
         })
         .map(|page| page.file.as_str())
         .collect();
@@ -149,7 +152,8 @@ fn plan(catalog: &Catalog<'_>, pending: &[&Difference], reason: &str) -> Vec<Acc
         }));
     }
     left.retain(|d| {
-        !(d.table == TableKind::Product && d.product.as_deref().is_some_and(|p| products.contains(p)))
+        !(d.table == TableKind::Product
+            && d.product.as_deref().is_some_and(|p| products.contains(p)))
     });
 
     // Codes that differ for two products or more (a common code on several products' pages, or
@@ -219,7 +223,9 @@ fn insert_entries(text: &str, entries: &[Acceptance]) -> Result<String, String> 
             let end = start + raw.get().len();
             let array = &text[start..end];
             let inner = array[1..array.len() - 1].trim_end();
-            let mut out = String::with_capacity(text.len() + lines.iter().map(|l| l.len() + 8).sum::<usize>());
+            let mut out = String::with_capacity(
+                text.len() + lines.iter().map(|l| l.len() + 8).sum::<usize>(),
+            );
             out.push_str(&text[..start]);
             if inner.trim().is_empty() {
                 out.push_str("[\n    ");
@@ -236,7 +242,9 @@ fn insert_entries(text: &str, entries: &[Acceptance]) -> Result<String, String> 
             Ok(out)
         }
         None => {
-            let close = text.rfind('}').ok_or("malformed manifest: no closing brace")?;
+            let close = text
+                .rfind('}')
+                .ok_or("malformed manifest: no closing brace")?;
             let before = text[..close].trim_end();
             Ok(format!(
                 "{before},\n  \"accept\": [\n    {}\n  ]\n{}",

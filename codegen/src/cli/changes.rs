@@ -17,7 +17,12 @@ pub(super) struct ChangesArgs {
     #[arg(long, value_name = "OLD_DOCS_DIR")]
     from: PathBuf,
     /// The docs directory after the update.
-    #[arg(long, visible_alias = "docs", value_name = "NEW_DOCS_DIR", default_value = "docs")]
+    #[arg(
+        long,
+        visible_alias = "docs",
+        value_name = "NEW_DOCS_DIR",
+        default_value = "docs"
+    )]
     to: PathBuf,
     /// The output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
@@ -82,7 +87,10 @@ pub(super) fn run(args: &ChangesArgs) -> Result<Output, Error> {
         }
     };
     let failed = rejected > 0 || args.fail_on.is_some_and(|f| changes.reaches(f.level()));
-    Ok(Output::new(if failed { EXIT_DIFFER } else { EXIT_OK }, stdout))
+    Ok(Output::new(
+        if failed { EXIT_DIFFER } else { EXIT_OK },
+        stdout,
+    ))
 }
 
 fn table_name(p: &ProductChanges) -> &'static str {
@@ -125,7 +133,13 @@ fn product_lines(p: &ProductChanges) -> Vec<String> {
                 lines.push(format!("  - {code}"));
             }
             for r in &p.reworded {
-                lines.push(format!("  ~ {} ({}): {} -> {}", r.code, r.locale, quote(&r.old), quote(&r.new)));
+                lines.push(format!(
+                    "  ~ {} ({}): {} -> {}",
+                    r.code,
+                    r.locale,
+                    quote(&r.old),
+                    quote(&r.new)
+                ));
             }
         }
     }
@@ -183,7 +197,10 @@ fn render_markdown(changes: &Changes, verdict: &str) -> String {
         let lines = product_lines(p);
         out.push_str(&format!("- **{}**\n", escape(&lines[0])));
         for line in &lines[1..] {
-            out.push_str(&format!("  - `{}`\n", escape(line.trim()).replace('`', "'")));
+            out.push_str(&format!(
+                "  - `{}`\n",
+                escape(line.trim()).replace('`', "'")
+            ));
         }
     }
     out.push_str(&format!("\n**{verdict}**\n"));

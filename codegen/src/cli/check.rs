@@ -28,7 +28,11 @@ pub(super) fn run(args: &CheckArgs) -> Result<Output, Error> {
     let checked = Checked::load(&args.docs.docs)?;
     let docs = &checked.docs;
     checked.with(|catalog, agreement| {
-        let code = if agreement.is_clean() { EXIT_OK } else { EXIT_DIFFER };
+        let code = if agreement.is_clean() {
+            EXIT_OK
+        } else {
+            EXIT_DIFFER
+        };
         let mut stderr = String::new();
         let warnings: Vec<String> = docs.warnings.iter().map(ToString::to_string).collect();
         capped(&mut stderr, &warnings, "warnings");
@@ -100,7 +104,11 @@ pub(super) fn summary(catalog: &Catalog<'_>, agreement: &Agreement) -> String {
     let docs = catalog.docs;
     let products: BTreeSet<&str> = docs.pages.iter().map(|p| p.product()).collect();
     let own: usize = catalog.products.values().map(|p| p.codes.len()).sum();
-    let with_own = catalog.products.values().filter(|p| !p.codes.is_empty()).count();
+    let with_own = catalog
+        .products
+        .values()
+        .filter(|p| !p.codes.is_empty())
+        .count();
     let exports = if docs.error_centers.is_empty() {
         String::new()
     } else {
@@ -181,7 +189,12 @@ fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
             .map(|(k, n)| (k.as_str(), n))
             .collect(),
         unused: &agreement.unused,
-        warnings: catalog.docs.warnings.iter().map(ToString::to_string).collect(),
+        warnings: catalog
+            .docs
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
         clean: agreement.is_clean(),
         summary: summary(catalog, agreement),
     })

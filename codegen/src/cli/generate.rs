@@ -47,13 +47,19 @@ pub(super) fn run(args: &GenerateArgs) -> Result<Output, Error> {
         if stale.is_empty() {
             return Ok(Output::new(
                 EXIT_OK,
-                format!("{} generated files are current\n", generated.files.len() + 1),
+                format!(
+                    "{} generated files are current\n",
+                    generated.files.len() + 1
+                ),
             ));
         }
         let mut stderr = String::new();
         for file in stale.iter().take(MAX_DIFFS) {
             if file.diff.is_empty() {
-                stderr.push_str(&format!("{}: no longer generated; remove it\n", file.path.display()));
+                stderr.push_str(&format!(
+                    "{}: no longer generated; remove it\n",
+                    file.path.display()
+                ));
             } else {
                 stderr.push_str(&file.diff);
             }

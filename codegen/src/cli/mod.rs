@@ -76,24 +76,32 @@ enum Command {
     #[command(after_help = EXIT_STATUS_HELP)]
     Diff(diff::DiffArgs),
     /// Show what changed between two docs sets, and the semver verdict for the crate.
-    #[command(after_help = "Exit status: 0, or 1 when the verdict reaches --fail-on or the new \
-        docs disagree (no verdict is given then), 2 when either docs set cannot be read or built from.")]
+    #[command(
+        after_help = "Exit status: 0, or 1 when the verdict reaches --fail-on or the new \
+        docs disagree (no verdict is given then), 2 when either docs set cannot be read or built from."
+    )]
     Changes(changes::ChangesArgs),
     /// Show one code on every source.
-    #[command(after_help = "Exit status: 0 when some source documents the code, 1 when none \
-        does, 2 when the docs cannot be read or built from.")]
+    #[command(
+        after_help = "Exit status: 0 when some source documents the code, 1 when none \
+        does, 2 when the docs cannot be read or built from."
+    )]
     Show(show::ShowArgs),
     /// Print every source's tables after normalization.
     #[command(after_help = "Exit status: 0, or 2 when the docs cannot be read or built from.")]
     Export(export::ExportArgs),
     /// Accept every difference not yet accepted, with a reason, in the manifest.
-    #[command(after_help = "Exit status: 0 when the manifest was written (or nothing was left \
-        to accept), 2 when the docs cannot be read or the manifest cannot be written.")]
+    #[command(
+        after_help = "Exit status: 0 when the manifest was written (or nothing was left \
+        to accept), 2 when the docs cannot be read or the manifest cannot be written."
+    )]
     Accept(accept::AcceptArgs),
     /// Write the generated sources (src/generated/) and the product features of Cargo.toml.
-    #[command(after_help = "Exit status: 0 when the files were written (or, with --check, are \
+    #[command(
+        after_help = "Exit status: 0 when the files were written (or, with --check, are \
         current), 1 with --check when a file is out of date, 2 when the docs disagree or cannot \
-        be read or built from.")]
+        be read or built from."
+    )]
     Generate(generate::GenerateArgs),
     /// Print shell completions.
     #[command(after_help = "Exit status: 0.")]
@@ -186,8 +194,16 @@ where
         Command::Generate(args) => generate::run(args),
         Command::Completions { shell } => {
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "tencentcloud-error-codes", &mut script);
-            Ok(Output::new(EXIT_OK, String::from_utf8_lossy(&script).into_owned()))
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "tencentcloud-error-codes",
+                &mut script,
+            );
+            Ok(Output::new(
+                EXIT_OK,
+                String::from_utf8_lossy(&script).into_owned(),
+            ))
         }
     };
     match result {
@@ -202,7 +218,10 @@ where
 /// Writes a command's output. A closed pipe is not an error: the reader has what it wanted.
 fn finish(out: &mut dyn Write, err: &mut dyn Write, output: Output) -> u8 {
     let _ = err.write_all(output.stderr.as_bytes());
-    match out.write_all(output.stdout.as_bytes()).and_then(|()| out.flush()) {
+    match out
+        .write_all(output.stdout.as_bytes())
+        .and_then(|()| out.flush())
+    {
         Ok(()) => output.code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {

@@ -122,10 +122,20 @@ pub(super) fn run(args: &ShowArgs) -> Result<Output, Error> {
         let code = args.code.as_str();
         let mut found = Vec::new();
         if let Some(view) = catalog.common.get(code) {
-            found.push(shown(catalog, &catalog.common, view, crate::agreement::TableKind::Common, None));
+            found.push(shown(
+                catalog,
+                &catalog.common,
+                view,
+                crate::agreement::TableKind::Common,
+                None,
+            ));
         }
         for product in catalog.products.values() {
-            if args.product.as_deref().is_some_and(|p| p != product.product) {
+            if args
+                .product
+                .as_deref()
+                .is_some_and(|p| p != product.product)
+            {
                 continue;
             }
             if let Some(view) = product.codes.get(code) {
@@ -138,7 +148,11 @@ pub(super) fn run(args: &ShowArgs) -> Result<Output, Error> {
                 ));
             }
         }
-        let status = if found.is_empty() { EXIT_DIFFER } else { EXIT_OK };
+        let status = if found.is_empty() {
+            EXIT_DIFFER
+        } else {
+            EXIT_OK
+        };
         let stdout = match args.format {
             TextOrJson::Json => {
                 #[derive(Serialize)]
@@ -172,7 +186,11 @@ fn text(code: &str, found: &[Shown]) -> String {
     let mut out = String::new();
     for shown in found {
         let path = match &shown.product {
-            Some(product) => format!("{}::ErrorCode::{}", crate::ident::module_name(product), shown.variant),
+            Some(product) => format!(
+                "{}::ErrorCode::{}",
+                crate::ident::module_name(product),
+                shown.variant
+            ),
             None => format!("ErrorCode::{}", shown.variant),
         };
         out.push_str(&format!("{code}: {path}\n"));

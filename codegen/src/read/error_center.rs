@@ -21,7 +21,13 @@ use crate::manifest::line_at;
 pub const COMMON_PRODUCT: &str = "PLATFORM";
 
 /// Solutions that say nothing.
-const PLACEHOLDERS: [&str; 5] = ["业务正在更新中，请您耐心等待。", "None", "占位符", "无", "null"];
+const PLACEHOLDERS: [&str; 5] = [
+    "业务正在更新中，请您耐心等待。",
+    "None",
+    "占位符",
+    "无",
+    "null",
+];
 
 /// One entry of the export, normalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +80,11 @@ pub fn read_export(path: &Path, text: &str) -> Result<ErrorCenterExport, Error> 
         let suffix = format!(" at line {} column {}", e.line(), e.column());
         let message = message.strip_suffix(&suffix).unwrap_or(&message);
         let line = (e.line() > 0).then(|| first_line + e.line() - 1);
-        Error::at(path, line, format!("malformed Error Center export: {message}"))
+        Error::at(
+            path,
+            line,
+            format!("malformed Error Center export: {message}"),
+        )
     };
     let raw: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| malformed(e, 1))?;
     let bytes = text.as_bytes();
@@ -119,7 +129,10 @@ pub fn read_export(path: &Path, text: &str) -> Result<ErrorCenterExport, Error> 
             product: entry.product_name,
             version: entry.product_version.unwrap_or_default(),
             code: entry.code,
-            description: entry.description.map(|d| inline_text(&d)).unwrap_or_default(),
+            description: entry
+                .description
+                .map(|d| inline_text(&d))
+                .unwrap_or_default(),
             solution,
             product_name: entry.product_cn_name.unwrap_or_default(),
             line: at,
@@ -149,7 +162,11 @@ mod tests {
         assert_eq!((first.line, first.solution.as_deref()), (Some(2), None));
         let second = &export.entries[1];
         assert_eq!(
-            (second.product.as_str(), second.line, second.description.as_str()),
+            (
+                second.product.as_str(),
+                second.line,
+                second.description.as_str()
+            ),
             ("PLATFORM", Some(6), "")
         );
         assert_eq!(second.solution.as_deref(), Some("请稍后重试"));
@@ -163,8 +180,12 @@ mod tests {
 
     #[test]
     fn a_one_line_export_has_no_lines() {
-        let text = r#"[{"productName": "cvm", "productVersion": "1", "code": "A", "description": "x"}]"#;
-        assert_eq!(read_export(Path::new("ec.json"), text).unwrap().entries[0].line, None);
+        let text =
+            r#"[{"productName": "cvm", "productVersion": "1", "code": "A", "description": "x"}]"#;
+        assert_eq!(
+            read_export(Path::new("ec.json"), text).unwrap().entries[0].line,
+            None
+        );
     }
 
     #[test]

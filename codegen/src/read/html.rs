@@ -192,7 +192,10 @@ fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> 
         let start = i + offset;
         let rest = &html[start..];
         // Comments and raw-text elements hold no tags.
-        let skip_to = |end: &str| rest.find(end).map_or(bytes.len(), |e| start + e + end.len());
+        let skip_to = |end: &str| {
+            rest.find(end)
+                .map_or(bytes.len(), |e| start + e + end.len())
+        };
         if rest.starts_with("<!--") {
             i = skip_to("-->");
             continue;

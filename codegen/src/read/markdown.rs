@@ -72,7 +72,8 @@ pub(super) fn blocks(path: &Path, source: &str) -> Result<Vec<Block>, Error> {
                 }
             }
             Event::End(TagEnd::TableRow) => {
-                if let (Some((_, header, rows)), Some((range, cells))) = (table.as_mut(), row.take())
+                if let (Some((_, header, rows)), Some((range, cells))) =
+                    (table.as_mut(), row.take())
                 {
                     // pulldown-cmark drops the cells past the header's number, as GitHub
                     // does; a row with more is an error here, not a truncated row.
@@ -114,7 +115,10 @@ pub(super) fn blocks(path: &Path, source: &str) -> Result<Vec<Block>, Error> {
             Event::InlineHtml(tag) => {
                 let lower = tag.to_ascii_lowercase();
                 if let Some(text) = text.as_mut() {
-                    if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") {
+                    if lower.starts_with("<br")
+                        || lower.starts_with("<p")
+                        || lower.starts_with("</p")
+                    {
                         text.push(' ');
                     }
                 }

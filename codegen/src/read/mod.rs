@@ -103,7 +103,8 @@ pub fn read_page(path: &Path, source: &str) -> Result<PageTables, Error> {
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..offset])).line_of(offset);
+        let line =
+            LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..offset])).line_of(offset);
         Error::at_line(
             path,
             line,
@@ -138,7 +139,11 @@ pub fn check_rows(
     what: &str,
 ) -> Result<CheckedRows, Error> {
     if rows.is_empty() {
-        return Err(Error::at(path, header_line, format!("the {what} table has no rows")));
+        return Err(Error::at(
+            path,
+            header_line,
+            format!("the {what} table has no rows"),
+        ));
     }
     let mut first: std::collections::HashMap<String, (Option<usize>, String)> =
         std::collections::HashMap::with_capacity(rows.len());
@@ -153,7 +158,10 @@ pub fn check_rows(
                 out.warnings.push(Warning::at(
                     path,
                     row.line,
-                    format!("{} is listed twice in the {what} table, with the same text{also}", row.code),
+                    format!(
+                        "{} is listed twice in the {what} table, with the same text{also}",
+                        row.code
+                    ),
                 ));
             } else {
                 out.duplicates.push(row);
@@ -241,8 +249,15 @@ pub fn section_of(heading: &str) -> Option<Section> {
     let qualifier = |q: &str| {
         matches!(
             q,
-            "business" | "service" | "application" | "product" | "api" | "product-specific"
-                | "service-specific" | "api-specific" | "specific"
+            "business"
+                | "service"
+                | "application"
+                | "product"
+                | "api"
+                | "product-specific"
+                | "service-specific"
+                | "api-specific"
+                | "specific"
         )
     };
     for suffix in [" error codes", " error code", " errors"] {
@@ -298,9 +313,19 @@ pub fn is_code_header(title: &str) -> bool {
 /// Message`, `Meaning`, `说明`, `描述`, `错误描述`, `含义`, `解释`.
 pub fn is_description_header(title: &str) -> bool {
     let lower = title.to_lowercase();
-    ["descr", "meaning", "explanation", "message", "说明", "描述", "含义", "解释", "信息"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "descr",
+        "meaning",
+        "explanation",
+        "message",
+        "说明",
+        "描述",
+        "含义",
+        "解释",
+        "信息",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// What a table's header row says about it.
@@ -356,9 +381,7 @@ pub(crate) struct TableRow {
 /// A "Common Error Codes" heading without a table under it (in a table of contents, say) is
 /// passed over for a later one; when none has a table, the first one's error is reported.
 pub(crate) fn select_tables(path: &Path, blocks: Vec<Block>) -> Result<PageTables, Error> {
-    let is_section = |b: &Block, section: Section| {
-        matches!(b, Block::Heading { text, .. } if section_of(text) == Some(section))
-    };
+    let is_section = |b: &Block, section: Section| matches!(b, Block::Heading { text, .. } if section_of(text) == Some(section));
     let mut first_error = None;
     for start in (0..blocks.len()).filter(|&i| is_section(&blocks[i], Section::Common)) {
         let (common, next) = match table_in_section(path, &blocks, start, "Common Error Codes") {
@@ -378,7 +401,8 @@ pub(crate) fn select_tables(path: &Path, blocks: Vec<Block>) -> Result<PageTable
                 continue;
             }
         };
-        let product = match (next..blocks.len()).find(|&i| is_section(&blocks[i], Section::Product)) {
+        let product = match (next..blocks.len()).find(|&i| is_section(&blocks[i], Section::Product))
+        {
             Some(start) => {
                 let Block::Heading { text, .. } = &blocks[start] else {
                     unreachable!("positions of headings")
@@ -504,7 +528,10 @@ fn table_rows(path: &Path, rows: &[TableRow]) -> Result<Vec<Row>, Error> {
             return Err(Error::at(
                 path,
                 row.line,
-                format!("a row of the table has no code (its description: {})", quote(&description)),
+                format!(
+                    "a row of the table has no code (its description: {})",
+                    quote(&description)
+                ),
             ));
         }
         out.push(Row {
@@ -551,7 +578,11 @@ pub(crate) fn split_lines(source: &str) -> impl Iterator<Item = &str> {
         let text = rest?;
         match text.find(['\n', '\r']) {
             Some(i) => {
-                let after = if text[i..].starts_with("\r\n") { i + 2 } else { i + 1 };
+                let after = if text[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 rest = Some(&text[after..]);
                 Some(&text[..i])
             }
@@ -581,8 +612,18 @@ mod tests {
             assert!(is_code(good), "{good}");
         }
         for bad in [
-            "", "internalError", "Auth Failure", "AuthFailure.", ".A", "A..B", "A-B", "Ä", "1A",
-            "AV_ERR_FAILED", "4000", "A_B.C",
+            "",
+            "internalError",
+            "Auth Failure",
+            "AuthFailure.",
+            ".A",
+            "A..B",
+            "A-B",
+            "Ä",
+            "1A",
+            "AV_ERR_FAILED",
+            "4000",
+            "A_B.C",
         ] {
             assert!(!is_code(bad), "{bad}");
         }
@@ -649,7 +690,11 @@ mod tests {
             ("Code", "Meaning"),
             ("Error Code", "Error Message"),
         ] {
-            assert_eq!(t(code, description), Header::CodeDescription, "{code} | {description}");
+            assert_eq!(
+                t(code, description),
+                Header::CodeDescription,
+                "{code} | {description}"
+            );
         }
         assert_eq!(t("Field", "Description"), Header::Other);
         assert_eq!(t("Parameter Name", "Description"), Header::Other);
@@ -663,11 +708,11 @@ mod tests {
     fn lines_break_at_every_line_ending() {
         let source = "a\nb\r\nc\rd";
         let index = LineIndex::new(source);
+        assert_eq!([0, 2, 5, 7].map(|o| index.line_of(o)), [1, 2, 3, 4]);
         assert_eq!(
-            [0, 2, 5, 7].map(|o| index.line_of(o)),
-            [1, 2, 3, 4]
+            split_lines(source).collect::<Vec<_>>(),
+            ["a", "b", "c", "d"]
         );
-        assert_eq!(split_lines(source).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
         assert_eq!(split_lines("a\n\nb\n").collect::<Vec<_>>(), ["a", "", "b"]);
     }
 

@@ -51,28 +51,29 @@ pub(super) fn read(path: &Path, source: &str) -> Result<PageTables, Error> {
                 .iter()
                 .enumerate()
                 .take_while(|(_, l)| !is_heading(l) && !is_section_title(l))
-                .find_map(|(offset, l)| header_layout(l).map(|layout| (index + 1 + offset, layout)));
+                .find_map(|(offset, l)| {
+                    header_layout(l).map(|layout| (index + 1 + offset, layout))
+                });
             if found.is_some() {
                 break;
             }
         }
     }
-    let (header_index, layout) = match (found, heading_line) {
-        (Some(found), _) => found,
-        (None, Some(line)) => {
-            return Err(Error::at_line(
+    let (header_index, layout) =
+        match (found, heading_line) {
+            (Some(found), _) => found,
+            (None, Some(line)) => return Err(Error::at_line(
                 path,
                 line,
                 "expected a header line \"Error Code Description\" after \"Common Error Codes\"",
-            ))
-        }
-        (None, None) => {
-            return Err(Error::in_file(
-                path,
-                "no \"Common Error Codes\" (or \"公共错误码\") line found",
-            ))
-        }
-    };
+            )),
+            (None, None) => {
+                return Err(Error::in_file(
+                    path,
+                    "no \"Common Error Codes\" (or \"公共错误码\") line found",
+                ))
+            }
+        };
 
     // Rows until a line of nothing but spaces and tabs; a line of other whitespace only is an
     // empty row.

@@ -23,7 +23,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
     };
     let mut out = String::from("### Table generations\n\n| Locale | Codes | Pages | Lacks | Adds |\n|---|--:|---|---|---|\n");
     for g in &report.generations {
-        let pages: Vec<String> = g.pages.iter().map(|p| format!("{} (`{}`)", p.product, p.file)).collect();
+        let pages: Vec<String> = g
+            .pages
+            .iter()
+            .map(|p| format!("{} (`{}`)", p.product, p.file))
+            .collect();
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} |\n",
             g.locale,
@@ -66,7 +70,9 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
     }
     if !report.wordings.is_empty() {
-        out.push_str("\n### Texts that differ\n\n| Code | Locale | Sources | Text |\n|---|---|---|---|\n");
+        out.push_str(
+            "\n### Texts that differ\n\n| Code | Locale | Sources | Text |\n|---|---|---|---|\n",
+        );
         for wording in &report.wordings {
             for text in &wording.texts {
                 out.push_str(&format!(

@@ -69,8 +69,9 @@ pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
                 locale.rows.retain(|row| !row.agrees());
             }
         }
-        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) =
-            wordings(catalog).into_iter().partition(|w| match &args.product {
+        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) = wordings(catalog)
+            .into_iter()
+            .partition(|w| match &args.product {
                 Some(product) => w.product.as_deref() == Some(product.as_str()),
                 None => w.table == TableKind::Common,
             });
@@ -88,7 +89,11 @@ pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
             OutputFormat::Json => json::render(&report)?,
         };
         Ok(Output::new(
-            if agreement.is_clean() { EXIT_OK } else { EXIT_DIFFER },
+            if agreement.is_clean() {
+                EXIT_OK
+            } else {
+                EXIT_DIFFER
+            },
             stdout,
         ))
     })?

@@ -181,7 +181,11 @@ fn render_block(
         for index in block.clone() {
             let cell = row.cells[index];
             line.push(' ');
-            line.push_str(&paint(&format!("{:>width$}", symbol(cell)), style(cell), color));
+            line.push_str(&paint(
+                &format!("{:>width$}", symbol(cell)),
+                style(cell),
+                color,
+            ));
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -195,7 +199,11 @@ fn render_wording(wording: &Wording, color: bool) -> String {
         .as_deref()
         .map_or_else(String::new, |p| format!(", {p}"));
     let mut out = format!("{} ({}{product})\n", wording.code, wording.locale);
-    let labels: Vec<String> = wording.texts.iter().map(|t| summarize(&t.sources)).collect();
+    let labels: Vec<String> = wording
+        .texts
+        .iter()
+        .map(|t| summarize(&t.sources))
+        .collect();
     let label_width = labels.iter().map(|l| l.len()).max().unwrap_or(0).min(40);
     let settled = &wording.texts[0].text;
     for (index, (text, label)) in wording.texts.iter().zip(&labels).enumerate() {

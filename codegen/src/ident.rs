@@ -196,10 +196,11 @@ mod tests {
             ])
         );
         assert_eq!(
-            variant_names(&["InternalError.SYS_ERR", "InternalError.SysErr"]),
+            variant_names(&["InternalError.SYS_ERR", "InternalError.SYSERR", "InternalError.SysErr"]),
             Ok(vec![
                 "InternalErrorDotSYSUnderscoreERR".to_owned(),
-                "InternalErrorDotSysErr".to_owned(),
+                "InternalErrorDotSYSERR".to_owned(),
+                "InternalErrorSysErr".to_owned(),
             ])
         );
         assert_eq!(

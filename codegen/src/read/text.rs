@@ -270,16 +270,16 @@ mod tests {
             &known,
         )
         .unwrap();
-        let got: Vec<(&str, &str, usize)> = rows
+        let got: Vec<(&str, &str, Option<usize>)> = rows
             .iter()
             .map(|r| (r.code.as_str(), r.description.as_str(), r.line))
             .collect();
         assert_eq!(
             got,
             [
-                ("InvalidParameterValue", "Invalid parameter value.", 3),
-                ("InvalidParameter", "Incorrect parameter.", 4),
-                ("Foo", "", 5),
+                ("InvalidParameterValue", "Invalid parameter value.", Some(3)),
+                ("InvalidParameter", "Incorrect parameter.", Some(4)),
+                ("Foo", "", Some(5)),
             ]
         );
         let err = split_run_together(

@@ -167,9 +167,9 @@ impl Code {
     /// assert_eq!(code.family().as_str(), "InvalidParameterValue");
     /// assert_eq!(code.family().known(), Some(ErrorCode::InvalidParameterValue));
     ///
-    /// // `AuthFailure` is a family, but not itself a code.
-    /// let code = Code::new("AuthFailure.SignatureExpire");
-    /// assert_eq!(code.family(), "AuthFailure");
+    /// // `OperationDenied` is a family, but not itself a common code.
+    /// let code = Code::new("OperationDenied.AccountIsolate");
+    /// assert_eq!(code.family(), "OperationDenied");
     /// assert_eq!(code.family().known(), None);
     /// ```
     pub fn family(&self) -> Family<'_> {
@@ -387,7 +387,7 @@ impl<'a> Family<'a> {
     ///     Code::new("FailedOperation.CdnConfigError").family().known(),
     ///     Some(ErrorCode::FailedOperation),
     /// );
-    /// assert_eq!(Code::new("AuthFailure.TokenFailure").family().known(), None);
+    /// assert_eq!(Code::new("OperationDenied.AccountIsolate").family().known(), None);
     /// ```
     pub fn known(&self) -> Option<ErrorCode> {
         ErrorCode::from_code(self.name)

@@ -138,13 +138,10 @@ fn api_error_is_a_core_error() {
 
 #[test]
 fn api_error_keeps_its_parts() {
-    let error = ApiError::new(Code::new("RequestLimitExceeded.UinLimitExceeded"))
+    let error = ApiError::new(Code::new("RequestLimitExceeded.NotACommonCode"))
         .with_message(String::from("too fast"))
         .with_request_id(String::from("r-2"));
-    assert_eq!(
-        error.code().as_str(),
-        "RequestLimitExceeded.UinLimitExceeded"
-    );
+    assert_eq!(error.code().as_str(), "RequestLimitExceeded.NotACommonCode");
     assert_eq!(error.code().known(), None);
     assert_eq!(error.message(), Some("too fast"));
     assert_eq!(error.request_id(), Some("r-2"));

@@ -6,6 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use tencentcloud_error_codes::{Code, ErrorCode};
 
 /// Codes of the products' own, and codes the vendored pages do not list: none is common.
+/// (`RequestLimitExceeded.*` and `AuthFailure.InvalidAuthorization` are common codes now that the
+/// newest table and the Error Center list them; they are in the generated tests.)
 const PRODUCT_SPECIFIC: &[&str] = &[
     "InvalidParameterValue.InvalidDomain",
     "FailedOperation.CdnConfigError",
@@ -17,10 +19,8 @@ const PRODUCT_SPECIFIC: &[&str] = &[
     "OperationDenied.AccountIsolate",
     "InvalidParameterValue.ZoneMismatchRegion",
     "ResourceInsufficient.SpecifiedInstanceType",
-    "RequestLimitExceeded.UinLimitExceeded",
-    "RequestLimitExceeded.IPLimitExceeded",
-    "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-    "AuthFailure.InvalidAuthorization",
+    "RequestLimitExceeded.NoSuchLimit",
+    "AuthFailure.InvalidSomething",
     "InternalError.DbError",
     // Not the shape of a code at all: kept as they are.
     "internalerror",
@@ -117,8 +117,17 @@ fn families() {
             "InternalError",
             Some(ErrorCode::InternalError),
         ),
-        ("AuthFailure.SignatureExpire", "AuthFailure", None),
-        ("AuthFailure.InvalidAuthorization", "AuthFailure", None),
+        // The 2018 table lists a bare `AuthFailure`: a common code, so a family with a variant.
+        (
+            "AuthFailure.SignatureExpire",
+            "AuthFailure",
+            Some(ErrorCode::AuthFailure),
+        ),
+        (
+            "AuthFailure.InvalidAuthorization",
+            "AuthFailure",
+            Some(ErrorCode::AuthFailure),
+        ),
         ("OperationDenied.AccountIsolate", "OperationDenied", None),
         ("A.B.C", "A", None),
         (".", "", None),
@@ -170,11 +179,11 @@ fn throttling() {
     ] {
         assert!(!Code::new(wire).is_throttling(), "{wire}");
     }
-    let throttling: Vec<_> = ErrorCode::ALL
-        .iter()
-        .filter(|&&code| Code::from(code).is_throttling())
-        .collect();
-    assert_eq!(throttling, [&ErrorCode::RequestLimitExceeded]);
+    // Exactly the common codes of the family, whatever the docs list.
+    for &code in ErrorCode::ALL {
+        let family = code.as_str().split('.').next() == Some("RequestLimitExceeded");
+        assert_eq!(Code::from(code).is_throttling(), family, "{code}");
+    }
 }
 
 #[test]

@@ -1,30 +1,39 @@
-//! Throwaway crates built with Cargo through the real path: `build.rs` → `OUT_DIR` → `include!`.
+//! Throwaway crates that depend on this one, built with Cargo: the checked-in code by default,
+//! and the real `build.rs` → `OUT_DIR` → `include!` path with the `generate` feature, on
+//! `docs/` and on a docs directory of the user's own (`TENCENTCLOUD_ERROR_CODES_DOCS`).
 //!
 //! They share one target directory under Cargo's test scratch space, so the generator's
-//! dependencies compile once. Builds run `--offline` with this repository's lockfile: no
-//! network at test time.
+//! dependencies compile once; as they all build this crate's build script there, they run one at
+//! a time. Builds run `--offline` with this repository's lockfile: no network at test time.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Mutex;
 
-/// The expected (code, description) of every row of the hazards fixture, as the binary prints
-/// them with `{:?}`.
-const HAZARDS: &str = r##""Hazard.Backslash" "C:\\path\\to\\file \\n is not a newline \\\" neither"
-"Hazard.Backticks" "Use `code` and ```fences```"
-"Hazard.Braces" "Format {} {0} {name} {{escaped}} and ${var}"
-"Hazard.Cjk" "签名过期。请检查密钥（SecretId）。"
-"Hazard.CommentClose" "Ends a block comment */ and opens one /* here"
-"Hazard.Empty" ""
-"Hazard.Heading" "# not a heading"
-"Hazard.List" "- not a list item"
-"Hazard.Markup" "<b>bold</b> &amp; <script>alert(1)</script> [link](http://x) *em* _em_"
-"Hazard.Numbered" "1. not a numbered item"
-"Hazard.Quotes" "Say \"hello\" and 'bye'."
-"Hazard.Raw" "r#\"raw\"# and \"# and #\""
-"Hazard.Tab" "Tabs and spaces collapse"
-"Hazard.Url" "See https://cloud.tencent.com/document/api for details."
+/// The builds share a target directory, and this crate's `OUT_DIR` in it: one at a time.
+static CARGO: Mutex<()> = Mutex::new(());
+
+/// The expected (code, English description) of every row of the hazards fixture, as the
+/// consumer prints them with `{:?}`.
+const HAZARDS: &str = r##""Hazard.Backslash" Some("C:\\path\\to\\file \\n is not a newline \\\" neither")
+"Hazard.Backticks" Some("Use `code` and ```fences```")
+"Hazard.Bidi" Some("a\u{202e}b\u{2066}c\u{2069}d\u{200f}e")
+"Hazard.Braces" Some("Format {} {0} {name} {{escaped}} and ${var}")
+"Hazard.Cjk" Some("签名过期。请检查密钥（SecretId）。")
+"Hazard.CommentClose" Some("Ends a block comment */ and opens one /* here")
+"Hazard.Control" Some("nul\0esc\u{1b}[2Jdel\u{7f}c1\u{9b}")
+"Hazard.Empty" None
+"Hazard.Heading" Some("# not a heading")
+"Hazard.List" Some("- not a list item")
+"Hazard.Markup" Some("<b>bold</b> &amp; <script>alert(1)</script> [link](http://x) *em* _em_")
+"Hazard.Numbered" Some("1. not a numbered item")
+"Hazard.Quotes" Some("Say \"hello\" and 'bye'.")
+"Hazard.Raw" Some("r#\"raw\"# and \"# and #\"")
+"Hazard.Smart" Some("\"double\" 'single' -- dash ... ellipsis")
+"Hazard.Tab" Some("Tabs and spaces collapse")
+"Hazard.Url" Some("See https://cloud.tencent.com/document/api for details.")
 "##;
 
 /// A fresh crate directory under the test scratch space.
@@ -44,19 +53,25 @@ fn write(path: &Path, contents: &str) {
     std::fs::write(path, contents).unwrap();
 }
 
-fn cargo(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("end-to-end-target")
+}
+
+/// Runs cargo in `dir`, with `docs` as the generator's docs directory, if any.
+fn cargo(dir: &Path, args: &[&str], docs: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO"));
+    command
         .args(args)
         .arg("--offline")
         .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("end-to-end-target"),
-        )
+        .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("RUSTFLAGS")
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .output()
-        .expect("run cargo")
+        .env_remove("TENCENTCLOUD_ERROR_CODES_DOCS")
+        .env("RUSTDOCFLAGS", "-D warnings");
+    if let Some(docs) = docs {
+        command.env("TENCENTCLOUD_ERROR_CODES_DOCS", docs);
+    }
+    command.output().expect("run cargo")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -71,67 +86,9 @@ fn assert_success(output: &Output, what: &str) {
     );
 }
 
-/// A crate that depends on this one, printing what it sees of every code.
-#[test]
-fn a_dependent_crate_sees_the_same_enum_with_and_without_generation() {
-    let dir = crate_dir("consumer");
-    let repo = common::repo("");
-    write(
-        &dir.join("Cargo.toml"),
-        &format!(
-            r#"[package]
-name = "consumer"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-tencentcloud-error-codes = {{ path = {repo:?}, default-features = false }}
-
-[features]
-default = ["generate"]
-generate = ["tencentcloud-error-codes/generate"]
-
-[workspace]
-"#,
-            repo = repo.display().to_string()
-        ),
-    );
-    write(
-        &dir.join("src/main.rs"),
-        r#"use tencentcloud_error_codes::ErrorCode;
-
-fn main() {
-    for &code in ErrorCode::ALL {
-        assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
-        println!("{code} {code:?} {:?} {}", code.description(), code.products().join(","));
-    }
-}
-"#,
-    );
-    let generated = cargo(&dir, &["run", "--quiet"]);
-    assert_success(&generated, "cargo run");
-    let checked_in = cargo(&dir, &["run", "--quiet", "--no-default-features"]);
-    assert_success(&checked_in, "cargo run --no-default-features");
-
-    let lines = text(&generated.stdout);
-    let lines: Vec<&str> = lines.lines().collect();
-    assert_eq!(lines.len(), 26);
-    assert_eq!(
-        lines[0],
-        "AuthFailure.InvalidSecretId AuthFailureInvalidSecretId \"Invalid key (not a TencentCloud API key type).\" cdn,cls,cvm,mdl,teo"
-    );
-    assert_eq!(
-        lines[25],
-        "UnsupportedRegion UnsupportedRegion \"API does not support the requested region.\" cdn,cls,cvm,mdl,teo"
-    );
-    assert_eq!(text(&generated.stdout), text(&checked_in.stdout));
-}
-
-/// A crate with its own docs and a build script calling the generator, as this crate's does.
-fn hazards_crate(name: &str) -> PathBuf {
+/// A crate depending on this one (with `features`), printing every common code.
+fn consumer(name: &str, features: &str) -> PathBuf {
     let dir = crate_dir(name);
-    let codegen = common::repo("codegen");
     write(
         &dir.join("Cargo.toml"),
         &format!(
@@ -141,163 +98,222 @@ version = "0.0.0"
 edition = "2021"
 publish = false
 
-[build-dependencies]
-tencentcloud-error-codes-build = {{ path = {codegen:?}, default-features = false }}
+[dependencies]
+tencentcloud-error-codes = {{ path = {repo:?}, default-features = false, features = [{features}] }}
+
+[features]
+generate = ["tencentcloud-error-codes/generate"]
 
 [workspace]
 "#,
-            codegen = codegen.display().to_string()
+            repo = common::repo("").display().to_string()
         ),
     );
     write(
-        &dir.join("build.rs"),
-        "fn main() -> std::process::ExitCode {\n    \
-         tencentcloud_error_codes_build::cargo::run(\"docs\", \"error_codes.rs\")\n}\n",
-    );
-    write(
         &dir.join("src/main.rs"),
-        r#"//! Prints every generated code and description.
-
-#[allow(rustdoc::bare_urls, dead_code)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));
-}
+        r#"//! Prints every common code, its variant, English text and products.
+use tencentcloud_error_codes::{ErrorCode, Locale};
 
 fn main() {
-    for (index, code) in generated::CODES.iter().enumerate() {
-        assert!(generated::lookup(code) == Some(generated::ErrorCode::ALL[index]));
-        println!("{code:?} {:?}", generated::DESCRIPTIONS[index]);
+    for &code in ErrorCode::ALL {
+        assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
+        println!("{:?} {:?}", code.as_str(), code.description_in(Locale::En));
+        eprintln!("{code:?} {}", code.products().join(","));
     }
 }
 "#,
     );
+    dir
+}
+
+/// The checked-in code and the build-time generator give a dependent crate the same enum.
+#[test]
+fn a_dependent_crate_sees_the_same_enum_with_and_without_generation() {
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = consumer("consumer", "");
+    let checked_in = cargo(&dir, &["run", "--quiet"], None);
+    assert_success(&checked_in, "cargo run");
+    let generated = cargo(&dir, &["run", "--quiet", "--features", "generate"], None);
+    assert_success(&generated, "cargo run --features generate");
+
+    let model = &common::generated().model;
+    let lines = text(&checked_in.stdout);
+    assert_eq!(lines.lines().count(), model.common.len());
+    let first = &model.common[0];
+    assert_eq!(
+        lines.lines().next().unwrap(),
+        format!(
+            "{:?} {:?}",
+            first.code,
+            first
+                .text(tencentcloud_error_codes_build::Locale::En)
+                .map(|t| t.text.as_str())
+        )
+    );
+    assert_eq!(text(&generated.stdout), text(&checked_in.stdout));
+    assert_eq!(text(&generated.stderr), text(&checked_in.stderr));
+}
+
+/// A consumer of the `generate` feature on a docs directory of its own.
+fn hazards_crate(name: &str) -> PathBuf {
+    let dir = consumer(name, "\"generate\"");
     for file in ["sources.json", "pages/hazards.txt"] {
         let fixture = common::repo("tests/fixtures/hazards").join(file);
-        write(
-            &dir.join("docs").join(file),
-            &std::fs::read_to_string(fixture).unwrap(),
-        );
+        std::fs::create_dir_all(dir.join("docs/pages")).unwrap();
+        std::fs::copy(fixture, dir.join("docs").join(file)).unwrap();
     }
     dir
 }
 
 #[test]
 fn hazardous_descriptions_compile_document_and_round_trip() {
-    let generated = common::generate("tests/fixtures/hazards");
-    common::assert_golden("tests/golden/hazards.rs", &generated);
-
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let dir = hazards_crate("hazards");
+    let docs = dir.join("docs");
     // Not `--quiet`: it would hide the build script's warnings.
-    let run = cargo(&dir, &["run"]);
+    let run = cargo(&dir, &["run"], Some(&docs));
     assert_success(&run, "cargo run");
     assert_eq!(text(&run.stdout), HAZARDS);
     let warnings = text(&run.stderr);
-    assert!(warnings.contains("warning: hazards@0.0.0: docs/pages/hazards.txt:18: Hazard.Empty has an empty description"), "{warnings}");
+    assert!(
+        warnings.contains("Hazard.Empty has an empty description"),
+        "{warnings}"
+    );
 
-    // rustdoc renders every description without a warning (RUSTDOCFLAGS=-D warnings).
-    let doc = cargo(&dir, &["doc", "--quiet", "--document-private-items"]);
+    // rustdoc renders every description without a warning (RUSTDOCFLAGS=-D warnings), and as
+    // written: no smart punctuation, no markup, no raw control or bidirectional character.
+    let doc = cargo(&dir, &["doc", "--quiet"], Some(&docs));
     assert_success(&doc, "cargo doc");
+    let page = target_dir().join("doc/tencentcloud_error_codes/enum.ErrorCode.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    for shown in [
+        "<p>\"double\" 'single' -- dash ... ellipsis</p>",
+        "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &lt;script&gt;alert(1)&lt;/script&gt; [link](http://x) *em* _em_</p>",
+        "<p>- not a list item</p>",
+        "<p>a\\u{202e}b\\u{2066}c\\u{2069}d\\u{200f}e</p>",
+        "<p>nul\\u{0}esc\\u{1b}[2Jdel\\u{7f}c1\\u{9b}</p>",
+    ] {
+        assert!(html.contains(shown), "{shown:?} not shown as written");
+    }
+    for raw in ['\u{202e}', '\u{1b}', '\u{0}'] {
+        assert!(!html.contains(raw), "{raw:?} in the rendered docs");
+    }
 }
 
-/// The `-v` lines of a build that say the build script ran.
+/// The `-v` lines of a build that say this crate's build script ran.
 fn build_script_runs(output: &Output) -> usize {
     text(&output.stderr)
         .lines()
-        .filter(|l| l.contains("Running") && l.contains("build-script-build"))
+        .filter(|l| {
+            l.contains("Running")
+                && l.contains("tencentcloud-error-codes-")
+                && l.contains("build-script-build")
+        })
         .count()
 }
 
 #[test]
 fn a_noop_build_does_not_rerun_the_build_script_and_a_page_edit_does_once() {
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let dir = hazards_crate("rebuilds");
-    let first = cargo(&dir, &["build", "-v"]);
+    let docs = dir.join("docs");
+    let first = cargo(&dir, &["build", "-v"], Some(&docs));
     assert_success(&first, "first build");
-    assert_eq!(build_script_runs(&first), 1);
 
-    let noop = cargo(&dir, &["build", "-v"]);
+    let noop = cargo(&dir, &["build", "-v"], Some(&docs));
     assert_success(&noop, "no-op build");
     assert_eq!(build_script_runs(&noop), 0, "{}", text(&noop.stderr));
 
-    let page = dir.join("docs/pages/hazards.txt");
+    let page = docs.join("pages/hazards.txt");
     let edited = std::fs::read_to_string(&page)
         .unwrap()
         .replace("Hazard.Quotes Say", "Hazard.Quotes Now say");
     std::fs::write(&page, edited).unwrap();
-    let after_edit = cargo(&dir, &["build", "-v"]);
+    let after_edit = cargo(&dir, &["build", "-v"], Some(&docs));
     assert_success(&after_edit, "build after an edit");
     assert_eq!(build_script_runs(&after_edit), 1);
 
-    let again = cargo(&dir, &["build", "-v"]);
+    let again = cargo(&dir, &["build", "-v"], Some(&docs));
     assert_eq!(build_script_runs(&again), 0);
 }
 
 #[test]
 fn a_broken_page_fails_the_build_with_its_line_and_keeps_the_old_output() {
+    let _one = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let dir = hazards_crate("broken");
-    assert_success(&cargo(&dir, &["build"]), "first build");
-    let out_file = find_out_file(&dir);
+    let docs = dir.join("docs");
+    assert_success(&cargo(&dir, &["build"], Some(&docs)), "first build");
+    let out_file = find_out_file();
     let before = std::fs::read(&out_file).unwrap();
 
-    let page = dir.join("docs/pages/hazards.txt");
+    let page = docs.join("pages/hazards.txt");
     let broken = std::fs::read_to_string(&page)
         .unwrap()
         .replace("Hazard.Cjk", "Hazard.cjk-bad");
     std::fs::write(&page, broken).unwrap();
-    let build = cargo(&dir, &["build"]);
+    let build = cargo(&dir, &["build"], Some(&docs));
     assert!(!build.status.success());
     let stderr = text(&build.stderr);
-    assert!(
-        stderr.contains(
-            "  error: docs/pages/hazards.txt:11: invalid error code \"Hazard.cjk-bad\": expected dot-separated segments of ASCII letters and digits, starting with an uppercase letter\n"
-        ),
-        "{stderr}"
+    let expected = format!(
+        "error: {}:11: invalid error code \"Hazard.cjk-bad\": expected dot-separated segments of \
+         ASCII letters and digits (and '_' after the first), starting with an uppercase letter",
+        page.display()
     );
+    assert!(stderr.contains(&expected), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(std::fs::read(&out_file).unwrap(), before);
 
-    // Two pages that disagree: the report, one difference a line.
+    // Two pages that disagree: the summary, then each difference on a line of its own.
     std::fs::write(
-        dir.join("docs/sources.json"),
+        docs.join("sources.json"),
         r#"{"pages": [{"product": "alpha", "locale": "en", "file": "pages/alpha.txt"},
                       {"product": "beta", "locale": "en", "file": "pages/beta.txt"}]}"#,
     )
     .unwrap();
     let page = |rows: &str| format!("Common Error Codes\n\nError Code Description\n{rows}\n");
     write(
-        &dir.join("docs/pages/alpha.txt"),
+        &docs.join("pages/alpha.txt"),
         &page("InternalError Internal error.\nLimitExceeded Quota limit exceeded."),
     );
     write(
-        &dir.join("docs/pages/beta.txt"),
-        &page("InternalError Internal error!"),
+        &docs.join("pages/beta.txt"),
+        &page("InternalError Internal failure."),
     );
-    let build = cargo(&dir, &["build"]);
+    let build = cargo(&dir, &["build"], Some(&docs));
     assert!(!build.status.success());
     let stderr = text(&build.stderr);
-    assert!(
-        stderr.contains(
-            "  error: the documentation pages disagree (2 differences); fix the pages or accept the difference in docs/sources.json:\n  \
-             error: beta (docs/pages/beta.txt) describes InternalError as \"Internal error!\", but alpha says \"Internal error.\"\n  \
-             error: beta (docs/pages/beta.txt) lacks LimitExceeded, documented by alpha\n"
+    let manifest = docs.join("sources.json");
+    let beta = docs.join("pages/beta.txt");
+    for line in [
+        format!(
+            "error: the documentation sources disagree (2 differences not accepted in {}); the \
+             first: beta ({}:4) describes InternalError as \"Internal failure.\", but alpha says \
+             \"Internal error.\"",
+            manifest.display(),
+            beta.display()
         ),
-        "{stderr}"
-    );
+        format!(
+            "error: beta ({}) lacks LimitExceeded, documented by alpha",
+            beta.display()
+        ),
+    ] {
+        assert!(stderr.contains(&line), "{line}\n---\n{stderr}");
+    }
     assert_eq!(std::fs::read(&out_file).unwrap(), before);
 }
 
-/// The generated file of the throwaway crate `dir`.
-fn find_out_file(dir: &Path) -> PathBuf {
-    let name = dir.file_name().unwrap().to_str().unwrap().to_owned();
-    let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("end-to-end-target/debug/build");
+/// The common enum this crate's build script wrote in the shared target directory.
+fn find_out_file() -> PathBuf {
+    let build = target_dir().join("debug/build");
     std::fs::read_dir(&build)
         .unwrap()
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| {
             path.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("{name}-")))
+                .is_some_and(|n| n.starts_with("tencentcloud-error-codes-"))
         })
-        .map(|path| path.join("out/error_codes.rs"))
+        .map(|path| path.join("out/generated/common.rs"))
         .find(|path| path.is_file())
         .expect("the build script's output")
 }

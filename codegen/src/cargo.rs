@@ -29,7 +29,6 @@ pub fn run(default_docs: &str) -> ExitCode {
     match generate(&docs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            println!("cargo:error={error}");
             eprintln!("error: {error}");
             for finding in error.findings().iter().take(MAX_WARNINGS) {
                 eprintln!("error: {finding}");

@@ -333,7 +333,7 @@ fn common_file(model: &Model) -> TokenStream {
         " documentation for a wire code (`AuthFailure.SignatureExpire`) finds its variant.".to_owned(),
     ];
     let enum_tokens = enum_with_tables(&model.common, &enum_docs, &|c| {
-        let mut docs = texts_doc(c);
+        let mut docs = texts_doc(c, &[None, None]);
         if &c.products != all {
             docs.push(String::new());
             docs.push(if c.products.is_empty() {
@@ -391,8 +391,27 @@ fn product_sets(model: &Model) -> (Vec<&[String]>, Vec<u16>) {
     (sets, set_of)
 }
 
-/// A variant's texts and where they come from.
-fn texts_doc(c: &CodeEntry) -> Vec<String> {
+/// The file most of `codes`' texts of each locale come from: the default an enum's
+/// documentation names once, so that its variants name only the sources that differ.
+fn default_sources(codes: &[CodeEntry]) -> [Option<String>; 2] {
+    Locale::ALL.map(|locale| {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for c in codes {
+            if let Some(t) = c.text(locale) {
+                *counts.entry(t.from.as_str()).or_default() += 1;
+            }
+        }
+        // Most texts; ties to the first file in byte order.
+        let best = counts.values().copied().max()?;
+        counts
+            .into_iter()
+            .find(|(_, n)| *n == best)
+            .map(|(file, _)| file.to_owned())
+    })
+}
+
+/// A variant's texts and where they come from (the sources that are not the enum's defaults).
+fn texts_doc(c: &CodeEntry, defaults: &[Option<String>; 2]) -> Vec<String> {
     let en = c.text(Locale::En);
     let zh = c.text(Locale::Zh);
     let mut docs = Vec::new();
@@ -410,10 +429,9 @@ fn texts_doc(c: &CodeEntry) -> Vec<String> {
     docs.push(String::new());
     let from: Vec<String> = Locale::ALL
         .iter()
-        .filter_map(|&l| {
-            c.text(l)
-                .map(|t| format!("{l} from {}", escape_doc(&t.from)))
-        })
+        .filter_map(|&l| c.text(l).map(|t| (l, t)))
+        .filter(|(l, t)| defaults[l.index()].as_deref() != Some(t.from.as_str()))
+        .map(|(l, t)| format!("{l} from {}", escape_doc(&t.from)))
         .collect();
     let code = format!(" Code `{}`.", c.code);
     docs.push(if from.is_empty() {
@@ -425,14 +443,30 @@ fn texts_doc(c: &CodeEntry) -> Vec<String> {
 }
 
 fn product_codes_file(product: &ProductEntry) -> TokenStream {
-    let enum_docs = vec![
+    let defaults = default_sources(&product.codes);
+    let mut enum_docs = vec![
         format!(" An error code of `{}`'s own, as its documentation lists it.", product.service),
         String::new(),
-        " Each variant's documentation gives its texts and the source each comes from. New codes are"
+        " Each variant's documentation gives its texts (English, then Chinese). New codes are added as"
             .to_owned(),
-        " added as the documentation grows, so the enum is `#[non_exhaustive]`.".to_owned(),
+        " the documentation grows, so the enum is `#[non_exhaustive]`.".to_owned(),
     ];
-    enum_with_tables(&product.codes, &enum_docs, &texts_doc)
+    let named: Vec<String> = Locale::ALL
+        .iter()
+        .filter_map(|&l| {
+            defaults[l.index()]
+                .as_ref()
+                .map(|f| format!("{l} from {}", escape_doc(f)))
+        })
+        .collect();
+    if !named.is_empty() {
+        enum_docs.push(String::new());
+        enum_docs.push(format!(
+            " Texts come from these sources unless a variant names another: {}.",
+            named.join(", ")
+        ));
+    }
+    enum_with_tables(&product.codes, &enum_docs, &|c| texts_doc(c, &defaults))
 }
 
 fn product_file(model: &Model) -> TokenStream {

@@ -5,239 +5,241 @@
 
 /// An error code of `aai`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 识别错误。
     ///
-    /// Code `FailedOperation.ErrorRecognize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorRecognize`.
     #[doc(alias = "FailedOperation.ErrorRecognize")]
     FailedOperationErrorRecognize,
     /// 账号因为欠费停止服务，请在腾讯云账户充值。
     ///
-    /// Code `FailedOperation.ServiceIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceIsolate`.
     #[doc(alias = "FailedOperation.ServiceIsolate")]
     FailedOperationServiceIsolate,
     /// 账号本月免费额度已用完。
     ///
-    /// Code `FailedOperation.UserHasNoFreeAmount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserHasNoFreeAmount`.
     #[doc(alias = "FailedOperation.UserHasNoFreeAmount")]
     FailedOperationUserHasNoFreeAmount,
     /// 服务未开通，请在腾讯云官网语音识别控制台开通服务。
     ///
-    /// Code `FailedOperation.UserNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotRegistered`.
     #[doc(alias = "FailedOperation.UserNotRegistered")]
     FailedOperationUserNotRegistered,
     /// 初始化配置失败。
     ///
-    /// Code `InternalError.ErrorConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorConfigure`.
     #[doc(alias = "InternalError.ErrorConfigure")]
     InternalErrorErrorConfigure,
     /// 创建日志失败。
     ///
-    /// Code `InternalError.ErrorCreateLog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorCreateLog`.
     #[doc(alias = "InternalError.ErrorCreateLog")]
     InternalErrorErrorCreateLog,
     /// 下载音频文件失败。
     ///
-    /// Code `InternalError.ErrorDownFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorDownFile`.
     #[doc(alias = "InternalError.ErrorDownFile")]
     InternalErrorErrorDownFile,
     /// 新建数组失败。
     ///
-    /// Code `InternalError.ErrorFailNewprequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFailNewprequest`.
     #[doc(alias = "InternalError.ErrorFailNewprequest")]
     InternalErrorErrorFailNewprequest,
     /// 写入数据库失败。
     ///
-    /// Code `InternalError.ErrorFailWritetodb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFailWritetodb`.
     #[doc(alias = "InternalError.ErrorFailWritetodb")]
     InternalErrorErrorFailWritetodb,
     /// 文件无法打开。
     ///
-    /// Code `InternalError.ErrorFileCannotopen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFileCannotopen`.
     #[doc(alias = "InternalError.ErrorFileCannotopen")]
     InternalErrorErrorFileCannotopen,
     /// 获取路由失败。
     ///
-    /// Code `InternalError.ErrorGetRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorGetRoute`.
     #[doc(alias = "InternalError.ErrorGetRoute")]
     InternalErrorErrorGetRoute,
     /// 创建日志路径失败。
     ///
-    /// Code `InternalError.ErrorMakeLogpath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorMakeLogpath`.
     #[doc(alias = "InternalError.ErrorMakeLogpath")]
     InternalErrorErrorMakeLogpath,
     /// 识别失败。
     ///
-    /// Code `InternalError.ErrorRecognize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorRecognize`.
     #[doc(alias = "InternalError.ErrorRecognize")]
     InternalErrorErrorRecognize,
     /// 超过最大限流。
     ///
-    /// Code `InternalError.ExceedMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExceedMaxLimit`.
     #[doc(alias = "InternalError.ExceedMaxLimit")]
     InternalErrorExceedMaxLimit,
     /// 文本转换失败，请检查文本格式。
     ///
-    /// Code `InternalError.TextConvertFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TextConvertFailed`.
     #[doc(alias = "InternalError.TextConvertFailed")]
     InternalErrorTextConvertFailed,
     /// 请求数据长度无效。
     ///
-    /// Code `InvalidParameter.ErrorContentlength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorContentlength`.
     #[doc(alias = "InvalidParameter.ErrorContentlength")]
     InvalidParameterErrorContentlength,
     /// 没有body数据。
     ///
-    /// Code `InvalidParameter.ErrorNoBodydata`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorNoBodydata`.
     #[doc(alias = "InvalidParameter.ErrorNoBodydata")]
     InvalidParameterErrorNoBodydata,
     /// 参数不全。
     ///
-    /// Code `InvalidParameter.ErrorParamsMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorParamsMissing`.
     #[doc(alias = "InvalidParameter.ErrorParamsMissing")]
     InvalidParameterErrorParamsMissing,
     /// 解析请求数据失败。
     ///
-    /// Code `InvalidParameter.ErrorParsequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorParsequest`.
     #[doc(alias = "InvalidParameter.ErrorParsequest")]
     InvalidParameterErrorParsequest,
     /// 非法文本。
     ///
-    /// Code `InvalidParameter.InvalidText`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidText`.
     #[doc(alias = "InvalidParameter.InvalidText")]
     InvalidParameterInvalidText,
     /// appid未注册。
     ///
-    /// Code `InvalidParameterValue.AppIdNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppIdNotRegistered`.
     #[doc(alias = "InvalidParameterValue.AppIdNotRegistered")]
     InvalidParameterValueAppIdNotRegistered,
     /// 编解码错误。
     ///
-    /// Code `InvalidParameterValue.Codec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Codec`.
     #[doc(alias = "InvalidParameterValue.Codec")]
     InvalidParameterValueCodec,
     /// AppId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidAppid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidAppid")]
     InvalidParameterValueErrorInvalidAppid,
     /// ClientIp无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidClientip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidClientip`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidClientip")]
     InvalidParameterValueErrorInvalidClientip,
     /// EngSerViceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidEngservice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidEngservice`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidEngservice")]
     InvalidParameterValueErrorInvalidEngservice,
     /// ProjectId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidProjectid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidProjectid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidProjectid")]
     InvalidParameterValueErrorInvalidProjectid,
     /// RequestId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidRequestid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidRequestid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidRequestid")]
     InvalidParameterValueErrorInvalidRequestid,
     /// SourceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidSourcetype`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidSourcetype`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidSourcetype")]
     InvalidParameterValueErrorInvalidSourcetype,
     /// SubserviceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidSubservicetype`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidSubservicetype`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidSubservicetype")]
     InvalidParameterValueErrorInvalidSubservicetype,
     /// Url无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidUrl`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidUrl")]
     InvalidParameterValueErrorInvalidUrl,
     /// UsrAudioKey无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidUseraudiokey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidUseraudiokey`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidUseraudiokey")]
     InvalidParameterValueErrorInvalidUseraudiokey,
     /// 音频编码格式不支持。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidVoiceFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidVoiceFormat`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidVoiceFormat")]
     InvalidParameterValueErrorInvalidVoiceFormat,
     /// 音频数据无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidVoicedata`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidVoicedata`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidVoicedata")]
     InvalidParameterValueErrorInvalidVoicedata,
     /// 数据过长。
     ///
-    /// Code `InvalidParameterValue.ErrorVoicedataTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorVoicedataTooLong`.
     #[doc(alias = "InvalidParameterValue.ErrorVoicedataTooLong")]
     InvalidParameterValueErrorVoicedataTooLong,
     /// PrimaryLanguage非法。
     ///
-    /// Code `InvalidParameterValue.PrimaryLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrimaryLanguage`.
     #[doc(alias = "InvalidParameterValue.PrimaryLanguage")]
     InvalidParameterValuePrimaryLanguage,
     /// SampleRate参数错误。
     ///
-    /// Code `InvalidParameterValue.SampleRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleRate`.
     #[doc(alias = "InvalidParameterValue.SampleRate")]
     InvalidParameterValueSampleRate,
     /// Speed参数非法。
     ///
-    /// Code `InvalidParameterValue.Speed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Speed`.
     #[doc(alias = "InvalidParameterValue.Speed")]
     InvalidParameterValueSpeed,
     /// 声音类型错误。
     ///
-    /// Code `InvalidParameterValue.VoiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceType`.
     #[doc(alias = "InvalidParameterValue.VoiceType")]
     InvalidParameterValueVoiceType,
     /// Volume参数非法。
     ///
-    /// Code `InvalidParameterValue.Volume`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Volume`.
     #[doc(alias = "InvalidParameterValue.Volume")]
     InvalidParameterValueVolume,
     /// 访问限流。
     ///
-    /// Code `LimitExceeded.AccessLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AccessLimit`.
     #[doc(alias = "LimitExceeded.AccessLimit")]
     LimitExceededAccessLimit,
     /// 账号欠费。
     ///
-    /// Code `UnsupportedOperation.AccountArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountArrears`.
     #[doc(alias = "UnsupportedOperation.AccountArrears")]
     UnsupportedOperationAccountArrears,
     /// 免费用量耗尽。
     ///
-    /// Code `UnsupportedOperation.NoFreeAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoFreeAccount`.
     #[doc(alias = "UnsupportedOperation.NoFreeAccount")]
     UnsupportedOperationNoFreeAccount,
     /// 资源包余量已用尽。
     ///
-    /// Code `UnsupportedOperation.PkgExhausted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PkgExhausted`.
     #[doc(alias = "UnsupportedOperation.PkgExhausted")]
     UnsupportedOperationPkgExhausted,
     /// 服务未开通。
     ///
-    /// Code `UnsupportedOperation.ServerNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerNotOpen`.
     #[doc(alias = "UnsupportedOperation.ServerNotOpen")]
     UnsupportedOperationServerNotOpen,
     /// 服务停服。
     ///
-    /// Code `UnsupportedOperation.ServerStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerStopped`.
     #[doc(alias = "UnsupportedOperation.ServerStopped")]
     UnsupportedOperationServerStopped,
     /// 文本过长，请参考请求参数Text的说明。
     ///
-    /// Code `UnsupportedOperation.TextTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TextTooLong`.
     #[doc(alias = "UnsupportedOperation.TextTooLong")]
     UnsupportedOperationTextTooLong,
 }

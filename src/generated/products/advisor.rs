@@ -5,24 +5,26 @@
 
 /// An error code of `advisor`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 依赖的db出错。
     ///
-    /// Code `InternalError.DependsDb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DependsDb`.
     #[doc(alias = "InternalError.DependsDb")]
     InternalErrorDependsDb,
     /// 系统错误。
     ///
-    /// Code `InternalError.System`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.System`.
     #[doc(alias = "InternalError.System")]
     InternalErrorSystem,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
 }

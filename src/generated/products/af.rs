@@ -5,147 +5,149 @@
 
 /// An error code of `af`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 验证码签名错误。
     ///
-    /// Code `AuthFailure.CapSigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CapSigError`.
     #[doc(alias = "AuthFailure.CapSigError")]
     AuthFailureCapSigError,
     /// 请求过期。
     ///
-    /// Code `AuthFailure.Expired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.Expired`.
     #[doc(alias = "AuthFailure.Expired")]
     AuthFailureExpired,
     /// 业务系统逻辑错误。
     ///
-    /// Code `InternalError.BackendLogicError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BackendLogicError`.
     #[doc(alias = "InternalError.BackendLogicError")]
     InternalErrorBackendLogicError,
     /// Sign后端错误。
     ///
-    /// Code `InternalError.SignBackendError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SignBackendError`.
     #[doc(alias = "InternalError.SignBackendError")]
     InternalErrorSignBackendError,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// URL错误。
     ///
-    /// Code `InvalidParameter.UrlError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlError`.
     #[doc(alias = "InvalidParameter.UrlError")]
     InvalidParameterUrlError,
     /// 版本错误。
     ///
-    /// Code `InvalidParameter.VersionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VersionError`.
     #[doc(alias = "InvalidParameter.VersionError")]
     InvalidParameterVersionError,
     /// BadBody。
     ///
-    /// Code `InvalidParameterValue.BadBody`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadBody`.
     #[doc(alias = "InvalidParameterValue.BadBody")]
     InvalidParameterValueBadBody,
     /// 请求包过大。
     ///
-    /// Code `InvalidParameterValue.BodyTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BodyTooLarge`.
     #[doc(alias = "InvalidParameterValue.BodyTooLarge")]
     InvalidParameterValueBodyTooLarge,
     /// 验证码不匹配。
     ///
-    /// Code `InvalidParameterValue.CapMisMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CapMisMatch`.
     #[doc(alias = "InvalidParameterValue.CapMisMatch")]
     InvalidParameterValueCapMisMatch,
     /// HTTP方法错误。
     ///
-    /// Code `InvalidParameterValue.HttpMethodError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HttpMethodError`.
     #[doc(alias = "InvalidParameterValue.HttpMethodError")]
     InvalidParameterValueHttpMethodError,
     /// BusinessId取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidBusinessId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBusinessId`.
     #[doc(alias = "InvalidParameterValue.InvalidBusinessId")]
     InvalidParameterValueInvalidBusinessId,
     /// 日期取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidDate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDate`.
     #[doc(alias = "InvalidParameterValue.InvalidDate")]
     InvalidParameterValueInvalidDate,
     /// PageLimit取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidLimit")]
     InvalidParameterValueInvalidLimit,
     /// PageNum取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidNum`.
     #[doc(alias = "InvalidParameterValue.InvalidNum")]
     InvalidParameterValueInvalidNum,
     /// SrvId取值。
     ///
-    /// Code `InvalidParameterValue.InvalidSrvId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSrvId`.
     #[doc(alias = "InvalidParameterValue.InvalidSrvId")]
     InvalidParameterValueInvalidSrvId,
     /// SrvName取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidSrvName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSrvName`.
     #[doc(alias = "InvalidParameterValue.InvalidSrvName")]
     InvalidParameterValueInvalidSrvName,
     /// Stride取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidStride`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidStride`.
     #[doc(alias = "InvalidParameterValue.InvalidStride")]
     InvalidParameterValueInvalidStride,
     /// 超过配额。
     ///
-    /// Code `LimitExceeded.FreqCnt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FreqCnt`.
     #[doc(alias = "LimitExceeded.FreqCnt")]
     LimitExceededFreqCnt,
     /// 超过配额。
     ///
-    /// Code `LimitExceeded.IpFreqCnt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IpFreqCnt`.
     #[doc(alias = "LimitExceeded.IpFreqCnt")]
     LimitExceededIpFreqCnt,
     /// 关键词频控限制。
     ///
-    /// Code `LimitExceeded.KeyFreqCnt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.KeyFreqCnt`.
     #[doc(alias = "LimitExceeded.KeyFreqCnt")]
     LimitExceededKeyFreqCnt,
     /// 重放攻击。
     ///
-    /// Code `LimitExceeded.ReplayAttack`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ReplayAttack`.
     #[doc(alias = "LimitExceeded.ReplayAttack")]
     LimitExceededReplayAttack,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 接口不存在。
     ///
-    /// Code `ResourceNotFound.InterfaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InterfaceNotFound`.
     #[doc(alias = "ResourceNotFound.InterfaceNotFound")]
     ResourceNotFoundInterfaceNotFound,
     /// 未开通服务权限。
     ///
-    /// Code `ResourceUnavailable.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.PermissionDenied`.
     #[doc(alias = "ResourceUnavailable.PermissionDenied")]
     ResourceUnavailablePermissionDenied,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 鉴权失败。
     ///
-    /// Code `UnauthorizedOperation.AuthFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AuthFailed`.
     #[doc(alias = "UnauthorizedOperation.AuthFailed")]
     UnauthorizedOperationAuthFailed,
     /// 密钥不存在。
     ///
-    /// Code `UnknownParameter.SecretIdNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnknownParameter.SecretIdNotExists`.
     #[doc(alias = "UnknownParameter.SecretIdNotExists")]
     UnknownParameterSecretIdNotExists,
 }

@@ -5,39 +5,41 @@
 
 /// An error code of `aiart`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 控制台服务异常。
     ///
-    /// Code `FailedOperation.ConsoleServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConsoleServerError`.
     #[doc(alias = "FailedOperation.ConsoleServerError")]
     FailedOperationConsoleServerError,
     /// 生成图片审核不通过，请重试。
     ///
-    /// Code `FailedOperation.GenerateImageFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GenerateImageFailed`.
     #[doc(alias = "FailedOperation.GenerateImageFailed")]
     FailedOperationGenerateImageFailed,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载错误。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 图片分辨率过大，超过2000\*2000。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// base64编码后的图片数据大小不超过10M。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// No description is documented.
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     FailedOperationInnerError,
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.JobNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobNotExist`.
     #[doc(alias = "FailedOperation.JobNotExist")]
     FailedOperationJobNotExist,
     /// No description is documented.
@@ -57,37 +59,37 @@ pub enum ErrorCode {
     FailedOperationModerationFailed,
     /// 整个请求体太大（通常主要是图片）。
     ///
-    /// Code `FailedOperation.RequestEntityTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestEntityTooLarge`.
     #[doc(alias = "FailedOperation.RequestEntityTooLarge")]
     FailedOperationRequestEntityTooLarge,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 服务内部错误。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// No description is documented.
@@ -97,32 +99,32 @@ pub enum ErrorCode {
     InvalidParameterValueLogoParamErr,
     /// 参数字段或者值有误
     ///
-    /// Code `InvalidParameterValue.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueError`.
     #[doc(alias = "InvalidParameterValue.ParameterValueError")]
     InvalidParameterValueParameterValueError,
     /// 1xx和其他风格不可混合使用。
     ///
-    /// Code `InvalidParameterValue.StyleConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StyleConflict`.
     #[doc(alias = "InvalidParameterValue.StyleConflict")]
     InvalidParameterValueStyleConflict,
     /// 输入文本过长，请更换短一点的文本后重试。
     ///
-    /// Code `InvalidParameterValue.TextLengthExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextLengthExceed`.
     #[doc(alias = "InvalidParameterValue.TextLengthExceed")]
     InvalidParameterValueTextLengthExceed,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 图片包含违法违规信息，审核不通过。
     ///
-    /// Code `OperationDenied.ImageIllegalDetected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ImageIllegalDetected`.
     #[doc(alias = "OperationDenied.ImageIllegalDetected")]
     OperationDeniedImageIllegalDetected,
     /// 文本包含违法违规信息，审核不通过。
     ///
-    /// Code `OperationDenied.TextIllegalDetected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TextIllegalDetected`.
     #[doc(alias = "OperationDenied.TextIllegalDetected")]
     OperationDeniedTextIllegalDetected,
     /// No description is documented.
@@ -132,32 +134,32 @@ pub enum ErrorCode {
     RequestLimitExceededJobNumExceed,
     /// 资源正在发货中。
     ///
-    /// Code `ResourceUnavailable.Delivering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Delivering`.
     #[doc(alias = "ResourceUnavailable.Delivering")]
     ResourceUnavailableDelivering,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 余额不足。
     ///
-    /// Code `ResourceUnavailable.LowBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LowBalance`.
     #[doc(alias = "ResourceUnavailable.LowBalance")]
     ResourceUnavailableLowBalance,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
     /// 计费状态异常。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
 }

@@ -5,82 +5,84 @@
 
 /// An error code of `ams`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// InternalError.InternalError
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// InvalidParameter.ImageSizeTooSmall
     ///
-    /// Code `InvalidParameter.ImageSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeTooSmall`.
     #[doc(alias = "InvalidParameter.ImageSizeTooSmall")]
     InvalidParameterImageSizeTooSmall,
     /// InvalidParameter.InvalidImageContent
     ///
-    /// Code `InvalidParameter.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidImageContent`.
     #[doc(alias = "InvalidParameter.InvalidImageContent")]
     InvalidParameterInvalidImageContent,
     /// InvalidParameter.ParameterError
     ///
-    /// Code `InvalidParameter.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterError`.
     #[doc(alias = "InvalidParameter.ParameterError")]
     InvalidParameterParameterError,
     /// InvalidParameterValue.EmptyImageContent
     ///
-    /// Code `InvalidParameterValue.EmptyImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmptyImageContent`.
     #[doc(alias = "InvalidParameterValue.EmptyImageContent")]
     InvalidParameterValueEmptyImageContent,
     /// InvalidParameterValue.ImageSizeTooSmall
     ///
-    /// Code `InvalidParameterValue.ImageSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeTooSmall`.
     #[doc(alias = "InvalidParameterValue.ImageSizeTooSmall")]
     InvalidParameterValueImageSizeTooSmall,
     /// InvalidParameterValue.InvalidContent
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// InvalidParameterValue.InvalidDataId
     ///
-    /// Code `InvalidParameterValue.InvalidDataId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataId`.
     #[doc(alias = "InvalidParameterValue.InvalidDataId")]
     InvalidParameterValueInvalidDataId,
     /// InvalidParameterValue.InvalidFileContentSize
     ///
-    /// Code `InvalidParameterValue.InvalidFileContentSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileContentSize`.
     #[doc(alias = "InvalidParameterValue.InvalidFileContentSize")]
     InvalidParameterValueInvalidFileContentSize,
     /// InvalidParameterValue.InvalidImageContent
     ///
-    /// Code `InvalidParameterValue.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageContent`.
     #[doc(alias = "InvalidParameterValue.InvalidImageContent")]
     InvalidParameterValueInvalidImageContent,
     /// InvalidParameterValue.InvalidParameter
     ///
-    /// Code `InvalidParameterValue.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidParameter")]
     InvalidParameterValueInvalidParameter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// ResourceUnavailable.InvalidImageContent
     ///
-    /// Code `ResourceUnavailable.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InvalidImageContent`.
     #[doc(alias = "ResourceUnavailable.InvalidImageContent")]
     ResourceUnavailableInvalidImageContent,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 未开通权限/无有效套餐包/账号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Unauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unauthorized`.
     #[doc(alias = "UnauthorizedOperation.Unauthorized")]
     UnauthorizedOperationUnauthorized,
 }

@@ -5,29 +5,31 @@
 
 /// An error code of `ape`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 图片使用期限已过期。
     ///
-    /// Code `LimitExceeded.OrderExpiredError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OrderExpiredError`.
     #[doc(alias = "LimitExceeded.OrderExpiredError")]
     LimitExceededOrderExpiredError,
     /// 下单频率超过限制。
     ///
-    /// Code `LimitExceeded.OrderLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OrderLimitError`.
     #[doc(alias = "LimitExceeded.OrderLimitError")]
     LimitExceededOrderLimitError,
     /// 图片涉嫌违禁内容
     ///
-    /// Code `ResourceNotFound.SensitiveImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SensitiveImage`.
     #[doc(alias = "ResourceNotFound.SensitiveImage")]
     ResourceNotFoundSensitiveImage,
     /// 包含敏感词汇。
     ///
-    /// Code `ResourceNotFound.SensitiveSearch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SensitiveSearch`.
     #[doc(alias = "ResourceNotFound.SensitiveSearch")]
     ResourceNotFoundSensitiveSearch,
 }

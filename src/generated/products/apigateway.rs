@@ -5,34 +5,36 @@
 
 /// An error code of `apigateway`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 自定义密钥已存在。
     ///
-    /// Code `FailedOperation.AccessKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessKeyExist`.
     #[doc(alias = "FailedOperation.AccessKeyExist")]
     FailedOperationAccessKeyExist,
     /// 该api绑定了使用计划。
     ///
-    /// Code `FailedOperation.ApiBindEnvironmen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiBindEnvironmen`.
     #[doc(alias = "FailedOperation.ApiBindEnvironmen")]
     FailedOperationApiBindEnvironmen,
     /// Apis 绑定了使用计划，请先解绑再试。
     ///
-    /// Code `FailedOperation.ApiBindEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiBindEnvironment`.
     #[doc(alias = "FailedOperation.ApiBindEnvironment")]
     FailedOperationApiBindEnvironment,
     /// api类错误。
     ///
-    /// Code `FailedOperation.ApiError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiError`.
     #[doc(alias = "FailedOperation.ApiError")]
     FailedOperationApiError,
     /// 当前API正在操作中，请稍后再试。
     ///
-    /// Code `FailedOperation.ApiInOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiInOperation`.
     #[doc(alias = "FailedOperation.ApiInOperation")]
     FailedOperationApiInOperation,
     /// No description is documented.
@@ -47,142 +49,142 @@ pub enum ErrorCode {
     FailedOperationCamException,
     /// 证书绑定错误。
     ///
-    /// Code `FailedOperation.CertificateIdBindError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdBindError`.
     #[doc(alias = "FailedOperation.CertificateIdBindError")]
     FailedOperationCertificateIdBindError,
     /// 该证书为企业证书，待提交。
     ///
-    /// Code `FailedOperation.CertificateIdEnterpriseWaitSubmit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdEnterpriseWaitSubmit`.
     #[doc(alias = "FailedOperation.CertificateIdEnterpriseWaitSubmit")]
     FailedOperationCertificateIdEnterpriseWaitSubmit,
     /// 证书不存在或者您没有权限查看，请在ssl证书管理平台上传有效证书。
     ///
-    /// Code `FailedOperation.CertificateIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdError`.
     #[doc(alias = "FailedOperation.CertificateIdError")]
     FailedOperationCertificateIdError,
     /// 证书已过期，请上传其他有效证书。
     ///
-    /// Code `FailedOperation.CertificateIdExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdExpired`.
     #[doc(alias = "FailedOperation.CertificateIdExpired")]
     FailedOperationCertificateIdExpired,
     /// 该证书信息内容为空，请联系证书同事。
     ///
-    /// Code `FailedOperation.CertificateIdInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdInfoError`.
     #[doc(alias = "FailedOperation.CertificateIdInfoError")]
     FailedOperationCertificateIdInfoError,
     /// 该证书处于审核中状态，请上传其他有效证书。
     ///
-    /// Code `FailedOperation.CertificateIdUnderVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdUnderVerify`.
     #[doc(alias = "FailedOperation.CertificateIdUnderVerify")]
     FailedOperationCertificateIdUnderVerify,
     /// 证书处于未知状态，请联系证书同事查看具体状态。
     ///
-    /// Code `FailedOperation.CertificateIdUnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdUnknownError`.
     #[doc(alias = "FailedOperation.CertificateIdUnknownError")]
     FailedOperationCertificateIdUnknownError,
     /// 证书处于审核失败状态，请上传其他有效证书。
     ///
-    /// Code `FailedOperation.CertificateIdVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIdVerifyFail`.
     #[doc(alias = "FailedOperation.CertificateIdVerifyFail")]
     FailedOperationCertificateIdVerifyFail,
     /// Apis 证书为空，请上传证书。
     ///
-    /// Code `FailedOperation.CertificateIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateIsNull`.
     #[doc(alias = "FailedOperation.CertificateIsNull")]
     FailedOperationCertificateIsNull,
     /// 调用CLS服务失败。
     ///
-    /// Code `FailedOperation.ClsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClsError`.
     #[doc(alias = "FailedOperation.ClsError")]
     FailedOperationClsError,
     /// API文档操作失败。
     ///
-    /// Code `FailedOperation.CodingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CodingError`.
     #[doc(alias = "FailedOperation.CodingError")]
     FailedOperationCodingError,
     /// Apis 环境配置错误。
     ///
-    /// Code `FailedOperation.DefineMappingEnvironmentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefineMappingEnvironmentError`.
     #[doc(alias = "FailedOperation.DefineMappingEnvironmentError")]
     FailedOperationDefineMappingEnvironmentError,
     /// Apis自定义路径映射不能为空。
     ///
-    /// Code `FailedOperation.DefineMappingNotNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefineMappingNotNull`.
     #[doc(alias = "FailedOperation.DefineMappingNotNull")]
     FailedOperationDefineMappingNotNull,
     /// Apis 参数重复。
     ///
-    /// Code `FailedOperation.DefineMappingParamRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefineMappingParamRepeat`.
     #[doc(alias = "FailedOperation.DefineMappingParamRepeat")]
     FailedOperationDefineMappingParamRepeat,
     /// Apis自定义路径配置错误。
     ///
-    /// Code `FailedOperation.DefineMappingPathError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefineMappingPathError`.
     #[doc(alias = "FailedOperation.DefineMappingPathError")]
     FailedOperationDefineMappingPathError,
     /// 删除自定义域名错误。
     ///
-    /// Code `FailedOperation.DeletePathMappingSetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeletePathMappingSetError`.
     #[doc(alias = "FailedOperation.DeletePathMappingSetError")]
     FailedOperationDeletePathMappingSetError,
     /// 服务自定义域名错误。
     ///
-    /// Code `FailedOperation.DescribeServiceSubDomainsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeServiceSubDomainsError`.
     #[doc(alias = "FailedOperation.DescribeServiceSubDomainsError")]
     FailedOperationDescribeServiceSubDomainsError,
     /// 该域名已经绑定其他服务。
     ///
-    /// Code `FailedOperation.DomainAlreadyBindOtherService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainAlreadyBindOtherService`.
     #[doc(alias = "FailedOperation.DomainAlreadyBindOtherService")]
     FailedOperationDomainAlreadyBindOtherService,
     /// 该域名已经绑定该服务。
     ///
-    /// Code `FailedOperation.DomainAlreadyBindService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainAlreadyBindService`.
     #[doc(alias = "FailedOperation.DomainAlreadyBindService")]
     FailedOperationDomainAlreadyBindService,
     /// 当前域名不满足合规要求，无法进行接入。
     ///
-    /// Code `FailedOperation.DomainInBlackList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainInBlackList`.
     #[doc(alias = "FailedOperation.DomainInBlackList")]
     FailedOperationDomainInBlackList,
     /// 该域名还未在腾讯云备案，请备案之后再绑定域名。
     ///
-    /// Code `FailedOperation.DomainNeedBeian`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainNeedBeian`.
     #[doc(alias = "FailedOperation.DomainNeedBeian")]
     FailedOperationDomainNeedBeian,
     /// 自定义域名解绑失败，域名未绑定该服务。
     ///
-    /// Code `FailedOperation.DomainNotBindService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainNotBindService`.
     #[doc(alias = "FailedOperation.DomainNotBindService")]
     FailedOperationDomainNotBindService,
     /// 该域名未配置cname到默认域名，或者解析未生效。
     ///
-    /// Code `FailedOperation.DomainResolveError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainResolveError`.
     #[doc(alias = "FailedOperation.DomainResolveError")]
     FailedOperationDomainResolveError,
     /// EIAM返回错误。
     ///
-    /// Code `FailedOperation.EIAMError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EIAMError`.
     #[doc(alias = "FailedOperation.EIAMError")]
     FailedOperationEIAMError,
     /// 事件总线绑定/解绑失败。
     ///
-    /// Code `FailedOperation.EbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EbError`.
     #[doc(alias = "FailedOperation.EbError")]
     FailedOperationEbError,
     /// 域名格式错误。
     ///
-    /// Code `FailedOperation.FormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FormatError`.
     #[doc(alias = "FailedOperation.FormatError")]
     FailedOperationFormatError,
     /// 获取角色失败，请确认完成API网关相关服务接口授权。
     ///
-    /// Code `FailedOperation.GetRoleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetRoleError`.
     #[doc(alias = "FailedOperation.GetRoleError")]
     FailedOperationGetRoleError,
     /// 实例不存在，或者无效状态。
     ///
-    /// Code `FailedOperation.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceNotExist`.
     #[doc(alias = "FailedOperation.InstanceNotExist")]
     FailedOperationInstanceNotExist,
     /// No description is documented.
@@ -192,57 +194,57 @@ pub enum ErrorCode {
     FailedOperationInvalidInputJSON,
     /// Apis 自定义路径与默认路径冲突。
     ///
-    /// Code `FailedOperation.IsDefaultMapping`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IsDefaultMapping`.
     #[doc(alias = "FailedOperation.IsDefaultMapping")]
     FailedOperationIsDefaultMapping,
     /// 默认的二级域名输入错误。
     ///
-    /// Code `FailedOperation.NetSubDomainError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetSubDomainError`.
     #[doc(alias = "FailedOperation.NetSubDomainError")]
     FailedOperationNetSubDomainError,
     /// 操作后端通道失败。
     ///
-    /// Code `FailedOperation.OperateUpstream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperateUpstream`.
     #[doc(alias = "FailedOperation.OperateUpstream")]
     FailedOperationOperateUpstream,
     /// 设置路径映射错误。
     ///
-    /// Code `FailedOperation.PathMappingSetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PathMappingSetError`.
     #[doc(alias = "FailedOperation.PathMappingSetError")]
     FailedOperationPathMappingSetError,
     /// SCF触发器绑定/解绑操作失败。
     ///
-    /// Code `FailedOperation.ScfError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ScfError`.
     #[doc(alias = "FailedOperation.ScfError")]
     FailedOperationScfError,
     /// 服务相关的错误。
     ///
-    /// Code `FailedOperation.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceError`.
     #[doc(alias = "FailedOperation.ServiceError")]
     FailedOperationServiceError,
     /// 当前Service正在操作中, 请稍后再试。
     ///
-    /// Code `FailedOperation.ServiceInOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceInOperation`.
     #[doc(alias = "FailedOperation.ServiceInOperation")]
     FailedOperationServiceInOperation,
     /// 服务不存在。
     ///
-    /// Code `FailedOperation.ServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceNotExist`.
     #[doc(alias = "FailedOperation.ServiceNotExist")]
     FailedOperationServiceNotExist,
     /// 自定义域名已使用默认路径映射，不支持设置自定义路径。
     ///
-    /// Code `FailedOperation.SetCustomPathMappingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetCustomPathMappingError`.
     #[doc(alias = "FailedOperation.SetCustomPathMappingError")]
     FailedOperationSetCustomPathMappingError,
     /// 自定义域名格式错误。
     ///
-    /// Code `FailedOperation.SubDomainFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SubDomainFormatError`.
     #[doc(alias = "FailedOperation.SubDomainFormatError")]
     FailedOperationSubDomainFormatError,
     /// 标签绑定服务失败。
     ///
-    /// Code `FailedOperation.TagBindServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagBindServiceError`.
     #[doc(alias = "FailedOperation.TagBindServiceError")]
     FailedOperationTagBindServiceError,
     /// No description is documented.
@@ -252,282 +254,282 @@ pub enum ErrorCode {
     FailedOperationTaskAlreadyExist,
     /// 协议类型错误。
     ///
-    /// Code `FailedOperation.UnknownProtocolTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnknownProtocolTypeError`.
     #[doc(alias = "FailedOperation.UnknownProtocolTypeError")]
     FailedOperationUnknownProtocolTypeError,
     /// API网关内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.ApigwException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApigwException`.
     #[doc(alias = "InternalError.ApigwException")]
     InternalErrorApigwException,
     /// CAM内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.CamException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamException`.
     #[doc(alias = "InternalError.CamException")]
     InternalErrorCamException,
     /// CAuth内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.CauthException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CauthException`.
     #[doc(alias = "InternalError.CauthException")]
     InternalErrorCauthException,
     /// CLB内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.ClbException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ClbException`.
     #[doc(alias = "InternalError.ClbException")]
     InternalErrorClbException,
     /// 数据库操作失败，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.DbException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbException`.
     #[doc(alias = "InternalError.DbException")]
     InternalErrorDbException,
     /// oss内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.OssException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OssException`.
     #[doc(alias = "InternalError.OssException")]
     InternalErrorOssException,
     /// 标签回调失败。
     ///
-    /// Code `InternalError.ReturnableException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ReturnableException`.
     #[doc(alias = "InternalError.ReturnableException")]
     InternalErrorReturnableException,
     /// SCF内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.ScfException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ScfException`.
     #[doc(alias = "InternalError.ScfException")]
     InternalErrorScfException,
     /// TSF内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.TsfException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfException`.
     #[doc(alias = "InternalError.TsfException")]
     InternalErrorTsfException,
     /// vpc内部请求错误，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.VpcException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcException`.
     #[doc(alias = "InternalError.VpcException")]
     InternalErrorVpcException,
     /// 基础版服务不能绑定插件。
     ///
-    /// Code `InvalidParameter.BasicServiceNotAllowAttachPlugin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BasicServiceNotAllowAttachPlugin`.
     #[doc(alias = "InvalidParameter.BasicServiceNotAllowAttachPlugin")]
     InvalidParameterBasicServiceNotAllowAttachPlugin,
     /// 当前绑定插件和已有插件冲突。
     ///
-    /// Code `InvalidParameter.DuplicatePluginConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicatePluginConfig`.
     #[doc(alias = "InvalidParameter.DuplicatePluginConfig")]
     InvalidParameterDuplicatePluginConfig,
     /// 参数格式错误。
     ///
-    /// Code `InvalidParameter.FormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FormatError`.
     #[doc(alias = "InvalidParameter.FormatError")]
     InvalidParameterFormatError,
     /// 插件定义参数取值重复，请修改后重新操作。
     ///
-    /// Code `InvalidParameterValue.DuplicatePluginConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatePluginConfig`.
     #[doc(alias = "InvalidParameterValue.DuplicatePluginConfig")]
     InvalidParameterValueDuplicatePluginConfig,
     /// 非法的后端ip地址。
     ///
-    /// Code `InvalidParameterValue.IllegalProxyIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalProxyIp`.
     #[doc(alias = "InvalidParameterValue.IllegalProxyIp")]
     InvalidParameterValueIllegalProxyIp,
     /// 密钥错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAccessKeyIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccessKeyIds`.
     #[doc(alias = "InvalidParameterValue.InvalidAccessKeyIds")]
     InvalidParameterValueInvalidAccessKeyIds,
     /// 传入的Api业务类型必须为OAUTH。
     ///
-    /// Code `InvalidParameterValue.InvalidApiBusinessType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidApiBusinessType`.
     #[doc(alias = "InvalidParameterValue.InvalidApiBusinessType")]
     InvalidParameterValueInvalidApiBusinessType,
     /// API Id错误。
     ///
-    /// Code `InvalidParameterValue.InvalidApiIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidApiIds`.
     #[doc(alias = "InvalidParameterValue.InvalidApiIds")]
     InvalidParameterValueInvalidApiIds,
     /// 无效的API配置。
     ///
-    /// Code `InvalidParameterValue.InvalidApiRequestConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidApiRequestConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidApiRequestConfig")]
     InvalidParameterValueInvalidApiRequestConfig,
     /// API类型错误，微服务API只支持TSF后端服务类型。
     ///
-    /// Code `InvalidParameterValue.InvalidApiType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidApiType`.
     #[doc(alias = "InvalidParameterValue.InvalidApiType")]
     InvalidParameterValueInvalidApiType,
     /// 后端服务路径配置错误。
     ///
-    /// Code `InvalidParameterValue.InvalidBackendPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBackendPath`.
     #[doc(alias = "InvalidParameterValue.InvalidBackendPath")]
     InvalidParameterValueInvalidBackendPath,
     /// 不合法的clb。
     ///
-    /// Code `InvalidParameterValue.InvalidClb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidClb`.
     #[doc(alias = "InvalidParameterValue.InvalidClb")]
     InvalidParameterValueInvalidClb,
     /// 策略错误。
     ///
-    /// Code `InvalidParameterValue.InvalidCondition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCondition`.
     #[doc(alias = "InvalidParameterValue.InvalidCondition")]
     InvalidParameterValueInvalidCondition,
     /// 不合法的常量参数。
     ///
-    /// Code `InvalidParameterValue.InvalidConstantParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidConstantParameters`.
     #[doc(alias = "InvalidParameterValue.InvalidConstantParameters")]
     InvalidParameterValueInvalidConstantParameters,
     /// 参数Env取值错误，取值范围为（release, prepub, test）。
     ///
-    /// Code `InvalidParameterValue.InvalidEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEnv`.
     #[doc(alias = "InvalidParameterValue.InvalidEnv")]
     InvalidParameterValueInvalidEnv,
     /// 服务当前环境状态，不支持此操作。
     ///
-    /// Code `InvalidParameterValue.InvalidEnvStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEnvStatus`.
     #[doc(alias = "InvalidParameterValue.InvalidEnvStatus")]
     InvalidParameterValueInvalidEnvStatus,
     /// 参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidFilterNotSupportedName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilterNotSupportedName`.
     #[doc(alias = "InvalidParameterValue.InvalidFilterNotSupportedName")]
     InvalidParameterValueInvalidFilterNotSupportedName,
     /// 参数后端地址取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidIPAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidIPAddress`.
     #[doc(alias = "InvalidParameterValue.InvalidIPAddress")]
     InvalidParameterValueInvalidIPAddress,
     /// 参数请求配额总数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidMaxRequestNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMaxRequestNum`.
     #[doc(alias = "InvalidParameterValue.InvalidMaxRequestNum")]
     InvalidParameterValueInvalidMaxRequestNum,
     /// 方法错误。仅支持 ANY, BEGIN, GET, POST, DELETE, HEAD, PUT, OPTIONS, TRACE, PATCH，请修改后重新操作。
     ///
-    /// Code `InvalidParameterValue.InvalidMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMethod`.
     #[doc(alias = "InvalidParameterValue.InvalidMethod")]
     InvalidParameterValueInvalidMethod,
     /// 插件定义参数取值错误，请修改后重新操作。
     ///
-    /// Code `InvalidParameterValue.InvalidPluginConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPluginConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidPluginConfig")]
     InvalidParameterValueInvalidPluginConfig,
     /// 后端服务端口错误。
     ///
-    /// Code `InvalidParameterValue.InvalidPort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPort`.
     #[doc(alias = "InvalidParameterValue.InvalidPort")]
     InvalidParameterValueInvalidPort,
     /// 无效的协议类型参数。
     ///
-    /// Code `InvalidParameterValue.InvalidProcotol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidProcotol`.
     #[doc(alias = "InvalidParameterValue.InvalidProcotol")]
     InvalidParameterValueInvalidProcotol,
     /// OAUTH2.0 API 公钥参数格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidPublicKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPublicKey`.
     #[doc(alias = "InvalidParameterValue.InvalidPublicKey")]
     InvalidParameterValueInvalidPublicKey,
     /// 地域错误。
     ///
-    /// Code `InvalidParameterValue.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidRegion")]
     InvalidParameterValueInvalidRegion,
     /// 不合法的请求参数。
     ///
-    /// Code `InvalidParameterValue.InvalidRequestParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRequestParameters`.
     #[doc(alias = "InvalidParameterValue.InvalidRequestParameters")]
     InvalidParameterValueInvalidRequestParameters,
     /// SCF类型API参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidScfConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidScfConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidScfConfig")]
     InvalidParameterValueInvalidScfConfig,
     /// 不合法的服务配置。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceConfig")]
     InvalidParameterValueInvalidServiceConfig,
     /// 参数ServiceMockReturnMessage错误。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceMockReturnMessage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceMockReturnMessage`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceMockReturnMessage")]
     InvalidParameterValueInvalidServiceMockReturnMessage,
     /// 参数配置错误，未配置在后端参数配置列表中。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceParam`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceParam")]
     InvalidParameterValueInvalidServiceParam,
     /// 参数ServiceParameters错误。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceParameters`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceParameters")]
     InvalidParameterValueInvalidServiceParameters,
     /// 后端服务类型错误。WEBSOCKET类型的后端服务，前端协议需要配置为WEBSOCKET。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceType`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceType")]
     InvalidParameterValueInvalidServiceType,
     /// 标签参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidTagValues`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTagValues`.
     #[doc(alias = "InvalidParameterValue.InvalidTagValues")]
     InvalidParameterValueInvalidTagValues,
     /// TSF类型API配置错误。
     ///
-    /// Code `InvalidParameterValue.InvalidTsfConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTsfConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidTsfConfig")]
     InvalidParameterValueInvalidTsfConfig,
     /// 当前后端通道不存在或者是无效状态。
     ///
-    /// Code `InvalidParameterValue.InvalidUpstream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUpstream`.
     #[doc(alias = "InvalidParameterValue.InvalidUpstream")]
     InvalidParameterValueInvalidUpstream,
     /// URL参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUrl`.
     #[doc(alias = "InvalidParameterValue.InvalidUrl")]
     InvalidParameterValueInvalidUrl,
     /// 无效vpc信息。
     ///
-    /// Code `InvalidParameterValue.InvalidVpcConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVpcConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidVpcConfig")]
     InvalidParameterValueInvalidVpcConfig,
     /// 方法错误。WEBSOCKET类型的后端服务，前端方法需要配置为GET。
     ///
-    /// Code `InvalidParameterValue.InvalidWSMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidWSMethod`.
     #[doc(alias = "InvalidParameterValue.InvalidWSMethod")]
     InvalidParameterValueInvalidWSMethod,
     /// 参数的长度超出限制。
     ///
-    /// Code `InvalidParameterValue.LengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LengthExceeded`.
     #[doc(alias = "InvalidParameterValue.LengthExceeded")]
     InvalidParameterValueLengthExceeded,
     /// 参数个数超出限制，上限为100。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 参数取值错误。当前值不在可选范围内。
     ///
-    /// Code `InvalidParameterValue.NotInOptions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotInOptions`.
     #[doc(alias = "InvalidParameterValue.NotInOptions")]
     InvalidParameterValueNotInOptions,
     /// OAuth接口无可用修改项。
     ///
-    /// Code `InvalidParameterValue.NothingModifyForOauth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NothingModifyForOauth`.
     #[doc(alias = "InvalidParameterValue.NothingModifyForOauth")]
     InvalidParameterValueNothingModifyForOauth,
     /// 后端参数配置错误，未配置相关前端参数。
     ///
-    /// Code `InvalidParameterValue.ParameterNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterNotMatch`.
     #[doc(alias = "InvalidParameterValue.ParameterNotMatch")]
     InvalidParameterValueParameterNotMatch,
     /// 参数个数超过限制。
     ///
-    /// Code `InvalidParameterValue.ParameterValueLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.ParameterValueLimitExceeded")]
     InvalidParameterValueParameterValueLimitExceeded,
     /// 参数取值错误，不在参数范围内。
     ///
-    /// Code `InvalidParameterValue.RangeExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RangeExceeded`.
     #[doc(alias = "InvalidParameterValue.RangeExceeded")]
     InvalidParameterValueRangeExceeded,
     /// No description is documented.
@@ -537,150 +539,150 @@ pub enum ErrorCode {
     InvalidParameterValueTrafficControl,
     /// 参数取值错误。
     ///
-    /// Code `InvalidParameterValue.UnsupportedParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedParameter`.
     #[doc(alias = "InvalidParameterValue.UnsupportedParameter")]
     InvalidParameterValueUnsupportedParameter,
     /// API文档数量超出限制。
     ///
-    /// Code `LimitExceeded.APIDocLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.APIDocLimitExceeded`.
     #[doc(alias = "LimitExceeded.APIDocLimitExceeded")]
     LimitExceededAPIDocLimitExceeded,
     /// 访问密钥数量超出限制。
     ///
-    /// Code `LimitExceeded.AccessKeyCountInUsagePlanLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AccessKeyCountInUsagePlanLimitExceeded`.
     #[doc(alias = "LimitExceeded.AccessKeyCountInUsagePlanLimitExceeded")]
     LimitExceededAccessKeyCountInUsagePlanLimitExceeded,
     /// 服务绑定的应用数量超过限制。
     ///
-    /// Code `LimitExceeded.ApiAppCountLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ApiAppCountLimitExceeded`.
     #[doc(alias = "LimitExceeded.ApiAppCountLimitExceeded")]
     LimitExceededApiAppCountLimitExceeded,
     /// API数量超过限制。
     ///
-    /// Code `LimitExceeded.ApiCountLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ApiCountLimitExceeded`.
     #[doc(alias = "LimitExceeded.ApiCountLimitExceeded")]
     LimitExceededApiCountLimitExceeded,
     /// 密钥数量超出限制。
     ///
-    /// Code `LimitExceeded.ApiKeyCountLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ApiKeyCountLimitExceeded`.
     #[doc(alias = "LimitExceeded.ApiKeyCountLimitExceeded")]
     LimitExceededApiKeyCountLimitExceeded,
     /// 自定义路径映射，最多三组。
     ///
-    /// Code `LimitExceeded.ExceededDefineMappingLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ExceededDefineMappingLimit`.
     #[doc(alias = "LimitExceeded.ExceededDefineMappingLimit")]
     LimitExceededExceededDefineMappingLimit,
     /// 绑定域名数量超出限制，默认最多5个。
     ///
-    /// Code `LimitExceeded.ExceededDomainLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ExceededDomainLimit`.
     #[doc(alias = "LimitExceeded.ExceededDomainLimit")]
     LimitExceededExceededDomainLimit,
     /// IP策略数量超出限制。
     ///
-    /// Code `LimitExceeded.IpStrategyLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IpStrategyLimitExceeded`.
     #[doc(alias = "LimitExceeded.IpStrategyLimitExceeded")]
     LimitExceededIpStrategyLimitExceeded,
     /// 请求频率超限制，请稍等再试。
     ///
-    /// Code `LimitExceeded.RequestLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RequestLimitExceeded`.
     #[doc(alias = "LimitExceeded.RequestLimitExceeded")]
     LimitExceededRequestLimitExceeded,
     /// 插件绑定的服务数量超出限制，请解绑服务或提升限额后重试。
     ///
-    /// Code `LimitExceeded.ServiceCountForPluginLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ServiceCountForPluginLimitExceeded`.
     #[doc(alias = "LimitExceeded.ServiceCountForPluginLimitExceeded")]
     LimitExceededServiceCountForPluginLimitExceeded,
     /// 服务数量超过限制，请删除服务或提升限额后重试。
     ///
-    /// Code `LimitExceeded.ServiceCountLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ServiceCountLimitExceeded`.
     #[doc(alias = "LimitExceeded.ServiceCountLimitExceeded")]
     LimitExceededServiceCountLimitExceeded,
     /// 使用计划数量超出限制。
     ///
-    /// Code `LimitExceeded.UsagePlanLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UsagePlanLimitExceeded`.
     #[doc(alias = "LimitExceeded.UsagePlanLimitExceeded")]
     LimitExceededUsagePlanLimitExceeded,
     /// 缺少后端服务参数。
     ///
-    /// Code `MissingParameter.BackendSpecificParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.BackendSpecificParam`.
     #[doc(alias = "MissingParameter.BackendSpecificParam")]
     MissingParameterBackendSpecificParam,
     /// 插件缺少参数，请按规则重新操作。
     ///
-    /// Code `MissingParameter.PluginConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.PluginConfig`.
     #[doc(alias = "MissingParameter.PluginConfig")]
     MissingParameterPluginConfig,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 密钥不存在。
     ///
-    /// Code `ResourceNotFound.InvalidAccessKeyId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidAccessKeyId`.
     #[doc(alias = "ResourceNotFound.InvalidAccessKeyId")]
     ResourceNotFoundInvalidAccessKeyId,
     /// ApiId错误。
     ///
-    /// Code `ResourceNotFound.InvalidApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidApi`.
     #[doc(alias = "ResourceNotFound.InvalidApi")]
     ResourceNotFoundInvalidApi,
     /// 应用ID错误。
     ///
-    /// Code `ResourceNotFound.InvalidApiApp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidApiApp`.
     #[doc(alias = "ResourceNotFound.InvalidApiApp")]
     ResourceNotFoundInvalidApiApp,
     /// API文档不存在。
     ///
-    /// Code `ResourceNotFound.InvalidApiDoc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidApiDoc`.
     #[doc(alias = "ResourceNotFound.InvalidApiDoc")]
     ResourceNotFoundInvalidApiDoc,
     /// IP策略不存在。
     ///
-    /// Code `ResourceNotFound.InvalidIPStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidIPStrategy`.
     #[doc(alias = "ResourceNotFound.InvalidIPStrategy")]
     ResourceNotFoundInvalidIPStrategy,
     /// OAuth业务API错误。
     ///
-    /// Code `ResourceNotFound.InvalidOauthApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidOauthApi`.
     #[doc(alias = "ResourceNotFound.InvalidOauthApi")]
     ResourceNotFoundInvalidOauthApi,
     /// 插件不存在。
     ///
-    /// Code `ResourceNotFound.InvalidPlugin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidPlugin`.
     #[doc(alias = "ResourceNotFound.InvalidPlugin")]
     ResourceNotFoundInvalidPlugin,
     /// 对应服务不可见。
     ///
-    /// Code `ResourceNotFound.InvalidService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidService`.
     #[doc(alias = "ResourceNotFound.InvalidService")]
     ResourceNotFoundInvalidService,
     /// 使用计划不存在。
     ///
-    /// Code `ResourceNotFound.InvalidUsagePlan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidUsagePlan`.
     #[doc(alias = "ResourceNotFound.InvalidUsagePlan")]
     ResourceNotFoundInvalidUsagePlan,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 您没有权限访问资源。
     ///
-    /// Code `UnauthorizedOperation.AccessResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AccessResource`.
     #[doc(alias = "UnauthorizedOperation.AccessResource")]
     UnauthorizedOperationAccessResource,
     /// 用户未实名制。
     ///
-    /// Code `UnauthorizedOperation.UncertifiedUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UncertifiedUser`.
     #[doc(alias = "UnauthorizedOperation.UncertifiedUser")]
     UnauthorizedOperationUncertifiedUser,
     /// 账号余额不足
     ///
-    /// Code `UnsupportedOperation.AccountArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountArrears`.
     #[doc(alias = "UnsupportedOperation.AccountArrears")]
     UnsupportedOperationAccountArrears,
     /// 密钥已绑定使用计划。
     ///
-    /// Code `UnsupportedOperation.AlreadyBindUsagePlan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AlreadyBindUsagePlan`.
     #[doc(alias = "UnsupportedOperation.AlreadyBindUsagePlan")]
     UnsupportedOperationAlreadyBindUsagePlan,
     /// No description is documented.
@@ -690,12 +692,12 @@ pub enum ErrorCode {
     UnsupportedOperationApiListNotEmpty,
     /// 当前插件不支持绑定。
     ///
-    /// Code `UnsupportedOperation.AttachPlugin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachPlugin`.
     #[doc(alias = "UnsupportedOperation.AttachPlugin")]
     UnsupportedOperationAttachPlugin,
     /// 基础版服务不能创建超过一个API。
     ///
-    /// Code `UnsupportedOperation.BasicServiceNoMoreApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BasicServiceNoMoreApi`.
     #[doc(alias = "UnsupportedOperation.BasicServiceNoMoreApi")]
     UnsupportedOperationBasicServiceNoMoreApi,
     /// No description is documented.
@@ -705,7 +707,7 @@ pub enum ErrorCode {
     UnsupportedOperationBasicServiceNotAllowAttachPlugin,
     /// 日志检索起始时间间隔。
     ///
-    /// Code `UnsupportedOperation.ClsSearchTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClsSearchTime`.
     #[doc(alias = "UnsupportedOperation.ClsSearchTime")]
     UnsupportedOperationClsSearchTime,
     /// No description is documented.
@@ -715,57 +717,57 @@ pub enum ErrorCode {
     UnsupportedOperationExistingOnlineEnvironment,
     /// 协议为HTTP时，不支持强制Https。
     ///
-    /// Code `UnsupportedOperation.ForceHttps`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ForceHttps`.
     #[doc(alias = "UnsupportedOperation.ForceHttps")]
     UnsupportedOperationForceHttps,
     /// 接口错误。
     ///
-    /// Code `UnsupportedOperation.InvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidAction`.
     #[doc(alias = "UnsupportedOperation.InvalidAction")]
     UnsupportedOperationInvalidAction,
     /// 不支持后端类型。
     ///
-    /// Code `UnsupportedOperation.InvalidEndpointType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidEndpointType`.
     #[doc(alias = "UnsupportedOperation.InvalidEndpointType")]
     UnsupportedOperationInvalidEndpointType,
     /// 当前实例状态，不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceState`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceState")]
     UnsupportedOperationInvalidInstanceState,
     /// 当前服务处于隔离中，暂不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidServiceTrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidServiceTrade`.
     #[doc(alias = "UnsupportedOperation.InvalidServiceTrade")]
     UnsupportedOperationInvalidServiceTrade,
     /// 当前密钥状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidStatus`.
     #[doc(alias = "UnsupportedOperation.InvalidStatus")]
     UnsupportedOperationInvalidStatus,
     /// 不支持修改EIAM类型授权API。
     ///
-    /// Code `UnsupportedOperation.ModifyEIAMAuthApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyEIAMAuthApi`.
     #[doc(alias = "UnsupportedOperation.ModifyEIAMAuthApi")]
     UnsupportedOperationModifyEIAMAuthApi,
     /// 网络类型不支持修改。
     ///
-    /// Code `UnsupportedOperation.ModifyNetType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyNetType`.
     #[doc(alias = "UnsupportedOperation.ModifyNetType")]
     UnsupportedOperationModifyNetType,
     /// 前端协议类型不支持修改。
     ///
-    /// Code `UnsupportedOperation.ModifyProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyProtocol`.
     #[doc(alias = "UnsupportedOperation.ModifyProtocol")]
     UnsupportedOperationModifyProtocol,
     /// 当前使用计划未绑定环境。
     ///
-    /// Code `UnsupportedOperation.NoUsagePlanEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoUsagePlanEnv`.
     #[doc(alias = "UnsupportedOperation.NoUsagePlanEnv")]
     UnsupportedOperationNoUsagePlanEnv,
     /// 不支持减少网络类型的操作。
     ///
-    /// Code `UnsupportedOperation.ReduceNetTypes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ReduceNetTypes`.
     #[doc(alias = "UnsupportedOperation.ReduceNetTypes")]
     UnsupportedOperationReduceNetTypes,
     /// No description is documented.
@@ -775,17 +777,17 @@ pub enum ErrorCode {
     UnsupportedOperationRequestPostError,
     /// 资源已关联，请先解除。
     ///
-    /// Code `UnsupportedOperation.ResourceAssociated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceAssociated`.
     #[doc(alias = "UnsupportedOperation.ResourceAssociated")]
     UnsupportedOperationResourceAssociated,
     /// 密钥已绑定使用计划，请先解绑再试。
     ///
-    /// Code `UnsupportedOperation.ResourceIsInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceIsInUse`.
     #[doc(alias = "UnsupportedOperation.ResourceIsInUse")]
     UnsupportedOperationResourceIsInUse,
     /// 资源未关联。
     ///
-    /// Code `UnsupportedOperation.ResourceUnassociated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceUnassociated`.
     #[doc(alias = "UnsupportedOperation.ResourceUnassociated")]
     UnsupportedOperationResourceUnassociated,
     /// No description is documented.
@@ -800,7 +802,7 @@ pub enum ErrorCode {
     UnsupportedOperationTagsNotEmpty,
     /// 当前Uin未在手工密钥白名单列表内。
     ///
-    /// Code `UnsupportedOperation.UinNotInWhiteList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UinNotInWhiteList`.
     #[doc(alias = "UnsupportedOperation.UinNotInWhiteList")]
     UnsupportedOperationUinNotInWhiteList,
     /// No description is documented.
@@ -810,47 +812,47 @@ pub enum ErrorCode {
     UnsupportedOperationUnpackError,
     /// 密钥已绑定使用计划。
     ///
-    /// Code `UnsupportedOperation.UnsupportedBindApiKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedBindApiKey`.
     #[doc(alias = "UnsupportedOperation.UnsupportedBindApiKey")]
     UnsupportedOperationUnsupportedBindApiKey,
     /// 不支持绑定环境。
     ///
-    /// Code `UnsupportedOperation.UnsupportedBindEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedBindEnvironment`.
     #[doc(alias = "UnsupportedOperation.UnsupportedBindEnvironment")]
     UnsupportedOperationUnsupportedBindEnvironment,
     /// 当前API已绑定业务API，请先解绑再试。
     ///
-    /// Code `UnsupportedOperation.UnsupportedDeleteApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedDeleteApi`.
     #[doc(alias = "UnsupportedOperation.UnsupportedDeleteApi")]
     UnsupportedOperationUnsupportedDeleteApi,
     /// 服务使用中，不能被删除。
     ///
-    /// Code `UnsupportedOperation.UnsupportedDeleteService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedDeleteService`.
     #[doc(alias = "UnsupportedOperation.UnsupportedDeleteService")]
     UnsupportedOperationUnsupportedDeleteService,
     /// 当前VPC通道存在绑定关系，不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.UnsupportedDeleteUpstream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedDeleteUpstream`.
     #[doc(alias = "UnsupportedOperation.UnsupportedDeleteUpstream")]
     UnsupportedOperationUnsupportedDeleteUpstream,
     /// 不支持网络类型。
     ///
-    /// Code `UnsupportedOperation.UnsupportedNetType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedNetType`.
     #[doc(alias = "UnsupportedOperation.UnsupportedNetType")]
     UnsupportedOperationUnsupportedNetType,
     /// 不支持解绑环境，存在未绑定使用计划的API。
     ///
-    /// Code `UnsupportedOperation.UnsupportedUnBindEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedUnBindEnvironment`.
     #[doc(alias = "UnsupportedOperation.UnsupportedUnBindEnvironment")]
     UnsupportedOperationUnsupportedUnBindEnvironment,
     /// 当前密钥状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.UnsupportedUpdateApiKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedUpdateApiKey`.
     #[doc(alias = "UnsupportedOperation.UnsupportedUpdateApiKey")]
     UnsupportedOperationUnsupportedUpdateApiKey,
     /// 当前使用计划在使用中，请先解绑再试。
     ///
-    /// Code `UnsupportedOperation.UsagePlanInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UsagePlanInUse`.
     #[doc(alias = "UnsupportedOperation.UsagePlanInUse")]
     UnsupportedOperationUsagePlanInUse,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `apm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -22,7 +24,7 @@ pub enum ErrorCode {
     AuthFailureUnmarshalResponse,
     /// 访问标签失败。
     ///
-    /// Code `FailedOperation.AccessTagFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessTagFail`.
     #[doc(alias = "FailedOperation.AccessTagFail")]
     FailedOperationAccessTagFail,
     /// No description is documented.
@@ -42,12 +44,12 @@ pub enum ErrorCode {
     FailedOperationAgentVersionNotSupportError,
     /// token信息不存在。
     ///
-    /// Code `FailedOperation.ApmCredentialNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApmCredentialNotExist`.
     #[doc(alias = "FailedOperation.ApmCredentialNotExist")]
     FailedOperationApmCredentialNotExist,
     /// appid和实例信息不匹配。
     ///
-    /// Code `FailedOperation.AppIdNotMatchInstanceInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AppIdNotMatchInstanceInfo`.
     #[doc(alias = "FailedOperation.AppIdNotMatchInstanceInfo")]
     FailedOperationAppIdNotMatchInstanceInfo,
     /// No description is documented.
@@ -82,7 +84,7 @@ pub enum ErrorCode {
     FailedOperationCKafkaNotAvailableError,
     /// 未命中白名单且实例id为官方demo实例id时，不允许修改接口。
     ///
-    /// Code `FailedOperation.DemoInstanceNotAllowModified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DemoInstanceNotAllowModified`.
     #[doc(alias = "FailedOperation.DemoInstanceNotAllowModified")]
     FailedOperationDemoInstanceNotAllowModified,
     /// No description is documented.
@@ -97,7 +99,7 @@ pub enum ErrorCode {
     FailedOperationDuplicateTagField,
     /// 拓扑图中心节点不存在。
     ///
-    /// Code `FailedOperation.FocusNodeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FocusNodeNotFound`.
     #[doc(alias = "FailedOperation.FocusNodeNotFound")]
     FailedOperationFocusNodeNotFound,
     /// No description is documented.
@@ -112,17 +114,17 @@ pub enum ErrorCode {
     FailedOperationInstanceCannotTerminate,
     /// 实例ID为空。
     ///
-    /// Code `FailedOperation.InstanceIdIsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceIdIsEmpty`.
     #[doc(alias = "FailedOperation.InstanceIdIsEmpty")]
     FailedOperationInstanceIdIsEmpty,
     /// apm实例不存在。
     ///
-    /// Code `FailedOperation.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceNotFound`.
     #[doc(alias = "FailedOperation.InstanceNotFound")]
     FailedOperationInstanceNotFound,
     /// 非法实例id。
     ///
-    /// Code `FailedOperation.InvalidInstanceID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidInstanceID`.
     #[doc(alias = "FailedOperation.InvalidInstanceID")]
     FailedOperationInvalidInstanceID,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     FailedOperationInvalidParam,
     /// 非法的正则表达式。
     ///
-    /// Code `FailedOperation.InvalidRegex`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidRegex`.
     #[doc(alias = "FailedOperation.InvalidRegex")]
     FailedOperationInvalidRegex,
     /// No description is documented.
@@ -147,7 +149,7 @@ pub enum ErrorCode {
     FailedOperationInvalidRequest,
     /// 实例和服务名不匹配。
     ///
-    /// Code `FailedOperation.InvalidServiceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidServiceName`.
     #[doc(alias = "FailedOperation.InvalidServiceName")]
     FailedOperationInvalidServiceName,
     /// No description is documented.
@@ -162,12 +164,12 @@ pub enum ErrorCode {
     FailedOperationInvalidToken,
     /// 查询指标类数据查询条件缺少过滤参数。
     ///
-    /// Code `FailedOperation.MetricFiltersLackParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MetricFiltersLackParams`.
     #[doc(alias = "FailedOperation.MetricFiltersLackParams")]
     FailedOperationMetricFiltersLackParams,
     /// 非内网vpc。
     ///
-    /// Code `FailedOperation.NotInnerVPC`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotInnerVPC`.
     #[doc(alias = "FailedOperation.NotInnerVPC")]
     FailedOperationNotInnerVPC,
     /// No description is documented.
@@ -217,12 +219,12 @@ pub enum ErrorCode {
     FailedOperationPromRuleRequestNotValidError,
     /// 查询时间区间不支持。
     ///
-    /// Code `FailedOperation.QueryTimeIntervalIsNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryTimeIntervalIsNotSupported`.
     #[doc(alias = "FailedOperation.QueryTimeIntervalIsNotSupported")]
     FailedOperationQueryTimeIntervalIsNotSupported,
     /// 不支持该地域。
     ///
-    /// Code `FailedOperation.RegionNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RegionNotSupport`.
     #[doc(alias = "FailedOperation.RegionNotSupport")]
     FailedOperationRegionNotSupport,
     /// No description is documented.
@@ -232,22 +234,22 @@ pub enum ErrorCode {
     FailedOperationRouteNotAvailableError,
     /// 该实例下采样名重复。
     ///
-    /// Code `FailedOperation.SampleNameConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SampleNameConflict`.
     #[doc(alias = "FailedOperation.SampleNameConflict")]
     FailedOperationSampleNameConflict,
     /// 没有该采样规则。
     ///
-    /// Code `FailedOperation.SampleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SampleNotFound`.
     #[doc(alias = "FailedOperation.SampleNotFound")]
     FailedOperationSampleNotFound,
     /// 采样规则冲突。
     ///
-    /// Code `FailedOperation.SampleRuleConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SampleRuleConflict`.
     #[doc(alias = "FailedOperation.SampleRuleConflict")]
     FailedOperationSampleRuleConflict,
     /// 发送查询请求失败。
     ///
-    /// Code `FailedOperation.SendRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendRequest`.
     #[doc(alias = "FailedOperation.SendRequest")]
     FailedOperationSendRequest,
     /// No description is documented.
@@ -277,47 +279,47 @@ pub enum ErrorCode {
     FailedOperationTopicNotAvailableError,
     /// 视图名不存在或非法。
     ///
-    /// Code `FailedOperation.ViewNameNotExistOrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ViewNameNotExistOrIllegal`.
     #[doc(alias = "FailedOperation.ViewNameNotExistOrIllegal")]
     FailedOperationViewNameNotExistOrIllegal,
     /// filters中的字段不存在或非法。
     ///
-    /// Code `InvalidParameter.FiltersFieldsNotExistOrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FiltersFieldsNotExistOrIllegal`.
     #[doc(alias = "InvalidParameter.FiltersFieldsNotExistOrIllegal")]
     InvalidParameterFiltersFieldsNotExistOrIllegal,
     /// groupby中的字段不存在或非法。
     ///
-    /// Code `InvalidParameter.GroupByFieldsNotExistOrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupByFieldsNotExistOrIllegal`.
     #[doc(alias = "InvalidParameter.GroupByFieldsNotExistOrIllegal")]
     InvalidParameterGroupByFieldsNotExistOrIllegal,
     /// filters中必须存在service.name字段，否则会报错。
     ///
-    /// Code `InvalidParameter.MetricFiltersLackParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MetricFiltersLackParams`.
     #[doc(alias = "InvalidParameter.MetricFiltersLackParams")]
     InvalidParameterMetricFiltersLackParams,
     /// metrics中的字段不存在或非法。
     ///
-    /// Code `InvalidParameter.MetricsFieldNotExistOrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MetricsFieldNotExistOrIllegal`.
     #[doc(alias = "InvalidParameter.MetricsFieldNotExistOrIllegal")]
     InvalidParameterMetricsFieldNotExistOrIllegal,
     /// metrics中不允许为空。
     ///
-    /// Code `InvalidParameter.MetricsFieldsNotAllowEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MetricsFieldsNotAllowEmpty`.
     #[doc(alias = "InvalidParameter.MetricsFieldsNotAllowEmpty")]
     InvalidParameterMetricsFieldsNotAllowEmpty,
     /// period不为空，0或60。
     ///
-    /// Code `InvalidParameter.PeriodIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PeriodIsIllegal`.
     #[doc(alias = "InvalidParameter.PeriodIsIllegal")]
     InvalidParameterPeriodIsIllegal,
     /// 查询时间不支持，最多只能查询最近2天、最多一个小时的数据。
     ///
-    /// Code `InvalidParameter.QueryTimeIntervalIsNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QueryTimeIntervalIsNotSupported`.
     #[doc(alias = "InvalidParameter.QueryTimeIntervalIsNotSupported")]
     InvalidParameterQueryTimeIntervalIsNotSupported,
     /// 视图名称不存在或非法。
     ///
-    /// Code `InvalidParameter.ViewNameNotExistOrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ViewNameNotExistOrIllegal`.
     #[doc(alias = "InvalidParameter.ViewNameNotExistOrIllegal")]
     InvalidParameterViewNameNotExistOrIllegal,
 }

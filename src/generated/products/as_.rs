@@ -9,8 +9,10 @@
 
 /// An error code of `as`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/as-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -18,97 +20,97 @@ pub enum ErrorCode {
     ///
     /// 该请求账户未通过资格审计。
     ///
-    /// Code `AccountQualificationRestrictions`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `AccountQualificationRestrictions`. Text: zh from pages/as-error-codes-zh-2.md.
     AccountQualificationRestrictions,
     /// Failed to call the CVM API
     ///
     /// CVM接口调用失败。
     ///
-    /// Code `CallCvmError`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `CallCvmError`. Text: zh from pages/as-error-codes-zh-2.md.
     CallCvmError,
     /// 未生成伸缩活动。
     ///
-    /// Code `FailedOperation.NoActivityToGenerate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoActivityToGenerate`.
     #[doc(alias = "FailedOperation.NoActivityToGenerate")]
     FailedOperationNoActivityToGenerate,
     /// Cmq 接口调用失败。
     ///
-    /// Code `InternalError.CallCmqError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallCmqError`.
     #[doc(alias = "InternalError.CallCmqError")]
     InternalErrorCallCmqError,
     /// 内部接口调用失败。
     ///
-    /// Code `InternalError.CallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallError`.
     #[doc(alias = "InternalError.CallError")]
     InternalErrorCallError,
     /// LB 接口调用失败。
     ///
-    /// Code `InternalError.CallLbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallLbError`.
     #[doc(alias = "InternalError.CallLbError")]
     InternalErrorCallLbError,
     /// Monitor接口调用失败。
     ///
-    /// Code `InternalError.CallMonitorError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallMonitorError`.
     #[doc(alias = "InternalError.CallMonitorError")]
     InternalErrorCallMonitorError,
     /// 通知服务接口调用失败。
     ///
-    /// Code `InternalError.CallNotificationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallNotificationError`.
     #[doc(alias = "InternalError.CallNotificationError")]
     InternalErrorCallNotificationError,
     /// STS 接口调用失败。
     ///
-    /// Code `InternalError.CallStsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallStsError`.
     #[doc(alias = "InternalError.CallStsError")]
     InternalErrorCallStsError,
     /// TAT 接口调用失败。
     ///
-    /// Code `InternalError.CallTATError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallTATError`.
     #[doc(alias = "InternalError.CallTATError")]
     InternalErrorCallTATError,
     /// Tag 接口调用失败。
     ///
-    /// Code `InternalError.CallTagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallTagError`.
     #[doc(alias = "InternalError.CallTagError")]
     InternalErrorCallTagError,
     /// Tvpc 接口调用失败。
     ///
-    /// Code `InternalError.CallTvpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallTvpcError`.
     #[doc(alias = "InternalError.CallTvpcError")]
     InternalErrorCallTvpcError,
     /// VPC接口调用失败。
     ///
-    /// Code `InternalError.CallVpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallVpcError`.
     #[doc(alias = "InternalError.CallVpcError")]
     InternalErrorCallVpcError,
     /// 调用其他服务异常。
     ///
-    /// Code `InternalError.CalleeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CalleeError`.
     #[doc(alias = "InternalError.CalleeError")]
     InternalErrorCalleeError,
     /// 内部请求错误。
     ///
-    /// Code `InternalError.RequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RequestError`.
     #[doc(alias = "InternalError.RequestError")]
     InternalErrorRequestError,
     /// Invalid filter.
     ///
     /// 无效的过滤器。
     ///
-    /// Code `InvalidFilter`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidFilter`. Text: zh from pages/as-error-codes-zh-2.md.
     InvalidFilter,
     /// This image cannot be found
     ///
     /// 未找到该镜像。
     ///
-    /// Code `InvalidImageId.NotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidImageId.NotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidImageId.NotFound")]
     InvalidImageIdNotFound,
     /// Invalid launch configuration
     ///
     /// 无效的启动配置。
     ///
-    /// Code `InvalidLaunchConfiguration`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidLaunchConfiguration`. Text: zh from pages/as-error-codes-zh-2.md.
     InvalidLaunchConfiguration,
     /// The launch configuration name already exists.
     ///
@@ -121,82 +123,82 @@ pub enum ErrorCode {
     ///
     /// 启动配置ID无效。
     ///
-    /// Code `InvalidLaunchConfigurationId`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidLaunchConfigurationId`. Text: zh from pages/as-error-codes-zh-2.md.
     InvalidLaunchConfigurationId,
     /// The launch configuration is in use
     ///
     /// 启动配置正在使用中。
     ///
-    /// Code `InvalidLaunchConfigurationId.InUse`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidLaunchConfigurationId.InUse`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidLaunchConfigurationId.InUse")]
     InvalidLaunchConfigurationIdInUse,
     /// The launch configuration is not found
     ///
     /// 未找到该启动配置。
     ///
-    /// Code `InvalidLaunchConfigurationId.NotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidLaunchConfigurationId.NotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidLaunchConfigurationId.NotFound")]
     InvalidLaunchConfigurationIdNotFound,
     /// 无效的Action请求。
     ///
-    /// Code `InvalidParameter.ActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionNotFound`.
     #[doc(alias = "InvalidParameter.ActionNotFound")]
     InvalidParameterActionNotFound,
     /// The specified parameters conflict with each other and thus cannot be both specified
     ///
     /// 参数冲突，指定的多个参数冲突，不能同时存在。
     ///
-    /// Code `InvalidParameter.Conflict`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameter.Conflict`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.Conflict")]
     InvalidParameterDotConflict,
     /// 主机名参数不适用于该镜像。
     ///
-    /// Code `InvalidParameter.HostNameUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HostNameUnavailable`.
     #[doc(alias = "InvalidParameter.HostNameUnavailable")]
     InvalidParameterHostNameUnavailable,
     /// Invalid parameter in specific scenarios
     ///
     /// 在特定场景下的不合法参数。
     ///
-    /// Code `InvalidParameter.InScenario`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameter.InScenario`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.InScenario")]
     InvalidParameterInScenario,
     /// 无效的参数组合。
     ///
-    /// Code `InvalidParameter.InvalidCombination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCombination`.
     #[doc(alias = "InvalidParameter.InvalidCombination")]
     InvalidParameterInvalidCombination,
     /// 指定的负载均衡器在当前伸缩组中没有找到。
     ///
-    /// Code `InvalidParameter.LoadBalancerNotInAutoScalingGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LoadBalancerNotInAutoScalingGroup`.
     #[doc(alias = "InvalidParameter.LoadBalancerNotInAutoScalingGroup")]
     InvalidParameterLoadBalancerNotInAutoScalingGroup,
     /// A parameter is missing. One of the two parameters must be specified.
     ///
     /// 参数缺失，两种参数之中必须指定其中一个。
     ///
-    /// Code `InvalidParameter.MustOneParameter`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameter.MustOneParameter`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.MustOneParameter")]
     InvalidParameterMustOneParameter,
     /// 该参数已废弃。
     ///
-    /// Code `InvalidParameter.ParameterDeprecated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterDeprecated`.
     #[doc(alias = "InvalidParameter.ParameterDeprecated")]
     InvalidParameterParameterDeprecated,
     /// 部分参数存在互斥应该删掉。
     ///
-    /// Code `InvalidParameter.ParameterMustBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterMustBeDeleted`.
     #[doc(alias = "InvalidParameter.ParameterMustBeDeleted")]
     InvalidParameterParameterMustBeDeleted,
     /// The two parameters conflict with each other, and cannot be both specified.
     ///
     /// 指定的两个参数冲突，不能同时存在。
     ///
-    /// Code `InvalidParameterConflict`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterConflict`. Text: zh from pages/as-error-codes-zh-2.md.
     InvalidParameterConflict,
     /// 当前账户不支持带宽包ID参数。
     ///
-    /// Code `InvalidParameterValue.AccountNotSupportBandwidthPackageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotSupportBandwidthPackageId`.
     #[doc(alias = "InvalidParameterValue.AccountNotSupportBandwidthPackageId")]
     InvalidParameterValueAccountNotSupportBandwidthPackageId,
     /// No description is documented.
@@ -206,7 +208,7 @@ pub enum ErrorCode {
     InvalidParameterValueAssertDesiredCapacityFailed,
     /// 指定的基础容量过大，需小于等于最大实例数。
     ///
-    /// Code `InvalidParameterValue.BaseCapacityTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BaseCapacityTooLarge`.
     #[doc(alias = "InvalidParameterValue.BaseCapacityTooLarge")]
     InvalidParameterValueBaseCapacityTooLarge,
     /// No description is documented.
@@ -216,64 +218,64 @@ pub enum ErrorCode {
     InvalidParameterValueBatchNumberTooLarge,
     /// 在应当指定传统型负载均衡器的参数中，错误地指定了一个非传统型的负载均衡器。
     ///
-    /// Code `InvalidParameterValue.ClassicLb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassicLb`.
     #[doc(alias = "InvalidParameterValue.ClassicLb")]
     InvalidParameterValueClassicLb,
     /// 通知接收端类型冲突。
     ///
-    /// Code `InvalidParameterValue.ConflictNotificationTarget`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConflictNotificationTarget`.
     #[doc(alias = "InvalidParameterValue.ConflictNotificationTarget")]
     InvalidParameterValueConflictNotificationTarget,
     /// The Cron expression specified in the scheduled action is invalid
     ///
     /// 定时任务指定的Cron表达式无效。
     ///
-    /// Code `InvalidParameterValue.CronExpressionIllegal`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.CronExpressionIllegal`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.CronExpressionIllegal")]
     InvalidParameterValueCronExpressionIllegal,
     /// Exception with CVM parameter validation.
     ///
     /// CVM参数校验异常。
     ///
-    /// Code `InvalidParameterValue.CvmConfigurationError`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.CvmConfigurationError`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.CvmConfigurationError")]
     InvalidParameterValueCvmConfigurationError,
     /// Verification exception occurred with CVM parameter
     ///
     /// CVM参数校验异常。
     ///
-    /// Code `InvalidParameterValue.CvmError`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.CvmError`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.CvmError")]
     InvalidParameterValueCvmError,
     /// 提供的应用型负载均衡器重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatedForwardLb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedForwardLb`.
     #[doc(alias = "InvalidParameterValue.DuplicatedForwardLb")]
     InvalidParameterValueDuplicatedForwardLb,
     /// 指定的子网重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatedSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedSubnet`.
     #[doc(alias = "InvalidParameterValue.DuplicatedSubnet")]
     InvalidParameterValueDuplicatedSubnet,
     /// The end time set for the scheduled action is earlier than the start time
     ///
     /// 定时任务设置的结束时间在开始时间。
     ///
-    /// Code `InvalidParameterValue.EndTimeBeforeStartTime`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.EndTimeBeforeStartTime`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.EndTimeBeforeStartTime")]
     InvalidParameterValueEndTimeBeforeStartTime,
     /// Invalid filter
     ///
     /// 无效的过滤器。
     ///
-    /// Code `InvalidParameterValue.Filter`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.Filter`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.Filter")]
     InvalidParameterValueFilter,
     /// Invalid application-based load balancer
     ///
     /// 在应当指定应用型负载均衡器的参数中，错误地指定了一个非应用型的负载均衡器。
     ///
-    /// Code `InvalidParameterValue.ForwardLb`. Texts: en from pages/as-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ForwardLb`.
     #[doc(alias = "InvalidParameterValue.ForwardLb")]
     InvalidParameterValueForwardLb,
     /// The scaling group name already exists.
@@ -287,12 +289,12 @@ pub enum ErrorCode {
     ///
     /// 伸缩组名称重复。
     ///
-    /// Code `InvalidParameterValue.GroupNameDuplicated`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.GroupNameDuplicated`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.GroupNameDuplicated")]
     InvalidParameterValueGroupNameDuplicated,
     /// 主机名不合法。
     ///
-    /// Code `InvalidParameterValue.HostNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HostNameIllegal`.
     #[doc(alias = "InvalidParameterValue.HostNameIllegal")]
     InvalidParameterValueHostNameIllegal,
     /// No description is documented.
@@ -302,17 +304,17 @@ pub enum ErrorCode {
     InvalidParameterValueHostNameWithSuffixTooLong,
     /// 指定的IPv6公网带宽计费模式不合法。
     ///
-    /// Code `InvalidParameterValue.IPv6InternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IPv6InternetChargeType`.
     #[doc(alias = "InvalidParameterValue.IPv6InternetChargeType")]
     InvalidParameterValueIPv6InternetChargeType,
     /// 指定的镜像不存在。
     ///
-    /// Code `InvalidParameterValue.ImageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageNotFound`.
     #[doc(alias = "InvalidParameterValue.ImageNotFound")]
     InvalidParameterValueImageNotFound,
     /// 设置的实例名称不合法。
     ///
-    /// Code `InvalidParameterValue.InstanceNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNameIllegal`.
     #[doc(alias = "InvalidParameterValue.InstanceNameIllegal")]
     InvalidParameterValueInstanceNameIllegal,
     /// No description is documented.
@@ -322,116 +324,116 @@ pub enum ErrorCode {
     InvalidParameterValueInstanceNameWithSuffixTooLong,
     /// 实例机型不支持。
     ///
-    /// Code `InvalidParameterValue.InstanceTypeNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeNotSupported`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeNotSupported")]
     InvalidParameterValueInstanceTypeNotSupported,
     /// 伸缩活动ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidActivityId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidActivityId`.
     #[doc(alias = "InvalidParameterValue.InvalidActivityId")]
     InvalidParameterValueInvalidActivityId,
     /// 伸缩组ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidAutoScalingGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAutoScalingGroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidAutoScalingGroupId")]
     InvalidParameterValueInvalidAutoScalingGroupId,
     /// 通知ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidAutoScalingNotificationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAutoScalingNotificationId`.
     #[doc(alias = "InvalidParameterValue.InvalidAutoScalingNotificationId")]
     InvalidParameterValueInvalidAutoScalingNotificationId,
     /// 告警策略ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidAutoScalingPolicyId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAutoScalingPolicyId`.
     #[doc(alias = "InvalidParameterValue.InvalidAutoScalingPolicyId")]
     InvalidParameterValueInvalidAutoScalingPolicyId,
     /// 为CLB指定的地域不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidClbRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidClbRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidClbRegion")]
     InvalidParameterValueInvalidClbRegion,
     /// 指定的置放群组ID格式不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidDisasterRecoverGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDisasterRecoverGroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidDisasterRecoverGroupId")]
     InvalidParameterValueInvalidDisasterRecoverGroupId,
     /// 过滤条件无效。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// 高性能计算集群ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidHpcClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidHpcClusterId`.
     #[doc(alias = "InvalidParameterValue.InvalidHpcClusterId")]
     InvalidParameterValueInvalidHpcClusterId,
     /// 镜像ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidImageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageId`.
     #[doc(alias = "InvalidParameterValue.InvalidImageId")]
     InvalidParameterValueInvalidImageId,
     /// 实例ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceId`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceId")]
     InvalidParameterValueInvalidInstanceId,
     /// 实例机型无效。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceType`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceType")]
     InvalidParameterValueInvalidInstanceType,
     /// 输入的启动配置无效。
     ///
-    /// Code `InvalidParameterValue.InvalidLaunchConfiguration`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLaunchConfiguration`.
     #[doc(alias = "InvalidParameterValue.InvalidLaunchConfiguration")]
     InvalidParameterValueInvalidLaunchConfiguration,
     /// 启动配置ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidLaunchConfigurationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLaunchConfigurationId`.
     #[doc(alias = "InvalidParameterValue.InvalidLaunchConfigurationId")]
     InvalidParameterValueInvalidLaunchConfigurationId,
     /// 生命周期挂钩ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidLifecycleHookId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLifecycleHookId`.
     #[doc(alias = "InvalidParameterValue.InvalidLifecycleHookId")]
     InvalidParameterValueInvalidLifecycleHookId,
     /// 指定的通知组 ID 不是数值字符串格式。
     ///
-    /// Code `InvalidParameterValue.InvalidNotificationUserGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidNotificationUserGroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidNotificationUserGroupId")]
     InvalidParameterValueInvalidNotificationUserGroupId,
     /// 定时任务ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidScheduledActionId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidScheduledActionId`.
     #[doc(alias = "InvalidParameterValue.InvalidScheduledActionId")]
     InvalidParameterValueInvalidScheduledActionId,
     /// Invalid characters in the scheduled action name
     ///
     /// 定时任务名称包含无效字符。
     ///
-    /// Code `InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar")]
     InvalidParameterValueInvalidScheduledActionNameIncludeIllegalChar,
     /// 安全组ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidSecurityGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSecurityGroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidSecurityGroupId")]
     InvalidParameterValueInvalidSecurityGroupId,
     /// 快照ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidSnapshotId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSnapshotId`.
     #[doc(alias = "InvalidParameterValue.InvalidSnapshotId")]
     InvalidParameterValueInvalidSnapshotId,
     /// 子网ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidSubnetId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSubnetId`.
     #[doc(alias = "InvalidParameterValue.InvalidSubnetId")]
     InvalidParameterValueInvalidSubnetId,
     /// The launch configuration name already exists.
     ///
     /// 启动配置名称重复。
     ///
-    /// Code `InvalidParameterValue.LaunchConfigurationNameDuplicated`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.LaunchConfigurationNameDuplicated`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.LaunchConfigurationNameDuplicated")]
     InvalidParameterValueLaunchConfigurationNameDuplicated,
     /// 找不到指定启动配置。
@@ -443,33 +445,33 @@ pub enum ErrorCode {
     ///
     /// 负载均衡器项目不一致。
     ///
-    /// Code `InvalidParameterValue.LbProjectInconsistent`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.LbProjectInconsistent`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.LbProjectInconsistent")]
     InvalidParameterValueLbProjectInconsistent,
     /// The load balancer and the auto scaling group are in different VPCs.
     ///
     /// 负载均衡器和伸缩组的VPC不一致。
     ///
-    /// Code `InvalidParameterValue.LbVpcInconsistent`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.LbVpcInconsistent`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.LbVpcInconsistent")]
     InvalidParameterValueLbVpcInconsistent,
     /// The lifecycle hook name already exists.
     ///
     /// 生命周期挂钩名称重复。
     ///
-    /// Code `InvalidParameterValue.LifecycleHookNameDuplicated`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.LifecycleHookNameDuplicated`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.LifecycleHookNameDuplicated")]
     InvalidParameterValueLifecycleHookNameDuplicated,
     /// The value exceeds the limit.
     ///
     /// 取值超出限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 不支持目标组类型的监听器。
     ///
-    /// Code `InvalidParameterValue.ListenerTargetTypeNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ListenerTargetTypeNotSupported`.
     #[doc(alias = "InvalidParameterValue.ListenerTargetTypeNotSupported")]
     InvalidParameterValueListenerTargetTypeNotSupported,
     /// No description is documented.
@@ -479,71 +481,71 @@ pub enum ErrorCode {
     InvalidParameterValueMaxSurgeTooLarge,
     /// 当前账户在带宽包模式中必须填写带宽包ID参数。
     ///
-    /// Code `InvalidParameterValue.MissingBandwidthPackageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingBandwidthPackageId`.
     #[doc(alias = "InvalidParameterValue.MissingBandwidthPackageId")]
     InvalidParameterValueMissingBandwidthPackageId,
     /// 无资源权限。
     ///
-    /// Code `InvalidParameterValue.NoResourcePermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoResourcePermission`.
     #[doc(alias = "InvalidParameterValue.NoResourcePermission")]
     InvalidParameterValueNoResourcePermission,
     /// 提供的值不是浮点字符串格式。
     ///
-    /// Code `InvalidParameterValue.NotStringTypeFloat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotStringTypeFloat`.
     #[doc(alias = "InvalidParameterValue.NotStringTypeFloat")]
     InvalidParameterValueNotStringTypeFloat,
     /// Only VPC is supported for the current account
     ///
     /// 账号仅支持VPC网络。
     ///
-    /// Code `InvalidParameterValue.OnlyVpc`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.OnlyVpc`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.OnlyVpc")]
     InvalidParameterValueOnlyVpc,
     /// 项目ID不存在。
     ///
-    /// Code `InvalidParameterValue.ProjectIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProjectIdNotFound`.
     #[doc(alias = "InvalidParameterValue.ProjectIdNotFound")]
     InvalidParameterValueProjectIdNotFound,
     /// Parameter value is out of the specified range
     ///
     /// 取值超出指定范围。
     ///
-    /// Code `InvalidParameterValue.Range`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.Range`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// The alarm policy name already exists.
     ///
     /// 告警策略名称重复。
     ///
-    /// Code `InvalidParameterValue.ScalingPolicyNameDuplicate`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.ScalingPolicyNameDuplicate`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.ScalingPolicyNameDuplicate")]
     InvalidParameterValueScalingPolicyNameDuplicate,
     /// The scheduled action name already exists.
     ///
     /// 定时任务名称重复。
     ///
-    /// Code `InvalidParameterValue.ScheduledActionNameDuplicate`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.ScheduledActionNameDuplicate`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.ScheduledActionNameDuplicate")]
     InvalidParameterValueScheduledActionNameDuplicate,
     /// The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid.
     ///
     /// 伸缩组最大数量、最小数量、期望实例数取值不合法。
     ///
-    /// Code `InvalidParameterValue.Size`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.Size`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.Size")]
     InvalidParameterValueSize,
     /// The start time of the scheduled action is before the current time.
     ///
     /// 定时任务设置的开始时间在当前时间之前。
     ///
-    /// Code `InvalidParameterValue.StartTimeBeforeCurrentTime`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.StartTimeBeforeCurrentTime`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.StartTimeBeforeCurrentTime")]
     InvalidParameterValueStartTimeBeforeCurrentTime,
     /// Invalid subnet information.
     ///
     /// 子网信息不合法。
     ///
-    /// Code `InvalidParameterValue.SubnetIds`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.SubnetIds`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.SubnetIds")]
     InvalidParameterValueSubnetIds,
     /// No description is documented.
@@ -553,7 +555,7 @@ pub enum ErrorCode {
     InvalidParameterValueSubnetNotInDedicatedCluster,
     /// 负载均衡器四层监听器的后端端口重复。
     ///
-    /// Code `InvalidParameterValue.TargetPortDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TargetPortDuplicated`.
     #[doc(alias = "InvalidParameterValue.TargetPortDuplicated")]
     InvalidParameterValueTargetPortDuplicated,
     /// No description is documented.
@@ -563,209 +565,209 @@ pub enum ErrorCode {
     InvalidParameterValueTargetPortDuplicatedInForwardLb,
     /// 不支持执行目标追踪策略。
     ///
-    /// Code `InvalidParameterValue.TargetTrackingScalingPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TargetTrackingScalingPolicy`.
     #[doc(alias = "InvalidParameterValue.TargetTrackingScalingPolicy")]
     InvalidParameterValueTargetTrackingScalingPolicy,
     /// 指定的阈值不在有效范围。
     ///
-    /// Code `InvalidParameterValue.ThresholdOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ThresholdOutOfRange`.
     #[doc(alias = "InvalidParameterValue.ThresholdOutOfRange")]
     InvalidParameterValueThresholdOutOfRange,
     /// Invalid time format.
     ///
     /// 时间格式错误。
     ///
-    /// Code `InvalidParameterValue.TimeFormat`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.TimeFormat`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.TimeFormat")]
     InvalidParameterValueTimeFormat,
     /// Too many parameter values.
     ///
     /// 取值过多。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.TooLong`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// 输入参数值的长度小于最小值。
     ///
-    /// Code `InvalidParameterValue.TooShort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooShort`.
     #[doc(alias = "InvalidParameterValue.TooShort")]
     InvalidParameterValueTooShort,
     /// UserData格式错误。
     ///
-    /// Code `InvalidParameterValue.UserDataFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserDataFormatError`.
     #[doc(alias = "InvalidParameterValue.UserDataFormatError")]
     InvalidParameterValueUserDataFormatError,
     /// UserData长度过长。
     ///
-    /// Code `InvalidParameterValue.UserDataSizeExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserDataSizeExceeded`.
     #[doc(alias = "InvalidParameterValue.UserDataSizeExceeded")]
     InvalidParameterValueUserDataSizeExceeded,
     /// The user group does not exist.
     ///
     /// 用户组不存在。
     ///
-    /// Code `InvalidParameterValue.UserGroupIdNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidParameterValue.UserGroupIdNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameterValue.UserGroupIdNotFound")]
     InvalidParameterValueUserGroupIdNotFound,
     /// 指定的可用区与地域不匹配。
     ///
-    /// Code `InvalidParameterValue.ZoneMismatchRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneMismatchRegion`.
     #[doc(alias = "InvalidParameterValue.ZoneMismatchRegion")]
     InvalidParameterValueZoneMismatchRegion,
     /// The account does not support this operation.
     ///
     /// 账户不支持该操作。
     ///
-    /// Code `InvalidPermission`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `InvalidPermission`. Text: zh from pages/as-error-codes-zh-2.md.
     InvalidPermission,
     /// Launch configuration quota exceeds the limit
     ///
     /// 启动配置配额超过限制。
     ///
-    /// Code `LaunchConfigurationQuotaLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LaunchConfigurationQuotaLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     LaunchConfigurationQuotaLimitExceeded,
     /// 绑定指定的负载均衡器后，伸缩组绑定的负载均衡器总数超过了最大值。
     ///
-    /// Code `LimitExceeded.AfterAttachLbLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AfterAttachLbLimitExceeded`.
     #[doc(alias = "LimitExceeded.AfterAttachLbLimitExceeded")]
     LimitExceededAfterAttachLbLimitExceeded,
     /// The number of auto scaling groups exceeds the limit
     ///
     /// 伸缩组数量超过限制。
     ///
-    /// Code `LimitExceeded.AutoScalingGroupLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LimitExceeded.AutoScalingGroupLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.AutoScalingGroupLimitExceeded")]
     LimitExceededAutoScalingGroupLimitExceeded,
     /// The desired number of instances exceeds the limit
     ///
     /// 期望实例数超出限制。
     ///
-    /// Code `LimitExceeded.DesiredCapacityLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LimitExceeded.DesiredCapacityLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.DesiredCapacityLimitExceeded")]
     LimitExceededDesiredCapacityLimitExceeded,
     /// 特定过滤器的值过多。
     ///
-    /// Code `LimitExceeded.FilterValuesTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FilterValuesTooLong`.
     #[doc(alias = "LimitExceeded.FilterValuesTooLong")]
     LimitExceededFilterValuesTooLong,
     /// 启动配置配额不足。
     ///
-    /// Code `LimitExceeded.LaunchConfigurationQuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LaunchConfigurationQuotaNotEnough`.
     #[doc(alias = "LimitExceeded.LaunchConfigurationQuotaNotEnough")]
     LimitExceededLaunchConfigurationQuotaNotEnough,
     /// The maximum number of instances exceeds the upper limit
     ///
     /// 最大实例数大于限制。
     ///
-    /// Code `LimitExceeded.MaxSizeLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LimitExceeded.MaxSizeLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.MaxSizeLimitExceeded")]
     LimitExceededMaxSizeLimitExceeded,
     /// The minimum number of instances falls below the lower limit
     ///
     /// 最小实例数低于限制。
     ///
-    /// Code `LimitExceeded.MinSizeLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LimitExceeded.MinSizeLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.MinSizeLimitExceeded")]
     LimitExceededMinSizeLimitExceeded,
     /// 当前剩余配额不足。
     ///
-    /// Code `LimitExceeded.QuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.QuotaNotEnough`.
     #[doc(alias = "LimitExceeded.QuotaNotEnough")]
     LimitExceededQuotaNotEnough,
     /// The number of scheduled actions exceeds the limit
     ///
     /// 定时任务数量超过限制。
     ///
-    /// Code `LimitExceeded.ScheduledActionLimitExceeded`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `LimitExceeded.ScheduledActionLimitExceeded`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.ScheduledActionLimitExceeded")]
     LimitExceededScheduledActionLimitExceeded,
     /// 每个伸缩组限制创建一个目标追踪策略。
     ///
-    /// Code `LimitExceeded.TargetTrackingScalingPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TargetTrackingScalingPolicy`.
     #[doc(alias = "LimitExceeded.TargetTrackingScalingPolicy")]
     LimitExceededTargetTrackingScalingPolicy,
     /// A parameter is missing in specific scenarios
     ///
     /// 在特定场景下缺少参数。
     ///
-    /// Code `MissingParameter.InScenario`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `MissingParameter.InScenario`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "MissingParameter.InScenario")]
     MissingParameterInScenario,
     /// 竞价计费类型缺少对应的 InstanceMarketOptions 参数。
     ///
-    /// Code `MissingParameter.InstanceMarketOptions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.InstanceMarketOptions`.
     #[doc(alias = "MissingParameter.InstanceMarketOptions")]
     MissingParameterInstanceMarketOptions,
     /// A scaling activity is being executed in the auto scaling group
     ///
     /// 伸缩组正在执行伸缩活动。
     ///
-    /// Code `ResourceInUse.ActivityInProgress`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceInUse.ActivityInProgress`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceInUse.ActivityInProgress")]
     ResourceInUseActivityInProgress,
     /// 伸缩组处于禁用状态。
     ///
-    /// Code `ResourceInUse.AutoScalingGroupNotActive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.AutoScalingGroupNotActive`.
     #[doc(alias = "ResourceInUse.AutoScalingGroupNotActive")]
     ResourceInUseAutoScalingGroupNotActive,
     /// Working instances exist in the auto scaling group
     ///
     /// 伸缩组内尚有正常实例。
     ///
-    /// Code `ResourceInUse.InstanceInGroup`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceInUse.InstanceInGroup`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceInUse.InstanceInGroup")]
     ResourceInUseInstanceInGroup,
     /// 指定的启动配置仍在伸缩组中使用。
     ///
-    /// Code `ResourceInUse.LaunchConfigurationIdInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.LaunchConfigurationIdInUse`.
     #[doc(alias = "ResourceInUse.LaunchConfigurationIdInUse")]
     ResourceInUseLaunchConfigurationIdInUse,
     /// The maximum number of instances in the auto scaling group is exceeded.
     ///
     /// 超过伸缩组最大实例数。
     ///
-    /// Code `ResourceInsufficient.AutoScalingGroupAboveMaxSize`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceInsufficient.AutoScalingGroupAboveMaxSize`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceInsufficient.AutoScalingGroupAboveMaxSize")]
     ResourceInsufficientAutoScalingGroupAboveMaxSize,
     /// The number of instances in the auto scaling group is below the minimum value.
     ///
     /// 少于伸缩组最小实例数。
     ///
-    /// Code `ResourceInsufficient.AutoScalingGroupBelowMinSize`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceInsufficient.AutoScalingGroupBelowMinSize`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceInsufficient.AutoScalingGroupBelowMinSize")]
     ResourceInsufficientAutoScalingGroupBelowMinSize,
     /// 伸缩组内实例数超过最大实例数。
     ///
-    /// Code `ResourceInsufficient.InServiceInstanceAboveMaxSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InServiceInstanceAboveMaxSize`.
     #[doc(alias = "ResourceInsufficient.InServiceInstanceAboveMaxSize")]
     ResourceInsufficientInServiceInstanceAboveMaxSize,
     /// 伸缩组内实例数低于最小实例数。
     ///
-    /// Code `ResourceInsufficient.InServiceInstanceBelowMinSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InServiceInstanceBelowMinSize`.
     #[doc(alias = "ResourceInsufficient.InServiceInstanceBelowMinSize")]
     ResourceInsufficientInServiceInstanceBelowMinSize,
     /// The auto scaling group does not exist
     ///
     /// 伸缩组不存在。
     ///
-    /// Code `ResourceNotFound.AutoScalingGroupIdNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.AutoScalingGroupIdNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.AutoScalingGroupIdNotFound")]
     ResourceNotFoundAutoScalingGroupIdNotFound,
     /// 伸缩组不存在。
     ///
-    /// Code `ResourceNotFound.AutoScalingGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AutoScalingGroupNotFound`.
     #[doc(alias = "ResourceNotFound.AutoScalingGroupNotFound")]
     ResourceNotFoundAutoScalingGroupNotFound,
     /// The notification does not exist.
     ///
     /// 通知不存在。
     ///
-    /// Code `ResourceNotFound.AutoScalingNotificationNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.AutoScalingNotificationNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.AutoScalingNotificationNotFound")]
     ResourceNotFoundAutoScalingNotificationNotFound,
     /// 指定的带宽包ID不存在。
     ///
-    /// Code `ResourceNotFound.BandwidthPackageIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BandwidthPackageIdNotFound`.
     #[doc(alias = "ResourceNotFound.BandwidthPackageIdNotFound")]
     ResourceNotFoundBandwidthPackageIdNotFound,
     /// No description is documented.
@@ -775,77 +777,77 @@ pub enum ErrorCode {
     ResourceNotFoundClassicLoadBalancerNotFound,
     /// 指定的 CMQ queue 不存在。
     ///
-    /// Code `ResourceNotFound.CmqQueueNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CmqQueueNotFound`.
     #[doc(alias = "ResourceNotFound.CmqQueueNotFound")]
     ResourceNotFoundCmqQueueNotFound,
     /// 命令不存在。
     ///
-    /// Code `ResourceNotFound.CommandNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CommandNotFound`.
     #[doc(alias = "ResourceNotFound.CommandNotFound")]
     ResourceNotFoundCommandNotFound,
     /// 指定的置放群组ID不存在。
     ///
-    /// Code `ResourceNotFound.DisasterRecoverGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DisasterRecoverGroupNotFound`.
     #[doc(alias = "ResourceNotFound.DisasterRecoverGroupNotFound")]
     ResourceNotFoundDisasterRecoverGroupNotFound,
     /// The specified instance does not exist.
     ///
     /// 指定的实例不存在。
     ///
-    /// Code `ResourceNotFound.InstancesNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.InstancesNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.InstancesNotFound")]
     ResourceNotFoundInstancesNotFound,
     /// The target instance is not in the auto scaling group.
     ///
     /// 目标实例不在伸缩组内。
     ///
-    /// Code `ResourceNotFound.InstancesNotInAutoScalingGroup`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.InstancesNotInAutoScalingGroup`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.InstancesNotInAutoScalingGroup")]
     ResourceNotFoundInstancesNotInAutoScalingGroup,
     /// 指定的启动配置不存在。
     ///
-    /// Code `ResourceNotFound.LaunchConfigurationIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LaunchConfigurationIdNotFound`.
     #[doc(alias = "ResourceNotFound.LaunchConfigurationIdNotFound")]
     ResourceNotFoundLaunchConfigurationIdNotFound,
     /// The instance corresponding to the lifecycle hook does not exist.
     ///
     /// 生命周期挂钩对应实例不存在。
     ///
-    /// Code `ResourceNotFound.LifecycleHookInstanceNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.LifecycleHookInstanceNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.LifecycleHookInstanceNotFound")]
     ResourceNotFoundLifecycleHookInstanceNotFound,
     /// The specified lifecycle hook was not found.
     ///
     /// 无法找到指定生命周期挂钩。
     ///
-    /// Code `ResourceNotFound.LifecycleHookNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.LifecycleHookNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.LifecycleHookNotFound")]
     ResourceNotFoundLifecycleHookNotFound,
     /// 指定的生命周期挂钩Token不存在。
     ///
-    /// Code `ResourceNotFound.LifecycleHookTokenNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LifecycleHookTokenNotFound`.
     #[doc(alias = "ResourceNotFound.LifecycleHookTokenNotFound")]
     ResourceNotFoundLifecycleHookTokenNotFound,
     /// 指定的Listener不存在。
     ///
-    /// Code `ResourceNotFound.ListenerNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ListenerNotFound`.
     #[doc(alias = "ResourceNotFound.ListenerNotFound")]
     ResourceNotFoundListenerNotFound,
     /// The specified load balancer is not found
     ///
     /// 找不到指定负载均衡器。
     ///
-    /// Code `ResourceNotFound.LoadBalancerNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.LoadBalancerNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.LoadBalancerNotFound")]
     ResourceNotFoundLoadBalancerNotFound,
     /// 指定的负载均衡器在当前伸缩组中没有找到。
     ///
-    /// Code `ResourceNotFound.LoadBalancerNotInAutoScalingGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LoadBalancerNotInAutoScalingGroup`.
     #[doc(alias = "ResourceNotFound.LoadBalancerNotInAutoScalingGroup")]
     ResourceNotFoundLoadBalancerNotInAutoScalingGroup,
     /// 指定的Location不存在。
     ///
-    /// Code `ResourceNotFound.LocationNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LocationNotFound`.
     #[doc(alias = "ResourceNotFound.LocationNotFound")]
     ResourceNotFoundLocationNotFound,
     /// No description is documented.
@@ -857,45 +859,45 @@ pub enum ErrorCode {
     ///
     /// 告警策略不存在。
     ///
-    /// Code `ResourceNotFound.ScalingPolicyNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.ScalingPolicyNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.ScalingPolicyNotFound")]
     ResourceNotFoundScalingPolicyNotFound,
     /// The specified scheduled action does not exist.
     ///
     /// 指定的定时任务不存在。
     ///
-    /// Code `ResourceNotFound.ScheduledActionNotFound`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceNotFound.ScheduledActionNotFound`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceNotFound.ScheduledActionNotFound")]
     ResourceNotFoundScheduledActionNotFound,
     /// TDMQ-CMQ 队列不存在。
     ///
-    /// Code `ResourceNotFound.TDMQCMQQueueNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TDMQCMQQueueNotFound`.
     #[doc(alias = "ResourceNotFound.TDMQCMQQueueNotFound")]
     ResourceNotFoundTDMQCMQQueueNotFound,
     /// TDMQ-CMQ 主题不存在。
     ///
-    /// Code `ResourceNotFound.TDMQCMQTopicNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TDMQCMQTopicNotFound`.
     #[doc(alias = "ResourceNotFound.TDMQCMQTopicNotFound")]
     ResourceNotFoundTDMQCMQTopicNotFound,
     /// The auto scaling group is exceptional.
     ///
     /// 伸缩组状态异常。
     ///
-    /// Code `ResourceUnavailable.AutoScalingGroupAbnormalStatus`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.AutoScalingGroupAbnormalStatus`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.AutoScalingGroupAbnormalStatus")]
     ResourceUnavailableAutoScalingGroupAbnormalStatus,
     /// The auto scaling group is disabled.
     ///
     /// 伸缩组被停用。
     ///
-    /// Code `ResourceUnavailable.AutoScalingGroupDisabled`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.AutoScalingGroupDisabled`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.AutoScalingGroupDisabled")]
     ResourceUnavailableAutoScalingGroupDisabled,
     /// The auto scaling group is active.
     ///
     /// 伸缩组正在活动中。
     ///
-    /// Code `ResourceUnavailable.AutoScalingGroupInActivity`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.AutoScalingGroupInActivity`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.AutoScalingGroupInActivity")]
     ResourceUnavailableAutoScalingGroupInActivity,
     /// No description is documented.
@@ -905,19 +907,19 @@ pub enum ErrorCode {
     ResourceUnavailableAutoScalingGroupInRefreshActivity,
     /// 指定的 CMQ Topic 无订阅者。
     ///
-    /// Code `ResourceUnavailable.CmqTopicHasNoSubscriber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmqTopicHasNoSubscriber`.
     #[doc(alias = "ResourceUnavailable.CmqTopicHasNoSubscriber")]
     ResourceUnavailableCmqTopicHasNoSubscriber,
     /// The instance and the auto scaling group are in different VPCs.
     ///
     /// 实例和伸缩组Vpc不一致。
     ///
-    /// Code `ResourceUnavailable.CvmVpcInconsistent`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.CvmVpcInconsistent`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.CvmVpcInconsistent")]
     ResourceUnavailableCvmVpcInconsistent,
     /// 绑定负载均衡器的伸缩组禁止修改Vpc。
     ///
-    /// Code `ResourceUnavailable.ForbiddenModifyVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ForbiddenModifyVpc`.
     #[doc(alias = "ResourceUnavailable.ForbiddenModifyVpc")]
     ResourceUnavailableForbiddenModifyVpc,
     /// No description is documented.
@@ -927,58 +929,58 @@ pub enum ErrorCode {
     ResourceUnavailableInquiryPriceResetInstanceFailed,
     /// 实例无法添加至伸缩组。
     ///
-    /// Code `ResourceUnavailable.InstanceCannotAttach`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceCannotAttach`.
     #[doc(alias = "ResourceUnavailable.InstanceCannotAttach")]
     ResourceUnavailableInstanceCannotAttach,
     /// 指定的实例正在活动中。
     ///
-    /// Code `ResourceUnavailable.InstanceInOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceInOperation`.
     #[doc(alias = "ResourceUnavailable.InstanceInOperation")]
     ResourceUnavailableInstanceInOperation,
     /// 实例不支持关机不收费。
     ///
-    /// Code `ResourceUnavailable.InstanceNotSupportStopCharging`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceNotSupportStopCharging`.
     #[doc(alias = "ResourceUnavailable.InstanceNotSupportStopCharging")]
     ResourceUnavailableInstanceNotSupportStopCharging,
     /// The instance already exists in the auto scaling group.
     ///
     /// 实例已存在于伸缩组中。
     ///
-    /// Code `ResourceUnavailable.InstancesAlreadyInAutoScalingGroup`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.InstancesAlreadyInAutoScalingGroup`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.InstancesAlreadyInAutoScalingGroup")]
     ResourceUnavailableInstancesAlreadyInAutoScalingGroup,
     /// Launch configuration is exceptional
     ///
     /// 启动配置状态异常。
     ///
-    /// Code `ResourceUnavailable.LaunchConfigurationStatusAbnormal`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.LaunchConfigurationStatusAbnormal`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.LaunchConfigurationStatusAbnormal")]
     ResourceUnavailableLaunchConfigurationStatusAbnormal,
     /// CLB实例的后端地域与AS服务所在地域不一致。
     ///
-    /// Code `ResourceUnavailable.LbBackendRegionInconsistent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LbBackendRegionInconsistent`.
     #[doc(alias = "ResourceUnavailable.LbBackendRegionInconsistent")]
     ResourceUnavailableLbBackendRegionInconsistent,
     /// 负载均衡器项目不一致。
     ///
-    /// Code `ResourceUnavailable.LbProjectInconsistent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LbProjectInconsistent`.
     #[doc(alias = "ResourceUnavailable.LbProjectInconsistent")]
     ResourceUnavailableLbProjectInconsistent,
     /// 负载均衡器VPC与伸缩组不一致。
     ///
-    /// Code `ResourceUnavailable.LbVpcInconsistent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LbVpcInconsistent`.
     #[doc(alias = "ResourceUnavailable.LbVpcInconsistent")]
     ResourceUnavailableLbVpcInconsistent,
     /// The lifecycle action has already been set.
     ///
     /// 生命周期动作已经被设置。
     ///
-    /// Code `ResourceUnavailable.LifecycleActionResultHasSet`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.LifecycleActionResultHasSet`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.LifecycleActionResultHasSet")]
     ResourceUnavailableLifecycleActionResultHasSet,
     /// LB 在指定的伸缩组内处于活动中。
     ///
-    /// Code `ResourceUnavailable.LoadBalancerInOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LoadBalancerInOperation`.
     #[doc(alias = "ResourceUnavailable.LoadBalancerInOperation")]
     ResourceUnavailableLoadBalancerInOperation,
     /// No description is documented.
@@ -995,7 +997,7 @@ pub enum ErrorCode {
     ///
     /// 项目不一致。
     ///
-    /// Code `ResourceUnavailable.ProjectInconsistent`. Texts: en from pages/as-error-codes-en-2.md, zh from pages/as-error-codes-zh-2.md.
+    /// Code `ResourceUnavailable.ProjectInconsistent`. Text: zh from pages/as-error-codes-zh-2.md.
     #[doc(alias = "ResourceUnavailable.ProjectInconsistent")]
     ResourceUnavailableProjectInconsistent,
     /// No description is documented.
@@ -1015,22 +1017,22 @@ pub enum ErrorCode {
     ResourceUnavailableRollbackTypeActivityCanNotRollbackAgain,
     /// 关机实例不允许添加到伸缩组。
     ///
-    /// Code `ResourceUnavailable.StoppedInstanceNotAllowAttach`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StoppedInstanceNotAllowAttach`.
     #[doc(alias = "ResourceUnavailable.StoppedInstanceNotAllowAttach")]
     ResourceUnavailableStoppedInstanceNotAllowAttach,
     /// TDMQ-CMQ 主题无订阅者。
     ///
-    /// Code `ResourceUnavailable.TDMQCMQTopicHasNoSubscriber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TDMQCMQTopicHasNoSubscriber`.
     #[doc(alias = "ResourceUnavailable.TDMQCMQTopicHasNoSubscriber")]
     ResourceUnavailableTDMQCMQTopicHasNoSubscriber,
     /// 指定的可用区不可用。
     ///
-    /// Code `ResourceUnavailable.ZoneUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ZoneUnavailable`.
     #[doc(alias = "ResourceUnavailable.ZoneUnavailable")]
     ResourceUnavailableZoneUnavailable,
     /// 未授权弹性伸缩预设服务角色AS\_QCSRole，请前往弹性伸缩控制台进行授权。
     ///
-    /// Code `UnauthorizedOperation.AutoScalingRoleUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AutoScalingRoleUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.AutoScalingRoleUnauthorized")]
     UnauthorizedOperationAutoScalingRoleUnauthorized,
 }

@@ -5,44 +5,46 @@
 
 /// An error code of `asr`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 用户没有权限进行此查询操作。
     ///
-    /// Code `AuthFailure.CheckResourceResponseCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CheckResourceResponseCodeError`.
     #[doc(alias = "AuthFailure.CheckResourceResponseCodeError")]
     AuthFailureCheckResourceResponseCodeError,
     /// 鉴权错误。
     ///
-    /// Code `FailedOperation.CheckAuthInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckAuthInfoFailed`.
     #[doc(alias = "FailedOperation.CheckAuthInfoFailed")]
     FailedOperationCheckAuthInfoFailed,
     /// 下载音频文件失败。
     ///
-    /// Code `FailedOperation.ErrorDownFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorDownFile`.
     #[doc(alias = "FailedOperation.ErrorDownFile")]
     FailedOperationErrorDownFile,
     /// 识别失败。
     ///
-    /// Code `FailedOperation.ErrorRecognize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorRecognize`.
     #[doc(alias = "FailedOperation.ErrorRecognize")]
     FailedOperationErrorRecognize,
     /// 错误的TaskId。
     ///
-    /// Code `FailedOperation.NoSuchTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoSuchTask`.
     #[doc(alias = "FailedOperation.NoSuchTask")]
     FailedOperationNoSuchTask,
     /// 不存在的声纹id
     ///
-    /// Code `FailedOperation.NotExistentVoicePrintId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotExistentVoicePrintId`.
     #[doc(alias = "FailedOperation.NotExistentVoicePrintId")]
     FailedOperationNotExistentVoicePrintId,
     /// 账号因为欠费停止服务，请在腾讯云账户充值。
     ///
-    /// Code `FailedOperation.ServiceIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceIsolate`.
     #[doc(alias = "FailedOperation.ServiceIsolate")]
     FailedOperationServiceIsolate,
     /// No description is documented.
@@ -52,67 +54,67 @@ pub enum ErrorCode {
     FailedOperationUserHasNoAmount,
     /// 账号本月免费额度已用完。
     ///
-    /// Code `FailedOperation.UserHasNoFreeAmount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserHasNoFreeAmount`.
     #[doc(alias = "FailedOperation.UserHasNoFreeAmount")]
     FailedOperationUserHasNoFreeAmount,
     /// 服务未开通，请在腾讯云官网语音识别控制台开通服务。
     ///
-    /// Code `FailedOperation.UserNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotRegistered`.
     #[doc(alias = "FailedOperation.UserNotRegistered")]
     FailedOperationUserNotRegistered,
     /// 初始化配置失败。
     ///
-    /// Code `InternalError.ErrorConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorConfigure`.
     #[doc(alias = "InternalError.ErrorConfigure")]
     InternalErrorErrorConfigure,
     /// 创建日志失败。
     ///
-    /// Code `InternalError.ErrorCreateLog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorCreateLog`.
     #[doc(alias = "InternalError.ErrorCreateLog")]
     InternalErrorErrorCreateLog,
     /// 下载音频文件失败。
     ///
-    /// Code `InternalError.ErrorDownFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorDownFile`.
     #[doc(alias = "InternalError.ErrorDownFile")]
     InternalErrorErrorDownFile,
     /// 新建数组失败。
     ///
-    /// Code `InternalError.ErrorFailNewprequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFailNewprequest`.
     #[doc(alias = "InternalError.ErrorFailNewprequest")]
     InternalErrorErrorFailNewprequest,
     /// 写入数据库失败。
     ///
-    /// Code `InternalError.ErrorFailWritetodb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFailWritetodb`.
     #[doc(alias = "InternalError.ErrorFailWritetodb")]
     InternalErrorErrorFailWritetodb,
     /// 文件无法打开。
     ///
-    /// Code `InternalError.ErrorFileCannotopen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorFileCannotopen`.
     #[doc(alias = "InternalError.ErrorFileCannotopen")]
     InternalErrorErrorFileCannotopen,
     /// 获取路由失败。
     ///
-    /// Code `InternalError.ErrorGetRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorGetRoute`.
     #[doc(alias = "InternalError.ErrorGetRoute")]
     InternalErrorErrorGetRoute,
     /// 创建日志路径失败。
     ///
-    /// Code `InternalError.ErrorMakeLogpath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorMakeLogpath`.
     #[doc(alias = "InternalError.ErrorMakeLogpath")]
     InternalErrorErrorMakeLogpath,
     /// 识别失败。
     ///
-    /// Code `InternalError.ErrorRecognize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorRecognize`.
     #[doc(alias = "InternalError.ErrorRecognize")]
     InternalErrorErrorRecognize,
     /// 访问数据库失败。
     ///
-    /// Code `InternalError.FailAccessDatabase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailAccessDatabase`.
     #[doc(alias = "InternalError.FailAccessDatabase")]
     InternalErrorFailAccessDatabase,
     /// 访问Redis失败。
     ///
-    /// Code `InternalError.FailAccessRedis`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailAccessRedis`.
     #[doc(alias = "InternalError.FailAccessRedis")]
     InternalErrorFailAccessRedis,
     /// No description is documented.
@@ -137,37 +139,37 @@ pub enum ErrorCode {
     InternalErrorTagRequestError,
     /// 声纹音频处理失败
     ///
-    /// Code `InternalError.VoicePrintAudioFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoicePrintAudioFailed`.
     #[doc(alias = "InternalError.VoicePrintAudioFailed")]
     InternalErrorVoicePrintAudioFailed,
     /// 声纹音频解码失败
     ///
-    /// Code `InternalError.VoicePrintDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoicePrintDecodeFailed`.
     #[doc(alias = "InternalError.VoicePrintDecodeFailed")]
     InternalErrorVoicePrintDecodeFailed,
     /// 声纹注册失败
     ///
-    /// Code `InternalError.VoicePrintEnrollFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoicePrintEnrollFailed`.
     #[doc(alias = "InternalError.VoicePrintEnrollFailed")]
     InternalErrorVoicePrintEnrollFailed,
     /// 声纹验证失败
     ///
-    /// Code `InternalError.VoicePrintVerifyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoicePrintVerifyFailed`.
     #[doc(alias = "InternalError.VoicePrintVerifyFailed")]
     InternalErrorVoicePrintVerifyFailed,
     /// 请求数据长度无效。
     ///
-    /// Code `InvalidParameter.ErrorContentlength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorContentlength`.
     #[doc(alias = "InvalidParameter.ErrorContentlength")]
     InvalidParameterErrorContentlength,
     /// 参数不全。
     ///
-    /// Code `InvalidParameter.ErrorParamsMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorParamsMissing`.
     #[doc(alias = "InvalidParameter.ErrorParamsMissing")]
     InvalidParameterErrorParamsMissing,
     /// 解析请求数据失败。
     ///
-    /// Code `InvalidParameter.ErrorParsequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorParsequest`.
     #[doc(alias = "InvalidParameter.ErrorParsequest")]
     InvalidParameterErrorParsequest,
     /// No description is documented.
@@ -177,17 +179,17 @@ pub enum ErrorCode {
     InvalidParameterFailedVoicePrintDecode,
     /// 文件编码错误。
     ///
-    /// Code `InvalidParameter.FileEncode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FileEncode`.
     #[doc(alias = "InvalidParameter.FileEncode")]
     InvalidParameterFileEncode,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 非法的词表状态。
     ///
-    /// Code `InvalidParameter.InvalidVocabState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVocabState`.
     #[doc(alias = "InvalidParameter.InvalidVocabState")]
     InvalidParameterInvalidVocabState,
     /// No description is documented.
@@ -197,97 +199,97 @@ pub enum ErrorCode {
     InvalidParameterKeyWordLibNameExist,
     /// 该模型状态不允许删除。
     ///
-    /// Code `InvalidParameter.ModelState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ModelState`.
     #[doc(alias = "InvalidParameter.ModelState")]
     InvalidParameterModelState,
     /// AppId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidAppid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidAppid")]
     InvalidParameterValueErrorInvalidAppid,
     /// ClientIp无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidClientip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidClientip`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidClientip")]
     InvalidParameterValueErrorInvalidClientip,
     /// EngSerViceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidEngservice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidEngservice`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidEngservice")]
     InvalidParameterValueErrorInvalidEngservice,
     /// ProjectId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidProjectid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidProjectid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidProjectid")]
     InvalidParameterValueErrorInvalidProjectid,
     /// RequestId无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidRequestid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidRequestid`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidRequestid")]
     InvalidParameterValueErrorInvalidRequestid,
     /// SourceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidSourcetype`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidSourcetype`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidSourcetype")]
     InvalidParameterValueErrorInvalidSourcetype,
     /// SubserviceType无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidSubservicetype`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidSubservicetype`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidSubservicetype")]
     InvalidParameterValueErrorInvalidSubservicetype,
     /// Url无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidUrl`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidUrl")]
     InvalidParameterValueErrorInvalidUrl,
     /// UsrAudioKey无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidUseraudiokey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidUseraudiokey`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidUseraudiokey")]
     InvalidParameterValueErrorInvalidUseraudiokey,
     /// 音频编码格式不支持。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidVoiceFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidVoiceFormat`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidVoiceFormat")]
     InvalidParameterValueErrorInvalidVoiceFormat,
     /// 音频数据无效。
     ///
-    /// Code `InvalidParameterValue.ErrorInvalidVoicedata`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorInvalidVoicedata`.
     #[doc(alias = "InvalidParameterValue.ErrorInvalidVoicedata")]
     InvalidParameterValueErrorInvalidVoicedata,
     /// 音频时长超过限制。
     ///
-    /// Code `InvalidParameterValue.ErrorVoicedataTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorVoicedataTooLong`.
     #[doc(alias = "InvalidParameterValue.ErrorVoicedataTooLong")]
     InvalidParameterValueErrorVoicedataTooLong,
     /// 非法的参数长度。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterLength`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterLength")]
     InvalidParameterValueInvalidParameterLength,
     /// 非法的VocabId。
     ///
-    /// Code `InvalidParameterValue.InvalidVocabId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVocabId`.
     #[doc(alias = "InvalidParameterValue.InvalidVocabId")]
     InvalidParameterValueInvalidVocabId,
     /// 非法的词表状态。
     ///
-    /// Code `InvalidParameterValue.InvalidVocabState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVocabState`.
     #[doc(alias = "InvalidParameterValue.InvalidVocabState")]
     InvalidParameterValueInvalidVocabState,
     /// 词权重不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidWordWeight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidWordWeight`.
     #[doc(alias = "InvalidParameterValue.InvalidWordWeight")]
     InvalidParameterValueInvalidWordWeight,
     /// 非法的WordWeightStr。
     ///
-    /// Code `InvalidParameterValue.InvalidWordWeightStr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidWordWeightStr`.
     #[doc(alias = "InvalidParameterValue.InvalidWordWeightStr")]
     InvalidParameterValueInvalidWordWeightStr,
     /// 模型不存在。
     ///
-    /// Code `InvalidParameterValue.ModelId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelId`.
     #[doc(alias = "InvalidParameterValue.ModelId")]
     InvalidParameterValueModelId,
     /// No description is documented.
@@ -297,22 +299,22 @@ pub enum ErrorCode {
     InvalidParameterValueNoHumanVoice,
     /// 非法的模型状态。
     ///
-    /// Code `InvalidParameterValue.ToState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ToState`.
     #[doc(alias = "InvalidParameterValue.ToState")]
     InvalidParameterValueToState,
     /// 自学习模型创建个数已到限制。
     ///
-    /// Code `LimitExceeded.CustomizationFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CustomizationFull`.
     #[doc(alias = "LimitExceeded.CustomizationFull")]
     LimitExceededCustomizationFull,
     /// 上线模型个数已到限制。
     ///
-    /// Code `LimitExceeded.OnlineFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OnlineFull`.
     #[doc(alias = "LimitExceeded.OnlineFull")]
     LimitExceededOnlineFull,
     /// 热词表数量已到账号限制。
     ///
-    /// Code `LimitExceeded.VocabFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.VocabFull`.
     #[doc(alias = "LimitExceeded.VocabFull")]
     LimitExceededVocabFull,
     /// No description is documented.

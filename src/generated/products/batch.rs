@@ -5,14 +5,16 @@
 
 /// An error code of `batch`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// ComputeEnv 和 EnvId 必须指定一个（且只有一个）参数。
     ///
-    /// Code `AllowedOneAttributeInEnvIdAndComputeEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AllowedOneAttributeInEnvIdAndComputeEnv`.
     AllowedOneAttributeInEnvIdAndComputeEnv,
     /// No description is documented.
     ///
@@ -21,210 +23,210 @@ pub enum ErrorCode {
     InternalErrorCallCam,
     /// 调用Cpm API返回错误。
     ///
-    /// Code `InternalError.CallCpmAPI`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallCpmAPI`.
     #[doc(alias = "InternalError.CallCpmAPI")]
     InternalErrorCallCpmAPI,
     /// 调用CVM API返回错误。
     ///
-    /// Code `InternalError.CallCvm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallCvm`.
     #[doc(alias = "InternalError.CallCvm")]
     InternalErrorCallCvm,
     /// 获取Tag错误。
     ///
-    /// Code `InternalError.CallTagAPI`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallTagAPI`.
     #[doc(alias = "InternalError.CallTagAPI")]
     InternalErrorCallTagAPI,
     /// 指定的Filter不被支持。
     ///
-    /// Code `InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidFilter`.
     InvalidFilter,
     /// 非法的计算节点ID格式。
     ///
-    /// Code `InvalidParameter.ComputeNodeIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComputeNodeIdMalformed`.
     #[doc(alias = "InvalidParameter.ComputeNodeIdMalformed")]
     InvalidParameterComputeNodeIdMalformed,
     /// 非法的CVM参数。
     ///
-    /// Code `InvalidParameter.CvmParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CvmParameters`.
     #[doc(alias = "InvalidParameter.CvmParameters")]
     InvalidParameterCvmParameters,
     /// 计算环境描述过长。
     ///
-    /// Code `InvalidParameter.EnvDescriptionTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EnvDescriptionTooLong`.
     #[doc(alias = "InvalidParameter.EnvDescriptionTooLong")]
     InvalidParameterEnvDescriptionTooLong,
     /// 非法的计算环境ID格式。
     ///
-    /// Code `InvalidParameter.EnvIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EnvIdMalformed`.
     #[doc(alias = "InvalidParameter.EnvIdMalformed")]
     InvalidParameterEnvIdMalformed,
     /// 计算环境名称过长。
     ///
-    /// Code `InvalidParameter.EnvNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EnvNameTooLong`.
     #[doc(alias = "InvalidParameter.EnvNameTooLong")]
     InvalidParameterEnvNameTooLong,
     /// 镜像ID不正确。
     ///
-    /// Code `InvalidParameter.ImageIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageIdMalformed`.
     #[doc(alias = "InvalidParameter.ImageIdMalformed")]
     InvalidParameterImageIdMalformed,
     /// 非法的参数组合。
     ///
-    /// Code `InvalidParameter.InvalidParameterCombination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterCombination`.
     #[doc(alias = "InvalidParameter.InvalidParameterCombination")]
     InvalidParameterInvalidParameterCombination,
     /// 作业描述过长。
     ///
-    /// Code `InvalidParameter.JobDescriptionTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JobDescriptionTooLong`.
     #[doc(alias = "InvalidParameter.JobDescriptionTooLong")]
     InvalidParameterJobDescriptionTooLong,
     /// 非法的作业ID格式。
     ///
-    /// Code `InvalidParameter.JobIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JobIdMalformed`.
     #[doc(alias = "InvalidParameter.JobIdMalformed")]
     InvalidParameterJobIdMalformed,
     /// 作业名称过长。
     ///
-    /// Code `InvalidParameter.JobNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JobNameTooLong`.
     #[doc(alias = "InvalidParameter.JobNameTooLong")]
     InvalidParameterJobNameTooLong,
     /// 重复的消息通知事件名称。
     ///
-    /// Code `InvalidParameter.NotificationEventNameDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotificationEventNameDuplicate`.
     #[doc(alias = "InvalidParameter.NotificationEventNameDuplicate")]
     InvalidParameterNotificationEventNameDuplicate,
     /// 非法的主题名称。
     ///
-    /// Code `InvalidParameter.NotificationTopicName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotificationTopicName`.
     #[doc(alias = "InvalidParameter.NotificationTopicName")]
     InvalidParameterNotificationTopicName,
     /// 主题名称过长。
     ///
-    /// Code `InvalidParameter.NotificationTopicNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotificationTopicNameTooLong`.
     #[doc(alias = "InvalidParameter.NotificationTopicNameTooLong")]
     InvalidParameterNotificationTopicNameTooLong,
     /// 非法的任务名称。
     ///
-    /// Code `InvalidParameter.TaskName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskName`.
     #[doc(alias = "InvalidParameter.TaskName")]
     InvalidParameterTaskName,
     /// 任务名称过长。
     ///
-    /// Code `InvalidParameter.TaskNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNameTooLong`.
     #[doc(alias = "InvalidParameter.TaskNameTooLong")]
     InvalidParameterTaskNameTooLong,
     /// 任务模板描述过长。
     ///
-    /// Code `InvalidParameter.TaskTemplateDescriptionTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskTemplateDescriptionTooLong`.
     #[doc(alias = "InvalidParameter.TaskTemplateDescriptionTooLong")]
     InvalidParameterTaskTemplateDescriptionTooLong,
     /// 非法的任务模板ID格式。
     ///
-    /// Code `InvalidParameter.TaskTemplateIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskTemplateIdMalformed`.
     #[doc(alias = "InvalidParameter.TaskTemplateIdMalformed")]
     InvalidParameterTaskTemplateIdMalformed,
     /// 非法的任务模板名称。
     ///
-    /// Code `InvalidParameter.TaskTemplateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskTemplateName`.
     #[doc(alias = "InvalidParameter.TaskTemplateName")]
     InvalidParameterTaskTemplateName,
     /// 任务模板名称过长。
     ///
-    /// Code `InvalidParameter.TaskTemplateNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskTemplateNameTooLong`.
     #[doc(alias = "InvalidParameter.TaskTemplateNameTooLong")]
     InvalidParameterTaskTemplateNameTooLong,
     /// TaskTemplateName、TaskTemplateDescription和TaskTemplateInfo至少包含一项。
     ///
-    /// Code `InvalidParameterAtLeastOneAttribute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterAtLeastOneAttribute`.
     InvalidParameterAtLeastOneAttribute,
     /// 计算环境参数校验失败。
     ///
-    /// Code `InvalidParameterValue.ComputeEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ComputeEnv`.
     #[doc(alias = "InvalidParameterValue.ComputeEnv")]
     InvalidParameterValueComputeEnv,
     /// 找不到依赖任务定义。
     ///
-    /// Code `InvalidParameterValue.DependenceNotFoundTaskName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DependenceNotFoundTaskName`.
     #[doc(alias = "InvalidParameterValue.DependenceNotFoundTaskName")]
     InvalidParameterValueDependenceNotFoundTaskName,
     /// 禁止环状任务依赖关系。
     ///
-    /// Code `InvalidParameterValue.DependenceUnfeasible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DependenceUnfeasible`.
     #[doc(alias = "InvalidParameterValue.DependenceUnfeasible")]
     InvalidParameterValueDependenceUnfeasible,
     /// 实例ID重复。
     ///
-    /// Code `InvalidParameterValue.InstanceIdDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIdDuplicated`.
     #[doc(alias = "InvalidParameterValue.InstanceIdDuplicated")]
     InvalidParameterValueInstanceIdDuplicated,
     /// 不支持指定的实例类型。
     ///
-    /// Code `InvalidParameterValue.InstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceType`.
     #[doc(alias = "InvalidParameterValue.InstanceType")]
     InvalidParameterValueInstanceType,
     /// 实例类型不能有重复值。
     ///
-    /// Code `InvalidParameterValue.InstanceTypeDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeDuplicate`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeDuplicate")]
     InvalidParameterValueInstanceTypeDuplicate,
     /// 实例类型列表不能为空。
     ///
-    /// Code `InvalidParameterValue.InstanceTypesEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypesEmpty`.
     #[doc(alias = "InvalidParameterValue.InstanceTypesEmpty")]
     InvalidParameterValueInstanceTypesEmpty,
     /// DataTypeAny不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidDataTypeAny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataTypeAny`.
     #[doc(alias = "InvalidParameterValue.InvalidDataTypeAny")]
     InvalidParameterValueInvalidDataTypeAny,
     /// Filter参数不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// 可用区和地域不匹配。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneMismatchRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneMismatchRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneMismatchRegion")]
     InvalidParameterValueInvalidZoneMismatchRegion,
     /// Filter参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 非法的本地存储路径。
     ///
-    /// Code `InvalidParameterValue.LocalPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LocalPath`.
     #[doc(alias = "InvalidParameterValue.LocalPath")]
     InvalidParameterValueLocalPath,
     /// 重试次数过大。
     ///
-    /// Code `InvalidParameterValue.MaxRetryCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MaxRetryCount`.
     #[doc(alias = "InvalidParameterValue.MaxRetryCount")]
     InvalidParameterValueMaxRetryCount,
     /// 非法的负值参数。
     ///
-    /// Code `InvalidParameterValue.Negative`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Negative`.
     #[doc(alias = "InvalidParameterValue.Negative")]
     InvalidParameterValueNegative,
     /// 参数值不是浮点型。
     ///
-    /// Code `InvalidParameterValue.NotFloat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotFloat`.
     #[doc(alias = "InvalidParameterValue.NotFloat")]
     InvalidParameterValueNotFloat,
     /// 非法的存储路径格式。
     ///
-    /// Code `InvalidParameterValue.RemoteStoragePath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RemoteStoragePath`.
     #[doc(alias = "InvalidParameterValue.RemoteStoragePath")]
     InvalidParameterValueRemoteStoragePath,
     /// 非法的存储类型。
     ///
-    /// Code `InvalidParameterValue.RemoteStorageSchemeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RemoteStorageSchemeType`.
     #[doc(alias = "InvalidParameterValue.RemoteStorageSchemeType")]
     InvalidParameterValueRemoteStorageSchemeType,
     /// 指定的ResourceType不合法。
     ///
-    /// Code `InvalidParameterValue.ResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceType`.
     #[doc(alias = "InvalidParameterValue.ResourceType")]
     InvalidParameterValueResourceType,
     /// No description is documented.
@@ -234,117 +236,117 @@ pub enum ErrorCode {
     InvalidParameterValueTaskInstanceNum,
     /// Zone不可用。
     ///
-    /// Code `InvalidParameterValue.UnavailableZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnavailableZone`.
     #[doc(alias = "InvalidParameterValue.UnavailableZone")]
     InvalidParameterValueUnavailableZone,
     /// 批量计算不支持的机型付费类型。
     ///
-    /// Code `InvalidParameterValue.UnsupportedBatchInstanceChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedBatchInstanceChargeType`.
     #[doc(alias = "InvalidParameterValue.UnsupportedBatchInstanceChargeType")]
     InvalidParameterValueUnsupportedBatchInstanceChargeType,
     /// 指定的zone不存在。
     ///
-    /// Code `InvalidZone.MismatchRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidZone.MismatchRegion`.
     #[doc(alias = "InvalidZone.MismatchRegion")]
     InvalidZoneMismatchRegion,
     /// 计算环境配额不足。
     ///
-    /// Code `LimitExceeded.ComputeEnvQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ComputeEnvQuota`.
     #[doc(alias = "LimitExceeded.ComputeEnvQuota")]
     LimitExceededComputeEnvQuota,
     /// CPU配额不足。
     ///
-    /// Code `LimitExceeded.CpuQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CpuQuota`.
     #[doc(alias = "LimitExceeded.CpuQuota")]
     LimitExceededCpuQuota,
     /// 作业配额不足。
     ///
-    /// Code `LimitExceeded.JobQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.JobQuota`.
     #[doc(alias = "LimitExceeded.JobQuota")]
     LimitExceededJobQuota,
     /// 任务模板配额不足。
     ///
-    /// Code `LimitExceeded.TaskTemplateQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TaskTemplateQuota`.
     #[doc(alias = "LimitExceeded.TaskTemplateQuota")]
     LimitExceededTaskTemplateQuota,
     /// Job在使用中。
     ///
-    /// Code `ResourceInUse.Job`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Job`.
     #[doc(alias = "ResourceInUse.Job")]
     ResourceInUseJob,
     /// 指定计算环境不存在。
     ///
-    /// Code `ResourceNotFound.ComputeEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ComputeEnv`.
     #[doc(alias = "ResourceNotFound.ComputeEnv")]
     ResourceNotFoundComputeEnv,
     /// 指定计算节点不存在。
     ///
-    /// Code `ResourceNotFound.ComputeNode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ComputeNode`.
     #[doc(alias = "ResourceNotFound.ComputeNode")]
     ResourceNotFoundComputeNode,
     /// 指定作业不存在。
     ///
-    /// Code `ResourceNotFound.Job`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Job`.
     #[doc(alias = "ResourceNotFound.Job")]
     ResourceNotFoundJob,
     /// 指定作业任务不存在。
     ///
-    /// Code `ResourceNotFound.Task`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Task`.
     #[doc(alias = "ResourceNotFound.Task")]
     ResourceNotFoundTask,
     /// 指定任务实例不存在。
     ///
-    /// Code `ResourceNotFound.TaskInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskInstance`.
     #[doc(alias = "ResourceNotFound.TaskInstance")]
     ResourceNotFoundTaskInstance,
     /// 指定任务模板ID不存在。
     ///
-    /// Code `ResourceNotFound.TaskTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskTemplate`.
     #[doc(alias = "ResourceNotFound.TaskTemplate")]
     ResourceNotFoundTaskTemplate,
     /// 禁止使用批量计算服务。
     ///
-    /// Code `UnauthorizedOperation.UserNotAllowedToUseBatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotAllowedToUseBatch`.
     #[doc(alias = "UnauthorizedOperation.UserNotAllowedToUseBatch")]
     UnauthorizedOperationUserNotAllowedToUseBatch,
     /// 处理其他请求，禁止删除操作。
     ///
-    /// Code `UnsupportedOperation.AcceptOtherRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AcceptOtherRequest`.
     #[doc(alias = "UnsupportedOperation.AcceptOtherRequest")]
     UnsupportedOperationAcceptOtherRequest,
     /// 计算环境正在接受请求。
     ///
-    /// Code `UnsupportedOperation.ComputeEnvAcceptOtherRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ComputeEnvAcceptOtherRequest`.
     #[doc(alias = "UnsupportedOperation.ComputeEnvAcceptOtherRequest")]
     UnsupportedOperationComputeEnvAcceptOtherRequest,
     /// 禁止删除操作。
     ///
-    /// Code `UnsupportedOperation.ComputeEnvOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ComputeEnvOperation`.
     #[doc(alias = "UnsupportedOperation.ComputeEnvOperation")]
     UnsupportedOperationComputeEnvOperation,
     /// 禁止终止计算节点。
     ///
-    /// Code `UnsupportedOperation.ComputeNodeForbidTerminate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ComputeNodeForbidTerminate`.
     #[doc(alias = "UnsupportedOperation.ComputeNodeForbidTerminate")]
     UnsupportedOperationComputeNodeForbidTerminate,
     /// 计算节点停止中。
     ///
-    /// Code `UnsupportedOperation.ComputeNodeIsTerminating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ComputeNodeIsTerminating`.
     #[doc(alias = "UnsupportedOperation.ComputeNodeIsTerminating")]
     UnsupportedOperationComputeNodeIsTerminating,
     /// 不允许将该实例添加到计算环境中。
     ///
-    /// Code `UnsupportedOperation.InstancesNotAllowToAttach`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstancesNotAllowToAttach`.
     #[doc(alias = "UnsupportedOperation.InstancesNotAllowToAttach")]
     UnsupportedOperationInstancesNotAllowToAttach,
     /// 缩容时，缩容数大于现有计算节点数。
     ///
-    /// Code `UnsupportedOperation.NotEnoughComputeNodesToTerminate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotEnoughComputeNodesToTerminate`.
     #[doc(alias = "UnsupportedOperation.NotEnoughComputeNodesToTerminate")]
     UnsupportedOperationNotEnoughComputeNodesToTerminate,
     /// 指定计算环境的任务实例禁止该操作。
     ///
-    /// Code `UnsupportedOperation.TerminateOperationWithEnvId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TerminateOperationWithEnvId`.
     #[doc(alias = "UnsupportedOperation.TerminateOperationWithEnvId")]
     UnsupportedOperationTerminateOperationWithEnvId,
 }

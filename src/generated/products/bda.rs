@@ -5,184 +5,186 @@
 
 /// An error code of `bda`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 音频解码失败。
     ///
-    /// Code `FailedOperation.AudioDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AudioDecodeFailed`.
     #[doc(alias = "FailedOperation.AudioDecodeFailed")]
     FailedOperationAudioDecodeFailed,
     /// 音频编码失败。
     ///
-    /// Code `FailedOperation.AudioEncodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AudioEncodeFailed`.
     #[doc(alias = "FailedOperation.AudioEncodeFailed")]
     FailedOperationAudioEncodeFailed,
     /// 余额不足，开通失败，请充值后再开通。
     ///
-    /// Code `FailedOperation.BalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BalanceInsufficient`.
     #[doc(alias = "FailedOperation.BalanceInsufficient")]
     FailedOperationBalanceInsufficient,
     /// 文件下载失败。
     ///
-    /// Code `FailedOperation.DownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownloadError`.
     #[doc(alias = "FailedOperation.DownloadError")]
     FailedOperationDownloadError,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载错误。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 人脸检测失败。
     ///
-    /// Code `FailedOperation.ImageFacedetectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageFacedetectFailed`.
     #[doc(alias = "FailedOperation.ImageFacedetectFailed")]
     FailedOperationImageFacedetectFailed,
     /// 图片不存在前景。
     ///
-    /// Code `FailedOperation.ImageNotForeground`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotForeground`.
     #[doc(alias = "FailedOperation.ImageNotForeground")]
     FailedOperationImageNotForeground,
     /// 不支持的图片文件。
     ///
-    /// Code `FailedOperation.ImageNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotSupported`.
     #[doc(alias = "FailedOperation.ImageNotSupported")]
     FailedOperationImageNotSupported,
     /// 图片分辨率过大。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// 图片分辨率过小。
     ///
-    /// Code `FailedOperation.ImageResolutionInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionInsufficient`.
     #[doc(alias = "FailedOperation.ImageResolutionInsufficient")]
     FailedOperationImageResolutionInsufficient,
     /// base64编码后的图片数据过大。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// 服务内部错误，请重试。
     ///
-    /// Code `FailedOperation.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InnerError`.
     #[doc(alias = "FailedOperation.InnerError")]
     FailedOperationInnerError,
     /// 任务冲突。
     ///
-    /// Code `FailedOperation.JobConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobConflict`.
     #[doc(alias = "FailedOperation.JobConflict")]
     FailedOperationJobConflict,
     /// 任务队列已满。
     ///
-    /// Code `FailedOperation.JobQueueFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobQueueFull`.
     #[doc(alias = "FailedOperation.JobQueueFull")]
     FailedOperationJobQueueFull,
     /// 人像数过多。
     ///
-    /// Code `FailedOperation.ProfileNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProfileNumExceed`.
     #[doc(alias = "FailedOperation.ProfileNumExceed")]
     FailedOperationProfileNumExceed,
     /// 整个请求体太大（通常主要是图片）。
     ///
-    /// Code `FailedOperation.RequestEntityTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestEntityTooLarge`.
     #[doc(alias = "FailedOperation.RequestEntityTooLarge")]
     FailedOperationRequestEntityTooLarge,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 人像分割失败。
     ///
-    /// Code `FailedOperation.SegmentFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SegmentFailed`.
     #[doc(alias = "FailedOperation.SegmentFailed")]
     FailedOperationSegmentFailed,
     /// 算法服务异常，请重试。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 任务超过上限。
     ///
-    /// Code `FailedOperation.TaskLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskLimitExceeded`.
     #[doc(alias = "FailedOperation.TaskLimitExceeded")]
     FailedOperationTaskLimitExceeded,
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.TaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskNotExist`.
     #[doc(alias = "FailedOperation.TaskNotExist")]
     FailedOperationTaskNotExist,
     /// 任务取消失败。
     ///
-    /// Code `FailedOperation.TerminateTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TerminateTaskFailed`.
     #[doc(alias = "FailedOperation.TerminateTaskFailed")]
     FailedOperationTerminateTaskFailed,
     /// 文件太大。
     ///
-    /// Code `FailedOperation.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooLargeFileError`.
     #[doc(alias = "FailedOperation.TooLargeFileError")]
     FailedOperationTooLargeFileError,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// 视频解码失败。
     ///
-    /// Code `FailedOperation.VideoDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VideoDecodeFailed`.
     #[doc(alias = "FailedOperation.VideoDecodeFailed")]
     FailedOperationVideoDecodeFailed,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// 图片中没有人脸。
     ///
-    /// Code `InvalidParameterValue.NoFaceInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoFaceInPhoto`.
     #[doc(alias = "InvalidParameterValue.NoFaceInPhoto")]
     InvalidParameterValueNoFaceInPhoto,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 文件太大。
     ///
-    /// Code `LimitExceeded.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooLargeFileError`.
     #[doc(alias = "LimitExceeded.TooLargeFileError")]
     LimitExceededTooLargeFileError,
     /// 账号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 未知方法名。
     ///
-    /// Code `UnsupportedOperation.UnknowMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnknowMethod`.
     #[doc(alias = "UnsupportedOperation.UnknowMethod")]
     UnsupportedOperationUnknowMethod,
 }

@@ -5,48 +5,50 @@
 
 /// An error code of `bi`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 内部错误。
     ///
-    /// Code `InternalError.Internal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Internal`.
     #[doc(alias = "InternalError.Internal")]
     InternalErrorInternal,
     /// 报表嵌出类错误。
     ///
-    /// Code `InvalidParameter.Embed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Embed`.
     #[doc(alias = "InvalidParameter.Embed")]
     InvalidParameterEmbed,
     /// 必填参数缺失。
     ///
-    /// Code `MissingParameter.MissingParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingParam`.
     #[doc(alias = "MissingParameter.MissingParam")]
     MissingParameterMissingParam,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 权限错误。
     ///
-    /// Code `UnauthorizedOperation.Authorize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Authorize`.
     #[doc(alias = "UnauthorizedOperation.Authorize")]
     UnauthorizedOperationAuthorize,
     /// 用户未启用。
     ///
-    /// Code `UnauthorizedOperation.Inactive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Inactive`.
     #[doc(alias = "UnauthorizedOperation.Inactive")]
     UnauthorizedOperationInactive,
     /// 用户不存在。
     ///
-    /// Code `UnauthorizedOperation.UserNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotExist`.
     #[doc(alias = "UnauthorizedOperation.UserNotExist")]
     UnauthorizedOperationUserNotExist,
     /// 默认业务异常。
     ///
-    /// Code `UnsupportedOperation.BIError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BIError`.
     #[doc(alias = "UnsupportedOperation.BIError")]
     UnsupportedOperationBIError,
 }

@@ -7,8 +7,10 @@
 
 /// An error code of `billing`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/billing-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -16,19 +18,19 @@ pub enum ErrorCode {
     ///
     /// 代理支付设备不能降配。
     ///
-    /// Code `FailedOperation.AgentPayDealCannotDown`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.AgentPayDealCannotDown`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.AgentPayDealCannotDown")]
     FailedOperationAgentPayDealCannotDown,
     /// Insufficient account balance.
     ///
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.BalanceInsufficient`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.BalanceInsufficient`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.BalanceInsufficient")]
     FailedOperationBalanceInsufficient,
     /// 业务侧校验不通过错误码。
     ///
-    /// Code `FailedOperation.BusinessCheckErrCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BusinessCheckErrCode`.
     #[doc(alias = "FailedOperation.BusinessCheckErrCode")]
     FailedOperationBusinessCheckErrCode,
     /// No description is documented.
@@ -43,91 +45,91 @@ pub enum ErrorCode {
     FailedOperationGetPriceParamError,
     /// appId不符。
     ///
-    /// Code `FailedOperation.InvalidAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAppId`.
     #[doc(alias = "FailedOperation.InvalidAppId")]
     FailedOperationInvalidAppId,
     /// Order status error. Only unpaid orders can be paid.
     ///
     /// 订单状态错误，只有未支付订单才能支付。
     ///
-    /// Code `FailedOperation.InvalidDeal`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.InvalidDeal`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InvalidDeal")]
     FailedOperationInvalidDeal,
     /// 订单类型ID无效，请重新购买。
     ///
-    /// Code `FailedOperation.InvalidGoodsCategoryId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidGoodsCategoryId`.
     #[doc(alias = "FailedOperation.InvalidGoodsCategoryId")]
     FailedOperationInvalidGoodsCategoryId,
     /// Voucher cannot be used.
     ///
     /// 代金券不可用。
     ///
-    /// Code `FailedOperation.InvalidVoucher`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.InvalidVoucher`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InvalidVoucher")]
     FailedOperationInvalidVoucher,
     /// Orders purchased together must be paid at the same time.
     ///
     /// 一起购买的订单必须同时支付。
     ///
-    /// Code `FailedOperation.NeedPayTogeter`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.NeedPayTogeter`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.NeedPayTogeter")]
     FailedOperationNeedPayTogeter,
     /// 套餐订单需一起购买。
     ///
-    /// Code `FailedOperation.NeedPayTogether`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NeedPayTogether`.
     #[doc(alias = "FailedOperation.NeedPayTogether")]
     FailedOperationNeedPayTogether,
     /// 不允许进行退款。
     ///
-    /// Code `FailedOperation.NotAllowToRefund`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAllowToRefund`.
     #[doc(alias = "FailedOperation.NotAllowToRefund")]
     FailedOperationNotAllowToRefund,
     /// 数量超过最大限制。
     ///
-    /// Code `FailedOperation.NumLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NumLimitError`.
     #[doc(alias = "FailedOperation.NumLimitError")]
     FailedOperationNumLimitError,
     /// Payment failed, contact Tencent Cloud staff to resolve this issue.
     ///
     /// 支付失败，请联系腾讯云工作人员处理。
     ///
-    /// Code `FailedOperation.PayPriceError`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.PayPriceError`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.PayPriceError")]
     FailedOperationPayPriceError,
     /// Payment was successful but delivery failed. Contact Tencent Cloud staff to resolve this issue.
     ///
     /// 支付成功但发货失败，请联系腾讯云工作人员处理。
     ///
-    /// Code `FailedOperation.PaySuccDeliverFailed`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.PaySuccDeliverFailed`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.PaySuccDeliverFailed")]
     FailedOperationPaySuccDeliverFailed,
     /// 获取数据条数失败。
     ///
-    /// Code `FailedOperation.QueryCountFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryCountFailed`.
     #[doc(alias = "FailedOperation.QueryCountFailed")]
     FailedOperationQueryCountFailed,
     /// 查询数据失败
     ///
-    /// Code `FailedOperation.QueryDBFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryDBFailed`.
     #[doc(alias = "FailedOperation.QueryDBFailed")]
     FailedOperationQueryDBFailed,
     /// 退款通用错误。
     ///
-    /// Code `FailedOperation.ReturnCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReturnCommonError`.
     #[doc(alias = "FailedOperation.ReturnCommonError")]
     FailedOperationReturnCommonError,
     /// Summary is in compilation. Please try again later.
     ///
     /// 汇总数据正在构建中，请稍后再试。
     ///
-    /// Code `FailedOperation.SummaryDataNotReady`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `FailedOperation.SummaryDataNotReady`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "FailedOperation.SummaryDataNotReady")]
     FailedOperationSummaryDataNotReady,
     /// The cost allocation tag key does not exist
     ///
     /// 不存在该分账标签键。
     ///
-    /// Code `FailedOperation.TagKeyNotExist`. Texts: en from pages/billing-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagKeyNotExist`.
     #[doc(alias = "FailedOperation.TagKeyNotExist")]
     FailedOperationTagKeyNotExist,
     /// No description is documented.
@@ -137,12 +139,12 @@ pub enum ErrorCode {
     FailedOperationDealCreateWhitelistError,
     /// 数据库操作失败。
     ///
-    /// Code `InternalError.DbOperatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperatError`.
     #[doc(alias = "InternalError.DbOperatError")]
     InternalErrorDbOperatError,
     /// 网关错误。
     ///
-    /// Code `InternalError.GatewayError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GatewayError`.
     #[doc(alias = "InternalError.GatewayError")]
     InternalErrorGatewayError,
     /// No description is documented.
@@ -152,7 +154,7 @@ pub enum ErrorCode {
     InternalErrorInternalError,
     /// 未定义异常。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// No description is documented.
@@ -167,40 +169,40 @@ pub enum ErrorCode {
     InvalidParameterInvalidParameter,
     /// 参数校验出错
     ///
-    /// Code `InvalidParameter.ParamCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamCheckFailed`.
     #[doc(alias = "InvalidParameter.ParamCheckFailed")]
     InvalidParameterParamCheckFailed,
     /// 资源被锁定。
     ///
-    /// Code `InvalidParameter.ResourceLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceLocked`.
     #[doc(alias = "InvalidParameter.ResourceLocked")]
     InvalidParameterResourceLocked,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 账号没有cam授权。
     ///
-    /// Code `UnauthorizedOperation.CamNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamNoAuth`.
     #[doc(alias = "UnauthorizedOperation.CamNoAuth")]
     UnauthorizedOperationCamNoAuth,
     /// 因账号安全升级，购买云资源需完善您的实名信息。
     ///
-    /// Code `UnauthorizedOperation.CertificationNeedUpgrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CertificationNeedUpgrade`.
     #[doc(alias = "UnauthorizedOperation.CertificationNeedUpgrade")]
     UnauthorizedOperationCertificationNeedUpgrade,
     /// The account has not completed identity verification. Payment failed.
     ///
     /// 账号没有实名认证，支付失败。
     ///
-    /// Code `UnauthorizedOperation.NotCertification`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.NotCertification`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.NotCertification")]
     UnauthorizedOperationNotCertification,
     /// The account has not been authorized for financial transactions. Payment failed.
     ///
     /// 账号没有财务授权，支付失败。
     ///
-    /// Code `UnauthorizedOperation.NotFinanceAuth`. Texts: en from pages/billing-error-codes-en.md, zh from pages/billing-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.NotFinanceAuth`. Text: zh from pages/billing-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.NotFinanceAuth")]
     UnauthorizedOperationNotFinanceAuth,
     /// No description is documented.

@@ -5,49 +5,51 @@
 
 /// An error code of `bm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 存在未结束故障单，操作失败。
     ///
-    /// Code `FailedOperation.ExistRepairTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExistRepairTask`.
     #[doc(alias = "FailedOperation.ExistRepairTask")]
     FailedOperationExistRepairTask,
     /// Tsc Agent不在线。
     ///
-    /// Code `FailedOperation.TscAgentOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TscAgentOffline`.
     #[doc(alias = "FailedOperation.TscAgentOffline")]
     FailedOperationTscAgentOffline,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidParameter")]
     InvalidParameterValueInvalidParameter,
     /// 脚本数量超过上限。
     ///
-    /// Code `LimitExceeded.UserCmdCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserCmdCount`.
     #[doc(alias = "LimitExceeded.UserCmdCount")]
     LimitExceededUserCmdCount,
     /// 流程操作繁忙，请稍后重试。
     ///
-    /// Code `ResourceInUse.FlowBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.FlowBusy`.
     #[doc(alias = "ResourceInUse.FlowBusy")]
     ResourceInUseFlowBusy,
     /// 设备不足。
     ///
-    /// Code `ResourceInsufficient.DeviceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.DeviceInsufficient`.
     #[doc(alias = "ResourceInsufficient.DeviceInsufficient")]
     ResourceInsufficientDeviceInsufficient,
     /// 余额不足。
     ///
-    /// Code `UnsupportedOperation.FundInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FundInsufficient`.
     #[doc(alias = "UnsupportedOperation.FundInsufficient")]
     UnsupportedOperationFundInsufficient,
     /// 设备不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidOperation`.
     #[doc(alias = "UnsupportedOperation.InvalidOperation")]
     UnsupportedOperationInvalidOperation,
 }

@@ -5,104 +5,106 @@
 
 /// An error code of `bmvpc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 可创建的VPN通道SPD ACL数达到上限。
     ///
-    /// Code `LimitExceeded.SpdAclLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SpdAclLimit`.
     #[doc(alias = "LimitExceeded.SpdAclLimit")]
     LimitExceededSpdAclLimit,
     /// 可创建的VPN通道SPD ACL目的地址数达到上限。
     ///
-    /// Code `LimitExceeded.SpdDnetLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SpdDnetLimit`.
     #[doc(alias = "LimitExceeded.SpdDnetLimit")]
     LimitExceededSpdDnetLimit,
     /// 可创建的VPN通道SPD ACL源地址数达到上限。
     ///
-    /// Code `LimitExceeded.SpdSnetLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SpdSnetLimit`.
     #[doc(alias = "LimitExceeded.SpdSnetLimit")]
     LimitExceededSpdSnetLimit,
     /// 对端网关不存在。
     ///
-    /// Code `ResourceNotFound.CustomerGatewayNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CustomerGatewayNotExist`.
     #[doc(alias = "ResourceNotFound.CustomerGatewayNotExist")]
     ResourceNotFoundCustomerGatewayNotExist,
     /// 联通状态的通道才可以重置。
     ///
-    /// Code `ResourceNotFound.NotAvaible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotAvaible`.
     #[doc(alias = "ResourceNotFound.NotAvaible")]
     ResourceNotFoundNotAvaible,
     /// VPC不存在。
     ///
-    /// Code `ResourceNotFound.VpcNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpcNotExist`.
     #[doc(alias = "ResourceNotFound.VpcNotExist")]
     ResourceNotFoundVpcNotExist,
     /// 对等连接不存在。
     ///
-    /// Code `ResourceNotFound.VpcPeerNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpcPeerNotExist`.
     #[doc(alias = "ResourceNotFound.VpcPeerNotExist")]
     ResourceNotFoundVpcPeerNotExist,
     /// VPN通道不存在。
     ///
-    /// Code `ResourceNotFound.VpnConnNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpnConnNotExist`.
     #[doc(alias = "ResourceNotFound.VpnConnNotExist")]
     ResourceNotFoundVpnConnNotExist,
     /// VPN网关不存在。
     ///
-    /// Code `ResourceNotFound.VpnGwNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpnGwNotExist`.
     #[doc(alias = "ResourceNotFound.VpnGwNotExist")]
     ResourceNotFoundVpnGwNotExist,
     /// 对端网关地址已存在。
     ///
-    /// Code `UnsupportedOperation.CustomerGatewayAddrExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CustomerGatewayAddrExist`.
     #[doc(alias = "UnsupportedOperation.CustomerGatewayAddrExist")]
     UnsupportedOperationCustomerGatewayAddrExist,
     /// 对端网关地址不合法。
     ///
-    /// Code `UnsupportedOperation.CustomerGatewayAddrInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CustomerGatewayAddrInvalid`.
     #[doc(alias = "UnsupportedOperation.CustomerGatewayAddrInvalid")]
     UnsupportedOperationCustomerGatewayAddrInvalid,
     /// 对等连接状态不正确。
     ///
-    /// Code `UnsupportedOperation.InvalidVpcPeerState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidVpcPeerState`.
     #[doc(alias = "UnsupportedOperation.InvalidVpcPeerState")]
     UnsupportedOperationInvalidVpcPeerState,
     /// VPN通道状态不正确。
     ///
-    /// Code `UnsupportedOperation.InvalidVpnConnState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidVpnConnState`.
     #[doc(alias = "UnsupportedOperation.InvalidVpnConnState")]
     UnsupportedOperationInvalidVpnConnState,
     /// SPD策略源目的地址冲突。
     ///
-    /// Code `UnsupportedOperation.SpdAclCidrInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpdAclCidrInvalid`.
     #[doc(alias = "UnsupportedOperation.SpdAclCidrInvalid")]
     UnsupportedOperationSpdAclCidrInvalid,
     /// SPD策略源地址不在VPC网段内。
     ///
-    /// Code `UnsupportedOperation.SpdSnetNotInCidr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpdSnetNotInCidr`.
     #[doc(alias = "UnsupportedOperation.SpdSnetNotInCidr")]
     UnsupportedOperationSpdSnetNotInCidr,
     /// 对等连接CIDR冲突。
     ///
-    /// Code `UnsupportedOperation.VpcCidrConfict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcCidrConfict`.
     #[doc(alias = "UnsupportedOperation.VpcCidrConfict")]
     UnsupportedOperationVpcCidrConfict,
     /// 对等连接已存在。
     ///
-    /// Code `UnsupportedOperation.VpcPeerExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcPeerExist`.
     #[doc(alias = "UnsupportedOperation.VpcPeerExist")]
     UnsupportedOperationVpcPeerExist,
     /// VPN通道已存在。
     ///
-    /// Code `UnsupportedOperation.VpnConnExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpnConnExist`.
     #[doc(alias = "UnsupportedOperation.VpnConnExist")]
     UnsupportedOperationVpnConnExist,
     /// 存在VPN通道引用。
     ///
-    /// Code `UnsupportedOperation.VpnConnInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpnConnInUse`.
     #[doc(alias = "UnsupportedOperation.VpnConnInUse")]
     UnsupportedOperationVpnConnInUse,
 }

@@ -5,44 +5,46 @@
 
 /// An error code of `bpaas`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 数据上报失败。
     ///
-    /// Code `FailedOperation.SendToCkafka`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendToCkafka`.
     #[doc(alias = "FailedOperation.SendToCkafka")]
     FailedOperationSendToCkafka,
     /// 鉴权失败。
     ///
-    /// Code `InternalError.CauthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CauthError`.
     #[doc(alias = "InternalError.CauthError")]
     InternalErrorCauthError,
     /// 插入db失败。
     ///
-    /// Code `InternalError.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbError`.
     #[doc(alias = "InternalError.DbError")]
     InternalErrorDbError,
     /// 已经审批。
     ///
-    /// Code `InvalidParameter.HasBeenApproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HasBeenApproved`.
     #[doc(alias = "InvalidParameter.HasBeenApproved")]
     InvalidParameterHasBeenApproved,
     /// id不存在。
     ///
-    /// Code `InvalidParameter.IdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IdNotExist`.
     #[doc(alias = "InvalidParameter.IdNotExist")]
     InvalidParameterIdNotExist,
     /// 非法流程节点。
     ///
-    /// Code `InvalidParameter.IllegalNode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalNode`.
     #[doc(alias = "InvalidParameter.IllegalNode")]
     InvalidParameterIllegalNode,
     /// 没有权限审批。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
 }

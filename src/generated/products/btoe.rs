@@ -5,129 +5,131 @@
 
 /// An error code of `btoe`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 帐号已欠费。
     ///
-    /// Code `FailedOperation.ArrearsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ArrearsError`.
     #[doc(alias = "FailedOperation.ArrearsError")]
     FailedOperationArrearsError,
     /// 今日次数达到限制。
     ///
-    /// Code `FailedOperation.CountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CountLimitError`.
     #[doc(alias = "FailedOperation.CountLimitError")]
     FailedOperationCountLimitError,
     /// 数据明文内容过长。
     ///
-    /// Code `FailedOperation.DataInfoTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataInfoTooLong`.
     #[doc(alias = "FailedOperation.DataInfoTooLong")]
     FailedOperationDataInfoTooLong,
     /// 文件下载失败。
     ///
-    /// Code `FailedOperation.DownLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadError`.
     #[doc(alias = "FailedOperation.DownLoadError")]
     FailedOperationDownLoadError,
     /// 文件编码格式错误。
     ///
-    /// Code `FailedOperation.FileEncodindFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileEncodindFormatError`.
     #[doc(alias = "FailedOperation.FileEncodindFormatError")]
     FailedOperationFileEncodindFormatError,
     /// 文件读取失败。
     ///
-    /// Code `FailedOperation.FileReadFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileReadFailed`.
     #[doc(alias = "FailedOperation.FileReadFailed")]
     FailedOperationFileReadFailed,
     /// 哈希不匹配。
     ///
-    /// Code `FailedOperation.HashNoMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HashNoMatch`.
     #[doc(alias = "FailedOperation.HashNoMatch")]
     FailedOperationHashNoMatch,
     /// 上链失败。
     ///
-    /// Code `FailedOperation.OnChainFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OnChainFailure`.
     #[doc(alias = "FailedOperation.OnChainFailure")]
     FailedOperationOnChainFailure,
     /// 查询无记录。
     ///
-    /// Code `FailedOperation.QueryNoRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryNoRecord`.
     #[doc(alias = "FailedOperation.QueryNoRecord")]
     FailedOperationQueryNoRecord,
     /// 敏感数据。
     ///
-    /// Code `FailedOperation.SensitiveData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SensitiveData`.
     #[doc(alias = "FailedOperation.SensitiveData")]
     FailedOperationSensitiveData,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// 用户数据无效。
     ///
-    /// Code `InvalidParameter.AccountInfoInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccountInfoInvalid`.
     #[doc(alias = "InvalidParameter.AccountInfoInvalid")]
     InvalidParameterAccountInfoInvalid,
     /// 文件后缀不正确。
     ///
-    /// Code `InvalidParameter.InvalidFileSuffix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFileSuffix`.
     #[doc(alias = "InvalidParameter.InvalidFileSuffix")]
     InvalidParameterInvalidFileSuffix,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameter.InvalidParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterValue`.
     #[doc(alias = "InvalidParameter.InvalidParameterValue")]
     InvalidParameterInvalidParameterValue,
     /// 数据明文内容过长。
     ///
-    /// Code `InvalidParameterValue.DataInfoTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataInfoTooLong`.
     #[doc(alias = "InvalidParameterValue.DataInfoTooLong")]
     InvalidParameterValueDataInfoTooLong,
     /// 哈希不匹配。
     ///
-    /// Code `InvalidParameterValue.HashNoMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HashNoMatch`.
     #[doc(alias = "InvalidParameterValue.HashNoMatch")]
     InvalidParameterValueHashNoMatch,
     /// 文件后缀不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidFileSuffix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileSuffix`.
     #[doc(alias = "InvalidParameterValue.InvalidFileSuffix")]
     InvalidParameterValueInvalidFileSuffix,
     /// URL无效。
     ///
-    /// Code `InvalidParameterValue.InvalidURL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidURL`.
     #[doc(alias = "InvalidParameterValue.InvalidURL")]
     InvalidParameterValueInvalidURL,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterError`.
     #[doc(alias = "InvalidParameterValue.ParameterError")]
     InvalidParameterValueParameterError,
     /// 文件内容太大。
     ///
-    /// Code `InvalidParameterValue.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLargeFileError`.
     #[doc(alias = "InvalidParameterValue.TooLargeFileError")]
     InvalidParameterValueTooLargeFileError,
     /// 文件内容太大。
     ///
-    /// Code `LimitExceeded.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooLargeFileError`.
     #[doc(alias = "LimitExceeded.TooLargeFileError")]
     LimitExceededTooLargeFileError,
     /// 余额不足。
     ///
-    /// Code `ResourceInsufficient.LowBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.LowBalance`.
     #[doc(alias = "ResourceInsufficient.LowBalance")]
     ResourceInsufficientLowBalance,
     /// 文件下载失败。
     ///
-    /// Code `ResourceNotFound.DownLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DownLoadError`.
     #[doc(alias = "ResourceNotFound.DownLoadError")]
     ResourceNotFoundDownLoadError,
     /// 资源未完成开通。
     ///
-    /// Code `ResourceUnavailable.ResourceNotOpened`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceNotOpened`.
     #[doc(alias = "ResourceUnavailable.ResourceNotOpened")]
     ResourceUnavailableResourceNotOpened,
 }

@@ -7,19 +7,21 @@
 
 /// An error code of `cam`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/cam-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 操作访问密钥错误。
     ///
-    /// Code `FailedOperation.Accesskey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Accesskey`.
     #[doc(alias = "FailedOperation.Accesskey")]
     FailedOperationAccesskey,
     /// 协助审批人已达到上限。
     ///
-    /// Code `FailedOperation.AssistApproverFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AssistApproverFull`.
     #[doc(alias = "FailedOperation.AssistApproverFull")]
     FailedOperationAssistApproverFull,
     /// No description is documented.
@@ -61,34 +63,34 @@ pub enum ErrorCode {
     ///
     /// 用户策略数超过上限。
     ///
-    /// Code `FailedOperation.PolicyFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `FailedOperation.PolicyFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "FailedOperation.PolicyFull")]
     FailedOperationPolicyFull,
     /// The policy name specified by the PolicyName field already exists.
     ///
     /// PolicyName字段指定的策略名已存在。
     ///
-    /// Code `FailedOperation.PolicyNameInUse`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `FailedOperation.PolicyNameInUse`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "FailedOperation.PolicyNameInUse")]
     FailedOperationPolicyNameInUse,
     /// 该策略版本已经是默认策略版本。
     ///
-    /// Code `FailedOperation.PolicyVersionAlreadyDefault`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PolicyVersionAlreadyDefault`.
     #[doc(alias = "FailedOperation.PolicyVersionAlreadyDefault")]
     FailedOperationPolicyVersionAlreadyDefault,
     /// 策略版本数已经达到上限。
     ///
-    /// Code `FailedOperation.PolicyVersionFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PolicyVersionFull`.
     #[doc(alias = "FailedOperation.PolicyVersionFull")]
     FailedOperationPolicyVersionFull,
     /// 绑定标签失败。
     ///
-    /// Code `FailedOperation.TagResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagResourceFailed`.
     #[doc(alias = "FailedOperation.TagResourceFailed")]
     FailedOperationTagResourceFailed,
     /// 解绑标签失败。
     ///
-    /// Code `FailedOperation.UnTagResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnTagResourceFailed`.
     #[doc(alias = "FailedOperation.UnTagResourceFailed")]
     FailedOperationUnTagResourceFailed,
     /// No description is documented.
@@ -98,24 +100,24 @@ pub enum ErrorCode {
     FailedOperationUnmodifiable,
     /// 用户未绑定手机。
     ///
-    /// Code `FailedOperation.UserNotBindPhone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotBindPhone`.
     #[doc(alias = "FailedOperation.UserNotBindPhone")]
     FailedOperationUserNotBindPhone,
     /// 用户未绑定微信。
     ///
-    /// Code `FailedOperation.UserNotBindWechat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotBindWechat`.
     #[doc(alias = "FailedOperation.UserNotBindWechat")]
     FailedOperationUserNotBindWechat,
     /// 设置的用户没有权限。
     ///
-    /// Code `FailedOperation.UserUnbindNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserUnbindNoPermission`.
     #[doc(alias = "FailedOperation.UserUnbindNoPermission")]
     FailedOperationUserUnbindNoPermission,
     /// Internal error.
     ///
     /// 内部错误。
     ///
-    /// Code `InternalError.SystemError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InternalError.SystemError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// No description is documented.
@@ -127,173 +129,173 @@ pub enum ErrorCode {
     ///
     /// 策略文档的Action字段不合法。
     ///
-    /// Code `InvalidParameter.ActionError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ActionError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ActionError")]
     InvalidParameterActionError,
     /// 策略语法中操作不存在。
     ///
-    /// Code `InvalidParameter.ActionMiss`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionMiss`.
     #[doc(alias = "InvalidParameter.ActionMiss")]
     InvalidParameterActionMiss,
     /// 策略语法中操作不存在。
     ///
-    /// Code `InvalidParameter.ActionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionNotExist`.
     #[doc(alias = "InvalidParameter.ActionNotExist")]
     InvalidParameterActionNotExist,
     /// 策略语法中操作服务不存在。
     ///
-    /// Code `InvalidParameter.ActionServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionServiceNotExist`.
     #[doc(alias = "InvalidParameter.ActionServiceNotExist")]
     InvalidParameterActionServiceNotExist,
     /// 协助审批类型不合法。
     ///
-    /// Code `InvalidParameter.AssitApproverTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AssitApproverTypeError`.
     #[doc(alias = "InvalidParameter.AssitApproverTypeError")]
     InvalidParameterAssitApproverTypeError,
     /// The number of policies associated with the authorization object of the principal field has reached the upper limit.
     ///
     /// principal字段的授权对象关联策略数已达到上限。
     ///
-    /// Code `InvalidParameter.AttachmentFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.AttachmentFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.AttachmentFull")]
     InvalidParameterAttachmentFull,
     /// 策略语法中条件内容不正确。
     ///
-    /// Code `InvalidParameter.ConditionContentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConditionContentError`.
     #[doc(alias = "InvalidParameter.ConditionContentError")]
     InvalidParameterConditionContentError,
     /// The condition field of the policy document is invalid.
     ///
     /// 策略文档的condition字段不合法。
     ///
-    /// Code `InvalidParameter.ConditionError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ConditionError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ConditionError")]
     InvalidParameterConditionError,
     /// 策略语法中条件操作符不正确。
     ///
-    /// Code `InvalidParameter.ConditionTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConditionTypeError`.
     #[doc(alias = "InvalidParameter.ConditionTypeError")]
     InvalidParameterConditionTypeError,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameter.DeletionTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DeletionTaskNotExist`.
     #[doc(alias = "InvalidParameter.DeletionTaskNotExist")]
     InvalidParameterDeletionTaskNotExist,
     /// The input parameter Description cannot exceed 300 bytes in length.
     ///
     /// Description入参长度不能大于300字节。
     ///
-    /// Code `InvalidParameter.DescriptionLengthOverlimit`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.DescriptionLengthOverlimit`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.DescriptionLengthOverlimit")]
     InvalidParameterDescriptionLengthOverlimit,
     /// The Effect field of the policy document is invalid.
     ///
     /// 策略文档的Effect字段不合法。
     ///
-    /// Code `InvalidParameter.EffectError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.EffectError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.EffectError")]
     InvalidParameterEffectError,
     /// The EntityFilter field is invalid.
     ///
     /// EntityFilter字段不合法。
     ///
-    /// Code `InvalidParameter.EntityFilterError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.EntityFilterError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.EntityFilterError")]
     InvalidParameterEntityFilterError,
     /// The number of user groups has reached the upper limit.
     ///
     /// 用户组数量达到上限。
     ///
-    /// Code `InvalidParameter.GroupFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.GroupFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.GroupFull")]
     InvalidParameterGroupFull,
     /// The GroupId field is invalid.
     ///
     /// GroupId字段不合法。
     ///
-    /// Code `InvalidParameter.GroupIdError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.GroupIdError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.GroupIdError")]
     InvalidParameterGroupIdError,
     /// The name of the user group already exists.
     ///
     /// 用户组名称重复。
     ///
-    /// Code `InvalidParameter.GroupNameInUse`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.GroupNameInUse`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.GroupNameInUse")]
     InvalidParameterGroupNameInUse,
     /// The user group does not exist.
     ///
     /// 用户组不存在。
     ///
-    /// Code `InvalidParameter.GroupNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.GroupNotExist`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.GroupNotExist")]
     InvalidParameterGroupNotExist,
     /// The number of sub-users in the user group has reached the upper limit.
     ///
     /// 用户组中的子用户数量达到上限。
     ///
-    /// Code `InvalidParameter.GroupUserFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.GroupUserFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.GroupUserFull")]
     InvalidParameterGroupUserFull,
     /// IP段格式不合法。
     ///
-    /// Code `InvalidParameter.IPIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IPIllegal`.
     #[doc(alias = "InvalidParameter.IPIllegal")]
     InvalidParameterIPIllegal,
     /// IP段重复。
     ///
-    /// Code `InvalidParameter.IPRangeOverlapping`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IPRangeOverlapping`.
     #[doc(alias = "InvalidParameter.IPRangeOverlapping")]
     InvalidParameterIPRangeOverlapping,
     /// The name of the identity provider already exists.
     ///
     /// 身份提供商名称已经使用。
     ///
-    /// Code `InvalidParameter.IdentityNameInUse`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.IdentityNameInUse`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.IdentityNameInUse")]
     InvalidParameterIdentityNameInUse,
     /// 接口不存在。
     ///
-    /// Code `InvalidParameter.InterfaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InterfaceNotExist`.
     #[doc(alias = "InvalidParameter.InterfaceNotExist")]
     InvalidParameterInterfaceNotExist,
     /// The Keyword field is invalid.
     ///
     /// Keyword字段不合法。
     ///
-    /// Code `InvalidParameter.KeywordError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.KeywordError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.KeywordError")]
     InvalidParameterKeywordError,
     /// 多因子Token验证失败。
     ///
-    /// Code `InvalidParameter.MFATokenError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MFATokenError`.
     #[doc(alias = "InvalidParameter.MFATokenError")]
     InvalidParameterMFATokenError,
     /// 名字或者id号错误。
     ///
-    /// Code `InvalidParameter.NameOrIdCardError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NameOrIdCardError`.
     #[doc(alias = "InvalidParameter.NameOrIdCardError")]
     InvalidParameterNameOrIdCardError,
     /// CAM does not support the resource type specified in the policy document.
     ///
     /// CAM不支持策略文档中所指定的资源类型。
     ///
-    /// Code `InvalidParameter.NotSupportProduct`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.NotSupportProduct`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.NotSupportProduct")]
     InvalidParameterNotSupportProduct,
     /// 一次操作实体数过多。
     ///
-    /// Code `InvalidParameter.OperateEntitiesOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OperateEntitiesOverLimit`.
     #[doc(alias = "InvalidParameter.OperateEntitiesOverLimit")]
     InvalidParameterOperateEntitiesOverLimit,
     /// 一次操作策略数过多。
     ///
-    /// Code `InvalidParameter.OperatePoliciesOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OperatePoliciesOverLimit`.
     #[doc(alias = "InvalidParameter.OperatePoliciesOverLimit")]
     InvalidParameterOperatePoliciesOverLimit,
     /// 当前角色仅支持企业管理员操作，如需修改，请联系企业管理员。
     ///
-    /// Code `InvalidParameter.OrganizationRoleOperateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationRoleOperateError`.
     #[doc(alias = "InvalidParameter.OrganizationRoleOperateError")]
     InvalidParameterOrganizationRoleOperateError,
     /// No description is documented.
@@ -305,12 +307,12 @@ pub enum ErrorCode {
     ///
     /// 非法入参。
     ///
-    /// Code `InvalidParameter.ParamError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ParamError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 密码规则错误。
     ///
-    /// Code `InvalidParameter.PasswordRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PasswordRuleError`.
     #[doc(alias = "InvalidParameter.PasswordRuleError")]
     InvalidParameterPasswordRuleError,
     /// 密码不符合用户安全设置。
@@ -322,67 +324,67 @@ pub enum ErrorCode {
     ///
     /// PolicyDocument字段不合法。
     ///
-    /// Code `InvalidParameter.PolicyDocumentError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PolicyDocumentError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PolicyDocumentError")]
     InvalidParameterPolicyDocumentError,
     /// The PolicyDocument field exceeds the length limit.
     ///
     /// PolicyDocument字段超过长度限制。
     ///
-    /// Code `InvalidParameter.PolicyDocumentLengthOverLimit`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PolicyDocumentLengthOverLimit`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PolicyDocumentLengthOverLimit")]
     InvalidParameterPolicyDocumentLengthOverLimit,
     /// The input parameter PolicyId is invalid.
     ///
     /// 输入参数PolicyId不合法。
     ///
-    /// Code `InvalidParameter.PolicyIdError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PolicyIdError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PolicyIdError")]
     InvalidParameterPolicyIdError,
     /// The policy ID does not exist.
     ///
     /// 策略ID不存在。
     ///
-    /// Code `InvalidParameter.PolicyIdNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PolicyIdNotExist`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PolicyIdNotExist")]
     InvalidParameterPolicyIdNotExist,
     /// The PolicyName field is invalid.
     ///
     /// PolicyName字段不合法。
     ///
-    /// Code `InvalidParameter.PolicyNameError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PolicyNameError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PolicyNameError")]
     InvalidParameterPolicyNameError,
     /// 策略版本不存在。
     ///
-    /// Code `InvalidParameter.PolicyVersionNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyVersionNotExists`.
     #[doc(alias = "InvalidParameter.PolicyVersionNotExists")]
     InvalidParameterPolicyVersionNotExists,
     /// The principal field of the policy document is invalid.
     ///
     /// 策略文档的principal字段不合法。
     ///
-    /// Code `InvalidParameter.PrincipalError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.PrincipalError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PrincipalError")]
     InvalidParameterPrincipalError,
     /// 角色载体不允许跨站。
     ///
-    /// Code `InvalidParameter.PrincipalQcsCrossError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalQcsCrossError`.
     #[doc(alias = "InvalidParameter.PrincipalQcsCrossError")]
     InvalidParameterPrincipalQcsCrossError,
     /// PrincipalQcsc错误。
     ///
-    /// Code `InvalidParameter.PrincipalQcsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalQcsError`.
     #[doc(alias = "InvalidParameter.PrincipalQcsError")]
     InvalidParameterPrincipalQcsError,
     /// PrincipalQcs不存在。
     ///
-    /// Code `InvalidParameter.PrincipalQcsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalQcsNotExist`.
     #[doc(alias = "InvalidParameter.PrincipalQcsNotExist")]
     InvalidParameterPrincipalQcsNotExist,
     /// PrincipalService不存在。
     ///
-    /// Code `InvalidParameter.PrincipalServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalServiceNotExist`.
     #[doc(alias = "InvalidParameter.PrincipalServiceNotExist")]
     InvalidParameterPrincipalServiceNotExist,
     /// No description is documented.
@@ -392,198 +394,198 @@ pub enum ErrorCode {
     InvalidParameterReceiverOverLimit,
     /// 策略语法中资源内容不正确。
     ///
-    /// Code `InvalidParameter.ResourceContentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceContentError`.
     #[doc(alias = "InvalidParameter.ResourceContentError")]
     InvalidParameterResourceContentError,
     /// The Resource field of the policy document is invalid.
     ///
     /// 策略文档的Resource字段不合法。
     ///
-    /// Code `InvalidParameter.ResourceError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ResourceError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ResourceError")]
     InvalidParameterResourceError,
     /// 策略语法中资源项目不正确。
     ///
-    /// Code `InvalidParameter.ResourceProjectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceProjectError`.
     #[doc(alias = "InvalidParameter.ResourceProjectError")]
     InvalidParameterResourceProjectError,
     /// 资源QCS错误。
     ///
-    /// Code `InvalidParameter.ResourceQcsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceQcsError`.
     #[doc(alias = "InvalidParameter.ResourceQcsError")]
     InvalidParameterResourceQcsError,
     /// 策略语法中资源地域不正确。
     ///
-    /// Code `InvalidParameter.ResourceRegionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceRegionError`.
     #[doc(alias = "InvalidParameter.ResourceRegionError")]
     InvalidParameterResourceRegionError,
     /// 策略语法中资源服务不存在。
     ///
-    /// Code `InvalidParameter.ResourceServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceServiceNotExist`.
     #[doc(alias = "InvalidParameter.ResourceServiceNotExist")]
     InvalidParameterResourceServiceNotExist,
     /// 策略语法中资源所属主账号不正确。
     ///
-    /// Code `InvalidParameter.ResourceUinError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceUinError`.
     #[doc(alias = "InvalidParameter.ResourceUinError")]
     InvalidParameterResourceUinError,
     /// 角色数量达到上限。
     ///
-    /// Code `InvalidParameter.RoleFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleFull`.
     #[doc(alias = "InvalidParameter.RoleFull")]
     InvalidParameterRoleFull,
     /// 角色名不合法。
     ///
-    /// Code `InvalidParameter.RoleNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleNameError`.
     #[doc(alias = "InvalidParameter.RoleNameError")]
     InvalidParameterRoleNameError,
     /// 相同名称的角色已存在。
     ///
-    /// Code `InvalidParameter.RoleNameInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleNameInUse`.
     #[doc(alias = "InvalidParameter.RoleNameInUse")]
     InvalidParameterRoleNameInUse,
     /// 角色不存在。
     ///
-    /// Code `InvalidParameter.RoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleNotExist`.
     #[doc(alias = "InvalidParameter.RoleNotExist")]
     InvalidParameterRoleNotExist,
     /// The Scope field is invalid.
     ///
     /// Scope字段不合法。
     ///
-    /// Code `InvalidParameter.ScopeError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ScopeError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ScopeError")]
     InvalidParameterScopeError,
     /// 查询关键字长度错误。
     ///
-    /// Code `InvalidParameter.SearchKeywordLengthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SearchKeywordLengthError`.
     #[doc(alias = "InvalidParameter.SearchKeywordLengthError")]
     InvalidParameterSearchKeywordLengthError,
     /// 权限边界不能用服务相关策略。
     ///
-    /// Code `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`.
     #[doc(alias = "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary")]
     InvalidParameterServiceLinkedPolicyCantInPermissionBoundary,
     /// 服务相关角色不能使用权限边界。
     ///
-    /// Code `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`.
     #[doc(alias = "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary")]
     InvalidParameterServiceLinkedRoleCantUsePermissionBoundary,
     /// The ServiceType field is invalid.
     ///
     /// ServiceType字段不合法。
     ///
-    /// Code `InvalidParameter.ServiceTypeError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.ServiceTypeError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ServiceTypeError")]
     InvalidParameterServiceTypeError,
     /// The Statement field of the policy document is invalid.
     ///
     /// 策略文档的Statement字段不合法。
     ///
-    /// Code `InvalidParameter.StatementError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.StatementError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.StatementError")]
     InvalidParameterStatementError,
     /// The number of sub-accounts has reached the upper limit.
     ///
     /// 子帐号数量达到上限。
     ///
-    /// Code `InvalidParameter.SubUserFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.SubUserFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.SubUserFull")]
     InvalidParameterSubUserFull,
     /// The name of the sub-user already exists.
     ///
     /// 子用户名称重复。
     ///
-    /// Code `InvalidParameter.SubUserNameInUse`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.SubUserNameInUse`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.SubUserNameInUse")]
     InvalidParameterSubUserNameInUse,
     /// 子账号不存在已认证的手机。
     ///
-    /// Code `InvalidParameter.SubUserPhoneNotExsit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SubUserPhoneNotExsit`.
     #[doc(alias = "InvalidParameter.SubUserPhoneNotExsit")]
     InvalidParameterSubUserPhoneNotExsit,
     /// 超出标签限制。
     ///
-    /// Code `InvalidParameter.TagLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TagLimitExceeded`.
     #[doc(alias = "InvalidParameter.TagLimitExceeded")]
     InvalidParameterTagLimitExceeded,
     /// 标签参数错误。
     ///
-    /// Code `InvalidParameter.TagParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TagParamError`.
     #[doc(alias = "InvalidParameter.TagParamError")]
     InvalidParameterTagParamError,
     /// The Uin field is invalid.
     ///
     /// Uin字段不合法。
     ///
-    /// Code `InvalidParameter.UinError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.UinError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.UinError")]
     InvalidParameterUinError,
     /// The number of user groups to which the sub-user is added has reached the upper limit.
     ///
     /// 子用户加入的用户组数量达到上限。
     ///
-    /// Code `InvalidParameter.UserGroupFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.UserGroupFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.UserGroupFull")]
     InvalidParameterUserGroupFull,
     /// 用户名不合法。
     ///
-    /// Code `InvalidParameter.UserNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserNameIllegal`.
     #[doc(alias = "InvalidParameter.UserNameIllegal")]
     InvalidParameterUserNameIllegal,
     /// 用户未实名。
     ///
-    /// Code `InvalidParameter.UserNotAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserNotAuth`.
     #[doc(alias = "InvalidParameter.UserNotAuth")]
     InvalidParameterUserNotAuth,
     /// The authorization object of the principal field does not exist.
     ///
     /// 用户对象不存在。
     ///
-    /// Code `InvalidParameter.UserNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserNotExist`.
     #[doc(alias = "InvalidParameter.UserNotExist")]
     InvalidParameterUserNotExist,
     /// 用户的Uin和Uid不能都为空。
     ///
-    /// Code `InvalidParameter.UserUinAndUinNotAllNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserUinAndUinNotAllNull`.
     #[doc(alias = "InvalidParameter.UserUinAndUinNotAllNull")]
     InvalidParameterUserUinAndUinNotAllNull,
     /// The Version field of the policy document is invalid.
     ///
     /// 策略文档的Version字段不合法。
     ///
-    /// Code `InvalidParameter.VersionError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameter.VersionError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.VersionError")]
     InvalidParameterVersionError,
     /// OIDC签名公钥错误。
     ///
-    /// Code `InvalidParameterValue.IdentityKeyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IdentityKeyError`.
     #[doc(alias = "InvalidParameterValue.IdentityKeyError")]
     InvalidParameterValueIdentityKeyError,
     /// 身份提供商URL错误。
     ///
-    /// Code `InvalidParameterValue.IdentityUrlError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IdentityUrlError`.
     #[doc(alias = "InvalidParameterValue.IdentityUrlError")]
     InvalidParameterValueIdentityUrlError,
     /// Error with the metadata document of the identity provider.
     ///
     /// 身份提供商元数据文档错误。
     ///
-    /// Code `InvalidParameterValue.MetadataError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameterValue.MetadataError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.MetadataError")]
     InvalidParameterValueMetadataError,
     /// Error with the name of the identity provider.
     ///
     /// 身份提供商名称错误。
     ///
-    /// Code `InvalidParameterValue.NameError`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `InvalidParameterValue.NameError`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.NameError")]
     InvalidParameterValueNameError,
     /// The number of identity providers has reached the upper limit.
     ///
     /// 身份提供商已达到上限。
     ///
-    /// Code `LimitExceeded.IdentityFull`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `LimitExceeded.IdentityFull`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.IdentityFull")]
     LimitExceededIdentityFull,
     /// No description is documented.
@@ -593,7 +595,7 @@ pub enum ErrorCode {
     LimitExceededUin,
     /// 每个账号最多支持两个AccessKey。
     ///
-    /// Code `OperationDenied.AccessKeyOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccessKeyOverLimit`.
     #[doc(alias = "OperationDenied.AccessKeyOverLimit")]
     OperationDeniedAccessKeyOverLimit,
     /// No description is documented.
@@ -603,7 +605,7 @@ pub enum ErrorCode {
     OperationDeniedCicPolicyOperationDenied,
     /// 存在未删除的API密钥。
     ///
-    /// Code `OperationDenied.HaveKeys`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.HaveKeys`.
     #[doc(alias = "OperationDenied.HaveKeys")]
     OperationDeniedHaveKeys,
     /// No description is documented.
@@ -613,17 +615,17 @@ pub enum ErrorCode {
     OperationDeniedPolicyTagConflict,
     /// 子用户不允许操作主账号密钥。
     ///
-    /// Code `OperationDenied.SubUin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SubUin`.
     #[doc(alias = "OperationDenied.SubUin")]
     OperationDeniedSubUin,
     /// 被操作密钥与账号不匹配。
     ///
-    /// Code `OperationDenied.UinNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UinNotMatch`.
     #[doc(alias = "OperationDenied.UinNotMatch")]
     OperationDeniedUinNotMatch,
     /// 创建子用户频率超过限制。
     ///
-    /// Code `RequestLimitExceeded.CreateUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.CreateUser`.
     #[doc(alias = "RequestLimitExceeded.CreateUser")]
     RequestLimitExceededCreateUser,
     /// No description is documented.
@@ -635,45 +637,45 @@ pub enum ErrorCode {
     ///
     /// 用户组不存在。
     ///
-    /// Code `ResourceNotFound.GroupNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `ResourceNotFound.GroupNotExist`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.GroupNotExist")]
     ResourceNotFoundGroupNotExist,
     /// The identity provider does not exist.
     ///
     /// 身份提供商不存在。
     ///
-    /// Code `ResourceNotFound.IdentityNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `ResourceNotFound.IdentityNotExist`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.IdentityNotExist")]
     ResourceNotFoundIdentityNotExist,
     /// The resource does not exist.
     ///
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.NotFound`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `ResourceNotFound.NotFound`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.NotFound")]
     ResourceNotFoundNotFound,
     /// The resource specified by PolicyId does not exist.
     ///
     /// PolicyId指定的资源不存在。
     ///
-    /// Code `ResourceNotFound.PolicyIdNotFound`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `ResourceNotFound.PolicyIdNotFound`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.PolicyIdNotFound")]
     ResourceNotFoundPolicyIdNotFound,
     /// 密钥不存在。
     ///
-    /// Code `ResourceNotFound.SecretNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SecretNotExist`.
     #[doc(alias = "ResourceNotFound.SecretNotExist")]
     ResourceNotFoundSecretNotExist,
     /// The user does not exist.
     ///
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.UserNotExist`. Texts: en from pages/cam-error-codes-en.md, zh from pages/cam-error-codes-zh.md.
+    /// Code `ResourceNotFound.UserNotExist`. Text: zh from pages/cam-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.UserNotExist")]
     ResourceNotFoundUserNotExist,
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.UserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserNotExists`.
     #[doc(alias = "ResourceNotFound.UserNotExists")]
     ResourceNotFoundUserNotExists,
     /// No description is documented.
@@ -683,7 +685,7 @@ pub enum ErrorCode {
     ResourceUnavailableFlowAuthSecet,
     /// 没有删除API密钥权限。
     ///
-    /// Code `UnauthorizedOperation.DeleteApiKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteApiKey`.
     #[doc(alias = "UnauthorizedOperation.DeleteApiKey")]
     UnauthorizedOperationDeleteApiKey,
 }

@@ -5,14 +5,16 @@
 
 /// An error code of `car`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 未申请并发或申请后超时。
     ///
-    /// Code `FailedOperation.LockTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LockTimeout`.
     #[doc(alias = "FailedOperation.LockTimeout")]
     FailedOperationLockTimeout,
     /// No description is documented.
@@ -22,17 +24,17 @@ pub enum ErrorCode {
     FailedOperationPathNotFound,
     /// 处理超时。
     ///
-    /// Code `FailedOperation.ProcessTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProcessTimeout`.
     #[doc(alias = "FailedOperation.ProcessTimeout")]
     FailedOperationProcessTimeout,
     /// 该UserId请求正在处理中，请稍后再试。
     ///
-    /// Code `FailedOperation.SlowDown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SlowDown`.
     #[doc(alias = "FailedOperation.SlowDown")]
     FailedOperationSlowDown,
     /// Json 解析失败。
     ///
-    /// Code `InvalidParameter.JsonParseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JsonParseError`.
     #[doc(alias = "InvalidParameter.JsonParseError")]
     InvalidParameterJsonParseError,
     /// No description is documented.
@@ -42,31 +44,31 @@ pub enum ErrorCode {
     LimitExceededRole,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 没有空闲并发。
     ///
-    /// Code `ResourceNotFound.NoIdle`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoIdle`.
     #[doc(alias = "ResourceNotFound.NoIdle")]
     ResourceNotFoundNoIdle,
     /// 未找到会话。
     ///
-    /// Code `ResourceNotFound.SessionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SessionNotFound`.
     #[doc(alias = "ResourceNotFound.SessionNotFound")]
     ResourceNotFoundSessionNotFound,
     /// 访问并发实例失败。
     ///
-    /// Code `ResourceUnavailable.AccessFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AccessFailed`.
     #[doc(alias = "ResourceUnavailable.AccessFailed")]
     ResourceUnavailableAccessFailed,
     /// 初始化中。
     ///
-    /// Code `ResourceUnavailable.Initialization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Initialization`.
     #[doc(alias = "ResourceUnavailable.Initialization")]
     ResourceUnavailableInitialization,
     /// 销毁会话中。
     ///
-    /// Code `UnsupportedOperation.Stopping`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Stopping`.
     #[doc(alias = "UnsupportedOperation.Stopping")]
     UnsupportedOperationStopping,
 }

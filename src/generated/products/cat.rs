@@ -5,34 +5,36 @@
 
 /// An error code of `cat`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 数据库查询错误。
     ///
-    /// Code `FailedOperation.DbQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbQueryFailed`.
     #[doc(alias = "FailedOperation.DbQueryFailed")]
     FailedOperationDbQueryFailed,
     /// 数据库创建失败。
     ///
-    /// Code `FailedOperation.DbRecordCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbRecordCreateFailed`.
     #[doc(alias = "FailedOperation.DbRecordCreateFailed")]
     FailedOperationDbRecordCreateFailed,
     /// 数据库更新失败。
     ///
-    /// Code `FailedOperation.DbRecordUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbRecordUpdateFailed`.
     #[doc(alias = "FailedOperation.DbRecordUpdateFailed")]
     FailedOperationDbRecordUpdateFailed,
     /// ES查询错误。
     ///
-    /// Code `FailedOperation.ESQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESQueryError`.
     #[doc(alias = "FailedOperation.ESQueryError")]
     FailedOperationESQueryError,
     /// 任务绑定的预付费套餐已过期。
     ///
-    /// Code `FailedOperation.ErrPrePaidResourceExpire`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrPrePaidResourceExpire`.
     #[doc(alias = "FailedOperation.ErrPrePaidResourceExpire")]
     FailedOperationErrPrePaidResourceExpire,
     /// No description is documented.
@@ -42,67 +44,67 @@ pub enum ErrorCode {
     FailedOperationNeedApproval,
     /// 无有效节点。
     ///
-    /// Code `FailedOperation.NoValidNodes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoValidNodes`.
     #[doc(alias = "FailedOperation.NoValidNodes")]
     FailedOperationNoValidNodes,
     /// 账单欠费。
     ///
-    /// Code `FailedOperation.OrderOutOfCredit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrderOutOfCredit`.
     #[doc(alias = "FailedOperation.OrderOutOfCredit")]
     FailedOperationOrderOutOfCredit,
     /// 预付费资源id绑定错误。
     ///
-    /// Code `FailedOperation.PreResourceIDFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PreResourceIDFailed`.
     #[doc(alias = "FailedOperation.PreResourceIDFailed")]
     FailedOperationPreResourceIDFailed,
     /// 资源不存在。
     ///
-    /// Code `FailedOperation.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceNotFound`.
     #[doc(alias = "FailedOperation.ResourceNotFound")]
     FailedOperationResourceNotFound,
     /// 发送授权请求失败。
     ///
-    /// Code `FailedOperation.SendRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendRequest`.
     #[doc(alias = "FailedOperation.SendRequest")]
     FailedOperationSendRequest,
     /// 标签验证错误。
     ///
-    /// Code `FailedOperation.TagRequiredVerifyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagRequiredVerifyFailed`.
     #[doc(alias = "FailedOperation.TagRequiredVerifyFailed")]
     FailedOperationTagRequiredVerifyFailed,
     /// 任务未运行。
     ///
-    /// Code `FailedOperation.TaskNotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskNotRunning`.
     #[doc(alias = "FailedOperation.TaskNotRunning")]
     FailedOperationTaskNotRunning,
     /// 任务未暂停。
     ///
-    /// Code `FailedOperation.TaskNotSuspended`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskNotSuspended`.
     #[doc(alias = "FailedOperation.TaskNotSuspended")]
     FailedOperationTaskNotSuspended,
     /// 任务状态不允许当前操作。
     ///
-    /// Code `FailedOperation.TaskOperationNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskOperationNotAllow`.
     #[doc(alias = "FailedOperation.TaskOperationNotAllow")]
     FailedOperationTaskOperationNotAllow,
     /// 批量拨测任务的类型不相同。
     ///
-    /// Code `FailedOperation.TaskTypeNotSame`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskTypeNotSame`.
     #[doc(alias = "FailedOperation.TaskTypeNotSame")]
     FailedOperationTaskTypeNotSame,
     /// 试用任务量超时。
     ///
-    /// Code `FailedOperation.TrialTaskExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TrialTaskExceed`.
     #[doc(alias = "FailedOperation.TrialTaskExceed")]
     FailedOperationTrialTaskExceed,
     /// json解析失败。
     ///
-    /// Code `FailedOperation.UnmarshalResponse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnmarshalResponse`.
     #[doc(alias = "FailedOperation.UnmarshalResponse")]
     FailedOperationUnmarshalResponse,
     /// 鉴权失败。
     ///
-    /// Code `FailedOperation.UserNoQcloudTAGFullAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNoQcloudTAGFullAccess`.
     #[doc(alias = "FailedOperation.UserNoQcloudTAGFullAccess")]
     FailedOperationUserNoQcloudTAGFullAccess,
 }

@@ -7,8 +7,10 @@
 
 /// An error code of `cbs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -16,171 +18,171 @@ pub enum ErrorCode {
     ///
     /// 定期快照策略数量已达到上限。
     ///
-    /// Code `AutoSnapshotPolicyOutOfQuota`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `AutoSnapshotPolicyOutOfQuota`.
     AutoSnapshotPolicyOutOfQuota,
     /// Number of returned cloud disks has reached the limit and no more cloud disks can be returned.
     ///
     /// 云盘退还数量已达上限，不能再退还。
     ///
-    /// Code `InsufficientRefundQuota`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InsufficientRefundQuota`.
     InsufficientRefundQuota,
     /// The snapshot quota is insufficient.
     ///
     /// 快照配额不足。
     ///
-    /// Code `InsufficientSnapshotQuota`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InsufficientSnapshotQuota`.
     InsufficientSnapshotQuota,
     /// The request failed because of a dependent component. Contact customer service to resolve the issue.
     ///
     /// 依赖组件请求失败，请联系客服人员解决。
     ///
-    /// Code `InternalError.ComponentError`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InternalError.ComponentError`.
     #[doc(alias = "InternalError.ComponentError")]
     InternalErrorComponentError,
     /// Failed to query the resource.
     ///
     /// 查询资源失败。
     ///
-    /// Code `InternalError.FailQueryResource`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InternalError.FailQueryResource`.
     #[doc(alias = "InternalError.FailQueryResource")]
     InternalErrorFailQueryResource,
     /// The operation performed on the resource failed. For the specific error information, please see the Message field in the error description. Try again later or contact the customer service for help.
     ///
     /// 对资源的操作失败，具体错误信息请查看错误描述 Message 字段，稍后重试或者联系客服人员帮忙解决。
     ///
-    /// Code `InternalError.ResourceOpFailed`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InternalError.ResourceOpFailed`.
     #[doc(alias = "InternalError.ResourceOpFailed")]
     InternalErrorResourceOpFailed,
     /// Insufficient account balance.
     ///
     /// 账户余额不足。
     ///
-    /// Code `InvalidAccount.InsufficientBalance`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidAccount.InsufficientBalance`.
     #[doc(alias = "InvalidAccount.InsufficientBalance")]
     InvalidAccountInsufficientBalance,
     /// The AutoSnapshotPolicyId that was entered does not exist.
     ///
     /// 输入的AutoSnapshotPolicyId不存在。
     ///
-    /// Code `InvalidAutoSnapshotPolicyId.NotFound`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidAutoSnapshotPolicyId.NotFound`.
     #[doc(alias = "InvalidAutoSnapshotPolicyId.NotFound")]
     InvalidAutoSnapshotPolicyIdNotFound,
     /// The cloud disk is already bound to an scheduled snapshot policy.
     ///
     /// 云盘已绑定定期快照策略。
     ///
-    /// Code `InvalidDisk.AlreadyBound`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.AlreadyBound`.
     #[doc(alias = "InvalidDisk.AlreadyBound")]
     InvalidDiskAlreadyBound,
     /// The cloud disk has been mounted.
     ///
     /// 云硬盘已挂载。
     ///
-    /// Code `InvalidDisk.Attached`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.Attached`.
     #[doc(alias = "InvalidDisk.Attached")]
     InvalidDiskAttached,
     /// The cloud disk is busy. Try again later.
     ///
     /// 云硬盘忙，请稍后重试。
     ///
-    /// Code `InvalidDisk.Busy`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.Busy`.
     #[doc(alias = "InvalidDisk.Busy")]
     InvalidDiskBusy,
     /// The cloud disk has expired.
     ///
     /// 云盘已过期。
     ///
-    /// Code `InvalidDisk.Expire`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.Expire`.
     #[doc(alias = "InvalidDisk.Expire")]
     InvalidDiskExpire,
     /// Non-elastic cloud disks are not supported.
     ///
     /// 不支持非弹性云盘。
     ///
-    /// Code `InvalidDisk.NotPortable`. Texts: en from pages/cbs-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidDisk.NotPortable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
     #[doc(alias = "InvalidDisk.NotPortable")]
     InvalidDiskNotPortable,
     /// The cloud disk cannot be returned.
     ///
     /// 云盘不支持退还。
     ///
-    /// Code `InvalidDisk.NotSupportRefund`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.NotSupportRefund`.
     #[doc(alias = "InvalidDisk.NotSupportRefund")]
     InvalidDiskNotSupportRefund,
     /// The cloud disk does not have the snapshot capability.
     ///
     /// 云硬盘没有快照能力。
     ///
-    /// Code `InvalidDisk.NotSupportSnapshot`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.NotSupportSnapshot`.
     #[doc(alias = "InvalidDisk.NotSupportSnapshot")]
     InvalidDiskNotSupportSnapshot,
     /// This operation is not supported for cloud disks.
     ///
     /// 云硬盘不支持该操作。
     ///
-    /// Code `InvalidDisk.NotSupported`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.NotSupported`.
     #[doc(alias = "InvalidDisk.NotSupported")]
     InvalidDiskNotSupported,
     /// The cloud disk has been returned and cannot be returned again.
     ///
     /// 云盘已退还过，不能重复退还。
     ///
-    /// Code `InvalidDisk.RepeatRefund`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.RepeatRefund`.
     #[doc(alias = "InvalidDisk.RepeatRefund")]
     InvalidDiskRepeatRefund,
     /// A snapshot is being created for the cloud disk. Try again later.
     ///
     /// 云硬盘正在创建快照，请稍后重试。
     ///
-    /// Code `InvalidDisk.SnapshotCreating`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.SnapshotCreating`.
     #[doc(alias = "InvalidDisk.SnapshotCreating")]
     InvalidDiskSnapshotCreating,
     /// Invalid cloud disk type
     ///
     /// 云硬盘类型错误。
     ///
-    /// Code `InvalidDisk.TypeError`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDisk.TypeError`.
     #[doc(alias = "InvalidDisk.TypeError")]
     InvalidDiskTypeError,
     /// The DiskId does not exist.
     ///
     /// 输入的DiskId不存在。
     ///
-    /// Code `InvalidDiskId.NotFound`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidDiskId.NotFound`.
     #[doc(alias = "InvalidDiskId.NotFound")]
     InvalidDiskIdNotFound,
     /// The specified Filter is not supported.
     ///
     /// 指定的Filter不被支持。
     ///
-    /// Code `InvalidFilter`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidFilter`.
     InvalidFilter,
     /// cloud disks cannot be mounted to the CVM.
     ///
     /// 云服务器不支持挂载云盘。
     ///
-    /// Code `InvalidInstance.NotSupported`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidInstance.NotSupported`.
     #[doc(alias = "InvalidInstance.NotSupported")]
     InvalidInstanceNotSupported,
     /// The InstanceId of the instance does not exist.
     ///
     /// 输入实例的InstanceId不存在。
     ///
-    /// Code `InvalidInstanceId.NotFound`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidInstanceId.NotFound`.
     #[doc(alias = "InvalidInstanceId.NotFound")]
     InvalidInstanceIdNotFound,
     /// The configured cloud disk is not supported in the region.
     ///
     /// 当前地域不支持当前配置的云盘。
     ///
-    /// Code `InvalidParameter.DiskConfigNotSupported`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidParameter.DiskConfigNotSupported`.
     #[doc(alias = "InvalidParameter.DiskConfigNotSupported")]
     InvalidParameterDiskConfigNotSupported,
     /// The size of the cloud disk does not match the snapshot size.
     ///
     /// 云硬盘大小与快照大小不匹配。
     ///
-    /// Code `InvalidParameter.DiskSizeNotMatch`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidParameter.DiskSizeNotMatch`.
     #[doc(alias = "InvalidParameter.DiskSizeNotMatch")]
     InvalidParameterDiskSizeNotMatch,
     /// No description is documented.
@@ -202,7 +204,7 @@ pub enum ErrorCode {
     ///
     /// 标签绑定云盘超过限制。
     ///
-    /// Code `InvalidParameterValue.BindDiskLimitExceeded`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidParameterValue.BindDiskLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.BindDiskLimitExceeded")]
     InvalidParameterValueBindDiskLimitExceeded,
     /// 请求接口不存在。
@@ -214,21 +216,21 @@ pub enum ErrorCode {
     ///
     /// 参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// This operation is not supported for the snapshot.
     ///
     /// 快照不支持该操作。
     ///
-    /// Code `InvalidSnapshot.NotSupported`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidSnapshot.NotSupported`.
     #[doc(alias = "InvalidSnapshot.NotSupported")]
     InvalidSnapshotNotSupported,
     /// The SnapshotId does not exist.
     ///
     /// 输入的SnapshotId不存在。
     ///
-    /// Code `InvalidSnapshotId.NotFound`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `InvalidSnapshotId.NotFound`.
     #[doc(alias = "InvalidSnapshotId.NotFound")]
     InvalidSnapshotIdNotFound,
     /// 定期快照策略数量已达到上限。
@@ -240,7 +242,7 @@ pub enum ErrorCode {
     ///
     /// 实例挂载云盘数量超过限制。
     ///
-    /// Code `LimitExceeded.InstanceAttachedDisk`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `LimitExceeded.InstanceAttachedDisk`.
     #[doc(alias = "LimitExceeded.InstanceAttachedDisk")]
     LimitExceededInstanceAttachedDisk,
     /// No description is documented.
@@ -252,7 +254,7 @@ pub enum ErrorCode {
     ///
     /// 资源繁忙，请稍后重试。
     ///
-    /// Code `ResourceBusy`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `ResourceBusy`.
     ResourceBusy,
     /// 指定快照正在复制到目标地域。
     ///
@@ -273,7 +275,7 @@ pub enum ErrorCode {
     ///
     /// 配额不足。
     ///
-    /// Code `ResourceInsufficient.OverQuota`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `ResourceInsufficient.OverQuota`.
     #[doc(alias = "ResourceInsufficient.OverQuota")]
     ResourceInsufficientOverQuota,
     /// 云盘退还数量已达上限，不能再退还。
@@ -340,7 +342,7 @@ pub enum ErrorCode {
     ///
     /// 全网正在创建的快照数量过多。
     ///
-    /// Code `ResourceUnavailable.TooManyCreatingSnapshot`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `ResourceUnavailable.TooManyCreatingSnapshot`.
     #[doc(alias = "ResourceUnavailable.TooManyCreatingSnapshot")]
     ResourceUnavailableTooManyCreatingSnapshot,
     /// 云硬盘类型错误，如尝试挂载系统盘至云服务器上。
@@ -357,7 +359,7 @@ pub enum ErrorCode {
     ///
     /// 订单冲突。
     ///
-    /// Code `TradeDealConflict`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `TradeDealConflict`.
     TradeDealConflict,
     /// 鉴权错误。
     ///
@@ -398,14 +400,14 @@ pub enum ErrorCode {
     ///
     /// 磁盘已加密。
     ///
-    /// Code `UnsupportedOperation.DiskEncrypt`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `UnsupportedOperation.DiskEncrypt`.
     #[doc(alias = "UnsupportedOperation.DiskEncrypt")]
     UnsupportedOperationDiskEncrypt,
     /// The instance the cloud disk is mounted to has not been shut down.
     ///
     /// 云盘挂载的实例未关机。
     ///
-    /// Code `UnsupportedOperation.InstanceNotStopped`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `UnsupportedOperation.InstanceNotStopped`.
     #[doc(alias = "UnsupportedOperation.InstanceNotStopped")]
     UnsupportedOperationInstanceNotStopped,
     /// 该快照已经共享，请先解除共享。
@@ -422,7 +424,7 @@ pub enum ErrorCode {
     ///
     /// 该快照创建了自定义快照，请先删除对应镜像。
     ///
-    /// Code `UnsupportedOperation.SnapshotHasBindedImage`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `UnsupportedOperation.SnapshotHasBindedImage`.
     #[doc(alias = "UnsupportedOperation.SnapshotHasBindedImage")]
     UnsupportedOperationSnapshotHasBindedImage,
     /// 快照不支持跨地域复制。
@@ -434,14 +436,14 @@ pub enum ErrorCode {
     ///
     /// 资源当前状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.StateError`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `UnsupportedOperation.StateError`.
     #[doc(alias = "UnsupportedOperation.StateError")]
     UnsupportedOperationStateError,
     /// The cloud disk and the instance are not in the same availability zone.
     ///
     /// 云硬盘与实例不在同一可用区。
     ///
-    /// Code `ZoneNotMatch`. Texts: en from pages/cbs-error-codes-en.md, zh from pages/cbs-error-codes-zh.md.
+    /// Code `ZoneNotMatch`.
     ZoneNotMatch,
 }
 impl ErrorCode {

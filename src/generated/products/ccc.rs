@@ -5,8 +5,10 @@
 
 /// An error code of `ccc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -32,7 +34,7 @@ pub enum ErrorCode {
     FailedOperationAcquireQuota,
     /// 外呼失败。
     ///
-    /// Code `FailedOperation.CallOutFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallOutFailed`.
     #[doc(alias = "FailedOperation.CallOutFailed")]
     FailedOperationCallOutFailed,
     /// No description is documented.
@@ -42,12 +44,12 @@ pub enum ErrorCode {
     FailedOperationCalleeIsBlackUser,
     /// 被叫号码外呼受限。
     ///
-    /// Code `FailedOperation.CalleeIsLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CalleeIsLimited`.
     #[doc(alias = "FailedOperation.CalleeIsLimited")]
     FailedOperationCalleeIsLimited,
     /// 主叫号码外呼超频。
     ///
-    /// Code `FailedOperation.CallerOverFrequency`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallerOverFrequency`.
     #[doc(alias = "FailedOperation.CallerOverFrequency")]
     FailedOperationCallerOverFrequency,
     /// No description is documented.
@@ -77,27 +79,27 @@ pub enum ErrorCode {
     FailedOperationControlAIConversation,
     /// 当前号码状态不能被修改。
     ///
-    /// Code `FailedOperation.CurStateNotAllowModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CurStateNotAllowModify`.
     #[doc(alias = "FailedOperation.CurStateNotAllowModify")]
     FailedOperationCurStateNotAllowModify,
     /// 重复账号。
     ///
-    /// Code `FailedOperation.DuplicatedAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicatedAccount`.
     #[doc(alias = "FailedOperation.DuplicatedAccount")]
     FailedOperationDuplicatedAccount,
     /// 无可用的外呼号码。
     ///
-    /// Code `FailedOperation.NoCallOutNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoCallOutNumber`.
     #[doc(alias = "FailedOperation.NoCallOutNumber")]
     FailedOperationNoCallOutNumber,
     /// 权限不足。
     ///
-    /// Code `FailedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PermissionDenied`.
     #[doc(alias = "FailedOperation.PermissionDenied")]
     FailedOperationPermissionDenied,
     /// 坐席处于忙碌状态。
     ///
-    /// Code `FailedOperation.SeatStatusBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SeatStatusBusy`.
     #[doc(alias = "FailedOperation.SeatStatusBusy")]
     FailedOperationSeatStatusBusy,
     /// No description is documented.
@@ -117,97 +119,97 @@ pub enum ErrorCode {
     FailedOperationUploadFileOverflow,
     /// 内部数据库访问失败。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 重复的地址
     ///
-    /// Code `InvalidParameter.DuplicateAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateAddress`.
     #[doc(alias = "InvalidParameter.DuplicateAddress")]
     InvalidParameterDuplicateAddress,
     /// 重复的号码
     ///
-    /// Code `InvalidParameter.DuplicatePhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicatePhoneNumber`.
     #[doc(alias = "InvalidParameter.DuplicatePhoneNumber")]
     InvalidParameterDuplicatePhoneNumber,
     /// 重复的SIP账号
     ///
-    /// Code `InvalidParameter.DuplicateSipAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateSipAccount`.
     #[doc(alias = "InvalidParameter.DuplicateSipAccount")]
     InvalidParameterDuplicateSipAccount,
     /// 非法的地址
     ///
-    /// Code `InvalidParameter.IllegalAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalAddress`.
     #[doc(alias = "InvalidParameter.IllegalAddress")]
     InvalidParameterIllegalAddress,
     /// 非法的号码
     ///
-    /// Code `InvalidParameter.IllegalPhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalPhoneNumber`.
     #[doc(alias = "InvalidParameter.IllegalPhoneNumber")]
     InvalidParameterIllegalPhoneNumber,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameter.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNotExist`.
     #[doc(alias = "InvalidParameter.InstanceNotExist")]
     InvalidParameterInstanceNotExist,
     /// 无效的地址
     ///
-    /// Code `InvalidParameter.InvalidAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAddress`.
     #[doc(alias = "InvalidParameter.InvalidAddress")]
     InvalidParameterInvalidAddress,
     /// 无效的IP信息
     ///
-    /// Code `InvalidParameter.InvalidIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIP`.
     #[doc(alias = "InvalidParameter.InvalidIP")]
     InvalidParameterInvalidIP,
     /// 无效的号码
     ///
-    /// Code `InvalidParameter.InvalidPhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPhoneNumber`.
     #[doc(alias = "InvalidParameter.InvalidPhoneNumber")]
     InvalidParameterInvalidPhoneNumber,
     /// 无效的端口信息
     ///
-    /// Code `InvalidParameter.InvalidPort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPort`.
     #[doc(alias = "InvalidParameter.InvalidPort")]
     InvalidParameterInvalidPort,
     /// 密码不合法(长度大于等于八位，必须包含大小写字母以及数字)
     ///
-    /// Code `InvalidParameter.SipAccountPasswordFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SipAccountPasswordFormat`.
     #[doc(alias = "InvalidParameter.SipAccountPasswordFormat")]
     InvalidParameterSipAccountPasswordFormat,
     /// 用户名不合法(只能包含A-Z、a-z、以及数字)
     ///
-    /// Code `InvalidParameter.SipAccountUserFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SipAccountUserFormat`.
     #[doc(alias = "InvalidParameter.SipAccountUserFormat")]
     InvalidParameterSipAccountUserFormat,
     /// SIP通道仍在使用中
     ///
-    /// Code `InvalidParameter.SipTrunkInUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SipTrunkInUsed`.
     #[doc(alias = "InvalidParameter.SipTrunkInUsed")]
     InvalidParameterSipTrunkInUsed,
     /// 未找到SIP通道信息
     ///
-    /// Code `InvalidParameter.SipTrunkNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SipTrunkNotFound`.
     #[doc(alias = "InvalidParameter.SipTrunkNotFound")]
     InvalidParameterSipTrunkNotFound,
     /// 账号不存在。
     ///
-    /// Code `InvalidParameterValue.AccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotExist`.
     #[doc(alias = "InvalidParameterValue.AccountNotExist")]
     InvalidParameterValueAccountNotExist,
     /// 审批单号不存在。
     ///
-    /// Code `InvalidParameterValue.ApplyIDNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplyIDNotExist`.
     #[doc(alias = "InvalidParameterValue.ApplyIDNotExist")]
     InvalidParameterValueApplyIDNotExist,
     /// 公司信息已经存在。
     ///
-    /// Code `InvalidParameterValue.CompanyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CompanyExist`.
     #[doc(alias = "InvalidParameterValue.CompanyExist")]
     InvalidParameterValueCompanyExist,
     /// 审核单状态错误。
     ///
-    /// Code `InvalidParameterValue.ErrorApplyStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorApplyStatus`.
     #[doc(alias = "InvalidParameterValue.ErrorApplyStatus")]
     InvalidParameterValueErrorApplyStatus,
     /// No description is documented.
@@ -222,22 +224,22 @@ pub enum ErrorCode {
     InvalidParameterValueFileNotExist,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameterValue.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotExist`.
     #[doc(alias = "InvalidParameterValue.InstanceNotExist")]
     InvalidParameterValueInstanceNotExist,
     /// 号码状态无效。
     ///
-    /// Code `InvalidParameterValue.PhoneNumInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PhoneNumInvalid`.
     #[doc(alias = "InvalidParameterValue.PhoneNumInvalid")]
     InvalidParameterValuePhoneNumInvalid,
     /// 号码已经绑定别的账号。
     ///
-    /// Code `InvalidParameterValue.PhoneNumIsBoundOtherAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PhoneNumIsBoundOtherAccount`.
     #[doc(alias = "InvalidParameterValue.PhoneNumIsBoundOtherAccount")]
     InvalidParameterValuePhoneNumIsBoundOtherAccount,
     /// 查询记录不存在。
     ///
-    /// Code `InvalidParameterValue.RecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RecordNotExist`.
     #[doc(alias = "InvalidParameterValue.RecordNotExist")]
     InvalidParameterValueRecordNotExist,
     /// No description is documented.
@@ -247,12 +249,12 @@ pub enum ErrorCode {
     InvalidParameterValueRingAllGroupMemberOverflow,
     /// 技能组错误。
     ///
-    /// Code `InvalidParameterValue.SkillGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SkillGroupError`.
     #[doc(alias = "InvalidParameterValue.SkillGroupError")]
     InvalidParameterValueSkillGroupError,
     /// 技能组已存在。
     ///
-    /// Code `InvalidParameterValue.SkillGroupExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SkillGroupExist`.
     #[doc(alias = "InvalidParameterValue.SkillGroupExist")]
     InvalidParameterValueSkillGroupExist,
     /// No description is documented.
@@ -272,7 +274,7 @@ pub enum ErrorCode {
     LimitExceededInsufficientLicense,
     /// 超出数量限制。
     ///
-    /// Code `LimitExceeded.OutOfCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfCountLimit`.
     #[doc(alias = "LimitExceeded.OutOfCountLimit")]
     LimitExceededOutOfCountLimit,
     /// No description is documented.
@@ -282,12 +284,12 @@ pub enum ErrorCode {
     LimitExceededOutOfQuotaMaxCount,
     /// 不在白名单中。
     ///
-    /// Code `OperationDenied.NotInWhiteList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotInWhiteList`.
     #[doc(alias = "OperationDenied.NotInWhiteList")]
     OperationDeniedNotInWhiteList,
     /// 账号已被禁用。
     ///
-    /// Code `OperationDenied.UinDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UinDisabled`.
     #[doc(alias = "OperationDenied.UinDisabled")]
     OperationDeniedUinDisabled,
 }

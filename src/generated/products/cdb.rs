@@ -5,118 +5,120 @@
 
 /// An error code of `cdb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 子账号无权限。
     ///
-    /// Code `AuthFailure.SubAccountDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.SubAccountDenied`.
     #[doc(alias = "AuthFailure.SubAccountDenied")]
     AuthFailureSubAccountDenied,
     /// 后端错误或者流程错误。
     ///
-    /// Code `CdbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `CdbError`.
     CdbError,
     /// 备份错误。
     ///
-    /// Code `CdbError.BackupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `CdbError.BackupError`.
     #[doc(alias = "CdbError.BackupError")]
     CdbErrorBackupError,
     /// 后端数据库错误。
     ///
-    /// Code `CdbError.DatabaseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `CdbError.DatabaseError`.
     #[doc(alias = "CdbError.DatabaseError")]
     CdbErrorDatabaseError,
     /// 导入任务错误。
     ///
-    /// Code `CdbError.ImportError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `CdbError.ImportError`.
     #[doc(alias = "CdbError.ImportError")]
     CdbErrorImportError,
     /// 后端任务错误。
     ///
-    /// Code `CdbError.TaskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `CdbError.TaskError`.
     #[doc(alias = "CdbError.TaskError")]
     CdbErrorTaskError,
     /// 异步任务状态异常。
     ///
-    /// Code `FailedOperation.AsyncTaskStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AsyncTaskStatusError`.
     #[doc(alias = "FailedOperation.AsyncTaskStatusError")]
     FailedOperationAsyncTaskStatusError,
     /// 审计不存在。
     ///
-    /// Code `FailedOperation.AuditConfigNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuditConfigNotExist`.
     #[doc(alias = "FailedOperation.AuditConfigNotExist")]
     FailedOperationAuditConfigNotExist,
     /// 实例互斥操作锁定失败,请稍后重试。
     ///
-    /// Code `FailedOperation.CdbInstanceLockFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CdbInstanceLockFailError`.
     #[doc(alias = "FailedOperation.CdbInstanceLockFailError")]
     FailedOperationCdbInstanceLockFailError,
     /// 创建失败，请检查用户是否已存在。
     ///
-    /// Code `FailedOperation.CreateAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateAccountError`.
     #[doc(alias = "FailedOperation.CreateAccountError")]
     FailedOperationCreateAccountError,
     /// 创建审计规则失败。
     ///
-    /// Code `FailedOperation.CreateAuditFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateAuditFailError`.
     #[doc(alias = "FailedOperation.CreateAuditFailError")]
     FailedOperationCreateAuditFailError,
     /// 创建审计日志文件失败。
     ///
-    /// Code `FailedOperation.CreateAuditLogFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateAuditLogFileError`.
     #[doc(alias = "FailedOperation.CreateAuditLogFileError")]
     FailedOperationCreateAuditLogFileError,
     /// 申请只读实例独立VIP失败。
     ///
-    /// Code `FailedOperation.CreateRoVipError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRoVipError`.
     #[doc(alias = "FailedOperation.CreateRoVipError")]
     FailedOperationCreateRoVipError,
     /// 数据库操作失败。
     ///
-    /// Code `FailedOperation.DBOperationActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBOperationActionError`.
     #[doc(alias = "FailedOperation.DBOperationActionError")]
     FailedOperationDBOperationActionError,
     /// 删除审计失败。
     ///
-    /// Code `FailedOperation.DeleteAuditFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteAuditFailError`.
     #[doc(alias = "FailedOperation.DeleteAuditFailError")]
     FailedOperationDeleteAuditFailError,
     /// 查询数据库代理失败。
     ///
-    /// Code `FailedOperation.DescribeProxyGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeProxyGroupError`.
     #[doc(alias = "FailedOperation.DescribeProxyGroupError")]
     FailedOperationDescribeProxyGroupError,
     /// 不支持当前操作。
     ///
-    /// Code `FailedOperation.FailedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedOperationError`.
     #[doc(alias = "FailedOperation.FailedOperationError")]
     FailedOperationFailedOperationError,
     /// 获取权限错误。
     ///
-    /// Code `FailedOperation.GetPrivilegeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPrivilegeError`.
     #[doc(alias = "FailedOperation.GetPrivilegeError")]
     FailedOperationGetPrivilegeError,
     /// 查询失败。
     ///
-    /// Code `FailedOperation.InstanceQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceQueryError`.
     #[doc(alias = "FailedOperation.InstanceQueryError")]
     FailedOperationInstanceQueryError,
     /// 实例任务冲突错误。
     ///
-    /// Code `FailedOperation.InstanceTaskConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceTaskConflictError`.
     #[doc(alias = "FailedOperation.InstanceTaskConflictError")]
     FailedOperationInstanceTaskConflictError,
     /// json序列化失败。
     ///
-    /// Code `FailedOperation.JsonMarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JsonMarshalError`.
     #[doc(alias = "FailedOperation.JsonMarshalError")]
     FailedOperationJsonMarshalError,
     /// json反序列化失败。
     ///
-    /// Code `FailedOperation.JsonUnmarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JsonUnmarshalError`.
     #[doc(alias = "FailedOperation.JsonUnmarshalError")]
     FailedOperationJsonUnmarshalError,
     /// No description is documented.
@@ -126,12 +128,12 @@ pub enum ErrorCode {
     FailedOperationLogContentOverLimit,
     /// 检查到改动前后策略一致，无改动点。
     ///
-    /// Code `FailedOperation.NotChangeStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotChangeStrategy`.
     #[doc(alias = "FailedOperation.NotChangeStrategy")]
     FailedOperationNotChangeStrategy,
     /// 不是延迟复制RO。
     ///
-    /// Code `FailedOperation.NotDelayRo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotDelayRo`.
     #[doc(alias = "FailedOperation.NotDelayRo")]
     FailedOperationNotDelayRo,
     /// No description is documented.
@@ -141,37 +143,37 @@ pub enum ErrorCode {
     FailedOperationOperationInConflictError,
     /// 执行的权限修改操作非法。您可以参照产品文档，了解当前实例支持哪些权限修改操作，如有疑问，请您咨询客服进行处理。
     ///
-    /// Code `FailedOperation.PrivilegeDataIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PrivilegeDataIllegal`.
     #[doc(alias = "FailedOperation.PrivilegeDataIllegal")]
     FailedOperationPrivilegeDataIllegal,
     /// 数据库代理状态异常。
     ///
-    /// Code `FailedOperation.ProxyGroupStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProxyGroupStatusError`.
     #[doc(alias = "FailedOperation.ProxyGroupStatusError")]
     FailedOperationProxyGroupStatusError,
     /// 查询审计任务失败。
     ///
-    /// Code `FailedOperation.QueryAuditTaskFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryAuditTaskFailError`.
     #[doc(alias = "FailedOperation.QueryAuditTaskFailError")]
     FailedOperationQueryAuditTaskFailError,
     /// 查询日志失败。
     ///
-    /// Code `FailedOperation.QueryLogError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryLogError`.
     #[doc(alias = "FailedOperation.QueryLogError")]
     FailedOperationQueryLogError,
     /// 高可用版服务跨区调用反序列化失败。
     ///
-    /// Code `FailedOperation.RemoteCallUnmarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RemoteCallUnmarshalError`.
     #[doc(alias = "FailedOperation.RemoteCallUnmarshalError")]
     FailedOperationRemoteCallUnmarshalError,
     /// 代理创建中或则已存在，请勿重复创建。
     ///
-    /// Code `FailedOperation.RepeatCreateProxyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RepeatCreateProxyError`.
     #[doc(alias = "FailedOperation.RepeatCreateProxyError")]
     FailedOperationRepeatCreateProxyError,
     /// 后台请求服务异常，请您联系客服解决。
     ///
-    /// Code `FailedOperation.ResponseValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResponseValueError`.
     #[doc(alias = "FailedOperation.ResponseValueError")]
     FailedOperationResponseValueError,
     /// No description is documented.
@@ -186,17 +188,17 @@ pub enum ErrorCode {
     FailedOperationServiceAccessError,
     /// 操作发起失败，请稍后重试。如果操作持续不成功，请您联系客服进行处理。
     ///
-    /// Code `FailedOperation.StartFlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StartFlowError`.
     #[doc(alias = "FailedOperation.StartFlowError")]
     FailedOperationStartFlowError,
     /// 任务状态冲突。
     ///
-    /// Code `FailedOperation.StatusConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StatusConflict`.
     #[doc(alias = "FailedOperation.StatusConflict")]
     FailedOperationStatusConflict,
     /// 提交任务失败，请稍后重试。如果持续提交失败，请您联系客服进行处理。
     ///
-    /// Code `FailedOperation.SubmitAsyncTaskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SubmitAsyncTaskError`.
     #[doc(alias = "FailedOperation.SubmitAsyncTaskError")]
     FailedOperationSubmitAsyncTaskError,
     /// No description is documented.
@@ -206,172 +208,172 @@ pub enum ErrorCode {
     FailedOperationTaskConflictError,
     /// 查询超时。
     ///
-    /// Code `FailedOperation.TimeoutError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TimeoutError`.
     #[doc(alias = "FailedOperation.TimeoutError")]
     FailedOperationTimeoutError,
     /// 类型错误，无法执行该操作。
     ///
-    /// Code `FailedOperation.TypeInConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TypeInConflict`.
     #[doc(alias = "FailedOperation.TypeInConflict")]
     FailedOperationTypeInConflict,
     /// 该IP已被占用。
     ///
-    /// Code `FailedOperation.VpcIpInUseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcIpInUseError`.
     #[doc(alias = "FailedOperation.VpcIpInUseError")]
     FailedOperationVpcIpInUseError,
     /// 无效IP
     ///
-    /// Code `FailedOperation.VpcIpInvalidError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcIpInvalidError`.
     #[doc(alias = "FailedOperation.VpcIpInvalidError")]
     FailedOperationVpcIpInvalidError,
     /// 子网中不存在该IP
     ///
-    /// Code `FailedOperation.VpcIpNotInSubnetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcIpNotInSubnetError`.
     #[doc(alias = "FailedOperation.VpcIpNotInSubnetError")]
     FailedOperationVpcIpNotInSubnetError,
     /// 查询异步任务错误。
     ///
-    /// Code `InternalError.AsyncRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AsyncRequestError`.
     #[doc(alias = "InternalError.AsyncRequestError")]
     InternalErrorAsyncRequestError,
     /// 创建审计日志文件错误。
     ///
-    /// Code `InternalError.AuditCreateLogFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditCreateLogFileError`.
     #[doc(alias = "InternalError.AuditCreateLogFileError")]
     InternalErrorAuditCreateLogFileError,
     /// 删除审计日志错误。
     ///
-    /// Code `InternalError.AuditDeleteLogFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditDeleteLogFileError`.
     #[doc(alias = "InternalError.AuditDeleteLogFileError")]
     InternalErrorAuditDeleteLogFileError,
     /// 审计内部服务错误。
     ///
-    /// Code `InternalError.AuditDeletePolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditDeletePolicyError`.
     #[doc(alias = "InternalError.AuditDeletePolicyError")]
     InternalErrorAuditDeletePolicyError,
     /// 查询审计日志错误。
     ///
-    /// Code `InternalError.AuditDescribeLogError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditDescribeLogError`.
     #[doc(alias = "InternalError.AuditDescribeLogError")]
     InternalErrorAuditDescribeLogError,
     /// 审计内部服务错误。
     ///
-    /// Code `InternalError.AuditError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditError`.
     #[doc(alias = "InternalError.AuditError")]
     InternalErrorAuditError,
     /// 修改审计状态失败。
     ///
-    /// Code `InternalError.AuditModifyStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditModifyStatusError`.
     #[doc(alias = "InternalError.AuditModifyStatusError")]
     InternalErrorAuditModifyStatusError,
     /// 审计服务内部异常。
     ///
-    /// Code `InternalError.AuditOssLogicError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditOssLogicError`.
     #[doc(alias = "InternalError.AuditOssLogicError")]
     InternalErrorAuditOssLogicError,
     /// 鉴权失败。
     ///
-    /// Code `InternalError.AuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuthError`.
     #[doc(alias = "InternalError.AuthError")]
     InternalErrorAuthError,
     /// 鉴权失败。
     ///
-    /// Code `InternalError.CauthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CauthError`.
     #[doc(alias = "InternalError.CauthError")]
     InternalErrorCauthError,
     /// 系统内部错误。
     ///
-    /// Code `InternalError.CdbCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdbCgwError`.
     #[doc(alias = "InternalError.CdbCgwError")]
     InternalErrorCdbCgwError,
     /// 系统错误。
     ///
-    /// Code `InternalError.CdbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdbError`.
     #[doc(alias = "InternalError.CdbError")]
     InternalErrorCdbError,
     /// 获取文件信息失败。
     ///
-    /// Code `InternalError.CosError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosError`.
     #[doc(alias = "InternalError.CosError")]
     InternalErrorCosError,
     /// 数据库异常。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 数据库操作失败。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 数据库记录不存在。
     ///
-    /// Code `InternalError.DBRecordNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBRecordNotExistError`.
     #[doc(alias = "InternalError.DBRecordNotExistError")]
     InternalErrorDBRecordNotExistError,
     /// 数据库内部错误。
     ///
-    /// Code `InternalError.DatabaseAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseAccessError`.
     #[doc(alias = "InternalError.DatabaseAccessError")]
     InternalErrorDatabaseAccessError,
     /// 系统内部错误。
     ///
-    /// Code `InternalError.DesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DesError`.
     #[doc(alias = "InternalError.DesError")]
     InternalErrorDesError,
     /// 安全组操作错误。
     ///
-    /// Code `InternalError.DfwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DfwError`.
     #[doc(alias = "InternalError.DfwError")]
     InternalErrorDfwError,
     /// sql错误。
     ///
-    /// Code `InternalError.ExeSqlError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExeSqlError`.
     #[doc(alias = "InternalError.ExeSqlError")]
     InternalErrorExeSqlError,
     /// 执行http请求错误。
     ///
-    /// Code `InternalError.ExecHttpRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExecHttpRequestError`.
     #[doc(alias = "InternalError.ExecHttpRequestError")]
     InternalErrorExecHttpRequestError,
     /// sql执行失败。
     ///
-    /// Code `InternalError.ExecuteSQLError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExecuteSQLError`.
     #[doc(alias = "InternalError.ExecuteSQLError")]
     InternalErrorExecuteSQLError,
     /// 文件传输异常。
     ///
-    /// Code `InternalError.FtpError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FtpError`.
     #[doc(alias = "InternalError.FtpError")]
     InternalErrorFtpError,
     /// Http请求异常。
     ///
-    /// Code `InternalError.HttpError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.HttpError`.
     #[doc(alias = "InternalError.HttpError")]
     InternalErrorHttpError,
     /// 请求失败。
     ///
-    /// Code `InternalError.HttpRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.HttpRequestError`.
     #[doc(alias = "InternalError.HttpRequestError")]
     InternalErrorHttpRequestError,
     /// 导入失败。
     ///
-    /// Code `InternalError.ImportError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ImportError`.
     #[doc(alias = "InternalError.ImportError")]
     InternalErrorImportError,
     /// 内部服务错误。
     ///
-    /// Code `InternalError.InnerCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InnerCommonError`.
     #[doc(alias = "InternalError.InnerCommonError")]
     InternalErrorInnerCommonError,
     /// 内部服务异常，请您联系客服进行处理。
     ///
-    /// Code `InternalError.InternalAssertError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalAssertError`.
     #[doc(alias = "InternalError.InternalAssertError")]
     InternalErrorInternalAssertError,
     /// 请求执行异常。
     ///
-    /// Code `InternalError.InternalHttpServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalHttpServerError`.
     #[doc(alias = "InternalError.InternalHttpServerError")]
     InternalErrorInternalHttpServerError,
     /// No description is documented.
@@ -381,92 +383,92 @@ pub enum ErrorCode {
     InternalErrorInternalInnerServiceError,
     /// 后台请求服务失败，请稍后重试。
     ///
-    /// Code `InternalError.InternalRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalRequestError`.
     #[doc(alias = "InternalError.InternalRequestError")]
     InternalErrorInternalRequestError,
     /// 访问内部服务错误。
     ///
-    /// Code `InternalError.InternalServiceErrorErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalServiceErrorErr`.
     #[doc(alias = "InternalError.InternalServiceErrorErr")]
     InternalErrorInternalServiceErrorErr,
     /// json解析失败。
     ///
-    /// Code `InternalError.JSONError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JSONError`.
     #[doc(alias = "InternalError.JSONError")]
     InternalErrorJSONError,
     /// 开通加密失败。
     ///
-    /// Code `InternalError.KmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.KmsError`.
     #[doc(alias = "InternalError.KmsError")]
     InternalErrorKmsError,
     /// 网络错误。
     ///
-    /// Code `InternalError.NetworkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NetworkError`.
     #[doc(alias = "InternalError.NetworkError")]
     InternalErrorNetworkError,
     /// 高可用版服务错误。
     ///
-    /// Code `InternalError.OssError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OssError`.
     #[doc(alias = "InternalError.OssError")]
     InternalErrorOssError,
     /// 参数错误。
     ///
-    /// Code `InternalError.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ParamError`.
     #[doc(alias = "InternalError.ParamError")]
     InternalErrorParamError,
     /// 正则表达式编译错误。
     ///
-    /// Code `InternalError.RegexpCompileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RegexpCompileError`.
     #[doc(alias = "InternalError.RegexpCompileError")]
     InternalErrorRegexpCompileError,
     /// 资源不匹配。
     ///
-    /// Code `InternalError.ResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ResourceNotMatch`.
     #[doc(alias = "InternalError.ResourceNotMatch")]
     InternalErrorResourceNotMatch,
     /// 资源不唯一。
     ///
-    /// Code `InternalError.ResourceNotUnique`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ResourceNotUnique`.
     #[doc(alias = "InternalError.ResourceNotUnique")]
     InternalErrorResourceNotUnique,
     /// 安全组错误。
     ///
-    /// Code `InternalError.SecurityGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SecurityGroupError`.
     #[doc(alias = "InternalError.SecurityGroupError")]
     InternalErrorSecurityGroupError,
     /// 系统内部错误。
     ///
-    /// Code `InternalError.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerError`.
     #[doc(alias = "InternalError.ServerError")]
     InternalErrorServerError,
     /// 内部服务异常。
     ///
-    /// Code `InternalError.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceError`.
     #[doc(alias = "InternalError.ServiceError")]
     InternalErrorServiceError,
     /// 更改tag失败，请稍后重试。
     ///
-    /// Code `InternalError.TagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TagError`.
     #[doc(alias = "InternalError.TagError")]
     InternalErrorTagError,
     /// 任务异常。
     ///
-    /// Code `InternalError.TaskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TaskError`.
     #[doc(alias = "InternalError.TaskError")]
     InternalErrorTaskError,
     /// 异步任务错误。
     ///
-    /// Code `InternalError.TaskFrameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TaskFrameError`.
     #[doc(alias = "InternalError.TaskFrameError")]
     InternalErrorTaskFrameError,
     /// 时间窗错误。
     ///
-    /// Code `InternalError.TimeWindowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TimeWindowError`.
     #[doc(alias = "InternalError.TimeWindowError")]
     InternalErrorTimeWindowError,
     /// 交易系统错误。
     ///
-    /// Code `InternalError.TradeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeError`.
     #[doc(alias = "InternalError.TradeError")]
     InternalErrorTradeError,
     /// No description is documented.
@@ -476,450 +478,450 @@ pub enum ErrorCode {
     InternalErrorTransactioBeginError,
     /// 操作失败。
     ///
-    /// Code `InternalError.TransactionBeginError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TransactionBeginError`.
     #[doc(alias = "InternalError.TransactionBeginError")]
     InternalErrorTransactionBeginError,
     /// 未知错误。
     ///
-    /// Code `InternalError.UndefinedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UndefinedError`.
     #[doc(alias = "InternalError.UndefinedError")]
     InternalErrorUndefinedError,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 私有网络或子网错误。
     ///
-    /// Code `InternalError.VpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcError`.
     #[doc(alias = "InternalError.VpcError")]
     InternalErrorVpcError,
     /// 未找到该接口。
     ///
-    /// Code `InvalidParameter.ControllerNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ControllerNotFoundError`.
     #[doc(alias = "InvalidParameter.ControllerNotFoundError")]
     InvalidParameterControllerNotFoundError,
     /// 置放群组下存在资源。
     ///
-    /// Code `InvalidParameter.DeployGroupNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DeployGroupNotEmpty`.
     #[doc(alias = "InvalidParameter.DeployGroupNotEmpty")]
     InvalidParameterDeployGroupNotEmpty,
     /// 异常参数。
     ///
-    /// Code `InvalidParameter.ExceptionParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExceptionParam`.
     #[doc(alias = "InvalidParameter.ExceptionParam")]
     InvalidParameterExceptionParam,
     /// 未找到该实例。
     ///
-    /// Code `InvalidParameter.InstanceNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNameNotFound`.
     #[doc(alias = "InvalidParameter.InstanceNameNotFound")]
     InvalidParameterInstanceNameNotFound,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameter.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNotFound`.
     #[doc(alias = "InvalidParameter.InstanceNotFound")]
     InvalidParameterInstanceNotFound,
     /// 异步任务不存在。
     ///
-    /// Code `InvalidParameter.InvalidAsyncRequestId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAsyncRequestId`.
     #[doc(alias = "InvalidParameter.InvalidAsyncRequestId")]
     InvalidParameterInvalidAsyncRequestId,
     /// 非法的名称。
     ///
-    /// Code `InvalidParameter.InvalidName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidName`.
     #[doc(alias = "InvalidParameter.InvalidName")]
     InvalidParameterInvalidName,
     /// 无效的参数值。
     ///
-    /// Code `InvalidParameter.InvalidParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterError`.
     #[doc(alias = "InvalidParameter.InvalidParameterError")]
     InvalidParameterInvalidParameterError,
     /// Json反序列化错误。
     ///
-    /// Code `InvalidParameter.JsonUnmarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JsonUnmarshalError`.
     #[doc(alias = "InvalidParameter.JsonUnmarshalError")]
     InvalidParameterJsonUnmarshalError,
     /// 超出置放群组资源数量配额。
     ///
-    /// Code `InvalidParameter.OverDeployGroupQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OverDeployGroupQuota`.
     #[doc(alias = "InvalidParameter.OverDeployGroupQuota")]
     InvalidParameterOverDeployGroupQuota,
     /// 资源已存在。
     ///
-    /// Code `InvalidParameter.ResourceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceExists`.
     #[doc(alias = "InvalidParameter.ResourceExists")]
     InvalidParameterResourceExists,
     /// 资源不存在。
     ///
-    /// Code `InvalidParameter.ResourceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceNotExists`.
     #[doc(alias = "InvalidParameter.ResourceNotExists")]
     InvalidParameterResourceNotExists,
     /// 未找到相关资源。
     ///
-    /// Code `InvalidParameter.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceNotFound`.
     #[doc(alias = "InvalidParameter.ResourceNotFound")]
     InvalidParameterResourceNotFound,
     /// 账号描述信息包含特殊字符。
     ///
-    /// Code `InvalidParameterValue.AccountDescriptionCharacterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountDescriptionCharacterError`.
     #[doc(alias = "InvalidParameterValue.AccountDescriptionCharacterError")]
     InvalidParameterValueAccountDescriptionCharacterError,
     /// 账号描述信息长度超过255个字符。
     ///
-    /// Code `InvalidParameterValue.AccountDescriptionLengthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountDescriptionLengthError`.
     #[doc(alias = "InvalidParameterValue.AccountDescriptionLengthError")]
     InvalidParameterValueAccountDescriptionLengthError,
     /// 账号主机参数规则错误。
     ///
-    /// Code `InvalidParameterValue.AccountHostRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountHostRuleError`.
     #[doc(alias = "InvalidParameterValue.AccountHostRuleError")]
     InvalidParameterValueAccountHostRuleError,
     /// 账号密码中包含无效的字符。
     ///
-    /// Code `InvalidParameterValue.AccountPasswordCharacterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountPasswordCharacterError`.
     #[doc(alias = "InvalidParameterValue.AccountPasswordCharacterError")]
     InvalidParameterValueAccountPasswordCharacterError,
     /// 账号密码不符合长度。
     ///
-    /// Code `InvalidParameterValue.AccountPasswordLengthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountPasswordLengthError`.
     #[doc(alias = "InvalidParameterValue.AccountPasswordLengthError")]
     InvalidParameterValueAccountPasswordLengthError,
     /// 密码规则错误，至少包含字母、数字和字符（\_+-\&=\!@\#\$%^\*()）中的两种，长度为8-64个字符。
     ///
-    /// Code `InvalidParameterValue.AccountPasswordRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountPasswordRuleError`.
     #[doc(alias = "InvalidParameterValue.AccountPasswordRuleError")]
     InvalidParameterValueAccountPasswordRuleError,
     /// 数据转换失败。
     ///
-    /// Code `InvalidParameterValue.DataConvertError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataConvertError`.
     #[doc(alias = "InvalidParameterValue.DataConvertError")]
     InvalidParameterValueDataConvertError,
     /// 参数值无效。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 账号用户名规则错误。
     ///
-    /// Code `InvalidParameterValue.UserNameRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserNameRuleError`.
     #[doc(alias = "InvalidParameterValue.UserNameRuleError")]
     InvalidParameterValueUserNameRuleError,
     /// 账号信息不存在。
     ///
-    /// Code `InvalidParameterValue.UserNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserNotExistError`.
     #[doc(alias = "InvalidParameterValue.UserNotExistError")]
     InvalidParameterValueUserNotExistError,
     /// 未找到root账号信息。
     ///
-    /// Code `InvalidParameterValue.VerifyAccountNoRootError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VerifyAccountNoRootError`.
     #[doc(alias = "InvalidParameterValue.VerifyAccountNoRootError")]
     InvalidParameterValueVerifyAccountNoRootError,
     /// 账号密码无效。
     ///
-    /// Code `InvalidParameterValue.VerifyAccountPasswordError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VerifyAccountPasswordError`.
     #[doc(alias = "InvalidParameterValue.VerifyAccountPasswordError")]
     InvalidParameterValueVerifyAccountPasswordError,
     /// 账号无GRANT权限。
     ///
-    /// Code `InvalidParameterValue.VerifyAccountPrivError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VerifyAccountPrivError`.
     #[doc(alias = "InvalidParameterValue.VerifyAccountPrivError")]
     InvalidParameterValueVerifyAccountPrivError,
     /// 缺失账号相关参数。
     ///
-    /// Code `MissingParameter.AccountMissingParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AccountMissingParameterError`.
     #[doc(alias = "MissingParameter.AccountMissingParameterError")]
     MissingParameterAccountMissingParameterError,
     /// 缺少必要参数。
     ///
-    /// Code `MissingParameter.MissingParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingParamError`.
     #[doc(alias = "MissingParameter.MissingParamError")]
     MissingParameterMissingParamError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 云账号权限不足，不支持该操作。
     ///
-    /// Code `OperationDenied.AccountOperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountOperationDenied`.
     #[doc(alias = "OperationDenied.AccountOperationDenied")]
     OperationDeniedAccountOperationDenied,
     /// 实例正在执行其他任务。
     ///
-    /// Code `OperationDenied.ActionInProcess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ActionInProcess`.
     #[doc(alias = "OperationDenied.ActionInProcess")]
     OperationDeniedActionInProcess,
     /// 不支持的操作。
     ///
-    /// Code `OperationDenied.ActionNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ActionNotSupport`.
     #[doc(alias = "OperationDenied.ActionNotSupport")]
     OperationDeniedActionNotSupport,
     /// 已开启安全审计，至少保留一个全审计。
     ///
-    /// Code `OperationDenied.AtLeastAllRuleAuditPolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AtLeastAllRuleAuditPolicyError`.
     #[doc(alias = "OperationDenied.AtLeastAllRuleAuditPolicyError")]
     OperationDeniedAtLeastAllRuleAuditPolicyError,
     /// 至少保留一个审计策略。
     ///
-    /// Code `OperationDenied.AtLeastAuditPolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AtLeastAuditPolicyError`.
     #[doc(alias = "OperationDenied.AtLeastAuditPolicyError")]
     OperationDeniedAtLeastAuditPolicyError,
     /// 审计日志文件数超过最大限制数。
     ///
-    /// Code `OperationDenied.AuditFileOverQuotaError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditFileOverQuotaError`.
     #[doc(alias = "OperationDenied.AuditFileOverQuotaError")]
     OperationDeniedAuditFileOverQuotaError,
     /// 审计策略冲突。
     ///
-    /// Code `OperationDenied.AuditPolicyConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyConflictError`.
     #[doc(alias = "OperationDenied.AuditPolicyConflictError")]
     OperationDeniedAuditPolicyConflictError,
     /// 审计策略已存在。
     ///
-    /// Code `OperationDenied.AuditPolicyExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyExistError`.
     #[doc(alias = "OperationDenied.AuditPolicyExistError")]
     OperationDeniedAuditPolicyExistError,
     /// 审计策略不存在。
     ///
-    /// Code `OperationDenied.AuditPolicyNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyNotExistError`.
     #[doc(alias = "OperationDenied.AuditPolicyNotExistError")]
     OperationDeniedAuditPolicyNotExistError,
     /// 审计策略数量超限。
     ///
-    /// Code `OperationDenied.AuditPolicyOverQuotaError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyOverQuotaError`.
     #[doc(alias = "OperationDenied.AuditPolicyOverQuotaError")]
     OperationDeniedAuditPolicyOverQuotaError,
     /// 审计规则删除失败。
     ///
-    /// Code `OperationDenied.AuditRuleDeleteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditRuleDeleteError`.
     #[doc(alias = "OperationDenied.AuditRuleDeleteError")]
     OperationDeniedAuditRuleDeleteError,
     /// 审计规则已存在。
     ///
-    /// Code `OperationDenied.AuditRuleExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditRuleExistError`.
     #[doc(alias = "OperationDenied.AuditRuleExistError")]
     OperationDeniedAuditRuleExistError,
     /// 审计规则已绑定。
     ///
-    /// Code `OperationDenied.AuditRuleHasBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditRuleHasBind`.
     #[doc(alias = "OperationDenied.AuditRuleHasBind")]
     OperationDeniedAuditRuleHasBind,
     /// 审计规则不存在。
     ///
-    /// Code `OperationDenied.AuditRuleNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditRuleNotExistError`.
     #[doc(alias = "OperationDenied.AuditRuleNotExistError")]
     OperationDeniedAuditRuleNotExistError,
     /// 审计状态异常。
     ///
-    /// Code `OperationDenied.AuditStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditStatusError`.
     #[doc(alias = "OperationDenied.AuditStatusError")]
     OperationDeniedAuditStatusError,
     /// 审计任务冲突。
     ///
-    /// Code `OperationDenied.AuditTaskConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditTaskConflictError`.
     #[doc(alias = "OperationDenied.AuditTaskConflictError")]
     OperationDeniedAuditTaskConflictError,
     /// 当前RO组有RO实例处于非法状态，不允许执行当前操作。
     ///
-    /// Code `OperationDenied.ConflictRoStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ConflictRoStatus`.
     #[doc(alias = "OperationDenied.ConflictRoStatus")]
     OperationDeniedConflictRoStatus,
     /// 当前只读组配置正在变更中，请勿重复发起请求。
     ///
-    /// Code `OperationDenied.ConflictStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ConflictStatus`.
     #[doc(alias = "OperationDenied.ConflictStatus")]
     OperationDeniedConflictStatus,
     /// 已开通安全审计,不支持规则审计。
     ///
-    /// Code `OperationDenied.DBBrainPolicyConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DBBrainPolicyConflict`.
     #[doc(alias = "OperationDenied.DBBrainPolicyConflict")]
     OperationDeniedDBBrainPolicyConflict,
     /// 延迟复制正在运行，不允许执行操作。
     ///
-    /// Code `OperationDenied.DelayReplicationRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DelayReplicationRunning`.
     #[doc(alias = "OperationDenied.DelayReplicationRunning")]
     OperationDeniedDelayReplicationRunning,
     /// root账号禁止被删除。
     ///
-    /// Code `OperationDenied.DeleteRootAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DeleteRootAccountError`.
     #[doc(alias = "OperationDenied.DeleteRootAccountError")]
     OperationDeniedDeleteRootAccountError,
     /// 流程冲突，请稍后重试。
     ///
-    /// Code `OperationDenied.FlowConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowConflict`.
     #[doc(alias = "OperationDenied.FlowConflict")]
     OperationDeniedFlowConflict,
     /// 该实例无此功能权限。
     ///
-    /// Code `OperationDenied.FunctionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FunctionDenied`.
     #[doc(alias = "OperationDenied.FunctionDenied")]
     OperationDeniedFunctionDenied,
     /// 当前类型实例不支持该操作。
     ///
-    /// Code `OperationDenied.InstTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstTypeNotSupport`.
     #[doc(alias = "OperationDenied.InstTypeNotSupport")]
     OperationDeniedInstTypeNotSupport,
     /// 实例锁冲突，请稍后重试。
     ///
-    /// Code `OperationDenied.InstanceLockerConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceLockerConflict`.
     #[doc(alias = "OperationDenied.InstanceLockerConflict")]
     OperationDeniedInstanceLockerConflict,
     /// 实例状态异常。
     ///
-    /// Code `OperationDenied.InstanceStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusError`.
     #[doc(alias = "OperationDenied.InstanceStatusError")]
     OperationDeniedInstanceStatusError,
     /// 当前实例正在进行其他任务，不能执行延迟复制。
     ///
-    /// Code `OperationDenied.InstanceTaskRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceTaskRunning`.
     #[doc(alias = "OperationDenied.InstanceTaskRunning")]
     OperationDeniedInstanceTaskRunning,
     /// 实例任务状态异常。
     ///
-    /// Code `OperationDenied.InstanceTaskStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceTaskStatusError`.
     #[doc(alias = "OperationDenied.InstanceTaskStatusError")]
     OperationDeniedInstanceTaskStatusError,
     /// 实例不支持该操作。
     ///
-    /// Code `OperationDenied.InstanceUnsupportedOperateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceUnsupportedOperateError`.
     #[doc(alias = "OperationDenied.InstanceUnsupportedOperateError")]
     OperationDeniedInstanceUnsupportedOperateError,
     /// 修改审计状态失败。
     ///
-    /// Code `OperationDenied.ModifyAuditStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ModifyAuditStatusError`.
     #[doc(alias = "OperationDenied.ModifyAuditStatusError")]
     OperationDeniedModifyAuditStatusError,
     /// 基础版实例不支持当前操作（功能）。
     ///
-    /// Code `OperationDenied.NotSupportBasic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotSupportBasic`.
     #[doc(alias = "OperationDenied.NotSupportBasic")]
     OperationDeniedNotSupportBasic,
     /// 不支持修改本地root账号host信息。
     ///
-    /// Code `OperationDenied.NotSupportModifyLocalRootHostError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotSupportModifyLocalRootHostError`.
     #[doc(alias = "OperationDenied.NotSupportModifyLocalRootHostError")]
     OperationDeniedNotSupportModifyLocalRootHostError,
     /// 操作拒绝。
     ///
-    /// Code `OperationDenied.OperationDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDeniedError`.
     #[doc(alias = "OperationDenied.OperationDeniedError")]
     OperationDeniedOperationDeniedError,
     /// 当前有其他订单正在处于下单过程中，请稍后重试。
     ///
-    /// Code `OperationDenied.OtherOderInProcess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OtherOderInProcess`.
     #[doc(alias = "OperationDenied.OtherOderInProcess")]
     OperationDeniedOtherOderInProcess,
     /// 资源配额超限。
     ///
-    /// Code `OperationDenied.OverQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OverQuota`.
     #[doc(alias = "OperationDenied.OverQuota")]
     OperationDeniedOverQuota,
     /// 代理地址超限。
     ///
-    /// Code `OperationDenied.ProxyAddressLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ProxyAddressLimitError`.
     #[doc(alias = "OperationDenied.ProxyAddressLimitError")]
     OperationDeniedProxyAddressLimitError,
     /// 代理地址未找到。
     ///
-    /// Code `OperationDenied.ProxyAddressNotFund`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ProxyAddressNotFund`.
     #[doc(alias = "OperationDenied.ProxyAddressNotFund")]
     OperationDeniedProxyAddressNotFund,
     /// 代理节点超限。
     ///
-    /// Code `OperationDenied.ProxyNodeCountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ProxyNodeCountLimitError`.
     #[doc(alias = "OperationDenied.ProxyNodeCountLimitError")]
     OperationDeniedProxyNodeCountLimitError,
     /// 数据库代理升级任务中，不允许该操作。
     ///
-    /// Code `OperationDenied.ProxyUpgradeTaskStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ProxyUpgradeTaskStatusError`.
     #[doc(alias = "OperationDenied.ProxyUpgradeTaskStatusError")]
     OperationDeniedProxyUpgradeTaskStatusError,
     /// 查询审计日志失败。
     ///
-    /// Code `OperationDenied.QueryAuditLogsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.QueryAuditLogsError`.
     #[doc(alias = "OperationDenied.QueryAuditLogsError")]
     OperationDeniedQueryAuditLogsError,
     /// 资源未找到。
     ///
-    /// Code `OperationDenied.ResourceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceNotFoundError`.
     #[doc(alias = "OperationDenied.ResourceNotFoundError")]
     OperationDeniedResourceNotFoundError,
     /// 资源未找到。
     ///
-    /// Code `OperationDenied.ResourceNotFundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceNotFundError`.
     #[doc(alias = "OperationDenied.ResourceNotFundError")]
     OperationDeniedResourceNotFundError,
     /// 结果集超过限制，请缩小检索范围。
     ///
-    /// Code `OperationDenied.ResultOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResultOverLimit`.
     #[doc(alias = "OperationDenied.ResultOverLimit")]
     OperationDeniedResultOverLimit,
     /// 腾讯云子账号权限不足，不允许执行当前操作。
     ///
-    /// Code `OperationDenied.SubAccountOperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SubAccountOperationDenied`.
     #[doc(alias = "OperationDenied.SubAccountOperationDenied")]
     OperationDeniedSubAccountOperationDenied,
     /// 该实例暂不支持退款。
     ///
-    /// Code `OperationDenied.UnSupportRefundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnSupportRefundError`.
     #[doc(alias = "OperationDenied.UnSupportRefundError")]
     OperationDeniedUnSupportRefundError,
     /// 不支持创建代理地址。
     ///
-    /// Code `OperationDenied.UnsupportCreateAddressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnsupportCreateAddressError`.
     #[doc(alias = "OperationDenied.UnsupportCreateAddressError")]
     OperationDeniedUnsupportCreateAddressError,
     /// 不支持开通审计。
     ///
-    /// Code `OperationDenied.UnsupportOpenAuditError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnsupportOpenAuditError`.
     #[doc(alias = "OperationDenied.UnsupportOpenAuditError")]
     OperationDeniedUnsupportOpenAuditError,
     /// 用户没有该策略权限。
     ///
-    /// Code `OperationDenied.UserHasNoStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserHasNoStrategy`.
     #[doc(alias = "OperationDenied.UserHasNoStrategy")]
     OperationDeniedUserHasNoStrategy,
     /// 密码错误或校验未通过。
     ///
-    /// Code `OperationDenied.WrongPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.WrongPassword`.
     #[doc(alias = "OperationDenied.WrongPassword")]
     OperationDeniedWrongPassword,
     /// 后端任务状态非法。
     ///
-    /// Code `OperationDenied.WrongStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.WrongStatus`.
     #[doc(alias = "OperationDenied.WrongStatus")]
     OperationDeniedWrongStatus,
     /// 超限错误。
     ///
-    /// Code `OverQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OverQuota`.
     OverQuota,
     /// 未找到数据库实例，请确认您的实例状态是否正常。
     ///
-    /// Code `ResourceNotFound.CdbInstanceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdbInstanceNotFoundError`.
     #[doc(alias = "ResourceNotFound.CdbInstanceNotFoundError")]
     ResourceNotFoundCdbInstanceNotFoundError,
     /// 高可用版实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFoundError`.
     #[doc(alias = "ResourceNotFound.InstanceNotFoundError")]
     ResourceNotFoundInstanceNotFoundError,
     /// 该实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFundError`.
     #[doc(alias = "ResourceNotFound.InstanceNotFundError")]
     ResourceNotFoundInstanceNotFundError,
     /// 认证失败，没有足够权限。
     ///
-    /// Code `UnauthorizedOperation.NotEnoughPrivileges`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NotEnoughPrivileges`.
     #[doc(alias = "UnauthorizedOperation.NotEnoughPrivileges")]
     UnauthorizedOperationNotEnoughPrivileges,
     /// 非强隔离实例不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.NotSupportNormalInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportNormalInstance`.
     #[doc(alias = "UnsupportedOperation.NotSupportNormalInstance")]
     UnsupportedOperationNotSupportNormalInstance,
     /// 权限不支持。
     ///
-    /// Code `UnsupportedOperation.PrivilegesUnsupportedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PrivilegesUnsupportedError`.
     #[doc(alias = "UnsupportedOperation.PrivilegesUnsupportedError")]
     UnsupportedOperationPrivilegesUnsupportedError,
 }

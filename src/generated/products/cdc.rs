@@ -5,19 +5,21 @@
 
 /// An error code of `cdc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// CDC绑定VPC失败。
     ///
-    /// Code `FailedOperation.CdcBindVpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CdcBindVpcFail`.
     #[doc(alias = "FailedOperation.CdcBindVpcFail")]
     FailedOperationCdcBindVpcFail,
     /// 删除site失败。
     ///
-    /// Code `FailedOperation.FailDeleteSite`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailDeleteSite`.
     #[doc(alias = "FailedOperation.FailDeleteSite")]
     FailedOperationFailDeleteSite,
     /// No description is documented.
@@ -37,52 +39,52 @@ pub enum ErrorCode {
     InvalidParameterImageNotCacheInCdc,
     /// 该机型暂不支持。
     ///
-    /// Code `InvalidParameter.InstanceTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceTypeNotSupport`.
     #[doc(alias = "InvalidParameter.InstanceTypeNotSupport")]
     InvalidParameterInstanceTypeNotSupport,
     /// ccdb返回结果不为0。
     ///
-    /// Code `InvalidParameterValue.InvalidAppIdFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAppIdFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidAppIdFormat")]
     InvalidParameterValueInvalidAppIdFormat,
     /// 本地专用集群COS大小不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidValueDedicatedClusterCosSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidValueDedicatedClusterCosSize`.
     #[doc(alias = "InvalidParameterValue.InvalidValueDedicatedClusterCosSize")]
     InvalidParameterValueInvalidValueDedicatedClusterCosSize,
     /// CBS大小不正确，它必须是40的整数倍。
     ///
-    /// Code `InvalidParameterValue.InvalidValueDedicatedClusterDataStepSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidValueDedicatedClusterDataStepSize`.
     #[doc(alias = "InvalidParameterValue.InvalidValueDedicatedClusterDataStepSize")]
     InvalidParameterValueInvalidValueDedicatedClusterDataStepSize,
     /// region无效。
     ///
-    /// Code `InvalidParameterValue.InvalidValueRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidValueRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidValueRegion")]
     InvalidParameterValueInvalidValueRegion,
     /// 超出大小限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 无效Region ID 。
     ///
-    /// Code `InvalidParameterValue.Region`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Region`.
     #[doc(alias = "InvalidParameterValue.Region")]
     InvalidParameterValueRegion,
     /// 参数名过长。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// zone和region不匹配。
     ///
-    /// Code `InvalidParameterValue.ZoneMismatchRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneMismatchRegion`.
     #[doc(alias = "InvalidParameterValue.ZoneMismatchRegion")]
     InvalidParameterValueZoneMismatchRegion,
     /// 当前可用区暂未支持。
     ///
-    /// Code `InvalidParameterValue.ZoneNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneNotSupported`.
     #[doc(alias = "InvalidParameterValue.ZoneNotSupported")]
     InvalidParameterValueZoneNotSupported,
     /// No description is documented.
@@ -92,37 +94,37 @@ pub enum ErrorCode {
     LimitExceededCdcImageTaskQuota,
     /// 至少输入一个入参。
     ///
-    /// Code `MissingParameter.AtLeastOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AtLeastOne`.
     #[doc(alias = "MissingParameter.AtLeastOne")]
     MissingParameterAtLeastOne,
     /// 云硬盘余量不足。
     ///
-    /// Code `ResourceInsufficient.CloudDiskUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CloudDiskUnavailable`.
     #[doc(alias = "ResourceInsufficient.CloudDiskUnavailable")]
     ResourceInsufficientCloudDiskUnavailable,
     /// 该资源没有找到。
     ///
-    /// Code `ResourceNotFound.InvalidDedicatedClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidDedicatedClusterId`.
     #[doc(alias = "ResourceNotFound.InvalidDedicatedClusterId")]
     ResourceNotFoundInvalidDedicatedClusterId,
     /// 请确认资源ID 是否存在。
     ///
-    /// Code `ResourceNotFound.InvalidDedicatedClusterOrderId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidDedicatedClusterOrderId`.
     #[doc(alias = "ResourceNotFound.InvalidDedicatedClusterOrderId")]
     ResourceNotFoundInvalidDedicatedClusterOrderId,
     /// 该资源没有找到。
     ///
-    /// Code `ResourceNotFound.InvalidDedicatedClusterTypeId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidDedicatedClusterTypeId`.
     #[doc(alias = "ResourceNotFound.InvalidDedicatedClusterTypeId")]
     ResourceNotFoundInvalidDedicatedClusterTypeId,
     /// 站点机房无效。
     ///
-    /// Code `ResourceNotFound.InvalidSiteId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidSiteId`.
     #[doc(alias = "ResourceNotFound.InvalidSiteId")]
     ResourceNotFoundInvalidSiteId,
     /// 不支持非CUSTOMER类型的app id。
     ///
-    /// Code `UnsupportedOperation.NonCustomerAppIdNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NonCustomerAppIdNotSupport`.
     #[doc(alias = "UnsupportedOperation.NonCustomerAppIdNotSupport")]
     UnsupportedOperationNonCustomerAppIdNotSupport,
     /// No description is documented.

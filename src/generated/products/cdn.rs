@@ -7,14 +7,16 @@
 
 /// An error code of `cdn`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 域名配置更新操作失败，请重试或联系客服人员解决。
     ///
-    /// Code `FailedOperation.CdnConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CdnConfigError`.
     #[doc(alias = "FailedOperation.CdnConfigError")]
     FailedOperationCdnConfigError,
     /// No description is documented.
@@ -34,183 +36,183 @@ pub enum ErrorCode {
     FailedOperationSslCertNotFound,
     /// 内部鉴权系统错误。
     ///
-    /// Code `InternalError.CamSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamSystemError`.
     #[doc(alias = "InternalError.CamSystemError")]
     InternalErrorCamSystemError,
     /// 域名配置更新失败。
     ///
-    /// Code `InternalError.CdnConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdnConfigError`.
     #[doc(alias = "InternalError.CdnConfigError")]
     InternalErrorCdnConfigError,
     /// Internal data error. Please submit a ticket for troubleshooting.
     ///
     /// 内部数据错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.CdnDbError`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdnDbError`.
     #[doc(alias = "InternalError.CdnDbError")]
     InternalErrorCdnDbError,
     /// 内部查询错误，请重试或联系客服人员解决。
     ///
-    /// Code `InternalError.CdnQueryParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdnQueryParamError`.
     #[doc(alias = "InternalError.CdnQueryParamError")]
     InternalErrorCdnQueryParamError,
     /// 内部查询错误，请重试或联系客服人员解决。
     ///
-    /// Code `InternalError.CdnQuerySystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdnQuerySystemError`.
     #[doc(alias = "InternalError.CdnQuerySystemError")]
     InternalErrorCdnQuerySystemError,
     /// System error. Please submit a ticket for troubleshooting.
     ///
     /// 系统错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.CdnSystemError`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdnSystemError`.
     #[doc(alias = "InternalError.CdnSystemError")]
     InternalErrorCdnSystemError,
     /// 日志服务内部错误。
     ///
-    /// Code `InternalError.ClsInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ClsInternalError`.
     #[doc(alias = "InternalError.ClsInternalError")]
     InternalErrorClsInternalError,
     /// 计费数据内部查询错误，请重试或联系客服人员解决。
     ///
-    /// Code `InternalError.CostDataSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CostDataSystemError`.
     #[doc(alias = "InternalError.CostDataSystemError")]
     InternalErrorCostDataSystemError,
     /// 数据查询错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.DataSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DataSystemError`.
     #[doc(alias = "InternalError.DataSystemError")]
     InternalErrorDataSystemError,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.Error`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Error`.
     #[doc(alias = "InternalError.Error")]
     InternalErrorError,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.InvalidErrorCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidErrorCode`.
     #[doc(alias = "InternalError.InvalidErrorCode")]
     InternalErrorInvalidErrorCode,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.ProxyServer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ProxyServer`.
     #[doc(alias = "InternalError.ProxyServer")]
     InternalErrorProxyServer,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.RouteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RouteError`.
     #[doc(alias = "InternalError.RouteError")]
     InternalErrorRouteError,
     /// 标签内部错误，请重试或联系客服人员解决。
     ///
-    /// Code `InternalError.TagSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TagSystemError`.
     #[doc(alias = "InternalError.TagSystemError")]
     InternalErrorTagSystemError,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 域名启用 HTTPS 配置需保持访问端口配置-443端口为开启状态。
     ///
-    /// Code `InvalidParameter.AccessPortOpenedHttps`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccessPortOpenedHttps`.
     #[doc(alias = "InvalidParameter.AccessPortOpenedHttps")]
     InvalidParameterAccessPortOpenedHttps,
     /// 请删除域名的限流管理配置后再切换加速区域。
     ///
-    /// Code `InvalidParameter.BandLimitRequiredMainland`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BandLimitRequiredMainland`.
     #[doc(alias = "InvalidParameter.BandLimitRequiredMainland")]
     InvalidParameterBandLimitRequiredMainland,
     /// 源站类型为COS源或第三方对象存储的域名，用量封顶-超出阈值的处理方式仅支持访问返回404，请修改该配置后重试。
     ///
-    /// Code `InvalidParameter.BandwidthAlertCounterMeasureConflictOriginType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BandwidthAlertCounterMeasureConflictOriginType`.
     #[doc(alias = "InvalidParameter.BandwidthAlertCounterMeasureConflictOriginType")]
     InvalidParameterBandwidthAlertCounterMeasureConflictOriginType,
     /// Invalid domain name status
     ///
     /// 域名状态不合法。
     ///
-    /// Code `InvalidParameter.CDNStatusInvalidDomain`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `InvalidParameter.CDNStatusInvalidDomain`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.CDNStatusInvalidDomain")]
     InvalidParameterCDNStatusInvalidDomain,
     /// 同一次请求的资源AppId不一致。
     ///
-    /// Code `InvalidParameter.CamResourceBelongToDifferentUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamResourceBelongToDifferentUser`.
     #[doc(alias = "InvalidParameter.CamResourceBelongToDifferentUser")]
     InvalidParameterCamResourceBelongToDifferentUser,
     /// 资源六段式标记参数错误。
     ///
-    /// Code `InvalidParameter.CamResourceSixStageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamResourceSixStageError`.
     #[doc(alias = "InvalidParameter.CamResourceSixStageError")]
     InvalidParameterCamResourceSixStageError,
     /// 域名已与该标签关联，请勿重复操作。
     ///
-    /// Code `InvalidParameter.CamTagKeyAlreadyAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamTagKeyAlreadyAttached`.
     #[doc(alias = "InvalidParameter.CamTagKeyAlreadyAttached")]
     InvalidParameterCamTagKeyAlreadyAttached,
     /// 标签键字符不合法。
     ///
-    /// Code `InvalidParameter.CamTagKeyIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamTagKeyIllegal`.
     #[doc(alias = "InvalidParameter.CamTagKeyIllegal")]
     InvalidParameterCamTagKeyIllegal,
     /// 标签键不存在。
     ///
-    /// Code `InvalidParameter.CamTagKeyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamTagKeyNotExist`.
     #[doc(alias = "InvalidParameter.CamTagKeyNotExist")]
     InvalidParameterCamTagKeyNotExist,
     /// 标签值字符不合法。
     ///
-    /// Code `InvalidParameter.CamTagValueIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CamTagValueIllegal`.
     #[doc(alias = "InvalidParameter.CamTagValueIllegal")]
     InvalidParameterCamTagValueIllegal,
     /// 证书信息不存在或非法，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnCertInfoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnCertInfoNotFound`.
     #[doc(alias = "InvalidParameter.CdnCertInfoNotFound")]
     InvalidParameterCdnCertInfoNotFound,
     /// 证书无效，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnCertNoCertInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnCertNoCertInfo`.
     #[doc(alias = "InvalidParameter.CdnCertNoCertInfo")]
     InvalidParameterCdnCertNoCertInfo,
     /// HTTPS证书无效。
     ///
-    /// Code `InvalidParameter.CdnCertNotPem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnCertNotPem`.
     #[doc(alias = "InvalidParameter.CdnCertNotPem")]
     InvalidParameterCdnCertNotPem,
     /// 存在重复主题。
     ///
-    /// Code `InvalidParameter.CdnClsDuplicateTopic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnClsDuplicateTopic`.
     #[doc(alias = "InvalidParameter.CdnClsDuplicateTopic")]
     InvalidParameterCdnClsDuplicateTopic,
     /// 主题名字不合法。
     ///
-    /// Code `InvalidParameter.CdnClsTopicNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnClsTopicNameInvalid`.
     #[doc(alias = "InvalidParameter.CdnClsTopicNameInvalid")]
     InvalidParameterCdnClsTopicNameInvalid,
     /// CLS主题不存在。
     ///
-    /// Code `InvalidParameter.CdnClsTopicNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnClsTopicNotExist`.
     #[doc(alias = "InvalidParameter.CdnClsTopicNotExist")]
     InvalidParameterCdnClsTopicNotExist,
     /// 缓存配置不合法，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnConfigInvalidCache`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnConfigInvalidCache`.
     #[doc(alias = "InvalidParameter.CdnConfigInvalidCache")]
     InvalidParameterCdnConfigInvalidCache,
     /// 域名不符合规范，请确认域名是否符合规范。
     ///
-    /// Code `InvalidParameter.CdnConfigInvalidHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnConfigInvalidHost`.
     #[doc(alias = "InvalidParameter.CdnConfigInvalidHost")]
     InvalidParameterCdnConfigInvalidHost,
     /// 标签配置不合法。
     ///
-    /// Code `InvalidParameter.CdnConfigInvalidTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnConfigInvalidTag`.
     #[doc(alias = "InvalidParameter.CdnConfigInvalidTag")]
     InvalidParameterCdnConfigInvalidTag,
     /// 域名添加失败，当前域名必须选择标签，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnConfigTagRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnConfigTagRequired`.
     #[doc(alias = "InvalidParameter.CdnConfigTagRequired")]
     InvalidParameterCdnConfigTagRequired,
     /// No description is documented.
@@ -220,150 +222,150 @@ pub enum ErrorCode {
     InvalidParameterCdnHostExistsInEdgeOne,
     /// 域名拥有特殊配置，需人工处理。
     ///
-    /// Code `InvalidParameter.CdnHostHasSpecialConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostHasSpecialConfig`.
     #[doc(alias = "InvalidParameter.CdnHostHasSpecialConfig")]
     InvalidParameterCdnHostHasSpecialConfig,
     /// 该域名属于指定账号域名，不允许接入。
     ///
-    /// Code `InvalidParameter.CdnHostInternalHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostInternalHost`.
     #[doc(alias = "InvalidParameter.CdnHostInternalHost")]
     InvalidParameterCdnHostInternalHost,
     /// Incorrect intermediate server configuration
     ///
     /// 错误的中间源配置。
     ///
-    /// Code `InvalidParameter.CdnHostInvalidMiddleConfig`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `InvalidParameter.CdnHostInvalidMiddleConfig`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.CdnHostInvalidMiddleConfig")]
     InvalidParameterCdnHostInvalidMiddleConfig,
     /// Invalid domain name format. Please check and try again.
     ///
     /// 域名格式不合法，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnHostInvalidParam`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostInvalidParam`.
     #[doc(alias = "InvalidParameter.CdnHostInvalidParam")]
     InvalidParameterCdnHostInvalidParam,
     /// 域名状态不合法。
     ///
-    /// Code `InvalidParameter.CdnHostInvalidStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostInvalidStatus`.
     #[doc(alias = "InvalidParameter.CdnHostInvalidStatus")]
     InvalidParameterCdnHostInvalidStatus,
     /// 该域名为COS访问域名，无法接入，如需启动加速服务，请前往COS控制台启用默认 CDN 加速域。
     ///
-    /// Code `InvalidParameter.CdnHostIsCosDefaultAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostIsCosDefaultAccess`.
     #[doc(alias = "InvalidParameter.CdnHostIsCosDefaultAccess")]
     InvalidParameterCdnHostIsCosDefaultAccess,
     /// 域名太长。
     ///
-    /// Code `InvalidParameter.CdnHostTooLongHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnHostTooLongHost`.
     #[doc(alias = "InvalidParameter.CdnHostTooLongHost")]
     InvalidParameterCdnHostTooLongHost,
     /// Internal API error. Please submit a ticket for troubleshooting.
     ///
     /// 内部接口错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InvalidParameter.CdnInterfaceError`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnInterfaceError`.
     #[doc(alias = "InvalidParameter.CdnInterfaceError")]
     InvalidParameterCdnInterfaceError,
     /// 参数Interval错误，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnInvalidParamInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnInvalidParamInterval`.
     #[doc(alias = "InvalidParameter.CdnInvalidParamInterval")]
     InvalidParameterCdnInvalidParamInterval,
     /// 参数Metric错误，请检查后重试。
     ///
-    /// Code `InvalidParameter.CdnInvalidParamMetric`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnInvalidParamMetric`.
     #[doc(alias = "InvalidParameter.CdnInvalidParamMetric")]
     InvalidParameterCdnInvalidParamMetric,
     /// ServiceType字段不合法，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnInvalidParamServiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnInvalidParamServiceType`.
     #[doc(alias = "InvalidParameter.CdnInvalidParamServiceType")]
     InvalidParameterCdnInvalidParamServiceType,
     /// 配置暂不支持开启该配置。
     ///
-    /// Code `InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`.
     #[doc(alias = "InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego")]
     InvalidParameterCdnKeyRulesExcludeCustomRequiresFullLego,
     /// QueryString字段不合法，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnKeyRulesInvalidQueryStringValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnKeyRulesInvalidQueryStringValue`.
     #[doc(alias = "InvalidParameter.CdnKeyRulesInvalidQueryStringValue")]
     InvalidParameterCdnKeyRulesInvalidQueryStringValue,
     /// Parameter error. Please see the sample parameters in the documentation.
     ///
     /// 参数错误，请参考文档中示例参数填充。
     ///
-    /// Code `InvalidParameter.CdnParamError`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnParamError`.
     #[doc(alias = "InvalidParameter.CdnParamError")]
     InvalidParameterCdnParamError,
     /// 刷新不支持泛域名。
     ///
-    /// Code `InvalidParameter.CdnPurgeWildcardNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnPurgeWildcardNotAllowed`.
     #[doc(alias = "InvalidParameter.CdnPurgeWildcardNotAllowed")]
     InvalidParameterCdnPurgeWildcardNotAllowed,
     /// 预热不支持泛域名。
     ///
-    /// Code `InvalidParameter.CdnPushWildcardNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnPushWildcardNotAllowed`.
     #[doc(alias = "InvalidParameter.CdnPushWildcardNotAllowed")]
     InvalidParameterCdnPushWildcardNotAllowed,
     /// Invalid date. Please see the sample date in the documentation.
     ///
     /// 日期不合法，请参考文档中日期示例。
     ///
-    /// Code `InvalidParameter.CdnStatInvalidDate`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnStatInvalidDate`.
     #[doc(alias = "InvalidParameter.CdnStatInvalidDate")]
     InvalidParameterCdnStatInvalidDate,
     /// Invalid statistical dimension. Please see the sample statistical analysis in the documentation.
     ///
     /// 统计维度不合法，请参考文档中统计分析示例。
     ///
-    /// Code `InvalidParameter.CdnStatInvalidFilter`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `InvalidParameter.CdnStatInvalidFilter`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.CdnStatInvalidFilter")]
     InvalidParameterCdnStatInvalidFilter,
     /// Invalid statistical type. Please see the sample statistical analysis in the documentation.
     ///
     /// 统计类型不合法，请参考文档中统计分析示例。
     ///
-    /// Code `InvalidParameter.CdnStatInvalidMetric`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnStatInvalidMetric`.
     #[doc(alias = "InvalidParameter.CdnStatInvalidMetric")]
     InvalidParameterCdnStatInvalidMetric,
     /// Incorrect project ID. Please check and try again.
     ///
     /// 项目ID错误，请确认后重试。
     ///
-    /// Code `InvalidParameter.CdnStatInvalidProjectId`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnStatInvalidProjectId`.
     #[doc(alias = "InvalidParameter.CdnStatInvalidProjectId")]
     InvalidParameterCdnStatInvalidProjectId,
     /// The number of queried domain names exceeds the limit.
     ///
     /// 查询的域名数量超过限制。
     ///
-    /// Code `InvalidParameter.CdnStatTooManyDomains`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `InvalidParameter.CdnStatTooManyDomains`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "InvalidParameter.CdnStatTooManyDomains")]
     InvalidParameterCdnStatTooManyDomains,
     /// URL 超过限制长度。
     ///
-    /// Code `InvalidParameter.CdnUrlExceedLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdnUrlExceedLength`.
     #[doc(alias = "InvalidParameter.CdnUrlExceedLength")]
     InvalidParameterCdnUrlExceedLength,
     /// 索引冲突。
     ///
-    /// Code `InvalidParameter.ClsIndexConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsIndexConflict`.
     #[doc(alias = "InvalidParameter.ClsIndexConflict")]
     InvalidParameterClsIndexConflict,
     /// 索引规则为空。
     ///
-    /// Code `InvalidParameter.ClsIndexRuleEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsIndexRuleEmpty`.
     #[doc(alias = "InvalidParameter.ClsIndexRuleEmpty")]
     InvalidParameterClsIndexRuleEmpty,
     /// 无效内容。
     ///
-    /// Code `InvalidParameter.ClsInvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsInvalidContent`.
     #[doc(alias = "InvalidParameter.ClsInvalidContent")]
     InvalidParameterClsInvalidContent,
     /// 无效的Content-Type。
     ///
-    /// Code `InvalidParameter.ClsInvalidContentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsInvalidContentType`.
     #[doc(alias = "InvalidParameter.ClsInvalidContentType")]
     InvalidParameterClsInvalidContentType,
     /// No description is documented.
@@ -373,67 +375,67 @@ pub enum ErrorCode {
     InvalidParameterClsInvalidLogsetId,
     /// 参数错误，请检查后重试。
     ///
-    /// Code `InvalidParameter.ClsInvalidParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsInvalidParam`.
     #[doc(alias = "InvalidParameter.ClsInvalidParam")]
     InvalidParameterClsInvalidParam,
     /// 日志集冲突。
     ///
-    /// Code `InvalidParameter.ClsLogsetConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsLogsetConflict`.
     #[doc(alias = "InvalidParameter.ClsLogsetConflict")]
     InvalidParameterClsLogsetConflict,
     /// 日志集为空。
     ///
-    /// Code `InvalidParameter.ClsLogsetEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsLogsetEmpty`.
     #[doc(alias = "InvalidParameter.ClsLogsetEmpty")]
     InvalidParameterClsLogsetEmpty,
     /// 日志集非空。
     ///
-    /// Code `InvalidParameter.ClsLogsetNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsLogsetNotEmpty`.
     #[doc(alias = "InvalidParameter.ClsLogsetNotEmpty")]
     InvalidParameterClsLogsetNotEmpty,
     /// 没有授权信息。
     ///
-    /// Code `InvalidParameter.ClsMissingAuthorization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsMissingAuthorization`.
     #[doc(alias = "InvalidParameter.ClsMissingAuthorization")]
     InvalidParameterClsMissingAuthorization,
     /// 丢失内容。
     ///
-    /// Code `InvalidParameter.ClsMissingContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsMissingContent`.
     #[doc(alias = "InvalidParameter.ClsMissingContent")]
     InvalidParameterClsMissingContent,
     /// 语法错误。
     ///
-    /// Code `InvalidParameter.ClsSyntaxError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsSyntaxError`.
     #[doc(alias = "InvalidParameter.ClsSyntaxError")]
     InvalidParameterClsSyntaxError,
     /// 主题已经关闭。
     ///
-    /// Code `InvalidParameter.ClsTopicClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsTopicClosed`.
     #[doc(alias = "InvalidParameter.ClsTopicClosed")]
     InvalidParameterClsTopicClosed,
     /// 主题冲突。
     ///
-    /// Code `InvalidParameter.ClsTopicConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClsTopicConflict`.
     #[doc(alias = "InvalidParameter.ClsTopicConflict")]
     InvalidParameterClsTopicConflict,
     /// 内部接口错误，请重试或联系客服人员解决。
     ///
-    /// Code `InvalidParameter.EcdnInterfaceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnInterfaceError`.
     #[doc(alias = "InvalidParameter.EcdnInterfaceError")]
     InvalidParameterEcdnInterfaceError,
     /// 正则子模式超出上限。
     ///
-    /// Code `InvalidParameter.PathRegexTooManySubPattern`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PathRegexTooManySubPattern`.
     #[doc(alias = "InvalidParameter.PathRegexTooManySubPattern")]
     InvalidParameterPathRegexTooManySubPattern,
     /// 域名所在平台不支持远程鉴权。
     ///
-    /// Code `InvalidParameter.RemoteAuthInvalidPlatform`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RemoteAuthInvalidPlatform`.
     #[doc(alias = "InvalidParameter.RemoteAuthInvalidPlatform")]
     InvalidParameterRemoteAuthInvalidPlatform,
     /// 域名所在平台不支持使用https协议访问远程鉴权地址。
     ///
-    /// Code `InvalidParameter.RemoteAuthInvalidProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RemoteAuthInvalidProtocol`.
     #[doc(alias = "InvalidParameter.RemoteAuthInvalidProtocol")]
     InvalidParameterRemoteAuthInvalidProtocol,
     /// No description is documented.
@@ -453,54 +455,54 @@ pub enum ErrorCode {
     InvalidParameterSslCertParseError,
     /// 资源数组超过最大值。
     ///
-    /// Code `LimitExceeded.CamResourceArrayTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamResourceArrayTooLong`.
     #[doc(alias = "LimitExceeded.CamResourceArrayTooLong")]
     LimitExceededCamResourceArrayTooLong,
     /// 单个资源标签键数不能超过50。
     ///
-    /// Code `LimitExceeded.CamResourceTooManyTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamResourceTooManyTagKey`.
     #[doc(alias = "LimitExceeded.CamResourceTooManyTagKey")]
     LimitExceededCamResourceTooManyTagKey,
     /// 标签键长度超过最大值。
     ///
-    /// Code `LimitExceeded.CamTagKeyTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamTagKeyTooLong`.
     #[doc(alias = "LimitExceeded.CamTagKeyTooLong")]
     LimitExceededCamTagKeyTooLong,
     /// 单个标签键对应标签值不能超过1000。
     ///
-    /// Code `LimitExceeded.CamTagKeyTooManyTagValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamTagKeyTooManyTagValue`.
     #[doc(alias = "LimitExceeded.CamTagKeyTooManyTagValue")]
     LimitExceededCamTagKeyTooManyTagValue,
     /// 域名绑定标签数量超出限制。
     ///
-    /// Code `LimitExceeded.CamTagQuotaExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamTagQuotaExceedLimit`.
     #[doc(alias = "LimitExceeded.CamTagQuotaExceedLimit")]
     LimitExceededCamTagQuotaExceedLimit,
     /// 单个用户最多1000个不同的key。
     ///
-    /// Code `LimitExceeded.CamUserTooManyTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CamUserTooManyTagKey`.
     #[doc(alias = "LimitExceeded.CamUserTooManyTagKey")]
     LimitExceededCamUserTooManyTagKey,
     /// 查询IP归属操作过于频繁。
     ///
-    /// Code `LimitExceeded.CdnCallingQueryIpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnCallingQueryIpTooOften`.
     #[doc(alias = "LimitExceeded.CdnCallingQueryIpTooOften")]
     LimitExceededCdnCallingQueryIpTooOften,
     /// 该账号已经创建了太多主题。
     ///
-    /// Code `LimitExceeded.CdnClsTooManyTopics`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnClsTooManyTopics`.
     #[doc(alias = "LimitExceeded.CdnClsTooManyTopics")]
     LimitExceededCdnClsTooManyTopics,
     /// 缓存配置规则数超出限制。
     ///
-    /// Code `LimitExceeded.CdnConfigTooManyCacheRules`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnConfigTooManyCacheRules`.
     #[doc(alias = "LimitExceeded.CdnConfigTooManyCacheRules")]
     LimitExceededCdnConfigTooManyCacheRules,
     /// Too frequent operations on domain name.
     ///
     /// 域名操作过于频繁。
     ///
-    /// Code `LimitExceeded.CdnHostOpTooOften`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `LimitExceeded.CdnHostOpTooOften`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "LimitExceeded.CdnHostOpTooOften")]
     LimitExceededCdnHostOpTooOften,
     /// No description is documented.
@@ -515,57 +517,57 @@ pub enum ErrorCode {
     LimitExceededCdnPurgeExceedDayLimit,
     /// 刷新的目录数量超过限制。
     ///
-    /// Code `LimitExceeded.CdnPurgePathExceedBatchLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPurgePathExceedBatchLimit`.
     #[doc(alias = "LimitExceeded.CdnPurgePathExceedBatchLimit")]
     LimitExceededCdnPurgePathExceedBatchLimit,
     /// 刷新的目录数量超过每日限制。
     ///
-    /// Code `LimitExceeded.CdnPurgePathExceedDayLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPurgePathExceedDayLimit`.
     #[doc(alias = "LimitExceeded.CdnPurgePathExceedDayLimit")]
     LimitExceededCdnPurgePathExceedDayLimit,
     /// 刷新的Url数量超过限制。
     ///
-    /// Code `LimitExceeded.CdnPurgeUrlExceedBatchLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPurgeUrlExceedBatchLimit`.
     #[doc(alias = "LimitExceeded.CdnPurgeUrlExceedBatchLimit")]
     LimitExceededCdnPurgeUrlExceedBatchLimit,
     /// 刷新的Url数量超过每日限额。
     ///
-    /// Code `LimitExceeded.CdnPurgeUrlExceedDayLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPurgeUrlExceedDayLimit`.
     #[doc(alias = "LimitExceeded.CdnPurgeUrlExceedDayLimit")]
     LimitExceededCdnPurgeUrlExceedDayLimit,
     /// 预热的Url数量超过单次限制。
     ///
-    /// Code `LimitExceeded.CdnPushExceedBatchLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPushExceedBatchLimit`.
     #[doc(alias = "LimitExceeded.CdnPushExceedBatchLimit")]
     LimitExceededCdnPushExceedBatchLimit,
     /// 预热的Url数量超过每日限制。
     ///
-    /// Code `LimitExceeded.CdnPushExceedDayLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnPushExceedDayLimit`.
     #[doc(alias = "LimitExceeded.CdnPushExceedDayLimit")]
     LimitExceededCdnPushExceedDayLimit,
     /// 批量查询IP归属个数超过限制。
     ///
-    /// Code `LimitExceeded.CdnQueryIpBatchTooMany`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnQueryIpBatchTooMany`.
     #[doc(alias = "LimitExceeded.CdnQueryIpBatchTooMany")]
     LimitExceededCdnQueryIpBatchTooMany,
     /// 用户域名数量已达上限，请联系腾讯云工程师处理。
     ///
-    /// Code `LimitExceeded.CdnUserTooManyHosts`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CdnUserTooManyHosts`.
     #[doc(alias = "LimitExceeded.CdnUserTooManyHosts")]
     LimitExceededCdnUserTooManyHosts,
     /// 日志大小超限。
     ///
-    /// Code `LimitExceeded.ClsLogSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClsLogSizeExceed`.
     #[doc(alias = "LimitExceeded.ClsLogSizeExceed")]
     LimitExceededClsLogSizeExceed,
     /// 日志集数目超出。
     ///
-    /// Code `LimitExceeded.ClsLogsetExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClsLogsetExceed`.
     #[doc(alias = "LimitExceeded.ClsLogsetExceed")]
     LimitExceededClsLogsetExceed,
     /// 主题超限。
     ///
-    /// Code `LimitExceeded.ClsTopicExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClsTopicExceed`.
     #[doc(alias = "LimitExceeded.ClsTopicExceed")]
     LimitExceededClsTopicExceed,
     /// No description is documented.
@@ -600,118 +602,118 @@ pub enum ErrorCode {
     OperationDeniedUserMigrating,
     /// 域名与系统中已存在域名存在冲突。
     ///
-    /// Code `ResourceInUse.CdnConflictHostExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.CdnConflictHostExists`.
     #[doc(alias = "ResourceInUse.CdnConflictHostExists")]
     ResourceInUseCdnConflictHostExists,
     /// 域名已存在。
     ///
-    /// Code `ResourceInUse.CdnHostExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.CdnHostExists`.
     #[doc(alias = "ResourceInUse.CdnHostExists")]
     ResourceInUseCdnHostExists,
     /// CDN资源正在被操作中。
     ///
-    /// Code `ResourceInUse.CdnOpInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.CdnOpInProgress`.
     #[doc(alias = "ResourceInUse.CdnOpInProgress")]
     ResourceInUseCdnOpInProgress,
     /// 域名已存在。
     ///
-    /// Code `ResourceInUse.TcbHostExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TcbHostExists`.
     #[doc(alias = "ResourceInUse.TcbHostExists")]
     ResourceInUseTcbHostExists,
     /// 标签键不存在。
     ///
-    /// Code `ResourceNotFound.CamTagKeyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CamTagKeyNotExist`.
     #[doc(alias = "ResourceNotFound.CamTagKeyNotExist")]
     ResourceNotFoundCamTagKeyNotExist,
     /// This domain name does not exist under the account. Please check and try again.
     ///
     /// 未查询到该域名，请确认域名是否正确。
     ///
-    /// Code `ResourceNotFound.CdnHostNotExists`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnHostNotExists`.
     #[doc(alias = "ResourceNotFound.CdnHostNotExists")]
     ResourceNotFoundCdnHostNotExists,
     /// 项目不存在，请确认后重试。
     ///
-    /// Code `ResourceNotFound.CdnProjectNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnProjectNotExists`.
     #[doc(alias = "ResourceNotFound.CdnProjectNotExists")]
     ResourceNotFoundCdnProjectNotExists,
     /// The CDN service has not been activated. Please activate it first before using this API.
     ///
     /// 未开通CDN服务，请开通后使用此接口。
     ///
-    /// Code `ResourceNotFound.CdnUserNotExists`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnUserNotExists`.
     #[doc(alias = "ResourceNotFound.CdnUserNotExists")]
     ResourceNotFoundCdnUserNotExists,
     /// The number of accessed domain names exceeds the limit.
     ///
     /// 用户域名数量已达上限，请联系腾讯云工程师处理。
     ///
-    /// Code `ResourceNotFound.CdnUserTooManyHosts`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnUserTooManyHosts`.
     #[doc(alias = "ResourceNotFound.CdnUserTooManyHosts")]
     ResourceNotFoundCdnUserTooManyHosts,
     /// 索引不存在。
     ///
-    /// Code `ResourceNotFound.ClsIndexNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClsIndexNotExist`.
     #[doc(alias = "ResourceNotFound.ClsIndexNotExist")]
     ResourceNotFoundClsIndexNotExist,
     /// 日志集不存在。
     ///
-    /// Code `ResourceNotFound.ClsLogsetNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClsLogsetNotExist`.
     #[doc(alias = "ResourceNotFound.ClsLogsetNotExist")]
     ResourceNotFoundClsLogsetNotExist,
     /// 主题不存在。
     ///
-    /// Code `ResourceNotFound.ClsTopicNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClsTopicNotExist`.
     #[doc(alias = "ResourceNotFound.ClsTopicNotExist")]
     ResourceNotFoundClsTopicNotExist,
     /// 域名不存在，请确认后重试。
     ///
-    /// Code `ResourceNotFound.EcdnDomainNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EcdnDomainNotExists`.
     #[doc(alias = "ResourceNotFound.EcdnDomainNotExists")]
     ResourceNotFoundEcdnDomainNotExists,
     /// 该域名已在其他处接入中国境内服务地域，如需修改服务地域为全球，需验证取回域名。
     ///
-    /// Code `ResourceUnavailable.CdnHostBelongsToOthersInMainland`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostBelongsToOthersInMainland`.
     #[doc(alias = "ResourceUnavailable.CdnHostBelongsToOthersInMainland")]
     ResourceUnavailableCdnHostBelongsToOthersInMainland,
     /// 该域名已在其他处接入中国境外服务地域，如需修改服务地域为全球，需验证取回域名。
     ///
-    /// Code `ResourceUnavailable.CdnHostBelongsToOthersInOverseas`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostBelongsToOthersInOverseas`.
     #[doc(alias = "ResourceUnavailable.CdnHostBelongsToOthersInOverseas")]
     ResourceUnavailableCdnHostBelongsToOthersInOverseas,
     /// 域名已接入DSA功能。
     ///
-    /// Code `ResourceUnavailable.CdnHostExistsInDsa`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostExistsInDsa`.
     #[doc(alias = "ResourceUnavailable.CdnHostExistsInDsa")]
     ResourceUnavailableCdnHostExistsInDsa,
     /// 域名已经在TCB控制台接入。
     ///
-    /// Code `ResourceUnavailable.CdnHostExistsInTcb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostExistsInTcb`.
     #[doc(alias = "ResourceUnavailable.CdnHostExistsInTcb")]
     ResourceUnavailableCdnHostExistsInTcb,
     /// 域名被锁定。
     ///
-    /// Code `ResourceUnavailable.CdnHostIsLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostIsLocked`.
     #[doc(alias = "ResourceUnavailable.CdnHostIsLocked")]
     ResourceUnavailableCdnHostIsLocked,
     /// 该域名有违法违规风险，不可接入。
     ///
-    /// Code `ResourceUnavailable.CdnHostIsMalicious`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostIsMalicious`.
     #[doc(alias = "ResourceUnavailable.CdnHostIsMalicious")]
     ResourceUnavailableCdnHostIsMalicious,
     /// 域名未下线。
     ///
-    /// Code `ResourceUnavailable.CdnHostIsNotOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostIsNotOffline`.
     #[doc(alias = "ResourceUnavailable.CdnHostIsNotOffline")]
     ResourceUnavailableCdnHostIsNotOffline,
     /// 域名已下线，无法提交预热。
     ///
-    /// Code `ResourceUnavailable.CdnHostIsNotOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostIsNotOnline`.
     #[doc(alias = "ResourceUnavailable.CdnHostIsNotOnline")]
     ResourceUnavailableCdnHostIsNotOnline,
     /// 域名未备案，请将域名备案。备案同步周期为2小时，若域名已备案，可稍后重新接入。
     ///
-    /// Code `ResourceUnavailable.CdnHostNoIcp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CdnHostNoIcp`.
     #[doc(alias = "ResourceUnavailable.CdnHostNoIcp")]
     ResourceUnavailableCdnHostNoIcp,
     /// No description is documented.
@@ -721,169 +723,169 @@ pub enum ErrorCode {
     ResourceUnavailableCheckUserHighRisk,
     /// 该域名已在云点播内接入，请先在云点播内删除域名后再接入。
     ///
-    /// Code `ResourceUnavailable.HostExistInVod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.HostExistInVod`.
     #[doc(alias = "ResourceUnavailable.HostExistInVod")]
     ResourceUnavailableHostExistInVod,
     /// The sub-account is unauthorized to query full data.
     ///
     /// 子账号禁止查询整体数据。
     ///
-    /// Code `UnauthorizedOperation.CdnAccountUnauthorized`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `UnauthorizedOperation.CdnAccountUnauthorized`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "UnauthorizedOperation.CdnAccountUnauthorized")]
     UnauthorizedOperationCdnAccountUnauthorized,
     /// No CAM policy is configured for the sub-account.
     ///
     /// 子账号未配置cam策略。
     ///
-    /// Code `UnauthorizedOperation.CdnCamUnauthorized`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `UnauthorizedOperation.CdnCamUnauthorized`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "UnauthorizedOperation.CdnCamUnauthorized")]
     UnauthorizedOperationCdnCamUnauthorized,
     /// 该账号未授权开通CLS。
     ///
-    /// Code `UnauthorizedOperation.CdnClsNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnClsNotRegistered`.
     #[doc(alias = "UnauthorizedOperation.CdnClsNotRegistered")]
     UnauthorizedOperationCdnClsNotRegistered,
     /// 域名解析未进行验证。
     ///
-    /// Code `UnauthorizedOperation.CdnDomainRecordNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnDomainRecordNotVerified`.
     #[doc(alias = "UnauthorizedOperation.CdnDomainRecordNotVerified")]
     UnauthorizedOperationCdnDomainRecordNotVerified,
     /// 域名在内部系统已存在，请提工单处理。
     ///
-    /// Code `UnauthorizedOperation.CdnHostExistsInInternal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostExistsInInternal`.
     #[doc(alias = "UnauthorizedOperation.CdnHostExistsInInternal")]
     UnauthorizedOperationCdnHostExistsInInternal,
     /// 该域名涉及违法违规风险，不可接入。
     ///
-    /// Code `UnauthorizedOperation.CdnHostInIcpBlacklist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostInIcpBlacklist`.
     #[doc(alias = "UnauthorizedOperation.CdnHostInIcpBlacklist")]
     UnauthorizedOperationCdnHostInIcpBlacklist,
     /// 该域名属于其他账号，您没有权限接入。
     ///
-    /// Code `UnauthorizedOperation.CdnHostIsOwnedByOther`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostIsOwnedByOther`.
     #[doc(alias = "UnauthorizedOperation.CdnHostIsOwnedByOther")]
     UnauthorizedOperationCdnHostIsOwnedByOther,
     /// 域名需要提工单申请接入。
     ///
-    /// Code `UnauthorizedOperation.CdnHostIsToApplyHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostIsToApplyHost`.
     #[doc(alias = "UnauthorizedOperation.CdnHostIsToApplyHost")]
     UnauthorizedOperationCdnHostIsToApplyHost,
     /// 域名已被其他账号接入，更多详情请提交工单联系我们。
     ///
-    /// Code `UnauthorizedOperation.CdnHostIsUsedByOther`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostIsUsedByOther`.
     #[doc(alias = "UnauthorizedOperation.CdnHostIsUsedByOther")]
     UnauthorizedOperationCdnHostIsUsedByOther,
     /// CDN子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnHostUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnHostUnauthorized")]
     UnauthorizedOperationCdnHostUnauthorized,
     /// 用户状态不合法，暂时无法使用服务。
     ///
-    /// Code `UnauthorizedOperation.CdnInvalidUserStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnInvalidUserStatus`.
     #[doc(alias = "UnauthorizedOperation.CdnInvalidUserStatus")]
     UnauthorizedOperationCdnInvalidUserStatus,
     /// 子账号项目未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnProjectUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnProjectUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnProjectUnauthorized")]
     UnauthorizedOperationCdnProjectUnauthorized,
     /// 子账号标签未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnTagUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnTagUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnTagUnauthorized")]
     UnauthorizedOperationCdnTagUnauthorized,
     /// 域名解析记录值验证不通过。
     ///
-    /// Code `UnauthorizedOperation.CdnTxtRecordValueNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnTxtRecordValueNotMatch`.
     #[doc(alias = "UnauthorizedOperation.CdnTxtRecordValueNotMatch")]
     UnauthorizedOperationCdnTxtRecordValueNotMatch,
     /// Fail to authenticate the CDN user.
     ///
     /// CDN用户认证失败。
     ///
-    /// Code `UnauthorizedOperation.CdnUserAuthFail`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `UnauthorizedOperation.CdnUserAuthFail`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "UnauthorizedOperation.CdnUserAuthFail")]
     UnauthorizedOperationCdnUserAuthFail,
     /// CDN user authentication is pending .
     ///
     /// CDN用户待认证。
     ///
-    /// Code `UnauthorizedOperation.CdnUserAuthWait`. Texts: en from pages/cdn-error-codes-en-2.md, zh from pages/cdn-error-codes-zh-2.md.
+    /// Code `UnauthorizedOperation.CdnUserAuthWait`. Text: zh from pages/cdn-error-codes-zh-2.md.
     #[doc(alias = "UnauthorizedOperation.CdnUserAuthWait")]
     UnauthorizedOperationCdnUserAuthWait,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `UnauthorizedOperation.CdnUserInvalidCredential`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnUserInvalidCredential`.
     #[doc(alias = "UnauthorizedOperation.CdnUserInvalidCredential")]
     UnauthorizedOperationCdnUserInvalidCredential,
     /// 账号由于欠费被隔离，请冲正后重试。
     ///
-    /// Code `UnauthorizedOperation.CdnUserIsIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnUserIsIsolated`.
     #[doc(alias = "UnauthorizedOperation.CdnUserIsIsolated")]
     UnauthorizedOperationCdnUserIsIsolated,
     /// The CDN service has been suspended. Please restart it and try again.
     ///
     /// 加速服务已停服，请重启加速服务后重试。
     ///
-    /// Code `UnauthorizedOperation.CdnUserIsSuspended`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnUserIsSuspended`.
     #[doc(alias = "UnauthorizedOperation.CdnUserIsSuspended")]
     UnauthorizedOperationCdnUserIsSuspended,
     /// You are not on the whitelist, so the operation is prohibited.
     ///
     /// 非内测白名单用户，无该功能使用权限。
     ///
-    /// Code `UnauthorizedOperation.CdnUserNoWhitelist`. Texts: en from pages/cdn-error-codes-en-2.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnUserNoWhitelist`.
     #[doc(alias = "UnauthorizedOperation.CdnUserNoWhitelist")]
     UnauthorizedOperationCdnUserNoWhitelist,
     /// 无效的授权。
     ///
-    /// Code `UnauthorizedOperation.ClsInvalidAuthorization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ClsInvalidAuthorization`.
     #[doc(alias = "UnauthorizedOperation.ClsInvalidAuthorization")]
     UnauthorizedOperationClsInvalidAuthorization,
     /// CLS服务未开通，请先在CLS控制台开通服务。
     ///
-    /// Code `UnauthorizedOperation.ClsServiceNotActivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ClsServiceNotActivated`.
     #[doc(alias = "UnauthorizedOperation.ClsServiceNotActivated")]
     UnauthorizedOperationClsServiceNotActivated,
     /// 授权未通过。
     ///
-    /// Code `UnauthorizedOperation.ClsUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ClsUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.ClsUnauthorized")]
     UnauthorizedOperationClsUnauthorized,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `UnauthorizedOperation.CsrfError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CsrfError`.
     #[doc(alias = "UnauthorizedOperation.CsrfError")]
     UnauthorizedOperationCsrfError,
     /// 请前往CDN控制台进行操作。
     ///
-    /// Code `UnauthorizedOperation.EcdnMigratedCdn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnMigratedCdn`.
     #[doc(alias = "UnauthorizedOperation.EcdnMigratedCdn")]
     UnauthorizedOperationEcdnMigratedCdn,
     /// 暂不支持此操作，请联系腾讯云工程师处理。
     ///
-    /// Code `UnauthorizedOperation.OpNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.OpNoAuth`.
     #[doc(alias = "UnauthorizedOperation.OpNoAuth")]
     UnauthorizedOperationOpNoAuth,
     /// 操作超出调用频次限制。
     ///
-    /// Code `UnauthorizedOperation.OperationTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.OperationTooOften`.
     #[doc(alias = "UnauthorizedOperation.OperationTooOften")]
     UnauthorizedOperationOperationTooOften,
     /// 未授权操作。
     ///
-    /// Code `UnauthorizedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unknown`.
     #[doc(alias = "UnauthorizedOperation.Unknown")]
     UnauthorizedOperationUnknown,
     /// 不允许操作。
     ///
-    /// Code `UnsupportedOperation.ClsNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClsNotAllowed`.
     #[doc(alias = "UnsupportedOperation.ClsNotAllowed")]
     UnsupportedOperationClsNotAllowed,
     /// 暂不支持此操作，请联系腾讯云工程师处理。
     ///
-    /// Code `UnsupportedOperation.OpNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OpNoAuth`.
     #[doc(alias = "UnsupportedOperation.OpNoAuth")]
     UnsupportedOperationOpNoAuth,
 }

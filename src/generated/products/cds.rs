@@ -5,52 +5,54 @@
 
 /// An error code of `cds`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 账户余额不足，操作失败。
     ///
-    /// Code `FailedOperation.DasbAmountNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DasbAmountNotEnough`.
     #[doc(alias = "FailedOperation.DasbAmountNotEnough")]
     FailedOperationDasbAmountNotEnough,
     /// Dasb产品操作失败错误码。
     ///
-    /// Code `FailedOperation.DasbErrorCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DasbErrorCode`.
     #[doc(alias = "FailedOperation.DasbErrorCode")]
     FailedOperationDasbErrorCode,
     /// SecretId错误，操作失败。
     ///
-    /// Code `FailedOperation.DasbInvalidSecretId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DasbInvalidSecretId`.
     #[doc(alias = "FailedOperation.DasbInvalidSecretId")]
     FailedOperationDasbInvalidSecretId,
     /// SecretKey错误，操作失败。
     ///
-    /// Code `FailedOperation.DasbInvalidSecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DasbInvalidSecretKey`.
     #[doc(alias = "FailedOperation.DasbInvalidSecretKey")]
     FailedOperationDasbInvalidSecretKey,
     /// 无效的资源ID，用于资源不存在或已过期。
     ///
-    /// Code `InvalidParameter.ResourceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceId`.
     #[doc(alias = "InvalidParameter.ResourceId")]
     InvalidParameterResourceId,
     /// 审计资源ID 错误。
     ///
-    /// Code `InvalidParameter.ResourceIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceIdError`.
     #[doc(alias = "InvalidParameter.ResourceIdError")]
     InvalidParameterResourceIdError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 无操作权限。
     ///
-    /// Code `UnauthorizedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermission`.
     #[doc(alias = "UnauthorizedOperation.NoPermission")]
     UnauthorizedOperationNoPermission,
 }

@@ -5,48 +5,50 @@
 
 /// An error code of `cetcd`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 资源已存在。
     ///
-    /// Code `FailedOperation.ResourceExistAlready`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceExistAlready`.
     #[doc(alias = "FailedOperation.ResourceExistAlready")]
     FailedOperationResourceExistAlready,
     /// 记录未找到。
     ///
-    /// Code `InternalError.DbRecordNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbRecordNotFound`.
     #[doc(alias = "InternalError.DbRecordNotFound")]
     InternalErrorDbRecordNotFound,
     /// 内部错误。
     ///
-    /// Code `InternalError.UnexpectedInternal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnexpectedInternal`.
     #[doc(alias = "InternalError.UnexpectedInternal")]
     InternalErrorUnexpectedInternal,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.Param`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Param`.
     #[doc(alias = "InvalidParameter.Param")]
     InvalidParameterParam,
     /// etcd配额达到限制。
     ///
-    /// Code `LimitExceeded.QuotaEtcdLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.QuotaEtcdLimit`.
     #[doc(alias = "LimitExceeded.QuotaEtcdLimit")]
     LimitExceededQuotaEtcdLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// Prometheus状态异常。
     ///
-    /// Code `ResourceUnavailable.PrometheusStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.PrometheusStatusError`.
     #[doc(alias = "ResourceUnavailable.PrometheusStatusError")]
     ResourceUnavailablePrometheusStatusError,
     /// CAM权限校验失败。
     ///
-    /// Code `UnauthorizedOperation.CamNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamNoAuth`.
     #[doc(alias = "UnauthorizedOperation.CamNoAuth")]
     UnauthorizedOperationCamNoAuth,
 }

@@ -5,14 +5,16 @@
 
 /// An error code of `cfs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 获取CFS服务角色错误
     ///
-    /// Code `AuthFailure.GetRoleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.GetRoleFailed`.
     #[doc(alias = "AuthFailure.GetRoleFailed")]
     AuthFailureGetRoleFailed,
     /// No description is documented.
@@ -22,12 +24,12 @@ pub enum ErrorCode {
     FailedOperationAdjustFrequencyLimit,
     /// 文件系统绑定资源包失败。
     ///
-    /// Code `FailedOperation.BindResourcePkgFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindResourcePkgFailed`.
     #[doc(alias = "FailedOperation.BindResourcePkgFailed")]
     FailedOperationBindResourcePkgFailed,
     /// 资源正在创建中。
     ///
-    /// Code `FailedOperation.ClientTokenInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClientTokenInUse`.
     #[doc(alias = "FailedOperation.ClientTokenInUse")]
     FailedOperationClientTokenInUse,
     /// No description is documented.
@@ -37,37 +39,37 @@ pub enum ErrorCode {
     FailedOperationCosMultiVersionDisabled,
     /// 文件系统存在挂载点。
     ///
-    /// Code `FailedOperation.MountTargetExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MountTargetExists`.
     #[doc(alias = "FailedOperation.MountTargetExists")]
     FailedOperationMountTargetExists,
     /// 权限组已绑定文件系统。
     ///
-    /// Code `FailedOperation.PgroupInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PgroupInUse`.
     #[doc(alias = "FailedOperation.PgroupInUse")]
     FailedOperationPgroupInUse,
     /// 权限组正在更新中。
     ///
-    /// Code `FailedOperation.PgroupIsUpdating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PgroupIsUpdating`.
     #[doc(alias = "FailedOperation.PgroupIsUpdating")]
     FailedOperationPgroupIsUpdating,
     /// 该权限组关联了旧版本实例，请解除关联后重试。
     ///
-    /// Code `FailedOperation.PgroupLinkCfsv10`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PgroupLinkCfsv10`.
     #[doc(alias = "FailedOperation.PgroupLinkCfsv10")]
     FailedOperationPgroupLinkCfsv10,
     /// 解绑资源标签失败。
     ///
-    /// Code `FailedOperation.UntagResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UntagResourceFailed`.
     #[doc(alias = "FailedOperation.UntagResourceFailed")]
     FailedOperationUntagResourceFailed,
     /// 创建文件系统失败。
     ///
-    /// Code `InternalError.CreateFsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateFsFailed`.
     #[doc(alias = "InternalError.CreateFsFailed")]
     InternalErrorCreateFsFailed,
     /// 获取用户费用状态失败。
     ///
-    /// Code `InternalError.GetAccountStatusFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetAccountStatusFailed`.
     #[doc(alias = "InternalError.GetAccountStatusFailed")]
     InternalErrorGetAccountStatusFailed,
     /// No description is documented.
@@ -77,27 +79,27 @@ pub enum ErrorCode {
     InternalErrorInternalError,
     /// 超时。
     ///
-    /// Code `InternalError.Timeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Timeout`.
     #[doc(alias = "InternalError.Timeout")]
     InternalErrorTimeout,
     /// 快照策略未找到。
     ///
-    /// Code `InvalidParameter.AutoPolicyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AutoPolicyNotFound`.
     #[doc(alias = "InvalidParameter.AutoPolicyNotFound")]
     InvalidParameterAutoPolicyNotFound,
     /// 无效的快照保留时间。
     ///
-    /// Code `InvalidParameter.InvalidAlivedDays`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAlivedDays`.
     #[doc(alias = "InvalidParameter.InvalidAlivedDays")]
     InvalidParameterInvalidAlivedDays,
     /// 定期星期参数无效。
     ///
-    /// Code `InvalidParameter.InvalidParamDayofWeek`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParamDayofWeek`.
     #[doc(alias = "InvalidParameter.InvalidParamDayofWeek")]
     InvalidParameterInvalidParamDayofWeek,
     /// 定期小时 参数值错误。
     ///
-    /// Code `InvalidParameter.InvalidParamHour`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParamHour`.
     #[doc(alias = "InvalidParameter.InvalidParamHour")]
     InvalidParameterInvalidParamHour,
     /// No description is documented.
@@ -107,17 +109,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidParameter,
     /// 无效的快照策略状态。
     ///
-    /// Code `InvalidParameter.InvalidSnapPolicyStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSnapPolicyStatus`.
     #[doc(alias = "InvalidParameter.InvalidSnapPolicyStatus")]
     InvalidParameterInvalidSnapPolicyStatus,
     /// 无效的文件系统快照参数名称 。
     ///
-    /// Code `InvalidParameter.InvalidSnapshotName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSnapshotName`.
     #[doc(alias = "InvalidParameter.InvalidSnapshotName")]
     InvalidParameterInvalidSnapshotName,
     /// 无效的文件系统快照策略名称。
     ///
-    /// Code `InvalidParameter.InvalidSnapshotPolicyName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSnapshotPolicyName`.
     #[doc(alias = "InvalidParameter.InvalidSnapshotPolicyName")]
     InvalidParameterInvalidSnapshotPolicyName,
     /// No description is documented.
@@ -132,17 +134,17 @@ pub enum ErrorCode {
     InvalidParameterListPathInvalidPrefix,
     /// 缺少策略相关参数。
     ///
-    /// Code `InvalidParameter.MissingPolicyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MissingPolicyParam`.
     #[doc(alias = "InvalidParameter.MissingPolicyParam")]
     InvalidParameterMissingPolicyParam,
     /// 文件系统快照名称超出上限。
     ///
-    /// Code `InvalidParameter.SnapshotNameLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SnapshotNameLimitExceeded`.
     #[doc(alias = "InvalidParameter.SnapshotNameLimitExceeded")]
     InvalidParameterSnapshotNameLimitExceeded,
     /// 文件系统快照策略名称超过限制。
     ///
-    /// Code `InvalidParameter.SnapshotPolicyNameLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SnapshotPolicyNameLimitExceeded`.
     #[doc(alias = "InvalidParameter.SnapshotPolicyNameLimitExceeded")]
     InvalidParameterSnapshotPolicyNameLimitExceeded,
     /// No description is documented.
@@ -162,7 +164,7 @@ pub enum ErrorCode {
     InvalidParameterValueCfsPath,
     /// 用于保证请求幂等性的字符串长度超过限制（不能超过64字节）。
     ///
-    /// Code `InvalidParameterValue.ClientTokenLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClientTokenLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.ClientTokenLimitExceeded")]
     InvalidParameterValueClientTokenLimitExceeded,
     /// No description is documented.
@@ -172,12 +174,12 @@ pub enum ErrorCode {
     InvalidParameterValueDataRetrievalScheduleConflict,
     /// 权限组名称重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatedPgroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedPgroupName`.
     #[doc(alias = "InvalidParameterValue.DuplicatedPgroupName")]
     InvalidParameterValueDuplicatedPgroupName,
     /// 规则IP重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatedRuleAuthClientIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedRuleAuthClientIp`.
     #[doc(alias = "InvalidParameterValue.DuplicatedRuleAuthClientIp")]
     InvalidParameterValueDuplicatedRuleAuthClientIp,
     /// No description is documented.
@@ -192,12 +194,12 @@ pub enum ErrorCode {
     InvalidParameterValueExternalStorageSupportDataflowOnly,
     /// 用户自定义名称过长（超过64字节)。
     ///
-    /// Code `InvalidParameterValue.FsNameLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FsNameLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.FsNameLimitExceeded")]
     InvalidParameterValueFsNameLimitExceeded,
     /// 文件系统配额设置超出上限。
     ///
-    /// Code `InvalidParameterValue.FsSizeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FsSizeLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.FsSizeLimitExceeded")]
     InvalidParameterValueFsSizeLimitExceeded,
     /// No description is documented.
@@ -207,17 +209,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidAliveDays,
     /// 规则IP错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAuthClientIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAuthClientIp`.
     #[doc(alias = "InvalidParameterValue.InvalidAuthClientIp")]
     InvalidParameterValueInvalidAuthClientIp,
     /// 扩容策略参数无效
     ///
-    /// Code `InvalidParameterValue.InvalidAutoScaleUpParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAutoScaleUpParams`.
     #[doc(alias = "InvalidParameterValue.InvalidAutoScaleUpParams")]
     InvalidParameterValueInvalidAutoScaleUpParams,
     /// 用于保证请求幂等性的字符串错误。
     ///
-    /// Code `InvalidParameterValue.InvalidClientToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidClientToken`.
     #[doc(alias = "InvalidParameterValue.InvalidClientToken")]
     InvalidParameterValueInvalidClientToken,
     /// No description is documented.
@@ -257,27 +259,27 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidDestinationRegions,
     /// 加密参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidEncrypted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEncrypted`.
     #[doc(alias = "InvalidParameterValue.InvalidEncrypted")]
     InvalidParameterValueInvalidEncrypted,
     /// FileSystemId无效。
     ///
-    /// Code `InvalidParameterValue.InvalidFileSystemId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileSystemId`.
     #[doc(alias = "InvalidParameterValue.InvalidFileSystemId")]
     InvalidParameterValueInvalidFileSystemId,
     /// 无效的自定义名称。
     ///
-    /// Code `InvalidParameterValue.InvalidFsName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFsName`.
     #[doc(alias = "InvalidParameterValue.InvalidFsName")]
     InvalidParameterValueInvalidFsName,
     /// 无效的文件系统配额。
     ///
-    /// Code `InvalidParameterValue.InvalidFsSizeLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFsSizeLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidFsSizeLimit")]
     InvalidParameterValueInvalidFsSizeLimit,
     /// 无效的文件系统状态。
     ///
-    /// Code `InvalidParameterValue.InvalidFsStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFsStatus`.
     #[doc(alias = "InvalidParameterValue.InvalidFsStatus")]
     InvalidParameterValueInvalidFsStatus,
     /// No description is documented.
@@ -297,17 +299,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidMetaType,
     /// 错误的挂载点IP。
     ///
-    /// Code `InvalidParameterValue.InvalidMountTargetIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMountTargetIp`.
     #[doc(alias = "InvalidParameterValue.InvalidMountTargetIp")]
     InvalidParameterValueInvalidMountTargetIp,
     /// 无效的网络类型。
     ///
-    /// Code `InvalidParameterValue.InvalidNetInterface`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidNetInterface`.
     #[doc(alias = "InvalidParameterValue.InvalidNetInterface")]
     InvalidParameterValueInvalidNetInterface,
     /// DayOfMonth 参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidParamDayOfMonth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParamDayOfMonth`.
     #[doc(alias = "InvalidParameterValue.InvalidParamDayOfMonth")]
     InvalidParameterValueInvalidParamDayOfMonth,
     /// No description is documented.
@@ -317,7 +319,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidParamDayOfWeek,
     /// IntervalDays 参数值错误
     ///
-    /// Code `InvalidParameterValue.InvalidParamIntervalDays`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParamIntervalDays`.
     #[doc(alias = "InvalidParameterValue.InvalidParamIntervalDays")]
     InvalidParameterValueInvalidParamIntervalDays,
     /// No description is documented.
@@ -342,52 +344,52 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidParameterValue,
     /// 权限组不属于该用户。
     ///
-    /// Code `InvalidParameterValue.InvalidPgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPgroup`.
     #[doc(alias = "InvalidParameterValue.InvalidPgroup")]
     InvalidParameterValueInvalidPgroup,
     /// 权限组ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidPgroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPgroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidPgroupId")]
     InvalidParameterValueInvalidPgroupId,
     /// 无效的权限组名称。
     ///
-    /// Code `InvalidParameterValue.InvalidPgroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPgroupName`.
     #[doc(alias = "InvalidParameterValue.InvalidPgroupName")]
     InvalidParameterValueInvalidPgroupName,
     /// 目录路径中包含无效字符。
     ///
-    /// Code `InvalidParameterValue.InvalidPolicyFsPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPolicyFsPath`.
     #[doc(alias = "InvalidParameterValue.InvalidPolicyFsPath")]
     InvalidParameterValueInvalidPolicyFsPath,
     /// 优先级设置错误。
     ///
-    /// Code `InvalidParameterValue.InvalidPriority`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPriority`.
     #[doc(alias = "InvalidParameterValue.InvalidPriority")]
     InvalidParameterValueInvalidPriority,
     /// 协议参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidProtocol`.
     #[doc(alias = "InvalidParameterValue.InvalidProtocol")]
     InvalidParameterValueInvalidProtocol,
     /// 用户区域选择错误 (ZoneName) 或 (ZoneId, Region)二者必选一。
     ///
-    /// Code `InvalidParameterValue.InvalidRegionZoneInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegionZoneInfo`.
     #[doc(alias = "InvalidParameterValue.InvalidRegionZoneInfo")]
     InvalidParameterValueInvalidRegionZoneInfo,
     /// 参数值错误: 资源标签值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidResourceTags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidResourceTags`.
     #[doc(alias = "InvalidParameterValue.InvalidResourceTags")]
     InvalidParameterValueInvalidResourceTags,
     /// 读写权限设置错误。
     ///
-    /// Code `InvalidParameterValue.InvalidRwPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRwPermission`.
     #[doc(alias = "InvalidParameterValue.InvalidRwPermission")]
     InvalidParameterValueInvalidRwPermission,
     /// 扩容目标容量参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidScaleupTargetCapacity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidScaleupTargetCapacity`.
     #[doc(alias = "InvalidParameterValue.InvalidScaleupTargetCapacity")]
     InvalidParameterValueInvalidScaleupTargetCapacity,
     /// No description is documented.
@@ -407,67 +409,67 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidSnapshotPolicyName,
     /// 无效的快照状态。
     ///
-    /// Code `InvalidParameterValue.InvalidSnapshotStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSnapshotStatus`.
     #[doc(alias = "InvalidParameterValue.InvalidSnapshotStatus")]
     InvalidParameterValueInvalidSnapshotStatus,
     /// 资源包不存在或已绑定。
     ///
-    /// Code `InvalidParameterValue.InvalidStorageResourcePkg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidStorageResourcePkg`.
     #[doc(alias = "InvalidParameterValue.InvalidStorageResourcePkg")]
     InvalidParameterValueInvalidStorageResourcePkg,
     /// 存储类型参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidStorageType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidStorageType`.
     #[doc(alias = "InvalidParameterValue.InvalidStorageType")]
     InvalidParameterValueInvalidStorageType,
     /// 无效的子网ID。
     ///
-    /// Code `InvalidParameterValue.InvalidSubnetId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSubnetId`.
     #[doc(alias = "InvalidParameterValue.InvalidSubnetId")]
     InvalidParameterValueInvalidSubnetId,
     /// 标签键不能为空。
     ///
-    /// Code `InvalidParameterValue.InvalidTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTagKey`.
     #[doc(alias = "InvalidParameterValue.InvalidTagKey")]
     InvalidParameterValueInvalidTagKey,
     /// 标签值为空或字符无效。
     ///
-    /// Code `InvalidParameterValue.InvalidTagValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTagValue`.
     #[doc(alias = "InvalidParameterValue.InvalidTagValue")]
     InvalidParameterValueInvalidTagValue,
     /// 无效的容量值。
     ///
-    /// Code `InvalidParameterValue.InvalidTurboCapacity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTurboCapacity`.
     #[doc(alias = "InvalidParameterValue.InvalidTurboCapacity")]
     InvalidParameterValueInvalidTurboCapacity,
     /// 用户权限设置错误。
     ///
-    /// Code `InvalidParameterValue.InvalidUserPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUserPermission`.
     #[doc(alias = "InvalidParameterValue.InvalidUserPermission")]
     InvalidParameterValueInvalidUserPermission,
     /// 用户指定不可用的vip。
     ///
-    /// Code `InvalidParameterValue.InvalidVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVip`.
     #[doc(alias = "InvalidParameterValue.InvalidVip")]
     InvalidParameterValueInvalidVip,
     /// 无效的VPCID。
     ///
-    /// Code `InvalidParameterValue.InvalidVpcId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVpcId`.
     #[doc(alias = "InvalidParameterValue.InvalidVpcId")]
     InvalidParameterValueInvalidVpcId,
     /// VPC参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidVpcParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVpcParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidVpcParameter")]
     InvalidParameterValueInvalidVpcParameter,
     /// 无效的可用区。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneId`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneId")]
     InvalidParameterValueInvalidZoneId,
     /// 无效的可用区或可用区ID。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneOrZoneId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneOrZoneId`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneOrZoneId")]
     InvalidParameterValueInvalidZoneOrZoneId,
     /// No description is documented.
@@ -482,37 +484,37 @@ pub enum ErrorCode {
     InvalidParameterValueListPathFileNotFound,
     /// FileSystemId缺失。
     ///
-    /// Code `InvalidParameterValue.MissingFileSystemId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingFileSystemId`.
     #[doc(alias = "InvalidParameterValue.MissingFileSystemId")]
     InvalidParameterValueMissingFileSystemId,
     /// 用户参数选择错误 (FileSystemId) 或 (Region)二者必选一。
     ///
-    /// Code `InvalidParameterValue.MissingFileSystemIdOrRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingFileSystemIdOrRegion`.
     #[doc(alias = "InvalidParameterValue.MissingFileSystemIdOrRegion")]
     InvalidParameterValueMissingFileSystemIdOrRegion,
     /// FileSystem参数缺失。
     ///
-    /// Code `InvalidParameterValue.MissingFsParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingFsParameter`.
     #[doc(alias = "InvalidParameterValue.MissingFsParameter")]
     InvalidParameterValueMissingFsParameter,
     /// 密钥ID或ARN参数缺失。
     ///
-    /// Code `InvalidParameterValue.MissingKmsKeyId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingKmsKeyId`.
     #[doc(alias = "InvalidParameterValue.MissingKmsKeyId")]
     InvalidParameterValueMissingKmsKeyId,
     /// 权限组名称和描述不能同时为空。
     ///
-    /// Code `InvalidParameterValue.MissingNameOrDescinfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingNameOrDescinfo`.
     #[doc(alias = "InvalidParameterValue.MissingNameOrDescinfo")]
     InvalidParameterValueMissingNameOrDescinfo,
     /// 权限组名称不能为空。
     ///
-    /// Code `InvalidParameterValue.MissingPgroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingPgroupName`.
     #[doc(alias = "InvalidParameterValue.MissingPgroupName")]
     InvalidParameterValueMissingPgroupName,
     /// 缺少快照策略参数
     ///
-    /// Code `InvalidParameterValue.MissingPolicyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingPolicyParam`.
     #[doc(alias = "InvalidParameterValue.MissingPolicyParam")]
     InvalidParameterValueMissingPolicyParam,
     /// No description is documented.
@@ -522,12 +524,12 @@ pub enum ErrorCode {
     InvalidParameterValueMissingSnapNameOrAliveDay,
     /// 未绑定存储包。
     ///
-    /// Code `InvalidParameterValue.MissingStorageResourcePkg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingStorageResourcePkg`.
     #[doc(alias = "InvalidParameterValue.MissingStorageResourcePkg")]
     InvalidParameterValueMissingStorageResourcePkg,
     /// SUBNETID和UNSUBNETID不能同时为空。
     ///
-    /// Code `InvalidParameterValue.MissingSubnetidOrUnsubnetid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingSubnetidOrUnsubnetid`.
     #[doc(alias = "InvalidParameterValue.MissingSubnetidOrUnsubnetid")]
     InvalidParameterValueMissingSubnetidOrUnsubnetid,
     /// No description is documented.
@@ -537,22 +539,22 @@ pub enum ErrorCode {
     InvalidParameterValueMissingTaskIdOrRegion,
     /// VPC相关参数缺失。
     ///
-    /// Code `InvalidParameterValue.MissingVpcParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingVpcParameter`.
     #[doc(alias = "InvalidParameterValue.MissingVpcParameter")]
     InvalidParameterValueMissingVpcParameter,
     /// VPCID和UNVPCID不能同时为空。
     ///
-    /// Code `InvalidParameterValue.MissingVpcidOrUnvpcid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingVpcidOrUnvpcid`.
     #[doc(alias = "InvalidParameterValue.MissingVpcidOrUnvpcid")]
     InvalidParameterValueMissingVpcidOrUnvpcid,
     /// ZoneID缺失。
     ///
-    /// Code `InvalidParameterValue.MissingZoneId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingZoneId`.
     #[doc(alias = "InvalidParameterValue.MissingZoneId")]
     InvalidParameterValueMissingZoneId,
     /// 用户区域选择错误 (Zone) 或 (Zone\_id)二者必选一。
     ///
-    /// Code `InvalidParameterValue.MissingZoneOrZoneId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingZoneOrZoneId`.
     #[doc(alias = "InvalidParameterValue.MissingZoneOrZoneId")]
     InvalidParameterValueMissingZoneOrZoneId,
     /// No description is documented.
@@ -562,12 +564,12 @@ pub enum ErrorCode {
     InvalidParameterValuePathUsedInDataflow,
     /// 权限组描述长度超过限制（不能超过255字节）。
     ///
-    /// Code `InvalidParameterValue.PgroupDescinfoLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PgroupDescinfoLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.PgroupDescinfoLimitExceeded")]
     InvalidParameterValuePgroupDescinfoLimitExceeded,
     /// 权限组名称长度超过限制（不能超过64字节）。
     ///
-    /// Code `InvalidParameterValue.PgroupNameLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PgroupNameLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.PgroupNameLimitExceeded")]
     InvalidParameterValuePgroupNameLimitExceeded,
     /// No description is documented.
@@ -587,27 +589,27 @@ pub enum ErrorCode {
     InvalidParameterValueProjectQuotasExceeded,
     /// 容量硬限制取值范围错误。
     ///
-    /// Code `InvalidParameterValue.QuotaCapLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QuotaCapLimitError`.
     #[doc(alias = "InvalidParameterValue.QuotaCapLimitError")]
     InvalidParameterValueQuotaCapLimitError,
     /// 文件硬限制取值范围错误。
     ///
-    /// Code `InvalidParameterValue.QuotaFileLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QuotaFileLimitError`.
     #[doc(alias = "InvalidParameterValue.QuotaFileLimitError")]
     InvalidParameterValueQuotaFileLimitError,
     /// USER ID类型错误。
     ///
-    /// Code `InvalidParameterValue.QuotaUserIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QuotaUserIdError`.
     #[doc(alias = "InvalidParameterValue.QuotaUserIdError")]
     InvalidParameterValueQuotaUserIdError,
     /// 配额类型错误。
     ///
-    /// Code `InvalidParameterValue.QuotaUserTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QuotaUserTypeError`.
     #[doc(alias = "InvalidParameterValue.QuotaUserTypeError")]
     InvalidParameterValueQuotaUserTypeError,
     /// 权限组规则和权限组不匹配。
     ///
-    /// Code `InvalidParameterValue.RuleNotMatchPgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleNotMatchPgroup`.
     #[doc(alias = "InvalidParameterValue.RuleNotMatchPgroup")]
     InvalidParameterValueRuleNotMatchPgroup,
     /// No description is documented.
@@ -627,32 +629,32 @@ pub enum ErrorCode {
     InvalidParameterValueStorageTypeInvalid,
     /// 参数值错误: 标签键个数超过上限（6个）。
     ///
-    /// Code `InvalidParameterValue.TagKeyFilterLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyFilterLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TagKeyFilterLimitExceeded")]
     InvalidParameterValueTagKeyFilterLimitExceeded,
     /// 标签键长度超过限制（不能超过127字节）。
     ///
-    /// Code `InvalidParameterValue.TagKeyLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TagKeyLimitExceeded")]
     InvalidParameterValueTagKeyLimitExceeded,
     /// 标签值个数超过上限（10个）。
     ///
-    /// Code `InvalidParameterValue.TagValueFilterLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValueFilterLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TagValueFilterLimitExceeded")]
     InvalidParameterValueTagValueFilterLimitExceeded,
     /// 标签值长度超过限制（不能超过255字节）。
     ///
-    /// Code `InvalidParameterValue.TagValueLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValueLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TagValueLimitExceeded")]
     InvalidParameterValueTagValueLimitExceeded,
     /// 该可用区无法提供服务。
     ///
-    /// Code `InvalidParameterValue.UnavailableRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnavailableRegion`.
     #[doc(alias = "InvalidParameterValue.UnavailableRegion")]
     InvalidParameterValueUnavailableRegion,
     /// 该地域无法提供服务。
     ///
-    /// Code `InvalidParameterValue.UnavailableZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnavailableZone`.
     #[doc(alias = "InvalidParameterValue.UnavailableZone")]
     InvalidParameterValueUnavailableZone,
     /// No description is documented.
@@ -662,7 +664,7 @@ pub enum ErrorCode {
     InvalidParameterValueWaitingTaskLimitExceeded,
     /// ZoneId和Region不匹配。
     ///
-    /// Code `InvalidParameterValue.ZoneIdRegionNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneIdRegionNotMatch`.
     #[doc(alias = "InvalidParameterValue.ZoneIdRegionNotMatch")]
     InvalidParameterValueZoneIdRegionNotMatch,
     /// No description is documented.
@@ -672,7 +674,7 @@ pub enum ErrorCode {
     MissingParameterMissingParameter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -691,62 +693,62 @@ pub enum ErrorCode {
     ResourceInsufficientDataFlowLimitExceeded,
     /// 文件系统数量达到上限。
     ///
-    /// Code `ResourceInsufficient.FileSystemLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.FileSystemLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.FileSystemLimitExceeded")]
     ResourceInsufficientFileSystemLimitExceeded,
     /// 权限组数量达到上限。
     ///
-    /// Code `ResourceInsufficient.PgroupNumberLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PgroupNumberLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.PgroupNumberLimitExceeded")]
     ResourceInsufficientPgroupNumberLimitExceeded,
     /// 策略绑定文件系统数量超过限制。
     ///
-    /// Code `ResourceInsufficient.PolicyFsLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PolicyFsLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.PolicyFsLimitExceeded")]
     ResourceInsufficientPolicyFsLimitExceeded,
     /// 策略绑定路径数量超过限制。
     ///
-    /// Code `ResourceInsufficient.PolicyFsPathLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PolicyFsPathLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.PolicyFsPathLimitExceeded")]
     ResourceInsufficientPolicyFsPathLimitExceeded,
     /// 该用户的生命周期策略个数达到最大限制。
     ///
-    /// Code `ResourceInsufficient.PolicyLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PolicyLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.PolicyLimitExceeded")]
     ResourceInsufficientPolicyLimitExceeded,
     /// 区域资源售罄。
     ///
-    /// Code `ResourceInsufficient.RegionSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.RegionSoldOut`.
     #[doc(alias = "ResourceInsufficient.RegionSoldOut")]
     ResourceInsufficientRegionSoldOut,
     /// 规则条数超过上限。
     ///
-    /// Code `ResourceInsufficient.RuleLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.RuleLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.RuleLimitExceeded")]
     ResourceInsufficientRuleLimitExceeded,
     /// 文件系统过大，不支持快照
     ///
-    /// Code `ResourceInsufficient.SnapshotSizeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.SnapshotSizeLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.SnapshotSizeLimitExceeded")]
     ResourceInsufficientSnapshotSizeLimitExceeded,
     /// 该子网下已无可用IP。
     ///
-    /// Code `ResourceInsufficient.SubnetIpAllOccupied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.SubnetIpAllOccupied`.
     #[doc(alias = "ResourceInsufficient.SubnetIpAllOccupied")]
     ResourceInsufficientSubnetIpAllOccupied,
     /// 该资源的标签个数达到最大限制。
     ///
-    /// Code `ResourceInsufficient.TagLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.TagLimitExceeded`.
     #[doc(alias = "ResourceInsufficient.TagLimitExceeded")]
     ResourceInsufficientTagLimitExceeded,
     /// 标签限额不足。
     ///
-    /// Code `ResourceInsufficient.TagQuotasExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.TagQuotasExceeded`.
     #[doc(alias = "ResourceInsufficient.TagQuotasExceeded")]
     ResourceInsufficientTagQuotasExceeded,
     /// Turbo类型特殊容量文件系统数量限制
     ///
-    /// Code `ResourceInsufficient.TurboSpecialCapacityFileSystemCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.TurboSpecialCapacityFileSystemCountLimit`.
     #[doc(alias = "ResourceInsufficient.TurboSpecialCapacityFileSystemCountLimit")]
     ResourceInsufficientTurboSpecialCapacityFileSystemCountLimit,
     /// No description is documented.
@@ -756,42 +758,42 @@ pub enum ErrorCode {
     ResourceNotFoundDataRetrievalNotFound,
     /// 该文件系统不存在。
     ///
-    /// Code `ResourceNotFound.FileSystemNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FileSystemNotFound`.
     #[doc(alias = "ResourceNotFound.FileSystemNotFound")]
     ResourceNotFoundFileSystemNotFound,
     /// 文件系统不存在。
     ///
-    /// Code `ResourceNotFound.FsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FsNotExist`.
     #[doc(alias = "ResourceNotFound.FsNotExist")]
     ResourceNotFoundFsNotExist,
     /// 挂载点不存在。
     ///
-    /// Code `ResourceNotFound.MountTargetNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MountTargetNotFound`.
     #[doc(alias = "ResourceNotFound.MountTargetNotFound")]
     ResourceNotFoundMountTargetNotFound,
     /// 权限组不存在。
     ///
-    /// Code `ResourceNotFound.PgroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PgroupNotFound`.
     #[doc(alias = "ResourceNotFound.PgroupNotFound")]
     ResourceNotFoundPgroupNotFound,
     /// 资源不存在：资源ID 不存在。
     ///
-    /// Code `ResourceNotFound.ResourcePackageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourcePackageNotFound`.
     #[doc(alias = "ResourceNotFound.ResourcePackageNotFound")]
     ResourceNotFoundResourcePackageNotFound,
     /// 权限规则不存在。
     ///
-    /// Code `ResourceNotFound.RuleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RuleNotFound`.
     #[doc(alias = "ResourceNotFound.RuleNotFound")]
     ResourceNotFoundRuleNotFound,
     /// 快照ID 不存在。
     ///
-    /// Code `ResourceNotFound.SnapshotNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SnapshotNotFound`.
     #[doc(alias = "ResourceNotFound.SnapshotNotFound")]
     ResourceNotFoundSnapshotNotFound,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///
@@ -800,7 +802,7 @@ pub enum ErrorCode {
     UnauthorizedOperationUnauthorizedOperation,
     /// 该可用区不支持基础网络。
     ///
-    /// Code `UnsupportedOperation.BasicNetInterfaceNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BasicNetInterfaceNotSupported`.
     #[doc(alias = "UnsupportedOperation.BasicNetInterfaceNotSupported")]
     UnsupportedOperationBasicNetInterfaceNotSupported,
     /// No description is documented.
@@ -820,22 +822,22 @@ pub enum ErrorCode {
     UnsupportedOperationInvalidLifecycleDataTaskStatus,
     /// appid不在kms白名单(kms目前是白名单开启状态)。
     ///
-    /// Code `UnsupportedOperation.MissingKmsAccessPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MissingKmsAccessPermission`.
     #[doc(alias = "UnsupportedOperation.MissingKmsAccessPermission")]
     UnsupportedOperationMissingKmsAccessPermission,
     /// 用户已欠费, 请充值后重试。
     ///
-    /// Code `UnsupportedOperation.OutOfService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OutOfService`.
     #[doc(alias = "UnsupportedOperation.OutOfService")]
     UnsupportedOperationOutOfService,
     /// cfs角色未被授权。
     ///
-    /// Code `UnsupportedOperation.UnauthorizedCfsQcsRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnauthorizedCfsQcsRole`.
     #[doc(alias = "UnsupportedOperation.UnauthorizedCfsQcsRole")]
     UnsupportedOperationUnauthorizedCfsQcsRole,
     /// 用户未经过实名认证。
     ///
-    /// Code `UnsupportedOperation.UnverifiedUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnverifiedUser`.
     #[doc(alias = "UnsupportedOperation.UnverifiedUser")]
     UnsupportedOperationUnverifiedUser,
 }

@@ -5,19 +5,21 @@
 
 /// An error code of `chdfs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 权限组被绑定。
     ///
-    /// Code `FailedOperation.AccessGroupBound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessGroupBound`.
     #[doc(alias = "FailedOperation.AccessGroupBound")]
     FailedOperationAccessGroupBound,
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.AccountInsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountInsufficientBalance`.
     #[doc(alias = "FailedOperation.AccountInsufficientBalance")]
     FailedOperationAccountInsufficientBalance,
     /// No description is documented.
@@ -27,92 +29,92 @@ pub enum ErrorCode {
     FailedOperationAccountSuspended,
     /// 账户未实名认证。
     ///
-    /// Code `FailedOperation.AccountUnauthenticated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountUnauthenticated`.
     #[doc(alias = "FailedOperation.AccountUnauthenticated")]
     FailedOperationAccountUnauthenticated,
     /// 文件系统非空。
     ///
-    /// Code `FailedOperation.FileSystemNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileSystemNotEmpty`.
     #[doc(alias = "FailedOperation.FileSystemNotEmpty")]
     FailedOperationFileSystemNotEmpty,
     /// 修改的文件系统容量小于当前使用量。
     ///
-    /// Code `FailedOperation.QuotaLessThanCurrentUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuotaLessThanCurrentUsed`.
     #[doc(alias = "FailedOperation.QuotaLessThanCurrentUsed")]
     FailedOperationQuotaLessThanCurrentUsed,
     /// AccessGroupId参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAccessGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccessGroupId`.
     #[doc(alias = "InvalidParameterValue.InvalidAccessGroupId")]
     InvalidParameterValueInvalidAccessGroupId,
     /// AccessGroupName参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAccessGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccessGroupName`.
     #[doc(alias = "InvalidParameterValue.InvalidAccessGroupName")]
     InvalidParameterValueInvalidAccessGroupName,
     /// 权限规则的Address参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAccessRuleAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccessRuleAddress`.
     #[doc(alias = "InvalidParameterValue.InvalidAccessRuleAddress")]
     InvalidParameterValueInvalidAccessRuleAddress,
     /// CapacityQuota参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidCapacityQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCapacityQuota`.
     #[doc(alias = "InvalidParameterValue.InvalidCapacityQuota")]
     InvalidParameterValueInvalidCapacityQuota,
     /// Description参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDescription`.
     #[doc(alias = "InvalidParameterValue.InvalidDescription")]
     InvalidParameterValueInvalidDescription,
     /// FileSystemId参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidFileSystemId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileSystemId`.
     #[doc(alias = "InvalidParameterValue.InvalidFileSystemId")]
     InvalidParameterValueInvalidFileSystemId,
     /// FileSystemName参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidFileSystemName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileSystemName`.
     #[doc(alias = "InvalidParameterValue.InvalidFileSystemName")]
     InvalidParameterValueInvalidFileSystemName,
     /// MountPointId参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidMountPointId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMountPointId`.
     #[doc(alias = "InvalidParameterValue.InvalidMountPointId")]
     InvalidParameterValueInvalidMountPointId,
     /// MountPointName参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidMountPointName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMountPointName`.
     #[doc(alias = "InvalidParameterValue.InvalidMountPointName")]
     InvalidParameterValueInvalidMountPointName,
     /// VpcId参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidVpcId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVpcId`.
     #[doc(alias = "InvalidParameterValue.InvalidVpcId")]
     InvalidParameterValueInvalidVpcId,
     /// 权限组不存在。
     ///
-    /// Code `ResourceNotFound.AccessGroupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccessGroupNotExists`.
     #[doc(alias = "ResourceNotFound.AccessGroupNotExists")]
     ResourceNotFoundAccessGroupNotExists,
     /// 权限规则不存在。
     ///
-    /// Code `ResourceNotFound.AccessRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccessRuleNotExists`.
     #[doc(alias = "ResourceNotFound.AccessRuleNotExists")]
     ResourceNotFoundAccessRuleNotExists,
     /// 文件系统不存在。
     ///
-    /// Code `ResourceNotFound.FileSystemNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FileSystemNotExists`.
     #[doc(alias = "ResourceNotFound.FileSystemNotExists")]
     ResourceNotFoundFileSystemNotExists,
     /// 挂载点不存在。
     ///
-    /// Code `ResourceNotFound.MountPointNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MountPointNotExists`.
     #[doc(alias = "ResourceNotFound.MountPointNotExists")]
     ResourceNotFoundMountPointNotExists,
     /// VPC网络不存在。
     ///
-    /// Code `ResourceNotFound.VpcNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpcNotExists`.
     #[doc(alias = "ResourceNotFound.VpcNotExists")]
     ResourceNotFoundVpcNotExists,
 }

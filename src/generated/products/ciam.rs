@@ -5,69 +5,71 @@
 
 /// An error code of `ciam`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 从账号已经被融合过，不允许再次融合。
     ///
-    /// Code `FailedOperation.AccountAlreadyBeLinked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountAlreadyBeLinked`.
     #[doc(alias = "FailedOperation.AccountAlreadyBeLinked")]
     FailedOperationAccountAlreadyBeLinked,
     /// 用户属性格式异常。
     ///
-    /// Code `FailedOperation.AttributeFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AttributeFormatError`.
     #[doc(alias = "FailedOperation.AttributeFormatError")]
     FailedOperationAttributeFormatError,
     /// 认证源名称已存在。
     ///
-    /// Code `FailedOperation.AuthSourceNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthSourceNameAlreadyExists`.
     #[doc(alias = "FailedOperation.AuthSourceNameAlreadyExists")]
     FailedOperationAuthSourceNameAlreadyExists,
     /// 认证源不存在。
     ///
-    /// Code `FailedOperation.AuthSourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthSourceNotFound`.
     #[doc(alias = "FailedOperation.AuthSourceNotFound")]
     FailedOperationAuthSourceNotFound,
     /// 已存在2个有效的任务，请等待其中一部分完成后重试。
     ///
-    /// Code `FailedOperation.DataFlowTooManyRequests`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataFlowTooManyRequests`.
     #[doc(alias = "FailedOperation.DataFlowTooManyRequests")]
     FailedOperationDataFlowTooManyRequests,
     /// 该邮箱已被用户绑定。
     ///
-    /// Code `FailedOperation.EmailAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailAlreadyExists`.
     #[doc(alias = "FailedOperation.EmailAlreadyExists")]
     FailedOperationEmailAlreadyExists,
     /// 邮箱地址不能为空。
     ///
-    /// Code `FailedOperation.EmailIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailIsNull`.
     #[doc(alias = "FailedOperation.EmailIsNull")]
     FailedOperationEmailIsNull,
     /// 导入用户时，用户为空。
     ///
-    /// Code `FailedOperation.ImportUserIsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImportUserIsEmpty`.
     #[doc(alias = "FailedOperation.ImportUserIsEmpty")]
     FailedOperationImportUserIsEmpty,
     /// indexedAttribute最长512字符。
     ///
-    /// Code `FailedOperation.IndexedAttributeTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IndexedAttributeTooLong`.
     #[doc(alias = "FailedOperation.IndexedAttributeTooLong")]
     FailedOperationIndexedAttributeTooLong,
     /// 无效租户。
     ///
-    /// Code `FailedOperation.InvalidTenant`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidTenant`.
     #[doc(alias = "FailedOperation.InvalidTenant")]
     FailedOperationInvalidTenant,
     /// 状态枚举值错误，请参考接口文档。
     ///
-    /// Code `FailedOperation.InvalidUserStatusEnum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidUserStatusEnum`.
     #[doc(alias = "FailedOperation.InvalidUserStatusEnum")]
     FailedOperationInvalidUserStatusEnum,
     /// 无效用户池。
     ///
-    /// Code `FailedOperation.InvalidUserStore`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidUserStore`.
     #[doc(alias = "FailedOperation.InvalidUserStore")]
     FailedOperationInvalidUserStore,
     /// No description is documented.
@@ -77,205 +79,205 @@ pub enum ErrorCode {
     FailedOperationOrgNotFound,
     /// 密码不能为空。
     ///
-    /// Code `FailedOperation.PasswordIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PasswordIsNull`.
     #[doc(alias = "FailedOperation.PasswordIsNull")]
     FailedOperationPasswordIsNull,
     /// 该手机号已被用户绑定。
     ///
-    /// Code `FailedOperation.PhoneNumberAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PhoneNumberAlreadyExists`.
     #[doc(alias = "FailedOperation.PhoneNumberAlreadyExists")]
     FailedOperationPhoneNumberAlreadyExists,
     /// 电话号码不能为空。
     ///
-    /// Code `FailedOperation.PhoneNumberIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PhoneNumberIsNull`.
     #[doc(alias = "FailedOperation.PhoneNumberIsNull")]
     FailedOperationPhoneNumberIsNull,
     /// 主用户不存在。
     ///
-    /// Code `FailedOperation.PrimaryUserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PrimaryUserNotFound`.
     #[doc(alias = "FailedOperation.PrimaryUserNotFound")]
     FailedOperationPrimaryUserNotFound,
     /// 查询条件必须包含id, userName, phoneNumber, email, userGroup, alipayUserId, wechatOpenId,wechatUnionId, qqOpenId, qqUnionId,lastModifiedDate, indexedAttribute1, indexedAttribute2,indexedAttribute3, indexedAttribute4, indexedAttribute5重的一个或者多个。
     ///
-    /// Code `FailedOperation.QueryUsersParameterMustInWhitelist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryUsersParameterMustInWhitelist`.
     #[doc(alias = "FailedOperation.QueryUsersParameterMustInWhitelist")]
     FailedOperationQueryUsersParameterMustInWhitelist,
     /// 查询用户条件不能有重复的条件。
     ///
-    /// Code `FailedOperation.QueryUsersParameterRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryUsersParameterRepeat`.
     #[doc(alias = "FailedOperation.QueryUsersParameterRepeat")]
     FailedOperationQueryUsersParameterRepeat,
     /// Sort条件的PropertyKey必须在id, userName, phoneNumber, email, userGroup, alipayUserId, wechatOpenId,wechatUnionId, qqOpenId, qqUnionId,lastModifiedDate, indexedAttribute1, indexedAttribute2,indexedAttribute3, indexedAttribute4, indexedAttribute5中。
     ///
-    /// Code `FailedOperation.QueryUsersSortParameterMustInWhitelist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryUsersSortParameterMustInWhitelist`.
     #[doc(alias = "FailedOperation.QueryUsersSortParameterMustInWhitelist")]
     FailedOperationQueryUsersSortParameterMustInWhitelist,
     /// 配额超限，如有需求请联系客服人员。
     ///
-    /// Code `FailedOperation.QuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuotaLimitExceeded`.
     #[doc(alias = "FailedOperation.QuotaLimitExceeded")]
     FailedOperationQuotaLimitExceeded,
     /// 从用户不存在。
     ///
-    /// Code `FailedOperation.SecondaryUserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SecondaryUserNotFound`.
     #[doc(alias = "FailedOperation.SecondaryUserNotFound")]
     FailedOperationSecondaryUserNotFound,
     /// 用户组名称已存在。
     ///
-    /// Code `FailedOperation.UserGroupNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserGroupNameAlreadyExists`.
     #[doc(alias = "FailedOperation.UserGroupNameAlreadyExists")]
     FailedOperationUserGroupNameAlreadyExists,
     /// 用户组不存在。
     ///
-    /// Code `FailedOperation.UserGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserGroupNotFound`.
     #[doc(alias = "FailedOperation.UserGroupNotFound")]
     FailedOperationUserGroupNotFound,
     /// 用户已被冻结。
     ///
-    /// Code `FailedOperation.UserIsFreeze`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserIsFreeze`.
     #[doc(alias = "FailedOperation.UserIsFreeze")]
     FailedOperationUserIsFreeze,
     /// 用户名称已存在。
     ///
-    /// Code `FailedOperation.UserNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNameAlreadyExists`.
     #[doc(alias = "FailedOperation.UserNameAlreadyExists")]
     FailedOperationUserNameAlreadyExists,
     /// 用户名不能为空。
     ///
-    /// Code `FailedOperation.UserNameIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNameIsNull`.
     #[doc(alias = "FailedOperation.UserNameIsNull")]
     FailedOperationUserNameIsNull,
     /// 用户不存在。
     ///
-    /// Code `FailedOperation.UserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotFound`.
     #[doc(alias = "FailedOperation.UserNotFound")]
     FailedOperationUserNotFound,
     /// 属性标识已存在。
     ///
-    /// Code `FailedOperation.UserPropertyCodeAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserPropertyCodeAlreadyExists`.
     #[doc(alias = "FailedOperation.UserPropertyCodeAlreadyExists")]
     FailedOperationUserPropertyCodeAlreadyExists,
     /// 用户属性不存在。
     ///
-    /// Code `FailedOperation.UserPropertyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserPropertyNotFound`.
     #[doc(alias = "FailedOperation.UserPropertyNotFound")]
     FailedOperationUserPropertyNotFound,
     /// 更新状态必传。
     ///
-    /// Code `FailedOperation.UserStatusRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserStatusRequired`.
     #[doc(alias = "FailedOperation.UserStatusRequired")]
     FailedOperationUserStatusRequired,
     /// 已存在相同用户目录名。
     ///
-    /// Code `FailedOperation.UserStoreAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserStoreAlreadyExists`.
     #[doc(alias = "FailedOperation.UserStoreAlreadyExists")]
     FailedOperationUserStoreAlreadyExists,
     /// 已存在相同域名。
     ///
-    /// Code `FailedOperation.UserStoreDomainAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserStoreDomainAlreadyExists`.
     #[doc(alias = "FailedOperation.UserStoreDomainAlreadyExists")]
     FailedOperationUserStoreDomainAlreadyExists,
     /// 用户目录不存在。
     ///
-    /// Code `FailedOperation.UserStoreNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserStoreNotExist`.
     #[doc(alias = "FailedOperation.UserStoreNotExist")]
     FailedOperationUserStoreNotExist,
     /// 判断存在用户内部请求错误，请稍后重试。
     ///
-    /// Code `InternalError.JudgeUserExistException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JudgeUserExistException`.
     #[doc(alias = "InternalError.JudgeUserExistException")]
     InternalErrorJudgeUserExistException,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 创建用户目录时创建秘钥失败。
     ///
-    /// Code `InternalError.UserStoreCreateSecretFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UserStoreCreateSecretFail`.
     #[doc(alias = "InternalError.UserStoreCreateSecretFail")]
     InternalErrorUserStoreCreateSecretFail,
     /// 删除用户目录时删除用户失败。
     ///
-    /// Code `InternalError.UserStoreDeleteUserFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UserStoreDeleteUserFail`.
     #[doc(alias = "InternalError.UserStoreDeleteUserFail")]
     InternalErrorUserStoreDeleteUserFail,
     /// 请求参数不合法。
     ///
-    /// Code `InvalidParameter.ParameterIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterIllegal`.
     #[doc(alias = "InvalidParameter.ParameterIllegal")]
     InvalidParameterParameterIllegal,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 请求过于频繁，请稍后再试。
     ///
-    /// Code `RequestLimitExceeded.FrequentRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.FrequentRequest`.
     #[doc(alias = "RequestLimitExceeded.FrequentRequest")]
     RequestLimitExceededFrequentRequest,
     /// 请求重复，请稍后再试。
     ///
-    /// Code `RequestLimitExceeded.RepeatRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.RepeatRequest`.
     #[doc(alias = "RequestLimitExceeded.RepeatRequest")]
     RequestLimitExceededRepeatRequest,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 服务未开通。
     ///
-    /// Code `UnauthorizedOperation.TenantNotActivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.TenantNotActivated`.
     #[doc(alias = "UnauthorizedOperation.TenantNotActivated")]
     UnauthorizedOperationTenantNotActivated,
     /// 认证源已启用，不允许删除。
     ///
-    /// Code `UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted")]
     UnsupportedOperationEnabledAuthSourceCanNotBeDeleted,
     /// 认证源已启用，不允许更新。
     ///
-    /// Code `UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`.
     #[doc(alias = "UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated")]
     UnsupportedOperationEnabledAuthSourceCanNotBeUpdated,
     /// 内置属性不支持该操作。
     ///
-    /// Code `UnsupportedOperation.InternalUserProperty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InternalUserProperty`.
     #[doc(alias = "UnsupportedOperation.InternalUserProperty")]
     UnsupportedOperationInternalUserProperty,
     /// 属性被应用关联，不允许删除。
     ///
-    /// Code `UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted")]
     UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted,
     /// 认证源被应用关联，不允许关闭。
     ///
-    /// Code `UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`.
     #[doc(alias = "UnsupportedOperation.LinkedAuthSourceCanNotBeClosed")]
     UnsupportedOperationLinkedAuthSourceCanNotBeClosed,
     /// 认证源被应用关联，不允许删除。
     ///
-    /// Code `UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted")]
     UnsupportedOperationLinkedAuthSourceCanNotBeDeleted,
     /// 属性被认证源关联，不允许删除。
     ///
-    /// Code `UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted")]
     UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted,
     /// 属性被其它模块关联，不允许删除。
     ///
-    /// Code `UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted")]
     UnsupportedOperationLinkedUserPropertyCanNotBeDeleted,
     /// 不允许使用平台域名后缀作为自有域名后缀。
     ///
-    /// Code `UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`.
     #[doc(alias = "UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed")]
     UnsupportedOperationPlatformDomainSuffixCanNotBeUsed,
     /// 用户池下已存在用户，用户属性不允许被删除。
     ///
-    /// Code `UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`.
     #[doc(alias = "UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted")]
     UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `ckafka`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -16,32 +18,32 @@ pub enum ErrorCode {
     InvalidFilter,
     /// 已存在同名Topic。
     ///
-    /// Code `InvalidParameter.TopicExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TopicExist`.
     #[doc(alias = "InvalidParameter.TopicExist")]
     InvalidParameterTopicExist,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameterValue.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotExist`.
     #[doc(alias = "InvalidParameterValue.InstanceNotExist")]
     InvalidParameterValueInstanceNotExist,
     /// 参数不允许为空。
     ///
-    /// Code `InvalidParameterValue.NotAllowedEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotAllowedEmpty`.
     #[doc(alias = "InvalidParameterValue.NotAllowedEmpty")]
     InvalidParameterValueNotAllowedEmpty,
     /// 已存在相同参数。
     ///
-    /// Code `InvalidParameterValue.RepetitionValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepetitionValue`.
     #[doc(alias = "InvalidParameterValue.RepetitionValue")]
     InvalidParameterValueRepetitionValue,
     /// 无效的子网id。
     ///
-    /// Code `InvalidParameterValue.SubnetIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetIdInvalid`.
     #[doc(alias = "InvalidParameterValue.SubnetIdInvalid")]
     InvalidParameterValueSubnetIdInvalid,
     /// 子网不属于zone。
     ///
-    /// Code `InvalidParameterValue.SubnetNotBelongToZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetNotBelongToZone`.
     #[doc(alias = "InvalidParameterValue.SubnetNotBelongToZone")]
     InvalidParameterValueSubnetNotBelongToZone,
     /// No description is documented.
@@ -51,36 +53,36 @@ pub enum ErrorCode {
     InvalidParameterValueTopicNameAlreadyExist,
     /// 无效的 Vpc Id。
     ///
-    /// Code `InvalidParameterValue.VpcIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdInvalid`.
     #[doc(alias = "InvalidParameterValue.VpcIdInvalid")]
     InvalidParameterValueVpcIdInvalid,
     /// Action参数取值错误。
     ///
-    /// Code `InvalidParameterValue.WrongAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WrongAction`.
     #[doc(alias = "InvalidParameterValue.WrongAction")]
     InvalidParameterValueWrongAction,
     /// zone不支持。
     ///
-    /// Code `InvalidParameterValue.ZoneNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneNotSupport`.
     #[doc(alias = "InvalidParameterValue.ZoneNotSupport")]
     InvalidParameterValueZoneNotSupport,
     /// 路由数超过限制。
     ///
-    /// Code `LimitExceeded.RouteOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RouteOverLimit`.
     #[doc(alias = "LimitExceeded.RouteOverLimit")]
     LimitExceededRouteOverLimit,
     /// SASL路由超过限制。
     ///
-    /// Code `LimitExceeded.RouteSASLOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RouteSASLOverLimit`.
     #[doc(alias = "LimitExceeded.RouteSASLOverLimit")]
     LimitExceededRouteSASLOverLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 任务资源暂停。
     ///
-    /// Code `OperationDenied.ResourceTaskPaused`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceTaskPaused`.
     #[doc(alias = "OperationDenied.ResourceTaskPaused")]
     OperationDeniedResourceTaskPaused,
     /// No description is documented.
@@ -94,11 +96,11 @@ pub enum ErrorCode {
     ResourceUnavailableKafkaStorageError,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 批量删除实例限制。
     ///
-    /// Code `UnsupportedOperation.BatchDelInstanceLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BatchDelInstanceLimit`.
     #[doc(alias = "UnsupportedOperation.BatchDelInstanceLimit")]
     UnsupportedOperationBatchDelInstanceLimit,
     /// No description is documented.
@@ -108,7 +110,7 @@ pub enum ErrorCode {
     UnsupportedOperationFrequencyTopicDeleteOperate,
     /// Oss拒绝该操作。
     ///
-    /// Code `UnsupportedOperation.OssReject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OssReject`.
     #[doc(alias = "UnsupportedOperation.OssReject")]
     UnsupportedOperationOssReject,
 }

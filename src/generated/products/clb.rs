@@ -5,8 +5,10 @@
 
 /// An error code of `clb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -37,7 +39,7 @@ pub enum ErrorCode {
     FailedOperationInvalidApiKey,
     /// LB状态异常。
     ///
-    /// Code `FailedOperation.InvalidLBStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidLBStatus`.
     #[doc(alias = "FailedOperation.InvalidLBStatus")]
     FailedOperationInvalidLBStatus,
     /// No description is documented.
@@ -52,7 +54,7 @@ pub enum ErrorCode {
     FailedOperationModelNotFound,
     /// 没有监听器的实例不允许停止。
     ///
-    /// Code `FailedOperation.NoListenerInLB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoListenerInLB`.
     #[doc(alias = "FailedOperation.NoListenerInLB")]
     FailedOperationNoListenerInLB,
     /// No description is documented.
@@ -112,7 +114,7 @@ pub enum ErrorCode {
     InvalidParameterEndpointUnreachable,
     /// 参数格式错误。
     ///
-    /// Code `InvalidParameter.FormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FormatError`.
     #[doc(alias = "InvalidParameter.FormatError")]
     InvalidParameterFormatError,
     /// No description is documented.
@@ -127,22 +129,22 @@ pub enum ErrorCode {
     InvalidParameterInvalidFieldValue,
     /// 查询参数错误。
     ///
-    /// Code `InvalidParameter.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilter`.
     #[doc(alias = "InvalidParameter.InvalidFilter")]
     InvalidParameterInvalidFilter,
     /// 负载均衡实例ID错误。
     ///
-    /// Code `InvalidParameter.LBIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LBIdNotFound`.
     #[doc(alias = "InvalidParameter.LBIdNotFound")]
     InvalidParameterLBIdNotFound,
     /// 监听器ID错误。
     ///
-    /// Code `InvalidParameter.ListenerIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ListenerIdNotFound`.
     #[doc(alias = "InvalidParameter.ListenerIdNotFound")]
     InvalidParameterListenerIdNotFound,
     /// 查找不到符合条件的转发规则。
     ///
-    /// Code `InvalidParameter.LocationNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LocationNotFound`.
     #[doc(alias = "InvalidParameter.LocationNotFound")]
     InvalidParameterLocationNotFound,
     /// No description is documented.
@@ -152,27 +154,27 @@ pub enum ErrorCode {
     InvalidParameterMinOrderAllZero,
     /// 监听器端口检查失败，比如端口冲突。
     ///
-    /// Code `InvalidParameter.PortCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PortCheckFailed`.
     #[doc(alias = "InvalidParameter.PortCheckFailed")]
     InvalidParameterPortCheckFailed,
     /// 监听器协议检查失败，比如相关协议不支持对应操作。
     ///
-    /// Code `InvalidParameter.ProtocolCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProtocolCheckFailed`.
     #[doc(alias = "InvalidParameter.ProtocolCheckFailed")]
     InvalidParameterProtocolCheckFailed,
     /// 地域无效。
     ///
-    /// Code `InvalidParameter.RegionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RegionNotFound`.
     #[doc(alias = "InvalidParameter.RegionNotFound")]
     InvalidParameterRegionNotFound,
     /// 转发规则已绑定重定向关系。
     ///
-    /// Code `InvalidParameter.RewriteAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RewriteAlreadyExist`.
     #[doc(alias = "InvalidParameter.RewriteAlreadyExist")]
     InvalidParameterRewriteAlreadyExist,
     /// 一些重定向规则不存在。
     ///
-    /// Code `InvalidParameter.SomeRewriteNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SomeRewriteNotFound`.
     #[doc(alias = "InvalidParameter.SomeRewriteNotFound")]
     InvalidParameterSomeRewriteNotFound,
     /// No description is documented.
@@ -181,7 +183,7 @@ pub enum ErrorCode {
     InvalidParameterCombination,
     /// 参数值有重复。
     ///
-    /// Code `InvalidParameterValue.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Duplicate`.
     #[doc(alias = "InvalidParameterValue.Duplicate")]
     InvalidParameterValueDuplicate,
     /// No description is documented.
@@ -191,22 +193,22 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidFieldValue,
     /// Filter参数输入错误。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// 参数长度错误。
     ///
-    /// Code `InvalidParameterValue.Length`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Length`.
     #[doc(alias = "InvalidParameterValue.Length")]
     InvalidParameterValueLength,
     /// 参数取值范围错误。
     ///
-    /// Code `InvalidParameterValue.Range`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Range`.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -220,7 +222,7 @@ pub enum ErrorCode {
     ResourceNotFoundServiceProviderModel,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///

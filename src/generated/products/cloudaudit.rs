@@ -7,8 +7,10 @@
 
 /// An error code of `cloudaudit`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -26,7 +28,7 @@ pub enum ErrorCode {
     ///
     /// 创建COS存储桶失败
     ///
-    /// Code `FailedOperation.CreateBucketFail`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `FailedOperation.CreateBucketFail`.
     #[doc(alias = "FailedOperation.CreateBucketFail")]
     FailedOperationCreateBucketFail,
     /// 拉取cls日志主题失败。
@@ -53,56 +55,56 @@ pub enum ErrorCode {
     ///
     /// 创建cmq时发生异常，可能您准备创建的cmq队列已经存在，也有可能您没有权限或者欠费。
     ///
-    /// Code `InternalError.CmqError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.CmqError`.
     #[doc(alias = "InternalError.CmqError")]
     InternalErrorCmqError,
     /// An error occurred while creating the tracking set. Please submit a ticket for assistance.
     ///
     /// 创建跟踪集错误，请联系开发人员。
     ///
-    /// Code `InternalError.CreateAuditError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.CreateAuditError`.
     #[doc(alias = "InternalError.CreateAuditError")]
     InternalErrorCreateAuditError,
     /// Failed to delete the tracking set. Please submit a ticket for assistance.
     ///
     /// 删除跟踪集失败，请联系开发人员
     ///
-    /// Code `InternalError.DeleteAuditError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.DeleteAuditError`.
     #[doc(alias = "InternalError.DeleteAuditError")]
     InternalErrorDeleteAuditError,
     /// An error occurred while querying tracking set details. Please submit a ticket for assistance.
     ///
     /// 查看跟踪集详情错误，请联系开发人员
     ///
-    /// Code `InternalError.DescribeAuditError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.DescribeAuditError`.
     #[doc(alias = "InternalError.DescribeAuditError")]
     InternalErrorDescribeAuditError,
     /// An error occurred while querying the maximum number of tracking sets that can be created. Please submit a ticket for assistance.
     ///
     /// 查询可创建跟踪集的数量错误，请联系开发人员
     ///
-    /// Code `InternalError.InquireAuditCreditError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.InquireAuditCreditError`.
     #[doc(alias = "InternalError.InquireAuditCreditError")]
     InternalErrorInquireAuditCreditError,
     /// An internal error occurred while querying the summary of tracking sets. Please submit a ticket for assistance.
     ///
     /// 查询跟踪集概要内部错误，请联系开发人员。
     ///
-    /// Code `InternalError.ListAuditsError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.ListAuditsError`.
     #[doc(alias = "InternalError.ListAuditsError")]
     InternalErrorListAuditsError,
     /// Internal error. Please submit a ticket for assistance.
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.ListCmqEnableRegionError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.ListCmqEnableRegionError`.
     #[doc(alias = "InternalError.ListCmqEnableRegionError")]
     InternalErrorListCmqEnableRegionError,
     /// Internal error. Please submit a ticket for assistance.
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.ListCosEnableRegionError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.ListCosEnableRegionError`.
     #[doc(alias = "InternalError.ListCosEnableRegionError")]
     InternalErrorListCosEnableRegionError,
     /// 内部错误，请联系开发人员
@@ -114,35 +116,35 @@ pub enum ErrorCode {
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.SearchError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.SearchError`.
     #[doc(alias = "InternalError.SearchError")]
     InternalErrorSearchError,
     /// Internal error. Please submit a ticket for assistance.
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.StartLoggingError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.StartLoggingError`.
     #[doc(alias = "InternalError.StartLoggingError")]
     InternalErrorStartLoggingError,
     /// Internal error. Please submit a ticket for assistance.
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.StopLoggingError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.StopLoggingError`.
     #[doc(alias = "InternalError.StopLoggingError")]
     InternalErrorStopLoggingError,
     /// Internal error. Please submit a ticket for assistance.
     ///
     /// 内部错误，请联系开发人员
     ///
-    /// Code `InternalError.UpdateAuditError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InternalError.UpdateAuditError`.
     #[doc(alias = "InternalError.UpdateAuditError")]
     InternalErrorUpdateAuditError,
     /// The parameter must contain the start time and end time and must be an integer timestamp (accurate down to the second).
     ///
     /// 必须包含开始时间和结束时间，且必须为整形时间戳（精确到秒）
     ///
-    /// Code `InvalidParameter.Time`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameter.Time`.
     #[doc(alias = "InvalidParameter.Time")]
     InvalidParameterTime,
     /// 别名已经存在
@@ -154,7 +156,7 @@ pub enum ErrorCode {
     ///
     /// 跟踪集名称不符合规则
     ///
-    /// Code `InvalidParameterValue.AuditNameError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AuditNameError`.
     #[doc(alias = "InvalidParameterValue.AuditNameError")]
     InvalidParameterValueAuditNameError,
     /// 跟踪集名称不支持修改。
@@ -166,42 +168,42 @@ pub enum ErrorCode {
     ///
     /// 云审计目前不支持输入的cmq地域
     ///
-    /// Code `InvalidParameterValue.CmqRegionError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.CmqRegionError`.
     #[doc(alias = "InvalidParameterValue.CmqRegionError")]
     InvalidParameterValueCmqRegionError,
     /// The entered COS bucket name is non-compliant.
     ///
     /// 输入的cos存储桶名称不符合规范
     ///
-    /// Code `InvalidParameterValue.CosNameError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.CosNameError`.
     #[doc(alias = "InvalidParameterValue.CosNameError")]
     InvalidParameterValueCosNameError,
     /// CloudAudit currently does not support the entered COS region.
     ///
     /// 云审计目前不支持输入的cos地域
     ///
-    /// Code `InvalidParameterValue.CosRegionError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.CosRegionError`.
     #[doc(alias = "InvalidParameterValue.CosRegionError")]
     InvalidParameterValueCosRegionError,
     /// The value of IsCreateNewBucket can be 0 or 1. 0 indicates not to create a bucket, while 1 indicates to create a bucket.
     ///
     /// IsCreateNewBucket的有效取值范围是0和1，0代表不创建新的存储桶，1代表创建新的存储桶。
     ///
-    /// Code `InvalidParameterValue.IsCreateNewBucketError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IsCreateNewBucketError`.
     #[doc(alias = "InvalidParameterValue.IsCreateNewBucketError")]
     InvalidParameterValueIsCreateNewBucketError,
     /// The value of IsCreateNewQueue can be 0 or 1. 0 indicates not to create a queue, while 1 indicates to create a queue.
     ///
     /// IsCreateNewQueue的有效取值范围是0和1，0代表不新创建，1代表新创建。
     ///
-    /// Code `InvalidParameterValue.IsCreateNewQueueError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IsCreateNewQueueError`.
     #[doc(alias = "InvalidParameterValue.IsCreateNewQueueError")]
     InvalidParameterValueIsCreateNewQueueError,
     /// The value of IsEnableCmqNotify can be 0 or 1. 0 indicates not to enable CMQ delivery, while 1 indicates to enable CMQ delivery.
     ///
     /// IsEnableCmqNotify的有效取值范围是0和1，0代表不开启投递cmq,1代表开启cmq投递。
     ///
-    /// Code `InvalidParameterValue.IsEnableCmqNotifyError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IsEnableCmqNotifyError`.
     #[doc(alias = "InvalidParameterValue.IsEnableCmqNotifyError")]
     InvalidParameterValueIsEnableCmqNotifyError,
     /// 云审计暂不支持该地域的KMS
@@ -213,119 +215,119 @@ pub enum ErrorCode {
     ///
     /// 日志前缀格式错误
     ///
-    /// Code `InvalidParameterValue.LogFilePrefixError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.LogFilePrefixError`.
     #[doc(alias = "InvalidParameterValue.LogFilePrefixError")]
     InvalidParameterValueLogFilePrefixError,
     /// The maximum number of entries returned in one search is 50.
     ///
     /// 单次检索支持的最大返回条数是50
     ///
-    /// Code `InvalidParameterValue.MaxResult`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.MaxResult`.
     #[doc(alias = "InvalidParameterValue.MaxResult")]
     InvalidParameterValueMaxResult,
     /// The entered queue name is non-compliant.
     ///
     /// 输入的队列名称不符合规范
     ///
-    /// Code `InvalidParameterValue.QueueNameError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.QueueNameError`.
     #[doc(alias = "InvalidParameterValue.QueueNameError")]
     InvalidParameterValueQueueNameError,
     /// Valid values of the read/write attribute: 1 (read-only), 2 (write-only), 3 (read/write).
     ///
     /// 读写属性值仅支持：1,2,3。1代表只读，2代表只写，3代表全部。
     ///
-    /// Code `InvalidParameterValue.ReadWriteAttributeError`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ReadWriteAttributeError`.
     #[doc(alias = "InvalidParameterValue.ReadWriteAttributeError")]
     InvalidParameterValueReadWriteAttributeError,
     /// The start time cannot be after the end time.
     ///
     /// 开始时间不能大于结束时间
     ///
-    /// Code `InvalidParameterValue.Time`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Time`.
     #[doc(alias = "InvalidParameterValue.Time")]
     InvalidParameterValueTime,
     /// Valid values of AttributeKey: RequestId, EventName, ReadOnly, Username, ResourceType, ResourceName, AccessKeyId.
     ///
     /// AttributeKey的有效取值范围是:RequestId、EventName、ReadOnly、Username、ResourceType、ResourceName和AccessKeyId
     ///
-    /// Code `InvalidParameterValue.attributeKey`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `InvalidParameterValue.attributeKey`.
     #[doc(alias = "InvalidParameterValue.attributeKey")]
     InvalidParameterValueAttributeKey,
     /// The maximum number of tracking sets is exceeded.
     ///
     /// 超过跟踪集的最大值
     ///
-    /// Code `LimitExceeded.OverAmount`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `LimitExceeded.OverAmount`.
     #[doc(alias = "LimitExceeded.OverAmount")]
     LimitExceededOverAmount,
     /// Only entries for the last 7 days can be searched for.
     ///
     /// 检索支持的有效时间范围是7天
     ///
-    /// Code `LimitExceeded.OverTime`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `LimitExceeded.OverTime`.
     #[doc(alias = "LimitExceeded.OverTime")]
     LimitExceededOverTime,
     /// The tracking set name is missing.
     ///
     /// 缺少跟踪集名称
     ///
-    /// Code `MissingParameter.MissAuditName`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `MissingParameter.MissAuditName`.
     #[doc(alias = "MissingParameter.MissAuditName")]
     MissingParameterMissAuditName,
     /// The COS bucket parameter is missing.
     ///
     /// 缺少cos存储桶参数
     ///
-    /// Code `MissingParameter.MissCosBucketName`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `MissingParameter.MissCosBucketName`.
     #[doc(alias = "MissingParameter.MissCosBucketName")]
     MissingParameterMissCosBucketName,
     /// The COS region parameter is missing.
     ///
     /// 缺少cos地域参数
     ///
-    /// Code `MissingParameter.MissCosRegion`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `MissingParameter.MissCosRegion`.
     #[doc(alias = "MissingParameter.MissCosRegion")]
     MissingParameterMissCosRegion,
     /// If the value of IsEnableCmqNotify is 1, IsCreateNewQueue, CmqQueueName, and CmqRegion are required.
     ///
     /// IsEnableCmqNotify输入1的话，IsCreateNewQueue、CmqQueueName和CmqRegion都是必须参数。
     ///
-    /// Code `MissingParameter.cmq`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `MissingParameter.cmq`.
     #[doc(alias = "MissingParameter.cmq")]
     MissingParameterCmq,
     /// A tracking set with the same name already exists.
     ///
     /// 已经存在相同名称的跟踪集
     ///
-    /// Code `ResourceInUse.AlreadyExistsSameAudit`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `ResourceInUse.AlreadyExistsSameAudit`.
     #[doc(alias = "ResourceInUse.AlreadyExistsSameAudit")]
     ResourceInUseAlreadyExistsSameAudit,
     /// A tracking set with the same CMQ delivery configuration already exists.
     ///
     /// 已经存在相同cmq投递配置的跟踪集
     ///
-    /// Code `ResourceInUse.AlreadyExistsSameAuditCmqConfig`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `ResourceInUse.AlreadyExistsSameAuditCmqConfig`.
     #[doc(alias = "ResourceInUse.AlreadyExistsSameAuditCmqConfig")]
     ResourceInUseAlreadyExistsSameAuditCmqConfig,
     /// A tracking set with the same COS delivery configuration already exists.
     ///
     /// 已经存在相同cos投递配置的跟踪集
     ///
-    /// Code `ResourceInUse.AlreadyExistsSameAuditCosConfig`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `ResourceInUse.AlreadyExistsSameAuditCosConfig`.
     #[doc(alias = "ResourceInUse.AlreadyExistsSameAuditCosConfig")]
     ResourceInUseAlreadyExistsSameAuditCosConfig,
     /// The COS bucket already exists.
     ///
     /// cos存储桶已经存在
     ///
-    /// Code `ResourceInUse.CosBucketExists`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `ResourceInUse.CosBucketExists`.
     #[doc(alias = "ResourceInUse.CosBucketExists")]
     ResourceInUseCosBucketExists,
     /// The tracking set does not exist.
     ///
     /// 跟踪集不存在
     ///
-    /// Code `ResourceNotFound.AuditNotExist`. Texts: en from pages/cloudaudit-error-codes-en.md, zh from pages/cloudaudit-error-codes-zh.md.
+    /// Code `ResourceNotFound.AuditNotExist`.
     #[doc(alias = "ResourceNotFound.AuditNotExist")]
     ResourceNotFoundAuditNotExist,
     /// No description is documented.

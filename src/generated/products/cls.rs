@@ -5,19 +5,21 @@
 
 /// An error code of `cls`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 告警策略通知模板已经绑定到了某个告警策略上。
     ///
-    /// Code `FailedOperation.BindedAlarm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindedAlarm`.
     #[doc(alias = "FailedOperation.BindedAlarm")]
     FailedOperationBindedAlarm,
     /// 桶内无相应前缀文件，请使用正确的桶、文件前缀和压缩方式。
     ///
-    /// Code `FailedOperation.BucketNoFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BucketNoFile`.
     #[doc(alias = "FailedOperation.BucketNoFile")]
     FailedOperationBucketNoFile,
     /// No description is documented.
@@ -27,27 +29,27 @@ pub enum ErrorCode {
     FailedOperationCloudProductInvocationError,
     /// 文件解压缩失败，请选择正确的压缩方式。
     ///
-    /// Code `FailedOperation.DecompressFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DecompressFile`.
     #[doc(alias = "FailedOperation.DecompressFile")]
     FailedOperationDecompressFile,
     /// 文件下载失败，请稍后再试。
     ///
-    /// Code `FailedOperation.DownLoadFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadFile`.
     #[doc(alias = "FailedOperation.DownLoadFile")]
     FailedOperationDownLoadFile,
     /// 获取文件列表失败，请稍后再试。
     ///
-    /// Code `FailedOperation.GetListFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetListFile`.
     #[doc(alias = "FailedOperation.GetListFile")]
     FailedOperationGetListFile,
     /// 检索日志触发最大条数限制。
     ///
-    /// Code `FailedOperation.GetlogReachLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetlogReachLimit`.
     #[doc(alias = "FailedOperation.GetlogReachLimit")]
     FailedOperationGetlogReachLimit,
     /// 低频不支持配置kv和tag索引。
     ///
-    /// Code `FailedOperation.InValidIndexRuleForSearchLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InValidIndexRuleForSearchLow`.
     #[doc(alias = "FailedOperation.InValidIndexRuleForSearchLow")]
     FailedOperationInValidIndexRuleForSearchLow,
     /// No description is documented.
@@ -57,32 +59,32 @@ pub enum ErrorCode {
     FailedOperationIndexSegmentOffloaded,
     /// 该告警策略状态异常，请检查下日志主题ID是否都存在。
     ///
-    /// Code `FailedOperation.InvalidAlarm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAlarm`.
     #[doc(alias = "FailedOperation.InvalidAlarm")]
     FailedOperationInvalidAlarm,
     /// 检索游标已失效或不存在。
     ///
-    /// Code `FailedOperation.InvalidContext`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidContext`.
     #[doc(alias = "FailedOperation.InvalidContext")]
     FailedOperationInvalidContext,
     /// 离线存储保存时间不得少于7天。
     ///
-    /// Code `FailedOperation.InvalidPeriod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidPeriod`.
     #[doc(alias = "FailedOperation.InvalidPeriod")]
     FailedOperationInvalidPeriod,
     /// 相同的日志集已存在。
     ///
-    /// Code `FailedOperation.LogsetConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LogsetConflict`.
     #[doc(alias = "FailedOperation.LogsetConflict")]
     FailedOperationLogsetConflict,
     /// 日志集下存在日志主题。
     ///
-    /// Code `FailedOperation.LogsetNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LogsetNotEmpty`.
     #[doc(alias = "FailedOperation.LogsetNotEmpty")]
     FailedOperationLogsetNotEmpty,
     /// 无效的Content。
     ///
-    /// Code `FailedOperation.MissingContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingContent`.
     #[doc(alias = "FailedOperation.MissingContent")]
     FailedOperationMissingContent,
     /// No description is documented.
@@ -92,42 +94,42 @@ pub enum ErrorCode {
     FailedOperationModifySystemField,
     /// 修改的生命周期被禁止。
     ///
-    /// Code `FailedOperation.PeriodModifyForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PeriodModifyForbidden`.
     #[doc(alias = "FailedOperation.PeriodModifyForbidden")]
     FailedOperationPeriodModifyForbidden,
     /// 文件预览失败，请稍后再试。
     ///
-    /// Code `FailedOperation.PreviewFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PreviewFile`.
     #[doc(alias = "FailedOperation.PreviewFile")]
     FailedOperationPreviewFile,
     /// 查询语句运行失败。
     ///
-    /// Code `FailedOperation.QueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryError`.
     #[doc(alias = "FailedOperation.QueryError")]
     FailedOperationQueryError,
     /// 读取文件内容失败，请确认文件可读。
     ///
-    /// Code `FailedOperation.ReadFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReadFile`.
     #[doc(alias = "FailedOperation.ReadFile")]
     FailedOperationReadFile,
     /// 读qps超过限制。
     ///
-    /// Code `FailedOperation.ReadQpsLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReadQpsLimit`.
     #[doc(alias = "FailedOperation.ReadQpsLimit")]
     FailedOperationReadQpsLimit,
     /// 查询超时。
     ///
-    /// Code `FailedOperation.SearchTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SearchTimeout`.
     #[doc(alias = "FailedOperation.SearchTimeout")]
     FailedOperationSearchTimeout,
     /// 投递任务不允许重试。
     ///
-    /// Code `FailedOperation.ShipperTaskNotToRetry`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ShipperTaskNotToRetry`.
     #[doc(alias = "FailedOperation.ShipperTaskNotToRetry")]
     FailedOperationShipperTaskNotToRetry,
     /// 查询语句解析错误。
     ///
-    /// Code `FailedOperation.SyntaxError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SyntaxError`.
     #[doc(alias = "FailedOperation.SyntaxError")]
     FailedOperationSyntaxError,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     FailedOperationTagConcurrentConflict,
     /// 请求标签服务限频。
     ///
-    /// Code `FailedOperation.TagQpsLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagQpsLimit`.
     #[doc(alias = "FailedOperation.TagQpsLimit")]
     FailedOperationTagQpsLimit,
     /// No description is documented.
@@ -147,17 +149,17 @@ pub enum ErrorCode {
     FailedOperationTimeout,
     /// 日志主题已关闭。
     ///
-    /// Code `FailedOperation.TopicClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicClosed`.
     #[doc(alias = "FailedOperation.TopicClosed")]
     FailedOperationTopicClosed,
     /// topic创建中
     ///
-    /// Code `FailedOperation.TopicCreating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicCreating`.
     #[doc(alias = "FailedOperation.TopicCreating")]
     FailedOperationTopicCreating,
     /// 日志主题已隔离。
     ///
-    /// Code `FailedOperation.TopicIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicIsolated`.
     #[doc(alias = "FailedOperation.TopicIsolated")]
     FailedOperationTopicIsolated,
     /// No description is documented.
@@ -167,22 +169,22 @@ pub enum ErrorCode {
     FailedOperationWriteByQueryReachLimit,
     /// 写qps超过限制。
     ///
-    /// Code `FailedOperation.WriteQpsLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WriteQpsLimit`.
     #[doc(alias = "FailedOperation.WriteQpsLimit")]
     FailedOperationWriteQpsLimit,
     /// 写流量超过限制。
     ///
-    /// Code `FailedOperation.WriteTrafficLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WriteTrafficLimit`.
     #[doc(alias = "FailedOperation.WriteTrafficLimit")]
     FailedOperationWriteTrafficLimit,
     /// DB错误。
     ///
-    /// Code `InternalError.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbError`.
     #[doc(alias = "InternalError.DbError")]
     InternalErrorDbError,
     /// 角色非法。
     ///
-    /// Code `InternalError.IllegalRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IllegalRole`.
     #[doc(alias = "InternalError.IllegalRole")]
     InternalErrorIllegalRole,
     /// No description is documented.
@@ -202,22 +204,22 @@ pub enum ErrorCode {
     InternalErrorServerBusy,
     /// 告警策略已经存在。
     ///
-    /// Code `InvalidParameter.AlarmConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AlarmConflict`.
     #[doc(alias = "InvalidParameter.AlarmConflict")]
     InvalidParameterAlarmConflict,
     /// 告警策略通知模板已经存在。
     ///
-    /// Code `InvalidParameter.AlarmNoticeConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AlarmNoticeConflict`.
     #[doc(alias = "InvalidParameter.AlarmNoticeConflict")]
     InvalidParameterAlarmNoticeConflict,
     /// 相同的采集配置规则已经存在。
     ///
-    /// Code `InvalidParameter.ConfigConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConfigConflict`.
     #[doc(alias = "InvalidParameter.ConfigConflict")]
     InvalidParameterConfigConflict,
     /// 无效的Content。
     ///
-    /// Code `InvalidParameter.Content`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Content`.
     #[doc(alias = "InvalidParameter.Content")]
     InvalidParameterContent,
     /// No description is documented.
@@ -227,67 +229,67 @@ pub enum ErrorCode {
     InvalidParameterCrossAccountConflict,
     /// 仪表盘命名冲突。
     ///
-    /// Code `InvalidParameter.DashboardNameConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DashboardNameConflict`.
     #[doc(alias = "InvalidParameter.DashboardNameConflict")]
     InvalidParameterDashboardNameConflict,
     /// 数据加工任务冲突。
     ///
-    /// Code `InvalidParameter.DataFromTaskConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataFromTaskConflict`.
     #[doc(alias = "InvalidParameter.DataFromTaskConflict")]
     InvalidParameterDataFromTaskConflict,
     /// 数据加工任务不存在。
     ///
-    /// Code `InvalidParameter.DataFromTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataFromTaskNotExist`.
     #[doc(alias = "InvalidParameter.DataFromTaskNotExist")]
     InvalidParameterDataFromTaskNotExist,
     /// 数据库唯一键冲突。
     ///
-    /// Code `InvalidParameter.DbDuplication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DbDuplication`.
     #[doc(alias = "InvalidParameter.DbDuplication")]
     InvalidParameterDbDuplication,
     /// 导出任务已经存在。
     ///
-    /// Code `InvalidParameter.ExportConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExportConflict`.
     #[doc(alias = "InvalidParameter.ExportConflict")]
     InvalidParameterExportConflict,
     /// 低频不支持配置kv和tag索引。
     ///
-    /// Code `InvalidParameter.InValidIndexRuleForSearchLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InValidIndexRuleForSearchLow`.
     #[doc(alias = "InvalidParameter.InValidIndexRuleForSearchLow")]
     InvalidParameterInValidIndexRuleForSearchLow,
     /// 指定日志主题已经存在索引规则。
     ///
-    /// Code `InvalidParameter.IndexConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IndexConflict`.
     #[doc(alias = "InvalidParameter.IndexConflict")]
     InvalidParameterIndexConflict,
     /// 无效的数据加工语句。
     ///
-    /// Code `InvalidParameter.InvalidEtlContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidEtlContent`.
     #[doc(alias = "InvalidParameter.InvalidEtlContent")]
     InvalidParameterInvalidEtlContent,
     /// 相同的日志集已存在。
     ///
-    /// Code `InvalidParameter.LogsetConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LogsetConflict`.
     #[doc(alias = "InvalidParameter.LogsetConflict")]
     InvalidParameterLogsetConflict,
     /// 同名机器组已经存在。
     ///
-    /// Code `InvalidParameter.MachineGroupConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MachineGroupConflict`.
     #[doc(alias = "InvalidParameter.MachineGroupConflict")]
     InvalidParameterMachineGroupConflict,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 投递规则命名冲突。
     ///
-    /// Code `InvalidParameter.ShipperConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ShipperConflict`.
     #[doc(alias = "InvalidParameter.ShipperConflict")]
     InvalidParameterShipperConflict,
     /// 指定日志集下已经有同名的日志主题。
     ///
-    /// Code `InvalidParameter.TopicConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TopicConflict`.
     #[doc(alias = "InvalidParameter.TopicConflict")]
     InvalidParameterTopicConflict,
     /// No description is documented.
@@ -302,12 +304,12 @@ pub enum ErrorCode {
     LimitExceededBillingTopicOutOfLimit,
     /// 采集规则配置超过最大值限制。
     ///
-    /// Code `LimitExceeded.Config`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Config`.
     #[doc(alias = "LimitExceeded.Config")]
     LimitExceededConfig,
     /// 创建日志导出任务数量超出限制。
     ///
-    /// Code `LimitExceeded.Export`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Export`.
     #[doc(alias = "LimitExceeded.Export")]
     LimitExceededExport,
     /// No description is documented.
@@ -317,131 +319,131 @@ pub enum ErrorCode {
     LimitExceededIndexKeyOverLimit,
     /// 索引操作超过频率限制。
     ///
-    /// Code `LimitExceeded.IndexOperating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IndexOperating`.
     #[doc(alias = "LimitExceeded.IndexOperating")]
     LimitExceededIndexOperating,
     /// 并发查询超过限制，单topic并发最大值15。
     ///
-    /// Code `LimitExceeded.LogSearch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LogSearch`.
     #[doc(alias = "LimitExceeded.LogSearch")]
     LimitExceededLogSearch,
     /// 日志大小超过限制。
     ///
-    /// Code `LimitExceeded.LogSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LogSize`.
     #[doc(alias = "LimitExceeded.LogSize")]
     LimitExceededLogSize,
     /// 日志集数量超出限制。
     ///
-    /// Code `LimitExceeded.Logset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Logset`.
     #[doc(alias = "LimitExceeded.Logset")]
     LimitExceededLogset,
     /// 机器组超过限制。
     ///
-    /// Code `LimitExceeded.MachineGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MachineGroup`.
     #[doc(alias = "LimitExceeded.MachineGroup")]
     LimitExceededMachineGroup,
     /// 机器组IP超过限制。
     ///
-    /// Code `LimitExceeded.MachineGroupIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MachineGroupIp`.
     #[doc(alias = "LimitExceeded.MachineGroupIp")]
     LimitExceededMachineGroupIp,
     /// 机器组Label超过限制。
     ///
-    /// Code `LimitExceeded.MachineGroupIpLabels`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MachineGroupIpLabels`.
     #[doc(alias = "LimitExceeded.MachineGroupIpLabels")]
     LimitExceededMachineGroupIpLabels,
     /// 分区超过限制。
     ///
-    /// Code `LimitExceeded.Partition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Partition`.
     #[doc(alias = "LimitExceeded.Partition")]
     LimitExceededPartition,
     /// 记录超过限制
     ///
-    /// Code `LimitExceeded.RecordOutOfLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RecordOutOfLimit`.
     #[doc(alias = "LimitExceeded.RecordOutOfLimit")]
     LimitExceededRecordOutOfLimit,
     /// 检索内存超限。
     ///
-    /// Code `LimitExceeded.SearchResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SearchResources`.
     #[doc(alias = "LimitExceeded.SearchResources")]
     LimitExceededSearchResources,
     /// 检索接口返回的日志量太大， 超过20MB限制。
     ///
-    /// Code `LimitExceeded.SearchResultTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SearchResultTooLarge`.
     #[doc(alias = "LimitExceeded.SearchResultTooLarge")]
     LimitExceededSearchResultTooLarge,
     /// 投递规则超出限制。
     ///
-    /// Code `LimitExceeded.Shipper`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Shipper`.
     #[doc(alias = "LimitExceeded.Shipper")]
     LimitExceededShipper,
     /// tag超过限制。
     ///
-    /// Code `LimitExceeded.Tag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Tag`.
     #[doc(alias = "LimitExceeded.Tag")]
     LimitExceededTag,
     /// 日志主题数目超过限制。
     ///
-    /// Code `LimitExceeded.Topic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Topic`.
     #[doc(alias = "LimitExceeded.Topic")]
     LimitExceededTopic,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// ACL校验失败。
     ///
-    /// Code `OperationDenied.ACLFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ACLFailed`.
     #[doc(alias = "OperationDenied.ACLFailed")]
     OperationDeniedACLFailed,
     /// 账户已销毁。
     ///
-    /// Code `OperationDenied.AccountDestroy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountDestroy`.
     #[doc(alias = "OperationDenied.AccountDestroy")]
     OperationDeniedAccountDestroy,
     /// 账户欠费。
     ///
-    /// Code `OperationDenied.AccountIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountIsolate`.
     #[doc(alias = "OperationDenied.AccountIsolate")]
     OperationDeniedAccountIsolate,
     /// 账户不存在。
     ///
-    /// Code `OperationDenied.AccountNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountNotExists`.
     #[doc(alias = "OperationDenied.AccountNotExists")]
     OperationDeniedAccountNotExists,
     /// 低频不支持告警。
     ///
-    /// Code `OperationDenied.AlarmNotSupportForSearchLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AlarmNotSupportForSearchLow`.
     #[doc(alias = "OperationDenied.AlarmNotSupportForSearchLow")]
     OperationDeniedAlarmNotSupportForSearchLow,
     /// 字段没有开启分析功能。
     ///
-    /// Code `OperationDenied.AnalysisSwitchClose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AnalysisSwitchClose`.
     #[doc(alias = "OperationDenied.AnalysisSwitchClose")]
     OperationDeniedAnalysisSwitchClose,
     /// 不支持新语法。
     ///
-    /// Code `OperationDenied.NewSyntaxNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NewSyntaxNotSupported`.
     #[doc(alias = "OperationDenied.NewSyntaxNotSupported")]
     OperationDeniedNewSyntaxNotSupported,
     /// 通知模板已绑定告警，无法删除。
     ///
-    /// Code `OperationDenied.NoticeHasAlarm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoticeHasAlarm`.
     #[doc(alias = "OperationDenied.NoticeHasAlarm")]
     OperationDeniedNoticeHasAlarm,
     /// 操作低频检索不支持。
     ///
-    /// Code `OperationDenied.OperationNotSupportInSearchLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationNotSupportInSearchLow`.
     #[doc(alias = "OperationDenied.OperationNotSupportInSearchLow")]
     OperationDeniedOperationNotSupportInSearchLow,
     /// topic绑定了数据加工。
     ///
-    /// Code `OperationDenied.TopicHasDataFormTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TopicHasDataFormTask`.
     #[doc(alias = "OperationDenied.TopicHasDataFormTask")]
     OperationDeniedTopicHasDataFormTask,
     /// topic绑定了函数投递。
     ///
-    /// Code `OperationDenied.TopicHasDeliverFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TopicHasDeliverFunction`.
     #[doc(alias = "OperationDenied.TopicHasDeliverFunction")]
     OperationDeniedTopicHasDeliverFunction,
     /// No description is documented.
@@ -451,22 +453,22 @@ pub enum ErrorCode {
     OperationDeniedTopicHasExternalDatasourceConfig,
     /// topic绑定了scheduleSql任务。
     ///
-    /// Code `OperationDenied.TopicHasScheduleSqlTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TopicHasScheduleSqlTask`.
     #[doc(alias = "OperationDenied.TopicHasScheduleSqlTask")]
     OperationDeniedTopicHasScheduleSqlTask,
     /// agent version不存在。
     ///
-    /// Code `ResourceNotFound.AgentVersionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AgentVersionNotExist`.
     #[doc(alias = "ResourceNotFound.AgentVersionNotExist")]
     ResourceNotFoundAgentVersionNotExist,
     /// 告警策略不存在。
     ///
-    /// Code `ResourceNotFound.AlarmNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AlarmNotExist`.
     #[doc(alias = "ResourceNotFound.AlarmNotExist")]
     ResourceNotFoundAlarmNotExist,
     /// 告警策略通知模板不存在。
     ///
-    /// Code `ResourceNotFound.AlarmNoticeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AlarmNoticeNotExist`.
     #[doc(alias = "ResourceNotFound.AlarmNoticeNotExist")]
     ResourceNotFoundAlarmNoticeNotExist,
     /// No description is documented.
@@ -476,47 +478,47 @@ pub enum ErrorCode {
     ResourceNotFoundClusterNotFound,
     /// 指定的采集规则配置不存在。
     ///
-    /// Code `ResourceNotFound.ConfigNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ConfigNotExist`.
     #[doc(alias = "ResourceNotFound.ConfigNotExist")]
     ResourceNotFoundConfigNotExist,
     /// 仪表盘记录不存在。
     ///
-    /// Code `ResourceNotFound.DashboardRecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DashboardRecordNotExist`.
     #[doc(alias = "ResourceNotFound.DashboardRecordNotExist")]
     ResourceNotFoundDashboardRecordNotExist,
     /// 仪表盘订阅记录不存在。
     ///
-    /// Code `ResourceNotFound.DashboardSubscribeRecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DashboardSubscribeRecordNotExist`.
     #[doc(alias = "ResourceNotFound.DashboardSubscribeRecordNotExist")]
     ResourceNotFoundDashboardSubscribeRecordNotExist,
     /// 数据加工任务不存在。
     ///
-    /// Code `ResourceNotFound.DataFromTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DataFromTaskNotExist`.
     #[doc(alias = "ResourceNotFound.DataFromTaskNotExist")]
     ResourceNotFoundDataFromTaskNotExist,
     /// 日志导出不存在。
     ///
-    /// Code `ResourceNotFound.ExportNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ExportNotExist`.
     #[doc(alias = "ResourceNotFound.ExportNotExist")]
     ResourceNotFoundExportNotExist,
     /// 索引不存在。
     ///
-    /// Code `ResourceNotFound.IndexNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IndexNotExist`.
     #[doc(alias = "ResourceNotFound.IndexNotExist")]
     ResourceNotFoundIndexNotExist,
     /// 指定的日志集不存在。
     ///
-    /// Code `ResourceNotFound.LogsetNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LogsetNotExist`.
     #[doc(alias = "ResourceNotFound.LogsetNotExist")]
     ResourceNotFoundLogsetNotExist,
     /// 机器组不存在。
     ///
-    /// Code `ResourceNotFound.MachineGroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MachineGroupNotExist`.
     #[doc(alias = "ResourceNotFound.MachineGroupNotExist")]
     ResourceNotFoundMachineGroupNotExist,
     /// 分区不存在。
     ///
-    /// Code `ResourceNotFound.PartitionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PartitionNotExist`.
     #[doc(alias = "ResourceNotFound.PartitionNotExist")]
     ResourceNotFoundPartitionNotExist,
     /// No description is documented.
@@ -526,17 +528,17 @@ pub enum ErrorCode {
     ResourceNotFoundRecordNotExist,
     /// 投递规则不存在。
     ///
-    /// Code `ResourceNotFound.ShipperNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ShipperNotExist`.
     #[doc(alias = "ResourceNotFound.ShipperNotExist")]
     ResourceNotFoundShipperNotExist,
     /// 投递任务不存在。
     ///
-    /// Code `ResourceNotFound.ShipperTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ShipperTaskNotExist`.
     #[doc(alias = "ResourceNotFound.ShipperTaskNotExist")]
     ResourceNotFoundShipperTaskNotExist,
     /// 日志主题不存在。
     ///
-    /// Code `ResourceNotFound.TopicNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TopicNotExist`.
     #[doc(alias = "ResourceNotFound.TopicNotExist")]
     ResourceNotFoundTopicNotExist,
     /// No description is documented.

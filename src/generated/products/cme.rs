@@ -5,24 +5,26 @@
 
 /// An error code of `cme`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 创建录制任务失败。
     ///
-    /// Code `FailedOperation.CreateRecordTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRecordTask`.
     #[doc(alias = "FailedOperation.CreateRecordTask")]
     FailedOperationCreateRecordTask,
     /// 云点播用户无效。
     ///
-    /// Code `FailedOperation.InvalidVodUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidVodUser`.
     #[doc(alias = "FailedOperation.InvalidVodUser")]
     FailedOperationInvalidVodUser,
     /// 直播录制功能暂未对使用腾讯云点播存储的平台开放。
     ///
-    /// Code `FailedOperation.RecordNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RecordNotSupport`.
     #[doc(alias = "FailedOperation.RecordNotSupport")]
     FailedOperationRecordNotSupport,
     /// No description is documented.
@@ -32,17 +34,17 @@ pub enum ErrorCode {
     FailedOperationStartStreamConnectPartlyErr,
     /// 转推操作失败。
     ///
-    /// Code `FailedOperation.StreamConnect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StreamConnect`.
     #[doc(alias = "FailedOperation.StreamConnect")]
     FailedOperationStreamConnect,
     /// 非法操作，导播中正在工作中。
     ///
-    /// Code `FailedOperation.SwitcherOnWorking`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SwitcherOnWorking`.
     #[doc(alias = "FailedOperation.SwitcherOnWorking")]
     FailedOperationSwitcherOnWorking,
     /// 发起预处理任务失败。
     ///
-    /// Code `InternalError.CreateTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateTask`.
     #[doc(alias = "InternalError.CreateTask")]
     InternalErrorCreateTask,
     /// No description is documented.
@@ -52,62 +54,62 @@ pub enum ErrorCode {
     InvalidParameterId,
     /// 平台参数非法。
     ///
-    /// Code `InvalidParameter.Platform`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Platform`.
     #[doc(alias = "InvalidParameter.Platform")]
     InvalidParameterPlatform,
     /// 画布宽高比不合法。
     ///
-    /// Code `InvalidParameterValue.AspectRatio`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AspectRatio`.
     #[doc(alias = "InvalidParameterValue.AspectRatio")]
     InvalidParameterValueAspectRatio,
     /// 画布宽高比不合法。
     ///
-    /// Code `InvalidParameterValue.AspectRatioSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AspectRatioSet`.
     #[doc(alias = "InvalidParameterValue.AspectRatioSet")]
     InvalidParameterValueAspectRatioSet,
     /// 项目类别不合法。
     ///
-    /// Code `InvalidParameterValue.Category`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Category`.
     #[doc(alias = "InvalidParameterValue.Category")]
     InvalidParameterValueCategory,
     /// 项目类别不合法。
     ///
-    /// Code `InvalidParameterValue.CategorySet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CategorySet`.
     #[doc(alias = "InvalidParameterValue.CategorySet")]
     InvalidParameterValueCategorySet,
     /// 分类已存在。
     ///
-    /// Code `InvalidParameterValue.ClassExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassExist`.
     #[doc(alias = "InvalidParameterValue.ClassExist")]
     InvalidParameterValueClassExist,
     /// 分类不为空。
     ///
-    /// Code `InvalidParameterValue.ClassNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassNotEmpty`.
     #[doc(alias = "InvalidParameterValue.ClassNotEmpty")]
     InvalidParameterValueClassNotEmpty,
     /// 分类不存在。
     ///
-    /// Code `InvalidParameterValue.ClassNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassNotExist`.
     #[doc(alias = "InvalidParameterValue.ClassNotExist")]
     InvalidParameterValueClassNotExist,
     /// 分类路径不合法。
     ///
-    /// Code `InvalidParameterValue.ClassPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassPath`.
     #[doc(alias = "InvalidParameterValue.ClassPath")]
     InvalidParameterValueClassPath,
     /// 查询不到数据。
     ///
-    /// Code `InvalidParameterValue.DataNotFoundInDB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataNotFoundInDB`.
     #[doc(alias = "InvalidParameterValue.DataNotFoundInDB")]
     InvalidParameterValueDataNotFoundInDB,
     /// 模板 ID 无效。
     ///
-    /// Code `InvalidParameterValue.Definition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Definition`.
     #[doc(alias = "InvalidParameterValue.Definition")]
     InvalidParameterValueDefinition,
     /// 目标分类不存在。
     ///
-    /// Code `InvalidParameterValue.DstClassPathNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DstClassPathNotExist`.
     #[doc(alias = "InvalidParameterValue.DstClassPathNotExist")]
     InvalidParameterValueDstClassPathNotExist,
     /// No description is documented.
@@ -117,112 +119,112 @@ pub enum ErrorCode {
     InvalidParameterValueEndTime,
     /// 导出目标不合法。
     ///
-    /// Code `InvalidParameterValue.ExportDestination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ExportDestination`.
     #[doc(alias = "InvalidParameterValue.ExportDestination")]
     InvalidParameterValueExportDestination,
     /// 拓展信息不合法。
     ///
-    /// Code `InvalidParameterValue.ExtInfoInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ExtInfoInvalid`.
     #[doc(alias = "InvalidParameterValue.ExtInfoInvalid")]
     InvalidParameterValueExtInfoInvalid,
     /// 原始媒资信息不存在。
     ///
-    /// Code `InvalidParameterValue.ExternalMediaInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ExternalMediaInfoNotExist`.
     #[doc(alias = "InvalidParameterValue.ExternalMediaInfoNotExist")]
     InvalidParameterValueExternalMediaInfoNotExist,
     /// 转推输入流参数非法。
     ///
-    /// Code `InvalidParameterValue.Input`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Input`.
     #[doc(alias = "InvalidParameterValue.Input")]
     InvalidParameterValueInput,
     /// 返回记录条数不合法。
     ///
-    /// Code `InvalidParameterValue.Limit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Limit`.
     #[doc(alias = "InvalidParameterValue.Limit")]
     InvalidParameterValueLimit,
     /// 媒体 ID 无效。
     ///
-    /// Code `InvalidParameterValue.MaterialId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MaterialId`.
     #[doc(alias = "InvalidParameterValue.MaterialId")]
     InvalidParameterValueMaterialId,
     /// 输入源信息非法。
     ///
-    /// Code `InvalidParameterValue.MediaCastSourceInfosInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MediaCastSourceInfosInvalid`.
     #[doc(alias = "InvalidParameterValue.MediaCastSourceInfosInvalid")]
     InvalidParameterValueMediaCastSourceInfosInvalid,
     /// 媒体替换信息无效。
     ///
-    /// Code `InvalidParameterValue.MediaReplacementInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MediaReplacementInfo`.
     #[doc(alias = "InvalidParameterValue.MediaReplacementInfo")]
     InvalidParameterValueMediaReplacementInfo,
     /// 无效的成员列表。
     ///
-    /// Code `InvalidParameterValue.MemberIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberIds`.
     #[doc(alias = "InvalidParameterValue.MemberIds")]
     InvalidParameterValueMemberIds,
     /// 团队成员不存在。
     ///
-    /// Code `InvalidParameterValue.MemberNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberNotExist`.
     #[doc(alias = "InvalidParameterValue.MemberNotExist")]
     InvalidParameterValueMemberNotExist,
     /// 名称字段编辑错误，需使用 UTF8 编码。
     ///
-    /// Code `InvalidParameterValue.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Name`.
     #[doc(alias = "InvalidParameterValue.Name")]
     InvalidParameterValueName,
     /// 名称字段长度超长，限制 30 个中文字符。
     ///
-    /// Code `InvalidParameterValue.NameLenLimt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NameLenLimt`.
     #[doc(alias = "InvalidParameterValue.NameLenLimt")]
     InvalidParameterValueNameLenLimt,
     /// 非团队成员。
     ///
-    /// Code `InvalidParameterValue.NotTeamMemberError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotTeamMemberError`.
     #[doc(alias = "InvalidParameterValue.NotTeamMemberError")]
     InvalidParameterValueNotTeamMemberError,
     /// 分页偏移不合法。
     ///
-    /// Code `InvalidParameterValue.Offset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Offset`.
     #[doc(alias = "InvalidParameterValue.Offset")]
     InvalidParameterValueOffset,
     /// 转推操作非法。
     ///
-    /// Code `InvalidParameterValue.OperationInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OperationInvalid`.
     #[doc(alias = "InvalidParameterValue.OperationInvalid")]
     InvalidParameterValueOperationInvalid,
     /// 无效的操作者。
     ///
-    /// Code `InvalidParameterValue.Operator`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Operator`.
     #[doc(alias = "InvalidParameterValue.Operator")]
     InvalidParameterValueOperator,
     /// 归属者 ID 不合法。
     ///
-    /// Code `InvalidParameterValue.OwnerId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OwnerId`.
     #[doc(alias = "InvalidParameterValue.OwnerId")]
     InvalidParameterValueOwnerId,
     /// 团队 Owner 的备注不合法。
     ///
-    /// Code `InvalidParameterValue.OwnerRemark`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OwnerRemark`.
     #[doc(alias = "InvalidParameterValue.OwnerRemark")]
     InvalidParameterValueOwnerRemark,
     /// 归属者类型不合法。
     ///
-    /// Code `InvalidParameterValue.OwnerType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OwnerType`.
     #[doc(alias = "InvalidParameterValue.OwnerType")]
     InvalidParameterValueOwnerType,
     /// 平台参数取值错误。
     ///
-    /// Code `InvalidParameterValue.Platform`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Platform`.
     #[doc(alias = "InvalidParameterValue.Platform")]
     InvalidParameterValuePlatform,
     /// 预处理模板 ID 无效。
     ///
-    /// Code `InvalidParameterValue.PreProcessDefinition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PreProcessDefinition`.
     #[doc(alias = "InvalidParameterValue.PreProcessDefinition")]
     InvalidParameterValuePreProcessDefinition,
     /// 项目不存在。
     ///
-    /// Code `InvalidParameterValue.ProjectId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProjectId`.
     #[doc(alias = "InvalidParameterValue.ProjectId")]
     InvalidParameterValueProjectId,
     /// No description is documented.
@@ -232,131 +234,131 @@ pub enum ErrorCode {
     InvalidParameterValueProjectInfoError,
     /// 轨道素材替换类型无效或不匹配。
     ///
-    /// Code `InvalidParameterValue.ReplacementType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReplacementType`.
     #[doc(alias = "InvalidParameterValue.ReplacementType")]
     InvalidParameterValueReplacementType,
     /// 角色不合法。
     ///
-    /// Code `InvalidParameterValue.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Role`.
     #[doc(alias = "InvalidParameterValue.Role")]
     InvalidParameterValueRole,
     /// 排序方式无效。
     ///
-    /// Code `InvalidParameterValue.SortOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SortOrder`.
     #[doc(alias = "InvalidParameterValue.SortOrder")]
     InvalidParameterValueSortOrder,
     /// 云转推信息非法。
     ///
-    /// Code `InvalidParameterValue.StreamConnect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamConnect`.
     #[doc(alias = "InvalidParameterValue.StreamConnect")]
     InvalidParameterValueStreamConnect,
     /// 转推输入源信息非法。
     ///
-    /// Code `InvalidParameterValue.StreamConnectInputInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamConnectInputInvalid`.
     #[doc(alias = "InvalidParameterValue.StreamConnectInputInvalid")]
     InvalidParameterValueStreamConnectInputInvalid,
     /// 转推输出源信息非法。
     ///
-    /// Code `InvalidParameterValue.StreamConnectOutputInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamConnectOutputInvalid`.
     #[doc(alias = "InvalidParameterValue.StreamConnectOutputInvalid")]
     InvalidParameterValueStreamConnectOutputInvalid,
     /// 输入流参数错误。
     ///
-    /// Code `InvalidParameterValue.StreamInput`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamInput`.
     #[doc(alias = "InvalidParameterValue.StreamInput")]
     InvalidParameterValueStreamInput,
     /// 导播台项目输入信息无效。
     ///
-    /// Code `InvalidParameterValue.SwitcherProjectInput`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SwitcherProjectInput`.
     #[doc(alias = "InvalidParameterValue.SwitcherProjectInput")]
     InvalidParameterValueSwitcherProjectInput,
     /// 任务 Id 无效。
     ///
-    /// Code `InvalidParameterValue.TaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TaskId`.
     #[doc(alias = "InvalidParameterValue.TaskId")]
     InvalidParameterValueTaskId,
     /// 团队 ID 已经存在，不能重复创建。
     ///
-    /// Code `InvalidParameterValue.TeamId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TeamId`.
     #[doc(alias = "InvalidParameterValue.TeamId")]
     InvalidParameterValueTeamId,
     /// 团队不存在。
     ///
-    /// Code `InvalidParameterValue.TeamNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TeamNotExist`.
     #[doc(alias = "InvalidParameterValue.TeamNotExist")]
     InvalidParameterValueTeamNotExist,
     /// 发布通道 ID 无效。
     ///
-    /// Code `InvalidParameterValue.ThirdyPartyPublishChannelId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ThirdyPartyPublishChannelId`.
     #[doc(alias = "InvalidParameterValue.ThirdyPartyPublishChannelId")]
     InvalidParameterValueThirdyPartyPublishChannelId,
     /// 轨道数据无效。
     ///
-    /// Code `InvalidParameterValue.TrackData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrackData`.
     #[doc(alias = "InvalidParameterValue.TrackData")]
     InvalidParameterValueTrackData,
     /// 轨道元素无效。
     ///
-    /// Code `InvalidParameterValue.TrackItem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrackItem`.
     #[doc(alias = "InvalidParameterValue.TrackItem")]
     InvalidParameterValueTrackItem,
     /// 视频编辑模板不存在。
     ///
-    /// Code `InvalidParameterValue.VideoEditTemplateIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VideoEditTemplateIdNotExist`.
     #[doc(alias = "InvalidParameterValue.VideoEditTemplateIdNotExist")]
     InvalidParameterValueVideoEditTemplateIdNotExist,
     /// 参数缺少 VodFile。
     ///
-    /// Code `InvalidParameterValue.VodFileId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VodFileId`.
     #[doc(alias = "InvalidParameterValue.VodFileId")]
     InvalidParameterValueVodFileId,
     /// 点播文件不存在。
     ///
-    /// Code `InvalidParameterValue.VodFileNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VodFileNotExist`.
     #[doc(alias = "InvalidParameterValue.VodFileNotExist")]
     InvalidParameterValueVodFileNotExist,
     /// 绑定的点播子应用无效。
     ///
-    /// Code `InvalidParameterValue.VodSubAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VodSubAppid`.
     #[doc(alias = "InvalidParameterValue.VodSubAppid")]
     InvalidParameterValueVodSubAppid,
     /// 您已超过推流时长限制，若还需使用，请升级会员版本或购买资源包。
     ///
-    /// Code `LimitExceeded.BillItemLiveDispatchDuration`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BillItemLiveDispatchDuration`.
     #[doc(alias = "LimitExceeded.BillItemLiveDispatchDuration")]
     LimitExceededBillItemLiveDispatchDuration,
     /// 您已达到转推并发数上限，若还需使用，请升级会员版本或购买资源包。
     ///
-    /// Code `LimitExceeded.BillItemLiveDispatchMaxCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BillItemLiveDispatchMaxCount`.
     #[doc(alias = "LimitExceeded.BillItemLiveDispatchMaxCount")]
     LimitExceededBillItemLiveDispatchMaxCount,
     /// 存储空间不足，请查看会员权益，购买资源包或会员版本后继续使用。
     ///
-    /// Code `LimitExceeded.BillItemStorage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BillItemStorage`.
     #[doc(alias = "LimitExceeded.BillItemStorage")]
     LimitExceededBillItemStorage,
     /// 您已达到导出视频时长上限，若还需使用，请升级会员版本或购买资源包。
     ///
-    /// Code `LimitExceeded.BillItemVideoEditExportDuration`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BillItemVideoEditExportDuration`.
     #[doc(alias = "LimitExceeded.BillItemVideoEditExportDuration")]
     LimitExceededBillItemVideoEditExportDuration,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 权限不足，请检查对应操作者的权限。
     ///
-    /// Code `OperationDenied.PermissionDeny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PermissionDeny`.
     #[doc(alias = "OperationDenied.PermissionDeny")]
     OperationDeniedPermissionDeny,
     /// 平台不存在。
     ///
-    /// Code `ResourceNotFound.Platform`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Platform`.
     #[doc(alias = "ResourceNotFound.Platform")]
     ResourceNotFoundPlatform,
     /// 平台不存在。
     ///
-    /// Code `ResourceNotFound.PlatformNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PlatformNotFound`.
     #[doc(alias = "ResourceNotFound.PlatformNotFound")]
     ResourceNotFoundPlatformNotFound,
 }

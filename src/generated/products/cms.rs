@@ -5,133 +5,135 @@
 
 /// An error code of `cms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 服务内部错误。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 图片长宽比太大
     ///
-    /// Code `InvalidParameter.ImageAspectRatioTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageAspectRatioTooLarge`.
     #[doc(alias = "InvalidParameter.ImageAspectRatioTooLarge")]
     InvalidParameterImageAspectRatioTooLarge,
     /// 图片体积太小
     ///
-    /// Code `InvalidParameter.ImageDataTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageDataTooSmall`.
     #[doc(alias = "InvalidParameter.ImageDataTooSmall")]
     InvalidParameterImageDataTooSmall,
     /// 图片尺寸过小。
     ///
-    /// Code `InvalidParameter.ImageSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeTooSmall`.
     #[doc(alias = "InvalidParameter.ImageSizeTooSmall")]
     InvalidParameterImageSizeTooSmall,
     /// 图片内容错误。
     ///
-    /// Code `InvalidParameter.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidImageContent`.
     #[doc(alias = "InvalidParameter.InvalidImageContent")]
     InvalidParameterInvalidImageContent,
     /// 参数不可用
     ///
-    /// Code `InvalidParameter.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterError`.
     #[doc(alias = "InvalidParameter.ParameterError")]
     InvalidParameterParameterError,
     /// FileContent不可用：需Base64编码
     ///
-    /// Code `InvalidParameterValue.ErrFileContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrFileContent`.
     #[doc(alias = "InvalidParameterValue.ErrFileContent")]
     InvalidParameterValueErrFileContent,
     /// 图片尺寸错误。
     ///
-    /// Code `InvalidParameterValue.ErrImageSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrImageSize`.
     #[doc(alias = "InvalidParameterValue.ErrImageSize")]
     InvalidParameterValueErrImageSize,
     /// 文本内容过长。
     ///
-    /// Code `InvalidParameterValue.ErrTextContentLen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrTextContentLen`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentLen")]
     InvalidParameterValueErrTextContentLen,
     /// 文本内容类型错误：需base64编码
     ///
-    /// Code `InvalidParameterValue.ErrTextContentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrTextContentType`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentType")]
     InvalidParameterValueErrTextContentType,
     /// Content参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// 图片文件内容大小异常。
     ///
-    /// Code `InvalidParameterValue.InvalidFileContentSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileContentSize`.
     #[doc(alias = "InvalidParameterValue.InvalidFileContentSize")]
     InvalidParameterValueInvalidFileContentSize,
     /// 图片内容错误
     ///
-    /// Code `InvalidParameterValue.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageContent`.
     #[doc(alias = "InvalidParameterValue.InvalidImageContent")]
     InvalidParameterValueInvalidImageContent,
     /// 参数取值错误
     ///
-    /// Code `InvalidParameterValue.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidParameter")]
     InvalidParameterValueInvalidParameter,
     /// FileUrl或FileContent都为空
     ///
-    /// Code `MissingParameter.ErrFileUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ErrFileUrl`.
     #[doc(alias = "MissingParameter.ErrFileUrl")]
     MissingParameterErrFileUrl,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 文件链接下载内部错误
     ///
-    /// Code `ResourceNotFound.ErrDowdownInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrDowdownInternalError`.
     #[doc(alias = "ResourceNotFound.ErrDowdownInternalError")]
     ResourceNotFoundErrDowdownInternalError,
     /// 文件链接下载服务参数异常
     ///
-    /// Code `ResourceNotFound.ErrDowdownParamsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrDowdownParamsError`.
     #[doc(alias = "ResourceNotFound.ErrDowdownParamsError")]
     ResourceNotFoundErrDowdownParamsError,
     /// 文件链接下载源错误
     ///
-    /// Code `ResourceNotFound.ErrDowdownSourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrDowdownSourceError`.
     #[doc(alias = "ResourceNotFound.ErrDowdownSourceError")]
     ResourceNotFoundErrDowdownSourceError,
     /// 文件链接下载超时
     ///
-    /// Code `ResourceNotFound.ErrDowdownTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrDowdownTimeOut`.
     #[doc(alias = "ResourceNotFound.ErrDowdownTimeOut")]
     ResourceNotFoundErrDowdownTimeOut,
     /// 图片识别服务超时
     ///
-    /// Code `ResourceUnavailable.ErrImageTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ErrImageTimeOut`.
     #[doc(alias = "ResourceUnavailable.ErrImageTimeOut")]
     ResourceUnavailableErrImageTimeOut,
     /// 文本识别服务超时
     ///
-    /// Code `ResourceUnavailable.ErrTextTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ErrTextTimeOut`.
     #[doc(alias = "ResourceUnavailable.ErrTextTimeOut")]
     ResourceUnavailableErrTextTimeOut,
     /// 图片文件下载失败。
     ///
-    /// Code `ResourceUnavailable.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ImageDownloadError`.
     #[doc(alias = "ResourceUnavailable.ImageDownloadError")]
     ResourceUnavailableImageDownloadError,
     /// 鉴权失败
     ///
-    /// Code `UnauthorizedOperation.ErrAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ErrAuth`.
     #[doc(alias = "UnauthorizedOperation.ErrAuth")]
     UnauthorizedOperationErrAuth,
     /// 未开通权限/无有效套餐包/账号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Unauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unauthorized`.
     #[doc(alias = "UnauthorizedOperation.Unauthorized")]
     UnauthorizedOperationUnauthorized,
 }

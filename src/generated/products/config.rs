@@ -5,24 +5,26 @@
 
 /// An error code of `config`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 合规包不存在。
     ///
-    /// Code `FailedOperation.CompliancePackIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompliancePackIsNotExist`.
     #[doc(alias = "FailedOperation.CompliancePackIsNotExist")]
     FailedOperationCompliancePackIsNotExist,
     /// 合规包未停止。
     ///
-    /// Code `FailedOperation.CompliancePackIsNotStop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompliancePackIsNotStop`.
     #[doc(alias = "FailedOperation.CompliancePackIsNotStop")]
     FailedOperationCompliancePackIsNotStop,
     /// 合规包名称已存在。
     ///
-    /// Code `FailedOperation.CompliancePackNameIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompliancePackNameIsNotExist`.
     #[doc(alias = "FailedOperation.CompliancePackNameIsNotExist")]
     FailedOperationCompliancePackNameIsNotExist,
     /// No description is documented.
@@ -42,17 +44,17 @@ pub enum ErrorCode {
     FailedOperationNotAllowOperateControlCenterGovernancePackageRule,
     /// 监控已关闭。
     ///
-    /// Code `FailedOperation.RecorderIsClose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RecorderIsClose`.
     #[doc(alias = "FailedOperation.RecorderIsClose")]
     FailedOperationRecorderIsClose,
     /// 规则未停用。
     ///
-    /// Code `FailedOperation.RuleIsNotStop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleIsNotStop`.
     #[doc(alias = "FailedOperation.RuleIsNotStop")]
     FailedOperationRuleIsNotStop,
     /// 规则名称已存在。
     ///
-    /// Code `FailedOperation.RuleNameIsExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleNameIsExist`.
     #[doc(alias = "FailedOperation.RuleNameIsExist")]
     FailedOperationRuleNameIsExist,
     /// No description is documented.
@@ -62,7 +64,7 @@ pub enum ErrorCode {
     FailedOperationSameMemberAccountGroupAlreadyExist,
     /// 用户组数量超过上限。
     ///
-    /// Code `LimitExceeded.AccountGroupLimitOver`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AccountGroupLimitOver`.
     #[doc(alias = "LimitExceeded.AccountGroupLimitOver")]
     LimitExceededAccountGroupLimitOver,
     /// No description is documented.
@@ -72,12 +74,12 @@ pub enum ErrorCode {
     LimitExceededAlertPolicyLimit,
     /// 合规包数量到达上限。
     ///
-    /// Code `LimitExceeded.CompliancePackMaxNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CompliancePackMaxNum`.
     #[doc(alias = "LimitExceeded.CompliancePackMaxNum")]
     LimitExceededCompliancePackMaxNum,
     /// 当日打开监控次数达到上限。
     ///
-    /// Code `LimitExceeded.OpenRecorderLimitOver`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OpenRecorderLimitOver`.
     #[doc(alias = "LimitExceeded.OpenRecorderLimitOver")]
     LimitExceededOpenRecorderLimitOver,
     /// No description is documented.
@@ -87,22 +89,22 @@ pub enum ErrorCode {
     LimitExceededRemediationMaxNum,
     /// 当日修改监控资源类型次数达到上限。
     ///
-    /// Code `LimitExceeded.UpdateRecorderLimitOver`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UpdateRecorderLimitOver`.
     #[doc(alias = "LimitExceeded.UpdateRecorderLimitOver")]
     LimitExceededUpdateRecorderLimitOver,
     /// 账号组不存在。
     ///
-    /// Code `ResourceNotFound.AccountGroupIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountGroupIsNotExist`.
     #[doc(alias = "ResourceNotFound.AccountGroupIsNotExist")]
     ResourceNotFoundAccountGroupIsNotExist,
     /// 合规包不存在。
     ///
-    /// Code `ResourceNotFound.CompliancePackIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CompliancePackIsNotExist`.
     #[doc(alias = "ResourceNotFound.CompliancePackIsNotExist")]
     ResourceNotFoundCompliancePackIsNotExist,
     /// 合规包不存在。
     ///
-    /// Code `ResourceNotFound.CompliancePackNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CompliancePackNotExist`.
     #[doc(alias = "ResourceNotFound.CompliancePackNotExist")]
     ResourceNotFoundCompliancePackNotExist,
     /// No description is documented.
@@ -112,22 +114,22 @@ pub enum ErrorCode {
     ResourceNotFoundDeliverBucketNotExist,
     /// 投递类型不存在。
     ///
-    /// Code `ResourceNotFound.DeliverEventNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeliverEventNotExist`.
     #[doc(alias = "ResourceNotFound.DeliverEventNotExist")]
     ResourceNotFoundDeliverEventNotExist,
     /// 投递信息不存在。
     ///
-    /// Code `ResourceNotFound.DeliverIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeliverIsNotExist`.
     #[doc(alias = "ResourceNotFound.DeliverIsNotExist")]
     ResourceNotFoundDeliverIsNotExist,
     /// 成员不存在。
     ///
-    /// Code `ResourceNotFound.MemberNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MemberNotExist`.
     #[doc(alias = "ResourceNotFound.MemberNotExist")]
     ResourceNotFoundMemberNotExist,
     /// 监控信息不存在。
     ///
-    /// Code `ResourceNotFound.RecorderIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RecorderIsNotExist`.
     #[doc(alias = "ResourceNotFound.RecorderIsNotExist")]
     ResourceNotFoundRecorderIsNotExist,
     /// No description is documented.
@@ -137,17 +139,17 @@ pub enum ErrorCode {
     ResourceNotFoundRemediationIsNotExist,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.ResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotExist`.
     #[doc(alias = "ResourceNotFound.ResourceNotExist")]
     ResourceNotFoundResourceNotExist,
     /// 资源类型不存在。
     ///
-    /// Code `ResourceNotFound.ResourceTypeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceTypeNotExist`.
     #[doc(alias = "ResourceNotFound.ResourceTypeNotExist")]
     ResourceNotFoundResourceTypeNotExist,
     /// 规则不存在。
     ///
-    /// Code `ResourceNotFound.RuleIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RuleIsNotExist`.
     #[doc(alias = "ResourceNotFound.RuleIsNotExist")]
     ResourceNotFoundRuleIsNotExist,
 }

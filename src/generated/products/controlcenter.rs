@@ -5,14 +5,16 @@
 
 /// An error code of `controlcenter`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 账号工厂必选基线项未配置
     ///
-    /// Code `FailedOperation.AFRequiredItemNotSelect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AFRequiredItemNotSelect`.
     #[doc(alias = "FailedOperation.AFRequiredItemNotSelect")]
     FailedOperationAFRequiredItemNotSelect,
     /// No description is documented.
@@ -27,37 +29,37 @@ pub enum ErrorCode {
     FailedOperationAccountFactoryContactPhoneNotVerify,
     /// 账号工厂基线项的依赖项未配置
     ///
-    /// Code `FailedOperation.AccountFactoryDependOnItemNotConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountFactoryDependOnItemNotConfig`.
     #[doc(alias = "FailedOperation.AccountFactoryDependOnItemNotConfig")]
     FailedOperationAccountFactoryDependOnItemNotConfig,
     /// 账号工厂批量应用基线的账号数量超过限制
     ///
-    /// Code `FailedOperation.AccountFactoryMemberUinNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountFactoryMemberUinNumExceed`.
     #[doc(alias = "FailedOperation.AccountFactoryMemberUinNumExceed")]
     FailedOperationAccountFactoryMemberUinNumExceed,
     /// 用户正在部署账号基线中，无法重复部署
     ///
-    /// Code `FailedOperation.AccountFactoryTaskIsDeploying`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountFactoryTaskIsDeploying`.
     #[doc(alias = "FailedOperation.AccountFactoryTaskIsDeploying")]
     FailedOperationAccountFactoryTaskIsDeploying,
     /// Control Center服务未开通
     ///
-    /// Code `FailedOperation.ControlCenterNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ControlCenterNotOpen`.
     #[doc(alias = "FailedOperation.ControlCenterNotOpen")]
     FailedOperationControlCenterNotOpen,
     /// 数据库操作异常
     ///
-    /// Code `FailedOperation.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBOperationError`.
     #[doc(alias = "FailedOperation.DBOperationError")]
     FailedOperationDBOperationError,
     /// 依赖的功能项未部署
     ///
-    /// Code `FailedOperation.DependOnItemNotDeploy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DependOnItemNotDeploy`.
     #[doc(alias = "FailedOperation.DependOnItemNotDeploy")]
     FailedOperationDependOnItemNotDeploy,
     /// 远程调用失败
     ///
-    /// Code `FailedOperation.RemoteCallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RemoteCallError`.
     #[doc(alias = "FailedOperation.RemoteCallError")]
     FailedOperationRemoteCallError,
     /// No description is documented.
@@ -72,17 +74,17 @@ pub enum ErrorCode {
     InvalidParameterParamError,
     /// 用户基线配置数据不存在
     ///
-    /// Code `ResourceNotFound.AccountFactoryBaselineNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountFactoryBaselineNotExist`.
     #[doc(alias = "ResourceNotFound.AccountFactoryBaselineNotExist")]
     ResourceNotFoundAccountFactoryBaselineNotExist,
     /// 用户所部署的基线项未配置
     ///
-    /// Code `ResourceNotFound.AccountFactoryItemNotConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountFactoryItemNotConfig`.
     #[doc(alias = "ResourceNotFound.AccountFactoryItemNotConfig")]
     ResourceNotFoundAccountFactoryItemNotConfig,
     /// 账号工厂基线不存在
     ///
-    /// Code `ResourceNotFound.AccountFactoryItemNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountFactoryItemNotExist`.
     #[doc(alias = "ResourceNotFound.AccountFactoryItemNotExist")]
     ResourceNotFoundAccountFactoryItemNotExist,
 }

@@ -5,42 +5,44 @@
 
 /// An error code of `cvm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 该请求账户未通过资格审计。
     ///
-    /// Code `AccountQualificationRestrictions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AccountQualificationRestrictions`.
     AccountQualificationRestrictions,
     /// 角色名鉴权失败
     ///
-    /// Code `AuthFailure.CamRoleNameAuthenticateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CamRoleNameAuthenticateFailed`.
     #[doc(alias = "AuthFailure.CamRoleNameAuthenticateFailed")]
     AuthFailureCamRoleNameAuthenticateFailed,
     /// 弹性网卡不允许跨子网操作。
     ///
-    /// Code `EniNotAllowedChangeSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `EniNotAllowedChangeSubnet`.
     EniNotAllowedChangeSubnet,
     /// 账号已经存在
     ///
-    /// Code `FailedOperation.AccountAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountAlreadyExists`.
     #[doc(alias = "FailedOperation.AccountAlreadyExists")]
     FailedOperationAccountAlreadyExists,
     /// 账号为当前用户
     ///
-    /// Code `FailedOperation.AccountIsYourSelf`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountIsYourSelf`.
     #[doc(alias = "FailedOperation.AccountIsYourSelf")]
     FailedOperationAccountIsYourSelf,
     /// 该实例 ins-xxxxxxx 已经在 dgroup-xxxxxx 置放群组里。
     ///
-    /// Code `FailedOperation.AlreadyInDisasterRecoverGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AlreadyInDisasterRecoverGroup`.
     #[doc(alias = "FailedOperation.AlreadyInDisasterRecoverGroup")]
     FailedOperationAlreadyInDisasterRecoverGroup,
     /// 自带许可镜像暂时不支持共享。
     ///
-    /// Code `FailedOperation.BYOLImageShareFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BYOLImageShareFailed`.
     #[doc(alias = "FailedOperation.BYOLImageShareFailed")]
     FailedOperationBYOLImageShareFailed,
     /// No description is documented.
@@ -50,7 +52,7 @@ pub enum ErrorCode {
     FailedOperationDisassociateKeyPairFailed,
     /// 未找到指定的容灾组
     ///
-    /// Code `FailedOperation.DisasterRecoverGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DisasterRecoverGroupNotFound`.
     #[doc(alias = "FailedOperation.DisasterRecoverGroupNotFound")]
     FailedOperationDisasterRecoverGroupNotFound,
     /// No description is documented.
@@ -65,27 +67,27 @@ pub enum ErrorCode {
     FailedOperationGetInstanceTATAgentStatusFailed,
     /// 标签键存在不合法字符
     ///
-    /// Code `FailedOperation.IllegalTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalTagKey`.
     #[doc(alias = "FailedOperation.IllegalTagKey")]
     FailedOperationIllegalTagKey,
     /// 标签值存在不合法字符。
     ///
-    /// Code `FailedOperation.IllegalTagValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalTagValue`.
     #[doc(alias = "FailedOperation.IllegalTagValue")]
     FailedOperationIllegalTagValue,
     /// 询价失败
     ///
-    /// Code `FailedOperation.InquiryPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InquiryPriceFailed`.
     #[doc(alias = "FailedOperation.InquiryPriceFailed")]
     FailedOperationInquiryPriceFailed,
     /// 查询退换价格失败，找不到付款订单，请检查设备 ins-xxxxxxx 是否已过期。
     ///
-    /// Code `FailedOperation.InquiryRefundPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InquiryRefundPriceFailed`.
     #[doc(alias = "FailedOperation.InquiryRefundPriceFailed")]
     FailedOperationInquiryRefundPriceFailed,
     /// 镜像状态繁忙，请稍后重试。
     ///
-    /// Code `FailedOperation.InvalidImageState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidImageState`.
     #[doc(alias = "FailedOperation.InvalidImageState")]
     FailedOperationInvalidImageState,
     /// No description is documented.
@@ -95,263 +97,263 @@ pub enum ErrorCode {
     FailedOperationInvalidInstanceApplicationRole,
     /// 请求不支持EMR的实例ins-xxxxxxxx。
     ///
-    /// Code `FailedOperation.InvalidInstanceApplicationRoleEmr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidInstanceApplicationRoleEmr`.
     #[doc(alias = "FailedOperation.InvalidInstanceApplicationRoleEmr")]
     FailedOperationInvalidInstanceApplicationRoleEmr,
     /// 该实例已存在指定的定时任务
     ///
-    /// Code `FailedOperation.MutActionTimerExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MutActionTimerExist`.
     #[doc(alias = "FailedOperation.MutActionTimerExist")]
     FailedOperationMutActionTimerExist,
     /// 子网可用IP已耗尽。
     ///
-    /// Code `FailedOperation.NoAvailableIpAddressCountInSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoAvailableIpAddressCountInSubnet`.
     #[doc(alias = "FailedOperation.NoAvailableIpAddressCountInSubnet")]
     FailedOperationNoAvailableIpAddressCountInSubnet,
     /// 当前实例没有弹性IP
     ///
-    /// Code `FailedOperation.NotFoundEIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotFoundEIP`.
     #[doc(alias = "FailedOperation.NotFoundEIP")]
     FailedOperationNotFoundEIP,
     /// 账号为协作者，请填写主账号
     ///
-    /// Code `FailedOperation.NotMasterAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotMasterAccount`.
     #[doc(alias = "FailedOperation.NotMasterAccount")]
     FailedOperationNotMasterAccount,
     /// 指定的置放群组非空。
     ///
-    /// Code `FailedOperation.PlacementSetNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PlacementSetNotEmpty`.
     #[doc(alias = "FailedOperation.PlacementSetNotEmpty")]
     FailedOperationPlacementSetNotEmpty,
     /// 促销期内购买的实例不允许调整配置或计费模式。
     ///
-    /// Code `FailedOperation.PromotionalPerioRestriction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PromotionalPerioRestriction`.
     #[doc(alias = "FailedOperation.PromotionalPerioRestriction")]
     FailedOperationPromotionalPerioRestriction,
     /// 暂无法在此国家/地区提供该服务。
     ///
-    /// Code `FailedOperation.PromotionalRegionRestriction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PromotionalRegionRestriction`.
     #[doc(alias = "FailedOperation.PromotionalRegionRestriction")]
     FailedOperationPromotionalRegionRestriction,
     /// 镜像共享失败。
     ///
-    /// Code `FailedOperation.QImageShareFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QImageShareFailed`.
     #[doc(alias = "FailedOperation.QImageShareFailed")]
     FailedOperationQImageShareFailed,
     /// 镜像共享失败。
     ///
-    /// Code `FailedOperation.RImageShareFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RImageShareFailed`.
     #[doc(alias = "FailedOperation.RImageShareFailed")]
     FailedOperationRImageShareFailed,
     /// 安全组操作失败。
     ///
-    /// Code `FailedOperation.SecurityGroupActionFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SecurityGroupActionFailed`.
     #[doc(alias = "FailedOperation.SecurityGroupActionFailed")]
     FailedOperationSecurityGroupActionFailed,
     /// 快照容量大于磁盘大小，请选用更大的磁盘空间。
     ///
-    /// Code `FailedOperation.SnapshotSizeLargerThanDataSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SnapshotSizeLargerThanDataSize`.
     #[doc(alias = "FailedOperation.SnapshotSizeLargerThanDataSize")]
     FailedOperationSnapshotSizeLargerThanDataSize,
     /// 不支持快照size小于云盘size。
     ///
-    /// Code `FailedOperation.SnapshotSizeLessThanDataSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SnapshotSizeLessThanDataSize`.
     #[doc(alias = "FailedOperation.SnapshotSizeLessThanDataSize")]
     FailedOperationSnapshotSizeLessThanDataSize,
     /// 请求中指定的标签键为系统预留标签，禁止创建
     ///
-    /// Code `FailedOperation.TagKeyReserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagKeyReserved`.
     #[doc(alias = "FailedOperation.TagKeyReserved")]
     FailedOperationTagKeyReserved,
     /// 镜像是公共镜像并且启用了自动化助手服务，但它不符合 Linux\&x86\_64。
     ///
-    /// Code `FailedOperation.TatAgentNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TatAgentNotSupport`.
     #[doc(alias = "FailedOperation.TatAgentNotSupport")]
     FailedOperationTatAgentNotSupport,
     /// 实例无法退还。
     ///
-    /// Code `FailedOperation.Unreturnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unreturnable`.
     #[doc(alias = "FailedOperation.Unreturnable")]
     FailedOperationUnreturnable,
     /// 给定实例所在可用区不相同，请给定相同可用区的实例。
     ///
-    /// Code `FailedOperation.ZoneInconsistent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ZoneInconsistent`.
     #[doc(alias = "FailedOperation.ZoneInconsistent")]
     FailedOperationZoneInconsistent,
     /// 镜像配额超过了限制。
     ///
-    /// Code `ImageQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ImageQuotaLimitExceeded`.
     ImageQuotaLimitExceeded,
     /// 表示当前创建的实例个数超过了该账户允许购买的剩余配额数。
     ///
-    /// Code `InstancesQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InstancesQuotaLimitExceeded`.
     InstancesQuotaLimitExceeded,
     /// 内部错误
     ///
-    /// Code `InternalError.TradeUnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeUnknownError`.
     #[doc(alias = "InternalError.TradeUnknownError")]
     InternalErrorTradeUnknownError,
     /// 操作内部错误。
     ///
-    /// Code `InternalServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalServerError`.
     InternalServerError,
     /// 账户余额不足。
     ///
-    /// Code `InvalidAccount.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccount.InsufficientBalance`.
     #[doc(alias = "InvalidAccount.InsufficientBalance")]
     InvalidAccountInsufficientBalance,
     /// 账户有未支付订单。
     ///
-    /// Code `InvalidAccount.UnpaidOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccount.UnpaidOrder`.
     #[doc(alias = "InvalidAccount.UnpaidOrder")]
     InvalidAccountUnpaidOrder,
     /// 无效的账户Id。
     ///
-    /// Code `InvalidAccountId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccountId.NotFound`.
     #[doc(alias = "InvalidAccountId.NotFound")]
     InvalidAccountIdNotFound,
     /// 您无法共享镜像给自己。
     ///
-    /// Code `InvalidAccountIs.YourSelf`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccountIs.YourSelf`.
     #[doc(alias = "InvalidAccountIs.YourSelf")]
     InvalidAccountIsYourSelf,
     /// 指定的ClientToken字符串长度超出限制，必须小于等于64字节。
     ///
-    /// Code `InvalidClientToken.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidClientToken.TooLong`.
     #[doc(alias = "InvalidClientToken.TooLong")]
     InvalidClientTokenTooLong,
     /// 无效的过滤器。
     ///
-    /// Code `InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidFilter`.
     InvalidFilter,
     /// Filter。
     ///
-    /// Code `InvalidFilterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidFilterValue.LimitExceeded`.
     #[doc(alias = "InvalidFilterValue.LimitExceeded")]
     InvalidFilterValueLimitExceeded,
     /// 不支持该宿主机实例执行指定的操作。
     ///
-    /// Code `InvalidHost.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidHost.NotSupported`.
     #[doc(alias = "InvalidHost.NotSupported")]
     InvalidHostNotSupported,
     /// 无效CDH ID。指定的CDH ID格式错误。例如ID长度错误host-1122。
     ///
-    /// Code `InvalidHostId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidHostId.Malformed`.
     #[doc(alias = "InvalidHostId.Malformed")]
     InvalidHostIdMalformed,
     /// 指定的HostId不存在，或不属于该请求账号所有。
     ///
-    /// Code `InvalidHostId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidHostId.NotFound`.
     #[doc(alias = "InvalidHostId.NotFound")]
     InvalidHostIdNotFound,
     /// 镜像处于共享中。
     ///
-    /// Code `InvalidImageId.InShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageId.InShared`.
     #[doc(alias = "InvalidImageId.InShared")]
     InvalidImageIdInShared,
     /// 镜像状态不合法。
     ///
-    /// Code `InvalidImageId.IncorrectState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageId.IncorrectState`.
     #[doc(alias = "InvalidImageId.IncorrectState")]
     InvalidImageIdIncorrectState,
     /// 错误的镜像Id格式。
     ///
-    /// Code `InvalidImageId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageId.Malformed`.
     #[doc(alias = "InvalidImageId.Malformed")]
     InvalidImageIdMalformed,
     /// 未找到该镜像。
     ///
-    /// Code `InvalidImageId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageId.NotFound`.
     #[doc(alias = "InvalidImageId.NotFound")]
     InvalidImageIdNotFound,
     /// 镜像大小超过限制。
     ///
-    /// Code `InvalidImageId.TooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageId.TooLarge`.
     #[doc(alias = "InvalidImageId.TooLarge")]
     InvalidImageIdTooLarge,
     /// 镜像名称与原有镜像重复。
     ///
-    /// Code `InvalidImageName.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageName.Duplicate`.
     #[doc(alias = "InvalidImageName.Duplicate")]
     InvalidImageNameDuplicate,
     /// 不支持的操作系统类型。
     ///
-    /// Code `InvalidImageOsType.Unsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageOsType.Unsupported`.
     #[doc(alias = "InvalidImageOsType.Unsupported")]
     InvalidImageOsTypeUnsupported,
     /// 不支持的操作系统版本。
     ///
-    /// Code `InvalidImageOsVersion.Unsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidImageOsVersion.Unsupported`.
     #[doc(alias = "InvalidImageOsVersion.Unsupported")]
     InvalidImageOsVersionUnsupported,
     /// 不被支持的实例。
     ///
-    /// Code `InvalidInstance.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstance.NotSupported`.
     #[doc(alias = "InvalidInstance.NotSupported")]
     InvalidInstanceNotSupported,
     /// 无效实例ID。指定的实例ID格式错误。例如实例ID长度错误ins-1122。
     ///
-    /// Code `InvalidInstanceId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceId.Malformed`.
     #[doc(alias = "InvalidInstanceId.Malformed")]
     InvalidInstanceIdMalformed,
     /// 没有找到相应实例。
     ///
-    /// Code `InvalidInstanceId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceId.NotFound`.
     #[doc(alias = "InvalidInstanceId.NotFound")]
     InvalidInstanceIdNotFound,
     /// 指定的InstanceName字符串长度超出限制，必须小于等于60字节。
     ///
-    /// Code `InvalidInstanceName.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceName.TooLong`.
     #[doc(alias = "InvalidInstanceName.TooLong")]
     InvalidInstanceNameTooLong,
     /// 该实例不满足包月退还规则。
     ///
-    /// Code `InvalidInstanceNotSupportedPrepaidInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceNotSupportedPrepaidInstance`.
     InvalidInstanceNotSupportedPrepaidInstance,
     /// 指定实例的当前状态不能进行该操作。
     ///
-    /// Code `InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceState`.
     InvalidInstanceState,
     /// 指定InstanceType参数格式不合法。
     ///
-    /// Code `InvalidInstanceType.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceType.Malformed`.
     #[doc(alias = "InvalidInstanceType.Malformed")]
     InvalidInstanceTypeMalformed,
     /// 密钥对数量超过限制。
     ///
-    /// Code `InvalidKeyPair.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPair.LimitExceeded`.
     #[doc(alias = "InvalidKeyPair.LimitExceeded")]
     InvalidKeyPairLimitExceeded,
     /// 无效密钥对ID。指定的密钥对ID格式错误，例如 ID 长度错误skey-1122。
     ///
-    /// Code `InvalidKeyPairId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairId.Malformed`.
     #[doc(alias = "InvalidKeyPairId.Malformed")]
     InvalidKeyPairIdMalformed,
     /// 无效密钥对ID。指定的密钥对ID不存在。
     ///
-    /// Code `InvalidKeyPairId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairId.NotFound`.
     #[doc(alias = "InvalidKeyPairId.NotFound")]
     InvalidKeyPairIdNotFound,
     /// 密钥对名称重复。
     ///
-    /// Code `InvalidKeyPairName.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairName.Duplicate`.
     #[doc(alias = "InvalidKeyPairName.Duplicate")]
     InvalidKeyPairNameDuplicate,
     /// 密钥名称为空。
     ///
-    /// Code `InvalidKeyPairNameEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairNameEmpty`.
     InvalidKeyPairNameEmpty,
     /// 密钥名称包含非法字符。密钥名称只支持英文、数字和下划线。
     ///
-    /// Code `InvalidKeyPairNameIncludeIllegalChar`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairNameIncludeIllegalChar`.
     InvalidKeyPairNameIncludeIllegalChar,
     /// 密钥名称超过25个字符。
     ///
-    /// Code `InvalidKeyPairNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidKeyPairNameTooLong`.
     InvalidKeyPairNameTooLong,
     /// 最多指定一个参数。
     ///
-    /// Code `InvalidParameter.AtMostOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AtMostOne`.
     #[doc(alias = "InvalidParameter.AtMostOne")]
     InvalidParameterAtMostOne,
     /// No description is documented.
@@ -361,7 +363,7 @@ pub enum ErrorCode {
     InvalidParameterAutoSnapshotNotSupported,
     /// 不支持参数CdcId。
     ///
-    /// Code `InvalidParameter.CdcNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CdcNotSupported`.
     #[doc(alias = "InvalidParameter.CdcNotSupported")]
     InvalidParameterCdcNotSupported,
     /// No description is documented.
@@ -371,17 +373,17 @@ pub enum ErrorCode {
     InvalidParameterCdzNotSupported,
     /// DataDiskIds不应该传入RootDisk的Id。
     ///
-    /// Code `InvalidParameter.DataDiskIdContainsRootDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataDiskIdContainsRootDisk`.
     #[doc(alias = "InvalidParameter.DataDiskIdContainsRootDisk")]
     InvalidParameterDataDiskIdContainsRootDisk,
     /// 指定的数据盘不属于指定的实例。
     ///
-    /// Code `InvalidParameter.DataDiskNotBelongSpecifiedInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataDiskNotBelongSpecifiedInstance`.
     #[doc(alias = "InvalidParameter.DataDiskNotBelongSpecifiedInstance")]
     InvalidParameterDataDiskNotBelongSpecifiedInstance,
     /// 只能包含一个系统盘快照。
     ///
-    /// Code `InvalidParameter.DuplicateSystemSnapshots`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateSystemSnapshots`.
     #[doc(alias = "InvalidParameter.DuplicateSystemSnapshots")]
     InvalidParameterDuplicateSystemSnapshots,
     /// No description is documented.
@@ -406,27 +408,27 @@ pub enum ErrorCode {
     InvalidParameterHostIdStandardInstanceTypeNotSupport,
     /// 该主机当前状态不支持该操作。
     ///
-    /// Code `InvalidParameter.HostIdStatusNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HostIdStatusNotSupport`.
     #[doc(alias = "InvalidParameter.HostIdStatusNotSupport")]
     InvalidParameterHostIdStatusNotSupport,
     /// 指定的hostName不符合规范。
     ///
-    /// Code `InvalidParameter.HostNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HostNameIllegal`.
     #[doc(alias = "InvalidParameter.HostNameIllegal")]
     InvalidParameterHostNameIllegal,
     /// 参数ImageIds和SnapshotIds必须有且仅有一个。
     ///
-    /// Code `InvalidParameter.ImageIdsSnapshotIdsMustOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageIdsSnapshotIdsMustOne`.
     #[doc(alias = "InvalidParameter.ImageIdsSnapshotIdsMustOne")]
     InvalidParameterImageIdsSnapshotIdsMustOne,
     /// 当前接口不支持实例镜像。
     ///
-    /// Code `InvalidParameter.InstanceImageNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceImageNotSupport`.
     #[doc(alias = "InvalidParameter.InstanceImageNotSupport")]
     InvalidParameterInstanceImageNotSupport,
     /// 指定机型不支持。
     ///
-    /// Code `InvalidParameter.InstanceTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceTypeNotSupport`.
     #[doc(alias = "InvalidParameter.InstanceTypeNotSupport")]
     InvalidParameterInstanceTypeNotSupport,
     /// No description is documented.
@@ -436,27 +438,27 @@ pub enum ErrorCode {
     InvalidParameterInstanceTypeSupportedHostNotFound,
     /// 不支持设置公网带宽相关信息。
     ///
-    /// Code `InvalidParameter.InternetAccessibleNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InternetAccessibleNotSupported`.
     #[doc(alias = "InvalidParameter.InternetAccessibleNotSupported")]
     InvalidParameterInternetAccessibleNotSupported,
     /// 云盘资源售罄。
     ///
-    /// Code `InvalidParameter.InvalidCloudDiskSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCloudDiskSoldOut`.
     #[doc(alias = "InvalidParameter.InvalidCloudDiskSoldOut")]
     InvalidParameterInvalidCloudDiskSoldOut,
     /// 参数依赖不正确。
     ///
-    /// Code `InvalidParameter.InvalidDependence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDependence`.
     #[doc(alias = "InvalidParameter.InvalidDependence")]
     InvalidParameterInvalidDependence,
     /// 当前操作不支持该类型实例。
     ///
-    /// Code `InvalidParameter.InvalidInstanceNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstanceNotSupported`.
     #[doc(alias = "InvalidParameter.InvalidInstanceNotSupported")]
     InvalidParameterInvalidInstanceNotSupported,
     /// 指定的私有网络ip格式不正确。
     ///
-    /// Code `InvalidParameter.InvalidIpFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIpFormat`.
     #[doc(alias = "InvalidParameter.InvalidIpFormat")]
     InvalidParameterInvalidIpFormat,
     /// No description is documented.
@@ -466,12 +468,12 @@ pub enum ErrorCode {
     InvalidParameterInvalidKmsKeyId,
     /// 不能同时指定ImageIds和Filters。
     ///
-    /// Code `InvalidParameter.InvalidParameterCoexistImageIdsFilters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterCoexistImageIdsFilters`.
     #[doc(alias = "InvalidParameter.InvalidParameterCoexistImageIdsFilters")]
     InvalidParameterInvalidParameterCoexistImageIdsFilters,
     /// 错误的url地址。
     ///
-    /// Code `InvalidParameter.InvalidParameterUrlError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterUrlError`.
     #[doc(alias = "InvalidParameter.InvalidParameterUrlError")]
     InvalidParameterInvalidParameterUrlError,
     /// No description is documented.
@@ -481,12 +483,12 @@ pub enum ErrorCode {
     InvalidParameterInvalidTargetOSType,
     /// CoreCount和ThreadPerCore必须同时提供。
     ///
-    /// Code `InvalidParameter.LackCoreCountOrThreadPerCore`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LackCoreCountOrThreadPerCore`.
     #[doc(alias = "InvalidParameter.LackCoreCountOrThreadPerCore")]
     InvalidParameterLackCoreCountOrThreadPerCore,
     /// 本地数据盘不支持创建实例镜像。
     ///
-    /// Code `InvalidParameter.LocalDataDiskNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LocalDataDiskNotSupport`.
     #[doc(alias = "InvalidParameter.LocalDataDiskNotSupport")]
     InvalidParameterLocalDataDiskNotSupport,
     /// No description is documented.
@@ -496,17 +498,17 @@ pub enum ErrorCode {
     InvalidParameterOnlySupportForEdgeZone,
     /// 不支持同时指定密钥登陆和保持镜像登陆方式。
     ///
-    /// Code `InvalidParameter.ParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterConflict`.
     #[doc(alias = "InvalidParameter.ParameterConflict")]
     InvalidParameterParameterConflict,
     /// 不支持设置登录密码。
     ///
-    /// Code `InvalidParameter.PasswordNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PasswordNotSupported`.
     #[doc(alias = "InvalidParameter.PasswordNotSupported")]
     InvalidParameterPasswordNotSupported,
     /// 指定的快照不存在。
     ///
-    /// Code `InvalidParameter.SnapshotNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SnapshotNotFound`.
     #[doc(alias = "InvalidParameter.SnapshotNotFound")]
     InvalidParameterSnapshotNotFound,
     /// No description is documented.
@@ -516,45 +518,45 @@ pub enum ErrorCode {
     InvalidParameterSpecialParameterForSpecialAccount,
     /// 多选一必选参数缺失。
     ///
-    /// Code `InvalidParameter.SpecifyOneParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SpecifyOneParameter`.
     #[doc(alias = "InvalidParameter.SpecifyOneParameter")]
     InvalidParameterSpecifyOneParameter,
     /// 不支持Swap盘。
     ///
-    /// Code `InvalidParameter.SwapDiskNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SwapDiskNotSupport`.
     #[doc(alias = "InvalidParameter.SwapDiskNotSupport")]
     InvalidParameterSwapDiskNotSupport,
     /// 参数不包含系统盘快照。
     ///
-    /// Code `InvalidParameter.SystemSnapshotNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SystemSnapshotNotFound`.
     #[doc(alias = "InvalidParameter.SystemSnapshotNotFound")]
     InvalidParameterSystemSnapshotNotFound,
     /// 参数长度超过限制。
     ///
-    /// Code `InvalidParameter.ValueTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ValueTooLarge`.
     #[doc(alias = "InvalidParameter.ValueTooLarge")]
     InvalidParameterDotValueTooLarge,
     /// 表示参数组合不正确。
     ///
-    /// Code `InvalidParameterCombination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterCombination`.
     InvalidParameterCombination,
     /// 指定的两个参数冲突，不能同时存在。 EIP只能绑定在实例上或指定网卡的指定内网 IP 上。
     ///
-    /// Code `InvalidParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterConflict`.
     InvalidParameterConflict,
     /// 入参数目不相等。
     ///
-    /// Code `InvalidParameterValue.AmountNotEqual`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AmountNotEqual`.
     #[doc(alias = "InvalidParameterValue.AmountNotEqual")]
     InvalidParameterValueAmountNotEqual,
     /// 共享带宽包ID不合要求，请提供规范的共享带宽包ID，类似bwp-xxxxxxxx，字母x代表小写字符或者数字。
     ///
-    /// Code `InvalidParameterValue.BandwidthPackageIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthPackageIdMalformed`.
     #[doc(alias = "InvalidParameterValue.BandwidthPackageIdMalformed")]
     InvalidParameterValueBandwidthPackageIdMalformed,
     /// 请确认指定的带宽包是否存在。
     ///
-    /// Code `InvalidParameterValue.BandwidthPackageIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthPackageIdNotFound`.
     #[doc(alias = "InvalidParameterValue.BandwidthPackageIdNotFound")]
     InvalidParameterValueBandwidthPackageIdNotFound,
     /// No description is documented.
@@ -569,47 +571,47 @@ pub enum ErrorCode {
     InvalidParameterValueBandwidthPackageZoneNotMatch,
     /// 实例为基础网络实例，目标实例规格仅支持私有网络，不支持调整。
     ///
-    /// Code `InvalidParameterValue.BasicNetworkInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BasicNetworkInstanceFamily`.
     #[doc(alias = "InvalidParameterValue.BasicNetworkInstanceFamily")]
     InvalidParameterValueBasicNetworkInstanceFamily,
     /// 请确认存储桶是否存在。
     ///
-    /// Code `InvalidParameterValue.BucketNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BucketNotFound`.
     #[doc(alias = "InvalidParameterValue.BucketNotFound")]
     InvalidParameterValueBucketNotFound,
     /// CamRoleName不合要求，只允许包含英文字母、数字或者 +=,.@\_- 字符。
     ///
-    /// Code `InvalidParameterValue.CamRoleNameMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CamRoleNameMalformed`.
     #[doc(alias = "InvalidParameterValue.CamRoleNameMalformed")]
     InvalidParameterValueCamRoleNameMalformed,
     /// CDH磁盘扩容只支持LOCAL\_BASIC和LOCAL\_SSD。
     ///
-    /// Code `InvalidParameterValue.CdhOnlyLocalDataDiskResize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CdhOnlyLocalDataDiskResize`.
     #[doc(alias = "InvalidParameterValue.CdhOnlyLocalDataDiskResize")]
     InvalidParameterValueCdhOnlyLocalDataDiskResize,
     /// 找不到对应的CHC物理服务器。
     ///
-    /// Code `InvalidParameterValue.ChcHostsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ChcHostsNotFound`.
     #[doc(alias = "InvalidParameterValue.ChcHostsNotFound")]
     InvalidParameterValueChcHostsNotFound,
     /// 该CHC未配置任何网络。
     ///
-    /// Code `InvalidParameterValue.ChcNetworkEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ChcNetworkEmpty`.
     #[doc(alias = "InvalidParameterValue.ChcNetworkEmpty")]
     InvalidParameterValueChcNetworkEmpty,
     /// SSD云硬盘为数据盘时，购买大小不得小于100GB
     ///
-    /// Code `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`.
     #[doc(alias = "InvalidParameterValue.CloudSsdDataDiskSizeTooSmall")]
     InvalidParameterValueCloudSsdDataDiskSizeTooSmall,
     /// 核心计数不合法。
     ///
-    /// Code `InvalidParameterValue.CoreCountValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CoreCountValue`.
     #[doc(alias = "InvalidParameterValue.CoreCountValue")]
     InvalidParameterValueCoreCountValue,
     /// CDC不支持指定的计费模式。
     ///
-    /// Code `InvalidParameterValue.DedicatedClusterNotSupportedChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DedicatedClusterNotSupportedChargeType`.
     #[doc(alias = "InvalidParameterValue.DedicatedClusterNotSupportedChargeType")]
     InvalidParameterValueDedicatedClusterNotSupportedChargeType,
     /// No description is documented.
@@ -634,22 +636,22 @@ pub enum ErrorCode {
     InvalidParameterValueDedicatedResourcePackTenancyMismatch,
     /// 已经存在部署VPC。
     ///
-    /// Code `InvalidParameterValue.DeployVpcAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeployVpcAlreadyExists`.
     #[doc(alias = "InvalidParameterValue.DeployVpcAlreadyExists")]
     InvalidParameterValueDeployVpcAlreadyExists,
     /// 置放群组ID格式错误。
     ///
-    /// Code `InvalidParameterValue.DisasterRecoverGroupIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DisasterRecoverGroupIdMalformed`.
     #[doc(alias = "InvalidParameterValue.DisasterRecoverGroupIdMalformed")]
     InvalidParameterValueDisasterRecoverGroupIdMalformed,
     /// 参数值重复。
     ///
-    /// Code `InvalidParameterValue.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Duplicate`.
     #[doc(alias = "InvalidParameterValue.Duplicate")]
     InvalidParameterValueDuplicate,
     /// 重复标签。
     ///
-    /// Code `InvalidParameterValue.DuplicateTags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicateTags`.
     #[doc(alias = "InvalidParameterValue.DuplicateTags")]
     InvalidParameterValueDuplicateTags,
     /// No description is documented.
@@ -669,7 +671,7 @@ pub enum ErrorCode {
     InvalidParameterValueExternalIpQuotaLimited,
     /// 非GPU实例不允许转为GPU实例。
     ///
-    /// Code `InvalidParameterValue.GPUInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GPUInstanceFamily`.
     #[doc(alias = "InvalidParameterValue.GPUInstanceFamily")]
     InvalidParameterValueGPUInstanceFamily,
     /// No description is documented.
@@ -679,17 +681,17 @@ pub enum ErrorCode {
     InvalidParameterValueHpcClusterBusinessIdNotSupported,
     /// 您的高性能计算集群已经绑定其他可用区，不能购买当前可用区机器。
     ///
-    /// Code `InvalidParameterValue.HpcClusterIdZoneIdNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HpcClusterIdZoneIdNotMatch`.
     #[doc(alias = "InvalidParameterValue.HpcClusterIdZoneIdNotMatch")]
     InvalidParameterValueHpcClusterIdZoneIdNotMatch,
     /// IP格式非法。
     ///
-    /// Code `InvalidParameterValue.IPAddressMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IPAddressMalformed`.
     #[doc(alias = "InvalidParameterValue.IPAddressMalformed")]
     InvalidParameterValueIPAddressMalformed,
     /// ipv6地址无效
     ///
-    /// Code `InvalidParameterValue.IPv6AddressMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IPv6AddressMalformed`.
     #[doc(alias = "InvalidParameterValue.IPv6AddressMalformed")]
     InvalidParameterValueIPv6AddressMalformed,
     /// No description is documented.
@@ -699,27 +701,27 @@ pub enum ErrorCode {
     InvalidParameterValueISOMustImportByForce,
     /// HostName参数值不合法
     ///
-    /// Code `InvalidParameterValue.IllegalHostName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalHostName`.
     #[doc(alias = "InvalidParameterValue.IllegalHostName")]
     InvalidParameterValueIllegalHostName,
     /// 传参格式不对。
     ///
-    /// Code `InvalidParameterValue.IncorrectFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IncorrectFormat`.
     #[doc(alias = "InvalidParameterValue.IncorrectFormat")]
     InvalidParameterValueIncorrectFormat,
     /// 实例ID不合要求，请提供规范的实例ID，类似ins-xxxxxxxx，字母x代表小写字符或数字。
     ///
-    /// Code `InvalidParameterValue.InstanceIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InstanceIdMalformed")]
     InvalidParameterValueInstanceIdMalformed,
     /// 不支持操作不同计费方式的实例。
     ///
-    /// Code `InvalidParameterValue.InstanceNotSupportedMixPricingModel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotSupportedMixPricingModel`.
     #[doc(alias = "InvalidParameterValue.InstanceNotSupportedMixPricingModel")]
     InvalidParameterValueInstanceNotSupportedMixPricingModel,
     /// 指定机型不存在
     ///
-    /// Code `InvalidParameterValue.InstanceTypeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeNotFound`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeNotFound")]
     InvalidParameterValueInstanceTypeNotFound,
     /// No description is documented.
@@ -729,47 +731,47 @@ pub enum ErrorCode {
     InvalidParameterValueInstanceTypeNotSupportElasticNetworks,
     /// 实例类型不可加入高性能计算集群。
     ///
-    /// Code `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeNotSupportHpcCluster`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeNotSupportHpcCluster")]
     InvalidParameterValueInstanceTypeNotSupportHpcCluster,
     /// 高性能计算实例需指定对应的高性能计算集群。
     ///
-    /// Code `InvalidParameterValue.InstanceTypeRequiredHpcCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeRequiredHpcCluster`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeRequiredHpcCluster")]
     InvalidParameterValueInstanceTypeRequiredHpcCluster,
     /// 竞价数量不足。
     ///
-    /// Code `InvalidParameterValue.InsufficientOffering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InsufficientOffering`.
     #[doc(alias = "InvalidParameterValue.InsufficientOffering")]
     InvalidParameterValueInsufficientOffering,
     /// 竞价失败。
     ///
-    /// Code `InvalidParameterValue.InsufficientPrice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InsufficientPrice`.
     #[doc(alias = "InvalidParameterValue.InsufficientPrice")]
     InvalidParameterValueInsufficientPrice,
     /// 无效的appid。
     ///
-    /// Code `InvalidParameterValue.InvalidAppIdFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAppIdFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidAppIdFormat")]
     InvalidParameterValueInvalidAppIdFormat,
     /// 不支持指定的启动模式。
     ///
-    /// Code `InvalidParameterValue.InvalidBootMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBootMode`.
     #[doc(alias = "InvalidParameterValue.InvalidBootMode")]
     InvalidParameterValueInvalidBootMode,
     /// 请检查存储桶的写入权限是否已放通。
     ///
-    /// Code `InvalidParameterValue.InvalidBucketPermissionForExport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBucketPermissionForExport`.
     #[doc(alias = "InvalidParameterValue.InvalidBucketPermissionForExport")]
     InvalidParameterValueInvalidBucketPermissionForExport,
     /// 参数 FileNamePrefixList 的长度与 ImageIds 或 SnapshotIds 不匹配。
     ///
-    /// Code `InvalidParameterValue.InvalidFileNamePrefixList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileNamePrefixList`.
     #[doc(alias = "InvalidParameterValue.InvalidFileNamePrefixList")]
     InvalidParameterValueInvalidFileNamePrefixList,
     /// 不支持转为非GPU或其他类型GPU实例。
     ///
-    /// Code `InvalidParameterValue.InvalidGPUFamilyChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidGPUFamilyChange`.
     #[doc(alias = "InvalidParameterValue.InvalidGPUFamilyChange")]
     InvalidParameterValueInvalidGPUFamilyChange,
     /// No description is documented.
@@ -779,42 +781,42 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidImageFamily,
     /// 镜像ID不支持指定的实例机型。
     ///
-    /// Code `InvalidParameterValue.InvalidImageForGivenInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageForGivenInstanceType`.
     #[doc(alias = "InvalidParameterValue.InvalidImageForGivenInstanceType")]
     InvalidParameterValueInvalidImageForGivenInstanceType,
     /// 当前镜像为RAW格式，无法创建CVM，建议您选择其他镜像。
     ///
-    /// Code `InvalidParameterValue.InvalidImageFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidImageFormat")]
     InvalidParameterValueInvalidImageFormat,
     /// 镜像不允许执行该操作
     ///
-    /// Code `InvalidParameterValue.InvalidImageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageId`.
     #[doc(alias = "InvalidParameterValue.InvalidImageId")]
     InvalidParameterValueInvalidImageId,
     /// 镜像无法用于重装当前实例。
     ///
-    /// Code `InvalidParameterValue.InvalidImageIdForRetsetInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageIdForRetsetInstance`.
     #[doc(alias = "InvalidParameterValue.InvalidImageIdForRetsetInstance")]
     InvalidParameterValueInvalidImageIdForRetsetInstance,
     /// 指定的镜像ID为共享镜像。
     ///
-    /// Code `InvalidParameterValue.InvalidImageIdIsShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageIdIsShared`.
     #[doc(alias = "InvalidParameterValue.InvalidImageIdIsShared")]
     InvalidParameterValueInvalidImageIdIsShared,
     /// 当前地域不支持指定镜像所包含的操作系统。
     ///
-    /// Code `InvalidParameterValue.InvalidImageOsName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageOsName`.
     #[doc(alias = "InvalidParameterValue.InvalidImageOsName")]
     InvalidParameterValueInvalidImageOsName,
     /// 镜像被其他操作占用，请检查，并稍后重试。
     ///
-    /// Code `InvalidParameterValue.InvalidImageState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageState`.
     #[doc(alias = "InvalidParameterValue.InvalidImageState")]
     InvalidParameterValueInvalidImageState,
     /// 该实例配置来自免费升配活动，暂不支持3个月内进行降配。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceSource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceSource`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceSource")]
     InvalidParameterValueInvalidInstanceSource,
     /// No description is documented.
@@ -824,32 +826,32 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidInstanceTypePeriodicContract,
     /// 指定机型不支持包销付费模式。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceTypeUnderwrite`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceTypeUnderwrite`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceTypeUnderwrite")]
     InvalidParameterValueInvalidInstanceTypeUnderwrite,
     /// IP地址不符合规范
     ///
-    /// Code `InvalidParameterValue.InvalidIpFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidIpFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidIpFormat")]
     InvalidParameterValueInvalidIpFormat,
     /// 实例启动模板描述格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidLaunchTemplateDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLaunchTemplateDescription`.
     #[doc(alias = "InvalidParameterValue.InvalidLaunchTemplateDescription")]
     InvalidParameterValueInvalidLaunchTemplateDescription,
     /// 实例启动模板名称格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidLaunchTemplateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLaunchTemplateName`.
     #[doc(alias = "InvalidParameterValue.InvalidLaunchTemplateName")]
     InvalidParameterValueInvalidLaunchTemplateName,
     /// 实例启动模板描述格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLaunchTemplateVersionDescription`.
     #[doc(alias = "InvalidParameterValue.InvalidLaunchTemplateVersionDescription")]
     InvalidParameterValueInvalidLaunchTemplateVersionDescription,
     /// 许可证类型不可用。
     ///
-    /// Code `InvalidParameterValue.InvalidLicenseType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLicenseType`.
     #[doc(alias = "InvalidParameterValue.InvalidLicenseType")]
     InvalidParameterValueInvalidLicenseType,
     /// No description is documented.
@@ -864,32 +866,32 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidParameterMinCount,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueLimit")]
     InvalidParameterValueInvalidParameterValueLimit,
     /// 无效密码。指定的密码不符合密码复杂度限制。例如密码长度不符合限制等。
     ///
-    /// Code `InvalidParameterValue.InvalidPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPassword`.
     #[doc(alias = "InvalidParameterValue.InvalidPassword")]
     InvalidParameterValueInvalidPassword,
     /// Region ID不可用。
     ///
-    /// Code `InvalidParameterValue.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidRegion")]
     InvalidParameterValueInvalidRegion,
     /// 时间格式不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidTimeFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTimeFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidTimeFormat")]
     InvalidParameterValueInvalidTimeFormat,
     /// UserData格式错误, 需要base64编码格式
     ///
-    /// Code `InvalidParameterValue.InvalidUserDataFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUserDataFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidUserDataFormat")]
     InvalidParameterValueInvalidUserDataFormat,
     /// 无效的模糊查询字符串。
     ///
-    /// Code `InvalidParameterValue.InvalidVagueName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidVagueName`.
     #[doc(alias = "InvalidParameterValue.InvalidVagueName")]
     InvalidParameterValueInvalidVagueName,
     /// No description is documented.
@@ -909,57 +911,57 @@ pub enum ErrorCode {
     InvalidParameterValueIspValueRepeated,
     /// 请确认密钥是否存在。
     ///
-    /// Code `InvalidParameterValue.KeyPairNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.KeyPairNotFound`.
     #[doc(alias = "InvalidParameterValue.KeyPairNotFound")]
     InvalidParameterValueKeyPairNotFound,
     /// 指定的密钥不支持当前操作。
     ///
-    /// Code `InvalidParameterValue.KeyPairNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.KeyPairNotSupported`.
     #[doc(alias = "InvalidParameterValue.KeyPairNotSupported")]
     InvalidParameterValueKeyPairNotSupported,
     /// 不支持删除默认启动模板版本。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateDefaultVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateDefaultVersion`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateDefaultVersion")]
     InvalidParameterValueLaunchTemplateDefaultVersion,
     /// 实例启动模板ID格式错误。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateIdMalformed`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateIdMalformed")]
     InvalidParameterValueLaunchTemplateIdMalformed,
     /// 实例启动模板ID不存在。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateIdNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateIdNotExisted`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateIdNotExisted")]
     InvalidParameterValueLaunchTemplateIdNotExisted,
     /// 实例启动模板和版本ID组合不存在。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateIdVerNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateIdVerNotExisted`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateIdVerNotExisted")]
     InvalidParameterValueLaunchTemplateIdVerNotExisted,
     /// 指定的实例启动模板id不存在。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateIdVerSetAlready`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateIdVerSetAlready`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateIdVerSetAlready")]
     InvalidParameterValueLaunchTemplateIdVerSetAlready,
     /// 实例启动模板未找到。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateNotFound`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateNotFound")]
     InvalidParameterValueLaunchTemplateNotFound,
     /// 无效的实例启动模板版本号。
     ///
-    /// Code `InvalidParameterValue.LaunchTemplateVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaunchTemplateVersion`.
     #[doc(alias = "InvalidParameterValue.LaunchTemplateVersion")]
     InvalidParameterValueLaunchTemplateVersion,
     /// 参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 本地盘的限制范围。
     ///
-    /// Code `InvalidParameterValue.LocalDiskSizeRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LocalDiskSizeRange`.
     #[doc(alias = "InvalidParameterValue.LocalDiskSizeRange")]
     InvalidParameterValueLocalDiskSizeRange,
     /// No description is documented.
@@ -969,7 +971,7 @@ pub enum ErrorCode {
     InvalidParameterValueMissingLocationCosEndpoint,
     /// 参数值必须为开启DHCP的VPC
     ///
-    /// Code `InvalidParameterValue.MustDhcpEnabledVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MustDhcpEnabledVpc`.
     #[doc(alias = "InvalidParameterValue.MustDhcpEnabledVpc")]
     InvalidParameterValueMustDhcpEnabledVpc,
     /// No description is documented.
@@ -979,27 +981,27 @@ pub enum ErrorCode {
     InvalidParameterValueMustEnabledIsRdma,
     /// 子网不属于该cdc集群。
     ///
-    /// Code `InvalidParameterValue.NotCdcSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotCdcSubnet`.
     #[doc(alias = "InvalidParameterValue.NotCdcSubnet")]
     InvalidParameterValueNotCdcSubnet,
     /// 输入参数值不能为空。
     ///
-    /// Code `InvalidParameterValue.NotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotEmpty`.
     #[doc(alias = "InvalidParameterValue.NotEmpty")]
     InvalidParameterValueNotEmpty,
     /// 不支持的操作。
     ///
-    /// Code `InvalidParameterValue.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotSupported`.
     #[doc(alias = "InvalidParameterValue.NotSupported")]
     InvalidParameterValueNotSupported,
     /// 该机型不支持预热
     ///
-    /// Code `InvalidParameterValue.PreheatNotSupportedInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PreheatNotSupportedInstanceType`.
     #[doc(alias = "InvalidParameterValue.PreheatNotSupportedInstanceType")]
     InvalidParameterValuePreheatNotSupportedInstanceType,
     /// 该可用区目前不支持预热功能
     ///
-    /// Code `InvalidParameterValue.PreheatNotSupportedZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PreheatNotSupportedZone`.
     #[doc(alias = "InvalidParameterValue.PreheatNotSupportedZone")]
     InvalidParameterValuePreheatNotSupportedZone,
     /// No description is documented.
@@ -1009,7 +1011,7 @@ pub enum ErrorCode {
     InvalidParameterValuePreheatUnavailableZones,
     /// 无效参数值。参数值取值范围不合法。
     ///
-    /// Code `InvalidParameterValue.Range`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Range`.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// No description is documented.
@@ -1034,12 +1036,12 @@ pub enum ErrorCode {
     InvalidParameterValueResourcePoolPackTypeNotSupported,
     /// 快照ID不合要求，请提供规范的快照ID，类似snap-xxxxxxxx，字母x代表小写字符或者数字
     ///
-    /// Code `InvalidParameterValue.SnapshotIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SnapshotIdMalformed`.
     #[doc(alias = "InvalidParameterValue.SnapshotIdMalformed")]
     InvalidParameterValueSnapshotIdMalformed,
     /// 子网ID不合要求，请提供规范的子网ID，类似subnet-xxxxxxxx，字母x代表小写字符或者数字
     ///
-    /// Code `InvalidParameterValue.SubnetIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetIdMalformed`.
     #[doc(alias = "InvalidParameterValue.SubnetIdMalformed")]
     InvalidParameterValueSubnetIdMalformed,
     /// No description is documented.
@@ -1049,132 +1051,132 @@ pub enum ErrorCode {
     InvalidParameterValueSubnetIdZoneIdNotMatch,
     /// 创建失败，您指定的子网不存在，请您重新指定
     ///
-    /// Code `InvalidParameterValue.SubnetNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetNotExist`.
     #[doc(alias = "InvalidParameterValue.SubnetNotExist")]
     InvalidParameterValueSubnetNotExist,
     /// 指定的标签不存在。
     ///
-    /// Code `InvalidParameterValue.TagKeyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyNotFound`.
     #[doc(alias = "InvalidParameterValue.TagKeyNotFound")]
     InvalidParameterValueTagKeyNotFound,
     /// 标签配额超限。
     ///
-    /// Code `InvalidParameterValue.TagQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagQuotaLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TagQuotaLimitExceeded")]
     InvalidParameterValueTagQuotaLimitExceeded,
     /// 每核心线程数不合法。
     ///
-    /// Code `InvalidParameterValue.ThreadPerCoreValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ThreadPerCoreValue`.
     #[doc(alias = "InvalidParameterValue.ThreadPerCoreValue")]
     InvalidParameterValueThreadPerCoreValue,
     /// 参数值超过最大限制。
     ///
-    /// Code `InvalidParameterValue.TooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLarge`.
     #[doc(alias = "InvalidParameterValue.TooLarge")]
     InvalidParameterValueDotTooLarge,
     /// 无效参数值。参数值太长。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// uuid不合要求。
     ///
-    /// Code `InvalidParameterValue.UuidMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UuidMalformed`.
     #[doc(alias = "InvalidParameterValue.UuidMalformed")]
     InvalidParameterValueUuidMalformed,
     /// VPC IDxxx不合要求，请提供规范的Vpc ID， 类似vpc-xxxxxxxx，字母x代表小写字符或者数字。
     ///
-    /// Code `InvalidParameterValue.VpcIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdMalformed`.
     #[doc(alias = "InvalidParameterValue.VpcIdMalformed")]
     InvalidParameterValueVpcIdMalformed,
     /// 指定的VpcId不存在。
     ///
-    /// Code `InvalidParameterValue.VpcIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdNotExist`.
     #[doc(alias = "InvalidParameterValue.VpcIdNotExist")]
     InvalidParameterValueVpcIdNotExist,
     /// 指定的VpcId和SubnetId不匹配。
     ///
-    /// Code `InvalidParameterValue.VpcIdSubnetIdNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdSubnetIdNotMatch`.
     #[doc(alias = "InvalidParameterValue.VpcIdSubnetIdNotMatch")]
     InvalidParameterValueVpcIdSubnetIdNotMatch,
     /// VPC网络与实例不在同一可用区
     ///
-    /// Code `InvalidParameterValue.VpcIdZoneIdNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdZoneIdNotMatch`.
     #[doc(alias = "InvalidParameterValue.VpcIdZoneIdNotMatch")]
     InvalidParameterValueVpcIdZoneIdNotMatch,
     /// 该VPC不支持ipv6。
     ///
-    /// Code `InvalidParameterValue.VpcNotSupportIpv6Address`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcNotSupportIpv6Address`.
     #[doc(alias = "InvalidParameterValue.VpcNotSupportIpv6Address")]
     InvalidParameterValueVpcNotSupportIpv6Address,
     /// 请求不支持该可用区
     ///
-    /// Code `InvalidParameterValue.ZoneNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneNotSupported`.
     #[doc(alias = "InvalidParameterValue.ZoneNotSupported")]
     InvalidParameterValueZoneNotSupported,
     /// 参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValueLimit`.
     InvalidParameterValueLimit,
     /// 无效参数值。指定的 Offset 无效。
     ///
-    /// Code `InvalidParameterValueOffset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValueOffset`.
     InvalidParameterValueOffset,
     /// 无效密码。指定的密码不符合密码复杂度限制。例如密码长度不符合限制等。
     ///
-    /// Code `InvalidPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPassword`.
     InvalidPassword,
     /// 无效时长。目前只支持时长：\[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36\]，单位：月。
     ///
-    /// Code `InvalidPeriod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPeriod`.
     InvalidPeriod,
     /// 账户不支持该操作。
     ///
-    /// Code `InvalidPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPermission`.
     InvalidPermission,
     /// 无效的项目ID，指定的项目ID不存在。
     ///
-    /// Code `InvalidProjectId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidProjectId.NotFound`.
     #[doc(alias = "InvalidProjectId.NotFound")]
     InvalidProjectIdNotFound,
     /// 无效密钥公钥。指定公钥已经存在。
     ///
-    /// Code `InvalidPublicKey.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPublicKey.Duplicate`.
     #[doc(alias = "InvalidPublicKey.Duplicate")]
     InvalidPublicKeyDuplicate,
     /// 无效密钥公钥。指定公钥格式错误，不符合OpenSSH RSA格式要求。
     ///
-    /// Code `InvalidPublicKey.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPublicKey.Malformed`.
     #[doc(alias = "InvalidPublicKey.Malformed")]
     InvalidPublicKeyMalformed,
     /// 未找到该区域。
     ///
-    /// Code `InvalidRegion.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidRegion.NotFound`.
     #[doc(alias = "InvalidRegion.NotFound")]
     InvalidRegionNotFound,
     /// 该区域目前不支持同步镜像。
     ///
-    /// Code `InvalidRegion.Unavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidRegion.Unavailable`.
     #[doc(alias = "InvalidRegion.Unavailable")]
     InvalidRegionUnavailable,
     /// 指定的安全组ID不存在。
     ///
-    /// Code `InvalidSecurityGroupId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidSecurityGroupId.NotFound`.
     #[doc(alias = "InvalidSecurityGroupId.NotFound")]
     InvalidSecurityGroupIdNotFound,
     /// 指定的安全组ID格式错误。例如实例ID长度错误sg-ide32。
     ///
-    /// Code `InvalidSgId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidSgId.Malformed`.
     #[doc(alias = "InvalidSgId.Malformed")]
     InvalidSgIdMalformed,
     /// 指定的zone不存在。
     ///
-    /// Code `InvalidZone.MismatchRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidZone.MismatchRegion`.
     #[doc(alias = "InvalidZone.MismatchRegion")]
     InvalidZoneMismatchRegion,
     /// 一个实例绑定安全组数量不能超过5个
     ///
-    /// Code `LimitExceeded.AssociateUSGLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AssociateUSGLimitExceeded`.
     #[doc(alias = "LimitExceeded.AssociateUSGLimitExceeded")]
     LimitExceededAssociateUSGLimitExceeded,
     /// No description is documented.
@@ -1184,132 +1186,132 @@ pub enum ErrorCode {
     LimitExceededCvmInstanceQuota,
     /// 安全组关联云主机弹性网卡配额超限。
     ///
-    /// Code `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`.
     #[doc(alias = "LimitExceeded.CvmsVifsPerSecGroupLimitExceeded")]
     LimitExceededCvmsVifsPerSecGroupLimitExceeded,
     /// 指定置放群组配额不足。
     ///
-    /// Code `LimitExceeded.DisasterRecoverGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DisasterRecoverGroup`.
     #[doc(alias = "LimitExceeded.DisasterRecoverGroup")]
     LimitExceededDisasterRecoverGroup,
     /// 特定实例包含的某个ENI的EIP数量已超过目标实例类型的EIP允许的最大值，请删除部分EIP后重试。
     ///
-    /// Code `LimitExceeded.EipNumLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EipNumLimit`.
     #[doc(alias = "LimitExceeded.EipNumLimit")]
     LimitExceededEipNumLimit,
     /// 网卡数量超过实例上限。
     ///
-    /// Code `LimitExceeded.EniLimitInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EniLimitInstanceType`.
     #[doc(alias = "LimitExceeded.EniLimitInstanceType")]
     LimitExceededEniLimitInstanceType,
     /// 特定实例当前ENI数量已超过目标实例类型的ENI允许的最大值，需删除部分ENI后重试。
     ///
-    /// Code `LimitExceeded.EniNumLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EniNumLimit`.
     #[doc(alias = "LimitExceeded.EniNumLimit")]
     LimitExceededEniNumLimit,
     /// 正在运行中的镜像导出任务已达上限，请等待已有任务完成后，再次发起重试。
     ///
-    /// Code `LimitExceeded.ExportImageTaskLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ExportImageTaskLimitExceeded`.
     #[doc(alias = "LimitExceeded.ExportImageTaskLimitExceeded")]
     LimitExceededExportImageTaskLimitExceeded,
     /// 已达创建高性能计算集群数的上限。
     ///
-    /// Code `LimitExceeded.HpcClusterQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.HpcClusterQuota`.
     #[doc(alias = "LimitExceeded.HpcClusterQuota")]
     LimitExceededHpcClusterQuota,
     /// IP数量超过网卡上限。
     ///
-    /// Code `LimitExceeded.IPv6AddressNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IPv6AddressNum`.
     #[doc(alias = "LimitExceeded.IPv6AddressNum")]
     LimitExceededIPv6AddressNum,
     /// 实例指定的弹性网卡数目超过了实例弹性网卡数目配额。
     ///
-    /// Code `LimitExceeded.InstanceEniNumLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceEniNumLimit`.
     #[doc(alias = "LimitExceeded.InstanceEniNumLimit")]
     LimitExceededInstanceEniNumLimit,
     /// 当前配额不足够生产指定数量的实例
     ///
-    /// Code `LimitExceeded.InstanceQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceQuota`.
     #[doc(alias = "LimitExceeded.InstanceQuota")]
     LimitExceededInstanceQuota,
     /// 目标实例规格不支持当前规格的外网带宽上限，不支持调整。具体可参考公网网络带宽上限。
     ///
-    /// Code `LimitExceeded.InstanceTypeBandwidth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceTypeBandwidth`.
     #[doc(alias = "LimitExceeded.InstanceTypeBandwidth")]
     LimitExceededInstanceTypeBandwidth,
     /// 实例启动模板数量超限。
     ///
-    /// Code `LimitExceeded.LaunchTemplateQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LaunchTemplateQuota`.
     #[doc(alias = "LimitExceeded.LaunchTemplateQuota")]
     LimitExceededLaunchTemplateQuota,
     /// 实例启动模板版本数量超限。
     ///
-    /// Code `LimitExceeded.LaunchTemplateVersionQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LaunchTemplateVersionQuota`.
     #[doc(alias = "LimitExceeded.LaunchTemplateVersionQuota")]
     LimitExceededLaunchTemplateVersionQuota,
     /// 您在该可用区的预热额度已达上限，建议取消不再使用的快照预热
     ///
-    /// Code `LimitExceeded.PreheatImageSnapshotOutOfQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PreheatImageSnapshotOutOfQuota`.
     #[doc(alias = "LimitExceeded.PreheatImageSnapshotOutOfQuota")]
     LimitExceededPreheatImageSnapshotOutOfQuota,
     /// 预付费实例已购买数量已达到最大配额，请提升配额后重试。
     ///
-    /// Code `LimitExceeded.PrepayQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PrepayQuota`.
     #[doc(alias = "LimitExceeded.PrepayQuota")]
     LimitExceededPrepayQuota,
     /// 包销付费实例已购买数量已达到最大配额。
     ///
-    /// Code `LimitExceeded.PrepayUnderwriteQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PrepayUnderwriteQuota`.
     #[doc(alias = "LimitExceeded.PrepayUnderwriteQuota")]
     LimitExceededPrepayUnderwriteQuota,
     /// 安全组限额不足
     ///
-    /// Code `LimitExceeded.SingleUSGQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SingleUSGQuota`.
     #[doc(alias = "LimitExceeded.SingleUSGQuota")]
     LimitExceededSingleUSGQuota,
     /// 竞价实例类型配额不足
     ///
-    /// Code `LimitExceeded.SpotQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SpotQuota`.
     #[doc(alias = "LimitExceeded.SpotQuota")]
     LimitExceededSpotQuota,
     /// 标签绑定的资源数量已达到配额限制。
     ///
-    /// Code `LimitExceeded.TagResourceQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagResourceQuota`.
     #[doc(alias = "LimitExceeded.TagResourceQuota")]
     LimitExceededTagResourceQuota,
     /// 退还失败，退还配额已达上限。
     ///
-    /// Code `LimitExceeded.UserReturnQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserReturnQuota`.
     #[doc(alias = "LimitExceeded.UserReturnQuota")]
     LimitExceededUserReturnQuota,
     /// 竞价实例配额不足
     ///
-    /// Code `LimitExceeded.UserSpotQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserSpotQuota`.
     #[doc(alias = "LimitExceeded.UserSpotQuota")]
     LimitExceededUserSpotQuota,
     /// 子网IP不足
     ///
-    /// Code `LimitExceeded.VpcSubnetNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.VpcSubnetNum`.
     #[doc(alias = "LimitExceeded.VpcSubnetNum")]
     LimitExceededVpcSubnetNum,
     /// 缺少必要参数，请至少提供一个参数。
     ///
-    /// Code `MissingParameter.AtLeastOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AtLeastOne`.
     #[doc(alias = "MissingParameter.AtLeastOne")]
     MissingParameterAtLeastOne,
     /// DPDK实例机型要求VPC网络
     ///
-    /// Code `MissingParameter.DPDKInstanceTypeRequiredVPC`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.DPDKInstanceTypeRequiredVPC`.
     #[doc(alias = "MissingParameter.DPDKInstanceTypeRequiredVPC")]
     MissingParameterDPDKInstanceTypeRequiredVPC,
     /// 该实例类型必须开启云监控服务
     ///
-    /// Code `MissingParameter.MonitorService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MonitorService`.
     #[doc(alias = "MissingParameter.MonitorService")]
     MissingParameterMonitorService,
     /// 同样的任务正在运行。
     ///
-    /// Code `MutexOperation.TaskRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MutexOperation.TaskRunning`.
     #[doc(alias = "MutexOperation.TaskRunning")]
     MutexOperationTaskRunning,
     /// No description is documented.
@@ -1319,7 +1321,7 @@ pub enum ErrorCode {
     OperationDeniedAccountNotSupported,
     /// CHC的部署配置非法。
     ///
-    /// Code `OperationDenied.ChcDeployConfigInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ChcDeployConfigInvalid`.
     #[doc(alias = "OperationDenied.ChcDeployConfigInvalid")]
     OperationDeniedChcDeployConfigInvalid,
     /// No description is documented.
@@ -1329,17 +1331,17 @@ pub enum ErrorCode {
     OperationDeniedChcHostStateNotSupported,
     /// 不允许未配置部署网络的CHC安装云上镜像。
     ///
-    /// Code `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`.
     #[doc(alias = "OperationDenied.ChcInstallCloudImageWithoutDeployNetwork")]
     OperationDeniedChcInstallCloudImageWithoutDeployNetwork,
     /// 禁止管控账号操作。
     ///
-    /// Code `OperationDenied.InnerUserProhibitAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InnerUserProhibitAction`.
     #[doc(alias = "OperationDenied.InnerUserProhibitAction")]
     OperationDeniedInnerUserProhibitAction,
     /// 实例正在执行其他操作，请稍后再试。
     ///
-    /// Code `OperationDenied.InstanceOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceOperationInProgress`.
     #[doc(alias = "OperationDenied.InstanceOperationInProgress")]
     OperationDeniedInstanceOperationInProgress,
     /// No description is documented.
@@ -1349,51 +1351,51 @@ pub enum ErrorCode {
     OperationDeniedNotBandwidthShiftUpUserApplyEdgeZoneEip,
     /// 镜像共享超过配额。
     ///
-    /// Code `OverQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OverQuota`.
     OverQuota,
     /// 该地域不支持导入镜像。
     ///
-    /// Code `RegionAbilityLimit.UnsupportedToImportImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RegionAbilityLimit.UnsupportedToImportImage`.
     #[doc(alias = "RegionAbilityLimit.UnsupportedToImportImage")]
     RegionAbilityLimitUnsupportedToImportImage,
     /// 磁盘回滚正在执行中，请稍后再试。
     ///
-    /// Code `ResourceInUse.DiskRollbacking`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DiskRollbacking`.
     #[doc(alias = "ResourceInUse.DiskRollbacking")]
     ResourceInUseDiskRollbacking,
     /// 高性能计算集群使用中。
     ///
-    /// Code `ResourceInUse.HpcCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.HpcCluster`.
     #[doc(alias = "ResourceInUse.HpcCluster")]
     ResourceInUseHpcCluster,
     /// 该可用区已售罄
     ///
-    /// Code `ResourceInsufficient.AvailabilityZoneSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.AvailabilityZoneSoldOut`.
     #[doc(alias = "ResourceInsufficient.AvailabilityZoneSoldOut")]
     ResourceInsufficientAvailabilityZoneSoldOut,
     /// 网段资源不足。
     ///
-    /// Code `ResourceInsufficient.CidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CidrBlock`.
     #[doc(alias = "ResourceInsufficient.CidrBlock")]
     ResourceInsufficientCidrBlock,
     /// 指定的云盘规格已售罄
     ///
-    /// Code `ResourceInsufficient.CloudDiskSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CloudDiskSoldOut`.
     #[doc(alias = "ResourceInsufficient.CloudDiskSoldOut")]
     ResourceInsufficientCloudDiskSoldOut,
     /// 云盘参数不符合规范
     ///
-    /// Code `ResourceInsufficient.CloudDiskUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CloudDiskUnavailable`.
     #[doc(alias = "ResourceInsufficient.CloudDiskUnavailable")]
     ResourceInsufficientCloudDiskUnavailable,
     /// 实例个数超过容灾组的配额
     ///
-    /// Code `ResourceInsufficient.DisasterRecoverGroupCvmQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.DisasterRecoverGroupCvmQuota`.
     #[doc(alias = "ResourceInsufficient.DisasterRecoverGroupCvmQuota")]
     ResourceInsufficientDisasterRecoverGroupCvmQuota,
     /// 安全组资源配额不足。
     ///
-    /// Code `ResourceInsufficient.InsufficientGroupQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InsufficientGroupQuota`.
     #[doc(alias = "ResourceInsufficient.InsufficientGroupQuota")]
     ResourceInsufficientInsufficientGroupQuota,
     /// No description is documented.
@@ -1403,32 +1405,32 @@ pub enum ErrorCode {
     ResourceInsufficientInsufficientOfferingMinimum,
     /// 指定的实例类型库存不足。
     ///
-    /// Code `ResourceInsufficient.SpecifiedInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.SpecifiedInstanceType`.
     #[doc(alias = "ResourceInsufficient.SpecifiedInstanceType")]
     ResourceInsufficientSpecifiedInstanceType,
     /// 指定的实例类型在选择的可用区已售罄。
     ///
-    /// Code `ResourceInsufficient.ZoneSoldOutForSpecifiedInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ZoneSoldOutForSpecifiedInstance`.
     #[doc(alias = "ResourceInsufficient.ZoneSoldOutForSpecifiedInstance")]
     ResourceInsufficientZoneSoldOutForSpecifiedInstance,
     /// 高性能计算集群不存在。
     ///
-    /// Code `ResourceNotFound.HpcCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.HpcCluster`.
     #[doc(alias = "ResourceNotFound.HpcCluster")]
     ResourceNotFoundHpcCluster,
     /// 实例ID未找到。
     ///
-    /// Code `ResourceNotFound.InvalidInstanceIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidInstanceIdNotFound`.
     #[doc(alias = "ResourceNotFound.InvalidInstanceIdNotFound")]
     ResourceNotFoundInvalidInstanceIdNotFound,
     /// 指定的置放群组不存在。
     ///
-    /// Code `ResourceNotFound.InvalidPlacementSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidPlacementSet`.
     #[doc(alias = "ResourceNotFound.InvalidPlacementSet")]
     ResourceNotFoundInvalidPlacementSet,
     /// 可用区不支持此机型。
     ///
-    /// Code `ResourceNotFound.InvalidZoneInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidZoneInstanceType`.
     #[doc(alias = "ResourceNotFound.InvalidZoneInstanceType")]
     ResourceNotFoundInvalidZoneInstanceType,
     /// No description is documented.
@@ -1438,12 +1440,12 @@ pub enum ErrorCode {
     ResourceNotFoundKeyPairNotFound,
     /// 无可用的缺省类型的CBS资源。
     ///
-    /// Code `ResourceNotFound.NoDefaultCbs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDefaultCbs`.
     #[doc(alias = "ResourceNotFound.NoDefaultCbs")]
     ResourceNotFoundNoDefaultCbs,
     /// 无可用的缺省类型的CBS资源。
     ///
-    /// Code `ResourceNotFound.NoDefaultCbsWithReason`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDefaultCbsWithReason`.
     #[doc(alias = "ResourceNotFound.NoDefaultCbsWithReason")]
     ResourceNotFoundNoDefaultCbsWithReason,
     /// No description is documented.
@@ -1453,66 +1455,66 @@ pub enum ErrorCode {
     ResourceNotFoundResourcePoolPackIdNotFound,
     /// 该可用区不售卖此机型
     ///
-    /// Code `ResourceUnavailable.InstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceType`.
     #[doc(alias = "ResourceUnavailable.InstanceType")]
     ResourceUnavailableInstanceType,
     /// 快照正在创建过程中。
     ///
-    /// Code `ResourceUnavailable.SnapshotCreating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SnapshotCreating`.
     #[doc(alias = "ResourceUnavailable.SnapshotCreating")]
     ResourceUnavailableSnapshotCreating,
     /// 该可用区已售罄
     ///
-    /// Code `ResourcesSoldOut.AvailableZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.AvailableZone`.
     #[doc(alias = "ResourcesSoldOut.AvailableZone")]
     ResourcesSoldOutAvailableZone,
     /// 公网IP已售罄。
     ///
-    /// Code `ResourcesSoldOut.EipInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.EipInsufficient`.
     #[doc(alias = "ResourcesSoldOut.EipInsufficient")]
     ResourcesSoldOutEipInsufficient,
     /// 指定的实例类型已售罄。
     ///
-    /// Code `ResourcesSoldOut.SpecifiedInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.SpecifiedInstanceType`.
     #[doc(alias = "ResourcesSoldOut.SpecifiedInstanceType")]
     ResourcesSoldOutSpecifiedInstanceType,
     /// 安全组服务接口调用通用错误。
     ///
-    /// Code `SecGroupActionFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `SecGroupActionFailure`.
     SecGroupActionFailure,
     /// 指定的镜像不属于用户。
     ///
-    /// Code `UnauthorizedOperation.ImageNotBelongToAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ImageNotBelongToAccount`.
     #[doc(alias = "UnauthorizedOperation.ImageNotBelongToAccount")]
     UnauthorizedOperationImageNotBelongToAccount,
     /// 请确认Token是否有效。
     ///
-    /// Code `UnauthorizedOperation.InvalidToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.InvalidToken`.
     #[doc(alias = "UnauthorizedOperation.InvalidToken")]
     UnauthorizedOperationInvalidToken,
     /// 您无法进行当前操作，请确认多因子认证（MFA）是否失效。
     ///
-    /// Code `UnauthorizedOperation.MFAExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFAExpired`.
     #[doc(alias = "UnauthorizedOperation.MFAExpired")]
     UnauthorizedOperationMFAExpired,
     /// 没有权限进行此操作，请确认是否存在多因子认证（MFA）。
     ///
-    /// Code `UnauthorizedOperation.MFANotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFANotFound`.
     #[doc(alias = "UnauthorizedOperation.MFANotFound")]
     UnauthorizedOperationMFANotFound,
     /// 无权操作指定的资源，请正确配置CAM策略。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 该操作暂不支持Arm机器。
     ///
-    /// Code `UnsupportedOperation.ArmArchitecture`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ArmArchitecture`.
     #[doc(alias = "UnsupportedOperation.ArmArchitecture")]
     UnsupportedOperationArmArchitecture,
     /// 指定的实例付费模式或者网络付费模式不支持共享带宽包
     ///
-    /// Code `UnsupportedOperation.BandwidthPackageIdNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BandwidthPackageIdNotSupported`.
     #[doc(alias = "UnsupportedOperation.BandwidthPackageIdNotSupported")]
     UnsupportedOperationBandwidthPackageIdNotSupported,
     /// No description is documented.
@@ -1527,17 +1529,17 @@ pub enum ErrorCode {
     UnsupportedOperationCommercialImageChangeChargeType,
     /// 实例创建快照的时间距今不到24小时。
     ///
-    /// Code `UnsupportedOperation.DiskSnapCreateTimeTooOld`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DiskSnapCreateTimeTooOld`.
     #[doc(alias = "UnsupportedOperation.DiskSnapCreateTimeTooOld")]
     UnsupportedOperationDiskSnapCreateTimeTooOld,
     /// 边缘可用区实例不支持此项操作。
     ///
-    /// Code `UnsupportedOperation.EdgeZoneInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EdgeZoneInstance`.
     #[doc(alias = "UnsupportedOperation.EdgeZoneInstance")]
     UnsupportedOperationEdgeZoneInstance,
     /// 所选择的边缘可用区不支持云盘操作。
     ///
-    /// Code `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EdgeZoneNotSupportCloudDisk`.
     #[doc(alias = "UnsupportedOperation.EdgeZoneNotSupportCloudDisk")]
     UnsupportedOperationEdgeZoneNotSupportCloudDisk,
     /// No description is documented.
@@ -1547,47 +1549,47 @@ pub enum ErrorCode {
     UnsupportedOperationEdgeZoneNotSupportPurchaseReserved,
     /// 云服务器绑定了弹性网卡，请解绑弹性网卡后再切换私有网络。
     ///
-    /// Code `UnsupportedOperation.ElasticNetworkInterface`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ElasticNetworkInterface`.
     #[doc(alias = "UnsupportedOperation.ElasticNetworkInterface")]
     UnsupportedOperationElasticNetworkInterface,
     /// 不支持加密镜像。
     ///
-    /// Code `UnsupportedOperation.EncryptedImagesNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EncryptedImagesNotSupported`.
     #[doc(alias = "UnsupportedOperation.EncryptedImagesNotSupported")]
     UnsupportedOperationEncryptedImagesNotSupported,
     /// 异构机型不支持跨机型调整。
     ///
-    /// Code `UnsupportedOperation.HeterogeneousChangeInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.HeterogeneousChangeInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.HeterogeneousChangeInstanceFamily")]
     UnsupportedOperationHeterogeneousChangeInstanceFamily,
     /// 不支持未开启休眠功能的实例。
     ///
-    /// Code `UnsupportedOperation.HibernationForNormalInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.HibernationForNormalInstance`.
     #[doc(alias = "UnsupportedOperation.HibernationForNormalInstance")]
     UnsupportedOperationHibernationForNormalInstance,
     /// 当前的镜像不支持休眠。
     ///
-    /// Code `UnsupportedOperation.HibernationOsVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.HibernationOsVersion`.
     #[doc(alias = "UnsupportedOperation.HibernationOsVersion")]
     UnsupportedOperationHibernationOsVersion,
     /// IPv6实例不支持VPC迁移
     ///
-    /// Code `UnsupportedOperation.IPv6NotSupportVpcMigrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IPv6NotSupportVpcMigrate`.
     #[doc(alias = "UnsupportedOperation.IPv6NotSupportVpcMigrate")]
     UnsupportedOperationIPv6NotSupportVpcMigrate,
     /// 镜像大小超出限制，不支持导出。
     ///
-    /// Code `UnsupportedOperation.ImageTooLargeExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ImageTooLargeExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.ImageTooLargeExportUnsupported")]
     UnsupportedOperationImageTooLargeExportUnsupported,
     /// 请求不支持该实例计费模式
     ///
-    /// Code `UnsupportedOperation.InstanceChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceChargeType`.
     #[doc(alias = "UnsupportedOperation.InstanceChargeType")]
     UnsupportedOperationInstanceChargeType,
     /// 不支持混合付费模式。
     ///
-    /// Code `UnsupportedOperation.InstanceMixedPricingModel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceMixedPricingModel`.
     #[doc(alias = "UnsupportedOperation.InstanceMixedPricingModel")]
     UnsupportedOperationInstanceMixedPricingModel,
     /// No description is documented.
@@ -1597,7 +1599,7 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceMixedResetInstanceType,
     /// 中心可用区和边缘可用区实例不能混用批量操作。
     ///
-    /// Code `UnsupportedOperation.InstanceMixedZoneType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceMixedZoneType`.
     #[doc(alias = "UnsupportedOperation.InstanceMixedZoneType")]
     UnsupportedOperationInstanceMixedZoneType,
     /// No description is documented.
@@ -1607,7 +1609,7 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceOsConvertOsNotSupport,
     /// 请求不支持操作系统为Xserver windows2012cndatacenterx86\_64的实例ins-xxxxxx 。
     ///
-    /// Code `UnsupportedOperation.InstanceOsWindows`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceOsWindows`.
     #[doc(alias = "UnsupportedOperation.InstanceOsWindows")]
     UnsupportedOperationInstanceOsWindows,
     /// No description is documented.
@@ -1617,47 +1619,47 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceReinstallFailed,
     /// 该子机处于封禁状态，请联系相关人员处理。
     ///
-    /// Code `UnsupportedOperation.InstanceStateBanning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateBanning`.
     #[doc(alias = "UnsupportedOperation.InstanceStateBanning")]
     UnsupportedOperationInstanceStateBanning,
     /// 请求不支持永久故障的实例。
     ///
-    /// Code `UnsupportedOperation.InstanceStateCorrupted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateCorrupted`.
     #[doc(alias = "UnsupportedOperation.InstanceStateCorrupted")]
     UnsupportedOperationInstanceStateCorrupted,
     /// 请求不支持进入救援模式的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateEnterRescueMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateEnterRescueMode`.
     #[doc(alias = "UnsupportedOperation.InstanceStateEnterRescueMode")]
     UnsupportedOperationInstanceStateEnterRescueMode,
     /// 不支持状态为 ENTER\_SERVICE\_LIVE\_MIGRATE.的实例 ins-xxxxxx 。
     ///
-    /// Code `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`.
     #[doc(alias = "UnsupportedOperation.InstanceStateEnterServiceLiveMigrate")]
     UnsupportedOperationInstanceStateEnterServiceLiveMigrate,
     /// 请求不支持正在退出救援模式的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateExitRescueMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateExitRescueMode`.
     #[doc(alias = "UnsupportedOperation.InstanceStateExitRescueMode")]
     UnsupportedOperationInstanceStateExitRescueMode,
     /// 不支持状态为 EXIT\_SERVICE\_LIVE\_MIGRATE.的实例 ins-xxxxxx 。
     ///
-    /// Code `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateExitServiceLiveMigrate`.
     #[doc(alias = "UnsupportedOperation.InstanceStateExitServiceLiveMigrate")]
     UnsupportedOperationInstanceStateExitServiceLiveMigrate,
     /// 操作不支持已冻结的实例。
     ///
-    /// Code `UnsupportedOperation.InstanceStateFreezing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateFreezing`.
     #[doc(alias = "UnsupportedOperation.InstanceStateFreezing")]
     UnsupportedOperationInstanceStateFreezing,
     /// 请求不支持正在隔离状态的实例。
     ///
-    /// Code `UnsupportedOperation.InstanceStateIsolating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateIsolating`.
     #[doc(alias = "UnsupportedOperation.InstanceStateIsolating")]
     UnsupportedOperationInstanceStateIsolating,
     /// 不支持操作创建失败的实例。
     ///
-    /// Code `UnsupportedOperation.InstanceStateLaunchFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateLaunchFailed`.
     #[doc(alias = "UnsupportedOperation.InstanceStateLaunchFailed")]
     UnsupportedOperationInstanceStateLaunchFailed,
     /// No description is documented.
@@ -1667,57 +1669,57 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceStateNotRunning,
     /// 请求不支持创建未完成的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStatePending`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStatePending`.
     #[doc(alias = "UnsupportedOperation.InstanceStatePending")]
     UnsupportedOperationInstanceStatePending,
     /// 请求不支持正在重启的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateRebooting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateRebooting`.
     #[doc(alias = "UnsupportedOperation.InstanceStateRebooting")]
     UnsupportedOperationInstanceStateRebooting,
     /// 请求不支持救援模式的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateRescueMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateRescueMode`.
     #[doc(alias = "UnsupportedOperation.InstanceStateRescueMode")]
     UnsupportedOperationInstanceStateRescueMode,
     /// 请求不支持开机状态的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateRunning`.
     #[doc(alias = "UnsupportedOperation.InstanceStateRunning")]
     UnsupportedOperationInstanceStateRunning,
     /// 不支持正在服务迁移的实例，请稍后再试
     ///
-    /// Code `UnsupportedOperation.InstanceStateServiceLiveMigrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateServiceLiveMigrate`.
     #[doc(alias = "UnsupportedOperation.InstanceStateServiceLiveMigrate")]
     UnsupportedOperationInstanceStateServiceLiveMigrate,
     /// 请求不支持隔离状态的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateShutdown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateShutdown`.
     #[doc(alias = "UnsupportedOperation.InstanceStateShutdown")]
     UnsupportedOperationInstanceStateShutdown,
     /// 实例开机中，不允许该操作。
     ///
-    /// Code `UnsupportedOperation.InstanceStateStarting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateStarting`.
     #[doc(alias = "UnsupportedOperation.InstanceStateStarting")]
     UnsupportedOperationInstanceStateStarting,
     /// 请求不支持已关机的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateStopped`.
     #[doc(alias = "UnsupportedOperation.InstanceStateStopped")]
     UnsupportedOperationInstanceStateStopped,
     /// 请求不支持正在关机的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateStopping`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateStopping`.
     #[doc(alias = "UnsupportedOperation.InstanceStateStopping")]
     UnsupportedOperationInstanceStateStopping,
     /// 不支持已销毁的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateTerminated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateTerminated`.
     #[doc(alias = "UnsupportedOperation.InstanceStateTerminated")]
     UnsupportedOperationInstanceStateTerminated,
     /// 请求不支持正在销毁的实例
     ///
-    /// Code `UnsupportedOperation.InstanceStateTerminating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateTerminating`.
     #[doc(alias = "UnsupportedOperation.InstanceStateTerminating")]
     UnsupportedOperationInstanceStateTerminating,
     /// No description is documented.
@@ -1747,47 +1749,47 @@ pub enum ErrorCode {
     UnsupportedOperationInstancesEnableJumboWithoutReboot,
     /// 不支持已启用销毁保护的实例，请先到设置实例销毁保护，关闭实例销毁保护，然后重试。
     ///
-    /// Code `UnsupportedOperation.InstancesProtected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstancesProtected`.
     #[doc(alias = "UnsupportedOperation.InstancesProtected")]
     UnsupportedOperationInstancesProtected,
     /// 用户创建高性能集群配额已达上限。
     ///
-    /// Code `UnsupportedOperation.InsufficientClusterQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InsufficientClusterQuota`.
     #[doc(alias = "UnsupportedOperation.InsufficientClusterQuota")]
     UnsupportedOperationInsufficientClusterQuota,
     /// 不支持调整数据盘。
     ///
-    /// Code `UnsupportedOperation.InvalidDataDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDataDisk`.
     #[doc(alias = "UnsupportedOperation.InvalidDataDisk")]
     UnsupportedOperationInvalidDataDisk,
     /// 不支持指定的磁盘
     ///
-    /// Code `UnsupportedOperation.InvalidDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDisk`.
     #[doc(alias = "UnsupportedOperation.InvalidDisk")]
     UnsupportedOperationInvalidDisk,
     /// 不支持带有云硬盘备份点。
     ///
-    /// Code `UnsupportedOperation.InvalidDiskBackupQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDiskBackupQuota`.
     #[doc(alias = "UnsupportedOperation.InvalidDiskBackupQuota")]
     UnsupportedOperationInvalidDiskBackupQuota,
     /// 不支持极速回滚。
     ///
-    /// Code `UnsupportedOperation.InvalidDiskFastRollback`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDiskFastRollback`.
     #[doc(alias = "UnsupportedOperation.InvalidDiskFastRollback")]
     UnsupportedOperationInvalidDiskFastRollback,
     /// 镜像许可类型与实例不符，请选择其他镜像。
     ///
-    /// Code `UnsupportedOperation.InvalidImageLicenseTypeForReset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidImageLicenseTypeForReset`.
     #[doc(alias = "UnsupportedOperation.InvalidImageLicenseTypeForReset")]
     UnsupportedOperationInvalidImageLicenseTypeForReset,
     /// 不支持已经设置了释放时间的实例，请在实例详情页撤销实例定时销毁后再试。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance")]
     UnsupportedOperationInvalidInstanceNotSupportedProtectedInstance,
     /// 不支持有swap盘的实例。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceWithSwapDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceWithSwapDisk`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceWithSwapDisk")]
     UnsupportedOperationInvalidInstanceWithSwapDisk,
     /// No description is documented.
@@ -1797,32 +1799,32 @@ pub enum ErrorCode {
     UnsupportedOperationInvalidInstancesOwner,
     /// 当前操作只支持国际版用户。
     ///
-    /// Code `UnsupportedOperation.InvalidPermissionNonInternationalAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidPermissionNonInternationalAccount`.
     #[doc(alias = "UnsupportedOperation.InvalidPermissionNonInternationalAccount")]
     UnsupportedOperationInvalidPermissionNonInternationalAccount,
     /// 指定的地域不支持加密盘。
     ///
-    /// Code `UnsupportedOperation.InvalidRegionDiskEncrypt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidRegionDiskEncrypt`.
     #[doc(alias = "UnsupportedOperation.InvalidRegionDiskEncrypt")]
     UnsupportedOperationInvalidRegionDiskEncrypt,
     /// 该可用区不可售卖。
     ///
-    /// Code `UnsupportedOperation.InvalidZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidZone`.
     #[doc(alias = "UnsupportedOperation.InvalidZone")]
     UnsupportedOperationInvalidZone,
     /// 密钥不支持Windows操作系统
     ///
-    /// Code `UnsupportedOperation.KeyPairUnsupportedWindows`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.KeyPairUnsupportedWindows`.
     #[doc(alias = "UnsupportedOperation.KeyPairUnsupportedWindows")]
     UnsupportedOperationKeyPairUnsupportedWindows,
     /// 机型数据盘全为本地盘不支持跨机型调整。
     ///
-    /// Code `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LocalDataDiskChangeInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.LocalDataDiskChangeInstanceFamily")]
     UnsupportedOperationLocalDataDiskChangeInstanceFamily,
     /// 不支持正在本地盘转云盘的磁盘，请稍后发起请求。
     ///
-    /// Code `UnsupportedOperation.LocalDiskMigratingToCloudDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LocalDiskMigratingToCloudDisk`.
     #[doc(alias = "UnsupportedOperation.LocalDiskMigratingToCloudDisk")]
     UnsupportedOperationLocalDiskMigratingToCloudDisk,
     /// No description is documented.
@@ -1837,7 +1839,7 @@ pub enum ErrorCode {
     UnsupportedOperationMarketImageConvertOSUnsupported,
     /// 从市场镜像创建的自定义镜像不支持导出。
     ///
-    /// Code `UnsupportedOperation.MarketImageExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MarketImageExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.MarketImageExportUnsupported")]
     UnsupportedOperationMarketImageExportUnsupported,
     /// No description is documented.
@@ -1852,42 +1854,42 @@ pub enum ErrorCode {
     UnsupportedOperationMinCountUnsupportedRegion,
     /// 不支持修改系统盘的加密属性，例如使用非加密镜像重装加密系统盘。
     ///
-    /// Code `UnsupportedOperation.ModifyEncryptionNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyEncryptionNotSupported`.
     #[doc(alias = "UnsupportedOperation.ModifyEncryptionNotSupported")]
     UnsupportedOperationModifyEncryptionNotSupported,
     /// 绑定负载均衡的实例，不支持修改vpc属性。
     ///
-    /// Code `UnsupportedOperation.ModifyVPCWithCLB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyVPCWithCLB`.
     #[doc(alias = "UnsupportedOperation.ModifyVPCWithCLB")]
     UnsupportedOperationModifyVPCWithCLB,
     /// 实例基础网络已互通VPC网络，请自行解除关联，再进行切换VPC。
     ///
-    /// Code `UnsupportedOperation.ModifyVPCWithClassLink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyVPCWithClassLink`.
     #[doc(alias = "UnsupportedOperation.ModifyVPCWithClassLink")]
     UnsupportedOperationModifyVPCWithClassLink,
     /// 该实例类型不支持竞价计费
     ///
-    /// Code `UnsupportedOperation.NoInstanceTypeSupportSpot`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoInstanceTypeSupportSpot`.
     #[doc(alias = "UnsupportedOperation.NoInstanceTypeSupportSpot")]
     UnsupportedOperationNoInstanceTypeSupportSpot,
     /// 不支持物理网络的实例。
     ///
-    /// Code `UnsupportedOperation.NoVpcNetwork`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoVpcNetwork`.
     #[doc(alias = "UnsupportedOperation.NoVpcNetwork")]
     UnsupportedOperationNoVpcNetwork,
     /// 当前实例不是FPGA机型。
     ///
-    /// Code `UnsupportedOperation.NotFpgaInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotFpgaInstance`.
     #[doc(alias = "UnsupportedOperation.NotFpgaInstance")]
     UnsupportedOperationNotFpgaInstance,
     /// 针对当前实例设置定时任务失败。
     ///
-    /// Code `UnsupportedOperation.NotSupportImportInstancesActionTimer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportImportInstancesActionTimer`.
     #[doc(alias = "UnsupportedOperation.NotSupportImportInstancesActionTimer")]
     UnsupportedOperationNotSupportImportInstancesActionTimer,
     /// 操作不支持当前实例
     ///
-    /// Code `UnsupportedOperation.NotSupportInstanceImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportInstanceImage`.
     #[doc(alias = "UnsupportedOperation.NotSupportInstanceImage")]
     UnsupportedOperationNotSupportInstanceImage,
     /// No description is documented.
@@ -1897,12 +1899,12 @@ pub enum ErrorCode {
     UnsupportedOperationNotSupportUnpaidOrder,
     /// 该操作仅支持预付费账户
     ///
-    /// Code `UnsupportedOperation.OnlyForPrepaidAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OnlyForPrepaidAccount`.
     #[doc(alias = "UnsupportedOperation.OnlyForPrepaidAccount")]
     UnsupportedOperationOnlyForPrepaidAccount,
     /// 无效的原机型。
     ///
-    /// Code `UnsupportedOperation.OriginalInstanceTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OriginalInstanceTypeInvalid`.
     #[doc(alias = "UnsupportedOperation.OriginalInstanceTypeInvalid")]
     UnsupportedOperationOriginalInstanceTypeInvalid,
     /// No description is documented.
@@ -1912,47 +1914,47 @@ pub enum ErrorCode {
     UnsupportedOperationPeriodicContractNotSupportManualRenew,
     /// 您的账户不支持镜像预热
     ///
-    /// Code `UnsupportedOperation.PreheatImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PreheatImage`.
     #[doc(alias = "UnsupportedOperation.PreheatImage")]
     UnsupportedOperationPreheatImage,
     /// 公共镜像或市场镜像不支持导出。
     ///
-    /// Code `UnsupportedOperation.PublicImageExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicImageExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.PublicImageExportUnsupported")]
     UnsupportedOperationPublicImageExportUnsupported,
     /// 当前镜像不支持对该实例的重装操作。
     ///
-    /// Code `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`.
     #[doc(alias = "UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2")]
     UnsupportedOperationRawLocalDiskInsReinstalltoQcow2,
     /// RedHat镜像不支持导出。
     ///
-    /// Code `UnsupportedOperation.RedHatImageExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RedHatImageExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.RedHatImageExportUnsupported")]
     UnsupportedOperationRedHatImageExportUnsupported,
     /// 实例使用商业操作系统，不支持退还。
     ///
-    /// Code `UnsupportedOperation.RedHatInstanceTerminateUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RedHatInstanceTerminateUnsupported`.
     #[doc(alias = "UnsupportedOperation.RedHatInstanceTerminateUnsupported")]
     UnsupportedOperationRedHatInstanceTerminateUnsupported,
     /// 请求不支持操作系统为RedHat的实例。
     ///
-    /// Code `UnsupportedOperation.RedHatInstanceUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RedHatInstanceUnsupported`.
     #[doc(alias = "UnsupportedOperation.RedHatInstanceUnsupported")]
     UnsupportedOperationRedHatInstanceUnsupported,
     /// 不支持该地域
     ///
-    /// Code `UnsupportedOperation.Region`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Region`.
     #[doc(alias = "UnsupportedOperation.Region")]
     UnsupportedOperationRegion,
     /// 当前用户暂不支持购买预留实例计费。
     ///
-    /// Code `UnsupportedOperation.ReservedInstanceInvisibleForUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ReservedInstanceInvisibleForUser`.
     #[doc(alias = "UnsupportedOperation.ReservedInstanceInvisibleForUser")]
     UnsupportedOperationReservedInstanceInvisibleForUser,
     /// 用户预留实例计费配额已达上限。
     ///
-    /// Code `UnsupportedOperation.ReservedInstanceOutofQuata`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ReservedInstanceOutofQuata`.
     #[doc(alias = "UnsupportedOperation.ReservedInstanceOutofQuata")]
     UnsupportedOperationReservedInstanceOutofQuata,
     /// No description is documented.
@@ -1962,7 +1964,7 @@ pub enum ErrorCode {
     UnsupportedOperationResourcePoolPackageInvisibleForUser,
     /// 共享镜像不支持导出。
     ///
-    /// Code `UnsupportedOperation.SharedImageExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SharedImageExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.SharedImageExportUnsupported")]
     UnsupportedOperationSharedImageExportUnsupported,
     /// No description is documented.
@@ -1972,22 +1974,22 @@ pub enum ErrorCode {
     UnsupportedOperationSharedImageModifyUnsupported,
     /// 请求不支持特殊机型的实例
     ///
-    /// Code `UnsupportedOperation.SpecialInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpecialInstanceType`.
     #[doc(alias = "UnsupportedOperation.SpecialInstanceType")]
     UnsupportedOperationSpecialInstanceType,
     /// 该地域不支持竞价实例。
     ///
-    /// Code `UnsupportedOperation.SpotUnsupportedRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpotUnsupportedRegion`.
     #[doc(alias = "UnsupportedOperation.SpotUnsupportedRegion")]
     UnsupportedOperationSpotUnsupportedRegion,
     /// 不支持关机不收费特性
     ///
-    /// Code `UnsupportedOperation.StoppedModeStopCharging`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.StoppedModeStopCharging`.
     #[doc(alias = "UnsupportedOperation.StoppedModeStopCharging")]
     UnsupportedOperationStoppedModeStopCharging,
     /// 不支持关机不收费机器做同类型变配操作。
     ///
-    /// Code `UnsupportedOperation.StoppedModeStopChargingSameFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.StoppedModeStopChargingSameFamily`.
     #[doc(alias = "UnsupportedOperation.StoppedModeStopChargingSameFamily")]
     UnsupportedOperationStoppedModeStopChargingSameFamily,
     /// No description is documented.
@@ -1997,7 +1999,7 @@ pub enum ErrorCode {
     UnsupportedOperationSyncEncryptImageNotSupport,
     /// 请求不支持该类型系统盘。
     ///
-    /// Code `UnsupportedOperation.SystemDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SystemDiskType`.
     #[doc(alias = "UnsupportedOperation.SystemDiskType")]
     UnsupportedOperationSystemDiskType,
     /// No description is documented.
@@ -2012,37 +2014,37 @@ pub enum ErrorCode {
     UnsupportedOperationUnderwriteDiscountGreaterThanPrepaidDiscount,
     /// 该机型为包销机型，RenewFlag的值只允许设置为NOTIFY\_AND\_AUTO\_RENEW。
     ///
-    /// Code `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`.
     #[doc(alias = "UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew")]
     UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew,
     /// 当前实例不允许变配到非ARM机型。
     ///
-    /// Code `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedARMChangeInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.UnsupportedARMChangeInstanceFamily")]
     UnsupportedOperationUnsupportedARMChangeInstanceFamily,
     /// 指定机型不支持跨机型调整配置。
     ///
-    /// Code `UnsupportedOperation.UnsupportedChangeInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedChangeInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.UnsupportedChangeInstanceFamily")]
     UnsupportedOperationUnsupportedChangeInstanceFamily,
     /// 非ARM机型不支持调整到ARM机型。
     ///
-    /// Code `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`.
     #[doc(alias = "UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM")]
     UnsupportedOperationUnsupportedChangeInstanceFamilyToARM,
     /// 不支持实例变配到此类型机型。
     ///
-    /// Code `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily")]
     UnsupportedOperationUnsupportedChangeInstanceToThisInstanceFamily,
     /// 请求不支持国际版账号
     ///
-    /// Code `UnsupportedOperation.UnsupportedInternationalUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedInternationalUser`.
     #[doc(alias = "UnsupportedOperation.UnsupportedInternationalUser")]
     UnsupportedOperationUnsupportedInternationalUser,
     /// 指定的Pool非法。
     ///
-    /// Code `UnsupportedOperation.UnsupportedPool`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedPool`.
     #[doc(alias = "UnsupportedOperation.UnsupportedPool")]
     UnsupportedOperationUnsupportedPool,
     /// No description is documented.
@@ -2052,21 +2054,21 @@ pub enum ErrorCode {
     UnsupportedOperationUserConvertOsNotSupport,
     /// 用户限额操作的配额不足。
     ///
-    /// Code `UnsupportedOperation.UserLimitOperationExceedQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UserLimitOperationExceedQuota`.
     #[doc(alias = "UnsupportedOperation.UserLimitOperationExceedQuota")]
     UnsupportedOperationUserLimitOperationExceedQuota,
     /// Windows镜像不支持导出。
     ///
-    /// Code `UnsupportedOperation.WindowsImageExportUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.WindowsImageExportUnsupported`.
     #[doc(alias = "UnsupportedOperation.WindowsImageExportUnsupported")]
     UnsupportedOperationWindowsImageExportUnsupported,
     /// 私有网络ip不在子网内。
     ///
-    /// Code `VpcAddrNotInSubNet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `VpcAddrNotInSubNet`.
     VpcAddrNotInSubNet,
     /// 私有网络ip已经被使用。
     ///
-    /// Code `VpcIpIsUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `VpcIpIsUsed`.
     VpcIpIsUsed,
 }
 impl ErrorCode {

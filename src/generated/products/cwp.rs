@@ -7,8 +7,10 @@
 
 /// An error code of `cwp`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -21,21 +23,21 @@ pub enum ErrorCode {
     ///
     /// 客户端已离线。
     ///
-    /// Code `FailedOperation.AgentOffline`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.AgentOffline`.
     #[doc(alias = "FailedOperation.AgentOffline")]
     FailedOperationAgentOffline,
     /// Failed to deactivate HS Pro.
     ///
     /// 关闭专业版失败。
     ///
-    /// Code `FailedOperation.CloseProVersion`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.CloseProVersion`.
     #[doc(alias = "FailedOperation.CloseProVersion")]
     FailedOperationCloseProVersion,
     /// Failed to create a task to obtain real-time processes.
     ///
     /// 创建获取实时进程任务失败。
     ///
-    /// Code `FailedOperation.CreateProcessTask`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.CreateProcessTask`.
     #[doc(alias = "FailedOperation.CreateProcessTask")]
     FailedOperationCreateProcessTask,
     /// 导出文件失败。
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     ///
     /// 询价失败。
     ///
-    /// Code `FailedOperation.InquiryPrice`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.InquiryPrice`.
     #[doc(alias = "FailedOperation.InquiryPrice")]
     FailedOperationInquiryPrice,
     /// 可用license数量不足，缺少1个license，请购买新license。
@@ -59,7 +61,7 @@ pub enum ErrorCode {
     ///
     /// 卸载主机。
     ///
-    /// Code `FailedOperation.MachineDelete`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.MachineDelete`.
     #[doc(alias = "FailedOperation.MachineDelete")]
     FailedOperationMachineDelete,
     /// 无专业版主机。
@@ -71,21 +73,21 @@ pub enum ErrorCode {
     ///
     /// 多台主机隔离，部分或全部失败。
     ///
-    /// Code `FailedOperation.PartSeparate`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.PartSeparate`.
     #[doc(alias = "FailedOperation.PartSeparate")]
     FailedOperationPartSeparate,
     /// The HS Pro in the postpaid mode cannot be deactivated.
     ///
     /// 不能关闭后付费模式专业版。
     ///
-    /// Code `FailedOperation.PrePayMode`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.PrePayMode`.
     #[doc(alias = "FailedOperation.PrePayMode")]
     FailedOperationPrePayMode,
     /// The task to pull real-time processes does not exist.
     ///
     /// 拉取实时进程任务不存在。
     ///
-    /// Code `FailedOperation.ProcessTaskNotFound`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.ProcessTaskNotFound`.
     #[doc(alias = "FailedOperation.ProcessTaskNotFound")]
     FailedOperationProcessTaskNotFound,
     /// 开启防护失败。
@@ -97,28 +99,28 @@ pub enum ErrorCode {
     ///
     /// 回复木马失败。
     ///
-    /// Code `FailedOperation.Recover`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.Recover`.
     #[doc(alias = "FailedOperation.Recover")]
     FailedOperationRecover,
     /// Failed to redetect vulnerabilities.
     ///
     /// 重新检测漏洞失败。
     ///
-    /// Code `FailedOperation.RescanVul`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.RescanVul`.
     #[doc(alias = "FailedOperation.RescanVul")]
     FailedOperationRescanVul,
     /// A redetection task is already in progress.
     ///
     /// 该主机已有重新检测任务正在执行中。
     ///
-    /// Code `FailedOperation.RescanVulProcessInUse`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.RescanVulProcessInUse`.
     #[doc(alias = "FailedOperation.RescanVulProcessInUse")]
     FailedOperationRescanVulProcessInUse,
     /// Failed to isolate a single host.
     ///
     /// 单台主机隔离失败。
     ///
-    /// Code `FailedOperation.SingleSeparate`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.SingleSeparate`.
     #[doc(alias = "FailedOperation.SingleSeparate")]
     FailedOperationSingleSeparate,
     /// 创建基线策略超过上限。
@@ -130,7 +132,7 @@ pub enum ErrorCode {
     ///
     /// 交易失败。
     ///
-    /// Code `FailedOperation.TradeError`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `FailedOperation.TradeError`.
     #[doc(alias = "FailedOperation.TradeError")]
     FailedOperationTradeError,
     /// 操作数据失败。
@@ -142,21 +144,21 @@ pub enum ErrorCode {
     ///
     /// 时间区间格式错误。
     ///
-    /// Code `InvalidParameter.DateRange`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `InvalidParameter.DateRange`.
     #[doc(alias = "InvalidParameter.DateRange")]
     InvalidParameterDateRange,
     /// Invalid request.
     ///
     /// 非法请求。
     ///
-    /// Code `InvalidParameter.IllegalRequest`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `InvalidParameter.IllegalRequest`.
     #[doc(alias = "InvalidParameter.IllegalRequest")]
     InvalidParameterIllegalRequest,
     /// Incorrect parameter format.
     ///
     /// 参数格式错误。
     ///
-    /// Code `InvalidParameter.InvalidFormat`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `InvalidParameter.InvalidFormat`.
     #[doc(alias = "InvalidParameter.InvalidFormat")]
     InvalidParameterInvalidFormat,
     /// IP格式不合法。
@@ -168,7 +170,7 @@ pub enum ErrorCode {
     ///
     /// 参数缺失。
     ///
-    /// Code `InvalidParameter.MissingParameter`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `InvalidParameter.MissingParameter`.
     #[doc(alias = "InvalidParameter.MissingParameter")]
     InvalidParameterMissingParameter,
     /// 名字已重复。
@@ -180,7 +182,7 @@ pub enum ErrorCode {
     ///
     /// 参数解析错误。
     ///
-    /// Code `InvalidParameter.ParsingError`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `InvalidParameter.ParsingError`.
     #[doc(alias = "InvalidParameter.ParsingError")]
     InvalidParameterParsingError,
     /// 端口格式不合法。
@@ -217,7 +219,7 @@ pub enum ErrorCode {
     ///
     /// 超出批量添加数量。
     ///
-    /// Code `LimitExceeded.AreaQuota`. Texts: en from pages/cwp-error-codes-en.md, zh from pages/cwp-error-codes-zh.md.
+    /// Code `LimitExceeded.AreaQuota`.
     #[doc(alias = "LimitExceeded.AreaQuota")]
     LimitExceededAreaQuota,
     /// 操作被拒绝。

@@ -5,14 +5,16 @@
 
 /// An error code of `cynosdb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 批量查询失败。
     ///
-    /// Code `FailedOperation.BatchGetInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BatchGetInstanceError`.
     #[doc(alias = "FailedOperation.BatchGetInstanceError")]
     FailedOperationBatchGetInstanceError,
     /// No description is documented.
@@ -22,12 +24,12 @@ pub enum ErrorCode {
     FailedOperationBindSourcePackageError,
     /// 获取权限失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.CamCheckResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamCheckResourceError`.
     #[doc(alias = "FailedOperation.CamCheckResourceError")]
     FailedOperationCamCheckResourceError,
     /// 鉴权失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.CamSigAndAuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamSigAndAuthError`.
     #[doc(alias = "FailedOperation.CamSigAndAuthError")]
     FailedOperationCamSigAndAuthError,
     /// No description is documented.
@@ -42,7 +44,7 @@ pub enum ErrorCode {
     FailedOperationCreateAuditFailError,
     /// 创建并支付订单失败。
     ///
-    /// Code `FailedOperation.CreateOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateOrder`.
     #[doc(alias = "FailedOperation.CreateOrder")]
     FailedOperationCreateOrder,
     /// No description is documented.
@@ -52,42 +54,42 @@ pub enum ErrorCode {
     FailedOperationCreateSourcePackageError,
     /// 设置备份策略失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.CynosdbMysqlSetBackupStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CynosdbMysqlSetBackupStrategy`.
     #[doc(alias = "FailedOperation.CynosdbMysqlSetBackupStrategy")]
     FailedOperationCynosdbMysqlSetBackupStrategy,
     /// 数据库访问失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.DatabaseAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseAccessError`.
     #[doc(alias = "FailedOperation.DatabaseAccessError")]
     FailedOperationDatabaseAccessError,
     /// 修改账号权限失败。
     ///
-    /// Code `FailedOperation.DescribeAccountPrivilegesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeAccountPrivilegesError`.
     #[doc(alias = "FailedOperation.DescribeAccountPrivilegesError")]
     FailedOperationDescribeAccountPrivilegesError,
     /// 创建流程失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.FlowCreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowCreateError`.
     #[doc(alias = "FailedOperation.FlowCreateError")]
     FailedOperationFlowCreateError,
     /// Flow不存在。
     ///
-    /// Code `FailedOperation.FlowNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowNotFoundError`.
     #[doc(alias = "FailedOperation.FlowNotFoundError")]
     FailedOperationFlowNotFoundError,
     /// 获取备份策略失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.GetBackupStrategyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetBackupStrategyError`.
     #[doc(alias = "FailedOperation.GetBackupStrategyError")]
     FailedOperationGetBackupStrategyError,
     /// 查询接入组网络信息失败。
     ///
-    /// Code `FailedOperation.GetNetServiceInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetNetServiceInfoError`.
     #[doc(alias = "FailedOperation.GetNetServiceInfoError")]
     FailedOperationGetNetServiceInfoError,
     /// 查询主实例详情失败。
     ///
-    /// Code `FailedOperation.GetOssInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetOssInfoError`.
     #[doc(alias = "FailedOperation.GetOssInfoError")]
     FailedOperationGetOssInfoError,
     /// No description is documented.
@@ -97,7 +99,7 @@ pub enum ErrorCode {
     FailedOperationInstanceQueryError,
     /// 账号余额不足。
     ///
-    /// Code `FailedOperation.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalance`.
     #[doc(alias = "FailedOperation.InsufficientBalance")]
     FailedOperationInsufficientBalance,
     /// No description is documented.
@@ -107,7 +109,7 @@ pub enum ErrorCode {
     FailedOperationModifyDeductionPriorityError,
     /// 操作失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.OperationFailedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationFailedError`.
     #[doc(alias = "FailedOperation.OperationFailedError")]
     FailedOperationOperationFailedError,
     /// No description is documented.
@@ -127,7 +129,7 @@ pub enum ErrorCode {
     FailedOperationQuerySourcePackageError,
     /// 规格信息查询失败。
     ///
-    /// Code `FailedOperation.QuerySpecBySpecCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuerySpecBySpecCodeError`.
     #[doc(alias = "FailedOperation.QuerySpecBySpecCodeError")]
     FailedOperationQuerySpecBySpecCodeError,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     FailedOperationRefundSourcePackageError,
     /// 修改策略失败。
     ///
-    /// Code `FailedOperation.ServerlessSetStrategyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerlessSetStrategyError`.
     #[doc(alias = "FailedOperation.ServerlessSetStrategyError")]
     FailedOperationServerlessSetStrategyError,
     /// No description is documented.
@@ -152,7 +154,7 @@ pub enum ErrorCode {
     FailedOperationSpecNotFoundError,
     /// 创建并支付订单失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.TradeCreateOrderError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeCreateOrderError`.
     #[doc(alias = "FailedOperation.TradeCreateOrderError")]
     FailedOperationTradeCreateOrderError,
     /// No description is documented.
@@ -167,7 +169,7 @@ pub enum ErrorCode {
     InternalErrorDBError,
     /// 查询数据库失败。
     ///
-    /// Code `InternalError.DbOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperationFailed`.
     #[doc(alias = "InternalError.DbOperationFailed")]
     InternalErrorDbOperationFailed,
     /// No description is documented.
@@ -177,17 +179,17 @@ pub enum ErrorCode {
     InternalErrorGetRoleError,
     /// 获取安全组信息失败。
     ///
-    /// Code `InternalError.GetSecurityGroupDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSecurityGroupDetailFailed`.
     #[doc(alias = "InternalError.GetSecurityGroupDetailFailed")]
     InternalErrorGetSecurityGroupDetailFailed,
     /// 获取子网失败。
     ///
-    /// Code `InternalError.GetSubnetFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSubnetFailed`.
     #[doc(alias = "InternalError.GetSubnetFailed")]
     InternalErrorGetSubnetFailed,
     /// 获取VPC失败。
     ///
-    /// Code `InternalError.GetVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetVpcFailed`.
     #[doc(alias = "InternalError.GetVpcFailed")]
     InternalErrorGetVpcFailed,
     /// No description is documented.
@@ -197,7 +199,7 @@ pub enum ErrorCode {
     InternalErrorHttpError,
     /// http请求执行异常。
     ///
-    /// Code `InternalError.InternalHttpServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalHttpServerError`.
     #[doc(alias = "InternalError.InternalHttpServerError")]
     InternalErrorInternalHttpServerError,
     /// No description is documented.
@@ -207,7 +209,7 @@ pub enum ErrorCode {
     InternalErrorInternalInnerServiceError,
     /// 安全组查询实例失败。
     ///
-    /// Code `InternalError.ListInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListInstanceFailed`.
     #[doc(alias = "InternalError.ListInstanceFailed")]
     InternalErrorListInstanceFailed,
     /// No description is documented.
@@ -217,117 +219,117 @@ pub enum ErrorCode {
     InternalErrorListInstancesError,
     /// 操作外网失败。
     ///
-    /// Code `InternalError.OperateWanFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OperateWanFail`.
     #[doc(alias = "InternalError.OperateWanFail")]
     InternalErrorOperateWanFail,
     /// 操作不支持。
     ///
-    /// Code `InternalError.OperationNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OperationNotSupport`.
     #[doc(alias = "InternalError.OperationNotSupport")]
     InternalErrorOperationNotSupport,
     /// 查询数据库失败。
     ///
-    /// Code `InternalError.QueryDatabaseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryDatabaseFailed`.
     #[doc(alias = "InternalError.QueryDatabaseFailed")]
     InternalErrorQueryDatabaseFailed,
     /// 内部服务错误。
     ///
-    /// Code `InternalError.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceError`.
     #[doc(alias = "InternalError.ServiceError")]
     InternalErrorServiceError,
     /// 系统内部错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// 未知的内部错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 未找到该接口。
     ///
-    /// Code `InvalidParameter.ControllerNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ControllerNotFoundError`.
     #[doc(alias = "InvalidParameter.ControllerNotFoundError")]
     InvalidParameterControllerNotFoundError,
     /// 参数传参错误。
     ///
-    /// Code `InvalidParameter.ExceptionParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExceptionParam`.
     #[doc(alias = "InvalidParameter.ExceptionParam")]
     InvalidParameterExceptionParam,
     /// 未知参数，请检查参数是否有效。
     ///
-    /// Code `InvalidParameter.InvalidParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterError`.
     #[doc(alias = "InvalidParameter.InvalidParameterError")]
     InvalidParameterInvalidParameterError,
     /// 当前实例不可隔离。
     ///
-    /// Code `InvalidParameter.IsolateNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IsolateNotAllowed`.
     #[doc(alias = "InvalidParameter.IsolateNotAllowed")]
     InvalidParameterIsolateNotAllowed,
     /// 账号已存在。
     ///
-    /// Code `InvalidParameterValue.AccountAlreadyExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountAlreadyExistError`.
     #[doc(alias = "InvalidParameterValue.AccountAlreadyExistError")]
     InvalidParameterValueAccountAlreadyExistError,
     /// 账号已存在。
     ///
-    /// Code `InvalidParameterValue.AccountExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountExist`.
     #[doc(alias = "InvalidParameterValue.AccountExist")]
     InvalidParameterValueAccountExist,
     /// 实例不存在账号。
     ///
-    /// Code `InvalidParameterValue.AccountNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotExistError`.
     #[doc(alias = "InvalidParameterValue.AccountNotExistError")]
     InvalidParameterValueAccountNotExistError,
     /// 未查询到集群。
     ///
-    /// Code `InvalidParameterValue.ClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterNotFound`.
     #[doc(alias = "InvalidParameterValue.ClusterNotFound")]
     InvalidParameterValueClusterNotFound,
     /// 不支持的实例类型。
     ///
-    /// Code `InvalidParameterValue.DBTypeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBTypeNotFound`.
     #[doc(alias = "InvalidParameterValue.DBTypeNotFound")]
     InvalidParameterValueDBTypeNotFound,
     /// 集群类型必须为serverless。
     ///
-    /// Code `InvalidParameterValue.DbModeNotServerlessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DbModeNotServerlessError`.
     #[doc(alias = "InvalidParameterValue.DbModeNotServerlessError")]
     InvalidParameterValueDbModeNotServerlessError,
     /// 未查询到订单id。
     ///
-    /// Code `InvalidParameterValue.DealNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DealNameNotFound`.
     #[doc(alias = "InvalidParameterValue.DealNameNotFound")]
     InvalidParameterValueDealNameNotFound,
     /// 任务流ID不存在。
     ///
-    /// Code `InvalidParameterValue.FlowNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FlowNotFound`.
     #[doc(alias = "InvalidParameterValue.FlowNotFound")]
     InvalidParameterValueFlowNotFound,
     /// 实例名称字符非法。
     ///
-    /// Code `InvalidParameterValue.IllegalInstanceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInstanceName`.
     #[doc(alias = "InvalidParameterValue.IllegalInstanceName")]
     InvalidParameterValueIllegalInstanceName,
     /// 无效的排序字段。
     ///
-    /// Code `InvalidParameterValue.IllegalOrderBy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalOrderBy`.
     #[doc(alias = "InvalidParameterValue.IllegalOrderBy")]
     InvalidParameterValueIllegalOrderBy,
     /// 密码不符合要求。
     ///
-    /// Code `InvalidParameterValue.IllegalPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalPassword`.
     #[doc(alias = "InvalidParameterValue.IllegalPassword")]
     InvalidParameterValueIllegalPassword,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameterValue.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotFound`.
     #[doc(alias = "InvalidParameterValue.InstanceNotFound")]
     InvalidParameterValueInstanceNotFound,
     /// 内置账号不允许操作。
     ///
-    /// Code `InvalidParameterValue.InternalAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InternalAccount`.
     #[doc(alias = "InvalidParameterValue.InternalAccount")]
     InvalidParameterValueInternalAccount,
     /// No description is documented.
@@ -337,42 +339,42 @@ pub enum ErrorCode {
     InvalidParameterValueInternalDomainReserveTooShortError,
     /// 实例版本非法。
     ///
-    /// Code `InvalidParameterValue.InvalidDBVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDBVersion`.
     #[doc(alias = "InvalidParameterValue.InvalidDBVersion")]
     InvalidParameterValueInvalidDBVersion,
     /// 参数值无效。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 密码不合规。
     ///
-    /// Code `InvalidParameterValue.InvalidPasswordValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPasswordValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidPasswordValueError")]
     InvalidParameterValueInvalidPasswordValueError,
     /// 无效的地域。
     ///
-    /// Code `InvalidParameterValue.InvalidRegionIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegionIdError`.
     #[doc(alias = "InvalidParameterValue.InvalidRegionIdError")]
     InvalidParameterValueInvalidRegionIdError,
     /// 实例规格非法。
     ///
-    /// Code `InvalidParameterValue.InvalidSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSpec`.
     #[doc(alias = "InvalidParameterValue.InvalidSpec")]
     InvalidParameterValueInvalidSpec,
     /// 无效的可用区。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneIdError`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneIdError")]
     InvalidParameterValueInvalidZoneIdError,
     /// 该两个参数不可以同时设定。
     ///
-    /// Code `InvalidParameterValue.ParamBothSetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParamBothSetError`.
     #[doc(alias = "InvalidParameterValue.ParamBothSetError")]
     InvalidParameterValueParamBothSetError,
     /// 参数错误。
     ///
-    /// Code `InvalidParameterValue.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParamError`.
     #[doc(alias = "InvalidParameterValue.ParamError")]
     InvalidParameterValueParamError,
     /// No description is documented.
@@ -382,12 +384,12 @@ pub enum ErrorCode {
     InvalidParameterValueParameterMismatchError,
     /// 参数值无效，超过允许范围。
     ///
-    /// Code `InvalidParameterValue.ParameterOutRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterOutRangeError`.
     #[doc(alias = "InvalidParameterValue.ParameterOutRangeError")]
     InvalidParameterValueParameterOutRangeError,
     /// 预付费类型不允许该操作。
     ///
-    /// Code `InvalidParameterValue.PrePayPayModeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrePayPayModeError`.
     #[doc(alias = "InvalidParameterValue.PrePayPayModeError")]
     InvalidParameterValuePrePayPayModeError,
     /// No description is documented.
@@ -397,17 +399,17 @@ pub enum ErrorCode {
     InvalidParameterValueProjectIdNotFound,
     /// 所选地域和可用区不可用。
     ///
-    /// Code `InvalidParameterValue.RegionZoneUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionZoneUnavailable`.
     #[doc(alias = "InvalidParameterValue.RegionZoneUnavailable")]
     InvalidParameterValueRegionZoneUnavailable,
     /// 未找到相关存储pool。
     ///
-    /// Code `InvalidParameterValue.StoragePoolNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StoragePoolNotFound`.
     #[doc(alias = "InvalidParameterValue.StoragePoolNotFound")]
     InvalidParameterValueStoragePoolNotFound,
     /// 找不到所选子网。
     ///
-    /// Code `InvalidParameterValue.SubnetNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetNotFound`.
     #[doc(alias = "InvalidParameterValue.SubnetNotFound")]
     InvalidParameterValueSubnetNotFound,
     /// No description is documented.
@@ -417,22 +419,22 @@ pub enum ErrorCode {
     InvalidParameterValueSubnetUnchangedError,
     /// 未找到该数据。
     ///
-    /// Code `InvalidParameterValue.ValueNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ValueNotFound`.
     #[doc(alias = "InvalidParameterValue.ValueNotFound")]
     InvalidParameterValueValueNotFound,
     /// 找不到所选VPC网络。
     ///
-    /// Code `InvalidParameterValue.VpcNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcNotFound`.
     #[doc(alias = "InvalidParameterValue.VpcNotFound")]
     InvalidParameterValueVpcNotFound,
     /// 集群中节点数超过最大限制。
     ///
-    /// Code `LimitExceeded.ClusterInstanceLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClusterInstanceLimit`.
     #[doc(alias = "LimitExceeded.ClusterInstanceLimit")]
     LimitExceededClusterInstanceLimit,
     /// 用户实例个数超出限制。
     ///
-    /// Code `LimitExceeded.UserInstanceLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserInstanceLimit`.
     #[doc(alias = "LimitExceeded.UserInstanceLimit")]
     LimitExceededUserInstanceLimit,
     /// No description is documented.
@@ -462,17 +464,17 @@ pub enum ErrorCode {
     OperationDeniedBackupVaultTaskConflictError,
     /// 权限校验失败。
     ///
-    /// Code `OperationDenied.CamDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CamDeniedError`.
     #[doc(alias = "OperationDenied.CamDeniedError")]
     OperationDeniedCamDeniedError,
     /// 由于操作禁止，当前集群不允许该操作。
     ///
-    /// Code `OperationDenied.ClusterOpNotAllowedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ClusterOpNotAllowedError`.
     #[doc(alias = "OperationDenied.ClusterOpNotAllowedError")]
     OperationDeniedClusterOpNotAllowedError,
     /// 集群当前状态不允许该操作。
     ///
-    /// Code `OperationDenied.ClusterStatusDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ClusterStatusDeniedError`.
     #[doc(alias = "OperationDenied.ClusterStatusDeniedError")]
     OperationDeniedClusterStatusDeniedError,
     /// No description is documented.
@@ -507,7 +509,7 @@ pub enum ErrorCode {
     OperationDeniedGetProxyGroupFailedError,
     /// 您没有权限操作资源。
     ///
-    /// Code `OperationDenied.InstanceAccessDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceAccessDeniedError`.
     #[doc(alias = "OperationDenied.InstanceAccessDeniedError")]
     OperationDeniedInstanceAccessDeniedError,
     /// No description is documented.
@@ -517,12 +519,12 @@ pub enum ErrorCode {
     OperationDeniedInstanceGrpTaskConflictError,
     /// 实例当前状态不允许该操作。
     ///
-    /// Code `OperationDenied.InstanceStatusDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusDeniedError`.
     #[doc(alias = "OperationDenied.InstanceStatusDeniedError")]
     OperationDeniedInstanceStatusDeniedError,
     /// 实例未处于运行状态
     ///
-    /// Code `OperationDenied.InstanceStatusLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusLimitError`.
     #[doc(alias = "OperationDenied.InstanceStatusLimitError")]
     OperationDeniedInstanceStatusLimitError,
     /// No description is documented.
@@ -532,7 +534,7 @@ pub enum ErrorCode {
     OperationDeniedInstanceTaskConflictError,
     /// 账号余额不足。
     ///
-    /// Code `OperationDenied.InsufficientBalanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InsufficientBalanceError`.
     #[doc(alias = "OperationDenied.InsufficientBalanceError")]
     OperationDeniedInsufficientBalanceError,
     /// No description is documented.
@@ -627,17 +629,17 @@ pub enum ErrorCode {
     OperationDeniedSecondaryCacheUnknownError,
     /// serverless集群当前状态不允许该操作。
     ///
-    /// Code `OperationDenied.ServerlessClusterStatusDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ServerlessClusterStatusDenied`.
     #[doc(alias = "OperationDenied.ServerlessClusterStatusDenied")]
     OperationDeniedServerlessClusterStatusDenied,
     /// serverless实例当前状态不允许该操作。
     ///
-    /// Code `OperationDenied.ServerlessInstanceStatusDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ServerlessInstanceStatusDenied`.
     #[doc(alias = "OperationDenied.ServerlessInstanceStatusDenied")]
     OperationDeniedServerlessInstanceStatusDenied,
     /// 任务冲突检查不通过。
     ///
-    /// Code `OperationDenied.TaskConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TaskConflictError`.
     #[doc(alias = "OperationDenied.TaskConflictError")]
     OperationDeniedTaskConflictError,
     /// No description is documented.
@@ -657,7 +659,7 @@ pub enum ErrorCode {
     OperationDeniedUnsupportOpenAuditError,
     /// 用户未进行实名认证，请先进行实名认证才可购买。
     ///
-    /// Code `OperationDenied.UserNotAuthenticatedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserNotAuthenticatedError`.
     #[doc(alias = "OperationDenied.UserNotAuthenticatedError")]
     OperationDeniedUserNotAuthenticatedError,
     /// No description is documented.
@@ -667,22 +669,22 @@ pub enum ErrorCode {
     OperationDeniedUserResourceTaskConflictError,
     /// Serverless不支持该版本。
     ///
-    /// Code `OperationDenied.VersionNotSupportError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.VersionNotSupportError`.
     #[doc(alias = "OperationDenied.VersionNotSupportError")]
     OperationDeniedVersionNotSupportError,
     /// 集群不存在。
     ///
-    /// Code `ResourceNotFound.ClusterNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterNotFoundError`.
     #[doc(alias = "ResourceNotFound.ClusterNotFoundError")]
     ResourceNotFoundClusterNotFoundError,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFoundError`.
     #[doc(alias = "ResourceNotFound.InstanceNotFoundError")]
     ResourceNotFoundInstanceNotFoundError,
     /// 参数对应资源不存在。
     ///
-    /// Code `ResourceNotFound.ResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceError`.
     #[doc(alias = "ResourceNotFound.ResourceError")]
     ResourceNotFoundResourceError,
     /// No description is documented.
@@ -692,22 +694,22 @@ pub enum ErrorCode {
     ResourceNotFoundResourceNotFoundErr,
     /// 锁定实例失败，暂时不可操作。
     ///
-    /// Code `ResourceUnavailable.InstanceLockFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceLockFail`.
     #[doc(alias = "ResourceUnavailable.InstanceLockFail")]
     ResourceUnavailableInstanceLockFail,
     /// 实例状态异常，暂时不可操作。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// 非实名用户禁止购买。
     ///
-    /// Code `UnauthorizedOperation.NotRealNameAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NotRealNameAccount`.
     #[doc(alias = "UnauthorizedOperation.NotRealNameAccount")]
     UnauthorizedOperationNotRealNameAccount,
     /// CAM鉴权不通过。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// No description is documented.

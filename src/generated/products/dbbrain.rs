@@ -5,8 +5,10 @@
 
 /// An error code of `dbbrain`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -60,11 +62,11 @@ pub enum ErrorCode {
     MissingParameterMissingParameter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// CAM鉴权错误。
     ///
-    /// Code `OperationDenied.UserHasNoStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserHasNoStrategy`.
     #[doc(alias = "OperationDenied.UserHasNoStrategy")]
     OperationDeniedUserHasNoStrategy,
     /// No description is documented.
@@ -73,7 +75,7 @@ pub enum ErrorCode {
     RegionError,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///
@@ -82,7 +84,7 @@ pub enum ErrorCode {
     UnauthorizedOperationUnauthorizedOperation,
     /// 该时间范围内的审计日志已下载
     ///
-    /// Code `UnsupportedOperation.HasDuplicatedTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.HasDuplicatedTask`.
     #[doc(alias = "UnsupportedOperation.HasDuplicatedTask")]
     UnsupportedOperationHasDuplicatedTask,
 }

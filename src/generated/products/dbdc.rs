@@ -5,34 +5,36 @@
 
 /// An error code of `dbdc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 修改资源信息失败。
     ///
-    /// Code `FailedOperation.ModifyResourceInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyResourceInfoError`.
     #[doc(alias = "FailedOperation.ModifyResourceInfoError")]
     FailedOperationModifyResourceInfoError,
     /// 访问管控服务失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.OssAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssAccessError`.
     #[doc(alias = "FailedOperation.OssAccessError")]
     FailedOperationOssAccessError,
     /// 查询资源信息失败。
     ///
-    /// Code `FailedOperation.QueryResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryResourceError`.
     #[doc(alias = "FailedOperation.QueryResourceError")]
     FailedOperationQueryResourceError,
     /// 获取独享集群规格信息失败。
     ///
-    /// Code `FailedOperation.QuerySpecInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuerySpecInfoError`.
     #[doc(alias = "FailedOperation.QuerySpecInfoError")]
     FailedOperationQuerySpecInfoError,
     /// 参数值传入错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// No description is documented.
@@ -42,22 +44,22 @@ pub enum ErrorCode {
     InvalidParameterValueParameterError,
     /// 集群的参数非法。
     ///
-    /// Code `InvalidParameterValue.ResourceParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceParameterError`.
     #[doc(alias = "InvalidParameterValue.ResourceParameterError")]
     InvalidParameterValueResourceParameterError,
     /// 获取资源失败，AppId：{{1}}，ResourceId：{{2}}。
     ///
-    /// Code `ResourceNotFound.FetchResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FetchResourceError`.
     #[doc(alias = "ResourceNotFound.FetchResourceError")]
     ResourceNotFoundFetchResourceError,
     /// 获取资源列表失败，ErrMsg：{{1}}。
     ///
-    /// Code `ResourceNotFound.FetchResourceListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FetchResourceListError`.
     #[doc(alias = "ResourceNotFound.FetchResourceListError")]
     ResourceNotFoundFetchResourceListError,
     /// 资源状态异常。
     ///
-    /// Code `ResourceUnavailable.ResourceStatusAbnormalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceStatusAbnormalError`.
     #[doc(alias = "ResourceUnavailable.ResourceStatusAbnormalError")]
     ResourceUnavailableResourceStatusAbnormalError,
 }

@@ -6,24 +6,26 @@
 
 /// An error code of `dc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from pages/dc-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 互联IP错误。
     ///
-    /// Code `InvalidParameter.AddressError`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `InvalidParameter.AddressError`.
     #[doc(alias = "InvalidParameter.AddressError")]
     InvalidParameterAddressError,
     /// 物理专线不属于该账号。
     ///
-    /// Code `InvalidParameter.DirectConnectIdIsNotUin`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `InvalidParameter.DirectConnectIdIsNotUin`.
     #[doc(alias = "InvalidParameter.DirectConnectIdIsNotUin")]
     InvalidParameterDirectConnectIdIsNotUin,
     /// 该账号ID不存在。
     ///
-    /// Code `InvalidParameter.UinIsNotExist`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `InvalidParameter.UinIsNotExist`.
     #[doc(alias = "InvalidParameter.UinIsNotExist")]
     InvalidParameterUinIsNotExist,
     /// vlan冲突。
@@ -33,32 +35,32 @@ pub enum ErrorCode {
     InvalidParameterVlanConflict,
     /// vlan冲突。
     ///
-    /// Code `InvalidParameterValue.VlanConfLict`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `InvalidParameterValue.VlanConfLict`.
     #[doc(alias = "InvalidParameterValue.VlanConfLict")]
     InvalidParameterValueVlanConfLict,
     /// 物理专线数已达上限。
     ///
-    /// Code `LimitExceeded.DirectConnectLimitExceeded`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `LimitExceeded.DirectConnectLimitExceeded`.
     #[doc(alias = "LimitExceeded.DirectConnectLimitExceeded")]
     LimitExceededDirectConnectLimitExceeded,
     /// 物理专线的专用通道数已达上限。
     ///
-    /// Code `LimitExceeded.DirectConnectTunnelLimitExceeded`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `LimitExceeded.DirectConnectTunnelLimitExceeded`.
     #[doc(alias = "LimitExceeded.DirectConnectTunnelLimitExceeded")]
     LimitExceededDirectConnectTunnelLimitExceeded,
     /// 物理专线的vpc已经存在。
     ///
-    /// Code `ResourceInUse.DcVpcIsExist`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `ResourceInUse.DcVpcIsExist`.
     #[doc(alias = "ResourceInUse.DcVpcIsExist")]
     ResourceInUseDcVpcIsExist,
     /// 专用通道不存在。
     ///
-    /// Code `ResourceNotFound.DirectConnectTunnelIdIsNotExist`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `ResourceNotFound.DirectConnectTunnelIdIsNotExist`.
     #[doc(alias = "ResourceNotFound.DirectConnectTunnelIdIsNotExist")]
     ResourceNotFoundDirectConnectTunnelIdIsNotExist,
     /// 对不起您的帐号已欠费，欠费状态下无法开通产品，请您先行充值。
     ///
-    /// Code `ResourceUnavailable.InsufficientBalance`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InsufficientBalance`.
     #[doc(alias = "ResourceUnavailable.InsufficientBalance")]
     ResourceUnavailableInsufficientBalance,
     /// 不允许创建跨境专用通道，请您联系我们。
@@ -68,7 +70,7 @@ pub enum ErrorCode {
     UnsupportedOperationCrossBorderDirectConnectTunnel,
     /// 状态冲突。
     ///
-    /// Code `UnsupportedOperation.StateConfLict`. Text: zh from pages/dc-error-codes-zh.md.
+    /// Code `UnsupportedOperation.StateConfLict`.
     #[doc(alias = "UnsupportedOperation.StateConfLict")]
     UnsupportedOperationStateConfLict,
 }

@@ -5,114 +5,116 @@
 
 /// An error code of `dcdb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 实例安全组信息添加失败。
     ///
-    /// Code `FailedOperation.AddInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AddInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.AddInstanceInfoFailed")]
     FailedOperationAddInstanceInfoFailed,
     /// 申请VIP失败。
     ///
-    /// Code `FailedOperation.ApplyVipFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApplyVipFailed`.
     #[doc(alias = "FailedOperation.ApplyVipFailed")]
     FailedOperationApplyVipFailed,
     /// 绑定安全组失败。
     ///
-    /// Code `FailedOperation.AssociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AssociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.AssociateSecurityGroupsFailed")]
     FailedOperationAssociateSecurityGroupsFailed,
     /// 鉴权失败。
     ///
-    /// Code `FailedOperation.AuthNoStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthNoStrategy`.
     #[doc(alias = "FailedOperation.AuthNoStrategy")]
     FailedOperationAuthNoStrategy,
     /// 实例安全组信息清除失败。
     ///
-    /// Code `FailedOperation.ClearInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClearInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.ClearInstanceInfoFailed")]
     FailedOperationClearInstanceInfoFailed,
     /// 复制账号权限出错。
     ///
-    /// Code `FailedOperation.CopyRightError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CopyRightError`.
     #[doc(alias = "FailedOperation.CopyRightError")]
     FailedOperationCopyRightError,
     /// 创建流程失败。
     ///
-    /// Code `FailedOperation.CreateFlowFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateFlowFailed`.
     #[doc(alias = "FailedOperation.CreateFlowFailed")]
     FailedOperationCreateFlowFailed,
     /// 创建订单失败。
     ///
-    /// Code `FailedOperation.CreateOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateOrderFailed`.
     #[doc(alias = "FailedOperation.CreateOrderFailed")]
     FailedOperationCreateOrderFailed,
     /// 创建账号失败。
     ///
-    /// Code `FailedOperation.CreateUserFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateUserFailed`.
     #[doc(alias = "FailedOperation.CreateUserFailed")]
     FailedOperationCreateUserFailed,
     /// 删除账号失败。
     ///
-    /// Code `FailedOperation.DeleteUserFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteUserFailed`.
     #[doc(alias = "FailedOperation.DeleteUserFailed")]
     FailedOperationDeleteUserFailed,
     /// 解绑安全组失败。
     ///
-    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.DisassociateSecurityGroupsFailed")]
     FailedOperationDisassociateSecurityGroupsFailed,
     /// 拉取安全组详情失败。
     ///
-    /// Code `FailedOperation.GetSecurityGroupDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSecurityGroupDetailFailed`.
     #[doc(alias = "FailedOperation.GetSecurityGroupDetailFailed")]
     FailedOperationGetSecurityGroupDetailFailed,
     /// 实例不可退费。
     ///
-    /// Code `FailedOperation.InstanceCanNotReturn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceCanNotReturn`.
     #[doc(alias = "FailedOperation.InstanceCanNotReturn")]
     FailedOperationInstanceCanNotReturn,
     /// 实例退费失败。
     ///
-    /// Code `FailedOperation.InstanceReturnFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceReturnFailed`.
     #[doc(alias = "FailedOperation.InstanceReturnFailed")]
     FailedOperationInstanceReturnFailed,
     /// 修改账号权限失败。
     ///
-    /// Code `FailedOperation.ModifyRightFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyRightFailed`.
     #[doc(alias = "FailedOperation.ModifyRightFailed")]
     FailedOperationModifyRightFailed,
     /// 修改账号配置失败。
     ///
-    /// Code `FailedOperation.ModifyUserConfigFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyUserConfigFailed`.
     #[doc(alias = "FailedOperation.ModifyUserConfigFailed")]
     FailedOperationModifyUserConfigFailed,
     /// 隔离实例失败。
     ///
-    /// Code `FailedOperation.OssIsolateInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssIsolateInstanceFailed`.
     #[doc(alias = "FailedOperation.OssIsolateInstanceFailed")]
     FailedOperationOssIsolateInstanceFailed,
     /// 请求后端接口失败。
     ///
-    /// Code `FailedOperation.OssOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssOperationFailed`.
     #[doc(alias = "FailedOperation.OssOperationFailed")]
     FailedOperationOssOperationFailed,
     /// 支付订单失败。
     ///
-    /// Code `FailedOperation.PayFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PayFailed`.
     #[doc(alias = "FailedOperation.PayFailed")]
     FailedOperationPayFailed,
     /// 重置账号密码失败。
     ///
-    /// Code `FailedOperation.ResetPasswordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResetPasswordFailed`.
     #[doc(alias = "FailedOperation.ResetPasswordFailed")]
     FailedOperationResetPasswordFailed,
     /// 更新安全组失败。
     ///
-    /// Code `FailedOperation.SGChangeVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SGChangeVip`.
     #[doc(alias = "FailedOperation.SGChangeVip")]
     FailedOperationSGChangeVip,
     /// No description is documented.
@@ -122,27 +124,27 @@ pub enum ErrorCode {
     FailedOperationSGOperationFailed,
     /// 设置规则失败。
     ///
-    /// Code `FailedOperation.SetRuleLocationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetRuleLocationFailed`.
     #[doc(alias = "FailedOperation.SetRuleLocationFailed")]
     FailedOperationSetRuleLocationFailed,
     /// 安全组规则下发失败。
     ///
-    /// Code `FailedOperation.SetSvcLocationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetSvcLocationFailed`.
     #[doc(alias = "FailedOperation.SetSvcLocationFailed")]
     FailedOperationSetSvcLocationFailed,
     /// SSL状态异常。
     ///
-    /// Code `FailedOperation.SslStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SslStatusAbnormal`.
     #[doc(alias = "FailedOperation.SslStatusAbnormal")]
     FailedOperationSslStatusAbnormal,
     /// 标签键值校验或鉴权失败。
     ///
-    /// Code `FailedOperation.TagDryRunError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagDryRunError`.
     #[doc(alias = "FailedOperation.TagDryRunError")]
     FailedOperationTagDryRunError,
     /// 标签配额不足。
     ///
-    /// Code `FailedOperation.TagQuotaExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagQuotaExceedLimit`.
     #[doc(alias = "FailedOperation.TagQuotaExceedLimit")]
     FailedOperationTagQuotaExceedLimit,
     /// No description is documented.
@@ -152,477 +154,477 @@ pub enum ErrorCode {
     FailedOperationTradeConfigNotFound,
     /// 实例安全组信息更新失败。
     ///
-    /// Code `FailedOperation.UpdateInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.UpdateInstanceInfoFailed")]
     FailedOperationUpdateInstanceInfoFailed,
     /// 用户未实名认证。
     ///
-    /// Code `FailedOperation.UserNotAuthed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotAuthed`.
     #[doc(alias = "FailedOperation.UserNotAuthed")]
     FailedOperationUserNotAuthed,
     /// VIP不能与之前一样。
     ///
-    /// Code `FailedOperation.VipNotChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VipNotChange`.
     #[doc(alias = "FailedOperation.VipNotChange")]
     FailedOperationVipNotChange,
     /// VPC添加服务失败。
     ///
-    /// Code `FailedOperation.VpcAddServiceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcAddServiceFailed`.
     #[doc(alias = "FailedOperation.VpcAddServiceFailed")]
     FailedOperationVpcAddServiceFailed,
     /// VPC更新路由失败。
     ///
-    /// Code `FailedOperation.VpcUpdateRouteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcUpdateRouteFailed`.
     #[doc(alias = "FailedOperation.VpcUpdateRouteFailed")]
     FailedOperationVpcUpdateRouteFailed,
     /// 外网状态异常。
     ///
-    /// Code `FailedOperation.WanStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WanStatusAbnormal`.
     #[doc(alias = "FailedOperation.WanStatusAbnormal")]
     FailedOperationWanStatusAbnormal,
     /// CAM鉴权请求失败。
     ///
-    /// Code `InternalError.CamAuthFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamAuthFailed`.
     #[doc(alias = "InternalError.CamAuthFailed")]
     InternalErrorCamAuthFailed,
     /// 校验VIP状态失败。
     ///
-    /// Code `InternalError.CheckVipStatusFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CheckVipStatusFailed`.
     #[doc(alias = "InternalError.CheckVipStatusFailed")]
     InternalErrorCheckVipStatusFailed,
     /// COS地址配置错误。
     ///
-    /// Code `InternalError.CosConfiguration`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosConfiguration`.
     #[doc(alias = "InternalError.CosConfiguration")]
     InternalErrorCosConfiguration,
     /// 备份文件签名失败。
     ///
-    /// Code `InternalError.CosSignUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosSignUrl`.
     #[doc(alias = "InternalError.CosSignUrl")]
     InternalErrorCosSignUrl,
     /// 创建流程失败。
     ///
-    /// Code `InternalError.CreateFlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateFlowError`.
     #[doc(alias = "InternalError.CreateFlowError")]
     InternalErrorCreateFlowError,
     /// 创建任务流程失败。
     ///
-    /// Code `InternalError.CreateFlowFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateFlowFailed`.
     #[doc(alias = "InternalError.CreateFlowFailed")]
     InternalErrorCreateFlowFailed,
     /// DB影响行数为0错误。
     ///
-    /// Code `InternalError.DBRowsAffectedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBRowsAffectedError`.
     #[doc(alias = "InternalError.DBRowsAffectedError")]
     InternalErrorDBRowsAffectedError,
     /// 查询数据库失败。
     ///
-    /// Code `InternalError.DbOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperationFailed`.
     #[doc(alias = "InternalError.DbOperationFailed")]
     InternalErrorDbOperationFailed,
     /// 查询独享集群信息失败。
     ///
-    /// Code `InternalError.FenceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FenceError`.
     #[doc(alias = "InternalError.FenceError")]
     InternalErrorFenceError,
     /// 获取数据库实例参数失败。
     ///
-    /// Code `InternalError.GetDbConfigFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetDbConfigFailed`.
     #[doc(alias = "InternalError.GetDbConfigFailed")]
     InternalErrorGetDbConfigFailed,
     /// 获取数据库列表失败。
     ///
-    /// Code `InternalError.GetDbListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetDbListFailed`.
     #[doc(alias = "InternalError.GetDbListFailed")]
     InternalErrorGetDbListFailed,
     /// 获取数据库对象失败。
     ///
-    /// Code `InternalError.GetDbObjectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetDbObjectFailed`.
     #[doc(alias = "InternalError.GetDbObjectFailed")]
     InternalErrorGetDbObjectFailed,
     /// 获取实例详情失败。
     ///
-    /// Code `InternalError.GetInstanceDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetInstanceDetailFailed`.
     #[doc(alias = "InternalError.GetInstanceDetailFailed")]
     InternalErrorGetInstanceDetailFailed,
     /// 获取实例信息失败。
     ///
-    /// Code `InternalError.GetInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetInstanceInfoFailed`.
     #[doc(alias = "InternalError.GetInstanceInfoFailed")]
     InternalErrorGetInstanceInfoFailed,
     /// 获取账号当前权限失败。
     ///
-    /// Code `InternalError.GetRightFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRightFailed`.
     #[doc(alias = "InternalError.GetRightFailed")]
     InternalErrorGetRightFailed,
     /// 拉圈安全组详情失败。
     ///
-    /// Code `InternalError.GetSecurityGroupDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSecurityGroupDetailFailed`.
     #[doc(alias = "InternalError.GetSecurityGroupDetailFailed")]
     InternalErrorGetSecurityGroupDetailFailed,
     /// 查询慢日志DB失败。
     ///
-    /// Code `InternalError.GetSlowLogFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSlowLogFailed`.
     #[doc(alias = "InternalError.GetSlowLogFailed")]
     InternalErrorGetSlowLogFailed,
     /// 查询虚拟私有网络子网信息失败。
     ///
-    /// Code `InternalError.GetSubnetFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSubnetFailed`.
     #[doc(alias = "InternalError.GetSubnetFailed")]
     InternalErrorGetSubnetFailed,
     /// 获取表信息失败。
     ///
-    /// Code `InternalError.GetTableInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetTableInfoFailed`.
     #[doc(alias = "InternalError.GetTableInfoFailed")]
     InternalErrorGetTableInfoFailed,
     /// 获取账号列表失败。
     ///
-    /// Code `InternalError.GetUserListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetUserListFailed`.
     #[doc(alias = "InternalError.GetUserListFailed")]
     InternalErrorGetUserListFailed,
     /// 获取用户安全组数量失败。
     ///
-    /// Code `InternalError.GetUserSGCountFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetUserSGCountFailed`.
     #[doc(alias = "InternalError.GetUserSGCountFailed")]
     InternalErrorGetUserSGCountFailed,
     /// 获取用户安全组配额失败。
     ///
-    /// Code `InternalError.GetUsgQuotaError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetUsgQuotaError`.
     #[doc(alias = "InternalError.GetUsgQuotaError")]
     InternalErrorGetUsgQuotaError,
     /// 查询虚拟私有网络信息失败。
     ///
-    /// Code `InternalError.GetVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetVpcFailed`.
     #[doc(alias = "InternalError.GetVpcFailed")]
     InternalErrorGetVpcFailed,
     /// 内部系统错误。
     ///
-    /// Code `InternalError.InnerSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InnerSystemError`.
     #[doc(alias = "InternalError.InnerSystemError")]
     InternalErrorInnerSystemError,
     /// 数据库插入失败。
     ///
-    /// Code `InternalError.InsertFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InsertFail`.
     #[doc(alias = "InternalError.InsertFail")]
     InternalErrorInsertFail,
     /// 用户对当前实例无操作权限。
     ///
-    /// Code `InternalError.InstanceOperatePermissionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceOperatePermissionError`.
     #[doc(alias = "InternalError.InstanceOperatePermissionError")]
     InternalErrorInstanceOperatePermissionError,
     /// 单实例绑定安全组数量超限。
     ///
-    /// Code `InternalError.InstanceSGOverLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceSGOverLimitError`.
     #[doc(alias = "InternalError.InstanceSGOverLimitError")]
     InternalErrorInstanceSGOverLimitError,
     /// 查询实例时返回的资源数量与请求不匹配。
     ///
-    /// Code `InternalError.ListInstanceRespResourceCountNotMatchError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListInstanceRespResourceCountNotMatchError`.
     #[doc(alias = "InternalError.ListInstanceRespResourceCountNotMatchError")]
     InternalErrorListInstanceRespResourceCountNotMatchError,
     /// 查询实例错误。
     ///
-    /// Code `InternalError.ListInstancesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListInstancesError`.
     #[doc(alias = "InternalError.ListInstancesError")]
     InternalErrorListInstancesError,
     /// 拉取项目列表失败。
     ///
-    /// Code `InternalError.ListProjectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListProjectFailed`.
     #[doc(alias = "InternalError.ListProjectFailed")]
     InternalErrorListProjectFailed,
     /// 数据库操作失败。
     ///
-    /// Code `InternalError.OperateDatabaseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OperateDatabaseFailed`.
     #[doc(alias = "InternalError.OperateDatabaseFailed")]
     InternalErrorOperateDatabaseFailed,
     /// 操作读DB数据错误。
     ///
-    /// Code `InternalError.QueryDatabaseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryDatabaseFailed`.
     #[doc(alias = "InternalError.QueryDatabaseFailed")]
     InternalErrorQueryDatabaseFailed,
     /// 查询订单信息失败。
     ///
-    /// Code `InternalError.QueryOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryOrderFailed`.
     #[doc(alias = "InternalError.QueryOrderFailed")]
     InternalErrorQueryOrderFailed,
     /// 查询价格失败。
     ///
-    /// Code `InternalError.QueryPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryPriceFailed`.
     #[doc(alias = "InternalError.QueryPriceFailed")]
     InternalErrorQueryPriceFailed,
     /// 操作读DB数据错误。
     ///
-    /// Code `InternalError.ReadDatabaseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ReadDatabaseFailed`.
     #[doc(alias = "InternalError.ReadDatabaseFailed")]
     InternalErrorReadDatabaseFailed,
     /// 回档的时间不合法。
     ///
-    /// Code `InternalError.RetreateTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RetreateTime`.
     #[doc(alias = "InternalError.RetreateTime")]
     InternalErrorRetreateTime,
     /// 路由未发现。
     ///
-    /// Code `InternalError.RouteNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RouteNotFound`.
     #[doc(alias = "InternalError.RouteNotFound")]
     InternalErrorRouteNotFound,
     /// 资源安全组策略下发错误。
     ///
-    /// Code `InternalError.SetSvcLocationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SetSvcLocationFailed`.
     #[doc(alias = "InternalError.SetSvcLocationFailed")]
     InternalErrorSetSvcLocationFailed,
     /// 数据库更新失败。
     ///
-    /// Code `InternalError.UpdateDatabaseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UpdateDatabaseFailed`.
     #[doc(alias = "InternalError.UpdateDatabaseFailed")]
     InternalErrorUpdateDatabaseFailed,
     /// VPC操作失败。
     ///
-    /// Code `InternalError.VpcOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcOperationFailed`.
     #[doc(alias = "InternalError.VpcOperationFailed")]
     InternalErrorVpcOperationFailed,
     /// 外网操作失败。
     ///
-    /// Code `InternalError.WanServiceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.WanServiceFailed`.
     #[doc(alias = "InternalError.WanServiceFailed")]
     InternalErrorWanServiceFailed,
     /// 密码包含了非法字符。
     ///
-    /// Code `InvalidParameter.CharacterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CharacterError`.
     #[doc(alias = "InvalidParameter.CharacterError")]
     InvalidParameterCharacterError,
     /// 入参校验失败。
     ///
-    /// Code `InvalidParameter.CheckParamNotPass`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CheckParamNotPass`.
     #[doc(alias = "InvalidParameter.CheckParamNotPass")]
     InvalidParameterCheckParamNotPass,
     /// 未指定需要查询的订单ID。
     ///
-    /// Code `InvalidParameter.DealNameNotGiven`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DealNameNotGiven`.
     #[doc(alias = "InvalidParameter.DealNameNotGiven")]
     InvalidParameterDealNameNotGiven,
     /// 找不到指定的流程信息。
     ///
-    /// Code `InvalidParameter.FlowNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowNotFound`.
     #[doc(alias = "InvalidParameter.FlowNotFound")]
     InvalidParameterFlowNotFound,
     /// 参数合法性校验错误。
     ///
-    /// Code `InvalidParameter.GenericParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GenericParameterError`.
     #[doc(alias = "InvalidParameter.GenericParameterError")]
     InvalidParameterGenericParameterError,
     /// 非法参数。
     ///
-    /// Code `InvalidParameter.IllegalParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalParameterError`.
     #[doc(alias = "InvalidParameter.IllegalParameterError")]
     InvalidParameterIllegalParameterError,
     /// 错误的时间参数。
     ///
-    /// Code `InvalidParameter.IllegalTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalTime`.
     #[doc(alias = "InvalidParameter.IllegalTime")]
     InvalidParameterIllegalTime,
     /// 未找到请求的实例。
     ///
-    /// Code `InvalidParameter.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNotFound`.
     #[doc(alias = "InvalidParameter.InstanceNotFound")]
     InvalidParameterInstanceNotFound,
     /// 该接口不支持此付费类型的实例。
     ///
-    /// Code `InvalidParameter.NotSupportedPayMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupportedPayMode`.
     #[doc(alias = "InvalidParameter.NotSupportedPayMode")]
     InvalidParameterNotSupportedPayMode,
     /// 没有权限操作该接口或资源。
     ///
-    /// Code `InvalidParameter.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PermissionDenied`.
     #[doc(alias = "InvalidParameter.PermissionDenied")]
     InvalidParameterPermissionDenied,
     /// 安全组合法性校验不通过。
     ///
-    /// Code `InvalidParameter.SGCheckFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SGCheckFail`.
     #[doc(alias = "InvalidParameter.SGCheckFail")]
     InvalidParameterSGCheckFail,
     /// 找不到对应的售卖规格。
     ///
-    /// Code `InvalidParameter.SpecNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SpecNotFound`.
     #[doc(alias = "InvalidParameter.SpecNotFound")]
     InvalidParameterSpecNotFound,
     /// 找不到指定的虚拟私有网络子网。
     ///
-    /// Code `InvalidParameter.SubnetNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SubnetNotFound`.
     #[doc(alias = "InvalidParameter.SubnetNotFound")]
     InvalidParameterSubnetNotFound,
     /// snat子网不支持申请IP。
     ///
-    /// Code `InvalidParameter.SubnetUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SubnetUnavailable`.
     #[doc(alias = "InvalidParameter.SubnetUnavailable")]
     InvalidParameterSubnetUnavailable,
     /// Vip不在子网内。
     ///
-    /// Code `InvalidParameter.VipNotInSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VipNotInSubnet`.
     #[doc(alias = "InvalidParameter.VipNotInSubnet")]
     InvalidParameterVipNotInSubnet,
     /// Vip被占用。
     ///
-    /// Code `InvalidParameter.VipUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VipUsed`.
     #[doc(alias = "InvalidParameter.VipUsed")]
     InvalidParameterVipUsed,
     /// 找不到指定的虚拟私有网络。
     ///
-    /// Code `InvalidParameter.VpcNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcNotFound`.
     #[doc(alias = "InvalidParameter.VpcNotFound")]
     InvalidParameterVpcNotFound,
     /// Vport被占用。
     ///
-    /// Code `InvalidParameter.VportUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VportUsed`.
     #[doc(alias = "InvalidParameter.VportUsed")]
     InvalidParameterVportUsed,
     /// 可用区信息错误。
     ///
-    /// Code `InvalidParameter.ZoneIdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneIdIllegal`.
     #[doc(alias = "InvalidParameter.ZoneIdIllegal")]
     InvalidParameterZoneIdIllegal,
     /// 想要创建的账号已经存在。
     ///
-    /// Code `InvalidParameterValue.AccountAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountAlreadyExists`.
     #[doc(alias = "InvalidParameterValue.AccountAlreadyExists")]
     InvalidParameterValueAccountAlreadyExists,
     /// 该实例不支持此同步模式。
     ///
-    /// Code `InvalidParameterValue.BadSyncMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadSyncMode`.
     #[doc(alias = "InvalidParameterValue.BadSyncMode")]
     InvalidParameterValueBadSyncMode,
     /// 指定的权限无法赋予给该账号。
     ///
-    /// Code `InvalidParameterValue.BadUserRight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadUserRight`.
     #[doc(alias = "InvalidParameterValue.BadUserRight")]
     InvalidParameterValueBadUserRight,
     /// 账号类型不正确。
     ///
-    /// Code `InvalidParameterValue.BadUserType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadUserType`.
     #[doc(alias = "InvalidParameterValue.BadUserType")]
     InvalidParameterValueBadUserType,
     /// 找不到数据库实例所属的独享集群。
     ///
-    /// Code `InvalidParameterValue.IllegalExclusterID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalExclusterID`.
     #[doc(alias = "InvalidParameterValue.IllegalExclusterID")]
     InvalidParameterValueIllegalExclusterID,
     /// 初始化数据库实例参数错误。
     ///
-    /// Code `InvalidParameterValue.IllegalInitParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInitParam`.
     #[doc(alias = "InvalidParameterValue.IllegalInitParam")]
     InvalidParameterValueIllegalInitParam,
     /// 商品数量超出限制。
     ///
-    /// Code `InvalidParameterValue.IllegalQuantity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalQuantity`.
     #[doc(alias = "InvalidParameterValue.IllegalQuantity")]
     InvalidParameterValueIllegalQuantity,
     /// 权限参数不正确。
     ///
-    /// Code `InvalidParameterValue.IllegalRightParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalRightParam`.
     #[doc(alias = "InvalidParameterValue.IllegalRightParam")]
     InvalidParameterValueIllegalRightParam,
     /// 找不到指定的可用区。
     ///
-    /// Code `InvalidParameterValue.IllegalZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalZone`.
     #[doc(alias = "InvalidParameterValue.IllegalZone")]
     InvalidParameterValueIllegalZone,
     /// 参数值传入错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 分片不存在。
     ///
-    /// Code `InvalidParameterValue.ShardNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ShardNotExist`.
     #[doc(alias = "InvalidParameterValue.ShardNotExist")]
     InvalidParameterValueShardNotExist,
     /// 找不到数据库实例对应的规格信息。
     ///
-    /// Code `InvalidParameterValue.SpecIdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SpecIdIllegal`.
     #[doc(alias = "InvalidParameterValue.SpecIdIllegal")]
     InvalidParameterValueSpecIdIllegal,
     /// 系统用户不允许操作。
     ///
-    /// Code `InvalidParameterValue.SuperUserForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SuperUserForbidden`.
     #[doc(alias = "InvalidParameterValue.SuperUserForbidden")]
     InvalidParameterValueSuperUserForbidden,
     /// 当前部署方式不允许设置此同步模式。
     ///
-    /// Code `InvalidParameterValue.SyncModeNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SyncModeNotAllowed`.
     #[doc(alias = "InvalidParameterValue.SyncModeNotAllowed")]
     InvalidParameterValueSyncModeNotAllowed,
     /// 请求过于频繁。
     ///
-    /// Code `LimitExceeded.TooFrequentlyCalled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooFrequentlyCalled`.
     #[doc(alias = "LimitExceeded.TooFrequentlyCalled")]
     LimitExceededTooFrequentlyCalled,
     /// 临时实例已经存在了。
     ///
-    /// Code `ResourceInUse.TempInstanceExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TempInstanceExist`.
     #[doc(alias = "ResourceInUse.TempInstanceExist")]
     ResourceInUseTempInstanceExist,
     /// 指定的账号不存在。
     ///
-    /// Code `ResourceNotFound.AccountDoesNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountDoesNotExist`.
     #[doc(alias = "ResourceNotFound.AccountDoesNotExist")]
     ResourceNotFoundAccountDoesNotExist,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 找不到指定的数据库实例。
     ///
-    /// Code `ResourceNotFound.NoInstanceFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoInstanceFound`.
     #[doc(alias = "ResourceNotFound.NoInstanceFound")]
     ResourceNotFoundNoInstanceFound,
     /// 接入安全组产品配置不存在。
     ///
-    /// Code `ResourceNotFound.ProductConfigNotExistedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProductConfigNotExistedError`.
     #[doc(alias = "ResourceNotFound.ProductConfigNotExistedError")]
     ResourceNotFoundProductConfigNotExistedError,
     /// 实例状态错误，不能初始化。
     ///
-    /// Code `ResourceUnavailable.BadInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BadInstanceStatus`.
     #[doc(alias = "ResourceUnavailable.BadInstanceStatus")]
     ResourceUnavailableBadInstanceStatus,
     /// COS API调用错误。
     ///
-    /// Code `ResourceUnavailable.CosApiFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CosApiFailed`.
     #[doc(alias = "ResourceUnavailable.CosApiFailed")]
     ResourceUnavailableCosApiFailed,
     /// 独享集群状态异常。
     ///
-    /// Code `ResourceUnavailable.ExclusterStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ExclusterStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.ExclusterStatusAbnormal")]
     ResourceUnavailableExclusterStatusAbnormal,
     /// 数据库实例已被删除。
     ///
-    /// Code `ResourceUnavailable.InstanceAlreadyDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceAlreadyDeleted`.
     #[doc(alias = "ResourceUnavailable.InstanceAlreadyDeleted")]
     ResourceUnavailableInstanceAlreadyDeleted,
     /// 数据库实例已经被锁定，当前无法操作。
     ///
-    /// Code `ResourceUnavailable.InstanceHasBeenLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceHasBeenLocked`.
     #[doc(alias = "ResourceUnavailable.InstanceHasBeenLocked")]
     ResourceUnavailableInstanceHasBeenLocked,
     /// 数据库实例状态不正确，当前无法操作。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// 安全组校验失败。
     ///
-    /// Code `ResourceUnavailable.SGCheckFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SGCheckFail`.
     #[doc(alias = "ResourceUnavailable.SGCheckFail")]
     ResourceUnavailableSGCheckFail,
     /// SSL状态异常。
     ///
-    /// Code `ResourceUnavailable.SSLStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SSLStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.SSLStatusAbnormal")]
     ResourceUnavailableSSLStatusAbnormal,
     /// 没有权限操作该接口或资源。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// No description is documented.
@@ -632,17 +634,17 @@ pub enum ErrorCode {
     UnsupportedOperationDbVersionNotSupported,
     /// 不支持的无效操作。
     ///
-    /// Code `UnsupportedOperation.InvalidOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidOperation`.
     #[doc(alias = "UnsupportedOperation.InvalidOperation")]
     UnsupportedOperationInvalidOperation,
     /// Proxy软件版本太旧，请联系客服升级到新版本后再试。
     ///
-    /// Code `UnsupportedOperation.OldProxyVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OldProxyVersion`.
     #[doc(alias = "UnsupportedOperation.OldProxyVersion")]
     UnsupportedOperationOldProxyVersion,
     /// 当前版本不支持SSL认证，请联系客服升级到新版本后再试。
     ///
-    /// Code `UnsupportedOperation.SSLNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SSLNotSupported`.
     #[doc(alias = "UnsupportedOperation.SSLNotSupported")]
     UnsupportedOperationSSLNotSupported,
 }

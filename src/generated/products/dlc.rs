@@ -5,44 +5,46 @@
 
 /// An error code of `dlc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 订单状态异常。
     ///
-    /// Code `FailedOperation.AbnormalOrderStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AbnormalOrderStatus`.
     #[doc(alias = "FailedOperation.AbnormalOrderStatus")]
     FailedOperationAbnormalOrderStatus,
     /// 另一个数据源正在创建中。
     ///
-    /// Code `FailedOperation.AnotherCreateProcessRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AnotherCreateProcessRunning`.
     #[doc(alias = "FailedOperation.AnotherCreateProcessRunning")]
     FailedOperationAnotherCreateProcessRunning,
     /// 另一个操作正在处理中，请稍后再试。
     ///
-    /// Code `FailedOperation.AnotherProcessRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AnotherProcessRunning`.
     #[doc(alias = "FailedOperation.AnotherProcessRunning")]
     FailedOperationAnotherProcessRunning,
     /// 另一个请求正在处理中，请稍后再试。
     ///
-    /// Code `FailedOperation.AnotherRequestProcessing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AnotherRequestProcessing`.
     #[doc(alias = "FailedOperation.AnotherRequestProcessing")]
     FailedOperationAnotherRequestProcessing,
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.BalanceNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BalanceNotEnough`.
     #[doc(alias = "FailedOperation.BalanceNotEnough")]
     FailedOperationBalanceNotEnough,
     /// 计费系统异常。
     ///
-    /// Code `FailedOperation.BillingSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BillingSystemError`.
     #[doc(alias = "FailedOperation.BillingSystemError")]
     FailedOperationBillingSystemError,
     /// 绑定的标签数量超出限制。
     ///
-    /// Code `FailedOperation.BindTooManyTags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindTooManyTags`.
     #[doc(alias = "FailedOperation.BindTooManyTags")]
     FailedOperationBindTooManyTags,
     /// No description is documented.
@@ -52,22 +54,22 @@ pub enum ErrorCode {
     FailedOperationClusterGroupNotFound,
     /// 创建引擎失败。
     ///
-    /// Code `FailedOperation.CreateDataEngineFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateDataEngineFailed`.
     #[doc(alias = "FailedOperation.CreateDataEngineFailed")]
     FailedOperationCreateDataEngineFailed,
     /// 删除数据引擎失败。
     ///
-    /// Code `FailedOperation.DeleteDataEngineFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteDataEngineFailed`.
     #[doc(alias = "FailedOperation.DeleteDataEngineFailed")]
     FailedOperationDeleteDataEngineFailed,
     /// 发货失败。
     ///
-    /// Code `FailedOperation.DeliverGoodsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeliverGoodsFailed`.
     #[doc(alias = "FailedOperation.DeliverGoodsFailed")]
     FailedOperationDeliverGoodsFailed,
     /// 重复的标签键。
     ///
-    /// Code `FailedOperation.DuplicateTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicateTagKey`.
     #[doc(alias = "FailedOperation.DuplicateTagKey")]
     FailedOperationDuplicateTagKey,
     /// No description is documented.
@@ -87,27 +89,27 @@ pub enum ErrorCode {
     FailedOperationExternalService,
     /// 扣费失败。
     ///
-    /// Code `FailedOperation.FeeDeductionFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FeeDeductionFailed`.
     #[doc(alias = "FailedOperation.FeeDeductionFailed")]
     FailedOperationFeeDeductionFailed,
     /// 获取鉴权策略失败。
     ///
-    /// Code `FailedOperation.GetPolicyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPolicyFailed`.
     #[doc(alias = "FailedOperation.GetPolicyFailed")]
     FailedOperationGetPolicyFailed,
     /// 获取商品信息失败。
     ///
-    /// Code `FailedOperation.GetProductInformationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetProductInformationFailed`.
     #[doc(alias = "FailedOperation.GetProductInformationFailed")]
     FailedOperationGetProductInformationFailed,
     /// 获取用户信息失败。
     ///
-    /// Code `FailedOperation.GetUserInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetUserInfoFailed`.
     #[doc(alias = "FailedOperation.GetUserInfoFailed")]
     FailedOperationGetUserInfoFailed,
     /// 获取工作组信息失败。
     ///
-    /// Code `FailedOperation.GetWorkGroupInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetWorkGroupInfoFailed`.
     #[doc(alias = "FailedOperation.GetWorkGroupInfoFailed")]
     FailedOperationGetWorkGroupInfoFailed,
     /// No description is documented.
@@ -117,32 +119,32 @@ pub enum ErrorCode {
     FailedOperationGovernError,
     /// 授权失败。
     ///
-    /// Code `FailedOperation.GrantPolicyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GrantPolicyFailed`.
     #[doc(alias = "FailedOperation.GrantPolicyFailed")]
     FailedOperationGrantPolicyFailed,
     /// HTTP客户端请求失败。
     ///
-    /// Code `FailedOperation.HttpClientDoRequestFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HttpClientDoRequestFailed`.
     #[doc(alias = "FailedOperation.HttpClientDoRequestFailed")]
     FailedOperationHttpClientDoRequestFailed,
     /// 资源不符合规定。
     ///
-    /// Code `FailedOperation.IllegalResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalResource`.
     #[doc(alias = "FailedOperation.IllegalResource")]
     FailedOperationIllegalResource,
     /// 标签键含有非法字符。
     ///
-    /// Code `FailedOperation.IllegalTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalTagKey`.
     #[doc(alias = "FailedOperation.IllegalTagKey")]
     FailedOperationIllegalTagKey,
     /// 标签值含有非法字符。
     ///
-    /// Code `FailedOperation.IllegalTagValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalTagValue`.
     #[doc(alias = "FailedOperation.IllegalTagValue")]
     FailedOperationIllegalTagValue,
     /// 询价失败。
     ///
-    /// Code `FailedOperation.InquirePriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InquirePriceFailed`.
     #[doc(alias = "FailedOperation.InquirePriceFailed")]
     FailedOperationInquirePriceFailed,
     /// No description is documented.
@@ -182,7 +184,7 @@ pub enum ErrorCode {
     FailedOperationMetastoreError,
     /// 实例变配失败。
     ///
-    /// Code `FailedOperation.ModifyInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyInstanceFailed`.
     #[doc(alias = "FailedOperation.ModifyInstanceFailed")]
     FailedOperationModifyInstanceFailed,
     /// No description is documented.
@@ -197,7 +199,7 @@ pub enum ErrorCode {
     FailedOperationNetworkConnectionInUsed,
     /// 没有操作权限。
     ///
-    /// Code `FailedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoPermission`.
     #[doc(alias = "FailedOperation.NoPermission")]
     FailedOperationNoPermission,
     /// No description is documented.
@@ -207,12 +209,12 @@ pub enum ErrorCode {
     FailedOperationNoPermissionToUseTheDataEngine,
     /// 账号未进行实名认证。
     ///
-    /// Code `FailedOperation.NoRealNameAuthentication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoRealNameAuthentication`.
     #[doc(alias = "FailedOperation.NoRealNameAuthentication")]
     FailedOperationNoRealNameAuthentication,
     /// 采购数量超过限制。
     ///
-    /// Code `FailedOperation.NumberExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NumberExceedLimit`.
     #[doc(alias = "FailedOperation.NumberExceedLimit")]
     FailedOperationNumberExceedLimit,
     /// No description is documented.
@@ -222,12 +224,12 @@ pub enum ErrorCode {
     FailedOperationOtherException,
     /// 参数校验失败。
     ///
-    /// Code `FailedOperation.ParameterValidationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParameterValidationFailed`.
     #[doc(alias = "FailedOperation.ParameterValidationFailed")]
     FailedOperationParameterValidationFailed,
     /// 退押金失败。
     ///
-    /// Code `FailedOperation.RefundDepositFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RefundDepositFailed`.
     #[doc(alias = "FailedOperation.RefundDepositFailed")]
     FailedOperationRefundDepositFailed,
     /// No description is documented.
@@ -237,7 +239,7 @@ pub enum ErrorCode {
     FailedOperationResultExpired,
     /// 取消授权失败。
     ///
-    /// Code `FailedOperation.RevokePolicyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RevokePolicyFailed`.
     #[doc(alias = "FailedOperation.RevokePolicyFailed")]
     FailedOperationRevokePolicyFailed,
     /// No description is documented.
@@ -252,22 +254,22 @@ pub enum ErrorCode {
     FailedOperationSQLTaskResultOversize,
     /// 资源已经绑定了同名标签键。
     ///
-    /// Code `FailedOperation.TagAlreadyAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagAlreadyAttached`.
     #[doc(alias = "FailedOperation.TagAlreadyAttached")]
     FailedOperationTagAlreadyAttached,
     /// 标签键长度超过限制。
     ///
-    /// Code `FailedOperation.TagKeyTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagKeyTooLong`.
     #[doc(alias = "FailedOperation.TagKeyTooLong")]
     FailedOperationTagKeyTooLong,
     /// 标签不存在。
     ///
-    /// Code `FailedOperation.TagNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagNotExist`.
     #[doc(alias = "FailedOperation.TagNotExist")]
     FailedOperationTagNotExist,
     /// 标签值长度超过限制。
     ///
-    /// Code `FailedOperation.TagValueTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagValueTooLong`.
     #[doc(alias = "FailedOperation.TagValueTooLong")]
     FailedOperationTagValueTooLong,
     /// No description is documented.
@@ -277,12 +279,12 @@ pub enum ErrorCode {
     FailedOperationTaskOvertimeFetchResult,
     /// 资源数量超出限制。
     ///
-    /// Code `FailedOperation.TooManyResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooManyResources`.
     #[doc(alias = "FailedOperation.TooManyResources")]
     FailedOperationTooManyResources,
     /// 标签数量超出限制。
     ///
-    /// Code `FailedOperation.TooManyTags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooManyTags`.
     #[doc(alias = "FailedOperation.TooManyTags")]
     FailedOperationTooManyTags,
     /// No description is documented.
@@ -292,7 +294,7 @@ pub enum ErrorCode {
     FailedOperationUpdatePolicyFailed,
     /// 数据库错误。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// No description is documented.
@@ -377,7 +379,7 @@ pub enum ErrorCode {
     InvalidParameterDatasourceConnectionNotUnique,
     /// 数据源类型错误。
     ///
-    /// Code `InvalidParameter.DatasourceTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DatasourceTypeError`.
     #[doc(alias = "InvalidParameter.DatasourceTypeError")]
     InvalidParameterDatasourceTypeError,
     /// No description is documented.
@@ -387,22 +389,22 @@ pub enum ErrorCode {
     InvalidParameterDescribeDataEnginesSortByTypeNotMatch,
     /// 重复的引擎名称。
     ///
-    /// Code `InvalidParameter.DuplicateDataEngineName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateDataEngineName`.
     #[doc(alias = "InvalidParameter.DuplicateDataEngineName")]
     InvalidParameterDuplicateDataEngineName,
     /// 数据源名称重复。
     ///
-    /// Code `InvalidParameter.DuplicateDatasourceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateDatasourceName`.
     #[doc(alias = "InvalidParameter.DuplicateDatasourceName")]
     InvalidParameterDuplicateDatasourceName,
     /// 重复的工作组名称。
     ///
-    /// Code `InvalidParameter.DuplicateGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateGroupName`.
     #[doc(alias = "InvalidParameter.DuplicateGroupName")]
     InvalidParameterDuplicateGroupName,
     /// 重复的用户名。
     ///
-    /// Code `InvalidParameter.DuplicateUserName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateUserName`.
     #[doc(alias = "InvalidParameter.DuplicateUserName")]
     InvalidParameterDuplicateUserName,
     /// No description is documented.
@@ -462,12 +464,12 @@ pub enum ErrorCode {
     InvalidParameterImageUserRecordsTypeNotMatch,
     /// 实例在其他流程中。
     ///
-    /// Code `InvalidParameter.InstanceInProcess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceInProcess`.
     #[doc(alias = "InvalidParameter.InstanceInProcess")]
     InvalidParameterInstanceInProcess,
     /// 无效的访问策略。
     ///
-    /// Code `InvalidParameter.InvalidAccessPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAccessPolicy`.
     #[doc(alias = "InvalidParameter.InvalidAccessPolicy")]
     InvalidParameterInvalidAccessPolicy,
     /// No description is documented.
@@ -522,22 +524,22 @@ pub enum ErrorCode {
     InvalidParameterInvalidDataEngineConfigPairs,
     /// 无效的引擎描述信息。
     ///
-    /// Code `InvalidParameter.InvalidDataEngineDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDataEngineDescription`.
     #[doc(alias = "InvalidParameter.InvalidDataEngineDescription")]
     InvalidParameterInvalidDataEngineDescription,
     /// 无效的数据引擎模式。
     ///
-    /// Code `InvalidParameter.InvalidDataEngineMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDataEngineMode`.
     #[doc(alias = "InvalidParameter.InvalidDataEngineMode")]
     InvalidParameterInvalidDataEngineMode,
     /// 无效的数据引擎名。
     ///
-    /// Code `InvalidParameter.InvalidDataEngineName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDataEngineName`.
     #[doc(alias = "InvalidParameter.InvalidDataEngineName")]
     InvalidParameterInvalidDataEngineName,
     /// 无效的数据引擎规格。
     ///
-    /// Code `InvalidParameter.InvalidDataEngineSpecs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDataEngineSpecs`.
     #[doc(alias = "InvalidParameter.InvalidDataEngineSpecs")]
     InvalidParameterInvalidDataEngineSpecs,
     /// No description is documented.
@@ -567,12 +569,12 @@ pub enum ErrorCode {
     InvalidParameterInvalidDecimalType,
     /// 无效的默认数据引擎参数。
     ///
-    /// Code `InvalidParameter.InvalidDefaultDataEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDefaultDataEngine`.
     #[doc(alias = "InvalidParameter.InvalidDefaultDataEngine")]
     InvalidParameterInvalidDefaultDataEngine,
     /// 无效的描述信息。
     ///
-    /// Code `InvalidParameter.InvalidDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDescription`.
     #[doc(alias = "InvalidParameter.InvalidDescription")]
     InvalidParameterInvalidDescription,
     /// No description is documented.
@@ -587,12 +589,12 @@ pub enum ErrorCode {
     InvalidParameterInvalidDynamicAllocationMaxExecutors,
     /// 无效的引擎执行类别。
     ///
-    /// Code `InvalidParameter.InvalidEngineExecType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidEngineExecType`.
     #[doc(alias = "InvalidParameter.InvalidEngineExecType")]
     InvalidParameterInvalidEngineExecType,
     /// 无效的引擎类型。
     ///
-    /// Code `InvalidParameter.InvalidEngineType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidEngineType`.
     #[doc(alias = "InvalidParameter.InvalidEngineType")]
     InvalidParameterInvalidEngineType,
     /// No description is documented.
@@ -602,7 +604,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidExecutorSize,
     /// 无效的容错策略。
     ///
-    /// Code `InvalidParameter.InvalidFailureTolerance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFailureTolerance`.
     #[doc(alias = "InvalidParameter.InvalidFailureTolerance")]
     InvalidParameterInvalidFailureTolerance,
     /// No description is documented.
@@ -617,7 +619,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidFilePathFormat,
     /// 无效的过滤条件。
     ///
-    /// Code `InvalidParameter.InvalidFilterKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterKey`.
     #[doc(alias = "InvalidParameter.InvalidFilterKey")]
     InvalidParameterInvalidFilterKey,
     /// No description is documented.
@@ -627,17 +629,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidFilterLength,
     /// 无效的工作组Id。
     ///
-    /// Code `InvalidParameter.InvalidGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidGroupId`.
     #[doc(alias = "InvalidParameter.InvalidGroupId")]
     InvalidParameterInvalidGroupId,
     /// 不支持的Hive版本。
     ///
-    /// Code `InvalidParameter.InvalidHiveVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHiveVersion`.
     #[doc(alias = "InvalidParameter.InvalidHiveVersion")]
     InvalidParameterInvalidHiveVersion,
     /// 请求的消息类型无效。
     ///
-    /// Code `InvalidParameter.InvalidInfoType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInfoType`.
     #[doc(alias = "InvalidParameter.InvalidInfoType")]
     InvalidParameterInvalidInfoType,
     /// No description is documented.
@@ -647,17 +649,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidIntFormat,
     /// 无效的最大结果数。
     ///
-    /// Code `InvalidParameter.InvalidMaxResults`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMaxResults`.
     #[doc(alias = "InvalidParameter.InvalidMaxResults")]
     InvalidParameterInvalidMaxResults,
     /// 无效的最小集群数量。
     ///
-    /// Code `InvalidParameter.InvalidMinClusters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMinClusters`.
     #[doc(alias = "InvalidParameter.InvalidMinClusters")]
     InvalidParameterInvalidMinClusters,
     /// 无效的Offset值。
     ///
-    /// Code `InvalidParameter.InvalidOffset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOffset`.
     #[doc(alias = "InvalidParameter.InvalidOffset")]
     InvalidParameterInvalidOffset,
     /// No description is documented.
@@ -672,17 +674,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidParameterSQLTaskAnalysisSortByTypeNotMatch,
     /// 无效的计费模式。
     ///
-    /// Code `InvalidParameter.InvalidPayMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPayMode`.
     #[doc(alias = "InvalidParameter.InvalidPayMode")]
     InvalidParameterInvalidPayMode,
     /// 无效的CAM role arn。
     ///
-    /// Code `InvalidParameter.InvalidRoleArn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRoleArn`.
     #[doc(alias = "InvalidParameter.InvalidRoleArn")]
     InvalidParameterInvalidRoleArn,
     /// SQL解析失败。
     ///
-    /// Code `InvalidParameter.InvalidSQL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSQL`.
     #[doc(alias = "InvalidParameter.InvalidSQL")]
     InvalidParameterInvalidSQL,
     /// No description is documented.
@@ -697,7 +699,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidSQLConfigSQL,
     /// SQL数量不符合规范。
     ///
-    /// Code `InvalidParameter.InvalidSQLNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSQLNum`.
     #[doc(alias = "InvalidParameter.InvalidSQLNum")]
     InvalidParameterInvalidSQLNum,
     /// No description is documented.
@@ -717,7 +719,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidSessionKindType,
     /// 不支持的排序类型。
     ///
-    /// Code `InvalidParameter.InvalidSortByType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSortByType`.
     #[doc(alias = "InvalidParameter.InvalidSortByType")]
     InvalidParameterInvalidSortByType,
     /// No description is documented.
@@ -727,7 +729,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidSorting,
     /// SparkAppParam无效。
     ///
-    /// Code `InvalidParameter.InvalidSparkAppParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSparkAppParam`.
     #[doc(alias = "InvalidParameter.InvalidSparkAppParam")]
     InvalidParameterInvalidSparkAppParam,
     /// No description is documented.
@@ -742,7 +744,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidStatementKindType,
     /// 存储位置错误。
     ///
-    /// Code `InvalidParameter.InvalidStoreLocation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidStoreLocation`.
     #[doc(alias = "InvalidParameter.InvalidStoreLocation")]
     InvalidParameterInvalidStoreLocation,
     /// No description is documented.
@@ -767,12 +769,12 @@ pub enum ErrorCode {
     InvalidParameterInvalidTableNameLength,
     /// 无效的taskid。
     ///
-    /// Code `InvalidParameter.InvalidTaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskId`.
     #[doc(alias = "InvalidParameter.InvalidTaskId")]
     InvalidParameterInvalidTaskId,
     /// 无效的任务类型。
     ///
-    /// Code `InvalidParameter.InvalidTaskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskType`.
     #[doc(alias = "InvalidParameter.InvalidTaskType")]
     InvalidParameterInvalidTaskType,
     /// No description is documented.
@@ -797,27 +799,27 @@ pub enum ErrorCode {
     InvalidParameterInvalidTimeParameter,
     /// 无效的计费时长。
     ///
-    /// Code `InvalidParameter.InvalidTimeSpan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTimeSpan`.
     #[doc(alias = "InvalidParameter.InvalidTimeSpan")]
     InvalidParameterInvalidTimeSpan,
     /// 无效的计费时长单位。
     ///
-    /// Code `InvalidParameter.InvalidTimeUnit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTimeUnit`.
     #[doc(alias = "InvalidParameter.InvalidTimeUnit")]
     InvalidParameterInvalidTimeUnit,
     /// 无效用户名称。
     ///
-    /// Code `InvalidParameter.InvalidUserAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUserAlias`.
     #[doc(alias = "InvalidParameter.InvalidUserAlias")]
     InvalidParameterInvalidUserAlias,
     /// 无效的用户名。
     ///
-    /// Code `InvalidParameter.InvalidUserName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUserName`.
     #[doc(alias = "InvalidParameter.InvalidUserName")]
     InvalidParameterInvalidUserName,
     /// 无效的用户类型。
     ///
-    /// Code `InvalidParameter.InvalidUserType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUserType`.
     #[doc(alias = "InvalidParameter.InvalidUserType")]
     InvalidParameterInvalidUserType,
     /// No description is documented.
@@ -827,7 +829,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidWhiteListKey,
     /// 无效的工作组名。
     ///
-    /// Code `InvalidParameter.InvalidWorkGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidWorkGroupName`.
     #[doc(alias = "InvalidParameter.InvalidWorkGroupName")]
     InvalidParameterInvalidWorkGroupName,
     /// No description is documented.
@@ -932,7 +934,7 @@ pub enum ErrorCode {
     InvalidParameterSparkJobSortByTypeNotMatch,
     /// 任务已经结束，不能取消。
     ///
-    /// Code `InvalidParameter.TaskAlreadyFinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskAlreadyFinished`.
     #[doc(alias = "InvalidParameter.TaskAlreadyFinished")]
     InvalidParameterTaskAlreadyFinished,
     /// No description is documented.
@@ -957,17 +959,17 @@ pub enum ErrorCode {
     InvalidParameterTaskStateTypeNotMath,
     /// Url格式错误。
     ///
-    /// Code `InvalidParameter.UrlFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlFormatError`.
     #[doc(alias = "InvalidParameter.UrlFormatError")]
     InvalidParameterUrlFormatError,
     /// Vpc cidr格式错误。
     ///
-    /// Code `InvalidParameter.VpcCidrFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcCidrFormatError`.
     #[doc(alias = "InvalidParameter.VpcCidrFormatError")]
     InvalidParameterVpcCidrFormatError,
     /// Vpc cidr重叠。
     ///
-    /// Code `InvalidParameter.VpcCidrOverlap`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcCidrOverlap`.
     #[doc(alias = "InvalidParameter.VpcCidrOverlap")]
     InvalidParameterVpcCidrOverlap,
     /// No description is documented.
@@ -991,7 +993,7 @@ pub enum ErrorCode {
     InvalidParameterValueQuotaExceeded,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -1014,7 +1016,7 @@ pub enum ErrorCode {
     ResourceInUseQueueName,
     /// 有SQL任务尚未执行完成。
     ///
-    /// Code `ResourceInUse.UnfinishedSQLs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.UnfinishedSQLs`.
     #[doc(alias = "ResourceInUse.UnfinishedSQLs")]
     ResourceInUseUnfinishedSQLs,
     /// No description is documented.
@@ -1074,7 +1076,7 @@ pub enum ErrorCode {
     ResourceNotFoundDataEngineTypeOnlySupportBatch,
     /// 指定数据源连接没有找到。
     ///
-    /// Code `ResourceNotFound.DatasourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DatasourceNotFound`.
     #[doc(alias = "ResourceNotFound.DatasourceNotFound")]
     ResourceNotFoundDatasourceNotFound,
     /// No description is documented.
@@ -1084,7 +1086,7 @@ pub enum ErrorCode {
     ResourceNotFoundDefaultDataEngineNotFound,
     /// Eks计算集群初始化或迁移中，请稍后再试。
     ///
-    /// Code `ResourceNotFound.EksResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EksResourceNotFound`.
     #[doc(alias = "ResourceNotFound.EksResourceNotFound")]
     ResourceNotFoundEksResourceNotFound,
     /// No description is documented.
@@ -1144,7 +1146,7 @@ pub enum ErrorCode {
     ResourceNotFoundResourceUsageOutOfLimit,
     /// 未找到结果路径。
     ///
-    /// Code `ResourceNotFound.ResultOutputPathNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResultOutputPathNotFound`.
     #[doc(alias = "ResourceNotFound.ResultOutputPathNotFound")]
     ResourceNotFoundResultOutputPathNotFound,
     /// No description is documented.
@@ -1159,17 +1161,17 @@ pub enum ErrorCode {
     ResourceNotFoundRoleArnResourceNotFound,
     /// 当前无资源创建session，请稍后重试或使用包年包月集群。
     ///
-    /// Code `ResourceNotFound.SessionInsufficientResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SessionInsufficientResources`.
     #[doc(alias = "ResourceNotFound.SessionInsufficientResources")]
     ResourceNotFoundSessionInsufficientResources,
     /// session不存在。
     ///
-    /// Code `ResourceNotFound.SessionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SessionNotFound`.
     #[doc(alias = "ResourceNotFound.SessionNotFound")]
     ResourceNotFoundSessionNotFound,
     /// session已消亡。
     ///
-    /// Code `ResourceNotFound.SessionStateDead`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SessionStateDead`.
     #[doc(alias = "ResourceNotFound.SessionStateDead")]
     ResourceNotFoundSessionStateDead,
     /// No description is documented.
@@ -1224,7 +1226,7 @@ pub enum ErrorCode {
     ResourceNotFoundWarehouseDirNotFound,
     /// 账号余额不足，无法执行SQL任务。
     ///
-    /// Code `ResourceUnavailable.BalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BalanceInsufficient`.
     #[doc(alias = "ResourceUnavailable.BalanceInsufficient")]
     ResourceUnavailableBalanceInsufficient,
     /// No description is documented.
@@ -1244,31 +1246,31 @@ pub enum ErrorCode {
     ResourceUnavailableWhiteListFunction,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 无权限授权策略。
     ///
-    /// Code `ResourcesSoldOut.UnauthorizedGrantPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.UnauthorizedGrantPolicy`.
     #[doc(alias = "ResourcesSoldOut.UnauthorizedGrantPolicy")]
     ResourcesSoldOutUnauthorizedGrantPolicy,
     /// 无权限操作。
     ///
-    /// Code `ResourcesSoldOut.UnauthorizedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.UnauthorizedOperation`.
     #[doc(alias = "ResourcesSoldOut.UnauthorizedOperation")]
     ResourcesSoldOutUnauthorizedOperation,
     /// 无权限回收权限。
     ///
-    /// Code `ResourcesSoldOut.UnauthorizedRevokePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.UnauthorizedRevokePolicy`.
     #[doc(alias = "ResourcesSoldOut.UnauthorizedRevokePolicy")]
     ResourcesSoldOutUnauthorizedRevokePolicy,
     /// 子用户不是管理员，无权将用户添加到工作组。
     ///
-    /// Code `UnauthorizedOperation.AddUsersToWorkgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AddUsersToWorkgroup`.
     #[doc(alias = "UnauthorizedOperation.AddUsersToWorkgroup")]
     UnauthorizedOperationAddUsersToWorkgroup,
     /// 子用户不是管理员，无权绑定工作组到用户。
     ///
-    /// Code `UnauthorizedOperation.BindWorkgroupsToUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.BindWorkgroupsToUser`.
     #[doc(alias = "UnauthorizedOperation.BindWorkgroupsToUser")]
     UnauthorizedOperationBindWorkgroupsToUser,
     /// No description is documented.
@@ -1278,72 +1280,72 @@ pub enum ErrorCode {
     UnauthorizedOperationCreateAdministrator,
     /// 子用户无权创建联邦查询数据源。
     ///
-    /// Code `UnauthorizedOperation.CreateCatalog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CreateCatalog`.
     #[doc(alias = "UnauthorizedOperation.CreateCatalog")]
     UnauthorizedOperationCreateCatalog,
     /// 子用户不是管理员，无权创建工作组。
     ///
-    /// Code `UnauthorizedOperation.CreateWorkgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CreateWorkgroup`.
     #[doc(alias = "UnauthorizedOperation.CreateWorkgroup")]
     UnauthorizedOperationCreateWorkgroup,
     /// 子用户无权删除计算引擎。
     ///
-    /// Code `UnauthorizedOperation.DeleteComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.DeleteComputingEngine")]
     UnauthorizedOperationDeleteComputingEngine,
     /// 子用户不是管理员，无权删除用户。
     ///
-    /// Code `UnauthorizedOperation.DeleteUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteUser`.
     #[doc(alias = "UnauthorizedOperation.DeleteUser")]
     UnauthorizedOperationDeleteUser,
     /// 子用户不是管理员，无权将用户从工作组解绑。
     ///
-    /// Code `UnauthorizedOperation.DeleteUsersFromWorkgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteUsersFromWorkgroup`.
     #[doc(alias = "UnauthorizedOperation.DeleteUsersFromWorkgroup")]
     UnauthorizedOperationDeleteUsersFromWorkgroup,
     /// 子用户不是管理员，无权删除工作组。
     ///
-    /// Code `UnauthorizedOperation.DeleteWorkgroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteWorkgroup`.
     #[doc(alias = "UnauthorizedOperation.DeleteWorkgroup")]
     UnauthorizedOperationDeleteWorkgroup,
     /// 子用户无权授予特定权限。
     ///
-    /// Code `UnauthorizedOperation.GrantPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.GrantPolicy`.
     #[doc(alias = "UnauthorizedOperation.GrantPolicy")]
     UnauthorizedOperationGrantPolicy,
     /// 子用户无权修改引擎配置。
     ///
-    /// Code `UnauthorizedOperation.ModifyComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ModifyComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.ModifyComputingEngine")]
     UnauthorizedOperationModifyComputingEngine,
     /// 子用户不是管理员，无权修改用户信息。
     ///
-    /// Code `UnauthorizedOperation.ModifyUserInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ModifyUserInfo`.
     #[doc(alias = "UnauthorizedOperation.ModifyUserInfo")]
     UnauthorizedOperationModifyUserInfo,
     /// 子用户不是管理员，无权修改用户类型。
     ///
-    /// Code `UnauthorizedOperation.ModifyUserType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ModifyUserType`.
     #[doc(alias = "UnauthorizedOperation.ModifyUserType")]
     UnauthorizedOperationModifyUserType,
     /// 子用户不是管理员，无权修改工作组信息。
     ///
-    /// Code `UnauthorizedOperation.ModifyWorkgroupInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ModifyWorkgroupInfo`.
     #[doc(alias = "UnauthorizedOperation.ModifyWorkgroupInfo")]
     UnauthorizedOperationModifyWorkgroupInfo,
     /// 子用户无权查看引擎监控。
     ///
-    /// Code `UnauthorizedOperation.MonitorComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MonitorComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.MonitorComputingEngine")]
     UnauthorizedOperationMonitorComputingEngine,
     /// 没有支付权限。
     ///
-    /// Code `UnauthorizedOperation.NoPaymentAuthority`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPaymentAuthority`.
     #[doc(alias = "UnauthorizedOperation.NoPaymentAuthority")]
     UnauthorizedOperationNoPaymentAuthority,
     /// 子用户无权操作引擎。
     ///
-    /// Code `UnauthorizedOperation.OperateComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.OperateComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.OperateComputingEngine")]
     UnauthorizedOperationOperateComputingEngine,
     /// No description is documented.
@@ -1353,12 +1355,12 @@ pub enum ErrorCode {
     UnauthorizedOperationProhibitedOperationAdmin,
     /// 子用户无权续费计算引擎。
     ///
-    /// Code `UnauthorizedOperation.RenewComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.RenewComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.RenewComputingEngine")]
     UnauthorizedOperationRenewComputingEngine,
     /// 子用户无权取消特定权限。
     ///
-    /// Code `UnauthorizedOperation.RevokePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.RevokePolicy`.
     #[doc(alias = "UnauthorizedOperation.RevokePolicy")]
     UnauthorizedOperationRevokePolicy,
     /// No description is documented.
@@ -1375,17 +1377,17 @@ pub enum ErrorCode {
     UnauthorizedOperationUnauthorizedOperationCodeNoEngineCamPermissions,
     /// 子用户不是管理员，无权将工作组和用户解绑。
     ///
-    /// Code `UnauthorizedOperation.UnbindWorkgroupsFromUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnbindWorkgroupsFromUser`.
     #[doc(alias = "UnauthorizedOperation.UnbindWorkgroupsFromUser")]
     UnauthorizedOperationUnbindWorkgroupsFromUser,
     /// 子用户无权使用计算引擎。
     ///
-    /// Code `UnauthorizedOperation.UseComputingEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UseComputingEngine`.
     #[doc(alias = "UnauthorizedOperation.UseComputingEngine")]
     UnauthorizedOperationUseComputingEngine,
     /// 子用户不存在。
     ///
-    /// Code `UnauthorizedOperation.UserNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotExist`.
     #[doc(alias = "UnauthorizedOperation.UserNotExist")]
     UnauthorizedOperationUserNotExist,
     /// No description is documented.
@@ -1395,7 +1397,7 @@ pub enum ErrorCode {
     UnauthorizedOperationYuntiUserUnSupport,
     /// 无法修改主账号。
     ///
-    /// Code `UnsupportedOperation.ModifyOwnerUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyOwnerUnsupported`.
     #[doc(alias = "UnsupportedOperation.ModifyOwnerUnsupported")]
     UnsupportedOperationModifyOwnerUnsupported,
     /// No description is documented.

@@ -5,14 +5,16 @@
 
 /// An error code of `dnspod`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 抱歉，该帐户已经被锁定。
     ///
-    /// Code `FailedOperation.AccountIsLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountIsLocked`.
     #[doc(alias = "FailedOperation.AccountIsLocked")]
     FailedOperationAccountIsLocked,
     /// No description is documented.
@@ -22,22 +24,22 @@ pub enum ErrorCode {
     FailedOperationAuthLogUnsupport,
     /// 您的帐号下包含个人豪华域名，不能直接升级，请联系销售。
     ///
-    /// Code `FailedOperation.ContainsPersonalVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainsPersonalVip`.
     #[doc(alias = "FailedOperation.ContainsPersonalVip")]
     FailedOperationContainsPersonalVip,
     /// 此优惠券只能被免费域名使用。
     ///
-    /// Code `FailedOperation.CouponForFreeDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CouponForFreeDomain`.
     #[doc(alias = "FailedOperation.CouponForFreeDomain")]
     FailedOperationCouponForFreeDomain,
     /// 您的帐户不满足使用此优惠券的条件。
     ///
-    /// Code `FailedOperation.CouponNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CouponNotSupported`.
     #[doc(alias = "FailedOperation.CouponNotSupported")]
     FailedOperationCouponNotSupported,
     /// 域名已经使用过该类型的礼券了，不能重复使用。
     ///
-    /// Code `FailedOperation.CouponTypeAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CouponTypeAlreadyUsed`.
     #[doc(alias = "FailedOperation.CouponTypeAlreadyUsed")]
     FailedOperationCouponTypeAlreadyUsed,
     /// No description is documented.
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     FailedOperationDNSSECIncompleteClosed,
     /// 该域名已在您的列表中，无需重复添加。
     ///
-    /// Code `FailedOperation.DomainExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainExists`.
     #[doc(alias = "FailedOperation.DomainExists")]
     FailedOperationDomainExists,
     /// No description is documented.
@@ -57,47 +59,47 @@ pub enum ErrorCode {
     FailedOperationDomainInEnterpriseMailAccount,
     /// 域名已升级为企业套餐，但目前位于个人账号，请与销售联系。
     ///
-    /// Code `FailedOperation.DomainIsEnterpriseType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsEnterpriseType`.
     #[doc(alias = "FailedOperation.DomainIsEnterpriseType")]
     FailedOperationDomainIsEnterpriseType,
     /// 该域名为腾讯云 DNSPod 重点保护资源，为了避免误操作造成的业务影响，域名禁止自行操作删除。如果您确认需要删除域名，请先联系您的客户经理，我们将竭诚为您提供技术支持。
     ///
-    /// Code `FailedOperation.DomainIsKeyDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsKeyDomain`.
     #[doc(alias = "FailedOperation.DomainIsKeyDomain")]
     FailedOperationDomainIsKeyDomain,
     /// 锁定域名不能进行此操作。
     ///
-    /// Code `FailedOperation.DomainIsLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsLocked`.
     #[doc(alias = "FailedOperation.DomainIsLocked")]
     FailedOperationDomainIsLocked,
     /// 域名已升级为个人套餐，但目前位于企业账号，请与销售联系。
     ///
-    /// Code `FailedOperation.DomainIsPersonalType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsPersonalType`.
     #[doc(alias = "FailedOperation.DomainIsPersonalType")]
     FailedOperationDomainIsPersonalType,
     /// 封禁域名不能进行此操作。
     ///
-    /// Code `FailedOperation.DomainIsSpam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsSpam`.
     #[doc(alias = "FailedOperation.DomainIsSpam")]
     FailedOperationDomainIsSpam,
     /// VIP域名不能进行此操作。
     ///
-    /// Code `FailedOperation.DomainIsVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainIsVip`.
     #[doc(alias = "FailedOperation.DomainIsVip")]
     FailedOperationDomainIsVip,
     /// 当前域名还未使用 DNSPod 的解析服务，我们无法获取解析量数据。
     ///
-    /// Code `FailedOperation.DomainNotInService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainNotInService`.
     #[doc(alias = "FailedOperation.DomainNotInService")]
     FailedOperationDomainNotInService,
     /// 该域名已被其他账号添加，可在域名列表中添加取回。
     ///
-    /// Code `FailedOperation.DomainOwnedByOtherUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainOwnedByOtherUser`.
     #[doc(alias = "FailedOperation.DomainOwnedByOtherUser")]
     FailedOperationDomainOwnedByOtherUser,
     /// 校验公网 IP 发生异常。
     ///
-    /// Code `FailedOperation.EipCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EipCheckFailed`.
     #[doc(alias = "FailedOperation.EipCheckFailed")]
     FailedOperationEipCheckFailed,
     /// No description is documented.
@@ -107,7 +109,7 @@ pub enum ErrorCode {
     FailedOperationFileNotExist,
     /// 不能绑定到免费账号。
     ///
-    /// Code `FailedOperation.FreeForumUidNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FreeForumUidNotAllowed`.
     #[doc(alias = "FailedOperation.FreeForumUidNotAllowed")]
     FailedOperationFreeForumUidNotAllowed,
     /// No description is documented.
@@ -117,37 +119,37 @@ pub enum ErrorCode {
     FailedOperationFrequencyLimit,
     /// 此功能暂停申请，请稍候重试。
     ///
-    /// Code `FailedOperation.FunctionNotAllowedApply`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionNotAllowedApply`.
     #[doc(alias = "FailedOperation.FunctionNotAllowedApply")]
     FailedOperationFunctionNotAllowedApply,
     /// 获取不到域名信息，可能域名非法或网络故障，请稍后再试。
     ///
-    /// Code `FailedOperation.GetWhoisFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetWhoisFailed`.
     #[doc(alias = "FailedOperation.GetWhoisFailed")]
     FailedOperationGetWhoisFailed,
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalance`.
     #[doc(alias = "FailedOperation.InsufficientBalance")]
     FailedOperationInsufficientBalance,
     /// 帐号异地登录，请求被拒绝。
     ///
-    /// Code `FailedOperation.LoginAreaNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LoginAreaNotAllowed`.
     #[doc(alias = "FailedOperation.LoginAreaNotAllowed")]
     FailedOperationLoginAreaNotAllowed,
     /// 登录失败，请检查账号和密码是否正确。
     ///
-    /// Code `FailedOperation.LoginFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LoginFailed`.
     #[doc(alias = "FailedOperation.LoginFailed")]
     FailedOperationLoginFailed,
     /// 登录已经超时，请重新登录。
     ///
-    /// Code `FailedOperation.LoginTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LoginTimeout`.
     #[doc(alias = "FailedOperation.LoginTimeout")]
     FailedOperationLoginTimeout,
     /// 用户手机没有通过验证。
     ///
-    /// Code `FailedOperation.MobileNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MobileNotVerified`.
     #[doc(alias = "FailedOperation.MobileNotVerified")]
     FailedOperationMobileNotVerified,
     /// No description is documented.
@@ -157,42 +159,42 @@ pub enum ErrorCode {
     FailedOperationMustAddDefaultLineFirst,
     /// 权限错误，您无法查看该任务的详情。
     ///
-    /// Code `FailedOperation.NotBatchTaskOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotBatchTaskOwner`.
     #[doc(alias = "FailedOperation.NotBatchTaskOwner")]
     FailedOperationNotBatchTaskOwner,
     /// 域名不在您的名下。
     ///
-    /// Code `FailedOperation.NotDomainOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotDomainOwner`.
     #[doc(alias = "FailedOperation.NotDomainOwner")]
     FailedOperationNotDomainOwner,
     /// 未实名认证用户，请先完成实名认证再操作。
     ///
-    /// Code `FailedOperation.NotRealNamedUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotRealNamedUser`.
     #[doc(alias = "FailedOperation.NotRealNamedUser")]
     FailedOperationNotRealNamedUser,
     /// 您没有权限操作此资源。
     ///
-    /// Code `FailedOperation.NotResourceOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotResourceOwner`.
     #[doc(alias = "FailedOperation.NotResourceOwner")]
     FailedOperationNotResourceOwner,
     /// 您不能付款此订单。
     ///
-    /// Code `FailedOperation.OrderCanNotPay`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrderCanNotPay`.
     #[doc(alias = "FailedOperation.OrderCanNotPay")]
     FailedOperationOrderCanNotPay,
     /// 此订单已经付过款。
     ///
-    /// Code `FailedOperation.OrderHasPaid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrderHasPaid`.
     #[doc(alias = "FailedOperation.OrderHasPaid")]
     FailedOperationOrderHasPaid,
     /// 资源未绑定域名。
     ///
-    /// Code `FailedOperation.ResourceNotBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceNotBind`.
     #[doc(alias = "FailedOperation.ResourceNotBind")]
     FailedOperationResourceNotBind,
     /// 请求量统计数据暂时不可用，请稍后再试。
     ///
-    /// Code `FailedOperation.TemporaryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemporaryError`.
     #[doc(alias = "FailedOperation.TemporaryError")]
     FailedOperationTemporaryError,
     /// No description is documented.
@@ -202,22 +204,22 @@ pub enum ErrorCode {
     FailedOperationTencentCloudForbid,
     /// 不能转移到企业账号。
     ///
-    /// Code `FailedOperation.TransferToEnterpriseDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransferToEnterpriseDenied`.
     #[doc(alias = "FailedOperation.TransferToEnterpriseDenied")]
     FailedOperationTransferToEnterpriseDenied,
     /// 不能转移到个人账号。
     ///
-    /// Code `FailedOperation.TransferToPersonDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransferToPersonDenied`.
     #[doc(alias = "FailedOperation.TransferToPersonDenied")]
     FailedOperationTransferToPersonDenied,
     /// 没有开启D令牌。
     ///
-    /// Code `FailedOperation.TwoStepNotOn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TwoStepNotOn`.
     #[doc(alias = "FailedOperation.TwoStepNotOn")]
     FailedOperationTwoStepNotOn,
     /// 操作未响应，请稍后重试。
     ///
-    /// Code `FailedOperation.UnknowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnknowError`.
     #[doc(alias = "FailedOperation.UnknowError")]
     FailedOperationUnknowError,
     /// No description is documented.
@@ -227,12 +229,12 @@ pub enum ErrorCode {
     FailedOperationUserNotAllowTransfer,
     /// 域名已经提交过订单并且正在审核中，请稍候。
     ///
-    /// Code `FailedOperation.VerifyingBillExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VerifyingBillExists`.
     #[doc(alias = "FailedOperation.VerifyingBillExists")]
     FailedOperationVerifyingBillExists,
     /// 您的账号已被系统封禁，如果您有任何疑问请与我们联系。
     ///
-    /// Code `InvalidParameter.AccountIsBanned`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccountIsBanned`.
     #[doc(alias = "InvalidParameter.AccountIsBanned")]
     InvalidParameterAccountIsBanned,
     /// No description is documented.
@@ -242,17 +244,17 @@ pub enum ErrorCode {
     InvalidParameterAcquireHashExists,
     /// 无效的操作。
     ///
-    /// Code `InvalidParameter.ActionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionInvalid`.
     #[doc(alias = "InvalidParameter.ActionInvalid")]
     InvalidParameterActionInvalid,
     /// 操作已经成功完成。
     ///
-    /// Code `InvalidParameter.ActionSuccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionSuccess`.
     #[doc(alias = "InvalidParameter.ActionSuccess")]
     InvalidParameterActionSuccess,
     /// 用户未实名。
     ///
-    /// Code `InvalidParameter.Activity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Activity`.
     #[doc(alias = "InvalidParameter.Activity")]
     InvalidParameterActivity,
     /// No description is documented.
@@ -272,7 +274,7 @@ pub enum ErrorCode {
     InvalidParameterAuthLogInvalidScope,
     /// 创建批量域名任务失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.BatchDomainCreateActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchDomainCreateActionError`.
     #[doc(alias = "InvalidParameter.BatchDomainCreateActionError")]
     InvalidParameterBatchDomainCreateActionError,
     /// No description is documented.
@@ -282,52 +284,52 @@ pub enum ErrorCode {
     InvalidParameterBatchDomainNotAuth,
     /// 您有批量任务未执行完成，请等待完成后继续添加。
     ///
-    /// Code `InvalidParameter.BatchLimitUndo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchLimitUndo`.
     #[doc(alias = "InvalidParameter.BatchLimitUndo")]
     InvalidParameterBatchLimitUndo,
     /// 创建批量记录任务失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.BatchRecordCreateActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchRecordCreateActionError`.
     #[doc(alias = "InvalidParameter.BatchRecordCreateActionError")]
     InvalidParameterBatchRecordCreateActionError,
     /// 批量修改记录任务失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.BatchRecordModifyActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchRecordModifyActionError`.
     #[doc(alias = "InvalidParameter.BatchRecordModifyActionError")]
     InvalidParameterBatchRecordModifyActionError,
     /// 记录值无效。
     ///
-    /// Code `InvalidParameter.BatchRecordModifyActionInvalidValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchRecordModifyActionInvalidValue`.
     #[doc(alias = "InvalidParameter.BatchRecordModifyActionInvalidValue")]
     InvalidParameterBatchRecordModifyActionInvalidValue,
     /// 批量删除记录任务失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.BatchRecordRemoveActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchRecordRemoveActionError`.
     #[doc(alias = "InvalidParameter.BatchRecordRemoveActionError")]
     InvalidParameterBatchRecordRemoveActionError,
     /// 批量替换记录任务失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.BatchRecordReplaceActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchRecordReplaceActionError`.
     #[doc(alias = "InvalidParameter.BatchRecordReplaceActionError")]
     InvalidParameterBatchRecordReplaceActionError,
     /// 超过批量任务数上限。
     ///
-    /// Code `InvalidParameter.BatchTaskCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchTaskCountLimit`.
     #[doc(alias = "InvalidParameter.BatchTaskCountLimit")]
     InvalidParameterBatchTaskCountLimit,
     /// 任务不存在，无法获取任务详情。
     ///
-    /// Code `InvalidParameter.BatchTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BatchTaskNotExist`.
     #[doc(alias = "InvalidParameter.BatchTaskNotExist")]
     InvalidParameterBatchTaskNotExist,
     /// 订单号码不正确。
     ///
-    /// Code `InvalidParameter.BillNumberInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BillNumberInvalid`.
     #[doc(alias = "InvalidParameter.BillNumberInvalid")]
     InvalidParameterBillNumberInvalid,
     /// 浏览器字段为空。
     ///
-    /// Code `InvalidParameter.BrowserNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BrowserNull`.
     #[doc(alias = "InvalidParameter.BrowserNull")]
     InvalidParameterBrowserNull,
     /// No description is documented.
@@ -337,87 +339,87 @@ pub enum ErrorCode {
     InvalidParameterClientTokenTooLong,
     /// 您操作过于频繁，请稍后重试。
     ///
-    /// Code `InvalidParameter.Common`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Common`.
     #[doc(alias = "InvalidParameter.Common")]
     InvalidParameterCommon,
     /// 您复制的线路已存在，无需重复复制。
     ///
-    /// Code `InvalidParameter.CopiedLineGroupDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CopiedLineGroupDuplicated`.
     #[doc(alias = "InvalidParameter.CopiedLineGroupDuplicated")]
     InvalidParameterCopiedLineGroupDuplicated,
     /// 自定义错误信息。
     ///
-    /// Code `InvalidParameter.CustomMessage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomMessage`.
     #[doc(alias = "InvalidParameter.CustomMessage")]
     InvalidParameterCustomMessage,
     /// 您的帐户下没有 企业II 或 企业III 的VIP套餐，不能开启D令牌。
     ///
-    /// Code `InvalidParameter.DTokenNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DTokenNotSupport`.
     #[doc(alias = "InvalidParameter.DTokenNotSupport")]
     InvalidParameterDTokenNotSupport,
     /// 数据过期,请重新提交。
     ///
-    /// Code `InvalidParameter.DataExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataExpired`.
     #[doc(alias = "InvalidParameter.DataExpired")]
     InvalidParameterDataExpired,
     /// data 无效。
     ///
-    /// Code `InvalidParameter.DataInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataInvalid`.
     #[doc(alias = "InvalidParameter.DataInvalid")]
     InvalidParameterDataInvalid,
     /// 订单类型无效。
     ///
-    /// Code `InvalidParameter.DealTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DealTypeInvalid`.
     #[doc(alias = "InvalidParameter.DealTypeInvalid")]
     InvalidParameterDealTypeInvalid,
     /// 默认线路无法进行自定义线路分组。
     ///
-    /// Code `InvalidParameter.DefaultLineNotSelfdefined`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DefaultLineNotSelfdefined`.
     #[doc(alias = "InvalidParameter.DefaultLineNotSelfdefined")]
     InvalidParameterDefaultLineNotSelfdefined,
     /// 域名已升级至付费套餐，无法完成下单。
     ///
-    /// Code `InvalidParameter.DnsDealDomainUpgraded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DnsDealDomainUpgraded`.
     #[doc(alias = "InvalidParameter.DnsDealDomainUpgraded")]
     InvalidParameterDnsDealDomainUpgraded,
     /// 相关服务已有其他未完成的订单，请先将原订单支付或取消后，才可提交新的订单。
     ///
-    /// Code `InvalidParameter.DnsDealLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DnsDealLocked`.
     #[doc(alias = "InvalidParameter.DnsDealLocked")]
     InvalidParameterDnsDealLocked,
     /// 订单数据非法。
     ///
-    /// Code `InvalidParameter.DnsInvalidDeal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DnsInvalidDeal`.
     #[doc(alias = "InvalidParameter.DnsInvalidDeal")]
     InvalidParameterDnsInvalidDeal,
     /// 该域名开启了 DNSSEC，不允许添加 @ 子域名 CNAME、显性 URL 或者隐性 URL 记录。
     ///
-    /// Code `InvalidParameter.DnssecAddCnameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DnssecAddCnameError`.
     #[doc(alias = "InvalidParameter.DnssecAddCnameError")]
     InvalidParameterDnssecAddCnameError,
     /// 别名已经存在。
     ///
-    /// Code `InvalidParameter.DomainAliasExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainAliasExists`.
     #[doc(alias = "InvalidParameter.DomainAliasExists")]
     InvalidParameterDomainAliasExists,
     /// 别名编号错误。
     ///
-    /// Code `InvalidParameter.DomainAliasIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainAliasIdInvalid`.
     #[doc(alias = "InvalidParameter.DomainAliasIdInvalid")]
     InvalidParameterDomainAliasIdInvalid,
     /// 目标域名已经是VIP域名，无法替换。
     ///
-    /// Code `InvalidParameter.DomainAlreadyVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainAlreadyVip`.
     #[doc(alias = "InvalidParameter.DomainAlreadyVip")]
     InvalidParameterDomainAlreadyVip,
     /// 一个任务里不能存在相同的域名。
     ///
-    /// Code `InvalidParameter.DomainDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainDuplicated`.
     #[doc(alias = "InvalidParameter.DomainDuplicated")]
     InvalidParameterDomainDuplicated,
     /// 域名编号不正确。
     ///
-    /// Code `InvalidParameter.DomainIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIdInvalid`.
     #[doc(alias = "InvalidParameter.DomainIdInvalid")]
     InvalidParameterDomainIdInvalid,
     /// No description is documented.
@@ -427,22 +429,22 @@ pub enum ErrorCode {
     InvalidParameterDomainInBlackList,
     /// 不允许操作生效中或失效中的域名。
     ///
-    /// Code `InvalidParameter.DomainInEffectOrInvalidated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainInEffectOrInvalidated`.
     #[doc(alias = "InvalidParameter.DomainInEffectOrInvalidated")]
     InvalidParameterDomainInEffectOrInvalidated,
     /// 域名不正确，请输入主域名，如 dnspod.cn。
     ///
-    /// Code `InvalidParameter.DomainInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainInvalid`.
     #[doc(alias = "InvalidParameter.DomainInvalid")]
     InvalidParameterDomainInvalid,
     /// 此域名是其它域名的别名。
     ///
-    /// Code `InvalidParameter.DomainIsAliaser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsAliaser`.
     #[doc(alias = "InvalidParameter.DomainIsAliaser")]
     InvalidParameterDomainIsAliaser,
     /// 该域名已有同类型操作未完成，无法执行该操作。
     ///
-    /// Code `InvalidParameter.DomainIsModifyingDns`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsModifyingDns`.
     #[doc(alias = "InvalidParameter.DomainIsModifyingDns")]
     InvalidParameterDomainIsModifyingDns,
     /// No description is documented.
@@ -452,87 +454,87 @@ pub enum ErrorCode {
     InvalidParameterDomainIsMyAlias,
     /// 域名没有锁定。
     ///
-    /// Code `InvalidParameter.DomainIsNotlocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsNotlocked`.
     #[doc(alias = "InvalidParameter.DomainIsNotlocked")]
     InvalidParameterDomainIsNotlocked,
     /// 暂停域名不支持锁定。
     ///
-    /// Code `InvalidParameter.DomainNotAllowedLock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotAllowedLock`.
     #[doc(alias = "InvalidParameter.DomainNotAllowedLock")]
     InvalidParameterDomainNotAllowedLock,
     /// 处于生效中/失效中的域名，不允许变更解析记录。
     ///
-    /// Code `InvalidParameter.DomainNotAllowedModifyRecords`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotAllowedModifyRecords`.
     #[doc(alias = "InvalidParameter.DomainNotAllowedModifyRecords")]
     InvalidParameterDomainNotAllowedModifyRecords,
     /// 该域名未备案，无法添加 URL 记录。
     ///
-    /// Code `InvalidParameter.DomainNotBeian`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotBeian`.
     #[doc(alias = "InvalidParameter.DomainNotBeian")]
     InvalidParameterDomainNotBeian,
     /// 域名未生效。
     ///
-    /// Code `InvalidParameter.DomainNotEffective`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotEffective`.
     #[doc(alias = "InvalidParameter.DomainNotEffective")]
     InvalidParameterDomainNotEffective,
     /// 域名还没有注册，无法添加。
     ///
-    /// Code `InvalidParameter.DomainNotReged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotReged`.
     #[doc(alias = "InvalidParameter.DomainNotReged")]
     InvalidParameterDomainNotReged,
     /// 原域名不是VIP域名，无法替换。
     ///
-    /// Code `InvalidParameter.DomainNotVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotVip`.
     #[doc(alias = "InvalidParameter.DomainNotVip")]
     InvalidParameterDomainNotVip,
     /// 记录已经存在，无需再次添加。
     ///
-    /// Code `InvalidParameter.DomainRecordExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainRecordExist`.
     #[doc(alias = "InvalidParameter.DomainRecordExist")]
     InvalidParameterDomainRecordExist,
     /// 域名自己无需进行复制。
     ///
-    /// Code `InvalidParameter.DomainSelfNoCopy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainSelfNoCopy`.
     #[doc(alias = "InvalidParameter.DomainSelfNoCopy")]
     InvalidParameterDomainSelfNoCopy,
     /// 存在进行中的任务，请稍后提交。
     ///
-    /// Code `InvalidParameter.DomainTaskNotFinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainTaskNotFinished`.
     #[doc(alias = "InvalidParameter.DomainTaskNotFinished")]
     InvalidParameterDomainTaskNotFinished,
     /// 域名过长。
     ///
-    /// Code `InvalidParameter.DomainTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainTooLong`.
     #[doc(alias = "InvalidParameter.DomainTooLong")]
     InvalidParameterDomainTooLong,
     /// 域名类型错误。
     ///
-    /// Code `InvalidParameter.DomainTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainTypeInvalid`.
     #[doc(alias = "InvalidParameter.DomainTypeInvalid")]
     InvalidParameterDomainTypeInvalid,
     /// 没有提交任何域名。
     ///
-    /// Code `InvalidParameter.DomainsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainsEmpty`.
     #[doc(alias = "InvalidParameter.DomainsEmpty")]
     InvalidParameterDomainsEmpty,
     /// 邮箱地址不正确。
     ///
-    /// Code `InvalidParameter.EmailInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailInvalid`.
     #[doc(alias = "InvalidParameter.EmailInvalid")]
     InvalidParameterEmailInvalid,
     /// 抱歉，您的账户还没有通过邮箱验证。
     ///
-    /// Code `InvalidParameter.EmailNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailNotVerified`.
     #[doc(alias = "InvalidParameter.EmailNotVerified")]
     InvalidParameterEmailNotVerified,
     /// 请输入合法的邮箱或者uin。
     ///
-    /// Code `InvalidParameter.EmailOrQqInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailOrQqInvalid`.
     #[doc(alias = "InvalidParameter.EmailOrQqInvalid")]
     InvalidParameterEmailOrQqInvalid,
     /// 域名已经在该账号下。
     ///
-    /// Code `InvalidParameter.EmailSame`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailSame`.
     #[doc(alias = "InvalidParameter.EmailSame")]
     InvalidParameterEmailSame,
     /// No description is documented.
@@ -542,77 +544,77 @@ pub enum ErrorCode {
     InvalidParameterEndDateBeyondRange,
     /// 无法查询 DNS 地址，请确认域名是否正确。
     ///
-    /// Code `InvalidParameter.GetNsFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GetNsFail`.
     #[doc(alias = "InvalidParameter.GetNsFail")]
     InvalidParameterGetNsFail,
     /// 商品子类型无效。
     ///
-    /// Code `InvalidParameter.GoodsChildTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GoodsChildTypeInvalid`.
     #[doc(alias = "InvalidParameter.GoodsChildTypeInvalid")]
     InvalidParameterGoodsChildTypeInvalid,
     /// 商品数量无效。
     ///
-    /// Code `InvalidParameter.GoodsNumInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GoodsNumInvalid`.
     #[doc(alias = "InvalidParameter.GoodsNumInvalid")]
     InvalidParameterGoodsNumInvalid,
     /// 商品类型无效。
     ///
-    /// Code `InvalidParameter.GoodsTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GoodsTypeInvalid`.
     #[doc(alias = "InvalidParameter.GoodsTypeInvalid")]
     InvalidParameterGoodsTypeInvalid,
     /// 当前域名等级低于源域名的等级，无法进行复制。
     ///
-    /// Code `InvalidParameter.GradeNotCopy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GradeNotCopy`.
     #[doc(alias = "InvalidParameter.GradeNotCopy")]
     InvalidParameterGradeNotCopy,
     /// 分组编号不正确。
     ///
-    /// Code `InvalidParameter.GroupIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupIdInvalid`.
     #[doc(alias = "InvalidParameter.GroupIdInvalid")]
     InvalidParameterGroupIdInvalid,
     /// 分组名为空。
     ///
-    /// Code `InvalidParameter.GroupNameEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupNameEmpty`.
     #[doc(alias = "InvalidParameter.GroupNameEmpty")]
     InvalidParameterGroupNameEmpty,
     /// 同名分组已经存在。
     ///
-    /// Code `InvalidParameter.GroupNameExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupNameExists`.
     #[doc(alias = "InvalidParameter.GroupNameExists")]
     InvalidParameterGroupNameExists,
     /// 分组名为1-17个字符。
     ///
-    /// Code `InvalidParameter.GroupNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupNameInvalid`.
     #[doc(alias = "InvalidParameter.GroupNameInvalid")]
     InvalidParameterGroupNameInvalid,
     /// 指定的分组名已存在，或为系统内置线路或自定义线路，无法用于分组名称。
     ///
-    /// Code `InvalidParameter.GroupNameOccupied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupNameOccupied`.
     #[doc(alias = "InvalidParameter.GroupNameOccupied")]
     InvalidParameterGroupNameOccupied,
     /// 您已经提交过申请并且正在审核中，请耐心等候。
     ///
-    /// Code `InvalidParameter.HasPendingApply`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HasPendingApply`.
     #[doc(alias = "InvalidParameter.HasPendingApply")]
     InvalidParameterHasPendingApply,
     /// 该订单存在冲突或参数有误，无法完成支付，请重新购买。
     ///
-    /// Code `InvalidParameter.IllegalNewDeal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalNewDeal`.
     #[doc(alias = "InvalidParameter.IllegalNewDeal")]
     InvalidParameterIllegalNewDeal,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameter.InnerTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InnerTaskNotExist`.
     #[doc(alias = "InvalidParameter.InnerTaskNotExist")]
     InvalidParameterInnerTaskNotExist,
     /// 礼券代码无效。
     ///
-    /// Code `InvalidParameter.InvalidCoupon`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCoupon`.
     #[doc(alias = "InvalidParameter.InvalidCoupon")]
     InvalidParameterInvalidCoupon,
     /// 请输入正确的订单号。
     ///
-    /// Code `InvalidParameter.InvalidDealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDealName`.
     #[doc(alias = "InvalidParameter.InvalidDealName")]
     InvalidParameterInvalidDealName,
     /// No description is documented.
@@ -622,22 +624,22 @@ pub enum ErrorCode {
     InvalidParameterInvalidEndDate,
     /// 不是合法的IP段。
     ///
-    /// Code `InvalidParameter.InvalidIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIp`.
     #[doc(alias = "InvalidParameter.InvalidIp")]
     InvalidParameterInvalidIp,
     /// 无效密钥 ID。
     ///
-    /// Code `InvalidParameter.InvalidSecretId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSecretId`.
     #[doc(alias = "InvalidParameter.InvalidSecretId")]
     InvalidParameterInvalidSecretId,
     /// 无效签名。
     ///
-    /// Code `InvalidParameter.InvalidSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSignature`.
     #[doc(alias = "InvalidParameter.InvalidSignature")]
     InvalidParameterInvalidSignature,
     /// 源域名ID格式不正确。
     ///
-    /// Code `InvalidParameter.InvalidSrcDomainId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSrcDomainId`.
     #[doc(alias = "InvalidParameter.InvalidSrcDomainId")]
     InvalidParameterInvalidSrcDomainId,
     /// No description is documented.
@@ -647,282 +649,282 @@ pub enum ErrorCode {
     InvalidParameterInvalidStartDate,
     /// 无效的时间。
     ///
-    /// Code `InvalidParameter.InvalidTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTime`.
     #[doc(alias = "InvalidParameter.InvalidTime")]
     InvalidParameterInvalidTime,
     /// 权重不合法。请输入0\~100的整数。
     ///
-    /// Code `InvalidParameter.InvalidWeight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidWeight`.
     #[doc(alias = "InvalidParameter.InvalidWeight")]
     InvalidParameterInvalidWeight,
     /// IP已经存在。
     ///
-    /// Code `InvalidParameter.IpAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IpAlreadyExist`.
     #[doc(alias = "InvalidParameter.IpAlreadyExist")]
     InvalidParameterIpAlreadyExist,
     /// 删除自定义线路失败，原因：线路不存在或者已删除。
     ///
-    /// Code `InvalidParameter.IpArea`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IpArea`.
     #[doc(alias = "InvalidParameter.IpArea")]
     InvalidParameterIpArea,
     /// ips 过长。
     ///
-    /// Code `InvalidParameter.IpsExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IpsExceedLimit`.
     #[doc(alias = "InvalidParameter.IpsExceedLimit")]
     InvalidParameterIpsExceedLimit,
     /// 单次任务数量超过上限。
     ///
-    /// Code `InvalidParameter.JobGreaterThanLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JobGreaterThanLimit`.
     #[doc(alias = "InvalidParameter.JobGreaterThanLimit")]
     InvalidParameterJobGreaterThanLimit,
     /// 线路格式不正确。
     ///
-    /// Code `InvalidParameter.LineFormatInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineFormatInvalid`.
     #[doc(alias = "InvalidParameter.LineFormatInvalid")]
     InvalidParameterLineFormatInvalid,
     /// 线路不存在，或者线路不支持自定义分组。
     ///
-    /// Code `InvalidParameter.LineGroupNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineGroupNotSupported`.
     #[doc(alias = "InvalidParameter.LineGroupNotSupported")]
     InvalidParameterLineGroupNotSupported,
     /// 当前套餐的线路分组已达到数量上限。
     ///
-    /// Code `InvalidParameter.LineGroupOverCounted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineGroupOverCounted`.
     #[doc(alias = "InvalidParameter.LineGroupOverCounted")]
     InvalidParameterLineGroupOverCounted,
     /// 线路分组更新失败，原因：内部错误。
     ///
-    /// Code `InvalidParameter.LineGroupUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineGroupUpdateFailed`.
     #[doc(alias = "InvalidParameter.LineGroupUpdateFailed")]
     InvalidParameterLineGroupUpdateFailed,
     /// 线路已存在于其他分组中。
     ///
-    /// Code `InvalidParameter.LineInAnotherGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineInAnotherGroup`.
     #[doc(alias = "InvalidParameter.LineInAnotherGroup")]
     InvalidParameterLineInAnotherGroup,
     /// 线路正在使用当中，无法修改名称。
     ///
-    /// Code `InvalidParameter.LineInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineInUse`.
     #[doc(alias = "InvalidParameter.LineInUse")]
     InvalidParameterLineInUse,
     /// 线路正在使用当中，无法删除名称。
     ///
-    /// Code `InvalidParameter.LineInUseNotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineInUseNotDelete`.
     #[doc(alias = "InvalidParameter.LineInUseNotDelete")]
     InvalidParameterLineInUseNotDelete,
     /// 线路名称的长度不能超过17个字符。
     ///
-    /// Code `InvalidParameter.LineNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineNameInvalid`.
     #[doc(alias = "InvalidParameter.LineNameInvalid")]
     InvalidParameterLineNameInvalid,
     /// 线路名称包含不被接受的字符。
     ///
-    /// Code `InvalidParameter.LineNameInvalidCharacter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineNameInvalidCharacter`.
     #[doc(alias = "InvalidParameter.LineNameInvalidCharacter")]
     InvalidParameterLineNameInvalidCharacter,
     /// 线路名是系统内置线路或用户自定义分组线路，无法使用该名称。
     ///
-    /// Code `InvalidParameter.LineNameOccupied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineNameOccupied`.
     #[doc(alias = "InvalidParameter.LineNameOccupied")]
     InvalidParameterLineNameOccupied,
     /// 分组不存在，请确认是否已经被删除了。
     ///
-    /// Code `InvalidParameter.LineNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineNotExist`.
     #[doc(alias = "InvalidParameter.LineNotExist")]
     InvalidParameterLineNotExist,
     /// 您至少需要选择一个线路。
     ///
-    /// Code `InvalidParameter.LineNotSelected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineNotSelected`.
     #[doc(alias = "InvalidParameter.LineNotSelected")]
     InvalidParameterLineNotSelected,
     /// 最多只能选择120个线路。
     ///
-    /// Code `InvalidParameter.LineOverCounted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LineOverCounted`.
     #[doc(alias = "InvalidParameter.LineOverCounted")]
     InvalidParameterLineOverCounted,
     /// 锁定天数不正确。
     ///
-    /// Code `InvalidParameter.LockDaysInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LockDaysInvalid`.
     #[doc(alias = "InvalidParameter.LockDaysInvalid")]
     InvalidParameterLockDaysInvalid,
     /// Token 的 ID 不正确。
     ///
-    /// Code `InvalidParameter.LoginTokenIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LoginTokenIdError`.
     #[doc(alias = "InvalidParameter.LoginTokenIdError")]
     InvalidParameterLoginTokenIdError,
     /// 传入的 Token 不存在。
     ///
-    /// Code `InvalidParameter.LoginTokenNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LoginTokenNotExists`.
     #[doc(alias = "InvalidParameter.LoginTokenNotExists")]
     InvalidParameterLoginTokenNotExists,
     /// Token 验证失败。
     ///
-    /// Code `InvalidParameter.LoginTokenValidateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LoginTokenValidateFailed`.
     #[doc(alias = "InvalidParameter.LoginTokenValidateFailed")]
     InvalidParameterLoginTokenValidateFailed,
     /// 抱歉，您的账户还没有通过手机验证。
     ///
-    /// Code `InvalidParameter.MobileNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MobileNotVerified`.
     #[doc(alias = "InvalidParameter.MobileNotVerified")]
     InvalidParameterMobileNotVerified,
     /// MX优先级不正确。
     ///
-    /// Code `InvalidParameter.MxInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MxInvalid`.
     #[doc(alias = "InvalidParameter.MxInvalid")]
     InvalidParameterMxInvalid,
     /// 新套餐类型无效。
     ///
-    /// Code `InvalidParameter.NewPackageTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NewPackageTypeInvalid`.
     #[doc(alias = "InvalidParameter.NewPackageTypeInvalid")]
     InvalidParameterNewPackageTypeInvalid,
     /// 您不是源域名所有者，无法复制线路。
     ///
-    /// Code `InvalidParameter.NoAuthorityToSrcDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NoAuthorityToSrcDomain`.
     #[doc(alias = "InvalidParameter.NoAuthorityToSrcDomain")]
     InvalidParameterNoAuthorityToSrcDomain,
     /// 分组不属于当前域名，请确认您是否有权限修改分组。
     ///
-    /// Code `InvalidParameter.NoAuthorityToTheGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NoAuthorityToTheGroup`.
     #[doc(alias = "InvalidParameter.NoAuthorityToTheGroup")]
     InvalidParameterNoAuthorityToTheGroup,
     /// 分页起始数量错误。
     ///
-    /// Code `InvalidParameter.OffsetInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OffsetInvalid`.
     #[doc(alias = "InvalidParameter.OffsetInvalid")]
     InvalidParameterOffsetInvalid,
     /// 无效的openid。
     ///
-    /// Code `InvalidParameter.OpenidInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OpenidInvalid`.
     #[doc(alias = "InvalidParameter.OpenidInvalid")]
     InvalidParameterOpenidInvalid,
     /// 操作失败，请稍候再试。
     ///
-    /// Code `InvalidParameter.OperateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OperateFailed`.
     #[doc(alias = "InvalidParameter.OperateFailed")]
     InvalidParameterOperateFailed,
     /// 当前操作过于频繁，请 1 分钟后重试。
     ///
-    /// Code `InvalidParameter.OperationIsTooFrequent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OperationIsTooFrequent`.
     #[doc(alias = "InvalidParameter.OperationIsTooFrequent")]
     InvalidParameterOperationIsTooFrequent,
     /// 不支持的操作类型。
     ///
-    /// Code `InvalidParameter.OptypeNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OptypeNotSupported`.
     #[doc(alias = "InvalidParameter.OptypeNotSupported")]
     InvalidParameterOptypeNotSupported,
     /// 对方账号未实名认证，请先完成实名认证再操作。
     ///
-    /// Code `InvalidParameter.OtherAccountUnrealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OtherAccountUnrealName`.
     #[doc(alias = "InvalidParameter.OtherAccountUnrealName")]
     InvalidParameterOtherAccountUnrealName,
     /// param 格式错误。
     ///
-    /// Code `InvalidParameter.ParamInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamInvalid`.
     #[doc(alias = "InvalidParameter.ParamInvalid")]
     InvalidParameterParamInvalid,
     /// 参数不合法，请求被拒绝。
     ///
-    /// Code `InvalidParameter.ParamsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamsIllegal`.
     #[doc(alias = "InvalidParameter.ParamsIllegal")]
     InvalidParameterParamsIllegal,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamsMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamsMissing`.
     #[doc(alias = "InvalidParameter.ParamsMissing")]
     InvalidParameterParamsMissing,
     /// 鉴权失败。
     ///
-    /// Code `InvalidParameter.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PermissionDenied`.
     #[doc(alias = "InvalidParameter.PermissionDenied")]
     InvalidParameterPermissionDenied,
     /// 无效的 IP 地址。
     ///
-    /// Code `InvalidParameter.PtrInvalidPublicIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PtrInvalidPublicIp`.
     #[doc(alias = "InvalidParameter.PtrInvalidPublicIp")]
     InvalidParameterPtrInvalidPublicIp,
     /// 你不是该 IP 的所有者，无法进行此操作。
     ///
-    /// Code `InvalidParameter.PtrIpNotOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PtrIpNotOwner`.
     #[doc(alias = "InvalidParameter.PtrIpNotOwner")]
     InvalidParameterPtrIpNotOwner,
     /// 用户UIN无效。
     ///
-    /// Code `InvalidParameter.QcloudUinInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QcloudUinInvalid`.
     #[doc(alias = "InvalidParameter.QcloudUinInvalid")]
     InvalidParameterQcloudUinInvalid,
     /// TXT 记录无法匹配，请确认记录值是否准确，并再次验证。
     ///
-    /// Code `InvalidParameter.QuhuiTxtNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QuhuiTxtNotMatch`.
     #[doc(alias = "InvalidParameter.QuhuiTxtNotMatch")]
     InvalidParameterQuhuiTxtNotMatch,
     /// TXT 记录未设置或暂未生效，请稍后重试。
     ///
-    /// Code `InvalidParameter.QuhuiTxtRecordWait`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QuhuiTxtRecordWait`.
     #[doc(alias = "InvalidParameter.QuhuiTxtRecordWait")]
     InvalidParameterQuhuiTxtRecordWait,
     /// 已实名用户。
     ///
-    /// Code `InvalidParameter.RealNameUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RealNameUser`.
     #[doc(alias = "InvalidParameter.RealNameUser")]
     InvalidParameterRealNameUser,
     /// 记录编号错误。
     ///
-    /// Code `InvalidParameter.RecordIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordIdInvalid`.
     #[doc(alias = "InvalidParameter.RecordIdInvalid")]
     InvalidParameterRecordIdInvalid,
     /// 记录线路不正确。
     ///
-    /// Code `InvalidParameter.RecordLineInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordLineInvalid`.
     #[doc(alias = "InvalidParameter.RecordLineInvalid")]
     InvalidParameterRecordLineInvalid,
     /// 记录类型不正确。
     ///
-    /// Code `InvalidParameter.RecordTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordTypeInvalid`.
     #[doc(alias = "InvalidParameter.RecordTypeInvalid")]
     InvalidParameterRecordTypeInvalid,
     /// 记录的值不正确。
     ///
-    /// Code `InvalidParameter.RecordValueInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordValueInvalid`.
     #[doc(alias = "InvalidParameter.RecordValueInvalid")]
     InvalidParameterRecordValueInvalid,
     /// 解析记录值过长。
     ///
-    /// Code `InvalidParameter.RecordValueLengthInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordValueLengthInvalid`.
     #[doc(alias = "InvalidParameter.RecordValueLengthInvalid")]
     InvalidParameterRecordValueLengthInvalid,
     /// 没有提交任何记录。
     ///
-    /// Code `InvalidParameter.RecordsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordsEmpty`.
     #[doc(alias = "InvalidParameter.RecordsEmpty")]
     InvalidParameterRecordsEmpty,
     /// 备注信息超出字符限制。
     ///
-    /// Code `InvalidParameter.RemarkLengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RemarkLengthExceeded`.
     #[doc(alias = "InvalidParameter.RemarkLengthExceeded")]
     InvalidParameterRemarkLengthExceeded,
     /// 备注过长（不能超过200个字）。
     ///
-    /// Code `InvalidParameter.RemarkTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RemarkTooLong`.
     #[doc(alias = "InvalidParameter.RemarkTooLong")]
     InvalidParameterRemarkTooLong,
     /// 您的IP非法，请求被拒绝。
     ///
-    /// Code `InvalidParameter.RequestIpLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RequestIpLimited`.
     #[doc(alias = "InvalidParameter.RequestIpLimited")]
     InvalidParameterRequestIpLimited,
     /// 搜索结果大于500条，请增加关键字。
     ///
-    /// Code `InvalidParameter.ResultMoreThan500`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResultMoreThan500`.
     #[doc(alias = "InvalidParameter.ResultMoreThan500")]
     InvalidParameterResultMoreThan500,
     /// 已经存在此共享记录。
     ///
-    /// Code `InvalidParameter.ShareUserExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ShareUserExists`.
     #[doc(alias = "InvalidParameter.ShareUserExists")]
     InvalidParameterShareUserExists,
     /// 共享用户中包含未实名认证用户。
     ///
-    /// Code `InvalidParameter.SharedUsersUnrealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SharedUsersUnrealName`.
     #[doc(alias = "InvalidParameter.SharedUsersUnrealName")]
     InvalidParameterSharedUsersUnrealName,
     /// No description is documented.
@@ -932,17 +934,17 @@ pub enum ErrorCode {
     InvalidParameterStartDateBeyondRange,
     /// 开始时间不能大于结束时间。
     ///
-    /// Code `InvalidParameter.StarttimeGreaterThanEndtime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StarttimeGreaterThanEndtime`.
     #[doc(alias = "InvalidParameter.StarttimeGreaterThanEndtime")]
     InvalidParameterStarttimeGreaterThanEndtime,
     /// 状态代码不正确。
     ///
-    /// Code `InvalidParameter.StatusCodeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StatusCodeInvalid`.
     #[doc(alias = "InvalidParameter.StatusCodeInvalid")]
     InvalidParameterStatusCodeInvalid,
     /// 子域名不正确。
     ///
-    /// Code `InvalidParameter.SubdomainInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SubdomainInvalid`.
     #[doc(alias = "InvalidParameter.SubdomainInvalid")]
     InvalidParameterSubdomainInvalid,
     /// No description is documented.
@@ -952,32 +954,32 @@ pub enum ErrorCode {
     InvalidParameterSubsBeyondRange,
     /// 任务未完成。
     ///
-    /// Code `InvalidParameter.TaskNotCompleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNotCompleted`.
     #[doc(alias = "InvalidParameter.TaskNotCompleted")]
     InvalidParameterTaskNotCompleted,
     /// 时长无效。
     ///
-    /// Code `InvalidParameter.TimeSpanInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TimeSpanInvalid`.
     #[doc(alias = "InvalidParameter.TimeSpanInvalid")]
     InvalidParameterTimeSpanInvalid,
     /// 时间戳已过期。
     ///
-    /// Code `InvalidParameter.TimestampExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TimestampExpired`.
     #[doc(alias = "InvalidParameter.TimestampExpired")]
     InvalidParameterTimestampExpired,
     /// 当前帐号下的无效域名过多，暂时无法使用该功能。请将已有域名的 DNS 服务器正确指向 DNSPod 之后，再尝试添加。
     ///
-    /// Code `InvalidParameter.TooManyInvalidDomains`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TooManyInvalidDomains`.
     #[doc(alias = "InvalidParameter.TooManyInvalidDomains")]
     InvalidParameterTooManyInvalidDomains,
     /// 域名无效。
     ///
-    /// Code `InvalidParameter.ToolsDomainInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ToolsDomainInvalid`.
     #[doc(alias = "InvalidParameter.ToolsDomainInvalid")]
     InvalidParameterToolsDomainInvalid,
     /// 域名未注册。
     ///
-    /// Code `InvalidParameter.ToolsDomainNotReged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ToolsDomainNotReged`.
     #[doc(alias = "InvalidParameter.ToolsDomainNotReged")]
     InvalidParameterToolsDomainNotReged,
     /// No description is documented.
@@ -987,17 +989,17 @@ pub enum ErrorCode {
     InvalidParameterTransferAccountIsBanned,
     /// 解锁代码已失效。
     ///
-    /// Code `InvalidParameter.UnLockCodeExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnLockCodeExpired`.
     #[doc(alias = "InvalidParameter.UnLockCodeExpired")]
     InvalidParameterUnLockCodeExpired,
     /// 解锁代码不正确。
     ///
-    /// Code `InvalidParameter.UnLockCodeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnLockCodeInvalid`.
     #[doc(alias = "InvalidParameter.UnLockCodeInvalid")]
     InvalidParameterUnLockCodeInvalid,
     /// 未实名认证用户，请先完成实名认证再操作。
     ///
-    /// Code `InvalidParameter.UnrealNameUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnrealNameUser`.
     #[doc(alias = "InvalidParameter.UnrealNameUser")]
     InvalidParameterUnrealNameUser,
     /// No description is documented.
@@ -1007,301 +1009,301 @@ pub enum ErrorCode {
     InvalidParameterUnsupportedFilterType,
     /// 更新新域名等级失败。
     ///
-    /// Code `InvalidParameter.UpdateNewGradeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UpdateNewGradeFailed`.
     #[doc(alias = "InvalidParameter.UpdateNewGradeFailed")]
     InvalidParameterUpdateNewGradeFailed,
     /// 更新旧域名等级失败。
     ///
-    /// Code `InvalidParameter.UpdateOldGradeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UpdateOldGradeFailed`.
     #[doc(alias = "InvalidParameter.UpdateOldGradeFailed")]
     InvalidParameterUpdateOldGradeFailed,
     /// 很抱歉，您要添加的URL的内容不符合DNSPod解析服务条款，URL添加/启用失败，如需帮助请联系技术支持。
     ///
-    /// Code `InvalidParameter.UrlValueIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlValueIllegal`.
     #[doc(alias = "InvalidParameter.UrlValueIllegal")]
     InvalidParameterUrlValueIllegal,
     /// 账号已经被锁定。
     ///
-    /// Code `InvalidParameter.UserAlreadyLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserAlreadyLocked`.
     #[doc(alias = "InvalidParameter.UserAlreadyLocked")]
     InvalidParameterUserAlreadyLocked,
     /// 对方账户非国内站用户。
     ///
-    /// Code `InvalidParameter.UserAreaInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserAreaInvalid`.
     #[doc(alias = "InvalidParameter.UserAreaInvalid")]
     InvalidParameterUserAreaInvalid,
     /// 用户不存在。
     ///
-    /// Code `InvalidParameter.UserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserNotExists`.
     #[doc(alias = "InvalidParameter.UserNotExists")]
     InvalidParameterUserNotExists,
     /// 无效的uuid。
     ///
-    /// Code `InvalidParameter.UuidInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UuidInvalid`.
     #[doc(alias = "InvalidParameter.UuidInvalid")]
     InvalidParameterUuidInvalid,
     /// 域名等级不正确。
     ///
-    /// Code `InvalidParameterValue.DomainGradeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DomainGradeInvalid`.
     #[doc(alias = "InvalidParameterValue.DomainGradeInvalid")]
     InvalidParameterValueDomainGradeInvalid,
     /// 当前域名有误，请返回重新操作。
     ///
-    /// Code `InvalidParameterValue.DomainNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DomainNotExists`.
     #[doc(alias = "InvalidParameterValue.DomainNotExists")]
     InvalidParameterValueDomainNotExists,
     /// 自定义线路IP段不能为空。
     ///
-    /// Code `InvalidParameterValue.IpAreaEmptyIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IpAreaEmptyIp`.
     #[doc(alias = "InvalidParameterValue.IpAreaEmptyIp")]
     InvalidParameterValueIpAreaEmptyIp,
     /// 自定义线路名称不能为空。
     ///
-    /// Code `InvalidParameterValue.IpAreaEmptyLineName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IpAreaEmptyLineName`.
     #[doc(alias = "InvalidParameterValue.IpAreaEmptyLineName")]
     InvalidParameterValueIpAreaEmptyLineName,
     /// 分页长度数量错误。
     ///
-    /// Code `InvalidParameterValue.LimitInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitInvalid`.
     #[doc(alias = "InvalidParameterValue.LimitInvalid")]
     InvalidParameterValueLimitInvalid,
     /// 升级年限不正确。
     ///
-    /// Code `InvalidParameterValue.UpgradeTermInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UpgradeTermInvalid`.
     #[doc(alias = "InvalidParameterValue.UpgradeTermInvalid")]
     InvalidParameterValueUpgradeTermInvalid,
     /// 用户编号不正确。
     ///
-    /// Code `InvalidParameterValue.UserIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserIdInvalid`.
     #[doc(alias = "InvalidParameterValue.UserIdInvalid")]
     InvalidParameterValueUserIdInvalid,
     /// AAAA记录数量超出限制。
     ///
-    /// Code `LimitExceeded.AAAACountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AAAACountLimit`.
     #[doc(alias = "LimitExceeded.AAAACountLimit")]
     LimitExceededAAAACountLimit,
     /// @的NS记录只能设置为默认线路。
     ///
-    /// Code `LimitExceeded.AtNsRecordLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AtNsRecordLimit`.
     #[doc(alias = "LimitExceeded.AtNsRecordLimit")]
     LimitExceededAtNsRecordLimit,
     /// 抱歉，自定义线路个数超过限制，请联系销售进行购买。
     ///
-    /// Code `LimitExceeded.CustomLineLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CustomLineLimited`.
     #[doc(alias = "LimitExceeded.CustomLineLimited")]
     LimitExceededCustomLineLimited,
     /// 别名数量已经达到限制。
     ///
-    /// Code `LimitExceeded.DomainAliasCountExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DomainAliasCountExceeded`.
     #[doc(alias = "LimitExceeded.DomainAliasCountExceeded")]
     LimitExceededDomainAliasCountExceeded,
     /// 当前绑定别名数量已达到限制。
     ///
-    /// Code `LimitExceeded.DomainAliasNumberLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DomainAliasNumberLimit`.
     #[doc(alias = "LimitExceeded.DomainAliasNumberLimit")]
     LimitExceededDomainAliasNumberLimit,
     /// 登录失败次数过多已被系统封禁。
     ///
-    /// Code `LimitExceeded.FailedLoginLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FailedLoginLimitExceeded`.
     #[doc(alias = "LimitExceeded.FailedLoginLimitExceeded")]
     LimitExceededFailedLoginLimitExceeded,
     /// 已经达到最大分组数量限制。
     ///
-    /// Code `LimitExceeded.GroupNumberLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.GroupNumberLimit`.
     #[doc(alias = "LimitExceeded.GroupNumberLimit")]
     LimitExceededGroupNumberLimit,
     /// 该域名使用的套餐不支持隐性URL转发或数量已达上限，如需要使用，请去商城购买。
     ///
-    /// Code `LimitExceeded.HiddenUrlExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.HiddenUrlExceeded`.
     #[doc(alias = "LimitExceeded.HiddenUrlExceeded")]
     LimitExceededHiddenUrlExceeded,
     /// NS记录数量超出限制。
     ///
-    /// Code `LimitExceeded.NsCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NsCountLimit`.
     #[doc(alias = "LimitExceeded.NsCountLimit")]
     LimitExceededNsCountLimit,
     /// 分页起始数量过大。
     ///
-    /// Code `LimitExceeded.OffsetExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OffsetExceeded`.
     #[doc(alias = "LimitExceeded.OffsetExceeded")]
     LimitExceededOffsetExceeded,
     /// 记录的TTL值超出了限制。
     ///
-    /// Code `LimitExceeded.RecordTtlLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RecordTtlLimit`.
     #[doc(alias = "LimitExceeded.RecordTtlLimit")]
     LimitExceededRecordTtlLimit,
     /// SRV记录数量超出限制。
     ///
-    /// Code `LimitExceeded.SrvCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SrvCountLimit`.
     #[doc(alias = "LimitExceeded.SrvCountLimit")]
     LimitExceededSrvCountLimit,
     /// 子域名级数超出限制。
     ///
-    /// Code `LimitExceeded.SubdomainLevelLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SubdomainLevelLimit`.
     #[doc(alias = "LimitExceeded.SubdomainLevelLimit")]
     LimitExceededSubdomainLevelLimit,
     /// 子域名负载均衡数量超出限制。
     ///
-    /// Code `LimitExceeded.SubdomainRollLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SubdomainRollLimit`.
     #[doc(alias = "LimitExceeded.SubdomainRollLimit")]
     LimitExceededSubdomainRollLimit,
     /// 泛解析级数超出限制。
     ///
-    /// Code `LimitExceeded.SubdomainWcardLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SubdomainWcardLimit`.
     #[doc(alias = "LimitExceeded.SubdomainWcardLimit")]
     LimitExceededSubdomainWcardLimit,
     /// 该域名的显性URL转发数量已达上限，如需继续使用，请去商城购买。
     ///
-    /// Code `LimitExceeded.UrlCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UrlCountLimit`.
     #[doc(alias = "LimitExceeded.UrlCountLimit")]
     LimitExceededUrlCountLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 您没有权限执行此操作。
     ///
-    /// Code `OperationDenied.AccessDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccessDenied`.
     #[doc(alias = "OperationDenied.AccessDenied")]
     OperationDeniedAccessDenied,
     /// 代理不能使用此功能。
     ///
-    /// Code `OperationDenied.AgentDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AgentDenied`.
     #[doc(alias = "OperationDenied.AgentDenied")]
     OperationDeniedAgentDenied,
     /// 代理名下的用户不能使用此功能。
     ///
-    /// Code `OperationDenied.AgentSubordinateDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AgentSubordinateDenied`.
     #[doc(alias = "OperationDenied.AgentSubordinateDenied")]
     OperationDeniedAgentSubordinateDenied,
     /// 此订单不能取消。
     ///
-    /// Code `OperationDenied.CancelBillNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CancelBillNotAllowed`.
     #[doc(alias = "OperationDenied.CancelBillNotAllowed")]
     OperationDeniedCancelBillNotAllowed,
     /// 该线路正在使用当中，不能删除。
     ///
-    /// Code `OperationDenied.DeleteUsingRecordLineNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DeleteUsingRecordLineNotAllowed`.
     #[doc(alias = "OperationDenied.DeleteUsingRecordLineNotAllowed")]
     OperationDeniedDeleteUsingRecordLineNotAllowed,
     /// 仅域名所有者可进行此操作。
     ///
-    /// Code `OperationDenied.DomainOwnerAllowedOnly`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DomainOwnerAllowedOnly`.
     #[doc(alias = "OperationDenied.DomainOwnerAllowedOnly")]
     OperationDeniedDomainOwnerAllowedOnly,
     /// 该线路正在使用当中，不能编辑。
     ///
-    /// Code `OperationDenied.EditUsingRecordLineNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.EditUsingRecordLineNotAllowed`.
     #[doc(alias = "OperationDenied.EditUsingRecordLineNotAllowed")]
     OperationDeniedEditUsingRecordLineNotAllowed,
     /// 抱歉，不允许添加黑名单中的IP。
     ///
-    /// Code `OperationDenied.IPInBlacklistNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.IPInBlacklistNotAllowed`.
     #[doc(alias = "OperationDenied.IPInBlacklistNotAllowed")]
     OperationDeniedIPInBlacklistNotAllowed,
     /// 抱歉，您的域名等级不支持D监控通知回调功能。
     ///
-    /// Code `OperationDenied.MonitorCallbackNotEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.MonitorCallbackNotEnabled`.
     #[doc(alias = "OperationDenied.MonitorCallbackNotEnabled")]
     OperationDeniedMonitorCallbackNotEnabled,
     /// 当前域名无权限，请返回域名列表。
     ///
-    /// Code `OperationDenied.NoPermissionToOperateDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoPermissionToOperateDomain`.
     #[doc(alias = "OperationDenied.NoPermissionToOperateDomain")]
     OperationDeniedNoPermissionToOperateDomain,
     /// 您不是管理用户。
     ///
-    /// Code `OperationDenied.NotAdmin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotAdmin`.
     #[doc(alias = "OperationDenied.NotAdmin")]
     OperationDeniedNotAdmin,
     /// 您不是代理用户。
     ///
-    /// Code `OperationDenied.NotAgent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotAgent`.
     #[doc(alias = "OperationDenied.NotAgent")]
     OperationDeniedNotAgent,
     /// 您还没有获取到授权，无法执行此操作。
     ///
-    /// Code `OperationDenied.NotGrantedByOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotGrantedByOwner`.
     #[doc(alias = "OperationDenied.NotGrantedByOwner")]
     OperationDeniedNotGrantedByOwner,
     /// 不是您名下用户。
     ///
-    /// Code `OperationDenied.NotManagedUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotManagedUser`.
     #[doc(alias = "OperationDenied.NotManagedUser")]
     OperationDeniedNotManagedUser,
     /// 您没有权限操作此订单。
     ///
-    /// Code `OperationDenied.NotOrderOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotOrderOwner`.
     #[doc(alias = "OperationDenied.NotOrderOwner")]
     OperationDeniedNotOrderOwner,
     /// 您没有权限操作此资源。
     ///
-    /// Code `OperationDenied.NotResourceOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotResourceOwner`.
     #[doc(alias = "OperationDenied.NotResourceOwner")]
     OperationDeniedNotResourceOwner,
     /// 此礼券为个人礼券，请使用企业礼券。
     ///
-    /// Code `OperationDenied.PersonalCouponNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PersonalCouponNotAllowed`.
     #[doc(alias = "OperationDenied.PersonalCouponNotAllowed")]
     OperationDeniedPersonalCouponNotAllowed,
     /// 只支持 POST 方法提交数据。
     ///
-    /// Code `OperationDenied.PostRequestAcceptOnly`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PostRequestAcceptOnly`.
     #[doc(alias = "OperationDenied.PostRequestAcceptOnly")]
     OperationDeniedPostRequestAcceptOnly,
     /// 资源已经绑定
     ///
-    /// Code `OperationDenied.ResourceAlreadyBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceAlreadyBind`.
     #[doc(alias = "OperationDenied.ResourceAlreadyBind")]
     OperationDeniedResourceAlreadyBind,
     /// 该资源不允许续费。
     ///
-    /// Code `OperationDenied.ResourceNotAllowRenew`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceNotAllowRenew`.
     #[doc(alias = "OperationDenied.ResourceNotAllowRenew")]
     OperationDeniedResourceNotAllowRenew,
     /// 企业用户的域名需要升级到VIP才能解析。
     ///
-    /// Code `OperationDenied.VipDomainAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.VipDomainAllowed`.
     #[doc(alias = "OperationDenied.VipDomainAllowed")]
     OperationDeniedVipDomainAllowed,
     /// 您的IP添加了过多任务，请稍后重试。
     ///
-    /// Code `RequestLimitExceeded.BatchTaskLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.BatchTaskLimit`.
     #[doc(alias = "RequestLimitExceeded.BatchTaskLimit")]
     RequestLimitExceededBatchTaskLimit,
     /// 您的帐号在短时间内添加了大量的域名，请控制添加频率。
     ///
-    /// Code `RequestLimitExceeded.CreateDomainLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.CreateDomainLimit`.
     #[doc(alias = "RequestLimitExceeded.CreateDomainLimit")]
     RequestLimitExceededCreateDomainLimit,
     /// API请求次数超出限制。
     ///
-    /// Code `RequestLimitExceeded.RequestLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.RequestLimitExceeded`.
     #[doc(alias = "RequestLimitExceeded.RequestLimitExceeded")]
     RequestLimitExceededRequestLimitExceeded,
     /// 域名列表为空。
     ///
-    /// Code `ResourceNotFound.NoDataOfDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDataOfDomain`.
     #[doc(alias = "ResourceNotFound.NoDataOfDomain")]
     ResourceNotFoundNoDataOfDomain,
     /// 没有域名别名。
     ///
-    /// Code `ResourceNotFound.NoDataOfDomainAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDataOfDomainAlias`.
     #[doc(alias = "ResourceNotFound.NoDataOfDomainAlias")]
     ResourceNotFoundNoDataOfDomainAlias,
     /// 还没有任何礼券。
     ///
-    /// Code `ResourceNotFound.NoDataOfGift`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDataOfGift`.
     #[doc(alias = "ResourceNotFound.NoDataOfGift")]
     ResourceNotFoundNoDataOfGift,
     /// 记录列表为空。
     ///
-    /// Code `ResourceNotFound.NoDataOfRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoDataOfRecord`.
     #[doc(alias = "ResourceNotFound.NoDataOfRecord")]
     ResourceNotFoundNoDataOfRecord,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
 }
 impl ErrorCode {

@@ -5,8 +5,10 @@
 
 /// An error code of `domain`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -47,27 +49,27 @@ pub enum ErrorCode {
     FailedOperationBiddingPreReleaseAutoPricePayErr,
     /// 域名查询失败，请稍后重试该功能。
     ///
-    /// Code `FailedOperation.CheckDomainFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckDomainFailed`.
     #[doc(alias = "FailedOperation.CheckDomainFailed")]
     FailedOperationCheckDomainFailed,
     /// 创建模板操作失败。
     ///
-    /// Code `FailedOperation.CreateTemplateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateTemplateFailed`.
     #[doc(alias = "FailedOperation.CreateTemplateFailed")]
     FailedOperationCreateTemplateFailed,
     /// 删除模版操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.DeleteTemplateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteTemplateFailed`.
     #[doc(alias = "FailedOperation.DeleteTemplateFailed")]
     FailedOperationDeleteTemplateFailed,
     /// 获取域名信息操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.DescribeDomainFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeDomainFailed`.
     #[doc(alias = "FailedOperation.DescribeDomainFailed")]
     FailedOperationDescribeDomainFailed,
     /// 获取域名信息操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.DescribeDomainListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeDomainListFailed`.
     #[doc(alias = "FailedOperation.DescribeDomainListFailed")]
     FailedOperationDescribeDomainListFailed,
     /// No description is documented.
@@ -77,7 +79,7 @@ pub enum ErrorCode {
     FailedOperationDescribePreReleaseList,
     /// 查询模板操作失败。
     ///
-    /// Code `FailedOperation.DescribeTemplateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeTemplateFailed`.
     #[doc(alias = "FailedOperation.DescribeTemplateFailed")]
     FailedOperationDescribeTemplateFailed,
     /// No description is documented.
@@ -87,17 +89,17 @@ pub enum ErrorCode {
     FailedOperationDescribeUnPreDomainDetailErr,
     /// 域名已过期，不允许操作。
     ///
-    /// Code `FailedOperation.DomainExpiredUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainExpiredUnsupported`.
     #[doc(alias = "FailedOperation.DomainExpiredUnsupported")]
     FailedOperationDomainExpiredUnsupported,
     /// 获取域名价格列表失败。
     ///
-    /// Code `FailedOperation.DomainPriceListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainPriceListFailed`.
     #[doc(alias = "FailedOperation.DomainPriceListFailed")]
     FailedOperationDomainPriceListFailed,
     /// 当前账号下已有相同的手机/邮箱，无需重复添加。
     ///
-    /// Code `FailedOperation.DuplicatePhoneEmail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicatePhoneEmail`.
     #[doc(alias = "FailedOperation.DuplicatePhoneEmail")]
     FailedOperationDuplicatePhoneEmail,
     /// No description is documented.
@@ -107,12 +109,12 @@ pub enum ErrorCode {
     FailedOperationForbiddenRequest,
     /// 获取域名价格失败。
     ///
-    /// Code `FailedOperation.GetDomainPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetDomainPriceFailed`.
     #[doc(alias = "FailedOperation.GetDomainPriceFailed")]
     FailedOperationGetDomainPriceFailed,
     /// 域名过户失败。
     ///
-    /// Code `FailedOperation.ModifyDomainOwnerFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyDomainOwnerFailed`.
     #[doc(alias = "FailedOperation.ModifyDomainOwnerFailed")]
     FailedOperationModifyDomainOwnerFailed,
     /// No description is documented.
@@ -122,7 +124,7 @@ pub enum ErrorCode {
     FailedOperationModifyDomainOwnerRegisterDoing,
     /// 该域名已在 Push 中，不可操作账号间转移。
     ///
-    /// Code `FailedOperation.ModifyOwnerDomainHasBeenPushed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyOwnerDomainHasBeenPushed`.
     #[doc(alias = "FailedOperation.ModifyOwnerDomainHasBeenPushed")]
     FailedOperationModifyOwnerDomainHasBeenPushed,
     /// No description is documented.
@@ -137,47 +139,47 @@ pub enum ErrorCode {
     FailedOperationPermissionDenied,
     /// 禁止的手机或邮箱。
     ///
-    /// Code `FailedOperation.ProhibitPhoneEmail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProhibitPhoneEmail`.
     #[doc(alias = "FailedOperation.ProhibitPhoneEmail")]
     FailedOperationProhibitPhoneEmail,
     /// 域名注册操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.RegisterDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RegisterDomain`.
     #[doc(alias = "FailedOperation.RegisterDomain")]
     FailedOperationRegisterDomain,
     /// 域名注册操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.RegisterDomainFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RegisterDomainFailed`.
     #[doc(alias = "FailedOperation.RegisterDomainFailed")]
     FailedOperationRegisterDomainFailed,
     /// 当前账号为云开发（TCB）账号，无法使用验证功能，请切换登录小程序公众号后重新操作。
     ///
-    /// Code `FailedOperation.SendTcbPhoneEmailCodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendTcbPhoneEmailCodeFailed`.
     #[doc(alias = "FailedOperation.SendTcbPhoneEmailCodeFailed")]
     FailedOperationSendTcbPhoneEmailCodeFailed,
     /// 发送验证码过于频繁，请稍后重试。
     ///
-    /// Code `FailedOperation.SendVerifyCodeIsLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendVerifyCodeIsLimited`.
     #[doc(alias = "FailedOperation.SendVerifyCodeIsLimited")]
     FailedOperationSendVerifyCodeIsLimited,
     /// 修改 DNS 失败，请输入正确的 DNS 服务器地址。
     ///
-    /// Code `FailedOperation.SetDomainDnsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetDomainDnsFailed`.
     #[doc(alias = "FailedOperation.SetDomainDnsFailed")]
     FailedOperationSetDomainDnsFailed,
     /// 实名审核中, 已实名认证的模板无法修改。
     ///
-    /// Code `FailedOperation.TemplateCanNotModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateCanNotModify`.
     #[doc(alias = "FailedOperation.TemplateCanNotModify")]
     FailedOperationTemplateCanNotModify,
     /// 信息模板超过可用数量上限，建议删除已有模板后重试。
     ///
-    /// Code `FailedOperation.TemplateMaxNumFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateMaxNumFailed`.
     #[doc(alias = "FailedOperation.TemplateMaxNumFailed")]
     FailedOperationTemplateMaxNumFailed,
     /// 域名提交转入失败，请稍后重试。
     ///
-    /// Code `FailedOperation.TransferInDomainFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransferInDomainFailed`.
     #[doc(alias = "FailedOperation.TransferInDomainFailed")]
     FailedOperationTransferInDomainFailed,
     /// No description is documented.
@@ -187,32 +189,32 @@ pub enum ErrorCode {
     FailedOperationUinNotWhiteListErr,
     /// 上传图片操作失败。
     ///
-    /// Code `FailedOperation.UploadImageFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UploadImageFailed`.
     #[doc(alias = "FailedOperation.UploadImageFailed")]
     FailedOperationUploadImageFailed,
     /// 提交实名认证资质信息失败。
     ///
-    /// Code `FailedOperation.UploadVerificationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UploadVerificationFailed`.
     #[doc(alias = "FailedOperation.UploadVerificationFailed")]
     FailedOperationUploadVerificationFailed,
     /// 当前用户未在官网进行实名操作。
     ///
-    /// Code `FailedOperation.VerifyUinIsRealname`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VerifyUinIsRealname`.
     #[doc(alias = "FailedOperation.VerifyUinIsRealname")]
     FailedOperationVerifyUinIsRealname,
     /// IP格式错误。
     ///
-    /// Code `InternalError.DNSHostIPCheckErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DNSHostIPCheckErr`.
     #[doc(alias = "InternalError.DNSHostIPCheckErr")]
     InternalErrorDNSHostIPCheckErr,
     /// 数据库报错。
     ///
-    /// Code `InternalError.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbError`.
     #[doc(alias = "InternalError.DbError")]
     InternalErrorDbError,
     /// 查询域名信息失败。
     ///
-    /// Code `InternalError.DescribeDomainInfoErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeDomainInfoErr`.
     #[doc(alias = "InternalError.DescribeDomainInfoErr")]
     InternalErrorDescribeDomainInfoErr,
     /// No description is documented.
@@ -222,52 +224,52 @@ pub enum ErrorCode {
     InternalErrorDescribePreDomainListNotBegin,
     /// 获取收藏店铺列表失败。
     ///
-    /// Code `InternalError.DescribeShopCollectListErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeShopCollectListErr`.
     #[doc(alias = "InternalError.DescribeShopCollectListErr")]
     InternalErrorDescribeShopCollectListErr,
     /// 网络报错，请稍后重试。
     ///
-    /// Code `InternalError.DomainInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainInternalError`.
     #[doc(alias = "InternalError.DomainInternalError")]
     InternalErrorDomainInternalError,
     /// 禁止请求。
     ///
-    /// Code `InternalError.ForbiddenRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ForbiddenRequest`.
     #[doc(alias = "InternalError.ForbiddenRequest")]
     InternalErrorForbiddenRequest,
     /// 转json错误。
     ///
-    /// Code `InternalError.JsonMarshal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JsonMarshal`.
     #[doc(alias = "InternalError.JsonMarshal")]
     InternalErrorJsonMarshal,
     /// method不匹配。
     ///
-    /// Code `InternalError.MethodNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MethodNotMatch`.
     #[doc(alias = "InternalError.MethodNotMatch")]
     InternalErrorMethodNotMatch,
     /// 修改DNSHost失败。
     ///
-    /// Code `InternalError.ModifyDNSHostErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModifyDNSHostErr`.
     #[doc(alias = "InternalError.ModifyDNSHostErr")]
     InternalErrorModifyDNSHostErr,
     /// 需要登陆。
     ///
-    /// Code `InternalError.NeedLogin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NeedLogin`.
     #[doc(alias = "InternalError.NeedLogin")]
     InternalErrorNeedLogin,
     /// 读取body失败。
     ///
-    /// Code `InternalError.ReadBodyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ReadBodyError`.
     #[doc(alias = "InternalError.ReadBodyError")]
     InternalErrorReadBodyError,
     /// 资质信息输入不正确。
     ///
-    /// Code `InvalidParameter.CertificateCodeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificateCodeIsInvalid`.
     #[doc(alias = "InvalidParameter.CertificateCodeIsInvalid")]
     InvalidParameterCertificateCodeIsInvalid,
     /// 资质照片输入不正确。
     ///
-    /// Code `InvalidParameter.CertificateImageIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificateImageIsInvalid`.
     #[doc(alias = "InvalidParameter.CertificateImageIsInvalid")]
     InvalidParameterCertificateImageIsInvalid,
     /// No description is documented.
@@ -277,7 +279,7 @@ pub enum ErrorCode {
     InvalidParameterCityCnInvalid,
     /// 类型只能为手机或者邮箱。
     ///
-    /// Code `InvalidParameter.CodeTypeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CodeTypeIsInvalid`.
     #[doc(alias = "InvalidParameter.CodeTypeIsInvalid")]
     InvalidParameterCodeTypeIsInvalid,
     /// No description is documented.
@@ -287,72 +289,72 @@ pub enum ErrorCode {
     InvalidParameterCountryCnInvalid,
     /// 自定义 DNS Host 名称未找到。
     ///
-    /// Code `InvalidParameter.CustomDnsNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomDnsNameNotFound`.
     #[doc(alias = "InvalidParameter.CustomDnsNameNotFound")]
     InvalidParameterCustomDnsNameNotFound,
     /// 无权限自定义DNS。
     ///
-    /// Code `InvalidParameter.CustomDnsNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomDnsNotAllowed`.
     #[doc(alias = "InvalidParameter.CustomDnsNotAllowed")]
     InvalidParameterCustomDnsNotAllowed,
     /// 域名输入不规范。
     ///
-    /// Code `InvalidParameter.DomainIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsInvalid`.
     #[doc(alias = "InvalidParameter.DomainIsInvalid")]
     InvalidParameterDomainIsInvalid,
     /// 域名输入为空或者不正确。
     ///
-    /// Code `InvalidParameter.DomainNameIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNameIsInvalid`.
     #[doc(alias = "InvalidParameter.DomainNameIsInvalid")]
     InvalidParameterDomainNameIsInvalid,
     /// 自定义DNS Host 名称已经存在。
     ///
-    /// Code `InvalidParameter.DuplicateCustomDnsName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateCustomDnsName`.
     #[doc(alias = "InvalidParameter.DuplicateCustomDnsName")]
     InvalidParameterDuplicateCustomDnsName,
     /// 存在重复域名，请检查后重新提交。
     ///
-    /// Code `InvalidParameter.DuplicateDomainExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateDomainExists`.
     #[doc(alias = "InvalidParameter.DuplicateDomainExists")]
     InvalidParameterDuplicateDomainExists,
     /// 邮箱为空或者不正确。
     ///
-    /// Code `InvalidParameter.EmailIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailIsInvalid`.
     #[doc(alias = "InvalidParameter.EmailIsInvalid")]
     InvalidParameterEmailIsInvalid,
     /// 仅支持已验证的电子邮箱，请先在控制台创建后使用
     ///
-    /// Code `InvalidParameter.EmailIsUnverified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmailIsUnverified`.
     #[doc(alias = "InvalidParameter.EmailIsUnverified")]
     InvalidParameterEmailIsUnverified,
     /// 不支持该格式文件，请上传 JPG、JPEG 格式图片（可使用第三方图片格式转换工具）。
     ///
-    /// Code `InvalidParameter.ImageExtInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageExtInvalid`.
     #[doc(alias = "InvalidParameter.ImageExtInvalid")]
     InvalidParameterImageExtInvalid,
     /// 上传的照片参数为空或者不合法。
     ///
-    /// Code `InvalidParameter.ImageFileIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageFileIsInvalid`.
     #[doc(alias = "InvalidParameter.ImageFileIsInvalid")]
     InvalidParameterImageFileIsInvalid,
     /// 非标准的 JPG、JPEG 格式图片，请使用工具转换格式后重新上传（可使用第三方图片格式转换工具）。
     ///
-    /// Code `InvalidParameter.ImageFormatIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageFormatIsInvalid`.
     #[doc(alias = "InvalidParameter.ImageFormatIsInvalid")]
     InvalidParameterImageFormatIsInvalid,
     /// 图片大小低于最小限制(55KB)，请重新上传。
     ///
-    /// Code `InvalidParameter.ImageSizeBelow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeBelow`.
     #[doc(alias = "InvalidParameter.ImageSizeBelow")]
     InvalidParameterImageSizeBelow,
     /// 图片过大，请减小后重试。
     ///
-    /// Code `InvalidParameter.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeExceed`.
     #[doc(alias = "InvalidParameter.ImageSizeExceed")]
     InvalidParameterImageSizeExceed,
     /// 图片大小超过限制(1M)，请重新上传。
     ///
-    /// Code `InvalidParameter.ImageSizeLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeLimit`.
     #[doc(alias = "InvalidParameter.ImageSizeLimit")]
     InvalidParameterImageSizeLimit,
     /// No description is documented.
@@ -392,12 +394,12 @@ pub enum ErrorCode {
     InvalidParameterNameEnXmlInvalid,
     /// 联系人为空或者不合法。
     ///
-    /// Code `InvalidParameter.NameIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NameIsInvalid`.
     #[doc(alias = "InvalidParameter.NameIsInvalid")]
     InvalidParameterNameIsInvalid,
     /// 联系人填写有误，或因其他原因无法使用，请更换其他联系人。
     ///
-    /// Code `InvalidParameter.NameIsKeyword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NameIsKeyword`.
     #[doc(alias = "InvalidParameter.NameIsKeyword")]
     InvalidParameterNameIsKeyword,
     /// No description is documented.
@@ -422,12 +424,12 @@ pub enum ErrorCode {
     InvalidParameterOrgInCNInvalid,
     /// 注册人为空或者不合法。
     ///
-    /// Code `InvalidParameter.OrgIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrgIsInvalid`.
     #[doc(alias = "InvalidParameter.OrgIsInvalid")]
     InvalidParameterOrgIsInvalid,
     /// 域名所有者填写有误，或因其他原因无法使用，请更换其他域名所有者。
     ///
-    /// Code `InvalidParameter.OrgIsKeyword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrgIsKeyword`.
     #[doc(alias = "InvalidParameter.OrgIsKeyword")]
     InvalidParameterOrgIsKeyword,
     /// No description is documented.
@@ -437,7 +439,7 @@ pub enum ErrorCode {
     InvalidParameterOrgXMLInvalid,
     /// 特惠包ID无效。
     ///
-    /// Code `InvalidParameter.PackageResourceIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PackageResourceIdInvalid`.
     #[doc(alias = "InvalidParameter.PackageResourceIdInvalid")]
     InvalidParameterPackageResourceIdInvalid,
     /// No description is documented.
@@ -447,22 +449,22 @@ pub enum ErrorCode {
     InvalidParameterProvinceCnInvalid,
     /// 请求类型错误。
     ///
-    /// Code `InvalidParameter.RepTypeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RepTypeIsInvalid`.
     #[doc(alias = "InvalidParameter.RepTypeIsInvalid")]
     InvalidParameterRepTypeIsInvalid,
     /// 地址有误，请传入正确的地址。
     ///
-    /// Code `InvalidParameter.StreetIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StreetIsInvalid`.
     #[doc(alias = "InvalidParameter.StreetIsInvalid")]
     InvalidParameterStreetIsInvalid,
     /// 电话为空或者不合法。
     ///
-    /// Code `InvalidParameter.TelephoneIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TelephoneIsInvalid`.
     #[doc(alias = "InvalidParameter.TelephoneIsInvalid")]
     InvalidParameterTelephoneIsInvalid,
     /// 仅支持已验证的手机号码，请先在控制台创建后使用。
     ///
-    /// Code `InvalidParameter.TelephoneIsUnverified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TelephoneIsUnverified`.
     #[doc(alias = "InvalidParameter.TelephoneIsUnverified")]
     InvalidParameterTelephoneIsUnverified,
     /// No description is documented.
@@ -472,62 +474,62 @@ pub enum ErrorCode {
     InvalidParameterTemplateAddressInvalid,
     /// 域名数量不能超过4000个。
     ///
-    /// Code `InvalidParameter.UpTo4000`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UpTo4000`.
     #[doc(alias = "InvalidParameter.UpTo4000")]
     InvalidParameterUpTo4000,
     /// 用户类型为空或者不合法。
     ///
-    /// Code `InvalidParameter.UserTypeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserTypeIsInvalid`.
     #[doc(alias = "InvalidParameter.UserTypeIsInvalid")]
     InvalidParameterUserTypeIsInvalid,
     /// 验证码错误，请重新输入。
     ///
-    /// Code `InvalidParameter.VerifyCodeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VerifyCodeIsInvalid`.
     #[doc(alias = "InvalidParameter.VerifyCodeIsInvalid")]
     InvalidParameterVerifyCodeIsInvalid,
     /// 邮编为空或者不合法。
     ///
-    /// Code `InvalidParameter.ZipCodeIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZipCodeIsInvalid`.
     #[doc(alias = "InvalidParameter.ZipCodeIsInvalid")]
     InvalidParameterZipCodeIsInvalid,
     /// 表单参数取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterFormat")]
     InvalidParameterValueInvalidParameterFormat,
     /// 请求频率超过限制。
     ///
-    /// Code `LimitExceeded.RequestLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RequestLimit`.
     #[doc(alias = "LimitExceeded.RequestLimit")]
     LimitExceededRequestLimit,
     /// 未定义路由。
     ///
-    /// Code `MissingParameter.ActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ActionNotFound`.
     #[doc(alias = "MissingParameter.ActionNotFound")]
     MissingParameterActionNotFound,
     /// 域名不能为空。
     ///
-    /// Code `MissingParameter.DomainIsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.DomainIsEmpty`.
     #[doc(alias = "MissingParameter.DomainIsEmpty")]
     MissingParameterDomainIsEmpty,
     /// 请求数据不能为空。
     ///
-    /// Code `MissingParameter.RepDataIsNone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RepDataIsNone`.
     #[doc(alias = "MissingParameter.RepDataIsNone")]
     MissingParameterRepDataIsNone,
     /// 模板ID为空或者不合法。
     ///
-    /// Code `MissingParameter.TemplateIdIsEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.TemplateIdIsEmpty`.
     #[doc(alias = "MissingParameter.TemplateIdIsEmpty")]
     MissingParameterTemplateIdIsEmpty,
     /// 模板已存在。
     ///
-    /// Code `MissingParameter.TemplateIdIsExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.TemplateIdIsExist`.
     #[doc(alias = "MissingParameter.TemplateIdIsExist")]
     MissingParameterTemplateIdIsExist,
     /// 域名信息审核过程中，不可进行转移。
     ///
-    /// Code `ResourceInUse.ModifyDomainInfoOwnerFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ModifyDomainInfoOwnerFailed`.
     #[doc(alias = "ResourceInUse.ModifyDomainInfoOwnerFailed")]
     ResourceInUseModifyDomainInfoOwnerFailed,
     /// No description is documented.
@@ -537,12 +539,12 @@ pub enum ErrorCode {
     ResourceInsufficientInsufficientQuota,
     /// 当前正在执行中的任务过多，请稍后再提交新的任务。
     ///
-    /// Code `ResourceInsufficient.Overwork`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Overwork`.
     #[doc(alias = "ResourceInsufficient.Overwork")]
     ResourceInsufficientOverwork,
     /// 模板未实名。
     ///
-    /// Code `ResourceNotFound.ApprovedTemplateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApprovedTemplateNotFound`.
     #[doc(alias = "ResourceNotFound.ApprovedTemplateNotFound")]
     ResourceNotFoundApprovedTemplateNotFound,
     /// No description is documented.
@@ -552,17 +554,17 @@ pub enum ErrorCode {
     ResourceNotFoundBidPriceConfig,
     /// 域名地址有误，请输入正确的域名地址。
     ///
-    /// Code `ResourceNotFound.DomainNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DomainNotFound`.
     #[doc(alias = "ResourceNotFound.DomainNotFound")]
     ResourceNotFoundDomainNotFound,
     /// 获取数据查找不到。
     ///
-    /// Code `ResourceNotFound.SearchInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SearchInfo`.
     #[doc(alias = "ResourceNotFound.SearchInfo")]
     ResourceNotFoundSearchInfo,
     /// 模板信息有误，请输入正确的信息。
     ///
-    /// Code `ResourceNotFound.TemplateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TemplateNotFound`.
     #[doc(alias = "ResourceNotFound.TemplateNotFound")]
     ResourceNotFoundTemplateNotFound,
     /// No description is documented.
@@ -572,27 +574,27 @@ pub enum ErrorCode {
     ResourceNotFoundTemplateToBeSupplemented,
     /// 该域名已有同类型操作未完成，无法执行该操作。
     ///
-    /// Code `ResourceUnavailable.DomainIsModifyingDNS`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DomainIsModifyingDNS`.
     #[doc(alias = "ResourceUnavailable.DomainIsModifyingDNS")]
     ResourceUnavailableDomainIsModifyingDNS,
     /// 账户实名认证未通过。
     ///
-    /// Code `UnsupportedOperation.AccountRealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountRealName`.
     #[doc(alias = "UnsupportedOperation.AccountRealName")]
     UnsupportedOperationAccountRealName,
     /// 创建的自定义DNS Host数量已达到最大限制。
     ///
-    /// Code `UnsupportedOperation.CustomHostOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CustomHostOverLimit`.
     #[doc(alias = "UnsupportedOperation.CustomHostOverLimit")]
     UnsupportedOperationCustomHostOverLimit,
     /// 当前域名未完成实名认证，无法完成该操作。
     ///
-    /// Code `UnsupportedOperation.DomainNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DomainNotVerified`.
     #[doc(alias = "UnsupportedOperation.DomainNotVerified")]
     UnsupportedOperationDomainNotVerified,
     /// 域名已开启【禁止更新锁】保护域名信息安全，不能修改信息。
     ///
-    /// Code `UnsupportedOperation.DomainUpdateProhibitionLockStartOn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DomainUpdateProhibitionLockStartOn`.
     #[doc(alias = "UnsupportedOperation.DomainUpdateProhibitionLockStartOn")]
     UnsupportedOperationDomainUpdateProhibitionLockStartOn,
     /// No description is documented.
@@ -602,17 +604,17 @@ pub enum ErrorCode {
     UnsupportedOperationDomainUpdateSecurityLockProhibit,
     /// 当前域名状态暂不支持该操作。
     ///
-    /// Code `UnsupportedOperation.ModifyDomainInfoOperateUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyDomainInfoOperateUnsupported`.
     #[doc(alias = "UnsupportedOperation.ModifyDomainInfoOperateUnsupported")]
     UnsupportedOperationModifyDomainInfoOperateUnsupported,
     /// 当前域名状态不支持修改。
     ///
-    /// Code `UnsupportedOperation.ModifyDomainInfoUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyDomainInfoUnsupported`.
     #[doc(alias = "UnsupportedOperation.ModifyDomainInfoUnsupported")]
     UnsupportedOperationModifyDomainInfoUnsupported,
     /// 当前域名状态不支持修改。
     ///
-    /// Code `UnsupportedOperation.ModifyDomainUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyDomainUnsupported`.
     #[doc(alias = "UnsupportedOperation.ModifyDomainUnsupported")]
     UnsupportedOperationModifyDomainUnsupported,
 }

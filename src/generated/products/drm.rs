@@ -5,19 +5,21 @@
 
 /// An error code of `drm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// pem id 不存在。
     ///
-    /// Code `FailedOperation.PemIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PemIdNotExist`.
     #[doc(alias = "FailedOperation.PemIdNotExist")]
     FailedOperationPemIdNotExist,
     /// 系统中存在的私钥数超过两个。
     ///
-    /// Code `FailedOperation.PemNumTooMuch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PemNumTooMuch`.
     #[doc(alias = "FailedOperation.PemNumTooMuch")]
     FailedOperationPemNumTooMuch,
 }

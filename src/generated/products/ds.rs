@@ -5,419 +5,421 @@
 
 /// An error code of `ds`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 该账号不具有该合同。
     ///
-    /// Code `FailedOperation.AccountNotOwnContractError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountNotOwnContractError`.
     #[doc(alias = "FailedOperation.AccountNotOwnContractError")]
     FailedOperationAccountNotOwnContractError,
     /// 授权时间格式错误。
     ///
-    /// Code `FailedOperation.AuthorizationTimeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthorizationTimeError`.
     #[doc(alias = "FailedOperation.AuthorizationTimeError")]
     FailedOperationAuthorizationTimeError,
     /// 后端接口调用失败。
     ///
-    /// Code `FailedOperation.BackendInterfaceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BackendInterfaceError`.
     #[doc(alias = "FailedOperation.BackendInterfaceError")]
     FailedOperationBackendInterfaceError,
     /// 后端接口返回内容异常，请检查请求参数。
     ///
-    /// Code `FailedOperation.BackendInterfaceResponseContentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BackendInterfaceResponseContentError`.
     #[doc(alias = "FailedOperation.BackendInterfaceResponseContentError")]
     FailedOperationBackendInterfaceResponseContentError,
     /// 后端接口返回头异常，请检查请求参数。
     ///
-    /// Code `FailedOperation.BackendInterfaceResponseHeaderError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BackendInterfaceResponseHeaderError`.
     #[doc(alias = "FailedOperation.BackendInterfaceResponseHeaderError")]
     FailedOperationBackendInterfaceResponseHeaderError,
     /// 证书类型错误。
     ///
-    /// Code `FailedOperation.CertTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertTypeError`.
     #[doc(alias = "FailedOperation.CertTypeError")]
     FailedOperationCertTypeError,
     /// 验证签署验证码失败。
     ///
-    /// Code `FailedOperation.CheckVcodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckVcodeError`.
     #[doc(alias = "FailedOperation.CheckVcodeError")]
     FailedOperationCheckVcodeError,
     /// 合同已过期。
     ///
-    /// Code `FailedOperation.ContractExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContractExpired`.
     #[doc(alias = "FailedOperation.ContractExpired")]
     FailedOperationContractExpired,
     /// 该合同已被签署过。
     ///
-    /// Code `FailedOperation.ContractSignedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContractSignedError`.
     #[doc(alias = "FailedOperation.ContractSignedError")]
     FailedOperationContractSignedError,
     /// 坐标值错误，必须保证坐标值为数字。
     ///
-    /// Code `FailedOperation.CoordinateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CoordinateError`.
     #[doc(alias = "FailedOperation.CoordinateError")]
     FailedOperationCoordinateError,
     /// 坐标值超出PDF尺寸范围。
     ///
-    /// Code `FailedOperation.CoordinateOutsidePDF`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CoordinateOutsidePDF`.
     #[doc(alias = "FailedOperation.CoordinateOutsidePDF")]
     FailedOperationCoordinateOutsidePDF,
     /// 计费账户问题。
     ///
-    /// Code `FailedOperation.CostAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CostAccountError`.
     #[doc(alias = "FailedOperation.CostAccountError")]
     FailedOperationCostAccountError,
     /// 合同创建失败。
     ///
-    /// Code `FailedOperation.CreateContractError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateContractError`.
     #[doc(alias = "FailedOperation.CreateContractError")]
     FailedOperationCreateContractError,
     /// 创建企业账户失败，请检查请求参数。
     ///
-    /// Code `FailedOperation.CreateEnterpriseAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateEnterpriseAccountError`.
     #[doc(alias = "FailedOperation.CreateEnterpriseAccountError")]
     FailedOperationCreateEnterpriseAccountError,
     /// 创建个人账户失败。
     ///
-    /// Code `FailedOperation.CreatePersonalAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreatePersonalAccountError`.
     #[doc(alias = "FailedOperation.CreatePersonalAccountError")]
     FailedOperationCreatePersonalAccountError,
     /// 新增印章失败。
     ///
-    /// Code `FailedOperation.CreateSealError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateSealError`.
     #[doc(alias = "FailedOperation.CreateSealError")]
     FailedOperationCreateSealError,
     /// 删除账户失败。
     ///
-    /// Code `FailedOperation.DeleteAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteAccountError`.
     #[doc(alias = "FailedOperation.DeleteAccountError")]
     FailedOperationDeleteAccountError,
     /// 删除印章失败。
     ///
-    /// Code `FailedOperation.DeleteSealError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteSealError`.
     #[doc(alias = "FailedOperation.DeleteSealError")]
     FailedOperationDeleteSealError,
     /// 获取子平台信息失败。
     ///
-    /// Code `FailedOperation.DescribeSubplatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeSubplatError`.
     #[doc(alias = "FailedOperation.DescribeSubplatError")]
     FailedOperationDescribeSubplatError,
     /// 查询任务结果失败。
     ///
-    /// Code `FailedOperation.DescribeTaskStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeTaskStatusError`.
     #[doc(alias = "FailedOperation.DescribeTaskStatusError")]
     FailedOperationDescribeTaskStatusError,
     /// 下载签章文件失败，请确保路径正确。
     ///
-    /// Code `FailedOperation.DownloadSealError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownloadSealError`.
     #[doc(alias = "FailedOperation.DownloadSealError")]
     FailedOperationDownloadSealError,
     /// 企业名称格式错误，不能包含数字。
     ///
-    /// Code `FailedOperation.EnterpriseNameFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EnterpriseNameFormatError`.
     #[doc(alias = "FailedOperation.EnterpriseNameFormatError")]
     FailedOperationEnterpriseNameFormatError,
     /// 不能删除第一个有效的企业账户。
     ///
-    /// Code `FailedOperation.FirstEnterpriseAccountDeleteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FirstEnterpriseAccountDeleteError`.
     #[doc(alias = "FailedOperation.FirstEnterpriseAccountDeleteError")]
     FailedOperationFirstEnterpriseAccountDeleteError,
     /// 签署关键字信息中存在格式错误(偏移坐标，签章图片宽/高度都必须为数字)。
     ///
-    /// Code `FailedOperation.FormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FormatError`.
     #[doc(alias = "FailedOperation.FormatError")]
     FailedOperationFormatError,
     /// 获得PDF页面尺寸失败。
     ///
-    /// Code `FailedOperation.GetPDFSizeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPDFSizeFailed`.
     #[doc(alias = "FailedOperation.GetPDFSizeFailed")]
     FailedOperationGetPDFSizeFailed,
     /// 授权IP地址格式错误。
     ///
-    /// Code `FailedOperation.IPFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IPFormatError`.
     #[doc(alias = "FailedOperation.IPFormatError")]
     FailedOperationIPFormatError,
     /// 证件号码格式错误，请输入正确的个人/企业证件号码。
     ///
-    /// Code `FailedOperation.IdentNoFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdentNoFormatError`.
     #[doc(alias = "FailedOperation.IdentNoFormatError")]
     FailedOperationIdentNoFormatError,
     /// 证件类型错误，企业证件类型值只允许\[0-8\]，个人证件类型值为0。
     ///
-    /// Code `FailedOperation.IdentTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdentTypeError`.
     #[doc(alias = "FailedOperation.IdentTypeError")]
     FailedOperationIdentTypeError,
     /// 图片宽度/高度超过最大像素限制(300px)。
     ///
-    /// Code `FailedOperation.ImageMeasurementOverLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageMeasurementOverLimitError`.
     #[doc(alias = "FailedOperation.ImageMeasurementOverLimitError")]
     FailedOperationImageMeasurementOverLimitError,
     /// 图片数据应为BASE64编码格式。
     ///
-    /// Code `FailedOperation.ImageNotBase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotBase`.
     #[doc(alias = "FailedOperation.ImageNotBase")]
     FailedOperationImageNotBase,
     /// 图片数据应为PNG格式。
     ///
-    /// Code `FailedOperation.ImageNotPNG`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotPNG`.
     #[doc(alias = "FailedOperation.ImageNotPNG")]
     FailedOperationImageNotPNG,
     /// 报文不可包含以下字符 \'%\&\<\>。
     ///
-    /// Code `FailedOperation.MessageDataIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MessageDataIllegal`.
     #[doc(alias = "FailedOperation.MessageDataIllegal")]
     FailedOperationMessageDataIllegal,
     /// 报文数据长度过长。
     ///
-    /// Code `FailedOperation.MessageDataOverSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MessageDataOverSize`.
     #[doc(alias = "FailedOperation.MessageDataOverSize")]
     FailedOperationMessageDataOverSize,
     /// 用户名称不能包含数字。
     ///
-    /// Code `FailedOperation.NameContainsNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NameContainsNumber`.
     #[doc(alias = "FailedOperation.NameContainsNumber")]
     FailedOperationNameContainsNumber,
     /// 企业名称不能为纯数字。
     ///
-    /// Code `FailedOperation.NameIsPureNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NameIsPureNumber`.
     #[doc(alias = "FailedOperation.NameIsPureNumber")]
     FailedOperationNameIsPureNumber,
     /// 用户没有开通代签权限。
     ///
-    /// Code `FailedOperation.NoPermissionToSign`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoPermissionToSign`.
     #[doc(alias = "FailedOperation.NoPermissionToSign")]
     FailedOperationNoPermissionToSign,
     /// 未经短信验证。
     ///
-    /// Code `FailedOperation.NoVerifyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoVerifyError`.
     #[doc(alias = "FailedOperation.NoVerifyError")]
     FailedOperationNoVerifyError,
     /// 偏移坐标超过最大偏移量，X轴/Y轴最大偏移量为50。
     ///
-    /// Code `FailedOperation.OffsetCoordOverLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OffsetCoordOverLimitError`.
     #[doc(alias = "FailedOperation.OffsetCoordOverLimitError")]
     FailedOperationOffsetCoordOverLimitError,
     /// 其它。
     ///
-    /// Code `FailedOperation.Other`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Other`.
     #[doc(alias = "FailedOperation.Other")]
     FailedOperationOther,
     /// 签名域对角坐标值不能重复。
     ///
-    /// Code `FailedOperation.RepeatedCoordinate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RepeatedCoordinate`.
     #[doc(alias = "FailedOperation.RepeatedCoordinate")]
     FailedOperationRepeatedCoordinate,
     /// 短信验证码已超时。
     ///
-    /// Code `FailedOperation.SMSCodeExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SMSCodeExpired`.
     #[doc(alias = "FailedOperation.SMSCodeExpired")]
     FailedOperationSMSCodeExpired,
     /// 短信校验码长度错误。
     ///
-    /// Code `FailedOperation.SMSCodeLengthWrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SMSCodeLengthWrong`.
     #[doc(alias = "FailedOperation.SMSCodeLengthWrong")]
     FailedOperationSMSCodeLengthWrong,
     /// 印章不匹配。
     ///
-    /// Code `FailedOperation.SealMismatched`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SealMismatched`.
     #[doc(alias = "FailedOperation.SealMismatched")]
     FailedOperationSealMismatched,
     /// 印章数超过上限。
     ///
-    /// Code `FailedOperation.SealNumOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SealNumOverLimit`.
     #[doc(alias = "FailedOperation.SealNumOverLimit")]
     FailedOperationSealNumOverLimit,
     /// 印章数量超出限制。
     ///
-    /// Code `FailedOperation.SealsExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SealsExceed`.
     #[doc(alias = "FailedOperation.SealsExceed")]
     FailedOperationSealsExceed,
     /// 发送签署验证码失败。
     ///
-    /// Code `FailedOperation.SendVcodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendVcodeError`.
     #[doc(alias = "FailedOperation.SendVcodeError")]
     FailedOperationSendVcodeError,
     /// 按坐标签署合同失败。
     ///
-    /// Code `FailedOperation.SignContractByCoordinateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignContractByCoordinateError`.
     #[doc(alias = "FailedOperation.SignContractByCoordinateError")]
     FailedOperationSignContractByCoordinateError,
     /// 按关键字签署合同失败。
     ///
-    /// Code `FailedOperation.SignContractByKeywordError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignContractByKeywordError`.
     #[doc(alias = "FailedOperation.SignContractByKeywordError")]
     FailedOperationSignContractByKeywordError,
     /// 根据关键字获得PDF签名域失败。
     ///
-    /// Code `FailedOperation.SignFieldNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignFieldNotFound`.
     #[doc(alias = "FailedOperation.SignFieldNotFound")]
     FailedOperationSignFieldNotFound,
     /// 页数必须是自然数。
     ///
-    /// Code `FailedOperation.SignPageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignPageError`.
     #[doc(alias = "FailedOperation.SignPageError")]
     FailedOperationSignPageError,
     /// 已经开通代签权限。
     ///
-    /// Code `FailedOperation.SignPermissionExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignPermissionExisted`.
     #[doc(alias = "FailedOperation.SignPermissionExisted")]
     FailedOperationSignPermissionExisted,
     /// 经办人姓名格式错误，不能包含数字。
     ///
-    /// Code `FailedOperation.TransactorNameFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransactorNameFormatError`.
     #[doc(alias = "FailedOperation.TransactorNameFormatError")]
     FailedOperationTransactorNameFormatError,
     /// 经办人手机号格式错误，必须为全数字。
     ///
-    /// Code `FailedOperation.TransactorPhoneFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransactorPhoneFormatError`.
     #[doc(alias = "FailedOperation.TransactorPhoneFormatError")]
     FailedOperationTransactorPhoneFormatError,
     /// 更新计费状态错误。
     ///
-    /// Code `FailedOperation.UpdateFeeStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateFeeStatusError`.
     #[doc(alias = "FailedOperation.UpdateFeeStatusError")]
     FailedOperationUpdateFeeStatusError,
     /// 已经开通代签权限。
     ///
-    /// Code `FailedOperation.VcodeChecked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VcodeChecked`.
     #[doc(alias = "FailedOperation.VcodeChecked")]
     FailedOperationVcodeChecked,
     /// 证书类型为不支持的类型。
     ///
-    /// Code `FailedOperation.WrongCertType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WrongCertType`.
     #[doc(alias = "FailedOperation.WrongCertType")]
     FailedOperationWrongCertType,
     /// 身份证号格式错误。
     ///
-    /// Code `FailedOperation.WrongIdentNoFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WrongIdentNoFormat`.
     #[doc(alias = "FailedOperation.WrongIdentNoFormat")]
     FailedOperationWrongIdentNoFormat,
     /// 身份证号只能为15或18位字符。
     ///
-    /// Code `FailedOperation.WrongIdentNoSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WrongIdentNoSize`.
     #[doc(alias = "FailedOperation.WrongIdentNoSize")]
     FailedOperationWrongIdentNoSize,
     /// 短信验证码不正确。
     ///
-    /// Code `FailedOperation.WrongSMSCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WrongSMSCode`.
     #[doc(alias = "FailedOperation.WrongSMSCode")]
     FailedOperationWrongSMSCode,
     /// 内部错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 合同名称不能为空。
     ///
-    /// Code `MissingParameter.ContractFileNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ContractFileNameError`.
     #[doc(alias = "MissingParameter.ContractFileNameError")]
     MissingParameterContractFileNameError,
     /// 合同文件路径不能为空。
     ///
-    /// Code `MissingParameter.ContractFilePathError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ContractFilePathError`.
     #[doc(alias = "MissingParameter.ContractFilePathError")]
     MissingParameterContractFilePathError,
     /// 签署关键字信息-签章图片宽度/高度不能为空。
     ///
-    /// Code `MissingParameter.ImageMeasurementNullError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ImageMeasurementNullError`.
     #[doc(alias = "MissingParameter.ImageMeasurementNullError")]
     MissingParameterImageMeasurementNullError,
     /// 签署关键字信息-关键字不能为空。
     ///
-    /// Code `MissingParameter.KeywordNullError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.KeywordNullError`.
     #[doc(alias = "MissingParameter.KeywordNullError")]
     MissingParameterKeywordNullError,
     /// 授权IP地址不能为空。
     ///
-    /// Code `MissingParameter.LocationNullError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.LocationNullError`.
     #[doc(alias = "MissingParameter.LocationNullError")]
     MissingParameterLocationNullError,
     /// 找不到 module 或 operation。
     ///
-    /// Code `MissingParameter.MOError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MOError`.
     #[doc(alias = "MissingParameter.MOError")]
     MissingParameterMOError,
     /// 签署关键字信息-偏移坐标不能为空。
     ///
-    /// Code `MissingParameter.OffsetCoordNullError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.OffsetCoordNullError`.
     #[doc(alias = "MissingParameter.OffsetCoordNullError")]
     MissingParameterOffsetCoordNullError,
     /// 签署人不能为空。
     ///
-    /// Code `MissingParameter.SignerNullError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SignerNullError`.
     #[doc(alias = "MissingParameter.SignerNullError")]
     MissingParameterSignerNullError,
     /// 已经开过该账户。
     ///
-    /// Code `ResourceInUse.AccountExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.AccountExist`.
     #[doc(alias = "ResourceInUse.AccountExist")]
     ResourceInUseAccountExist,
     /// 企业账户已存在。
     ///
-    /// Code `ResourceInUse.EnterpriseAccountAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.EnterpriseAccountAlreadyExist`.
     #[doc(alias = "ResourceInUse.EnterpriseAccountAlreadyExist")]
     ResourceInUseEnterpriseAccountAlreadyExist,
     /// 个人账户已存在。
     ///
-    /// Code `ResourceInUse.PersonAccountAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.PersonAccountAlreadyExist`.
     #[doc(alias = "ResourceInUse.PersonAccountAlreadyExist")]
     ResourceInUsePersonAccountAlreadyExist,
     /// 账户不存在或已删除。
     ///
-    /// Code `ResourceNotFound.AccountNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountNotFound`.
     #[doc(alias = "ResourceNotFound.AccountNotFound")]
     ResourceNotFoundAccountNotFound,
     /// 合同ID不存在。
     ///
-    /// Code `ResourceNotFound.ContractNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ContractNotFound`.
     #[doc(alias = "ResourceNotFound.ContractNotFound")]
     ResourceNotFoundContractNotFound,
     /// 合同project\_code不存在。
     ///
-    /// Code `ResourceNotFound.ContractProjectCodeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ContractProjectCodeNotFound`.
     #[doc(alias = "ResourceNotFound.ContractProjectCodeNotFound")]
     ResourceNotFoundContractProjectCodeNotFound,
     /// 合同发起方账号不存在。
     ///
-    /// Code `ResourceNotFound.InitiatorNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InitiatorNotFoundError`.
     #[doc(alias = "ResourceNotFound.InitiatorNotFoundError")]
     ResourceNotFoundInitiatorNotFoundError,
     /// 印章不存在。
     ///
-    /// Code `ResourceNotFound.SealNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SealNotFound`.
     #[doc(alias = "ResourceNotFound.SealNotFound")]
     ResourceNotFoundSealNotFound,
     /// 子平台ID不存在。
     ///
-    /// Code `ResourceNotFound.SubplatIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SubplatIdNotFound`.
     #[doc(alias = "ResourceNotFound.SubplatIdNotFound")]
     ResourceNotFoundSubplatIdNotFound,
     /// 任务不存在。
     ///
-    /// Code `ResourceNotFound.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskNotFound`.
     #[doc(alias = "ResourceNotFound.TaskNotFound")]
     ResourceNotFoundTaskNotFound,
     /// 账户状态已冻结或已注销。
     ///
-    /// Code `ResourceUnavailable.AccountUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AccountUnavailable`.
     #[doc(alias = "ResourceUnavailable.AccountUnavailable")]
     ResourceUnavailableAccountUnavailable,
     /// 合同签署人不存在或状态异常，不能进行合同创建操作。
     ///
-    /// Code `ResourceUnavailable.ContractSignerUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ContractSignerUnavailable`.
     #[doc(alias = "ResourceUnavailable.ContractSignerUnavailable")]
     ResourceUnavailableContractSignerUnavailable,
     /// 下载签章文件失败，请确保路径正确。
     ///
-    /// Code `ResourceUnavailable.DownloadSealError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DownloadSealError`.
     #[doc(alias = "ResourceUnavailable.DownloadSealError")]
     ResourceUnavailableDownloadSealError,
     /// 子平台欠费。
     ///
-    /// Code `ResourceUnavailable.SubplatUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SubplatUnavailable`.
     #[doc(alias = "ResourceUnavailable.SubplatUnavailable")]
     ResourceUnavailableSubplatUnavailable,
 }

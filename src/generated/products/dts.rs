@@ -5,54 +5,56 @@
 
 /// An error code of `dts`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 认证失败。
     ///
-    /// Code `AuthFailure.AuthFailureError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.AuthFailureError`.
     #[doc(alias = "AuthFailure.AuthFailureError")]
     AuthFailureAuthFailureError,
     /// 认证拒绝错误。
     ///
-    /// Code `AuthFailure.AuthorizedOperationDenyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.AuthorizedOperationDenyError`.
     #[doc(alias = "AuthFailure.AuthorizedOperationDenyError")]
     AuthFailureAuthorizedOperationDenyError,
     /// 鉴权失败，当前用户不允许执行该操作。
     ///
-    /// Code `AuthFailure.UnauthorizedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UnauthorizedOperationError`.
     #[doc(alias = "AuthFailure.UnauthorizedOperationError")]
     AuthFailureUnauthorizedOperationError,
     /// DryRun 操作，代表请求将会是成功的，只是多传了 DryRun 参数。
     ///
-    /// Code `DryRunOperation.DryRunOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `DryRunOperation.DryRunOperationError`.
     #[doc(alias = "DryRunOperation.DryRunOperationError")]
     DryRunOperationDryRunOperationError,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.FailedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedOperationError`.
     #[doc(alias = "FailedOperation.FailedOperationError")]
     FailedOperationFailedOperationError,
     /// 禁止该操作。
     ///
-    /// Code `FailedOperation.NotAllowOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAllowOperation`.
     #[doc(alias = "FailedOperation.NotAllowOperation")]
     FailedOperationNotAllowOperation,
     /// 任务开始失败。
     ///
-    /// Code `FailedOperation.StartJobFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StartJobFailed`.
     #[doc(alias = "FailedOperation.StartJobFailed")]
     FailedOperationStartJobFailed,
     /// 当前状态冲突，不能执行该操作。
     ///
-    /// Code `FailedOperation.StatusInConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StatusInConflict`.
     #[doc(alias = "FailedOperation.StatusInConflict")]
     FailedOperationStatusInConflict,
     /// 当前状态不允许操作。
     ///
-    /// Code `FailedOperation.StatusInConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StatusInConflictError`.
     #[doc(alias = "FailedOperation.StatusInConflictError")]
     FailedOperationStatusInConflictError,
     /// No description is documented.
@@ -62,62 +64,62 @@ pub enum ErrorCode {
     FailedOperationUserNotAuthed,
     /// 添加异步任务失败。
     ///
-    /// Code `InternalError.AddTaskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AddTaskError`.
     #[doc(alias = "InternalError.AddTaskError")]
     InternalErrorAddTaskError,
     /// 内部调度系统错误。
     ///
-    /// Code `InternalError.CeleryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CeleryError`.
     #[doc(alias = "InternalError.CeleryError")]
     InternalErrorCeleryError,
     /// cgw系统错误。
     ///
-    /// Code `InternalError.CgwSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CgwSystemError`.
     #[doc(alias = "InternalError.CgwSystemError")]
     InternalErrorCgwSystemError,
     /// 迁移平台数据库访问失败。
     ///
-    /// Code `InternalError.DatabaseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseError`.
     #[doc(alias = "InternalError.DatabaseError")]
     InternalErrorDatabaseError,
     /// 迁移任务冲突。
     ///
-    /// Code `InternalError.DuplicateJob`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DuplicateJob`.
     #[doc(alias = "InternalError.DuplicateJob")]
     InternalErrorDuplicateJob,
     /// http请求出错。
     ///
-    /// Code `InternalError.ExecHttpRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExecHttpRequestError`.
     #[doc(alias = "InternalError.ExecHttpRequestError")]
     InternalErrorExecHttpRequestError,
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalErrorError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalErrorError`.
     #[doc(alias = "InternalError.InternalErrorError")]
     InternalErrorInternalErrorError,
     /// http请求访问出错。
     ///
-    /// Code `InternalError.InternalHttpServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalHttpServerError`.
     #[doc(alias = "InternalError.InternalHttpServerError")]
     InternalErrorInternalHttpServerError,
     /// 内部组件访问错误。
     ///
-    /// Code `InternalError.InternalInnerCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalInnerCommonError`.
     #[doc(alias = "InternalError.InternalInnerCommonError")]
     InternalErrorInternalInnerCommonError,
     /// 调用计费服务失败。
     ///
-    /// Code `InternalError.InternalTradeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalTradeError`.
     #[doc(alias = "InternalError.InternalTradeError")]
     InternalErrorInternalTradeError,
     /// 锁冲突。
     ///
-    /// Code `InternalError.LockError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.LockError`.
     #[doc(alias = "InternalError.LockError")]
     InternalErrorLockError,
     /// 用户余额不足。
     ///
-    /// Code `InternalError.NotEnoughMoneyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NotEnoughMoneyError`.
     #[doc(alias = "InternalError.NotEnoughMoneyError")]
     InternalErrorNotEnoughMoneyError,
     /// No description is documented.
@@ -127,176 +129,176 @@ pub enum ErrorCode {
     InternalErrorParseBinlogError,
     /// 通信协议错误。
     ///
-    /// Code `InternalError.ProtocolError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ProtocolError`.
     #[doc(alias = "InternalError.ProtocolError")]
     InternalErrorProtocolError,
     /// 内部错误。
     ///
-    /// Code `InternalError.UndefinedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UndefinedError`.
     #[doc(alias = "InternalError.UndefinedError")]
     InternalErrorUndefinedError,
     /// 未知的内部错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 异常错误导致当前接口未注册。
     ///
-    /// Code `InvalidParameter.ControllerNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ControllerNotFoundError`.
     #[doc(alias = "InvalidParameter.ControllerNotFoundError")]
     InvalidParameterControllerNotFoundError,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameter.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNotFound`.
     #[doc(alias = "InvalidParameter.InstanceNotFound")]
     InvalidParameterInstanceNotFound,
     /// 参数无效。
     ///
-    /// Code `InvalidParameter.InvalidParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterError`.
     #[doc(alias = "InvalidParameter.InvalidParameterError")]
     InvalidParameterInvalidParameterError,
     /// 业务参数错误。
     ///
-    /// Code `InvalidParameterValue.BizInvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BizInvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.BizInvalidParameterValueError")]
     InvalidParameterValueBizInvalidParameterValueError,
     /// 数据转换错误。
     ///
-    /// Code `InvalidParameterValue.DataConvertError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataConvertError`.
     #[doc(alias = "InvalidParameterValue.DataConvertError")]
     InvalidParameterValueDataConvertError,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValue`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValue")]
     InvalidParameterValueInvalidParameterValue,
     /// 非法参数。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 数量超出限制。
     ///
-    /// Code `LimitExceeded.LimitExceededError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LimitExceededError`.
     #[doc(alias = "LimitExceeded.LimitExceededError")]
     LimitExceededLimitExceededError,
     /// 闲置迁移任务数目超过限制。
     ///
-    /// Code `LimitExceeded.MaxUnusedJobs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MaxUnusedJobs`.
     #[doc(alias = "LimitExceeded.MaxUnusedJobs")]
     LimitExceededMaxUnusedJobs,
     /// 参数丢失。
     ///
-    /// Code `MissingParameter.MissingParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingParameterError`.
     #[doc(alias = "MissingParameter.MissingParameterError")]
     MissingParameterMissingParameterError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 当前操作不满足条件被阻止。
     ///
-    /// Code `OperationDenied.BizOperationDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BizOperationDeniedError`.
     #[doc(alias = "OperationDenied.BizOperationDeniedError")]
     OperationDeniedBizOperationDeniedError,
     /// 任务操作失败。
     ///
-    /// Code `OperationDenied.JobOperationDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.JobOperationDeniedError`.
     #[doc(alias = "OperationDenied.JobOperationDeniedError")]
     OperationDeniedJobOperationDeniedError,
     /// 用户余额不足。
     ///
-    /// Code `OperationDenied.NotEnoughMoneyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotEnoughMoneyError`.
     #[doc(alias = "OperationDenied.NotEnoughMoneyError")]
     OperationDeniedNotEnoughMoneyError,
     /// 该操作不能执行。
     ///
-    /// Code `OperationDenied.OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDenied`.
     #[doc(alias = "OperationDenied.OperationDenied")]
     OperationDeniedOperationDenied,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied.OperationDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDeniedError`.
     #[doc(alias = "OperationDenied.OperationDeniedError")]
     OperationDeniedOperationDeniedError,
     /// 请求次数超限。
     ///
-    /// Code `RequestLimitExceeded.RequestLimitExceededError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.RequestLimitExceededError`.
     #[doc(alias = "RequestLimitExceeded.RequestLimitExceededError")]
     RequestLimitExceededRequestLimitExceededError,
     /// 资源在使用中。
     ///
-    /// Code `ResourceInUse.ResourceInUseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ResourceInUseError`.
     #[doc(alias = "ResourceInUse.ResourceInUseError")]
     ResourceInUseResourceInUseError,
     /// 资源短缺。
     ///
-    /// Code `ResourceInsufficient.ResourceInsufficientError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ResourceInsufficientError`.
     #[doc(alias = "ResourceInsufficient.ResourceInsufficientError")]
     ResourceInsufficientResourceInsufficientError,
     /// 未找到资源。
     ///
-    /// Code `ResourceNotFound.BizResourceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BizResourceNotFoundError`.
     #[doc(alias = "ResourceNotFound.BizResourceNotFoundError")]
     ResourceNotFoundBizResourceNotFoundError,
     /// 迁移任务不存在。
     ///
-    /// Code `ResourceNotFound.JobNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.JobNotExist`.
     #[doc(alias = "ResourceNotFound.JobNotExist")]
     ResourceNotFoundJobNotExist,
     /// 实例未找到。
     ///
-    /// Code `ResourceNotFound.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotFound`.
     #[doc(alias = "ResourceNotFound.ResourceNotFound")]
     ResourceNotFoundResourceNotFound,
     /// 资源未找到。
     ///
-    /// Code `ResourceNotFound.ResourceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotFoundError`.
     #[doc(alias = "ResourceNotFound.ResourceNotFoundError")]
     ResourceNotFoundResourceNotFoundError,
     /// 资源不可用。
     ///
-    /// Code `ResourceUnavailable.ResourceUnavailableError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceUnavailableError`.
     #[doc(alias = "ResourceUnavailable.ResourceUnavailableError")]
     ResourceUnavailableResourceUnavailableError,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut.ResourcesSoldOutError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ResourcesSoldOutError`.
     #[doc(alias = "ResourcesSoldOut.ResourcesSoldOutError")]
     ResourcesSoldOutResourcesSoldOutError,
     /// 认证失败，没有足够权限。
     ///
-    /// Code `UnauthorizedOperation.NotEnoughPrivileges`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NotEnoughPrivileges`.
     #[doc(alias = "UnauthorizedOperation.NotEnoughPrivileges")]
     UnauthorizedOperationNotEnoughPrivileges,
     /// 操作未被授权。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 未授权的操作。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedOperationError`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedOperationError")]
     UnauthorizedOperationUnauthorizedOperationError,
     /// 未知参数。
     ///
-    /// Code `UnknownParameter.UnknownParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnknownParameter.UnknownParameterError`.
     #[doc(alias = "UnknownParameter.UnknownParameterError")]
     UnknownParameterUnknownParameterError,
     /// 自研上云用户创建迁移任务时未指定标签，需要补齐“运营部门”、“运营产品”、“负责人”这三类标签。
     ///
-    /// Code `UnsupportedOperation.IntraNetUserNotTaggedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IntraNetUserNotTaggedError`.
     #[doc(alias = "UnsupportedOperation.IntraNetUserNotTaggedError")]
     UnsupportedOperationIntraNetUserNotTaggedError,
     /// 自研上云用户创建同步任务时未指定标签，需要补齐“运营部门”、“运营产品”、“负责人”这三类标签。
     ///
-    /// Code `UnsupportedOperation.IntraNetUserNotTaggedForSyncJobError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IntraNetUserNotTaggedForSyncJobError`.
     #[doc(alias = "UnsupportedOperation.IntraNetUserNotTaggedForSyncJobError")]
     UnsupportedOperationIntraNetUserNotTaggedForSyncJobError,
     /// 不支持的操作。
     ///
-    /// Code `UnsupportedOperation.UnsupportedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedOperationError`.
     #[doc(alias = "UnsupportedOperation.UnsupportedOperationError")]
     UnsupportedOperationUnsupportedOperationError,
 }

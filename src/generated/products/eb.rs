@@ -5,539 +5,541 @@
 
 /// An error code of `eb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 添加私有链接失败。
     ///
-    /// Code `FailedOperation.AddPrivateLink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AddPrivateLink`.
     #[doc(alias = "FailedOperation.AddPrivateLink")]
     FailedOperationAddPrivateLink,
     /// 用户鉴权错误。
     ///
-    /// Code `FailedOperation.AuthenticateUserFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthenticateUserFailed`.
     #[doc(alias = "FailedOperation.AuthenticateUserFailed")]
     FailedOperationAuthenticateUserFailed,
     /// 投递目标创建失败，请检查函数状态。
     ///
-    /// Code `FailedOperation.CreateTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateTrigger`.
     #[doc(alias = "FailedOperation.CreateTrigger")]
     FailedOperationCreateTrigger,
     /// 删除连接器失败，请检查资源状态。
     ///
-    /// Code `FailedOperation.DeleteConnection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteConnection`.
     #[doc(alias = "FailedOperation.DeleteConnection")]
     FailedOperationDeleteConnection,
     /// 删除私有链接失败。
     ///
-    /// Code `FailedOperation.DeletePrivateLink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeletePrivateLink`.
     #[doc(alias = "FailedOperation.DeletePrivateLink")]
     FailedOperationDeletePrivateLink,
     /// 规则删除失败，请检查资源信息，确认是资源否存在或状态正常。
     ///
-    /// Code `FailedOperation.DeleteRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteRule`.
     #[doc(alias = "FailedOperation.DeleteRule")]
     FailedOperationDeleteRule,
     /// ES集群内部错误。
     ///
-    /// Code `FailedOperation.ESInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESInternalError`.
     #[doc(alias = "FailedOperation.ESInternalError")]
     FailedOperationESInternalError,
     /// ES集群操作失败。
     ///
-    /// Code `FailedOperation.ESRequestFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESRequestFailed`.
     #[doc(alias = "FailedOperation.ESRequestFailed")]
     FailedOperationESRequestFailed,
     /// ES索引模板冲突错误。
     ///
-    /// Code `FailedOperation.ESTemplateConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESTemplateConflict`.
     #[doc(alias = "FailedOperation.ESTemplateConflict")]
     FailedOperationESTemplateConflict,
     /// 规则与事件不匹配，请修正后再试。
     ///
-    /// Code `FailedOperation.ErrorFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorFilter`.
     #[doc(alias = "FailedOperation.ErrorFilter")]
     FailedOperationErrorFilter,
     /// 注册CLS服务失败。
     ///
-    /// Code `FailedOperation.RegisterCLSService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RegisterCLSService`.
     #[doc(alias = "FailedOperation.RegisterCLSService")]
     FailedOperationRegisterCLSService,
     /// ServiceError操作失败，请检查资源信息。
     ///
-    /// Code `FailedOperation.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceError`.
     #[doc(alias = "FailedOperation.ServiceError")]
     FailedOperationServiceError,
     /// 标签绑定操作失败。
     ///
-    /// Code `FailedOperation.TagResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagResource`.
     #[doc(alias = "FailedOperation.TagResource")]
     FailedOperationTagResource,
     /// 申请标签配额失败。
     ///
-    /// Code `FailedOperation.TagResourceAllocateQuotas`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagResourceAllocateQuotas`.
     #[doc(alias = "FailedOperation.TagResourceAllocateQuotas")]
     FailedOperationTagResourceAllocateQuotas,
     /// 标签解绑操作失败。
     ///
-    /// Code `FailedOperation.UnTagResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnTagResource`.
     #[doc(alias = "FailedOperation.UnTagResource")]
     FailedOperationUnTagResource,
     /// 连接器更新失败，请检查资源信息，确认是资源否存在或状态正常。
     ///
-    /// Code `FailedOperation.UpdateConnection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateConnection`.
     #[doc(alias = "FailedOperation.UpdateConnection")]
     FailedOperationUpdateConnection,
     /// 规则更新失败，请检查资源信息，确认是资源否存在或状态正常。
     ///
-    /// Code `FailedOperation.UpdateRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateRule`.
     #[doc(alias = "FailedOperation.UpdateRule")]
     FailedOperationUpdateRule,
     /// 服务处理出错，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.OssException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OssException`.
     #[doc(alias = "InternalError.OssException")]
     InternalErrorOssException,
     /// 服务处理出错，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `InternalError.System`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.System`.
     #[doc(alias = "InternalError.System")]
     InternalErrorSystem,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownInternalError`.
     #[doc(alias = "InternalError.UnknownInternalError")]
     InternalErrorUnknownInternalError,
     /// APIGateway连接器不支持开启或关闭操作，请修正后重试。
     ///
-    /// Code `InvalidParameter.EnableAPIGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EnableAPIGateway`.
     #[doc(alias = "InvalidParameter.EnableAPIGateway")]
     InvalidParameterEnableAPIGateway,
     /// Payload与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameter.Payload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Payload`.
     #[doc(alias = "InvalidParameter.Payload")]
     InvalidParameterPayload,
     /// AMPParams取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.AMPParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AMPParams`.
     #[doc(alias = "InvalidParameterValue.AMPParams")]
     InvalidParameterValueAMPParams,
     /// Action 操作参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Action`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Action`.
     #[doc(alias = "InvalidParameterValue.Action")]
     InvalidParameterValueAction,
     /// BatchEventCount取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.BatchEventCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BatchEventCount`.
     #[doc(alias = "InvalidParameterValue.BatchEventCount")]
     InvalidParameterValueBatchEventCount,
     /// BatchTimeout取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.BatchTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BatchTimeout`.
     #[doc(alias = "InvalidParameterValue.BatchTimeout")]
     InvalidParameterValueBatchTimeout,
     /// Ckafka 目标配置参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.CKafkaTargetParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CKafkaTargetParams`.
     #[doc(alias = "InvalidParameterValue.CKafkaTargetParams")]
     InvalidParameterValueCKafkaTargetParams,
     /// CallbackType取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.CallbackType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CallbackType`.
     #[doc(alias = "InvalidParameterValue.CallbackType")]
     InvalidParameterValueCallbackType,
     /// CallbackWeComURL取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.CallbackWeComURL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CallbackWeComURL`.
     #[doc(alias = "InvalidParameterValue.CallbackWeComURL")]
     InvalidParameterValueCallbackWeComURL,
     /// ConnectionDescription取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.ConnectionDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConnectionDescription`.
     #[doc(alias = "InvalidParameterValue.ConnectionDescription")]
     InvalidParameterValueConnectionDescription,
     /// ConnectionId取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.ConnectionId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConnectionId`.
     #[doc(alias = "InvalidParameterValue.ConnectionId")]
     InvalidParameterValueConnectionId,
     /// ConnectionName取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.ConnectionName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConnectionName`.
     #[doc(alias = "InvalidParameterValue.ConnectionName")]
     InvalidParameterValueConnectionName,
     /// DTSParams取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.DTSParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DTSParams`.
     #[doc(alias = "InvalidParameterValue.DTSParams")]
     InvalidParameterValueDTSParams,
     /// 死信队列配置参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.DeadLetterConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeadLetterConfig`.
     #[doc(alias = "InvalidParameterValue.DeadLetterConfig")]
     InvalidParameterValueDeadLetterConfig,
     /// Description取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Description`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Description`.
     #[doc(alias = "InvalidParameterValue.Description")]
     InvalidParameterValueDescription,
     /// ES目标参数错误。
     ///
-    /// Code `InvalidParameterValue.ElasticSearchTargetParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ElasticSearchTargetParams`.
     #[doc(alias = "InvalidParameterValue.ElasticSearchTargetParams")]
     InvalidParameterValueElasticSearchTargetParams,
     /// EventBusId取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.EventBusId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EventBusId`.
     #[doc(alias = "InvalidParameterValue.EventBusId")]
     InvalidParameterValueEventBusId,
     /// EventBusName取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.EventBusName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EventBusName`.
     #[doc(alias = "InvalidParameterValue.EventBusName")]
     InvalidParameterValueEventBusName,
     /// EventPattern取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.EventPattern`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EventPattern`.
     #[doc(alias = "InvalidParameterValue.EventPattern")]
     InvalidParameterValueEventPattern,
     /// 链路追踪配置参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.EventTraceConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EventTraceConfig`.
     #[doc(alias = "InvalidParameterValue.EventTraceConfig")]
     InvalidParameterValueEventTraceConfig,
     /// Filters取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Filters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Filters`.
     #[doc(alias = "InvalidParameterValue.Filters")]
     InvalidParameterValueFilters,
     /// InvalidApiRequestConfig取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.InvalidApiRequestConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidApiRequestConfig`.
     #[doc(alias = "InvalidParameterValue.InvalidApiRequestConfig")]
     InvalidParameterValueInvalidApiRequestConfig,
     /// 事件格式非法，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.InvalidEvent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEvent`.
     #[doc(alias = "InvalidParameterValue.InvalidEvent")]
     InvalidParameterValueInvalidEvent,
     /// 非法的事件集，请检查后重试。
     ///
-    /// Code `InvalidParameterValue.InvalidEventBus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEventBus`.
     #[doc(alias = "InvalidParameterValue.InvalidEventBus")]
     InvalidParameterValueInvalidEventBus,
     /// 事件模式格式错误，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.InvalidFilterRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilterRule`.
     #[doc(alias = "InvalidParameterValue.InvalidFilterRule")]
     InvalidParameterValueInvalidFilterRule,
     /// 非法的匹配规则，请检查后重试。
     ///
-    /// Code `InvalidParameterValue.InvalidPattern`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPattern`.
     #[doc(alias = "InvalidParameterValue.InvalidPattern")]
     InvalidParameterValueInvalidPattern,
     /// Limit取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Limit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Limit`.
     #[doc(alias = "InvalidParameterValue.Limit")]
     InvalidParameterValueLimit,
     /// LinkMode取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.LinkMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LinkMode`.
     #[doc(alias = "InvalidParameterValue.LinkMode")]
     InvalidParameterValueLinkMode,
     /// NoticeReceiverChannel取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.NoticeReceiverChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoticeReceiverChannel`.
     #[doc(alias = "InvalidParameterValue.NoticeReceiverChannel")]
     InvalidParameterValueNoticeReceiverChannel,
     /// NoticeReceiverTimeWindow取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.NoticeReceiverTimeWindow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoticeReceiverTimeWindow`.
     #[doc(alias = "InvalidParameterValue.NoticeReceiverTimeWindow")]
     InvalidParameterValueNoticeReceiverTimeWindow,
     /// NoticeReceiverUserIds取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.NoticeReceiverUserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoticeReceiverUserIds`.
     #[doc(alias = "InvalidParameterValue.NoticeReceiverUserIds")]
     InvalidParameterValueNoticeReceiverUserIds,
     /// NoticeReceiverUserType取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.NoticeReceiverUserType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoticeReceiverUserType`.
     #[doc(alias = "InvalidParameterValue.NoticeReceiverUserType")]
     InvalidParameterValueNoticeReceiverUserType,
     /// Offset取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Offset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Offset`.
     #[doc(alias = "InvalidParameterValue.Offset")]
     InvalidParameterValueOffset,
     /// Order取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Order`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Order`.
     #[doc(alias = "InvalidParameterValue.Order")]
     InvalidParameterValueOrder,
     /// OrderBy取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.OrderBy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OrderBy`.
     #[doc(alias = "InvalidParameterValue.OrderBy")]
     InvalidParameterValueOrderBy,
     /// Qualifier取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Qualifier`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Qualifier`.
     #[doc(alias = "InvalidParameterValue.Qualifier")]
     InvalidParameterValueQualifier,
     /// RuleId取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.RuleId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleId`.
     #[doc(alias = "InvalidParameterValue.RuleId")]
     InvalidParameterValueRuleId,
     /// RuleName取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.RuleName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleName`.
     #[doc(alias = "InvalidParameterValue.RuleName")]
     InvalidParameterValueRuleName,
     /// 标签参数错误。
     ///
-    /// Code `InvalidParameterValue.Tags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Tags`.
     #[doc(alias = "InvalidParameterValue.Tags")]
     InvalidParameterValueTags,
     /// TargetDescription取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.TargetDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TargetDescription`.
     #[doc(alias = "InvalidParameterValue.TargetDescription")]
     InvalidParameterValueTargetDescription,
     /// TargetId取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.TargetId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TargetId`.
     #[doc(alias = "InvalidParameterValue.TargetId")]
     InvalidParameterValueTargetId,
     /// 数据转换配置参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.TransformationID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TransformationID`.
     #[doc(alias = "InvalidParameterValue.TransformationID")]
     InvalidParameterValueTransformationID,
     /// 数据转换任务创建失败，配置参数取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Transformations`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Transformations`.
     #[doc(alias = "InvalidParameterValue.Transformations")]
     InvalidParameterValueTransformations,
     /// Type取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// 事件投递失败，因欠费或违规等原因，账号已被禁用，请联系官网账户端客服处理。
     ///
-    /// Code `LimitExceeded.BannedAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BannedAccount`.
     #[doc(alias = "LimitExceeded.BannedAccount")]
     LimitExceededBannedAccount,
     /// 集群私有链接超限。
     ///
-    /// Code `LimitExceeded.ClusterPrivateLinkExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClusterPrivateLinkExceeded`.
     #[doc(alias = "LimitExceeded.ClusterPrivateLinkExceeded")]
     LimitExceededClusterPrivateLinkExceeded,
     /// Connection数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Connection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Connection`.
     #[doc(alias = "LimitExceeded.Connection")]
     LimitExceededConnection,
     /// EventBus数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.EventBus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EventBus`.
     #[doc(alias = "LimitExceeded.EventBus")]
     LimitExceededEventBus,
     /// 资源创建失败，可冻结余额不足，请充值后重新创建。
     ///
-    /// Code `LimitExceeded.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InsufficientBalance`.
     #[doc(alias = "LimitExceeded.InsufficientBalance")]
     LimitExceededInsufficientBalance,
     /// Logset数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Logset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Logset`.
     #[doc(alias = "LimitExceeded.Logset")]
     LimitExceededLogset,
     /// ResourceLimit数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.ResourceLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ResourceLimit`.
     #[doc(alias = "LimitExceeded.ResourceLimit")]
     LimitExceededResourceLimit,
     /// RouteOverLimit数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.RouteOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RouteOverLimit`.
     #[doc(alias = "LimitExceeded.RouteOverLimit")]
     LimitExceededRouteOverLimit,
     /// Rule数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Rule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Rule`.
     #[doc(alias = "LimitExceeded.Rule")]
     LimitExceededRule,
     /// Target数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Target`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Target`.
     #[doc(alias = "LimitExceeded.Target")]
     LimitExceededTarget,
     /// 投递目标创建失败，函数触发器数量达到限制，可提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Trigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Trigger`.
     #[doc(alias = "LimitExceeded.Trigger")]
     LimitExceededTrigger,
     /// 用户私有链接超限。
     ///
-    /// Code `LimitExceeded.UserPrivateLinkExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserPrivateLinkExceeded`.
     #[doc(alias = "LimitExceeded.UserPrivateLinkExceeded")]
     LimitExceededUserPrivateLinkExceeded,
     /// 投递目标创建失败，检测到当前账号不存在，请确认您的账号状态。
     ///
-    /// Code `OperationDenied.AccountNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountNotExists`.
     #[doc(alias = "OperationDenied.AccountNotExists")]
     OperationDeniedAccountNotExists,
     /// 不允许在自定义事件集上创建基于EB默认日志集的CLS事件目标。
     ///
-    /// Code `OperationDenied.DefaultCLSResourceUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DefaultCLSResourceUnsupported`.
     #[doc(alias = "OperationDenied.DefaultCLSResourceUnsupported")]
     OperationDeniedDefaultCLSResourceUnsupported,
     /// 不支持操作当前ES版本。
     ///
-    /// Code `OperationDenied.ESVersionUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ESVersionUnsupported`.
     #[doc(alias = "OperationDenied.ESVersionUnsupported")]
     OperationDeniedESVersionUnsupported,
     /// 技术架构升级，该资源临时锁定中，预计持续3\~5分钟，事件推送流程无影响。
     ///
-    /// Code `OperationDenied.EventBusResourceIsLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.EventBusResourceIsLocked`.
     #[doc(alias = "OperationDenied.EventBusResourceIsLocked")]
     OperationDeniedEventBusResourceIsLocked,
     /// 操作失败，该资源不可修改或删除。
     ///
-    /// Code `OperationDenied.ResourceImmutable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceImmutable`.
     #[doc(alias = "OperationDenied.ResourceImmutable")]
     OperationDeniedResourceImmutable,
     /// 当前用户账号类型暂不支持操作，请提交工单处理。
     ///
-    /// Code `OperationDenied.UnsupportedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnsupportedOperation`.
     #[doc(alias = "OperationDenied.UnsupportedOperation")]
     OperationDeniedUnsupportedOperation,
     /// 同一个地域下，云服务默认事件集不允许重复创建。
     ///
-    /// Code `ResourceInUse.DefaultEventBus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DefaultEventBus`.
     #[doc(alias = "ResourceInUse.DefaultEventBus")]
     ResourceInUseDefaultEventBus,
     /// 无法删除，因事件集下存在规则、连接器或归档，请删除所有规则、连接器和归档后重试。
     ///
-    /// Code `ResourceInUse.EventBus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.EventBus`.
     #[doc(alias = "ResourceInUse.EventBus")]
     ResourceInUseEventBus,
     /// 规则下有目标，无法删除，请删除所有目标后重试。
     ///
-    /// Code `ResourceInUse.Rule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Rule`.
     #[doc(alias = "ResourceInUse.Rule")]
     ResourceInUseRule,
     /// 未找到指定的Connection，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Connection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Connection`.
     #[doc(alias = "ResourceNotFound.Connection")]
     ResourceNotFoundConnection,
     /// 未找到指定事件集，请创建后再试。
     ///
-    /// Code `ResourceNotFound.EventBus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EventBus`.
     #[doc(alias = "ResourceNotFound.EventBus")]
     ResourceNotFoundEventBus,
     /// 事件集不存在或未配置规则，请检查后再试。
     ///
-    /// Code `ResourceNotFound.EventBusNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EventBusNotFound`.
     #[doc(alias = "ResourceNotFound.EventBusNotFound")]
     ResourceNotFoundEventBusNotFound,
     /// 未找到指定的Function，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Function`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Function`.
     #[doc(alias = "ResourceNotFound.Function")]
     ResourceNotFoundFunction,
     /// 连接器删除失败，未找到指定 API 。
     ///
-    /// Code `ResourceNotFound.InvalidApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidApi`.
     #[doc(alias = "ResourceNotFound.InvalidApi")]
     ResourceNotFoundInvalidApi,
     /// 连接器操作失败，未找到指定 API 网关服务。
     ///
-    /// Code `ResourceNotFound.InvalidService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidService`.
     #[doc(alias = "ResourceNotFound.InvalidService")]
     ResourceNotFoundInvalidService,
     /// 投递目标创建失败，未找到指定的命名空间，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Namespace`.
     #[doc(alias = "ResourceNotFound.Namespace")]
     ResourceNotFoundNamespace,
     /// 未找到网络资源关联记录。
     ///
-    /// Code `ResourceNotFound.NetAssociation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NetAssociation`.
     #[doc(alias = "ResourceNotFound.NetAssociation")]
     ResourceNotFoundNetAssociation,
     /// 未找到privatelink记录。
     ///
-    /// Code `ResourceNotFound.PrivateLinkResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PrivateLinkResource`.
     #[doc(alias = "ResourceNotFound.PrivateLinkResource")]
     ResourceNotFoundPrivateLinkResource,
     /// 未找到指定的服务角色，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Role`.
     #[doc(alias = "ResourceNotFound.Role")]
     ResourceNotFoundRole,
     /// 未找到指定的Rule，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Rule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Rule`.
     #[doc(alias = "ResourceNotFound.Rule")]
     ResourceNotFoundRule,
     /// 未找到指定标签。
     ///
-    /// Code `ResourceNotFound.Tag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Tag`.
     #[doc(alias = "ResourceNotFound.Tag")]
     ResourceNotFoundTag,
     /// 未找到指定的Target，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Target`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Target`.
     #[doc(alias = "ResourceNotFound.Target")]
     ResourceNotFoundTarget,
     /// 未找到指定的转换任务，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Transformation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Transformation`.
     #[doc(alias = "ResourceNotFound.Transformation")]
     ResourceNotFoundTransformation,
     /// 投递目标创建失败，未找到指定的服务版本，请创建后再试。
     ///
-    /// Code `ResourceNotFound.Version`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Version`.
     #[doc(alias = "ResourceNotFound.Version")]
     ResourceNotFoundVersion,
     /// 连接器创建失败，当前资源不可用。
     ///
-    /// Code `ResourceUnavailable.Connection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Connection`.
     #[doc(alias = "ResourceUnavailable.Connection")]
     ResourceUnavailableConnection,
     /// ES集群状态异常。
     ///
-    /// Code `ResourceUnavailable.ESUnhealth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ESUnhealth`.
     #[doc(alias = "ResourceUnavailable.ESUnhealth")]
     ResourceUnavailableESUnhealth,
     /// 投递目标创建失败，当前资源不可用。
     ///
-    /// Code `ResourceUnavailable.Target`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Target`.
     #[doc(alias = "ResourceUnavailable.Target")]
     ResourceUnavailableTarget,
     /// 当前账号缺少 EB 操作权限，请登录 CAM 控制台进行授权。
     ///
-    /// Code `UnauthorizedOperation.CAM`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CAM`.
     #[doc(alias = "UnauthorizedOperation.CAM")]
     UnauthorizedOperationCAM,
     /// 连接器操作失败，接口不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.InvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidAction`.
     #[doc(alias = "UnsupportedOperation.InvalidAction")]
     UnsupportedOperationInvalidAction,
     /// 连接器创建失败，不支持当前后端服务类型。
     ///
-    /// Code `UnsupportedOperation.InvalidEndpointType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidEndpointType`.
     #[doc(alias = "UnsupportedOperation.InvalidEndpointType")]
     UnsupportedOperationInvalidEndpointType,
 }

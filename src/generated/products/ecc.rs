@@ -5,154 +5,156 @@
 
 /// An error code of `ecc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 批改错误。
     ///
-    /// Code `InternalError.CorrectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CorrectError`.
     #[doc(alias = "InternalError.CorrectError")]
     InternalErrorCorrectError,
     /// 数据格式错误。
     ///
-    /// Code `InternalError.DataFormatAbnormalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DataFormatAbnormalError`.
     #[doc(alias = "InternalError.DataFormatAbnormalError")]
     InternalErrorDataFormatAbnormalError,
     /// 服务内部错误。
     ///
-    /// Code `InternalError.DatabaseServerInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseServerInternalError`.
     #[doc(alias = "InternalError.DatabaseServerInternalError")]
     InternalErrorDatabaseServerInternalError,
     /// 识别错误。
     ///
-    /// Code `InternalError.OcrError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OcrError`.
     #[doc(alias = "InternalError.OcrError")]
     InternalErrorOcrError,
     /// 服务器内部错误，初始化失败。
     ///
-    /// Code `InternalError.OcrServerInternError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OcrServerInternError`.
     #[doc(alias = "InternalError.OcrServerInternError")]
     InternalErrorOcrServerInternError,
     /// 其它错误。
     ///
-    /// Code `InternalError.OtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OtherError`.
     #[doc(alias = "InternalError.OtherError")]
     InternalErrorOtherError,
     /// 服务器过载，请联系相关客服。
     ///
-    /// Code `InternalError.OverLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OverLoadError`.
     #[doc(alias = "InternalError.OverLoadError")]
     InternalErrorOverLoadError,
     /// 图片识别错误。
     ///
-    /// Code `InternalError.RecognizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RecognizeError`.
     #[doc(alias = "InternalError.RecognizeError")]
     InternalErrorRecognizeError,
     /// 无法连接图像下载服务器。
     ///
-    /// Code `InternalError.ServerConnectDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerConnectDownloadError`.
     #[doc(alias = "InternalError.ServerConnectDownloadError")]
     InternalErrorServerConnectDownloadError,
     /// 图片切割错误。
     ///
-    /// Code `InternalError.SplitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SplitError`.
     #[doc(alias = "InternalError.SplitError")]
     InternalErrorSplitError,
     /// 参数为空。
     ///
-    /// Code `InvalidParameter.EmptyParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmptyParameterError`.
     #[doc(alias = "InvalidParameter.EmptyParameterError")]
     InvalidParameterEmptyParameterError,
     /// 传入的参数有误。
     ///
-    /// Code `InvalidParameter.InputError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InputError`.
     #[doc(alias = "InvalidParameter.InputError")]
     InvalidParameterInputError,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameter.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNotFound`.
     #[doc(alias = "InvalidParameter.TaskNotFound")]
     InvalidParameterTaskNotFound,
     /// Appid无效。
     ///
-    /// Code `InvalidParameterValue.AppidInvalidError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppidInvalidError`.
     #[doc(alias = "InvalidParameterValue.AppidInvalidError")]
     InvalidParameterValueAppidInvalidError,
     /// 图片解码失败，请核实输入信息。
     ///
-    /// Code `InvalidParameterValue.DecodeImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DecodeImageError`.
     #[doc(alias = "InvalidParameterValue.DecodeImageError")]
     InvalidParameterValueDecodeImageError,
     /// url图片下载失败。
     ///
-    /// Code `InvalidParameterValue.DownloadImageFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DownloadImageFailError`.
     #[doc(alias = "InvalidParameterValue.DownloadImageFailError")]
     InvalidParameterValueDownloadImageFailError,
     /// 图片数据为空。
     ///
-    /// Code `InvalidParameterValue.EmptyImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmptyImageError`.
     #[doc(alias = "InvalidParameterValue.EmptyImageError")]
     InvalidParameterValueEmptyImageError,
     /// 图片下载失败。
     ///
-    /// Code `InvalidParameterValue.ImageDownloadFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageDownloadFailError`.
     #[doc(alias = "InvalidParameterValue.ImageDownloadFailError")]
     InvalidParameterValueImageDownloadFailError,
     /// 图片超出下载限制。
     ///
-    /// Code `InvalidParameterValue.ImageSizeExceedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeExceedError`.
     #[doc(alias = "InvalidParameterValue.ImageSizeExceedError")]
     InvalidParameterValueImageSizeExceedError,
     /// 图片尺寸太大。
     ///
-    /// Code `InvalidParameterValue.ImageTooBigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageTooBigError`.
     #[doc(alias = "InvalidParameterValue.ImageTooBigError")]
     InvalidParameterValueImageTooBigError,
     /// 输入错误，请核实InputType参数。
     ///
-    /// Code `InvalidParameterValue.InputTypeValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InputTypeValueError`.
     #[doc(alias = "InvalidParameterValue.InputTypeValueError")]
     InvalidParameterValueInputTypeValueError,
     /// SessionId无效。
     ///
-    /// Code `InvalidParameterValue.SessionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionError`.
     #[doc(alias = "InvalidParameterValue.SessionError")]
     InvalidParameterValueSessionError,
     /// 图像请求URL的格式错误。
     ///
-    /// Code `InvalidParameterValue.UrlFromatIvadlidError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlFromatIvadlidError`.
     #[doc(alias = "InvalidParameterValue.UrlFromatIvadlidError")]
     InvalidParameterValueUrlFromatIvadlidError,
     /// 频率限制。
     ///
-    /// Code `LimitExceeded.FreqLimitForbiddenAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FreqLimitForbiddenAccessError`.
     #[doc(alias = "LimitExceeded.FreqLimitForbiddenAccessError")]
     LimitExceededFreqLimitForbiddenAccessError,
     /// 无法找到用户，请确认已在控制台开通服务并使用了正确的 ECCAPPID。
     ///
-    /// Code `ResourceNotFound.CannotFindUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CannotFindUser`.
     #[doc(alias = "ResourceNotFound.CannotFindUser")]
     ResourceNotFoundCannotFindUser,
     /// 无效的服务名称。
     ///
-    /// Code `ResourceNotFound.ServerNameNotExistInLicenseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServerNameNotExistInLicenseError`.
     #[doc(alias = "ResourceNotFound.ServerNameNotExistInLicenseError")]
     ResourceNotFoundServerNameNotExistInLicenseError,
     /// 服务未开通或已欠费。
     ///
-    /// Code `ResourceUnavailable.AuthorizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AuthorizeError`.
     #[doc(alias = "ResourceUnavailable.AuthorizeError")]
     ResourceUnavailableAuthorizeError,
     /// license无效。
     ///
-    /// Code `UnauthorizedOperation.LicenseInvalidForbiddenAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.LicenseInvalidForbiddenAccessError`.
     #[doc(alias = "UnauthorizedOperation.LicenseInvalidForbiddenAccessError")]
     UnauthorizedOperationLicenseInvalidForbiddenAccessError,
     /// license中未授权该服务。
     ///
-    /// Code `UnauthorizedOperation.ServerNameUnauthorizedInError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ServerNameUnauthorizedInError`.
     #[doc(alias = "UnauthorizedOperation.ServerNameUnauthorizedInError")]
     UnauthorizedOperationServerNameUnauthorizedInError,
 }

@@ -5,214 +5,216 @@
 
 /// An error code of `ecdn`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 域名配置更新操作失败，请重试或联系客服人员解决。
     ///
-    /// Code `FailedOperation.EcdnConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EcdnConfigError`.
     #[doc(alias = "FailedOperation.EcdnConfigError")]
     FailedOperationEcdnConfigError,
     /// CAM鉴权错误，请稍后重试。
     ///
-    /// Code `InternalError.CamSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamSystemError`.
     #[doc(alias = "InternalError.CamSystemError")]
     InternalErrorCamSystemError,
     /// 内部配置服务错误，请重试或联系客服人员解决。
     ///
-    /// Code `InternalError.EcdnConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EcdnConfigError`.
     #[doc(alias = "InternalError.EcdnConfigError")]
     InternalErrorEcdnConfigError,
     /// 内部数据错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.EcdnDbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EcdnDbError`.
     #[doc(alias = "InternalError.EcdnDbError")]
     InternalErrorEcdnDbError,
     /// 系统内部错误，请联系客户人员解决或稍后重试。
     ///
-    /// Code `InternalError.EcdnQuerySystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EcdnQuerySystemError`.
     #[doc(alias = "InternalError.EcdnQuerySystemError")]
     InternalErrorEcdnQuerySystemError,
     /// 系统错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.EcdnSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EcdnSystemError`.
     #[doc(alias = "InternalError.EcdnSystemError")]
     InternalErrorEcdnSystemError,
     /// 内部服务错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InternalError.Error`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Error`.
     #[doc(alias = "InternalError.Error")]
     InternalErrorError,
     /// 后端服务错误,请稍后重试 。
     ///
-    /// Code `InternalError.ProxyServer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ProxyServer`.
     #[doc(alias = "InternalError.ProxyServer")]
     InternalErrorProxyServer,
     /// 无法解析证书信息。
     ///
-    /// Code `InvalidParameter.EcdnCertNoCertInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnCertNoCertInfo`.
     #[doc(alias = "InvalidParameter.EcdnCertNoCertInfo")]
     InvalidParameterEcdnCertNoCertInfo,
     /// 缓存配置不合法 。
     ///
-    /// Code `InvalidParameter.EcdnConfigInvalidCache`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnConfigInvalidCache`.
     #[doc(alias = "InvalidParameter.EcdnConfigInvalidCache")]
     InvalidParameterEcdnConfigInvalidCache,
     /// 内部接口错误，请联系腾讯云工程师进一步排查。
     ///
-    /// Code `InvalidParameter.EcdnInterfaceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnInterfaceError`.
     #[doc(alias = "InvalidParameter.EcdnInterfaceError")]
     InvalidParameterEcdnInterfaceError,
     /// 统计粒度不合法，请参考文档中统计分析示例。
     ///
-    /// Code `InvalidParameter.EcdnInvalidParamInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnInvalidParamInterval`.
     #[doc(alias = "InvalidParameter.EcdnInvalidParamInterval")]
     InvalidParameterEcdnInvalidParamInterval,
     /// 参数错误，请参考文档中示例参数填充。
     ///
-    /// Code `InvalidParameter.EcdnParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnParamError`.
     #[doc(alias = "InvalidParameter.EcdnParamError")]
     InvalidParameterEcdnParamError,
     /// 日期不合法，请参考文档中日期示例。
     ///
-    /// Code `InvalidParameter.EcdnStatInvalidDate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnStatInvalidDate`.
     #[doc(alias = "InvalidParameter.EcdnStatInvalidDate")]
     InvalidParameterEcdnStatInvalidDate,
     /// 统计类型不合法，请参考文档中统计分析示例。
     ///
-    /// Code `InvalidParameter.EcdnStatInvalidMetric`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EcdnStatInvalidMetric`.
     #[doc(alias = "InvalidParameter.EcdnStatInvalidMetric")]
     InvalidParameterEcdnStatInvalidMetric,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 域名操作过于频繁。
     ///
-    /// Code `LimitExceeded.EcdnDomainOpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EcdnDomainOpTooOften`.
     #[doc(alias = "LimitExceeded.EcdnDomainOpTooOften")]
     LimitExceededEcdnDomainOpTooOften,
     /// 账号下无此域名，请确认后重试。
     ///
-    /// Code `ResourceNotFound.EcdnDomainNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EcdnDomainNotExists`.
     #[doc(alias = "ResourceNotFound.EcdnDomainNotExists")]
     ResourceNotFoundEcdnDomainNotExists,
     /// 账号下无此域名，请确认后重试。
     ///
-    /// Code `ResourceNotFound.EcdnHostNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EcdnHostNotExists`.
     #[doc(alias = "ResourceNotFound.EcdnHostNotExists")]
     ResourceNotFoundEcdnHostNotExists,
     /// 项目不存在。
     ///
-    /// Code `ResourceNotFound.EcdnProjectNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EcdnProjectNotExists`.
     #[doc(alias = "ResourceNotFound.EcdnProjectNotExists")]
     ResourceNotFoundEcdnProjectNotExists,
     /// 未开通ECDN服务，请开通后使用此接口。
     ///
-    /// Code `ResourceNotFound.EcdnUserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EcdnUserNotExists`.
     #[doc(alias = "ResourceNotFound.EcdnUserNotExists")]
     ResourceNotFoundEcdnUserNotExists,
     /// 子账号禁止查询整体数据。
     ///
-    /// Code `UnauthorizedOperation.CdnAccountUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnAccountUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnAccountUnauthorized")]
     UnauthorizedOperationCdnAccountUnauthorized,
     /// 子账号未配置cam策略。
     ///
-    /// Code `UnauthorizedOperation.CdnCamUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnCamUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnCamUnauthorized")]
     UnauthorizedOperationCdnCamUnauthorized,
     /// ECDN子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnDomainUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnDomainUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnDomainUnauthorized")]
     UnauthorizedOperationCdnDomainUnauthorized,
     /// ECDN子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnHostUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnHostUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnHostUnauthorized")]
     UnauthorizedOperationCdnHostUnauthorized,
     /// 子账号没有授权域名权限，请授权后重试。
     ///
-    /// Code `UnauthorizedOperation.CdnNoDomainUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnNoDomainUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnNoDomainUnauthorized")]
     UnauthorizedOperationCdnNoDomainUnauthorized,
     /// 子账号项目未授权。
     ///
-    /// Code `UnauthorizedOperation.CdnProjectUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CdnProjectUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CdnProjectUnauthorized")]
     UnauthorizedOperationCdnProjectUnauthorized,
     /// ECDN 子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.DomainNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DomainNoPermission`.
     #[doc(alias = "UnauthorizedOperation.DomainNoPermission")]
     UnauthorizedOperationDomainNoPermission,
     /// ECDN 子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.DomainsNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DomainsNoPermission`.
     #[doc(alias = "UnauthorizedOperation.DomainsNoPermission")]
     UnauthorizedOperationDomainsNoPermission,
     /// 子账号禁止查询整体数据。
     ///
-    /// Code `UnauthorizedOperation.EcdnAccountUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnAccountUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnAccountUnauthorized")]
     UnauthorizedOperationEcdnAccountUnauthorized,
     /// 子账号未配置cam策略。
     ///
-    /// Code `UnauthorizedOperation.EcdnCamUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnCamUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnCamUnauthorized")]
     UnauthorizedOperationEcdnCamUnauthorized,
     /// ECDN子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.EcdnDomainUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnDomainUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnDomainUnauthorized")]
     UnauthorizedOperationEcdnDomainUnauthorized,
     /// ECDN子账号加速域名未授权。
     ///
-    /// Code `UnauthorizedOperation.EcdnHostUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnHostUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnHostUnauthorized")]
     UnauthorizedOperationEcdnHostUnauthorized,
     /// 子账号没有授权域名权限，请授权后重试。
     ///
-    /// Code `UnauthorizedOperation.EcdnNoDomainUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnNoDomainUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnNoDomainUnauthorized")]
     UnauthorizedOperationEcdnNoDomainUnauthorized,
     /// 子账号项目未授权。
     ///
-    /// Code `UnauthorizedOperation.EcdnProjectUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnProjectUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.EcdnProjectUnauthorized")]
     UnauthorizedOperationEcdnProjectUnauthorized,
     /// 非内测白名单用户，无该功能使用权限。
     ///
-    /// Code `UnauthorizedOperation.EcdnUserNoWhitelist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.EcdnUserNoWhitelist`.
     #[doc(alias = "UnauthorizedOperation.EcdnUserNoWhitelist")]
     UnauthorizedOperationEcdnUserNoWhitelist,
     /// ECDN 子账号cam未授权。
     ///
-    /// Code `UnauthorizedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermission`.
     #[doc(alias = "UnauthorizedOperation.NoPermission")]
     UnauthorizedOperationNoPermission,
     /// 操作过于频繁，请稍后重试 。
     ///
-    /// Code `UnauthorizedOperation.OperationTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.OperationTooOften`.
     #[doc(alias = "UnauthorizedOperation.OperationTooOften")]
     UnauthorizedOperationOperationTooOften,
     /// ECDN 子账号项目未授权。
     ///
-    /// Code `UnauthorizedOperation.ProjectNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ProjectNoPermission`.
     #[doc(alias = "UnauthorizedOperation.ProjectNoPermission")]
     UnauthorizedOperationProjectNoPermission,
     /// ECDN 子账号项目未授权。
     ///
-    /// Code `UnauthorizedOperation.ProjectsNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ProjectsNoPermission`.
     #[doc(alias = "UnauthorizedOperation.ProjectsNoPermission")]
     UnauthorizedOperationProjectsNoPermission,
     /// 未知错误,请稍后重试 。
     ///
-    /// Code `UnauthorizedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unknown`.
     #[doc(alias = "UnauthorizedOperation.Unknown")]
     UnauthorizedOperationUnknown,
 }

@@ -5,639 +5,641 @@
 
 /// An error code of `ecm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 余额不足。
     ///
-    /// Code `FailedOperation.BlockBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BlockBalance`.
     #[doc(alias = "FailedOperation.BlockBalance")]
     FailedOperationBlockBalance,
     /// 数据操作失败。
     ///
-    /// Code `FailedOperation.DataOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataOperationFailed`.
     #[doc(alias = "FailedOperation.DataOperationFailed")]
     FailedOperationDataOperationFailed,
     /// 镜像正在使用中。
     ///
-    /// Code `FailedOperation.ImageInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageInUse`.
     #[doc(alias = "FailedOperation.ImageInUse")]
     FailedOperationImageInUse,
     /// 模块下存在实例。
     ///
-    /// Code `FailedOperation.InstanceInModule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceInModule`.
     #[doc(alias = "FailedOperation.InstanceInModule")]
     FailedOperationInstanceInModule,
     /// 实例没有全部关机。
     ///
-    /// Code `FailedOperation.InstanceNotAllStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceNotAllStopped`.
     #[doc(alias = "FailedOperation.InstanceNotAllStopped")]
     FailedOperationInstanceNotAllStopped,
     /// 实例不属于当前模块。
     ///
-    /// Code `FailedOperation.InstanceOwnerCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceOwnerCheckFailed`.
     #[doc(alias = "FailedOperation.InstanceOwnerCheckFailed")]
     FailedOperationInstanceOwnerCheckFailed,
     /// 内部操作错误。
     ///
-    /// Code `FailedOperation.InternalOperationFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InternalOperationFailure`.
     #[doc(alias = "FailedOperation.InternalOperationFailure")]
     FailedOperationInternalOperationFailure,
     /// 当前状态无法执行该操作。
     ///
-    /// Code `FailedOperation.InvalidStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidStatus`.
     #[doc(alias = "FailedOperation.InvalidStatus")]
     FailedOperationInvalidStatus,
     /// 其他操作正在运行，无法进行当前操作。
     ///
-    /// Code `FailedOperation.OperationConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationConflict`.
     #[doc(alias = "FailedOperation.OperationConflict")]
     FailedOperationOperationConflict,
     /// 不允许执行当前操作。
     ///
-    /// Code `FailedOperation.OperationNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationNotAllow`.
     #[doc(alias = "FailedOperation.OperationNotAllow")]
     FailedOperationOperationNotAllow,
     /// 该内网IP已经绑定了弹性IP。
     ///
-    /// Code `FailedOperation.PrivateIpAddressBinded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PrivateIpAddressBinded`.
     #[doc(alias = "FailedOperation.PrivateIpAddressBinded")]
     FailedOperationPrivateIpAddressBinded,
     /// 内网IP状态非可用状态。
     ///
-    /// Code `FailedOperation.PrivateIpAddressUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PrivateIpAddressUnavailable`.
     #[doc(alias = "FailedOperation.PrivateIpAddressUnavailable")]
     FailedOperationPrivateIpAddressUnavailable,
     /// 参数不支持同时指定。
     ///
-    /// Code `InvalidParameter.Coexist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Coexist`.
     #[doc(alias = "InvalidParameter.Coexist")]
     InvalidParameterCoexist,
     /// 参数格式错误。
     ///
-    /// Code `InvalidParameter.FormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FormatError`.
     #[doc(alias = "InvalidParameter.FormatError")]
     InvalidParameterFormatError,
     /// 数据格式不正确。
     ///
-    /// Code `InvalidParameter.InvalidDataFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDataFormat`.
     #[doc(alias = "InvalidParameter.InvalidDataFormat")]
     InvalidParameterInvalidDataFormat,
     /// 指定的两个参数冲突，不能同时存在。 EIP只能绑定在实例上或指定网卡的指定内网 IP 上。
     ///
-    /// Code `InvalidParameter.InvalidParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterConflict`.
     #[doc(alias = "InvalidParameter.InvalidParameterConflict")]
     InvalidParameterInvalidParameterConflict,
     /// 负载均衡实例ID错误。
     ///
-    /// Code `InvalidParameter.LBIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LBIdNotFound`.
     #[doc(alias = "InvalidParameter.LBIdNotFound")]
     InvalidParameterLBIdNotFound,
     /// 监听器ID错误。
     ///
-    /// Code `InvalidParameter.ListenerIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ListenerIdNotFound`.
     #[doc(alias = "InvalidParameter.ListenerIdNotFound")]
     InvalidParameterListenerIdNotFound,
     /// 查找不到符合条件的转发规则。
     ///
-    /// Code `InvalidParameter.LocationNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LocationNotFound`.
     #[doc(alias = "InvalidParameter.LocationNotFound")]
     InvalidParameterLocationNotFound,
     /// KeepImageLogin, Password, KeyIds 同时只能使用1个。
     ///
-    /// Code `InvalidParameter.ParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterConflict`.
     #[doc(alias = "InvalidParameter.ParameterConflict")]
     InvalidParameterParameterConflict,
     /// 监听器端口检查失败，比如端口冲突。
     ///
-    /// Code `InvalidParameter.PortCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PortCheckFailed`.
     #[doc(alias = "InvalidParameter.PortCheckFailed")]
     InvalidParameterPortCheckFailed,
     /// 监听器协议检查失败，比如相关协议不支持对应操作。
     ///
-    /// Code `InvalidParameter.ProtocolCheckFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProtocolCheckFailed`.
     #[doc(alias = "InvalidParameter.ProtocolCheckFailed")]
     InvalidParameterProtocolCheckFailed,
     /// 地域无效。
     ///
-    /// Code `InvalidParameter.RegionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RegionNotFound`.
     #[doc(alias = "InvalidParameter.RegionNotFound")]
     InvalidParameterRegionNotFound,
     /// 申请数量超限。
     ///
-    /// Code `InvalidParameterValue.AddressQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressQuotaLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.AddressQuotaLimitExceeded")]
     InvalidParameterValueAddressQuotaLimitExceeded,
     /// 超多带宽限制。
     ///
-    /// Code `InvalidParameterValue.BandwidthOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthOutOfRange`.
     #[doc(alias = "InvalidParameterValue.BandwidthOutOfRange")]
     InvalidParameterValueBandwidthOutOfRange,
     /// 目的网段不在对端VPC的CIDR范围内。
     ///
-    /// Code `InvalidParameterValue.CidrNotInPeerVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CidrNotInPeerVpc`.
     #[doc(alias = "InvalidParameterValue.CidrNotInPeerVpc")]
     InvalidParameterValueCidrNotInPeerVpc,
     /// 重复数据。
     ///
-    /// Code `InvalidParameterValue.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Duplicate`.
     #[doc(alias = "InvalidParameterValue.Duplicate")]
     InvalidParameterValueDuplicate,
     /// Filter参数数值超过限制。
     ///
-    /// Code `InvalidParameterValue.FilterLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FilterLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.FilterLimitExceeded")]
     InvalidParameterValueFilterLimitExceeded,
     /// 镜像已导入。
     ///
-    /// Code `InvalidParameterValue.ImageDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageDuplicate`.
     #[doc(alias = "InvalidParameterValue.ImageDuplicate")]
     InvalidParameterValueImageDuplicate,
     /// 镜像名称重复。
     ///
-    /// Code `InvalidParameterValue.ImageNameDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageNameDuplicate`.
     #[doc(alias = "InvalidParameterValue.ImageNameDuplicate")]
     InvalidParameterValueImageNameDuplicate,
     /// 镜像大小大于系统盘大小。
     ///
-    /// Code `InvalidParameterValue.ImageSizeLargeThanSysDiskSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeLargeThanSysDiskSize`.
     #[doc(alias = "InvalidParameterValue.ImageSizeLargeThanSysDiskSize")]
     InvalidParameterValueImageSizeLargeThanSysDiskSize,
     /// 实例配置不匹配。
     ///
-    /// Code `InvalidParameterValue.InstanceConfigNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceConfigNotMatch`.
     #[doc(alias = "InvalidParameterValue.InstanceConfigNotMatch")]
     InvalidParameterValueInstanceConfigNotMatch,
     /// 实例不支持当前操作。
     ///
-    /// Code `InvalidParameterValue.InstanceIdNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIdNotSupported`.
     #[doc(alias = "InvalidParameterValue.InstanceIdNotSupported")]
     InvalidParameterValueInstanceIdNotSupported,
     /// 实例名字长度超出限制。
     ///
-    /// Code `InvalidParameterValue.InstanceNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNameTooLong`.
     #[doc(alias = "InvalidParameterValue.InstanceNameTooLong")]
     InvalidParameterValueInstanceNameTooLong,
     /// 实例机型和pid不匹配。
     ///
-    /// Code `InvalidParameterValue.InstanceTypeNotMatchPid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceTypeNotMatchPid`.
     #[doc(alias = "InvalidParameterValue.InstanceTypeNotMatchPid")]
     InvalidParameterValueInstanceTypeNotMatchPid,
     /// 无效的EIP。
     ///
-    /// Code `InvalidParameterValue.InvaildAddressId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildAddressId`.
     #[doc(alias = "InvalidParameterValue.InvaildAddressId")]
     InvalidParameterValueInvaildAddressId,
     /// 您的输入有误或无相应的操作权限。
     ///
-    /// Code `InvalidParameterValue.InvaildDescribeInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildDescribeInstance`.
     #[doc(alias = "InvalidParameterValue.InvaildDescribeInstance")]
     InvalidParameterValueInvaildDescribeInstance,
     /// 无效的弹性网卡ID。
     ///
-    /// Code `InvalidParameterValue.InvaildEniID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildEniID`.
     #[doc(alias = "InvalidParameterValue.InvaildEniID")]
     InvalidParameterValueInvaildEniID,
     /// HostName不合法。
     ///
-    /// Code `InvalidParameterValue.InvaildHostName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildHostName`.
     #[doc(alias = "InvalidParameterValue.InvaildHostName")]
     InvalidParameterValueInvaildHostName,
     /// 参数错误。
     ///
-    /// Code `InvalidParameterValue.InvaildModifyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildModifyParam`.
     #[doc(alias = "InvalidParameterValue.InvaildModifyParam")]
     InvalidParameterValueInvaildModifyParam,
     /// 模块数量不合法。
     ///
-    /// Code `InvalidParameterValue.InvaildModuleNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildModuleNum`.
     #[doc(alias = "InvalidParameterValue.InvaildModuleNum")]
     InvalidParameterValueInvaildModuleNum,
     /// 分页参数不合法。
     ///
-    /// Code `InvalidParameterValue.InvaildPageParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildPageParam`.
     #[doc(alias = "InvalidParameterValue.InvaildPageParam")]
     InvalidParameterValueInvaildPageParam,
     /// 密码不合法。
     ///
-    /// Code `InvalidParameterValue.InvaildPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvaildPassword`.
     #[doc(alias = "InvalidParameterValue.InvaildPassword")]
     InvalidParameterValueInvaildPassword,
     /// 当同步绑定弹性网卡时，一次只能申请单个弹性IP。
     ///
-    /// Code `InvalidParameterValue.InvalidAddressCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAddressCount`.
     #[doc(alias = "InvalidParameterValue.InvalidAddressCount")]
     InvalidParameterValueInvalidAddressCount,
     /// 带宽大小不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidBandwidth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBandwidth`.
     #[doc(alias = "InvalidParameterValue.InvalidBandwidth")]
     InvalidParameterValueInvalidBandwidth,
     /// 入带宽大小超过限额。
     ///
-    /// Code `InvalidParameterValue.InvalidBandwidthIn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBandwidthIn`.
     #[doc(alias = "InvalidParameterValue.InvalidBandwidthIn")]
     InvalidParameterValueInvalidBandwidthIn,
     /// 出入带宽必须一致。
     ///
-    /// Code `InvalidParameterValue.InvalidBandwidthInAndOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBandwidthInAndOut`.
     #[doc(alias = "InvalidParameterValue.InvalidBandwidthInAndOut")]
     InvalidParameterValueInvalidBandwidthInAndOut,
     /// 该用户不支持当前所选择的计费类型。
     ///
-    /// Code `InvalidParameterValue.InvalidBillingType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBillingType`.
     #[doc(alias = "InvalidParameterValue.InvalidBillingType")]
     InvalidParameterValueInvalidBillingType,
     /// 数据盘个数不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidDataDiskNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataDiskNum`.
     #[doc(alias = "InvalidParameterValue.InvalidDataDiskNum")]
     InvalidParameterValueInvalidDataDiskNum,
     /// 数据盘大小不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidDataDiskSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataDiskSize`.
     #[doc(alias = "InvalidParameterValue.InvalidDataDiskSize")]
     InvalidParameterValueInvalidDataDiskSize,
     /// 数据盘类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidDataDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataDiskType`.
     #[doc(alias = "InvalidParameterValue.InvalidDataDiskType")]
     InvalidParameterValueInvalidDataDiskType,
     /// windows镜像不支持IP直通。
     ///
-    /// Code `InvalidParameterValue.InvalidEIPDirectService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEIPDirectService`.
     #[doc(alias = "InvalidParameterValue.InvalidEIPDirectService")]
     InvalidParameterValueInvalidEIPDirectService,
     /// 地域参数不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidEcmRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEcmRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidEcmRegion")]
     InvalidParameterValueInvalidEcmRegion,
     /// 无效过滤器。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// 运营商不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidISPInNode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidISPInNode`.
     #[doc(alias = "InvalidParameterValue.InvalidISPInNode")]
     InvalidParameterValueInvalidISPInNode,
     /// 内存4G以上机型不支持32位操作系统镜像。
     ///
-    /// Code `InvalidParameterValue.InvalidImageArchitecture`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageArchitecture`.
     #[doc(alias = "InvalidParameterValue.InvalidImageArchitecture")]
     InvalidParameterValueInvalidImageArchitecture,
     /// 镜像ID不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidImageID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageID`.
     #[doc(alias = "InvalidParameterValue.InvalidImageID")]
     InvalidParameterValueInvalidImageID,
     /// 实例计费类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceChargeType`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceChargeType")]
     InvalidParameterValueInvalidInstanceChargeType,
     /// 实例ID不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceID`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceID")]
     InvalidParameterValueInvalidInstanceID,
     /// 不支持调整高IO机型配置。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceType`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceType")]
     InvalidParameterValueInvalidInstanceType,
     /// 机型ID不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceTypeConfigID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceTypeConfigID`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceTypeConfigID")]
     InvalidParameterValueInvalidInstanceTypeConfigID,
     /// 计费类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidInternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInternetChargeType`.
     #[doc(alias = "InvalidParameterValue.InvalidInternetChargeType")]
     InvalidParameterValueInvalidInternetChargeType,
     /// 密钥ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyPairId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyPairId`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyPairId")]
     InvalidParameterValueInvalidKeyPairId,
     /// 密钥名称异常。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyPairName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyPairName`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyPairName")]
     InvalidParameterValueInvalidKeyPairName,
     /// 负载均衡数量不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidLoadBalancerNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLoadBalancerNum`.
     #[doc(alias = "InvalidParameterValue.InvalidLoadBalancerNum")]
     InvalidParameterValueInvalidLoadBalancerNum,
     /// 负载均衡类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidLoadBalancerType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLoadBalancerType`.
     #[doc(alias = "InvalidParameterValue.InvalidLoadBalancerType")]
     InvalidParameterValueInvalidLoadBalancerType,
     /// 模块ID不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidModuleID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidModuleID`.
     #[doc(alias = "InvalidParameterValue.InvalidModuleID")]
     InvalidParameterValueInvalidModuleID,
     /// ModuleId和InstanceType参数不可同时为空。
     ///
-    /// Code `InvalidParameterValue.InvalidModuleIDAndInstanceTypeConfigID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidModuleIDAndInstanceTypeConfigID`.
     #[doc(alias = "InvalidParameterValue.InvalidModuleIDAndInstanceTypeConfigID")]
     InvalidParameterValueInvalidModuleIDAndInstanceTypeConfigID,
     /// ModuleId和InstanceType参数不可同时为空。
     ///
-    /// Code `InvalidParameterValue.InvalidModuleIDAndInstanceTypeID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidModuleIDAndInstanceTypeID`.
     #[doc(alias = "InvalidParameterValue.InvalidModuleIDAndInstanceTypeID")]
     InvalidParameterValueInvalidModuleIDAndInstanceTypeID,
     /// 模块名称冲突。
     ///
-    /// Code `InvalidParameterValue.InvalidModuleName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidModuleName`.
     #[doc(alias = "InvalidParameterValue.InvalidModuleName")]
     InvalidParameterValueInvalidModuleName,
     /// 排序字段不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidOrderByField`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOrderByField`.
     #[doc(alias = "InvalidParameterValue.InvalidOrderByField")]
     InvalidParameterValueInvalidOrderByField,
     /// 公共参数不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidPublicParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPublicParam`.
     #[doc(alias = "InvalidParameterValue.InvalidPublicParam")]
     InvalidParameterValueInvalidPublicParam,
     /// ecm region不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegion`.
     #[doc(alias = "InvalidParameterValue.InvalidRegion")]
     InvalidParameterValueInvalidRegion,
     /// 全组ID不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidSecurityGroupID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSecurityGroupID`.
     #[doc(alias = "InvalidParameterValue.InvalidSecurityGroupID")]
     InvalidParameterValueInvalidSecurityGroupID,
     /// 该子网不存在该节点。
     ///
-    /// Code `InvalidParameterValue.InvalidSubnetInZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSubnetInZone`.
     #[doc(alias = "InvalidParameterValue.InvalidSubnetInZone")]
     InvalidParameterValueInvalidSubnetInZone,
     /// 系统盘大小不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidSystemDiskSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSystemDiskSize`.
     #[doc(alias = "InvalidParameterValue.InvalidSystemDiskSize")]
     InvalidParameterValueInvalidSystemDiskSize,
     /// 系统盘类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidSystemDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSystemDiskType`.
     #[doc(alias = "InvalidParameterValue.InvalidSystemDiskType")]
     InvalidParameterValueInvalidSystemDiskType,
     /// 时间不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTime`.
     #[doc(alias = "InvalidParameterValue.InvalidTime")]
     InvalidParameterValueInvalidTime,
     /// zone不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZone`.
     #[doc(alias = "InvalidParameterValue.InvalidZone")]
     InvalidParameterValueInvalidZone,
     /// 城市或者数量不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneInstanceCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneInstanceCount`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneInstanceCount")]
     InvalidParameterValueInvalidZoneInstanceCount,
     /// 用区不支持此机型。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneInstanceType`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneInstanceType")]
     InvalidParameterValueInvalidZoneInstanceType,
     /// 参数长度错误。
     ///
-    /// Code `InvalidParameterValue.Length`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Length`.
     #[doc(alias = "InvalidParameterValue.Length")]
     InvalidParameterValueLength,
     /// 参数值超出限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 入参格式不合法。
     ///
-    /// Code `InvalidParameterValue.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Malformed`.
     #[doc(alias = "InvalidParameterValue.Malformed")]
     InvalidParameterValueMalformed,
     /// 已有实例的边缘模块不支持调整默认配置。
     ///
-    /// Code `InvalidParameterValue.ModuleNotAllowChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModuleNotAllowChange`.
     #[doc(alias = "InvalidParameterValue.ModuleNotAllowChange")]
     InvalidParameterValueModuleNotAllowChange,
     /// 节点不支持ipv6。
     ///
-    /// Code `InvalidParameterValue.NodeNotSupportIPv6`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NodeNotSupportIPv6`.
     #[doc(alias = "InvalidParameterValue.NodeNotSupportIPv6")]
     InvalidParameterValueNodeNotSupportIPv6,
     /// 对象不在当前子网内。
     ///
-    /// Code `InvalidParameterValue.ObjectNotCurrentSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ObjectNotCurrentSubnet`.
     #[doc(alias = "InvalidParameterValue.ObjectNotCurrentSubnet")]
     InvalidParameterValueObjectNotCurrentSubnet,
     /// 指定对象不是当前的私有网络。
     ///
-    /// Code `InvalidParameterValue.ObjectVpcNotCurrentVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ObjectVpcNotCurrentVpc`.
     #[doc(alias = "InvalidParameterValue.ObjectVpcNotCurrentVpc")]
     InvalidParameterValueObjectVpcNotCurrentVpc,
     /// 参数值超出限制。
     ///
-    /// Code `InvalidParameterValue.ParameterValueTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueTooLarge`.
     #[doc(alias = "InvalidParameterValue.ParameterValueTooLarge")]
     InvalidParameterValueParameterValueTooLarge,
     /// 参数值不在指定范围。
     ///
-    /// Code `InvalidParameterValue.Range`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Range`.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// 参数值是一个系统保留对象。
     ///
-    /// Code `InvalidParameterValue.Reserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Reserved`.
     #[doc(alias = "InvalidParameterValue.Reserved")]
     InvalidParameterValueReserved,
     /// 指定CIDR与同一个私有网络内的另一个子网发生冲突。
     ///
-    /// Code `InvalidParameterValue.SubnetConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetConflict`.
     #[doc(alias = "InvalidParameterValue.SubnetConflict")]
     InvalidParameterValueSubnetConflict,
     /// 子网不存在。
     ///
-    /// Code `InvalidParameterValue.SubnetNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetNotExist`.
     #[doc(alias = "InvalidParameterValue.SubnetNotExist")]
     InvalidParameterValueSubnetNotExist,
     /// 无效的子网网段。
     ///
-    /// Code `InvalidParameterValue.SubnetRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetRange`.
     #[doc(alias = "InvalidParameterValue.SubnetRange")]
     InvalidParameterValueSubnetRange,
     /// 标签数量超过限制。
     ///
-    /// Code `InvalidParameterValue.TagNumOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagNumOutOfRange`.
     #[doc(alias = "InvalidParameterValue.TagNumOutOfRange")]
     InvalidParameterValueTagNumOutOfRange,
     /// 无法找到任务。
     ///
-    /// Code `InvalidParameterValue.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TaskNotFound`.
     #[doc(alias = "InvalidParameterValue.TaskNotFound")]
     InvalidParameterValueTaskNotFound,
     /// 定时销毁时间早于当前时间。
     ///
-    /// Code `InvalidParameterValue.TerminateTimeSmaller`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TerminateTimeSmaller`.
     #[doc(alias = "InvalidParameterValue.TerminateTimeSmaller")]
     InvalidParameterValueTerminateTimeSmaller,
     /// 参数值太长。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// 该机型不支持当前所选择的计费类型。
     ///
-    /// Code `InvalidParameterValue.UnmatchedBillingType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnmatchedBillingType`.
     #[doc(alias = "InvalidParameterValue.UnmatchedBillingType")]
     InvalidParameterValueUnmatchedBillingType,
     /// 不支持该区域。
     ///
-    /// Code `InvalidParameterValue.UnsupportedRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedRegion`.
     #[doc(alias = "InvalidParameterValue.UnsupportedRegion")]
     InvalidParameterValueUnsupportedRegion,
     /// 用户不支持ipv6。
     ///
-    /// Code `InvalidParameterValue.UserNotSupportIPv6`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserNotSupportIPv6`.
     #[doc(alias = "InvalidParameterValue.UserNotSupportIPv6")]
     InvalidParameterValueUserNotSupportIPv6,
     /// 目的网段和当前VPC的CIDR冲突。
     ///
-    /// Code `InvalidParameterValue.VpcCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcCidrConflict`.
     #[doc(alias = "InvalidParameterValue.VpcCidrConflict")]
     InvalidParameterValueVpcCidrConflict,
     /// 申请数量超限。
     ///
-    /// Code `LimitExceeded.AddressQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AddressQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.AddressQuotaLimitExceeded")]
     LimitExceededAddressQuotaLimitExceeded,
     /// 申购次数不足，每个腾讯云账户每个地域每天申购次数为配额数\*2 次。
     ///
-    /// Code `LimitExceeded.AddressQuotaLimitExceededDailyAllocate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AddressQuotaLimitExceededDailyAllocate`.
     #[doc(alias = "LimitExceeded.AddressQuotaLimitExceededDailyAllocate")]
     LimitExceededAddressQuotaLimitExceededDailyAllocate,
     /// 分配IPv6网段数量达到上限。
     ///
-    /// Code `LimitExceeded.CidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CidrBlock`.
     #[doc(alias = "LimitExceeded.CidrBlock")]
     LimitExceededCidrBlock,
     /// 网卡配额不足。
     ///
-    /// Code `LimitExceeded.EniQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EniQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.EniQuotaLimitExceeded")]
     LimitExceededEniQuotaLimitExceeded,
     /// 实例绑定的安全组超出限制。
     ///
-    /// Code `LimitExceeded.InstanceSecurityGroupLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceSecurityGroupLimitExceeded`.
     #[doc(alias = "LimitExceeded.InstanceSecurityGroupLimitExceeded")]
     LimitExceededInstanceSecurityGroupLimitExceeded,
     /// 申请的clb超过限制。
     ///
-    /// Code `LimitExceeded.LBLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LBLimitExceeded`.
     #[doc(alias = "LimitExceeded.LBLimitExceeded")]
     LimitExceededLBLimitExceeded,
     /// 模块默认安全组数目限制。
     ///
-    /// Code `LimitExceeded.ModuleSecurityGroupLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ModuleSecurityGroupLimitExceeded`.
     #[doc(alias = "LimitExceeded.ModuleSecurityGroupLimitExceeded")]
     LimitExceededModuleSecurityGroupLimitExceeded,
     /// 弹性网卡或公网IP数超过CPU规定的限额。
     ///
-    /// Code `LimitExceeded.NicOrIPLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NicOrIPLimitExceeded`.
     #[doc(alias = "LimitExceeded.NicOrIPLimitExceeded")]
     LimitExceededNicOrIPLimitExceeded,
     /// 内网IP超出限制。
     ///
-    /// Code `LimitExceeded.PrivateIPQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PrivateIPQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.PrivateIPQuotaLimitExceeded")]
     LimitExceededPrivateIPQuotaLimitExceeded,
     /// 安全组绑定的实例数超限。
     ///
-    /// Code `LimitExceeded.SecurityGroupInstanceLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecurityGroupInstanceLimitExceeded`.
     #[doc(alias = "LimitExceeded.SecurityGroupInstanceLimitExceeded")]
     LimitExceededSecurityGroupInstanceLimitExceeded,
     /// 安全组可关联模块数目限制。
     ///
-    /// Code `LimitExceeded.SecurityGroupModuleLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecurityGroupModuleLimitExceeded`.
     #[doc(alias = "LimitExceeded.SecurityGroupModuleLimitExceeded")]
     LimitExceededSecurityGroupModuleLimitExceeded,
     /// 安全组规则数量超过上限。
     ///
-    /// Code `LimitExceeded.SecurityGroupPolicySet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecurityGroupPolicySet`.
     #[doc(alias = "LimitExceeded.SecurityGroupPolicySet")]
     LimitExceededSecurityGroupPolicySet,
     /// 申请的cpu核数超限。
     ///
-    /// Code `LimitExceeded.VcpuLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.VcpuLimitExceeded`.
     #[doc(alias = "LimitExceeded.VcpuLimitExceeded")]
     LimitExceededVcpuLimitExceeded,
     /// 缺少需关联的实体参数。
     ///
-    /// Code `MissingParameter.MissingAssociateEntity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingAssociateEntity`.
     #[doc(alias = "MissingParameter.MissingAssociateEntity")]
     MissingParameterMissingAssociateEntity,
     /// 获取基础配置请求参数不全。
     ///
-    /// Code `MissingParameter.MissingBaseConfigParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingBaseConfigParameter`.
     #[doc(alias = "MissingParameter.MissingBaseConfigParameter")]
     MissingParameterMissingBaseConfigParameter,
     /// 镜像操作参数不全。
     ///
-    /// Code `MissingParameter.MissingImageParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingImageParameter`.
     #[doc(alias = "MissingParameter.MissingImageParameter")]
     MissingParameterMissingImageParameter,
     /// 机型操作参数不全。
     ///
-    /// Code `MissingParameter.MissingInstanceTypeConfigParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingInstanceTypeConfigParameter`.
     #[doc(alias = "MissingParameter.MissingInstanceTypeConfigParameter")]
     MissingParameterMissingInstanceTypeConfigParameter,
     /// 实例操作参数不全。
     ///
-    /// Code `MissingParameter.MissingInstancesParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingInstancesParameter`.
     #[doc(alias = "MissingParameter.MissingInstancesParameter")]
     MissingParameterMissingInstancesParameter,
     /// 模块操作参数不全。
     ///
-    /// Code `MissingParameter.MissingModuleParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingModuleParameter`.
     #[doc(alias = "MissingParameter.MissingModuleParameter")]
     MissingParameterMissingModuleParameter,
     /// 缺少网卡操作配置的请求参数。
     ///
-    /// Code `MissingParameter.MissingNetworkInterfaceParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingNetworkInterfaceParameter`.
     #[doc(alias = "MissingParameter.MissingNetworkInterfaceParameter")]
     MissingParameterMissingNetworkInterfaceParameter,
     /// 节点操作参数不全。
     ///
-    /// Code `MissingParameter.MissingNodeParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingNodeParameter`.
     #[doc(alias = "MissingParameter.MissingNodeParameter")]
     MissingParameterMissingNodeParameter,
     /// 获取概览页配置请求参数不全。
     ///
-    /// Code `MissingParameter.MissingOverViewParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingOverViewParameter`.
     #[doc(alias = "MissingParameter.MissingOverViewParameter")]
     MissingParameterMissingOverViewParameter,
     /// 缺少私有IP地址。
     ///
-    /// Code `MissingParameter.MissingPrivateIpAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingPrivateIpAddress`.
     #[doc(alias = "MissingParameter.MissingPrivateIpAddress")]
     MissingParameterMissingPrivateIpAddress,
     /// 不允许执行当前操作。
     ///
-    /// Code `OperationDenied.InstanceOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceOperationInProgress`.
     #[doc(alias = "OperationDenied.InstanceOperationInProgress")]
     OperationDeniedInstanceOperationInProgress,
     /// No description is documented.
@@ -647,172 +649,172 @@ pub enum ErrorCode {
     ResourceInsufficientCidrBlock,
     /// IP资源不足。
     ///
-    /// Code `ResourceInsufficient.IPQuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.IPQuotaNotEnough`.
     #[doc(alias = "ResourceInsufficient.IPQuotaNotEnough")]
     ResourceInsufficientIPQuotaNotEnough,
     /// 实例资源不足。
     ///
-    /// Code `ResourceInsufficient.InstanceQuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InstanceQuotaNotEnough`.
     #[doc(alias = "ResourceInsufficient.InstanceQuotaNotEnough")]
     ResourceInsufficientInstanceQuotaNotEnough,
     /// 私有镜像数量超出限制。
     ///
-    /// Code `ResourceInsufficient.InvaildPrivateImageNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InvaildPrivateImageNum`.
     #[doc(alias = "ResourceInsufficient.InvaildPrivateImageNum")]
     ResourceInsufficientInvaildPrivateImageNum,
     /// 当前子网中内网IP不足
     ///
-    /// Code `ResourceInsufficient.PrivateIPQuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PrivateIPQuotaNotEnough`.
     #[doc(alias = "ResourceInsufficient.PrivateIPQuotaNotEnough")]
     ResourceInsufficientPrivateIPQuotaNotEnough,
     /// 实例不合法。
     ///
-    /// Code `ResourceNotFound.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotExist`.
     #[doc(alias = "ResourceNotFound.InstanceNotExist")]
     ResourceNotFoundInstanceNotExist,
     /// 实例未运行。
     ///
-    /// Code `ResourceUnavailable.InstanceNotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceNotRunning`.
     #[doc(alias = "ResourceUnavailable.InstanceNotRunning")]
     ResourceUnavailableInstanceNotRunning,
     /// 负载均衡资源已经售罄。
     ///
-    /// Code `ResourcesSoldOut.LoadBalancerSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.LoadBalancerSoldOut`.
     #[doc(alias = "ResourcesSoldOut.LoadBalancerSoldOut")]
     ResourcesSoldOutLoadBalancerSoldOut,
     /// 特定机型售罄。
     ///
-    /// Code `ResourcesSoldOut.SpecifiedInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.SpecifiedInstanceType`.
     #[doc(alias = "ResourcesSoldOut.SpecifiedInstanceType")]
     ResourcesSoldOutSpecifiedInstanceType,
     /// 没有权限进行该操作。
     ///
-    /// Code `UnauthorizedOperation.ForbiddenOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ForbiddenOperation`.
     #[doc(alias = "UnauthorizedOperation.ForbiddenOperation")]
     UnauthorizedOperationForbiddenOperation,
     /// 无windows镜像权限。
     ///
-    /// Code `UnauthorizedOperation.WindowsImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.WindowsImage`.
     #[doc(alias = "UnauthorizedOperation.WindowsImage")]
     UnauthorizedOperationWindowsImage,
     /// 未找到相关IP。
     ///
-    /// Code `UnsupportedOperation.AddressIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressIdNotFound`.
     #[doc(alias = "UnsupportedOperation.AddressIdNotFound")]
     UnsupportedOperationAddressIdNotFound,
     /// 指定实例已经绑定了EIP。需先解绑当前的EIP才能再次进行绑定操作。
     ///
-    /// Code `UnsupportedOperation.AlreadyBindEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AlreadyBindEip`.
     #[doc(alias = "UnsupportedOperation.AlreadyBindEip")]
     UnsupportedOperationAlreadyBindEip,
     /// 弹性网卡与实例是已关联的。
     ///
-    /// Code `UnsupportedOperation.AttachmentAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachmentAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.AttachmentAlreadyExists")]
     UnsupportedOperationAttachmentAlreadyExists,
     /// 实例是未关联的。
     ///
-    /// Code `UnsupportedOperation.AttachmentNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachmentNotFound`.
     #[doc(alias = "UnsupportedOperation.AttachmentNotFound")]
     UnsupportedOperationAttachmentNotFound,
     /// 禁止删除默认路由表。
     ///
-    /// Code `UnsupportedOperation.DelDefaultRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DelDefaultRoute`.
     #[doc(alias = "UnsupportedOperation.DelDefaultRoute")]
     UnsupportedOperationDelDefaultRoute,
     /// 禁止删除已关联子网的路由表。
     ///
-    /// Code `UnsupportedOperation.DelRouteWithSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DelRouteWithSubnet`.
     #[doc(alias = "UnsupportedOperation.DelRouteWithSubnet")]
     UnsupportedOperationDelRouteWithSubnet,
     /// 安全组规则重复。
     ///
-    /// Code `UnsupportedOperation.DuplicatePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DuplicatePolicy`.
     #[doc(alias = "UnsupportedOperation.DuplicatePolicy")]
     UnsupportedOperationDuplicatePolicy,
     /// 不支持ECMP。
     ///
-    /// Code `UnsupportedOperation.Ecmp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Ecmp`.
     #[doc(alias = "UnsupportedOperation.Ecmp")]
     UnsupportedOperationEcmp,
     /// 和云联网的路由形成ECMP。
     ///
-    /// Code `UnsupportedOperation.EcmpWithCcnRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EcmpWithCcnRoute`.
     #[doc(alias = "UnsupportedOperation.EcmpWithCcnRoute")]
     UnsupportedOperationEcmpWithCcnRoute,
     /// 和用户自定义的路由形成ECMP。
     ///
-    /// Code `UnsupportedOperation.EcmpWithUserRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EcmpWithUserRoute`.
     #[doc(alias = "UnsupportedOperation.EcmpWithUserRoute")]
     UnsupportedOperationEcmpWithUserRoute,
     /// 无效实例ID。指定的实例ID不存在。
     ///
-    /// Code `UnsupportedOperation.InstanceIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceIdNotFound`.
     #[doc(alias = "UnsupportedOperation.InstanceIdNotFound")]
     UnsupportedOperationInstanceIdNotFound,
     /// 不被支持的实例。
     ///
-    /// Code `UnsupportedOperation.InstanceIdNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceIdNotSupported`.
     #[doc(alias = "UnsupportedOperation.InstanceIdNotSupported")]
     UnsupportedOperationInstanceIdNotSupported,
     /// 当前机型不支持所选镜像。
     ///
-    /// Code `UnsupportedOperation.InstanceTypeNotSupportImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceTypeNotSupportImage`.
     #[doc(alias = "UnsupportedOperation.InstanceTypeNotSupportImage")]
     UnsupportedOperationInstanceTypeNotSupportImage,
     /// 当前状态不能进行该操作。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceState`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceState")]
     UnsupportedOperationInvalidInstanceState,
     /// 指定 NetworkInterfaceId 不存在或指定的PrivateIpAddress不在NetworkInterfaceId上。
     ///
-    /// Code `UnsupportedOperation.InvalidNetworkInterfaceIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidNetworkInterfaceIdNotFound`.
     #[doc(alias = "UnsupportedOperation.InvalidNetworkInterfaceIdNotFound")]
     UnsupportedOperationInvalidNetworkInterfaceIdNotFound,
     /// 指定弹性网卡的指定内网IP已经绑定了EIP，不能重复绑定。
     ///
-    /// Code `UnsupportedOperation.InvalidPrivateIpAddressAlreadyBindEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidPrivateIpAddressAlreadyBindEip`.
     #[doc(alias = "UnsupportedOperation.InvalidPrivateIpAddressAlreadyBindEip")]
     UnsupportedOperationInvalidPrivateIpAddressAlreadyBindEip,
     /// 资源状态不合法。
     ///
-    /// Code `UnsupportedOperation.InvalidState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidState`.
     #[doc(alias = "UnsupportedOperation.InvalidState")]
     UnsupportedOperationInvalidState,
     /// 请确认提供的IP地址是否完整。
     ///
-    /// Code `UnsupportedOperation.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Malformed`.
     #[doc(alias = "UnsupportedOperation.Malformed")]
     UnsupportedOperationMalformed,
     /// 资源互斥操作任务正在执行。
     ///
-    /// Code `UnsupportedOperation.MutexOperationTaskRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MutexOperationTaskRunning`.
     #[doc(alias = "UnsupportedOperation.MutexOperationTaskRunning")]
     UnsupportedOperationMutexOperationTaskRunning,
     /// 实例规格仅支持绑定三个EIP。
     ///
-    /// Code `UnsupportedOperation.QuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.QuotaLimitExceeded`.
     #[doc(alias = "UnsupportedOperation.QuotaLimitExceeded")]
     UnsupportedOperationQuotaLimitExceeded,
     /// 当前状态不能进行此操作。
     ///
-    /// Code `UnsupportedOperation.StatusNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.StatusNotPermit`.
     #[doc(alias = "UnsupportedOperation.StatusNotPermit")]
     UnsupportedOperationStatusNotPermit,
     /// 系统路由，禁止操作。
     ///
-    /// Code `UnsupportedOperation.SystemRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SystemRoute`.
     #[doc(alias = "UnsupportedOperation.SystemRoute")]
     UnsupportedOperationSystemRoute,
     /// 指定安全组规则版本号和当前最新版本不一致。
     ///
-    /// Code `UnsupportedOperation.VersionMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VersionMismatch`.
     #[doc(alias = "UnsupportedOperation.VersionMismatch")]
     UnsupportedOperationVersionMismatch,
     /// 资源不属于同一个VPC。
     ///
-    /// Code `UnsupportedOperation.VpcMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcMismatch`.
     #[doc(alias = "UnsupportedOperation.VpcMismatch")]
     UnsupportedOperationVpcMismatch,
 }

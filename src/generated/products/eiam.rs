@@ -5,394 +5,396 @@
 
 /// An error code of `eiam`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 账号已存在于该账号组。
     ///
-    /// Code `FailedOperation.AccountAlreadyExistedInAccountGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountAlreadyExistedInAccountGroup`.
     #[doc(alias = "FailedOperation.AccountAlreadyExistedInAccountGroup")]
     FailedOperationAccountAlreadyExistedInAccountGroup,
     /// 账号组名称已存在。
     ///
-    /// Code `FailedOperation.AccountGroupNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountGroupNameAlreadyExists`.
     #[doc(alias = "FailedOperation.AccountGroupNameAlreadyExists")]
     FailedOperationAccountGroupNameAlreadyExists,
     /// 账号组不存在。
     ///
-    /// Code `FailedOperation.AccountGroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountGroupNotExist`.
     #[doc(alias = "FailedOperation.AccountGroupNotExist")]
     FailedOperationAccountGroupNotExist,
     /// 账号名称已存在。
     ///
-    /// Code `FailedOperation.AccountNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountNameAlreadyExists`.
     #[doc(alias = "FailedOperation.AccountNameAlreadyExists")]
     FailedOperationAccountNameAlreadyExists,
     /// 账号不存在。
     ///
-    /// Code `FailedOperation.AccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountNotExist`.
     #[doc(alias = "FailedOperation.AccountNotExist")]
     FailedOperationAccountNotExist,
     /// 账号不存在。
     ///
-    /// Code `FailedOperation.AccountNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountNotExisted`.
     #[doc(alias = "FailedOperation.AccountNotExisted")]
     FailedOperationAccountNotExisted,
     /// 应用名称已存在。
     ///
-    /// Code `FailedOperation.AppDisplayNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AppDisplayNameAlreadyExists`.
     #[doc(alias = "FailedOperation.AppDisplayNameAlreadyExists")]
     FailedOperationAppDisplayNameAlreadyExists,
     /// 应用不存在。
     ///
-    /// Code `FailedOperation.AppNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AppNotExist`.
     #[doc(alias = "FailedOperation.AppNotExist")]
     FailedOperationAppNotExist,
     /// 同一组织下相同名称的子组织机构已存在。
     ///
-    /// Code `FailedOperation.ChildOrgNodeNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChildOrgNodeNameAlreadyExists`.
     #[doc(alias = "FailedOperation.ChildOrgNodeNameAlreadyExists")]
     FailedOperationChildOrgNodeNameAlreadyExists,
     /// 其子机构中存在用户的机构节点不能被删除。
     ///
-    /// Code `FailedOperation.ChildOrgNodeWithUsersCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChildOrgNodeWithUsersCanNotBeDeleted`.
     #[doc(alias = "FailedOperation.ChildOrgNodeWithUsersCanNotBeDeleted")]
     FailedOperationChildOrgNodeWithUsersCanNotBeDeleted,
     /// 创建机构节点失败。
     ///
-    /// Code `FailedOperation.CreateOrgNodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateOrgNodeError`.
     #[doc(alias = "FailedOperation.CreateOrgNodeError")]
     FailedOperationCreateOrgNodeError,
     /// 创建用户异常。
     ///
-    /// Code `FailedOperation.CreateUserFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateUserFailure`.
     #[doc(alias = "FailedOperation.CreateUserFailure")]
     FailedOperationCreateUserFailure,
     /// 创建用户组失败。
     ///
-    /// Code `FailedOperation.CreateUserGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateUserGroupError`.
     #[doc(alias = "FailedOperation.CreateUserGroupError")]
     FailedOperationCreateUserGroupError,
     /// 自定义机构节点对外ID已存在。
     ///
-    /// Code `FailedOperation.CustomizeParentOrgNodeIdAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CustomizeParentOrgNodeIdAlreadyExists`.
     #[doc(alias = "FailedOperation.CustomizeParentOrgNodeIdAlreadyExists")]
     FailedOperationCustomizeParentOrgNodeIdAlreadyExists,
     /// 自定义机构节点对外ID不可填为空字符。
     ///
-    /// Code `FailedOperation.CustomizedOrgNodeIdCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CustomizedOrgNodeIdCanNotBeEmpty`.
     #[doc(alias = "FailedOperation.CustomizedOrgNodeIdCanNotBeEmpty")]
     FailedOperationCustomizedOrgNodeIdCanNotBeEmpty,
     /// 默认导入机构不能被删除。
     ///
-    /// Code `FailedOperation.DefaultOrgNodeCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefaultOrgNodeCanNotBeDeleted`.
     #[doc(alias = "FailedOperation.DefaultOrgNodeCanNotBeDeleted")]
     FailedOperationDefaultOrgNodeCanNotBeDeleted,
     /// 删除机构节点失败。
     ///
-    /// Code `FailedOperation.DeleteOrgNodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteOrgNodeError`.
     #[doc(alias = "FailedOperation.DeleteOrgNodeError")]
     FailedOperationDeleteOrgNodeError,
     /// 删除用户失败。
     ///
-    /// Code `FailedOperation.DeleteUserError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteUserError`.
     #[doc(alias = "FailedOperation.DeleteUserError")]
     FailedOperationDeleteUserError,
     /// 用户为管理员，不能删除。
     ///
-    /// Code `FailedOperation.DeleteUserExistsAdministrator`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteUserExistsAdministrator`.
     #[doc(alias = "FailedOperation.DeleteUserExistsAdministrator")]
     FailedOperationDeleteUserExistsAdministrator,
     /// 删除用户组失败。
     ///
-    /// Code `FailedOperation.DeleteUserGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteUserGroupError`.
     #[doc(alias = "FailedOperation.DeleteUserGroupError")]
     FailedOperationDeleteUserGroupError,
     /// 读取机构节点信息失败。
     ///
-    /// Code `FailedOperation.DescribeOrgNodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeOrgNodeError`.
     #[doc(alias = "FailedOperation.DescribeOrgNodeError")]
     FailedOperationDescribeOrgNodeError,
     /// 读取根机构节点信息失败。
     ///
-    /// Code `FailedOperation.DescribeOrgNodeRootError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeOrgNodeRootError`.
     #[doc(alias = "FailedOperation.DescribeOrgNodeRootError")]
     FailedOperationDescribeOrgNodeRootError,
     /// 期望返回的用户属性类型不存在。
     ///
-    /// Code `FailedOperation.ExpectFieldsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExpectFieldsNotFound`.
     #[doc(alias = "FailedOperation.ExpectFieldsNotFound")]
     FailedOperationExpectFieldsNotFound,
     /// 用户组ID未找到。
     ///
-    /// Code `FailedOperation.GroupIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupIdNotFound`.
     #[doc(alias = "FailedOperation.GroupIdNotFound")]
     FailedOperationGroupIdNotFound,
     /// ID转换编码失败。
     ///
-    /// Code `FailedOperation.IdToCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdToCodeError`.
     #[doc(alias = "FailedOperation.IdToCodeError")]
     FailedOperationIdToCodeError,
     /// 同一个应用，相同的用户不能添加超过 %s 个映射关系。
     ///
-    /// Code `FailedOperation.LimitQuotaNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LimitQuotaNotEnough`.
     #[doc(alias = "FailedOperation.LimitQuotaNotEnough")]
     FailedOperationLimitQuotaNotEnough,
     /// 获取用户所在的用户组列表失败。
     ///
-    /// Code `FailedOperation.ListUserGroupsOfUserError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ListUserGroupsOfUserError`.
     #[doc(alias = "FailedOperation.ListUserGroupsOfUserError")]
     FailedOperationListUserGroupsOfUserError,
     /// 读取节点下用户失败。
     ///
-    /// Code `FailedOperation.ListUsersInOrgNodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ListUsersInOrgNodeError`.
     #[doc(alias = "FailedOperation.ListUsersInOrgNodeError")]
     FailedOperationListUsersInOrgNodeError,
     /// 获取用户组中的用户列表失败。
     ///
-    /// Code `FailedOperation.ListUsersInUserGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ListUsersInUserGroupError`.
     #[doc(alias = "FailedOperation.ListUsersInUserGroupError")]
     FailedOperationListUsersInUserGroupError,
     /// 主组织机构不存在。
     ///
-    /// Code `FailedOperation.MainOrgNodeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MainOrgNodeNotExist`.
     #[doc(alias = "FailedOperation.MainOrgNodeNotExist")]
     FailedOperationMainOrgNodeNotExist,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.OperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationError`.
     #[doc(alias = "FailedOperation.OperationError")]
     FailedOperationOperationError,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.OperationFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationFailure`.
     #[doc(alias = "FailedOperation.OperationFailure")]
     FailedOperationOperationFailure,
     /// 机构节点ID不存在。
     ///
-    /// Code `FailedOperation.OrgNodeIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrgNodeIdNotExist`.
     #[doc(alias = "FailedOperation.OrgNodeIdNotExist")]
     FailedOperationOrgNodeIdNotExist,
     /// 机构节点不存在。
     ///
-    /// Code `FailedOperation.OrgNodeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrgNodeNotExist`.
     #[doc(alias = "FailedOperation.OrgNodeNotExist")]
     FailedOperationOrgNodeNotExist,
     /// 机构根节点不能被删除。
     ///
-    /// Code `FailedOperation.OrgNodeRootCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrgNodeRootCanNotBeDeleted`.
     #[doc(alias = "FailedOperation.OrgNodeRootCanNotBeDeleted")]
     FailedOperationOrgNodeRootCanNotBeDeleted,
     /// 组织机构设置失败，组织机构不可同时被选择为用户所属的主组织和次要机构。
     ///
-    /// Code `FailedOperation.OrgNodeSettingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrgNodeSettingError`.
     #[doc(alias = "FailedOperation.OrgNodeSettingError")]
     FailedOperationOrgNodeSettingError,
     /// 有用户存在的机构节点不能被删除。
     ///
-    /// Code `FailedOperation.OrgNodeWithUsersCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrgNodeWithUsersCanNotBeDeleted`.
     #[doc(alias = "FailedOperation.OrgNodeWithUsersCanNotBeDeleted")]
     FailedOperationOrgNodeWithUsersCanNotBeDeleted,
     /// 父机构节点ID未找到。
     ///
-    /// Code `FailedOperation.ParentOrgNodeIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParentOrgNodeIdNotFound`.
     #[doc(alias = "FailedOperation.ParentOrgNodeIdNotFound")]
     FailedOperationParentOrgNodeIdNotFound,
     /// 身份主体未找到。
     ///
-    /// Code `FailedOperation.PersonNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PersonNotFound`.
     #[doc(alias = "FailedOperation.PersonNotFound")]
     FailedOperationPersonNotFound,
     /// 从用户组中移除用户失败。
     ///
-    /// Code `FailedOperation.RemoveUsersFromUserGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RemoveUsersFromUserGroupError`.
     #[doc(alias = "FailedOperation.RemoveUsersFromUserGroupError")]
     FailedOperationRemoveUsersFromUserGroupError,
     /// 次要机构元素重复。
     ///
-    /// Code `FailedOperation.SecondaryOrgNodeDuplicates`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SecondaryOrgNodeDuplicates`.
     #[doc(alias = "FailedOperation.SecondaryOrgNodeDuplicates")]
     FailedOperationSecondaryOrgNodeDuplicates,
     /// 不能变更LDAP导入的用户到目录外的组织机构下。
     ///
-    /// Code `FailedOperation.UpdateLDAPUserOrgExceedsRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateLDAPUserOrgExceedsRange`.
     #[doc(alias = "FailedOperation.UpdateLDAPUserOrgExceedsRange")]
     FailedOperationUpdateLDAPUserOrgExceedsRange,
     /// 不能变更LDAP导入的用户到其他目录的企业机构下。
     ///
-    /// Code `FailedOperation.UpdateLDAPUserOrgNotInSameCrop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateLDAPUserOrgNotInSameCrop`.
     #[doc(alias = "FailedOperation.UpdateLDAPUserOrgNotInSameCrop")]
     FailedOperationUpdateLDAPUserOrgNotInSameCrop,
     /// 不能变更自建用户到有同步操作类型的组织机构下。
     ///
-    /// Code `FailedOperation.UpdateUserExceedsRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateUserExceedsRange`.
     #[doc(alias = "FailedOperation.UpdateUserExceedsRange")]
     FailedOperationUpdateUserExceedsRange,
     /// 不能变更企业微信用户到企业外的组织机构。
     ///
-    /// Code `FailedOperation.UpdateWeComUserOrgExceedsRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateWeComUserOrgExceedsRange`.
     #[doc(alias = "FailedOperation.UpdateWeComUserOrgExceedsRange")]
     FailedOperationUpdateWeComUserOrgExceedsRange,
     /// 不能变更企业微信用户到非相同的企业机构下。
     ///
-    /// Code `FailedOperation.UpdateWeComUserOrgNotInSameCrop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateWeComUserOrgNotInSameCrop`.
     #[doc(alias = "FailedOperation.UpdateWeComUserOrgNotInSameCrop")]
     FailedOperationUpdateWeComUserOrgNotInSameCrop,
     /// 获取用户被授权访问的应用列表失败。
     ///
-    /// Code `FailedOperation.UserAuthListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserAuthListError`.
     #[doc(alias = "FailedOperation.UserAuthListError")]
     FailedOperationUserAuthListError,
     /// 用户邮箱已存在。
     ///
-    /// Code `FailedOperation.UserEmailAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserEmailAlreadyExists`.
     #[doc(alias = "FailedOperation.UserEmailAlreadyExists")]
     FailedOperationUserEmailAlreadyExists,
     /// 用户组不存在。
     ///
-    /// Code `FailedOperation.UserGroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserGroupNotExist`.
     #[doc(alias = "FailedOperation.UserGroupNotExist")]
     FailedOperationUserGroupNotExist,
     /// 用户名字已存在。
     ///
-    /// Code `FailedOperation.UserNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNameAlreadyExists`.
     #[doc(alias = "FailedOperation.UserNameAlreadyExists")]
     FailedOperationUserNameAlreadyExists,
     /// 用户不存在于该用户组。
     ///
-    /// Code `FailedOperation.UserNotExistInUserGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotExistInUserGroup`.
     #[doc(alias = "FailedOperation.UserNotExistInUserGroup")]
     FailedOperationUserNotExistInUserGroup,
     /// 用户不存在。
     ///
-    /// Code `FailedOperation.UserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotFound`.
     #[doc(alias = "FailedOperation.UserNotFound")]
     FailedOperationUserNotFound,
     /// 用户手机已存在。
     ///
-    /// Code `FailedOperation.UserPhoneAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserPhoneAlreadyExists`.
     #[doc(alias = "FailedOperation.UserPhoneAlreadyExists")]
     FailedOperationUserPhoneAlreadyExists,
     /// 属性校验失败。
     ///
-    /// Code `InvalidParameter.AttributeValueValidError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AttributeValueValidError`.
     #[doc(alias = "InvalidParameter.AttributeValueValidError")]
     InvalidParameterAttributeValueValidError,
     /// 组织机构代码不合法。
     ///
-    /// Code `InvalidParameter.OrgCodeIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrgCodeIllegal`.
     #[doc(alias = "InvalidParameter.OrgCodeIllegal")]
     InvalidParameterOrgCodeIllegal,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.ParameterIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterIllegal`.
     #[doc(alias = "InvalidParameter.ParameterIllegal")]
     InvalidParameterParameterIllegal,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.Parameterlllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Parameterlllegal`.
     #[doc(alias = "InvalidParameter.Parameterlllegal")]
     InvalidParameterParameterlllegal,
     /// 列表搜索条件不合法。
     ///
-    /// Code `InvalidParameter.SearchCriteriaIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SearchCriteriaIllegal`.
     #[doc(alias = "InvalidParameter.SearchCriteriaIllegal")]
     InvalidParameterSearchCriteriaIllegal,
     /// 时间格式不合法。
     ///
-    /// Code `InvalidParameter.TimeFormatIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TimeFormatIllegal`.
     #[doc(alias = "InvalidParameter.TimeFormatIllegal")]
     InvalidParameterTimeFormatIllegal,
     /// 设定的用户过期时间不合法。
     ///
-    /// Code `InvalidParameter.UserExpirationTimeIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserExpirationTimeIllegal`.
     #[doc(alias = "InvalidParameter.UserExpirationTimeIllegal")]
     InvalidParameterUserExpirationTimeIllegal,
     /// 用户ID参数为空。
     ///
-    /// Code `InvalidParameter.UserIDIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserIDIsNull`.
     #[doc(alias = "InvalidParameter.UserIDIsNull")]
     InvalidParameterUserIDIsNull,
     /// 用户名参数为空。
     ///
-    /// Code `InvalidParameter.UserNameIsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserNameIsNull`.
     #[doc(alias = "InvalidParameter.UserNameIsNull")]
     InvalidParameterUserNameIsNull,
     /// 账号ID列表不能为空。
     ///
-    /// Code `InvalidParameterValue.AccountIdsCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountIdsCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.AccountIdsCanNotBeEmpty")]
     InvalidParameterValueAccountIdsCanNotBeEmpty,
     /// 应用ID不能为空。
     ///
-    /// Code `InvalidParameterValue.AppIdCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppIdCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.AppIdCanNotBeEmpty")]
     InvalidParameterValueAppIdCanNotBeEmpty,
     /// 应用信息分页展示的排列属性不合法。
     ///
-    /// Code `InvalidParameterValue.ApplicationInfoSortKeyIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationInfoSortKeyIllegal`.
     #[doc(alias = "InvalidParameterValue.ApplicationInfoSortKeyIllegal")]
     InvalidParameterValueApplicationInfoSortKeyIllegal,
     /// EntityType不匹配。
     ///
-    /// Code `InvalidParameterValue.EntityTypeNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EntityTypeNotMatch`.
     #[doc(alias = "InvalidParameterValue.EntityTypeNotMatch")]
     InvalidParameterValueEntityTypeNotMatch,
     /// 参数的长度超出限制。
     ///
-    /// Code `InvalidParameterValue.LengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LengthExceeded`.
     #[doc(alias = "InvalidParameterValue.LengthExceeded")]
     InvalidParameterValueLengthExceeded,
     /// 新密码不能为空。
     ///
-    /// Code `InvalidParameterValue.NewPasswordCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NewPasswordCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.NewPasswordCanNotBeEmpty")]
     InvalidParameterValueNewPasswordCanNotBeEmpty,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameterValue.ParameterIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterIllegal`.
     #[doc(alias = "InvalidParameterValue.ParameterIllegal")]
     InvalidParameterValueParameterIllegal,
     /// 分页展示的排序属性不合法。
     ///
-    /// Code `InvalidParameterValue.SortKeyIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SortKeyIllegal`.
     #[doc(alias = "InvalidParameterValue.SortKeyIllegal")]
     InvalidParameterValueSortKeyIllegal,
     /// 用户ID不能为空。
     ///
-    /// Code `InvalidParameterValue.UserIdCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserIdCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.UserIdCanNotBeEmpty")]
     InvalidParameterValueUserIdCanNotBeEmpty,
     /// 用户名不能为空。
     ///
-    /// Code `InvalidParameterValue.UserNameCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserNameCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.UserNameCanNotBeEmpty")]
     InvalidParameterValueUserNameCanNotBeEmpty,
     /// 用户手机不能为空。
     ///
-    /// Code `InvalidParameterValue.UserPhoneCanNotBeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserPhoneCanNotBeEmpty`.
     #[doc(alias = "InvalidParameterValue.UserPhoneCanNotBeEmpty")]
     InvalidParameterValueUserPhoneCanNotBeEmpty,
     /// 数据条目数超出最大限制。
     ///
-    /// Code `LimitExceeded.ItemsNumberLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ItemsNumberLimitExceeded`.
     #[doc(alias = "LimitExceeded.ItemsNumberLimitExceeded")]
     LimitExceededItemsNumberLimitExceeded,
     /// 输入参数超出长度限制。
     ///
-    /// Code `LimitExceeded.ParameterLengthLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ParameterLengthLimitExceeded`.
     #[doc(alias = "LimitExceeded.ParameterLengthLimitExceeded")]
     LimitExceededParameterLengthLimitExceeded,
     /// 用户的次要机构超出数量上限。
     ///
-    /// Code `LimitExceeded.SecondaryNodeCountLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecondaryNodeCountLimitExceeded`.
     #[doc(alias = "LimitExceeded.SecondaryNodeCountLimitExceeded")]
     LimitExceededSecondaryNodeCountLimitExceeded,
     /// 当前用户缺乏访问该操作的权限。
     ///
-    /// Code `OperationDenied.ActionPermissionDeny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ActionPermissionDeny`.
     #[doc(alias = "OperationDenied.ActionPermissionDeny")]
     OperationDeniedActionPermissionDeny,
 }

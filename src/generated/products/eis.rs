@@ -5,34 +5,36 @@
 
 /// An error code of `eis`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 鉴权失败。
     ///
-    /// Code `FailedOperation.AuthenticationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthenticationFailed`.
     #[doc(alias = "FailedOperation.AuthenticationFailed")]
     FailedOperationAuthenticationFailed,
     /// 依赖服务错误。
     ///
-    /// Code `FailedOperation.MetaCompilerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MetaCompilerError`.
     #[doc(alias = "FailedOperation.MetaCompilerError")]
     FailedOperationMetaCompilerError,
     /// 数据库内部错误。
     ///
-    /// Code `InternalError.DatabaseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseError`.
     #[doc(alias = "InternalError.DatabaseError")]
     InternalErrorDatabaseError,
     /// rpc调用异常。
     ///
-    /// Code `InternalError.RpcPilotServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RpcPilotServerError`.
     #[doc(alias = "InternalError.RpcPilotServerError")]
     InternalErrorRpcPilotServerError,
     /// 连接器不存在。
     ///
-    /// Code `InvalidParameterValue.ConnectorNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConnectorNotExist`.
     #[doc(alias = "InvalidParameterValue.ConnectorNotExist")]
     InvalidParameterValueConnectorNotExist,
 }

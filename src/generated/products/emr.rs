@@ -7,14 +7,16 @@
 
 /// An error code of `emr`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/emr-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 操作失败。
     ///
-    /// Code `FailedOperation.CheckIfSupportPodStretch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckIfSupportPodStretch`.
     #[doc(alias = "FailedOperation.CheckIfSupportPodStretch")]
     FailedOperationCheckIfSupportPodStretch,
     /// No description is documented.
@@ -29,32 +31,32 @@ pub enum ErrorCode {
     FailedOperationDescribeResourceTagsFailed,
     /// 重复的订单，请检查emr控制台。
     ///
-    /// Code `FailedOperation.DuplicateOrderNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicateOrderNotAllowed`.
     #[doc(alias = "FailedOperation.DuplicateOrderNotAllowed")]
     FailedOperationDuplicateOrderNotAllowed,
     /// 获取cam角色失败。
     ///
-    /// Code `FailedOperation.GetCamRoleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetCamRoleFailed`.
     #[doc(alias = "FailedOperation.GetCamRoleFailed")]
     FailedOperationGetCamRoleFailed,
     /// 调用cam服务失败。
     ///
-    /// Code `FailedOperation.GetCamServerFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetCamServerFailed`.
     #[doc(alias = "FailedOperation.GetCamServerFailed")]
     FailedOperationGetCamServerFailed,
     /// 获取cvm 规格信息失败。
     ///
-    /// Code `FailedOperation.GetCvmConfigQuotaFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetCvmConfigQuotaFailed`.
     #[doc(alias = "FailedOperation.GetCvmConfigQuotaFailed")]
     FailedOperationGetCvmConfigQuotaFailed,
     /// 调用cvm服务失败。
     ///
-    /// Code `FailedOperation.GetCvmServerFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetCvmServerFailed`.
     #[doc(alias = "FailedOperation.GetCvmServerFailed")]
     FailedOperationGetCvmServerFailed,
     /// 调去询价中心服务失败
     ///
-    /// Code `FailedOperation.GetTradeServerFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetTradeServerFailed`.
     #[doc(alias = "FailedOperation.GetTradeServerFailed")]
     FailedOperationGetTradeServerFailed,
     /// No description is documented.
@@ -64,7 +66,7 @@ pub enum ErrorCode {
     FailedOperationInsufficientAccountBalance,
     /// 不允许更多的扩缩容规则。
     ///
-    /// Code `FailedOperation.MoreStrategyNotAllowed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MoreStrategyNotAllowed`.
     #[doc(alias = "FailedOperation.MoreStrategyNotAllowed")]
     FailedOperationMoreStrategyNotAllowed,
     /// No description is documented.
@@ -74,259 +76,259 @@ pub enum ErrorCode {
     FailedOperationNamespaceHasUserCustomPods,
     /// 未授权操作。
     ///
-    /// Code `FailedOperation.NotAuthenticated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAuthenticated`.
     #[doc(alias = "FailedOperation.NotAuthenticated")]
     FailedOperationNotAuthenticated,
     /// 操作失败，不支持pod。
     ///
-    /// Code `FailedOperation.NotSupportPod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotSupportPod`.
     #[doc(alias = "FailedOperation.NotSupportPod")]
     FailedOperationNotSupportPod,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.RefundCvmFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RefundCvmFailed`.
     #[doc(alias = "FailedOperation.RefundCvmFailed")]
     FailedOperationRefundCvmFailed,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.SpecDeleteDenyForAutoScaleStrategies`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SpecDeleteDenyForAutoScaleStrategies`.
     #[doc(alias = "FailedOperation.SpecDeleteDenyForAutoScaleStrategies")]
     FailedOperationSpecDeleteDenyForAutoScaleStrategies,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.AccountCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AccountCgwError`.
     #[doc(alias = "InternalError.AccountCgwError")]
     InternalErrorAccountCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CamCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamCgwError`.
     #[doc(alias = "InternalError.CamCgwError")]
     InternalErrorCamCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamError`.
     #[doc(alias = "InternalError.CamError")]
     InternalErrorCamError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CbsCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CbsCgwError`.
     #[doc(alias = "InternalError.CbsCgwError")]
     InternalErrorCbsCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CbsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CbsError`.
     #[doc(alias = "InternalError.CbsError")]
     InternalErrorCbsError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CdbCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdbCgwError`.
     #[doc(alias = "InternalError.CdbCgwError")]
     InternalErrorCdbCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CdbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CdbError`.
     #[doc(alias = "InternalError.CdbError")]
     InternalErrorCdbError,
     /// cvm或cbs资源不够或软件不合法。
     ///
-    /// Code `InternalError.CheckQuotaErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CheckQuotaErr`.
     #[doc(alias = "InternalError.CheckQuotaErr")]
     InternalErrorCheckQuotaErr,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.ConfigCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ConfigCgwError`.
     #[doc(alias = "InternalError.ConfigCgwError")]
     InternalErrorConfigCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.CvmError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CvmError`.
     #[doc(alias = "InternalError.CvmError")]
     InternalErrorCvmError,
     /// DB查询异常。
     ///
-    /// Code `InternalError.DBQueryException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBQueryException`.
     #[doc(alias = "InternalError.DBQueryException")]
     InternalErrorDBQueryException,
     /// 请求OpenTSDB异常。
     ///
-    /// Code `InternalError.DoOpenTSDBRequestException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DoOpenTSDBRequestException`.
     #[doc(alias = "InternalError.DoOpenTSDBRequestException")]
     InternalErrorDoOpenTSDBRequestException,
     /// 调用EKS报错。
     ///
-    /// Code `InternalError.EKSError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EKSError`.
     #[doc(alias = "InternalError.EKSError")]
     InternalErrorEKSError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.KmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.KmsError`.
     #[doc(alias = "InternalError.KmsError")]
     InternalErrorKmsError,
     /// 请求OpenTSDB失败。
     ///
-    /// Code `InternalError.OpenTSDBHttpReturnCodeNotOK`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OpenTSDBHttpReturnCodeNotOK`.
     #[doc(alias = "InternalError.OpenTSDBHttpReturnCodeNotOK")]
     InternalErrorOpenTSDBHttpReturnCodeNotOK,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.ProjectCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ProjectCgwError`.
     #[doc(alias = "InternalError.ProjectCgwError")]
     InternalErrorProjectCgwError,
     /// 安全组接口调用异常。
     ///
-    /// Code `InternalError.SgError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SgError`.
     #[doc(alias = "InternalError.SgError")]
     InternalErrorSgError,
     /// TKE调用出错。
     ///
-    /// Code `InternalError.TKEError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TKEError`.
     #[doc(alias = "InternalError.TKEError")]
     InternalErrorTKEError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.TagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TagError`.
     #[doc(alias = "InternalError.TagError")]
     InternalErrorTagError,
     /// The alternative spec is sold out.
     ///
     /// the optional spec saled out。
     ///
-    /// Code `InternalError.Test`. Texts: en from pages/emr-error-codes-en.md, zh from pages/emr-error-codes-zh.md.
+    /// Code `InternalError.Test`. Text: zh from pages/emr-error-codes-zh.md.
     #[doc(alias = "InternalError.Test")]
     InternalErrorTest,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.TradeCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeCgwError`.
     #[doc(alias = "InternalError.TradeCgwError")]
     InternalErrorTradeCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.VpcCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcCgwError`.
     #[doc(alias = "InternalError.VpcCgwError")]
     InternalErrorVpcCgwError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.VpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcError`.
     #[doc(alias = "InternalError.VpcError")]
     InternalErrorVpcError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.WoodServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.WoodServerError`.
     #[doc(alias = "InternalError.WoodServerError")]
     InternalErrorWoodServerError,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.AppIdResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AppIdResourceNotMatch`.
     #[doc(alias = "InvalidParameter.AppIdResourceNotMatch")]
     InvalidParameterAppIdResourceNotMatch,
     /// CpuType参数无效。
     ///
-    /// Code `InvalidParameter.CpuType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CpuType`.
     #[doc(alias = "InvalidParameter.CpuType")]
     InvalidParameterCpuType,
     /// 展示策略错误。
     ///
-    /// Code `InvalidParameter.DisplayStrategyNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DisplayStrategyNotMatch`.
     #[doc(alias = "InvalidParameter.DisplayStrategyNotMatch")]
     InvalidParameterDisplayStrategyNotMatch,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.HALessMasterCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HALessMasterCount`.
     #[doc(alias = "InvalidParameter.HALessMasterCount")]
     InvalidParameterHALessMasterCount,
     /// impala查询参数异常。
     ///
-    /// Code `InvalidParameter.ImpalaQueryException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImpalaQueryException`.
     #[doc(alias = "InvalidParameter.ImpalaQueryException")]
     InvalidParameterImpalaQueryException,
     /// Common节点数量无效。
     ///
-    /// Code `InvalidParameter.IncorrectCommonCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IncorrectCommonCount`.
     #[doc(alias = "InvalidParameter.IncorrectCommonCount")]
     InvalidParameterIncorrectCommonCount,
     /// Master节点数量无效。
     ///
-    /// Code `InvalidParameter.IncorrectMasterCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IncorrectMasterCount`.
     #[doc(alias = "InvalidParameter.IncorrectMasterCount")]
     InvalidParameterIncorrectMasterCount,
     /// 不合法的AllNodeResourceSpec参数。
     ///
-    /// Code `InvalidParameter.InvalidAllNodeResourceSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAllNodeResourceSpec`.
     #[doc(alias = "InvalidParameter.InvalidAllNodeResourceSpec")]
     InvalidParameterInvalidAllNodeResourceSpec,
     /// 无效参数，AppId。
     ///
-    /// Code `InvalidParameter.InvalidAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAppId`.
     #[doc(alias = "InvalidParameter.InvalidAppId")]
     InvalidParameterInvalidAppId,
     /// 无效的自动续费标识。
     ///
-    /// Code `InvalidParameter.InvalidAutoRenew`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAutoRenew`.
     #[doc(alias = "InvalidParameter.InvalidAutoRenew")]
     InvalidParameterInvalidAutoRenew,
     /// 无效的引导脚本。
     ///
-    /// Code `InvalidParameter.InvalidBootstrapAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidBootstrapAction`.
     #[doc(alias = "InvalidParameter.InvalidBootstrapAction")]
     InvalidParameterInvalidBootstrapAction,
     /// ExternalAccess.ClbSetting.VpcSetting参数无效。
     ///
-    /// Code `InvalidParameter.InvalidCLBServerVpcSetting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCLBServerVpcSetting`.
     #[doc(alias = "InvalidParameter.InvalidCLBServerVpcSetting")]
     InvalidParameterInvalidCLBServerVpcSetting,
     /// Classification参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidClassification`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClassification`.
     #[doc(alias = "InvalidParameter.InvalidClassification")]
     InvalidParameterInvalidClassification,
     /// 无效的ClickHouse集群。
     ///
-    /// Code `InvalidParameter.InvalidClickHouseCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClickHouseCluster`.
     #[doc(alias = "InvalidParameter.InvalidClickHouseCluster")]
     InvalidParameterInvalidClickHouseCluster,
     /// 无效的ClientToken。
     ///
-    /// Code `InvalidParameter.InvalidClientToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClientToken`.
     #[doc(alias = "InvalidParameter.InvalidClientToken")]
     InvalidParameterInvalidClientToken,
     /// 无效参数，ClusterId。
     ///
-    /// Code `InvalidParameter.InvalidClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClusterId`.
     #[doc(alias = "InvalidParameter.InvalidClusterId")]
     InvalidParameterInvalidClusterId,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidCommonDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCommonDiskType`.
     #[doc(alias = "InvalidParameter.InvalidCommonDiskType")]
     InvalidParameterInvalidCommonDiskType,
     /// 不合法的指标比较方法。
     ///
-    /// Code `InvalidParameter.InvalidCompareMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCompareMethod`.
     #[doc(alias = "InvalidParameter.InvalidCompareMethod")]
     InvalidParameterInvalidCompareMethod,
     /// 无效的组件。
     ///
-    /// Code `InvalidParameter.InvalidComponent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidComponent`.
     #[doc(alias = "InvalidParameter.InvalidComponent")]
     InvalidParameterInvalidComponent,
     /// 至少需要一个触发条件。
     ///
-    /// Code `InvalidParameter.InvalidConditionNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidConditionNum`.
     #[doc(alias = "InvalidParameter.InvalidConditionNum")]
     InvalidParameterInvalidConditionNum,
     /// 无效的下发配置文件类型。
     ///
-    /// Code `InvalidParameter.InvalidConfigType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidConfigType`.
     #[doc(alias = "InvalidParameter.InvalidConfigType")]
     InvalidParameterInvalidConfigType,
     /// Core节点数量无效。
     ///
-    /// Code `InvalidParameter.InvalidCoreCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCoreCount`.
     #[doc(alias = "InvalidParameter.InvalidCoreCount")]
     InvalidParameterInvalidCoreCount,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidCoreDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCoreDiskType`.
     #[doc(alias = "InvalidParameter.InvalidCoreDiskType")]
     InvalidParameterInvalidCoreDiskType,
     /// No description is documented.
@@ -336,47 +338,47 @@ pub enum ErrorCode {
     InvalidParameterInvalidCosBucket,
     /// CosFileUri参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidCosFileURI`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCosFileURI`.
     #[doc(alias = "InvalidParameter.InvalidCosFileURI")]
     InvalidParameterInvalidCosFileURI,
     /// 扩容数量必须大于0。
     ///
-    /// Code `InvalidParameter.InvalidCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCount`.
     #[doc(alias = "InvalidParameter.InvalidCount")]
     InvalidParameterInvalidCount,
     /// 同一请求只能扩容Task或者Core节点。
     ///
-    /// Code `InvalidParameter.InvalidCountNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCountNum`.
     #[doc(alias = "InvalidParameter.InvalidCountNum")]
     InvalidParameterInvalidCountNum,
     /// 错误信息：Invalid PodParameter。
     ///
-    /// Code `InvalidParameter.InvalidCustomizedPodParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCustomizedPodParam`.
     #[doc(alias = "InvalidParameter.InvalidCustomizedPodParam")]
     InvalidParameterInvalidCustomizedPodParam,
     /// DependService和EnableKerberos参数冲突。
     ///
-    /// Code `InvalidParameter.InvalidDependServiceAndEnableKerberosConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDependServiceAndEnableKerberosConflict`.
     #[doc(alias = "InvalidParameter.InvalidDependServiceAndEnableKerberosConflict")]
     InvalidParameterInvalidDependServiceAndEnableKerberosConflict,
     /// 无效的磁盘数量。
     ///
-    /// Code `InvalidParameter.InvalidDiskNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDiskNum`.
     #[doc(alias = "InvalidParameter.InvalidDiskNum")]
     InvalidParameterInvalidDiskNum,
     /// 无效的磁盘大小。
     ///
-    /// Code `InvalidParameter.InvalidDiskSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDiskSize`.
     #[doc(alias = "InvalidParameter.InvalidDiskSize")]
     InvalidParameterInvalidDiskSize,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDiskType`.
     #[doc(alias = "InvalidParameter.InvalidDiskType")]
     InvalidParameterInvalidDiskType,
     /// 下载对象参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidDownloadObj`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDownloadObj`.
     #[doc(alias = "InvalidParameter.InvalidDownloadObj")]
     InvalidParameterInvalidDownloadObj,
     /// No description is documented.
@@ -386,82 +388,82 @@ pub enum ErrorCode {
     InvalidParameterInvalidDynamicInstanceType,
     /// 无效的EKS实例。
     ///
-    /// Code `InvalidParameter.InvalidEksInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidEksInstance`.
     #[doc(alias = "InvalidParameter.InvalidEksInstance")]
     InvalidParameterInvalidEksInstance,
     /// 指定的将导出配置文件参数有误。
     ///
-    /// Code `InvalidParameter.InvalidExportConfContexts`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidExportConfContexts`.
     #[doc(alias = "InvalidParameter.InvalidExportConfContexts")]
     InvalidParameterInvalidExportConfContexts,
     /// CustomConfig参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidExtendField`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidExtendField`.
     #[doc(alias = "InvalidParameter.InvalidExtendField")]
     InvalidParameterInvalidExtendField,
     /// NameServiceName参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidExtendNameService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidExtendNameService`.
     #[doc(alias = "InvalidParameter.InvalidExtendNameService")]
     InvalidParameterInvalidExtendNameService,
     /// 无效组件依赖集群vpc。
     ///
-    /// Code `InvalidParameter.InvalidExternalServiceVpcId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidExternalServiceVpcId`.
     #[doc(alias = "InvalidParameter.InvalidExternalServiceVpcId")]
     InvalidParameterInvalidExternalServiceVpcId,
     /// 无效的任务失败处理策略。
     ///
-    /// Code `InvalidParameter.InvalidFailurePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFailurePolicy`.
     #[doc(alias = "InvalidParameter.InvalidFailurePolicy")]
     InvalidParameterInvalidFailurePolicy,
     /// 文件路径参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidFilePath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilePath`.
     #[doc(alias = "InvalidParameter.InvalidFilePath")]
     InvalidParameterInvalidFilePath,
     /// 无效过滤参数。
     ///
-    /// Code `InvalidParameter.InvalidFilterKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterKey`.
     #[doc(alias = "InvalidParameter.InvalidFilterKey")]
     InvalidParameterInvalidFilterKey,
     /// 无效参数，EMR实例不符合要求。
     ///
-    /// Code `InvalidParameter.InvalidInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstance`.
     #[doc(alias = "InvalidParameter.InvalidInstance")]
     InvalidParameterInvalidInstance,
     /// 不合法的实例计费模式。
     ///
-    /// Code `InvalidParameter.InvalidInstanceChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstanceChargeType`.
     #[doc(alias = "InvalidParameter.InvalidInstanceChargeType")]
     InvalidParameterInvalidInstanceChargeType,
     /// 无效的集群名称。
     ///
-    /// Code `InvalidParameter.InvalidInstanceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstanceName`.
     #[doc(alias = "InvalidParameter.InvalidInstanceName")]
     InvalidParameterInvalidInstanceName,
     /// 无效的集群保留策略。
     ///
-    /// Code `InvalidParameter.InvalidInstancePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstancePolicy`.
     #[doc(alias = "InvalidParameter.InvalidInstancePolicy")]
     InvalidParameterInvalidInstancePolicy,
     /// 无效的机型。
     ///
-    /// Code `InvalidParameter.InvalidInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInstanceType`.
     #[doc(alias = "InvalidParameter.InvalidInstanceType")]
     InvalidParameterInvalidInstanceType,
     /// 指定的销毁IP无效。
     ///
-    /// Code `InvalidParameter.InvalidIpList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIpList`.
     #[doc(alias = "InvalidParameter.InvalidIpList")]
     InvalidParameterInvalidIpList,
     /// 无效的流程任务。
     ///
-    /// Code `InvalidParameter.InvalidJobFlow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidJobFlow`.
     #[doc(alias = "InvalidParameter.InvalidJobFlow")]
     InvalidParameterInvalidJobFlow,
     /// 无效的任务步骤类型。
     ///
-    /// Code `InvalidParameter.InvalidJobType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidJobType`.
     #[doc(alias = "InvalidParameter.InvalidJobType")]
     InvalidParameterInvalidJobType,
     /// No description is documented.
@@ -471,192 +473,192 @@ pub enum ErrorCode {
     InvalidParameterInvalidLoadBalancer,
     /// 无效的登录设置。
     ///
-    /// Code `InvalidParameter.InvalidLoginSetting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidLoginSetting`.
     #[doc(alias = "InvalidParameter.InvalidLoginSetting")]
     InvalidParameterInvalidLoginSetting,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidMasterDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMasterDiskType`.
     #[doc(alias = "InvalidParameter.InvalidMasterDiskType")]
     InvalidParameterInvalidMasterDiskType,
     /// 无效的元数据库URL。
     ///
-    /// Code `InvalidParameter.InvalidMetaDataJdbcUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMetaDataJdbcUrl`.
     #[doc(alias = "InvalidParameter.InvalidMetaDataJdbcUrl")]
     InvalidParameterInvalidMetaDataJdbcUrl,
     /// 无效的元数据库实例Id。
     ///
-    /// Code `InvalidParameter.InvalidMetaInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMetaInstanceId`.
     #[doc(alias = "InvalidParameter.InvalidMetaInstanceId")]
     InvalidParameterInvalidMetaInstanceId,
     /// 无效的元数据表类型。
     ///
-    /// Code `InvalidParameter.InvalidMetaType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMetaType`.
     #[doc(alias = "InvalidParameter.InvalidMetaType")]
     InvalidParameterInvalidMetaType,
     /// 变配规格无效。
     ///
-    /// Code `InvalidParameter.InvalidModifySpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidModifySpec`.
     #[doc(alias = "InvalidParameter.InvalidModifySpec")]
     InvalidParameterInvalidModifySpec,
     /// 不合法的节点数量。
     ///
-    /// Code `InvalidParameter.InvalidNodeCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidNodeCount`.
     #[doc(alias = "InvalidParameter.InvalidNodeCount")]
     InvalidParameterInvalidNodeCount,
     /// 不合法的节点类型。
     ///
-    /// Code `InvalidParameter.InvalidNodeFlag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidNodeFlag`.
     #[doc(alias = "InvalidParameter.InvalidNodeFlag")]
     InvalidParameterInvalidNodeFlag,
     /// 无效的NodeType。
     ///
-    /// Code `InvalidParameter.InvalidNodeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidNodeType`.
     #[doc(alias = "InvalidParameter.InvalidNodeType")]
     InvalidParameterInvalidNodeType,
     /// 无效的SoftInfo。
     ///
-    /// Code `InvalidParameter.InvalidParamterInvalidSoftInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParamterInvalidSoftInfo`.
     #[doc(alias = "InvalidParameter.InvalidParamterInvalidSoftInfo")]
     InvalidParameterInvalidParamterInvalidSoftInfo,
     /// 无效密码。
     ///
-    /// Code `InvalidParameter.InvalidPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPassword`.
     #[doc(alias = "InvalidParameter.InvalidPassword")]
     InvalidParameterInvalidPassword,
     /// 无效的付费类型。
     ///
-    /// Code `InvalidParameter.InvalidPaymode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPaymode`.
     #[doc(alias = "InvalidParameter.InvalidPaymode")]
     InvalidParameterInvalidPaymode,
     /// PodNum参数无效。
     ///
-    /// Code `InvalidParameter.InvalidPodNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPodNum`.
     #[doc(alias = "InvalidParameter.InvalidPodNum")]
     InvalidParameterInvalidPodNum,
     /// 无效的引导操作脚本。
     ///
-    /// Code `InvalidParameter.InvalidPreExecutedFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPreExecutedFile`.
     #[doc(alias = "InvalidParameter.InvalidPreExecutedFile")]
     InvalidParameterInvalidPreExecutedFile,
     /// 不合法的指标处理方法。
     ///
-    /// Code `InvalidParameter.InvalidProcessMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProcessMethod`.
     #[doc(alias = "InvalidParameter.InvalidProcessMethod")]
     InvalidParameterInvalidProcessMethod,
     /// 无效参数，不符合EMR版本。
     ///
-    /// Code `InvalidParameter.InvalidProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProduct`.
     #[doc(alias = "InvalidParameter.InvalidProduct")]
     InvalidParameterInvalidProduct,
     /// 无效的产品ID。
     ///
-    /// Code `InvalidParameter.InvalidProductId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProductId`.
     #[doc(alias = "InvalidParameter.InvalidProductId")]
     InvalidParameterInvalidProductId,
     /// 不合法的产品版本。
     ///
-    /// Code `InvalidParameter.InvalidProductVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProductVersion`.
     #[doc(alias = "InvalidParameter.InvalidProductVersion")]
     InvalidParameterInvalidProductVersion,
     /// 无效的项目ID。
     ///
-    /// Code `InvalidParameter.InvalidProjectId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProjectId`.
     #[doc(alias = "InvalidParameter.InvalidProjectId")]
     InvalidParameterInvalidProjectId,
     /// Region参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRegion`.
     #[doc(alias = "InvalidParameter.InvalidRegion")]
     InvalidParameterInvalidRegion,
     /// 不合法自动续费标识。
     ///
-    /// Code `InvalidParameter.InvalidRenewFlag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRenewFlag`.
     #[doc(alias = "InvalidParameter.InvalidRenewFlag")]
     InvalidParameterInvalidRenewFlag,
     /// ResType值无效。
     ///
-    /// Code `InvalidParameter.InvalidResType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResType`.
     #[doc(alias = "InvalidParameter.InvalidResType")]
     InvalidParameterInvalidResType,
     /// 无效资源ID。
     ///
-    /// Code `InvalidParameter.InvalidResourceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResourceId`.
     #[doc(alias = "InvalidParameter.InvalidResourceId")]
     InvalidParameterInvalidResourceId,
     /// 资源ID无效。
     ///
-    /// Code `InvalidParameter.InvalidResourceIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResourceIds`.
     #[doc(alias = "InvalidParameter.InvalidResourceIds")]
     InvalidParameterInvalidResourceIds,
     /// 无效的资源规格。
     ///
-    /// Code `InvalidParameter.InvalidResourceSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResourceSpec`.
     #[doc(alias = "InvalidParameter.InvalidResourceSpec")]
     InvalidParameterInvalidResourceSpec,
     /// 扩容Router节点数量无效。
     ///
-    /// Code `InvalidParameter.InvalidRouterCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRouterCount`.
     #[doc(alias = "InvalidParameter.InvalidRouterCount")]
     InvalidParameterInvalidRouterCount,
     /// 无效的扩缩容动作。
     ///
-    /// Code `InvalidParameter.InvalidScaleAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidScaleAction`.
     #[doc(alias = "InvalidParameter.InvalidScaleAction")]
     InvalidParameterInvalidScaleAction,
     /// 不合法的引导脚本执行参数。
     ///
-    /// Code `InvalidParameter.InvalidScriptBootstrapActionConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidScriptBootstrapActionConfig`.
     #[doc(alias = "InvalidParameter.InvalidScriptBootstrapActionConfig")]
     InvalidParameterInvalidScriptBootstrapActionConfig,
     /// 该EMR版本不支持开启安全模式。
     ///
-    /// Code `InvalidParameter.InvalidSecuritySupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSecuritySupport`.
     #[doc(alias = "InvalidParameter.InvalidSecuritySupport")]
     InvalidParameterInvalidSecuritySupport,
     /// 无效的安全组ID。
     ///
-    /// Code `InvalidParameter.InvalidSercurityGrpupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSercurityGrpupId`.
     #[doc(alias = "InvalidParameter.InvalidSercurityGrpupId")]
     InvalidParameterInvalidSercurityGrpupId,
     /// 服务名无效。
     ///
-    /// Code `InvalidParameter.InvalidServiceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidServiceName`.
     #[doc(alias = "InvalidParameter.InvalidServiceName")]
     InvalidParameterInvalidServiceName,
     /// 参数ServiceNodeInfo无效或错误。
     ///
-    /// Code `InvalidParameter.InvalidServiceNodeInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidServiceNodeInfo`.
     #[doc(alias = "InvalidParameter.InvalidServiceNodeInfo")]
     InvalidParameterInvalidServiceNodeInfo,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidServiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidServiceType`.
     #[doc(alias = "InvalidParameter.InvalidServiceType")]
     InvalidParameterInvalidServiceType,
     /// 参数InvalidSoftDeployInfo无效或错误。
     ///
-    /// Code `InvalidParameter.InvalidSoftDeployInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSoftDeployInfo`.
     #[doc(alias = "InvalidParameter.InvalidSoftDeployInfo")]
     InvalidParameterInvalidSoftDeployInfo,
     /// 无效的SoftInfo。
     ///
-    /// Code `InvalidParameter.InvalidSoftInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSoftInfo`.
     #[doc(alias = "InvalidParameter.InvalidSoftInfo")]
     InvalidParameterInvalidSoftInfo,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidSoftWare`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSoftWare`.
     #[doc(alias = "InvalidParameter.InvalidSoftWare")]
     InvalidParameterInvalidSoftWare,
     /// 软件名无效。
     ///
-    /// Code `InvalidParameter.InvalidSoftWareName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSoftWareName`.
     #[doc(alias = "InvalidParameter.InvalidSoftWareName")]
     InvalidParameterInvalidSoftWareName,
     /// 软件版本无效。
     ///
-    /// Code `InvalidParameter.InvalidSoftWareVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSoftWareVersion`.
     #[doc(alias = "InvalidParameter.InvalidSoftWareVersion")]
     InvalidParameterInvalidSoftWareVersion,
     /// No description is documented.
@@ -671,212 +673,212 @@ pub enum ErrorCode {
     InvalidParameterInvalidStatisticPeriodOrTriggerThreshold,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidStrategy`.
     #[doc(alias = "InvalidParameter.InvalidStrategy")]
     InvalidParameterInvalidStrategy,
     /// 无效的规则优先级。
     ///
-    /// Code `InvalidParameter.InvalidStrategyPriority`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidStrategyPriority`.
     #[doc(alias = "InvalidParameter.InvalidStrategyPriority")]
     InvalidParameterInvalidStrategyPriority,
     /// 无效的规格。
     ///
-    /// Code `InvalidParameter.InvalidStrategySpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidStrategySpec`.
     #[doc(alias = "InvalidParameter.InvalidStrategySpec")]
     InvalidParameterInvalidStrategySpec,
     /// 不支持的扩缩容策略类型。
     ///
-    /// Code `InvalidParameter.InvalidStrategyType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidStrategyType`.
     #[doc(alias = "InvalidParameter.InvalidStrategyType")]
     InvalidParameterInvalidStrategyType,
     /// 无效的子网ID。
     ///
-    /// Code `InvalidParameter.InvalidSubnetId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSubnetId`.
     #[doc(alias = "InvalidParameter.InvalidSubnetId")]
     InvalidParameterInvalidSubnetId,
     /// 无效的高可用参数。
     ///
-    /// Code `InvalidParameter.InvalidSupportHA`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSupportHA`.
     #[doc(alias = "InvalidParameter.InvalidSupportHA")]
     InvalidParameterInvalidSupportHA,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidTagsGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTagsGroup`.
     #[doc(alias = "InvalidParameter.InvalidTagsGroup")]
     InvalidParameterInvalidTagsGroup,
     /// task的数量不能超过20。
     ///
-    /// Code `InvalidParameter.InvalidTaskCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskCount`.
     #[doc(alias = "InvalidParameter.InvalidTaskCount")]
     InvalidParameterInvalidTaskCount,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidTimeLayout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTimeLayout`.
     #[doc(alias = "InvalidParameter.InvalidTimeLayout")]
     InvalidParameterInvalidTimeLayout,
     /// 无效的timespan。
     ///
-    /// Code `InvalidParameter.InvalidTimeSpan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTimeSpan`.
     #[doc(alias = "InvalidParameter.InvalidTimeSpan")]
     InvalidParameterInvalidTimeSpan,
     /// 无效的TimeUnit。
     ///
-    /// Code `InvalidParameter.InvalidTimeUnit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTimeUnit`.
     #[doc(alias = "InvalidParameter.InvalidTimeUnit")]
     InvalidParameterInvalidTimeUnit,
     /// 无效的Tke集群ID，或Tke集群不符合条件。
     ///
-    /// Code `InvalidParameter.InvalidTkeInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTkeInstance`.
     #[doc(alias = "InvalidParameter.InvalidTkeInstance")]
     InvalidParameterInvalidTkeInstance,
     /// 父帐号uin参数输入异常。
     ///
-    /// Code `InvalidParameter.InvalidUinNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUinNum`.
     #[doc(alias = "InvalidParameter.InvalidUinNum")]
     InvalidParameterInvalidUinNum,
     /// 无效的统一元数据库。
     ///
-    /// Code `InvalidParameter.InvalidUnifyMeta`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUnifyMeta`.
     #[doc(alias = "InvalidParameter.InvalidUnifyMeta")]
     InvalidParameterInvalidUnifyMeta,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidVendorType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVendorType`.
     #[doc(alias = "InvalidParameter.InvalidVendorType")]
     InvalidParameterInvalidVendorType,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidVolumeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVolumeType`.
     #[doc(alias = "InvalidParameter.InvalidVolumeType")]
     InvalidParameterInvalidVolumeType,
     /// 无效的私有网络ID。
     ///
-    /// Code `InvalidParameter.InvalidVpcId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVpcId`.
     #[doc(alias = "InvalidParameter.InvalidVpcId")]
     InvalidParameterInvalidVpcId,
     /// cosFileUri中的WriteFile参数值无效。
     ///
-    /// Code `InvalidParameter.InvalidWriteFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidWriteFile`.
     #[doc(alias = "InvalidParameter.InvalidWriteFile")]
     InvalidParameterInvalidWriteFile,
     /// 无效的可用区。
     ///
-    /// Code `InvalidParameter.InvalidZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidZone`.
     #[doc(alias = "InvalidParameter.InvalidZone")]
     InvalidParameterInvalidZone,
     /// 不合法的支持Kerberos标识。
     ///
-    /// Code `InvalidParameter.KerberosSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.KerberosSupport`.
     #[doc(alias = "InvalidParameter.KerberosSupport")]
     InvalidParameterKerberosSupport,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.LessCommonCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LessCommonCount`.
     #[doc(alias = "InvalidParameter.LessCommonCount")]
     InvalidParameterLessCommonCount,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.LessTaskCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LessTaskCount`.
     #[doc(alias = "InvalidParameter.LessTaskCount")]
     InvalidParameterLessTaskCount,
     /// 超过cvm实例最大限制个数。
     ///
-    /// Code `InvalidParameter.MoreMaxlimitNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MoreMaxlimitNum`.
     #[doc(alias = "InvalidParameter.MoreMaxlimitNum")]
     InvalidParameterMoreMaxlimitNum,
     /// 无效参数，不满足必须组件。
     ///
-    /// Code `InvalidParameter.NotContainMustSelectSoftware`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotContainMustSelectSoftware`.
     #[doc(alias = "InvalidParameter.NotContainMustSelectSoftware")]
     InvalidParameterNotContainMustSelectSoftware,
     /// 排序字段错误。
     ///
-    /// Code `InvalidParameter.OrderFieldNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrderFieldNotMatch`.
     #[doc(alias = "InvalidParameter.OrderFieldNotMatch")]
     InvalidParameterOrderFieldNotMatch,
     /// 付费模式与资源不匹配。
     ///
-    /// Code `InvalidParameter.PayModeResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PayModeResourceNotMatch`.
     #[doc(alias = "InvalidParameter.PayModeResourceNotMatch")]
     InvalidParameterPayModeResourceNotMatch,
     /// 项目与资源不匹配。
     ///
-    /// Code `InvalidParameter.ProjectResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProjectResourceNotMatch`.
     #[doc(alias = "InvalidParameter.ProjectResourceNotMatch")]
     InvalidParameterProjectResourceNotMatch,
     /// 执行时间重复。
     ///
-    /// Code `InvalidParameter.RepeatedExecutionTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RepeatedExecutionTime`.
     #[doc(alias = "InvalidParameter.RepeatedExecutionTime")]
     InvalidParameterRepeatedExecutionTime,
     /// 扩缩容规则名重复。
     ///
-    /// Code `InvalidParameter.RepeatedStrategyName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RepeatedStrategyName`.
     #[doc(alias = "InvalidParameter.RepeatedStrategyName")]
     InvalidParameterRepeatedStrategyName,
     /// ResourceProviderType参数无效。
     ///
-    /// Code `InvalidParameter.ResourceProviderType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceProviderType`.
     #[doc(alias = "InvalidParameter.ResourceProviderType")]
     InvalidParameterResourceProviderType,
     /// 该服务不支持重启。
     ///
-    /// Code `InvalidParameter.RestartServiceUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RestartServiceUnsupported`.
     #[doc(alias = "InvalidParameter.RestartServiceUnsupported")]
     InvalidParameterRestartServiceUnsupported,
     /// 存在无效的产品组件。
     ///
-    /// Code `InvalidParameter.SoftwareNotInProducr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SoftwareNotInProducr`.
     #[doc(alias = "InvalidParameter.SoftwareNotInProducr")]
     InvalidParameterSoftwareNotInProducr,
     /// 存在无效的产品组件。
     ///
-    /// Code `InvalidParameter.SoftwareNotInProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SoftwareNotInProduct`.
     #[doc(alias = "InvalidParameter.SoftwareNotInProduct")]
     InvalidParameterSoftwareNotInProduct,
     /// 策略为授权。
     ///
-    /// Code `InvalidParameter.UngrantedPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UngrantedPolicy`.
     #[doc(alias = "InvalidParameter.UngrantedPolicy")]
     InvalidParameterUngrantedPolicy,
     /// 角色未授权。
     ///
-    /// Code `InvalidParameter.UngrantedRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UngrantedRole`.
     #[doc(alias = "InvalidParameter.UngrantedRole")]
     InvalidParameterUngrantedRole,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.UnsatisfiedSoftDependecy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsatisfiedSoftDependecy`.
     #[doc(alias = "InvalidParameter.UnsatisfiedSoftDependecy")]
     InvalidParameterUnsatisfiedSoftDependecy,
     /// 可用区与资源不匹配。
     ///
-    /// Code `InvalidParameter.ZoneResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneResourceNotMatch`.
     #[doc(alias = "InvalidParameter.ZoneResourceNotMatch")]
     InvalidParameterZoneResourceNotMatch,
     /// 无效的Tke集群ID，或Tke集群不符合条件。
     ///
-    /// Code `InvalidParameterValue.InvalidTkeInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTkeInstance`.
     #[doc(alias = "InvalidParameterValue.InvalidTkeInstance")]
     InvalidParameterValueInvalidTkeInstance,
     /// 引导脚本数量超过限制。
     ///
-    /// Code `LimitExceeded.BootstrapActionsNumLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BootstrapActionsNumLimitExceeded`.
     #[doc(alias = "LimitExceeded.BootstrapActionsNumLimitExceeded")]
     LimitExceededBootstrapActionsNumLimitExceeded,
     /// Pod Cpu请求数量超过集群限制。
     ///
-    /// Code `LimitExceeded.PodCpuLimitExceededAvailableCpu`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PodCpuLimitExceededAvailableCpu`.
     #[doc(alias = "LimitExceeded.PodCpuLimitExceededAvailableCpu")]
     LimitExceededPodCpuLimitExceededAvailableCpu,
     /// Pod Cpu请求数量超过节点限制。
     ///
-    /// Code `LimitExceeded.PodCpuLimitExceededNodeAvailableCpu`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PodCpuLimitExceededNodeAvailableCpu`.
     #[doc(alias = "LimitExceeded.PodCpuLimitExceededNodeAvailableCpu")]
     LimitExceededPodCpuLimitExceededNodeAvailableCpu,
     /// Pod 内存请求数量超过集群限制。
     ///
-    /// Code `LimitExceeded.PodMemoryLimitExceededAvailableMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PodMemoryLimitExceededAvailableMemory`.
     #[doc(alias = "LimitExceeded.PodMemoryLimitExceededAvailableMemory")]
     LimitExceededPodMemoryLimitExceededAvailableMemory,
     /// No description is documented.
@@ -886,7 +888,7 @@ pub enum ErrorCode {
     LimitExceededRequestBacklogExceedsLimit,
     /// 安全组数量超过限制。
     ///
-    /// Code `LimitExceeded.SecurityGroupNumLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecurityGroupNumLimitExceeded`.
     #[doc(alias = "LimitExceeded.SecurityGroupNumLimitExceeded")]
     LimitExceededSecurityGroupNumLimitExceeded,
     /// No description is documented.
@@ -896,175 +898,175 @@ pub enum ErrorCode {
     LimitExceededUserCountExceedsLimit,
     /// 缺少参数错误。
     ///
-    /// Code `MissingParameter.MissingCoreResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingCoreResource`.
     #[doc(alias = "MissingParameter.MissingCoreResource")]
     MissingParameterMissingCoreResource,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 实例在流程中。
     ///
-    /// Code `ResourceInUse.InstanceInProcess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.InstanceInProcess`.
     #[doc(alias = "ResourceInUse.InstanceInProcess")]
     ResourceInUseInstanceInProcess,
     /// 硬盘规格不满足。
     ///
-    /// Code `ResourceInsufficient.DiskInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.DiskInsufficient`.
     #[doc(alias = "ResourceInsufficient.DiskInsufficient")]
     ResourceInsufficientDiskInsufficient,
     /// 不支持或售罄的节点规格。
     ///
-    /// Code `ResourceInsufficient.InstanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.InstanceInsufficient`.
     #[doc(alias = "ResourceInsufficient.InstanceInsufficient")]
     ResourceInsufficientInstanceInsufficient,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.CDBInfoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CDBInfoNotFound`.
     #[doc(alias = "ResourceNotFound.CDBInfoNotFound")]
     ResourceNotFoundCDBInfoNotFound,
     /// 无法找到该实例。
     ///
-    /// Code `ResourceNotFound.ClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterNotFound`.
     #[doc(alias = "ResourceNotFound.ClusterNotFound")]
     ResourceNotFoundClusterNotFound,
     /// 无法找到指定的CVM实例。
     ///
-    /// Code `ResourceNotFound.CvmInstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CvmInstanceNotFound`.
     #[doc(alias = "ResourceNotFound.CvmInstanceNotFound")]
     ResourceNotFoundCvmInstanceNotFound,
     /// 无法找到硬件信息。
     ///
-    /// Code `ResourceNotFound.HardwareInfoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.HardwareInfoNotFound`.
     #[doc(alias = "ResourceNotFound.HardwareInfoNotFound")]
     ResourceNotFoundHardwareInfoNotFound,
     /// 无法找到该实例。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 无法找到监控元数据。
     ///
-    /// Code `ResourceNotFound.MetricsMetaNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MetricsMetaNotFound`.
     #[doc(alias = "ResourceNotFound.MetricsMetaNotFound")]
     ResourceNotFoundMetricsMetaNotFound,
     /// 该集群没有备选规格。
     ///
-    /// Code `ResourceNotFound.OptionalSpecFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OptionalSpecFound`.
     #[doc(alias = "ResourceNotFound.OptionalSpecFound")]
     ResourceNotFoundOptionalSpecFound,
     /// 无法找到监控元数据。
     ///
-    /// Code `ResourceNotFound.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotFound`.
     #[doc(alias = "ResourceNotFound.ResourceNotFound")]
     ResourceNotFoundResourceNotFound,
     /// 无法找到服务组件配置。
     ///
-    /// Code `ResourceNotFound.ServiceConfNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceConfNotFound`.
     #[doc(alias = "ResourceNotFound.ServiceConfNotFound")]
     ResourceNotFoundServiceConfNotFound,
     /// 无法找到该服务组件。
     ///
-    /// Code `ResourceNotFound.ServiceGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceGroupNotFound`.
     #[doc(alias = "ResourceNotFound.ServiceGroupNotFound")]
     ResourceNotFoundServiceGroupNotFound,
     /// 服务节点没有找到。
     ///
-    /// Code `ResourceNotFound.ServiceNodeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceNodeNotFound`.
     #[doc(alias = "ResourceNotFound.ServiceNodeNotFound")]
     ResourceNotFoundServiceNodeNotFound,
     /// 不存在的规格。
     ///
-    /// Code `ResourceNotFound.SpecNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SpecNotFound`.
     #[doc(alias = "ResourceNotFound.SpecNotFound")]
     ResourceNotFoundSpecNotFound,
     /// 未找到相应扩缩容规则。
     ///
-    /// Code `ResourceNotFound.StrategyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.StrategyNotFound`.
     #[doc(alias = "ResourceNotFound.StrategyNotFound")]
     ResourceNotFoundStrategyNotFound,
     /// 找不到对应的子网。
     ///
-    /// Code `ResourceNotFound.SubnetNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SubnetNotFound`.
     #[doc(alias = "ResourceNotFound.SubnetNotFound")]
     ResourceNotFoundSubnetNotFound,
     /// tke集群前置组件未部署。
     ///
-    /// Code `ResourceNotFound.TKEPreconditionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TKEPreconditionNotFound`.
     #[doc(alias = "ResourceNotFound.TKEPreconditionNotFound")]
     ResourceNotFoundTKEPreconditionNotFound,
     /// 没有查找到指定标签。
     ///
-    /// Code `ResourceNotFound.TagsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TagsNotFound`.
     #[doc(alias = "ResourceNotFound.TagsNotFound")]
     ResourceNotFoundTagsNotFound,
     /// 资源不可用。
     ///
-    /// Code `ResourceUnavailable.NotSupportClusterType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotSupportClusterType`.
     #[doc(alias = "ResourceUnavailable.NotSupportClusterType")]
     ResourceUnavailableNotSupportClusterType,
     /// 资源不可用。
     ///
-    /// Code `ResourceUnavailable.NotSupportNodeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotSupportNodeType`.
     #[doc(alias = "ResourceUnavailable.NotSupportNodeType")]
     ResourceUnavailableNotSupportNodeType,
     /// 资源不可用。
     ///
-    /// Code `ResourceUnavailable.NotSupportResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotSupportResourceType`.
     #[doc(alias = "ResourceUnavailable.NotSupportResourceType")]
     ResourceUnavailableNotSupportResourceType,
     /// 资源规格重复。
     ///
-    /// Code `ResourceUnavailable.RepeatSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.RepeatSpec`.
     #[doc(alias = "ResourceUnavailable.RepeatSpec")]
     ResourceUnavailableRepeatSpec,
     /// 当前资源规格不存在默认规格。
     ///
-    /// Code `ResourceUnavailable.ResourceSpecNotDefaultSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceSpecNotDefaultSpec`.
     #[doc(alias = "ResourceUnavailable.ResourceSpecNotDefaultSpec")]
     ResourceUnavailableResourceSpecNotDefaultSpec,
     /// 资源规格不存在。
     ///
-    /// Code `ResourceUnavailable.ResourceSpecNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceSpecNotExist`.
     #[doc(alias = "ResourceUnavailable.ResourceSpecNotExist")]
     ResourceUnavailableResourceSpecNotExist,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// CBS资源售罄。
     ///
-    /// Code `ResourcesSoldOut.CbsSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.CbsSoldOut`.
     #[doc(alias = "ResourcesSoldOut.CbsSoldOut")]
     ResourcesSoldOutCbsSoldOut,
     /// 云服务器已售罄。
     ///
-    /// Code `ResourcesSoldOut.CvmSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.CvmSoldOut`.
     #[doc(alias = "ResourcesSoldOut.CvmSoldOut")]
     ResourcesSoldOutCvmSoldOut,
     /// appid不一致。
     ///
-    /// Code `UnauthorizedOperation.AppIdMismatched`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AppIdMismatched`.
     #[doc(alias = "UnauthorizedOperation.AppIdMismatched")]
     UnauthorizedOperationAppIdMismatched,
     /// 校验账号操作无权限。
     ///
-    /// Code `UnauthorizedOperation.CheckCamAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CheckCamAuth`.
     #[doc(alias = "UnauthorizedOperation.CheckCamAuth")]
     UnauthorizedOperationCheckCamAuth,
     /// 该功能白名单支持。
     ///
-    /// Code `UnsupportedOperation.NotInWhiteList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotInWhiteList`.
     #[doc(alias = "UnsupportedOperation.NotInWhiteList")]
     UnsupportedOperationNotInWhiteList,
     /// 该服务不支持此操作。
     ///
-    /// Code `UnsupportedOperation.ServiceNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServiceNotSupport`.
     #[doc(alias = "UnsupportedOperation.ServiceNotSupport")]
     UnsupportedOperationServiceNotSupport,
     /// 操作不支持。
     ///
-    /// Code `UnsupportedOperation.UnsupportedDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedDiskType`.
     #[doc(alias = "UnsupportedOperation.UnsupportedDiskType")]
     UnsupportedOperationUnsupportedDiskType,
 }

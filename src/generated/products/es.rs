@@ -6,8 +6,10 @@
 
 /// An error code of `es`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/es-error-codes-en.md, zh from pages/es-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -15,14 +17,14 @@ pub enum ErrorCode {
     ///
     /// 账户未绑定信用卡或paypal，无法支付。
     ///
-    /// Code `FailedOperation.NoPayment`. Texts: en from pages/es-error-codes-en.md, zh from pages/es-error-codes-zh.md.
+    /// Code `FailedOperation.NoPayment`.
     #[doc(alias = "FailedOperation.NoPayment")]
     FailedOperationNoPayment,
     /// Insufficient account balance.
     ///
     /// 账户余额不足。
     ///
-    /// Code `ResourceInsufficient.Balance`. Texts: en from pages/es-error-codes-en.md, zh from pages/es-error-codes-zh.md.
+    /// Code `ResourceInsufficient.Balance`.
     #[doc(alias = "ResourceInsufficient.Balance")]
     ResourceInsufficientBalance,
 }

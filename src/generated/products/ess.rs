@@ -5,14 +5,16 @@
 
 /// An error code of `ess`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 年龄限制无法使用电子签服务，请联系客服咨询处理。
     ///
-    /// Code `FailedOperation.AgeNotAchieveNormalLegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AgeNotAchieveNormalLegal`.
     #[doc(alias = "FailedOperation.AgeNotAchieveNormalLegal")]
     FailedOperationAgeNotAchieveNormalLegal,
     /// No description is documented.
@@ -42,12 +44,12 @@ pub enum ErrorCode {
     FailedOperationFailedUpdateTemplateOperation,
     /// 签署流程已有关联文档，请检查参数修改后重试。
     ///
-    /// Code `FailedOperation.FlowHasDocument`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowHasDocument`.
     #[doc(alias = "FailedOperation.FlowHasDocument")]
     FailedOperationFlowHasDocument,
     /// 流程未找到关联的电子文件信息，请检查操作步骤，检查参数，并在修改后重试。
     ///
-    /// Code `FailedOperation.FlowHasNoDocument`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowHasNoDocument`.
     #[doc(alias = "FailedOperation.FlowHasNoDocument")]
     FailedOperationFlowHasNoDocument,
     /// No description is documented.
@@ -62,7 +64,7 @@ pub enum ErrorCode {
     FailedOperationLicenseNoQuota,
     /// 签署审核未通过，请先完成审核。
     ///
-    /// Code `FailedOperation.NoSignReviewPass`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoSignReviewPass`.
     #[doc(alias = "FailedOperation.NoSignReviewPass")]
     FailedOperationNoSignReviewPass,
     /// No description is documented.
@@ -72,22 +74,22 @@ pub enum ErrorCode {
     FailedOperationNotAvailableSignReview,
     /// 未找到集团子企业相关用户信息，请检查用户相关参数
     ///
-    /// Code `FailedOperation.NotFoundShadowUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotFoundShadowUser`.
     #[doc(alias = "FailedOperation.NotFoundShadowUser")]
     FailedOperationNotFoundShadowUser,
     /// 企业经营状态与工商局信息不符。
     ///
-    /// Code `FailedOperation.OrganizationExperienceChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationExperienceChange`.
     #[doc(alias = "FailedOperation.OrganizationExperienceChange")]
     FailedOperationOrganizationExperienceChange,
     /// 企业名称与工商局信息不符。
     ///
-    /// Code `FailedOperation.OrganizationNameChanged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNameChanged`.
     #[doc(alias = "FailedOperation.OrganizationNameChanged")]
     FailedOperationOrganizationNameChanged,
     /// 企业名称与工商局信息不符,需要超管修改。
     ///
-    /// Code `FailedOperation.OrganizationNameNeedChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNameNeedChange`.
     #[doc(alias = "FailedOperation.OrganizationNameNeedChange")]
     FailedOperationOrganizationNameNeedChange,
     /// No description is documented.
@@ -97,32 +99,32 @@ pub enum ErrorCode {
     FailedOperationPathTypeError,
     /// 创建签署流程预览链接失败，请稍后重试。
     ///
-    /// Code `FailedOperation.PreViewUrlFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PreViewUrlFail`.
     #[doc(alias = "FailedOperation.PreViewUrlFail")]
     FailedOperationPreViewUrlFail,
     /// 签署二维码模板发起方签署人存在签署控件，请检查模板后重试。
     ///
-    /// Code `FailedOperation.QrCodeCreatorSignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeCreatorSignComponents`.
     #[doc(alias = "FailedOperation.QrCodeCreatorSignComponents")]
     FailedOperationQrCodeCreatorSignComponents,
     /// 签署二维码模板签署人不存在，请检查模板后重试。
     ///
-    /// Code `FailedOperation.QrCodeSignUsers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeSignUsers`.
     #[doc(alias = "FailedOperation.QrCodeSignUsers")]
     FailedOperationQrCodeSignUsers,
     /// 一码多人二维码模板有误。
     ///
-    /// Code `FailedOperation.QrCodeTemplateId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeTemplateId`.
     #[doc(alias = "FailedOperation.QrCodeTemplateId")]
     FailedOperationQrCodeTemplateId,
     /// 请求的次数超过了频率限制，请联系客服处理。
     ///
-    /// Code `FailedOperation.RequestLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestLimitExceeded`.
     #[doc(alias = "FailedOperation.RequestLimitExceeded")]
     FailedOperationRequestLimitExceeded,
     /// 模板无资源信息。
     ///
-    /// Code `FailedOperation.TemplateHasNoResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateHasNoResource`.
     #[doc(alias = "FailedOperation.TemplateHasNoResource")]
     FailedOperationTemplateHasNoResource,
     /// No description is documented.
@@ -137,27 +139,27 @@ pub enum ErrorCode {
     FailedOperationUserAutoSignEnableUrlNotExist,
     /// 用户信息不匹配，请检查后重试。
     ///
-    /// Code `FailedOperation.UserInfoNoMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserInfoNoMatch`.
     #[doc(alias = "FailedOperation.UserInfoNoMatch")]
     FailedOperationUserInfoNoMatch,
     /// 第三方接口失败。
     ///
-    /// Code `InternalError.Api`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Api`.
     #[doc(alias = "InternalError.Api")]
     InternalErrorApi,
     /// 缓存错误。
     ///
-    /// Code `InternalError.Cache`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Cache`.
     #[doc(alias = "InternalError.Cache")]
     InternalErrorCache,
     /// 调用OpenCloud云api内部错误。
     ///
-    /// Code `InternalError.CallOpenCloudApiError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallOpenCloudApiError`.
     #[doc(alias = "InternalError.CallOpenCloudApiError")]
     InternalErrorCallOpenCloudApiError,
     /// 回调错误。
     ///
-    /// Code `InternalError.Callback`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Callback`.
     #[doc(alias = "InternalError.Callback")]
     InternalErrorCallback,
     /// No description is documented.
@@ -167,12 +169,12 @@ pub enum ErrorCode {
     InternalErrorCos,
     /// 数据库异常。
     ///
-    /// Code `InternalError.Db`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Db`.
     #[doc(alias = "InternalError.Db")]
     InternalErrorDb,
     /// 数据库连接出错。
     ///
-    /// Code `InternalError.DbConnection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbConnection`.
     #[doc(alias = "InternalError.DbConnection")]
     InternalErrorDbConnection,
     /// No description is documented.
@@ -182,7 +184,7 @@ pub enum ErrorCode {
     InternalErrorDbDataDeleted,
     /// 数据库新增记录出错。
     ///
-    /// Code `InternalError.DbInsert`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbInsert`.
     #[doc(alias = "InternalError.DbInsert")]
     InternalErrorDbInsert,
     /// No description is documented.
@@ -192,32 +194,32 @@ pub enum ErrorCode {
     InternalErrorDbNoRowFound,
     /// 内部错误,数据库查询失败,请稍后重试。
     ///
-    /// Code `InternalError.DbRead`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbRead`.
     #[doc(alias = "InternalError.DbRead")]
     InternalErrorDbRead,
     /// 解密失败。
     ///
-    /// Code `InternalError.Decryption`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Decryption`.
     #[doc(alias = "InternalError.Decryption")]
     InternalErrorDecryption,
     /// 依赖的第三方API返回错误。
     ///
-    /// Code `InternalError.DependsApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DependsApi`.
     #[doc(alias = "InternalError.DependsApi")]
     InternalErrorDependsApi,
     /// 数据库执行错误。
     ///
-    /// Code `InternalError.DependsDb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DependsDb`.
     #[doc(alias = "InternalError.DependsDb")]
     InternalErrorDependsDb,
     /// 加密失败。
     ///
-    /// Code `InternalError.Encryption`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Encryption`.
     #[doc(alias = "InternalError.Encryption")]
     InternalErrorEncryption,
     /// Json序列化失败。
     ///
-    /// Code `InternalError.JsonMarshal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JsonMarshal`.
     #[doc(alias = "InternalError.JsonMarshal")]
     InternalErrorJsonMarshal,
     /// No description is documented.
@@ -232,22 +234,22 @@ pub enum ErrorCode {
     InternalErrorMq,
     /// Pdf错误。
     ///
-    /// Code `InternalError.Pdf`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Pdf`.
     #[doc(alias = "InternalError.Pdf")]
     InternalErrorPdf,
     /// 序列化错误。
     ///
-    /// Code `InternalError.Serialize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Serialize`.
     #[doc(alias = "InternalError.Serialize")]
     InternalErrorSerialize,
     /// 系统错误，请稍后重试。
     ///
-    /// Code `InternalError.System`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.System`.
     #[doc(alias = "InternalError.System")]
     InternalErrorSystem,
     /// 不合法的签署人类型，请检查后重试。
     ///
-    /// Code `InvalidParameter.ApproverType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ApproverType`.
     #[doc(alias = "InvalidParameter.ApproverType")]
     InvalidParameterApproverType,
     /// No description is documented.
@@ -257,42 +259,42 @@ pub enum ErrorCode {
     InvalidParameterAuthorizationType,
     /// 不合法的业务id，请检查是否传递，检查是否超过接口上限数量，并在修改后重试。
     ///
-    /// Code `InvalidParameter.BusinessId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BusinessId`.
     #[doc(alias = "InvalidParameter.BusinessId")]
     InvalidParameterBusinessId,
     /// 不合法的业务类型，请检查后重试。
     ///
-    /// Code `InvalidParameter.BusinessType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BusinessType`.
     #[doc(alias = "InvalidParameter.BusinessType")]
     InvalidParameterBusinessType,
     /// 不合法的撤销取消理由，将检查长度，内容，并在修改后重试。
     ///
-    /// Code `InvalidParameter.CancelReason`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CancelReason`.
     #[doc(alias = "InvalidParameter.CancelReason")]
     InvalidParameterCancelReason,
     /// 不合法的证件信息，请检查证件号证件类型是否正确。
     ///
-    /// Code `InvalidParameter.CardNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CardNumber`.
     #[doc(alias = "InvalidParameter.CardNumber")]
     InvalidParameterCardNumber,
     /// 不合法的证件信息，请检查证件号证件类型是否正确。
     ///
-    /// Code `InvalidParameter.CardType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CardType`.
     #[doc(alias = "InvalidParameter.CardType")]
     InvalidParameterCardType,
     /// 不合法的抄送方设置，请联系客服了解抄送设置规则，修改后重试。
     ///
-    /// Code `InvalidParameter.CcNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CcNum`.
     #[doc(alias = "InvalidParameter.CcNum")]
     InvalidParameterCcNum,
     /// ClientToken不合法请检查。
     ///
-    /// Code `InvalidParameter.ClientToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClientToken`.
     #[doc(alias = "InvalidParameter.ClientToken")]
     InvalidParameterClientToken,
     /// 不合法的控件所在文件序号，请检查文件资源与控件的对应关系，并在修改后重试。
     ///
-    /// Code `InvalidParameter.ComponentFileIndex`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentFileIndex`.
     #[doc(alias = "InvalidParameter.ComponentFileIndex")]
     InvalidParameterComponentFileIndex,
     /// No description is documented.
@@ -302,12 +304,12 @@ pub enum ErrorCode {
     InvalidParameterComponentInvalid,
     /// 不合法的控件页码，请与文件资源检查，并在修改后重试。
     ///
-    /// Code `InvalidParameter.ComponentPage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentPage`.
     #[doc(alias = "InvalidParameter.ComponentPage")]
     InvalidParameterComponentPage,
     /// 不合法的控件大小或坐标，请检查控件坐标，大小是否合理，并在修改后重试。
     ///
-    /// Code `InvalidParameter.ComponentPosition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentPosition`.
     #[doc(alias = "InvalidParameter.ComponentPosition")]
     InvalidParameterComponentPosition,
     /// No description is documented.
@@ -317,32 +319,32 @@ pub enum ErrorCode {
     InvalidParameterComponentType,
     /// 控件的类型与输入值不匹配，请检查参数修改后重试。
     ///
-    /// Code `InvalidParameter.ComponentTypeNoMatchValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentTypeNoMatchValue`.
     #[doc(alias = "InvalidParameter.ComponentTypeNoMatchValue")]
     InvalidParameterComponentTypeNoMatchValue,
     /// 不合法的控件内容，请检查控件是否必填，检查控件内容是否正确设置，并在修改后重试。
     ///
-    /// Code `InvalidParameter.ComponentValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentValue`.
     #[doc(alias = "InvalidParameter.ComponentValue")]
     InvalidParameterComponentValue,
     /// 不合法的模板查询类型，请检查后重试。
     ///
-    /// Code `InvalidParameter.ContentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ContentType`.
     #[doc(alias = "InvalidParameter.ContentType")]
     InvalidParameterContentType,
     /// 无效的自定义页卡模板，请检查后重试。
     ///
-    /// Code `InvalidParameter.CustomShowMap`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomShowMap`.
     #[doc(alias = "InvalidParameter.CustomShowMap")]
     InvalidParameterCustomShowMap,
     /// 数据已存在。
     ///
-    /// Code `InvalidParameter.DataExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataExists`.
     #[doc(alias = "InvalidParameter.DataExists")]
     InvalidParameterDataExists,
     /// 数据不存在。
     ///
-    /// Code `InvalidParameter.DataNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataNotFound`.
     #[doc(alias = "InvalidParameter.DataNotFound")]
     InvalidParameterDataNotFound,
     /// No description is documented.
@@ -357,12 +359,12 @@ pub enum ErrorCode {
     InvalidParameterEmail,
     /// 参数为空，请检查参数修改后重试。
     ///
-    /// Code `InvalidParameter.EmptyParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmptyParams`.
     #[doc(alias = "InvalidParameter.EmptyParams")]
     InvalidParameterEmptyParams,
     /// 不合法的EndPoint，请检查修改后重试。
     ///
-    /// Code `InvalidParameter.EndPoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndPoint`.
     #[doc(alias = "InvalidParameter.EndPoint")]
     InvalidParameterEndPoint,
     /// No description is documented.
@@ -382,17 +384,17 @@ pub enum ErrorCode {
     InvalidParameterFlowApprovers,
     /// 不合法的签署流程回调链接，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowCallbackUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowCallbackUrl`.
     #[doc(alias = "InvalidParameter.FlowCallbackUrl")]
     InvalidParameterFlowCallbackUrl,
     /// 不合法的签署流程截止日期，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowDeadLine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowDeadLine`.
     #[doc(alias = "InvalidParameter.FlowDeadLine")]
     InvalidParameterFlowDeadLine,
     /// 不合法的签署流程描述，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowDescription`.
     #[doc(alias = "InvalidParameter.FlowDescription")]
     InvalidParameterFlowDescription,
     /// No description is documented.
@@ -402,92 +404,92 @@ pub enum ErrorCode {
     InvalidParameterFlowFileIds,
     /// 不合法的签署流程名称，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowName`.
     #[doc(alias = "InvalidParameter.FlowName")]
     InvalidParameterFlowName,
     /// 不合法的签署流程类型，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowType`.
     #[doc(alias = "InvalidParameter.FlowType")]
     InvalidParameterFlowType,
     /// 不合法的签署流程用户自定义数据，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowUserData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowUserData`.
     #[doc(alias = "InvalidParameter.FlowUserData")]
     InvalidParameterFlowUserData,
     /// 不合法的FromSource，请联系开发，检查后重试。
     ///
-    /// Code `InvalidParameter.FromSource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FromSource`.
     #[doc(alias = "InvalidParameter.FromSource")]
     InvalidParameterFromSource,
     /// 用户个人证件已过期。
     ///
-    /// Code `InvalidParameter.IdCardValidityOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IdCardValidityOverLimit`.
     #[doc(alias = "InvalidParameter.IdCardValidityOverLimit")]
     InvalidParameterIdCardValidityOverLimit,
     /// Channel不正确。
     ///
-    /// Code `InvalidParameter.InvalidChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidChannel`.
     #[doc(alias = "InvalidParameter.InvalidChannel")]
     InvalidParameterInvalidChannel,
     /// id类型参数不合法，请检查后重试。
     ///
-    /// Code `InvalidParameter.InvalidId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidId`.
     #[doc(alias = "InvalidParameter.InvalidId")]
     InvalidParameterInvalidId,
     /// 参数Limit不正确。
     ///
-    /// Code `InvalidParameter.InvalidLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidLimit`.
     #[doc(alias = "InvalidParameter.InvalidLimit")]
     InvalidParameterInvalidLimit,
     /// 手机号码不正确。
     ///
-    /// Code `InvalidParameter.InvalidMobile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMobile`.
     #[doc(alias = "InvalidParameter.InvalidMobile")]
     InvalidParameterInvalidMobile,
     /// 姓名不正确。
     ///
-    /// Code `InvalidParameter.InvalidName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidName`.
     #[doc(alias = "InvalidParameter.InvalidName")]
     InvalidParameterInvalidName,
     /// 参数Offset不正确。
     ///
-    /// Code `InvalidParameter.InvalidOffset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOffset`.
     #[doc(alias = "InvalidParameter.InvalidOffset")]
     InvalidParameterInvalidOffset,
     /// OpenId不正确。
     ///
-    /// Code `InvalidParameter.InvalidOpenId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOpenId`.
     #[doc(alias = "InvalidParameter.InvalidOpenId")]
     InvalidParameterInvalidOpenId,
     /// 操作人ID不正确。
     ///
-    /// Code `InvalidParameter.InvalidOperatorId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOperatorId`.
     #[doc(alias = "InvalidParameter.InvalidOperatorId")]
     InvalidParameterInvalidOperatorId,
     /// 机构ID不正确。
     ///
-    /// Code `InvalidParameter.InvalidOrganizationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOrganizationId`.
     #[doc(alias = "InvalidParameter.InvalidOrganizationId")]
     InvalidParameterInvalidOrganizationId,
     /// 组织机构名称不正确。
     ///
-    /// Code `InvalidParameter.InvalidOrganizationName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOrganizationName`.
     #[doc(alias = "InvalidParameter.InvalidOrganizationName")]
     InvalidParameterInvalidOrganizationName,
     /// 角色ID不正确。
     ///
-    /// Code `InvalidParameter.InvalidRoleId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRoleId`.
     #[doc(alias = "InvalidParameter.InvalidRoleId")]
     InvalidParameterInvalidRoleId,
     /// 角色名称不正确。
     ///
-    /// Code `InvalidParameter.InvalidRoleName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRoleName`.
     #[doc(alias = "InvalidParameter.InvalidRoleName")]
     InvalidParameterInvalidRoleName,
     /// 实名认证渠道不正确。
     ///
-    /// Code `InvalidParameter.InvalidVerifyChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVerifyChannel`.
     #[doc(alias = "InvalidParameter.InvalidVerifyChannel")]
     InvalidParameterInvalidVerifyChannel,
     /// No description is documented.
@@ -507,17 +509,17 @@ pub enum ErrorCode {
     InvalidParameterLimit,
     /// 缺少必填控件的值。
     ///
-    /// Code `InvalidParameter.MissingRequiredComponentValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MissingRequiredComponentValue`.
     #[doc(alias = "InvalidParameter.MissingRequiredComponentValue")]
     InvalidParameterMissingRequiredComponentValue,
     /// 不合法的手机号，请检查后重试。
     ///
-    /// Code `InvalidParameter.Mobile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Mobile`.
     #[doc(alias = "InvalidParameter.Mobile")]
     InvalidParameterMobile,
     /// 不合法的用户名称，请修改后重试。
     ///
-    /// Code `InvalidParameter.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Name`.
     #[doc(alias = "InvalidParameter.Name")]
     InvalidParameterName,
     /// No description is documented.
@@ -527,7 +529,7 @@ pub enum ErrorCode {
     InvalidParameterNonsupportMobile,
     /// 不支持的通知类型，请检查并联系客服处理。
     ///
-    /// Code `InvalidParameter.NotifyType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotifyType`.
     #[doc(alias = "InvalidParameter.NotifyType")]
     InvalidParameterNotifyType,
     /// No description is documented.
@@ -542,37 +544,37 @@ pub enum ErrorCode {
     InvalidParameterOpenId,
     /// 不合法的企业名称，请修改后重试。
     ///
-    /// Code `InvalidParameter.OrganizationName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationName`.
     #[doc(alias = "InvalidParameter.OrganizationName")]
     InvalidParameterOrganizationName,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 个人静默签Tag未设置，请检查后重试。
     ///
-    /// Code `InvalidParameter.PersonAutoSignTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PersonAutoSignTag`.
     #[doc(alias = "InvalidParameter.PersonAutoSignTag")]
     InvalidParameterPersonAutoSignTag,
     /// 不合法的阅读时长限制，请联系客服了解阅读时长设置规则，修改后重试。
     ///
-    /// Code `InvalidParameter.PreReadTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PreReadTime`.
     #[doc(alias = "InvalidParameter.PreReadTime")]
     InvalidParameterPreReadTime,
     /// 签署二维码的有效期不合法，请联系客服了解规则，并修稿后重试。
     ///
-    /// Code `InvalidParameter.QrEffectDay`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QrEffectDay`.
     #[doc(alias = "InvalidParameter.QrEffectDay")]
     InvalidParameterQrEffectDay,
     /// 二维码合同的有效期不合法，请联系客服了解规则，并修稿后重试。
     ///
-    /// Code `InvalidParameter.QrFlowEffectDay`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QrFlowEffectDay`.
     #[doc(alias = "InvalidParameter.QrFlowEffectDay")]
     InvalidParameterQrFlowEffectDay,
     /// 不合法的资源类型，请联系客服了解，并在修改后重试。
     ///
-    /// Code `InvalidParameter.ResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceType`.
     #[doc(alias = "InvalidParameter.ResourceType")]
     InvalidParameterResourceType,
     /// No description is documented.
@@ -582,12 +584,12 @@ pub enum ErrorCode {
     InvalidParameterRoleId,
     /// 不合法的印章id，请检查印章id是够正确，并在修改后重试。
     ///
-    /// Code `InvalidParameter.SealId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SealId`.
     #[doc(alias = "InvalidParameter.SealId")]
     InvalidParameterSealId,
     /// 参数包含有敏感词
     ///
-    /// Code `InvalidParameter.Sensitive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Sensitive`.
     #[doc(alias = "InvalidParameter.Sensitive")]
     InvalidParameterSensitive,
     /// No description is documented.
@@ -602,22 +604,22 @@ pub enum ErrorCode {
     InvalidParameterSignComponentType,
     /// 签署控件参数不合法，请检查后重试。
     ///
-    /// Code `InvalidParameter.SignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SignComponents`.
     #[doc(alias = "InvalidParameter.SignComponents")]
     InvalidParameterSignComponents,
     /// 参数Status不正确。
     ///
-    /// Code `InvalidParameter.Status`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Status`.
     #[doc(alias = "InvalidParameter.Status")]
     InvalidParameterStatus,
     /// 不合法的签署二维码模板id，请检查修改后重试。
     ///
-    /// Code `InvalidParameter.TemplateId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TemplateId`.
     #[doc(alias = "InvalidParameter.TemplateId")]
     InvalidParameterTemplateId,
     /// 不合法的认证渠道，请联系客户了解电子签支持的认证渠道，并在修改后重试。
     ///
-    /// Code `InvalidParameter.VerifyChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VerifyChannel`.
     #[doc(alias = "InvalidParameter.VerifyChannel")]
     InvalidParameterVerifyChannel,
     /// No description is documented.
@@ -637,7 +639,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidTime,
     /// 需要屏蔽的告警。
     ///
-    /// Code `InvalidParameterValue.Mask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Mask`.
     #[doc(alias = "InvalidParameterValue.Mask")]
     InvalidParameterValueMask,
     /// No description is documented.
@@ -647,62 +649,62 @@ pub enum ErrorCode {
     LimitExceededProxyOrganizationOperator,
     /// 缺少签署人手机号，请检查后重试。
     ///
-    /// Code `MissingParameter.ApproverMobile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApproverMobile`.
     #[doc(alias = "MissingParameter.ApproverMobile")]
     MissingParameterApproverMobile,
     /// 缺少签署人姓名，请检查后重试。
     ///
-    /// Code `MissingParameter.ApproverName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApproverName`.
     #[doc(alias = "MissingParameter.ApproverName")]
     MissingParameterApproverName,
     /// 缺少签署人企业信息，请检查后重试。
     ///
-    /// Code `MissingParameter.ApproverOrganizationInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApproverOrganizationInfo`.
     #[doc(alias = "MissingParameter.ApproverOrganizationInfo")]
     MissingParameterApproverOrganizationInfo,
     /// 缺少签署流程签署人角色信息，请检查修改后重试。
     ///
-    /// Code `MissingParameter.ApproverRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApproverRole`.
     #[doc(alias = "MissingParameter.ApproverRole")]
     MissingParameterApproverRole,
     /// 缺少签署人签署控件配置，请联系客服了解控件传递规则，并在修改后重试。
     ///
-    /// Code `MissingParameter.ApproverSignComponent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApproverSignComponent`.
     #[doc(alias = "MissingParameter.ApproverSignComponent")]
     MissingParameterApproverSignComponent,
     /// 授权码为空，请检查后重试。
     ///
-    /// Code `MissingParameter.AuthCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AuthCode`.
     #[doc(alias = "MissingParameter.AuthCode")]
     MissingParameterAuthCode,
     /// 缺少撤销取消理由，请检查修改后重试。
     ///
-    /// Code `MissingParameter.CancelReason`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CancelReason`.
     #[doc(alias = "MissingParameter.CancelReason")]
     MissingParameterCancelReason,
     /// 未找到表单域配置信息，请检查控件传参，检查文件资源配置，并在修改后重试。
     ///
-    /// Code `MissingParameter.Field`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Field`.
     #[doc(alias = "MissingParameter.Field")]
     MissingParameterField,
     /// 文件名为空，请检查参数修改后重试。
     ///
-    /// Code `MissingParameter.FileNames`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FileNames`.
     #[doc(alias = "MissingParameter.FileNames")]
     MissingParameterFileNames,
     /// 缺少签署流程签署人信息，请指定签署人信息后重试。
     ///
-    /// Code `MissingParameter.FlowApprover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowApprover`.
     #[doc(alias = "MissingParameter.FlowApprover")]
     MissingParameterFlowApprover,
     /// 缺少签署流程id，请检查修改后重试。
     ///
-    /// Code `MissingParameter.FlowId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowId`.
     #[doc(alias = "MissingParameter.FlowId")]
     MissingParameterFlowId,
     /// 未找到关键字配置信息，请检查控件传参，检查文件资源配置，并在修改后重试。
     ///
-    /// Code `MissingParameter.KeyWord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.KeyWord`.
     #[doc(alias = "MissingParameter.KeyWord")]
     MissingParameterKeyWord,
     /// No description is documented.
@@ -717,42 +719,42 @@ pub enum ErrorCode {
     MissingParameterOrganizationId,
     /// 缺少签署二维码id，请检查后重试。
     ///
-    /// Code `MissingParameter.QrCodeId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.QrCodeId`.
     #[doc(alias = "MissingParameter.QrCodeId")]
     MissingParameterQrCodeId,
     /// 缺少模板签署人信息，请检查后重试。
     ///
-    /// Code `MissingParameter.Recipient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Recipient`.
     #[doc(alias = "MissingParameter.Recipient")]
     MissingParameterRecipient,
     /// 缺少文件资源ID，请检查后重试。
     ///
-    /// Code `MissingParameter.ResourceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ResourceId`.
     #[doc(alias = "MissingParameter.ResourceId")]
     MissingParameterResourceId,
     /// 缺少资源名称，请检查修改后重试。
     ///
-    /// Code `MissingParameter.ResourceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ResourceName`.
     #[doc(alias = "MissingParameter.ResourceName")]
     MissingParameterResourceName,
     /// 缺少静默签印章id，请检查修改后重试。
     ///
-    /// Code `MissingParameter.ServerSignSealId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ServerSignSealId`.
     #[doc(alias = "MissingParameter.ServerSignSealId")]
     MissingParameterServerSignSealId,
     /// 缺少签署控件参数。
     ///
-    /// Code `MissingParameter.SignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SignComponents`.
     #[doc(alias = "MissingParameter.SignComponents")]
     MissingParameterSignComponents,
     /// 缺少用户id，请检查后重试。
     ///
-    /// Code `MissingParameter.UserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserId`.
     #[doc(alias = "MissingParameter.UserId")]
     MissingParameterUserId,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -761,97 +763,97 @@ pub enum ErrorCode {
     OperationDeniedAlreadyHas,
     /// 签署人设置与模板中签署人配置信息不一致，请检查模板修改参数后重试。
     ///
-    /// Code `OperationDenied.ApproverNoMatchTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ApproverNoMatchTemplate`.
     #[doc(alias = "OperationDenied.ApproverNoMatchTemplate")]
     OperationDeniedApproverNoMatchTemplate,
     /// 签署人重复，请联系客服了解发起签署流程签署人规则，修改后重试。
     ///
-    /// Code `OperationDenied.ApproverRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ApproverRepeat`.
     #[doc(alias = "OperationDenied.ApproverRepeat")]
     OperationDeniedApproverRepeat,
     /// 授权码已失效，请检查是否传递正确，是否已经过期，并在修改后重试。
     ///
-    /// Code `OperationDenied.AuthCodeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuthCodeInvalid`.
     #[doc(alias = "OperationDenied.AuthCodeInvalid")]
     OperationDeniedAuthCodeInvalid,
     /// 不允许批量撤销签署流程，请检查批量撤销合同信息。
     ///
-    /// Code `OperationDenied.BatchCancelForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BatchCancelForbid`.
     #[doc(alias = "OperationDenied.BatchCancelForbid")]
     OperationDeniedBatchCancelForbid,
     /// 子公司不能发起本方母体公司的合同。
     ///
-    /// Code `OperationDenied.BranchSendFlowToParentNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BranchSendFlowToParentNotAllow`.
     #[doc(alias = "OperationDenied.BranchSendFlowToParentNotAllow")]
     OperationDeniedBranchSendFlowToParentNotAllow,
     /// 当前不支持抄送，请联系客服咨询处理。
     ///
-    /// Code `OperationDenied.CcForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CcForbid`.
     #[doc(alias = "OperationDenied.CcForbid")]
     OperationDeniedCcForbid,
     /// 抄送方存在相同抄送人，请检查修改后重试。
     ///
-    /// Code `OperationDenied.CcUserRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CcUserRepeat`.
     #[doc(alias = "OperationDenied.CcUserRepeat")]
     OperationDeniedCcUserRepeat,
     /// 电子文档不可用，请稍后重试。
     ///
-    /// Code `OperationDenied.DocumentNoAvailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DocumentNoAvailable`.
     #[doc(alias = "OperationDenied.DocumentNoAvailable")]
     OperationDeniedDocumentNoAvailable,
     /// 此企业无该资源使用权限。
     ///
-    /// Code `OperationDenied.ErrNoResourceAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ErrNoResourceAccess`.
     #[doc(alias = "OperationDenied.ErrNoResourceAccess")]
     OperationDeniedErrNoResourceAccess,
     /// 个人签署方不支持设置企业名称，请确认签署人类型后重试。
     ///
-    /// Code `OperationDenied.ErrNoSupportIndividualHasOrganizationName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ErrNoSupportIndividualHasOrganizationName`.
     #[doc(alias = "OperationDenied.ErrNoSupportIndividualHasOrganizationName")]
     OperationDeniedErrNoSupportIndividualHasOrganizationName,
     /// 文件已被删除，请联系客服处理。
     ///
-    /// Code `OperationDenied.FileDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FileDeleted`.
     #[doc(alias = "OperationDenied.FileDeleted")]
     OperationDeniedFileDeleted,
     /// 文件与资源不匹配，请检查文件名与资源id数量以及对应关系，并在修改后重试。
     ///
-    /// Code `OperationDenied.FileNoMatchResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FileNoMatchResource`.
     #[doc(alias = "OperationDenied.FileNoMatchResource")]
     OperationDeniedFileNoMatchResource,
     /// 签署流程无法撤销，请检查签署流程状态，检查签署流程归属企业，检查当前操作人是否有权限，并在修改后重试。
     ///
-    /// Code `OperationDenied.FlowCancelForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowCancelForbid`.
     #[doc(alias = "OperationDenied.FlowCancelForbid")]
     OperationDeniedFlowCancelForbid,
     /// 签署流程已经被发起，请检查。
     ///
-    /// Code `OperationDenied.FlowHasStarted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowHasStarted`.
     #[doc(alias = "OperationDenied.FlowHasStarted")]
     OperationDeniedFlowHasStarted,
     /// 签署流程已经被终止，请检查。
     ///
-    /// Code `OperationDenied.FlowHasTerminated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowHasTerminated`.
     #[doc(alias = "OperationDenied.FlowHasTerminated")]
     OperationDeniedFlowHasTerminated,
     /// 签署流程不需要进行审核,请修改后重试。
     ///
-    /// Code `OperationDenied.FlowNoNeedReview`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowNoNeedReview`.
     #[doc(alias = "OperationDenied.FlowNoNeedReview")]
     OperationDeniedFlowNoNeedReview,
     /// 签署流程状态不正确，请检查后重试。
     ///
-    /// Code `OperationDenied.FlowStatusForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowStatusForbid`.
     #[doc(alias = "OperationDenied.FlowStatusForbid")]
     OperationDeniedFlowStatusForbid,
     /// 禁止此项操作。
     ///
-    /// Code `OperationDenied.Forbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.Forbid`.
     #[doc(alias = "OperationDenied.Forbid")]
     OperationDeniedForbid,
     /// 签署人年龄限制无法使用电子签服务。
     ///
-    /// Code `OperationDenied.InvalidApproverAge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InvalidApproverAge`.
     #[doc(alias = "OperationDenied.InvalidApproverAge")]
     OperationDeniedInvalidApproverAge,
     /// No description is documented.
@@ -861,7 +863,7 @@ pub enum ErrorCode {
     OperationDeniedLicenseHasExpired,
     /// 资源id超过使用上限限制，请联系客服了解规则，并在修改后重试。
     ///
-    /// Code `OperationDenied.ManyResourceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ManyResourceId`.
     #[doc(alias = "OperationDenied.ManyResourceId")]
     OperationDeniedManyResourceId,
     /// No description is documented.
@@ -876,57 +878,57 @@ pub enum ErrorCode {
     OperationDeniedNoApproverMobileCheckPermission,
     /// 无权限操作签署流程，请联系客服了解权限，并在修改后重试。
     ///
-    /// Code `OperationDenied.NoFlowPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoFlowPermission`.
     #[doc(alias = "OperationDenied.NoFlowPermission")]
     OperationDeniedNoFlowPermission,
     /// 未通过个人实名认证。
     ///
-    /// Code `OperationDenied.NoIdentityVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoIdentityVerify`.
     #[doc(alias = "OperationDenied.NoIdentityVerify")]
     OperationDeniedNoIdentityVerify,
     /// 用户未登录,请先登录后再操作。
     ///
-    /// Code `OperationDenied.NoLogin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoLogin`.
     #[doc(alias = "OperationDenied.NoLogin")]
     OperationDeniedNoLogin,
     /// 未开通静默签功能，请联系签署方企业开通后重试。
     ///
-    /// Code `OperationDenied.NoOpenServerSign`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoOpenServerSign`.
     #[doc(alias = "OperationDenied.NoOpenServerSign")]
     OperationDeniedNoOpenServerSign,
     /// 无权限使用文件资源，请检查资源有效性以及资源归属，并在修改后重试。
     ///
-    /// Code `OperationDenied.NoPermissionUseResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoPermissionUseResource`.
     #[doc(alias = "OperationDenied.NoPermissionUseResource")]
     OperationDeniedNoPermissionUseResource,
     /// 无权限使用印章做静默签，请检查印章是否有效，是否有使用权限，并在修改后重试。
     ///
-    /// Code `OperationDenied.NoPermissionUseServerSignSeal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoPermissionUseServerSignSeal`.
     #[doc(alias = "OperationDenied.NoPermissionUseServerSignSeal")]
     OperationDeniedNoPermissionUseServerSignSeal,
     /// 企业额度不足，请检查企业额度后处理。
     ///
-    /// Code `OperationDenied.NoQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoQuota`.
     #[doc(alias = "OperationDenied.NoQuota")]
     OperationDeniedNoQuota,
     /// 不支持的控件类型，请联系客服了解支持的控件类型，并在修改后重试。
     ///
-    /// Code `OperationDenied.NoSupportComponentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoSupportComponentType`.
     #[doc(alias = "OperationDenied.NoSupportComponentType")]
     OperationDeniedNoSupportComponentType,
     /// 不支持的跳转页，请联系客服了解跳转配置规则，修改后重试。
     ///
-    /// Code `OperationDenied.NoSupportJumpPage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoSupportJumpPage`.
     #[doc(alias = "OperationDenied.NoSupportJumpPage")]
     OperationDeniedNoSupportJumpPage,
     /// 未完成实名认证，请检查后重试。
     ///
-    /// Code `OperationDenied.NoVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoVerify`.
     #[doc(alias = "OperationDenied.NoVerify")]
     OperationDeniedNoVerify,
     /// 不属于企业超管或者法人。
     ///
-    /// Code `OperationDenied.NotBelongSuperAdminOrLegalPerson`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotBelongSuperAdminOrLegalPerson`.
     #[doc(alias = "OperationDenied.NotBelongSuperAdminOrLegalPerson")]
     OperationDeniedNotBelongSuperAdminOrLegalPerson,
     /// No description is documented.
@@ -941,12 +943,12 @@ pub enum ErrorCode {
     OperationDeniedNotInAutoSignWhiteList,
     /// 操作者权限不足。
     ///
-    /// Code `OperationDenied.OperatorHasNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperatorHasNoPermission`.
     #[doc(alias = "OperationDenied.OperatorHasNoPermission")]
     OperationDeniedOperatorHasNoPermission,
     /// 此社会信用编码未查询到结果，请检查后重试。
     ///
-    /// Code `OperationDenied.OrgUniformSocialCreditCodeErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OrgUniformSocialCreditCodeErr`.
     #[doc(alias = "OperationDenied.OrgUniformSocialCreditCodeErr")]
     OperationDeniedOrgUniformSocialCreditCodeErr,
     /// No description is documented.
@@ -956,17 +958,17 @@ pub enum ErrorCode {
     OperationDeniedOrganizationClosing,
     /// 企业未激活。
     ///
-    /// Code `OperationDenied.OrganizationNotActivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OrganizationNotActivated`.
     #[doc(alias = "OperationDenied.OrganizationNotActivated")]
     OperationDeniedOrganizationNotActivated,
     /// 查询限频，请先联系客服了解限频策略，稍后重试。
     ///
-    /// Code `OperationDenied.OutQueryLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OutQueryLimit`.
     #[doc(alias = "OperationDenied.OutQueryLimit")]
     OperationDeniedOutQueryLimit,
     /// 当前不支持境外用户，请联系客服咨询处理。
     ///
-    /// Code `OperationDenied.OverSeaForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OverSeaForbid`.
     #[doc(alias = "OperationDenied.OverSeaForbid")]
     OperationDeniedOverSeaForbid,
     /// No description is documented.
@@ -976,17 +978,17 @@ pub enum ErrorCode {
     OperationDeniedPayDeadline,
     /// 个人名下没用可使用的签名，请联系个人配置签名后重试。
     ///
-    /// Code `OperationDenied.PersonHasNoSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PersonHasNoSignature`.
     #[doc(alias = "OperationDenied.PersonHasNoSignature")]
     OperationDeniedPersonHasNoSignature,
     /// 该用户已关闭或者未开启自动签服务，请检查后重试。
     ///
-    /// Code `OperationDenied.PersonNoOpenServerSign`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PersonNoOpenServerSign`.
     #[doc(alias = "OperationDenied.PersonNoOpenServerSign")]
     OperationDeniedPersonNoOpenServerSign,
     /// 拒绝个人静默签，请检查个人静默签签署人，并在修改后重试。
     ///
-    /// Code `OperationDenied.PersonServerSignForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PersonServerSignForbid`.
     #[doc(alias = "OperationDenied.PersonServerSignForbid")]
     OperationDeniedPersonServerSignForbid,
     /// No description is documented.
@@ -996,32 +998,32 @@ pub enum ErrorCode {
     OperationDeniedProveNoQuota,
     /// 签署二维码已过期，请检查后重试。
     ///
-    /// Code `OperationDenied.QrHasExpire`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.QrHasExpire`.
     #[doc(alias = "OperationDenied.QrHasExpire")]
     OperationDeniedQrHasExpire,
     /// 签署二维码不可用，请检查后重试。
     ///
-    /// Code `OperationDenied.QrInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.QrInvalid`.
     #[doc(alias = "OperationDenied.QrInvalid")]
     OperationDeniedQrInvalid,
     /// 必填控件未设置填写内容，将检查修改后重试。
     ///
-    /// Code `OperationDenied.RequiredComponentNotFill`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RequiredComponentNotFill`.
     #[doc(alias = "OperationDenied.RequiredComponentNotFill")]
     OperationDeniedRequiredComponentNotFill,
     /// 静默签署方不允许有填写控件，请修改模板，修改参数后重试。
     ///
-    /// Code `OperationDenied.ServerSignNoAllowComponent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ServerSignNoAllowComponent`.
     #[doc(alias = "OperationDenied.ServerSignNoAllowComponent")]
     OperationDeniedServerSignNoAllowComponent,
     /// 静默签署不支持手写签名，请配置印章并使用印章重试。
     ///
-    /// Code `OperationDenied.ServerSignNoSupportSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ServerSignNoSupportSignature`.
     #[doc(alias = "OperationDenied.ServerSignNoSupportSignature")]
     OperationDeniedServerSignNoSupportSignature,
     /// 子企业暂未加入。
     ///
-    /// Code `OperationDenied.SubOrgNotJoin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SubOrgNotJoin`.
     #[doc(alias = "OperationDenied.SubOrgNotJoin")]
     OperationDeniedSubOrgNotJoin,
     /// No description is documented.
@@ -1031,107 +1033,107 @@ pub enum ErrorCode {
     OperationDeniedUserNoAudit,
     /// 用户不归属于当前企业，无法操作，请检查后重试。
     ///
-    /// Code `OperationDenied.UserNotInOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserNotInOrganization`.
     #[doc(alias = "OperationDenied.UserNotInOrganization")]
     OperationDeniedUserNotInOrganization,
     /// 未开通功能白名单，请联系客服处理。
     ///
-    /// Code `OperationDenied.WhiteListForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.WhiteListForbid`.
     #[doc(alias = "OperationDenied.WhiteListForbid")]
     OperationDeniedWhiteListForbid,
     /// 应用号不存在或已删除。
     ///
-    /// Code `ResourceNotFound.Application`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Application`.
     #[doc(alias = "ResourceNotFound.Application")]
     ResourceNotFoundApplication,
     /// 机构未完成认证激活，请检查并联系客服处理。
     ///
-    /// Code `ResourceNotFound.AuthActiveOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AuthActiveOrganization`.
     #[doc(alias = "ResourceNotFound.AuthActiveOrganization")]
     ResourceNotFoundAuthActiveOrganization,
     /// 未找到电子文档信息，请检查后重试。
     ///
-    /// Code `ResourceNotFound.Document`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Document`.
     #[doc(alias = "ResourceNotFound.Document")]
     ResourceNotFoundDocument,
     /// 未获取到用户角色信息，请检查员工角色配置。
     ///
-    /// Code `ResourceNotFound.ErrNotExistRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNotExistRole`.
     #[doc(alias = "ResourceNotFound.ErrNotExistRole")]
     ResourceNotFoundErrNotExistRole,
     /// 签署流程未找到，请检查参数。
     ///
-    /// Code `ResourceNotFound.Flow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Flow`.
     #[doc(alias = "ResourceNotFound.Flow")]
     ResourceNotFoundFlow,
     /// 签署流程的签署人不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.FlowApprover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FlowApprover`.
     #[doc(alias = "ResourceNotFound.FlowApprover")]
     ResourceNotFoundFlowApprover,
     /// 应用号不存在。
     ///
-    /// Code `ResourceNotFound.NotExistApplication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotExistApplication`.
     #[doc(alias = "ResourceNotFound.NotExistApplication")]
     ResourceNotFoundNotExistApplication,
     /// 电子文档不存在。
     ///
-    /// Code `ResourceNotFound.NotExistDocument`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotExistDocument`.
     #[doc(alias = "ResourceNotFound.NotExistDocument")]
     ResourceNotFoundNotExistDocument,
     /// 流程不存在。
     ///
-    /// Code `ResourceNotFound.NotExistFlow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotExistFlow`.
     #[doc(alias = "ResourceNotFound.NotExistFlow")]
     ResourceNotFoundNotExistFlow,
     /// 指定的资源不存在。
     ///
-    /// Code `ResourceNotFound.NotExistResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotExistResource`.
     #[doc(alias = "ResourceNotFound.NotExistResource")]
     ResourceNotFoundNotExistResource,
     /// 模板不存在。
     ///
-    /// Code `ResourceNotFound.NotExistTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotExistTemplate`.
     #[doc(alias = "ResourceNotFound.NotExistTemplate")]
     ResourceNotFoundNotExistTemplate,
     /// 机构不存在或者未完成认证，请检查机构信息。
     ///
-    /// Code `ResourceNotFound.Organization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Organization`.
     #[doc(alias = "ResourceNotFound.Organization")]
     ResourceNotFoundOrganization,
     /// 签署二维码信息不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.QrInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.QrInfo`.
     #[doc(alias = "ResourceNotFound.QrInfo")]
     ResourceNotFoundQrInfo,
     /// 未获取到文件资源，请检查资源是否完成上传，是否有效，并在修改后重试。
     ///
-    /// Code `ResourceNotFound.Resource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Resource`.
     #[doc(alias = "ResourceNotFound.Resource")]
     ResourceNotFoundResource,
     /// 超管信息不存在，请检查企业认证信息。
     ///
-    /// Code `ResourceNotFound.SuperAdmin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SuperAdmin`.
     #[doc(alias = "ResourceNotFound.SuperAdmin")]
     ResourceNotFoundSuperAdmin,
     /// 模板不存在，请检查模板参数，模板配置，并稍后重试。
     ///
-    /// Code `ResourceNotFound.Template`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Template`.
     #[doc(alias = "ResourceNotFound.Template")]
     ResourceNotFoundTemplate,
     /// Url不存在。
     ///
-    /// Code `ResourceNotFound.Url`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Url`.
     #[doc(alias = "ResourceNotFound.Url")]
     ResourceNotFoundUrl,
     /// 用户或者员工信息不存在，请检查参数后重试。
     ///
-    /// Code `ResourceNotFound.User`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.User`.
     #[doc(alias = "ResourceNotFound.User")]
     ResourceNotFoundUser,
     /// 用户或者员工未完成实名认证，请检查参数后重试。
     ///
-    /// Code `ResourceNotFound.VerifyUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VerifyUser`.
     #[doc(alias = "ResourceNotFound.VerifyUser")]
     ResourceNotFoundVerifyUser,
     /// No description is documented.
@@ -1141,7 +1143,7 @@ pub enum ErrorCode {
     ResourceNotFoundWeWorkUser,
     /// 请升级到对应版本后即可使用该接口。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionFeature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionFeature`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionFeature")]
     UnauthorizedOperationNoPermissionFeature,
 }

@@ -5,19 +5,21 @@
 
 /// An error code of `essbasic`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 签署人未达到合法年龄。
     ///
-    /// Code `FailedOperation.AgeNotAchieveNormalLegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AgeNotAchieveNormalLegal`.
     #[doc(alias = "FailedOperation.AgeNotAchieveNormalLegal")]
     FailedOperationAgeNotAchieveNormalLegal,
     /// 鉴权失败。
     ///
-    /// Code `FailedOperation.AuthFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthFail`.
     #[doc(alias = "FailedOperation.AuthFail")]
     FailedOperationAuthFail,
     /// No description is documented.
@@ -27,17 +29,17 @@ pub enum ErrorCode {
     FailedOperationErrNotSyncProxyOrganization,
     /// 存在同名印章。
     ///
-    /// Code `FailedOperation.ExistSameSealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExistSameSealName`.
     #[doc(alias = "FailedOperation.ExistSameSealName")]
     FailedOperationExistSameSealName,
     /// 合同数目超出。
     ///
-    /// Code `FailedOperation.FlowNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowNumExceed`.
     #[doc(alias = "FailedOperation.FlowNumExceed")]
     FailedOperationFlowNumExceed,
     /// 已授权。
     ///
-    /// Code `FailedOperation.HasAuthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HasAuthorized`.
     #[doc(alias = "FailedOperation.HasAuthorized")]
     FailedOperationHasAuthorized,
     /// No description is documented.
@@ -52,7 +54,7 @@ pub enum ErrorCode {
     FailedOperationNoRoleAuth,
     /// 当前合同状态无法进行签署审批。
     ///
-    /// Code `FailedOperation.NotAvailableSignReview`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAvailableSignReview`.
     #[doc(alias = "FailedOperation.NotAvailableSignReview")]
     FailedOperationNotAvailableSignReview,
     /// No description is documented.
@@ -77,22 +79,22 @@ pub enum ErrorCode {
     FailedOperationOrganizationNotChange,
     /// 发起签署存在填写控件。
     ///
-    /// Code `FailedOperation.QrCodeCreatorSignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeCreatorSignComponents`.
     #[doc(alias = "FailedOperation.QrCodeCreatorSignComponents")]
     FailedOperationQrCodeCreatorSignComponents,
     /// 模板签署人不存在。
     ///
-    /// Code `FailedOperation.QrCodeSignUsers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeSignUsers`.
     #[doc(alias = "FailedOperation.QrCodeSignUsers")]
     FailedOperationQrCodeSignUsers,
     /// 签署二维码模板信息有误，请检查参数后重试。
     ///
-    /// Code `FailedOperation.QrCodeTemplateId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QrCodeTemplateId`.
     #[doc(alias = "FailedOperation.QrCodeTemplateId")]
     FailedOperationQrCodeTemplateId,
     /// 员工已实名。
     ///
-    /// Code `FailedOperation.StaffAlreadyVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StaffAlreadyVerify`.
     #[doc(alias = "FailedOperation.StaffAlreadyVerify")]
     FailedOperationStaffAlreadyVerify,
     /// No description is documented.
@@ -107,92 +109,92 @@ pub enum ErrorCode {
     FailedOperationUserAutoSignEnableUrlNotExist,
     /// 其他API错误。
     ///
-    /// Code `InternalError.Api`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Api`.
     #[doc(alias = "InternalError.Api")]
     InternalErrorApi,
     /// 数据库错误。
     ///
-    /// Code `InternalError.Db`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Db`.
     #[doc(alias = "InternalError.Db")]
     InternalErrorDb,
     /// 数据库连接出错。
     ///
-    /// Code `InternalError.DbConnection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbConnection`.
     #[doc(alias = "InternalError.DbConnection")]
     InternalErrorDbConnection,
     /// 数据库新增记录出错。
     ///
-    /// Code `InternalError.DbInsert`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbInsert`.
     #[doc(alias = "InternalError.DbInsert")]
     InternalErrorDbInsert,
     /// 数据库读取失败。
     ///
-    /// Code `InternalError.DbRead`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbRead`.
     #[doc(alias = "InternalError.DbRead")]
     InternalErrorDbRead,
     /// 数据库更新记录出错。
     ///
-    /// Code `InternalError.DbUpdate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbUpdate`.
     #[doc(alias = "InternalError.DbUpdate")]
     InternalErrorDbUpdate,
     /// 解密错误。
     ///
-    /// Code `InternalError.Decryption`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Decryption`.
     #[doc(alias = "InternalError.Decryption")]
     InternalErrorDecryption,
     /// 依赖的其他api出错。
     ///
-    /// Code `InternalError.DependsApi`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DependsApi`.
     #[doc(alias = "InternalError.DependsApi")]
     InternalErrorDependsApi,
     /// 数据库异常。
     ///
-    /// Code `InternalError.DependsDb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DependsDb`.
     #[doc(alias = "InternalError.DependsDb")]
     InternalErrorDependsDb,
     /// 加密错误。
     ///
-    /// Code `InternalError.Encryption`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Encryption`.
     #[doc(alias = "InternalError.Encryption")]
     InternalErrorEncryption,
     /// 生成唯一ID错误。
     ///
-    /// Code `InternalError.GenerateId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GenerateId`.
     #[doc(alias = "InternalError.GenerateId")]
     InternalErrorGenerateId,
     /// Pdf合成错误。
     ///
-    /// Code `InternalError.Pdf`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Pdf`.
     #[doc(alias = "InternalError.Pdf")]
     InternalErrorPdf,
     /// 上传印章失败。
     ///
-    /// Code `InternalError.SealUpload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SealUpload`.
     #[doc(alias = "InternalError.SealUpload")]
     InternalErrorSealUpload,
     /// 序列化错误。
     ///
-    /// Code `InternalError.Serialize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Serialize`.
     #[doc(alias = "InternalError.Serialize")]
     InternalErrorSerialize,
     /// 系统错误。
     ///
-    /// Code `InternalError.System`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.System`.
     #[doc(alias = "InternalError.System")]
     InternalErrorSystem,
     /// 第三方错误。
     ///
-    /// Code `InternalError.ThirdParty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ThirdParty`.
     #[doc(alias = "InternalError.ThirdParty")]
     InternalErrorThirdParty,
     /// 应用号不存在。
     ///
-    /// Code `InvalidParameter.Application`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Application`.
     #[doc(alias = "InvalidParameter.Application")]
     InvalidParameterApplication,
     /// 参数错误，不合法的签署人类型，请修改后重试。
     ///
-    /// Code `InvalidParameter.ApproverType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ApproverType`.
     #[doc(alias = "InvalidParameter.ApproverType")]
     InvalidParameterApproverType,
     /// No description is documented.
@@ -207,27 +209,27 @@ pub enum ErrorCode {
     InvalidParameterAuthorizationType,
     /// 重复添加签署人。
     ///
-    /// Code `InvalidParameter.BizApproverAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BizApproverAlreadyExists`.
     #[doc(alias = "InvalidParameter.BizApproverAlreadyExists")]
     InvalidParameterBizApproverAlreadyExists,
     /// 营业执照格式不合法。
     ///
-    /// Code `InvalidParameter.BusinessLicense`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BusinessLicense`.
     #[doc(alias = "InvalidParameter.BusinessLicense")]
     InvalidParameterBusinessLicense,
     /// 撤销理由填写格式错误。
     ///
-    /// Code `InvalidParameter.CancelReason`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CancelReason`.
     #[doc(alias = "InvalidParameter.CancelReason")]
     InvalidParameterCancelReason,
     /// 证件号码错误。
     ///
-    /// Code `InvalidParameter.CardNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CardNumber`.
     #[doc(alias = "InvalidParameter.CardNumber")]
     InvalidParameterCardNumber,
     /// 证件类型错误。
     ///
-    /// Code `InvalidParameter.CardType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CardType`.
     #[doc(alias = "InvalidParameter.CardType")]
     InvalidParameterCardType,
     /// No description is documented.
@@ -242,122 +244,122 @@ pub enum ErrorCode {
     InvalidParameterComponentType,
     /// 参数错误,控件内容无效。
     ///
-    /// Code `InvalidParameter.ComponentValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ComponentValue`.
     #[doc(alias = "InvalidParameter.ComponentValue")]
     InvalidParameterComponentValue,
     /// 查询内容参数有误。
     ///
-    /// Code `InvalidParameter.ContentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ContentType`.
     #[doc(alias = "InvalidParameter.ContentType")]
     InvalidParameterContentType,
     /// 参数错误，无效的自定义页卡模板，仅支持{合同名称}{发起方姓名}{发起方企业}{签署方N姓名}{签署方N企业}，请修改后重试。
     ///
-    /// Code `InvalidParameter.CustomShowMap`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomShowMap`.
     #[doc(alias = "InvalidParameter.CustomShowMap")]
     InvalidParameterCustomShowMap,
     /// 参数错误，UserData长度非法，请修改后重试。
     ///
-    /// Code `InvalidParameter.CustomerData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CustomerData`.
     #[doc(alias = "InvalidParameter.CustomerData")]
     InvalidParameterCustomerData,
     /// 数据不存在。
     ///
-    /// Code `InvalidParameter.DataNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataNotFound`.
     #[doc(alias = "InvalidParameter.DataNotFound")]
     InvalidParameterDataNotFound,
     /// 参数错误，不合法的日期，请检查后重试。
     ///
-    /// Code `InvalidParameter.Date`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Date`.
     #[doc(alias = "InvalidParameter.Date")]
     InvalidParameterDate,
     /// 员工ID不正确。
     ///
-    /// Code `InvalidParameter.DepartUserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DepartUserId`.
     #[doc(alias = "InvalidParameter.DepartUserId")]
     InvalidParameterDepartUserId,
     /// 重复提交任务。
     ///
-    /// Code `InvalidParameter.DupTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DupTask`.
     #[doc(alias = "InvalidParameter.DupTask")]
     InvalidParameterDupTask,
     /// 参数为空。
     ///
-    /// Code `InvalidParameter.EmptyParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmptyParams`.
     #[doc(alias = "InvalidParameter.EmptyParams")]
     InvalidParameterEmptyParams,
     /// 不合法的EndPoint，请检查修改后重试。
     ///
-    /// Code `InvalidParameter.EndPoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndPoint`.
     #[doc(alias = "InvalidParameter.EndPoint")]
     InvalidParameterEndPoint,
     /// 文件类型不合法。
     ///
-    /// Code `InvalidParameter.FileType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FileType`.
     #[doc(alias = "InvalidParameter.FileType")]
     InvalidParameterFileType,
     /// 参数错误，不合法的备选签署人数量，请检查后重试。
     ///
-    /// Code `InvalidParameter.FlowApproverInfos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowApproverInfos`.
     #[doc(alias = "InvalidParameter.FlowApproverInfos")]
     InvalidParameterFlowApproverInfos,
     /// 参数错误，参与者数量不能为空且不能超过数量限制，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowApprovers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowApprovers`.
     #[doc(alias = "InvalidParameter.FlowApprovers")]
     InvalidParameterFlowApprovers,
     /// 参数错误，不合法的签署流程回调链接，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowCallbackUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowCallbackUrl`.
     #[doc(alias = "InvalidParameter.FlowCallbackUrl")]
     InvalidParameterFlowCallbackUrl,
     /// 参数错误，不合法的签署流程截止日期，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowDeadLine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowDeadLine`.
     #[doc(alias = "InvalidParameter.FlowDeadLine")]
     InvalidParameterFlowDeadLine,
     /// 参数错误，不合法的签署流程描述，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowDescription`.
     #[doc(alias = "InvalidParameter.FlowDescription")]
     InvalidParameterFlowDescription,
     /// 参数错误，目前仅支持单个文件发起，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowFileIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowFileIds`.
     #[doc(alias = "InvalidParameter.FlowFileIds")]
     InvalidParameterFlowFileIds,
     /// 参数错误，合同id列表长度非法，请检查后重试。
     ///
-    /// Code `InvalidParameter.FlowIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowIds`.
     #[doc(alias = "InvalidParameter.FlowIds")]
     InvalidParameterFlowIds,
     /// 参数错误，FlowInfos非法，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowInfos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowInfos`.
     #[doc(alias = "InvalidParameter.FlowInfos")]
     InvalidParameterFlowInfos,
     /// 参数错误，不合法的签署流程名称，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowName`.
     #[doc(alias = "InvalidParameter.FlowName")]
     InvalidParameterFlowName,
     /// 参数错误，不合法的FlowType，请修改后重试。
     ///
-    /// Code `InvalidParameter.FlowType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FlowType`.
     #[doc(alias = "InvalidParameter.FlowType")]
     InvalidParameterFlowType,
     /// 参数错误，不受支持的GenerateType，请检查后重试。
     ///
-    /// Code `InvalidParameter.GenerateType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GenerateType`.
     #[doc(alias = "InvalidParameter.GenerateType")]
     InvalidParameterGenerateType,
     /// 图片不正确。
     ///
-    /// Code `InvalidParameter.Image`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Image`.
     #[doc(alias = "InvalidParameter.Image")]
     InvalidParameterImage,
     /// Id不存在或者符合规范。
     ///
-    /// Code `InvalidParameter.InvalidId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidId`.
     #[doc(alias = "InvalidParameter.InvalidId")]
     InvalidParameterInvalidId,
     /// No description is documented.
@@ -372,37 +374,37 @@ pub enum ErrorCode {
     InvalidParameterLimit,
     /// 印章名称长度超出。
     ///
-    /// Code `InvalidParameter.LimitSealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LimitSealName`.
     #[doc(alias = "InvalidParameter.LimitSealName")]
     InvalidParameterLimitSealName,
     /// 菜单栏状态非法。
     ///
-    /// Code `InvalidParameter.MenuStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MenuStatus`.
     #[doc(alias = "InvalidParameter.MenuStatus")]
     InvalidParameterMenuStatus,
     /// 缺少必填参数的值。
     ///
-    /// Code `InvalidParameter.MissingRequiredParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MissingRequiredParameterValue`.
     #[doc(alias = "InvalidParameter.MissingRequiredParameterValue")]
     InvalidParameterMissingRequiredParameterValue,
     /// 手机号码不正确。
     ///
-    /// Code `InvalidParameter.Mobile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Mobile`.
     #[doc(alias = "InvalidParameter.Mobile")]
     InvalidParameterMobile,
     /// 姓名不符合要求。
     ///
-    /// Code `InvalidParameter.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Name`.
     #[doc(alias = "InvalidParameter.Name")]
     InvalidParameterName,
     /// 不支持的手机号。
     ///
-    /// Code `InvalidParameter.NonsupportMobile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NonsupportMobile`.
     #[doc(alias = "InvalidParameter.NonsupportMobile")]
     InvalidParameterNonsupportMobile,
     /// OpenId不合法。
     ///
-    /// Code `InvalidParameter.OpenId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OpenId`.
     #[doc(alias = "InvalidParameter.OpenId")]
     InvalidParameterOpenId,
     /// No description is documented.
@@ -412,22 +414,22 @@ pub enum ErrorCode {
     InvalidParameterOperatorId,
     /// OrganizationId不合法。
     ///
-    /// Code `InvalidParameter.OrganizationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationId`.
     #[doc(alias = "InvalidParameter.OrganizationId")]
     InvalidParameterOrganizationId,
     /// 企业名称不合法。
     ///
-    /// Code `InvalidParameter.OrganizationName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationName`.
     #[doc(alias = "InvalidParameter.OrganizationName")]
     InvalidParameterOrganizationName,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 资源类型错误。
     ///
-    /// Code `InvalidParameter.ResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceType`.
     #[doc(alias = "InvalidParameter.ResourceType")]
     InvalidParameterResourceType,
     /// No description is documented.
@@ -442,22 +444,22 @@ pub enum ErrorCode {
     InvalidParameterSensitive,
     /// 文件内容敏感信息。
     ///
-    /// Code `InvalidParameter.SensitiveFileContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SensitiveFileContent`.
     #[doc(alias = "InvalidParameter.SensitiveFileContent")]
     InvalidParameterSensitiveFileContent,
     /// 参数错误，不合法的签署控件类型，请修改后重试。
     ///
-    /// Code `InvalidParameter.SignComponentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SignComponentType`.
     #[doc(alias = "InvalidParameter.SignComponentType")]
     InvalidParameterSignComponentType,
     /// 类型不支持。
     ///
-    /// Code `InvalidParameter.SignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SignComponents`.
     #[doc(alias = "InvalidParameter.SignComponents")]
     InvalidParameterSignComponents,
     /// 状态异常。
     ///
-    /// Code `InvalidParameter.Status`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Status`.
     #[doc(alias = "InvalidParameter.Status")]
     InvalidParameterStatus,
     /// No description is documented.
@@ -467,17 +469,17 @@ pub enum ErrorCode {
     InvalidParameterUniformSocialCreditCode,
     /// 参数错误，不合法的签署顺序，请检查后重试。
     ///
-    /// Code `InvalidParameter.Unordered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Unordered`.
     #[doc(alias = "InvalidParameter.Unordered")]
     InvalidParameterUnordered,
     /// 参数错误，不支持的控件类型，请检查后重试。
     ///
-    /// Code `InvalidParameter.UnsupportedComponentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedComponentType`.
     #[doc(alias = "InvalidParameter.UnsupportedComponentType")]
     InvalidParameterUnsupportedComponentType,
     /// 流程id不存在。
     ///
-    /// Code `InvalidParameter.fFowIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.fFowIds`.
     #[doc(alias = "InvalidParameter.fFowIds")]
     InvalidParameterFFowIds,
     /// No description is documented.
@@ -492,82 +494,82 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidTime,
     /// 超出调用次数限制。
     ///
-    /// Code `LimitExceeded.CallTimes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CallTimes`.
     #[doc(alias = "LimitExceeded.CallTimes")]
     LimitExceededCallTimes,
     /// 超出流程创建数量限制。
     ///
-    /// Code `LimitExceeded.CreateFlowNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CreateFlowNum`.
     #[doc(alias = "LimitExceeded.CreateFlowNum")]
     LimitExceededCreateFlowNum,
     /// 文件大小限制。
     ///
-    /// Code `LimitExceeded.FileSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FileSize`.
     #[doc(alias = "LimitExceeded.FileSize")]
     LimitExceededFileSize,
     /// 合同id数超出限制。
     ///
-    /// Code `LimitExceeded.FlowIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FlowIds`.
     #[doc(alias = "LimitExceeded.FlowIds")]
     LimitExceededFlowIds,
     /// 超出流程数量限制。
     ///
-    /// Code `LimitExceeded.FlowInfos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FlowInfos`.
     #[doc(alias = "LimitExceeded.FlowInfos")]
     LimitExceededFlowInfos,
     /// 经办人数据超出。
     ///
-    /// Code `LimitExceeded.ProxyOrganizationOperator`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProxyOrganizationOperator`.
     #[doc(alias = "LimitExceeded.ProxyOrganizationOperator")]
     LimitExceededProxyOrganizationOperator,
     /// 合作企业激活信息不存在。
     ///
-    /// Code `MissingParameter.CompanyActiveInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CompanyActiveInfo`.
     #[doc(alias = "MissingParameter.CompanyActiveInfo")]
     MissingParameterCompanyActiveInfo,
     /// 缺少时间参数，请检查后重试。
     ///
-    /// Code `MissingParameter.Date`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Date`.
     #[doc(alias = "MissingParameter.Date")]
     MissingParameterDate,
     /// 缺少流程id，请检查后重试。
     ///
-    /// Code `MissingParameter.FlowId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowId`.
     #[doc(alias = "MissingParameter.FlowId")]
     MissingParameterFlowId,
     /// 缺少流程id，请检查后重试。
     ///
-    /// Code `MissingParameter.FlowIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowIds`.
     #[doc(alias = "MissingParameter.FlowIds")]
     MissingParameterFlowIds,
     /// 请传入需要查询的合同或合同组的ID。
     ///
-    /// Code `MissingParameter.FlowIdsOrFlowGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowIdsOrFlowGroupId`.
     #[doc(alias = "MissingParameter.FlowIdsOrFlowGroupId")]
     MissingParameterFlowIdsOrFlowGroupId,
     /// 未指定流程合同信息。
     ///
-    /// Code `MissingParameter.FlowInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FlowInfo`.
     #[doc(alias = "MissingParameter.FlowInfo")]
     MissingParameterFlowInfo,
     /// 缺少控件名称参数，请检查后重试。
     ///
-    /// Code `MissingParameter.MissComponentName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissComponentName`.
     #[doc(alias = "MissingParameter.MissComponentName")]
     MissingParameterMissComponentName,
     /// 企业OpenId不存在。
     ///
-    /// Code `MissingParameter.OrgOpenId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.OrgOpenId`.
     #[doc(alias = "MissingParameter.OrgOpenId")]
     MissingParameterOrgOpenId,
     /// 企业信息为空。
     ///
-    /// Code `MissingParameter.OrganizationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.OrganizationId`.
     #[doc(alias = "MissingParameter.OrganizationId")]
     MissingParameterOrganizationId,
     /// ProxyOperatorOpenId不存在。
     ///
-    /// Code `MissingParameter.ProxyOperatorOpenId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ProxyOperatorOpenId`.
     #[doc(alias = "MissingParameter.ProxyOperatorOpenId")]
     MissingParameterProxyOperatorOpenId,
     /// No description is documented.
@@ -577,47 +579,47 @@ pub enum ErrorCode {
     MissingParameterReportApplicant,
     /// 资源名称错误。
     ///
-    /// Code `MissingParameter.ResourceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ResourceName`.
     #[doc(alias = "MissingParameter.ResourceName")]
     MissingParameterResourceName,
     /// 印章ID为空。
     ///
-    /// Code `MissingParameter.SealId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SealId`.
     #[doc(alias = "MissingParameter.SealId")]
     MissingParameterSealId,
     /// 印章图片为空。
     ///
-    /// Code `MissingParameter.SealImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SealImage`.
     #[doc(alias = "MissingParameter.SealImage")]
     MissingParameterSealImage,
     /// 印章名称为空。
     ///
-    /// Code `MissingParameter.SealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SealName`.
     #[doc(alias = "MissingParameter.SealName")]
     MissingParameterSealName,
     /// 签署人缺少签署控件。
     ///
-    /// Code `MissingParameter.SignComponents`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SignComponents`.
     #[doc(alias = "MissingParameter.SignComponents")]
     MissingParameterSignComponents,
     /// 缺少模板参数。
     ///
-    /// Code `MissingParameter.Templates`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Templates`.
     #[doc(alias = "MissingParameter.Templates")]
     MissingParameterTemplates,
     /// 缺少用户ID参数
     ///
-    /// Code `MissingParameter.UserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserId`.
     #[doc(alias = "MissingParameter.UserId")]
     MissingParameterUserId,
     /// OpenId不存在。
     ///
-    /// Code `MissingParameter.UserOpenId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserOpenId`.
     #[doc(alias = "MissingParameter.UserOpenId")]
     MissingParameterUserOpenId,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -631,17 +633,17 @@ pub enum ErrorCode {
     OperationDeniedApproverRepeat,
     /// 不支持的可见性标识。
     ///
-    /// Code `OperationDenied.AuthTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuthTag`.
     #[doc(alias = "OperationDenied.AuthTag")]
     OperationDeniedAuthTag,
     /// 应用号已被禁止。
     ///
-    /// Code `OperationDenied.BannedApplication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BannedApplication`.
     #[doc(alias = "OperationDenied.BannedApplication")]
     OperationDeniedBannedApplication,
     /// 文件发起静默签未开通白名单。
     ///
-    /// Code `OperationDenied.ByFilesServerSignForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ByFilesServerSignForbid`.
     #[doc(alias = "OperationDenied.ByFilesServerSignForbid")]
     OperationDeniedByFilesServerSignForbid,
     /// No description is documented.
@@ -651,12 +653,12 @@ pub enum ErrorCode {
     OperationDeniedCcUserRepeat,
     /// 只支持下载单个。
     ///
-    /// Code `OperationDenied.DownLoadMoreThanOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DownLoadMoreThanOne`.
     #[doc(alias = "OperationDenied.DownLoadMoreThanOne")]
     OperationDeniedDownLoadMoreThanOne,
     /// 无资源访问权限。
     ///
-    /// Code `OperationDenied.ErrNoResourceAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ErrNoResourceAccess`.
     #[doc(alias = "OperationDenied.ErrNoResourceAccess")]
     OperationDeniedErrNoResourceAccess,
     /// No description is documented.
@@ -666,47 +668,47 @@ pub enum ErrorCode {
     OperationDeniedErrNotOpenWeakAuthorization,
     /// 文件已删除。
     ///
-    /// Code `OperationDenied.FileDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FileDeleted`.
     #[doc(alias = "OperationDenied.FileDeleted")]
     OperationDeniedFileDeleted,
     /// 流程已终止。
     ///
-    /// Code `OperationDenied.FlowHasTerminated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowHasTerminated`.
     #[doc(alias = "OperationDenied.FlowHasTerminated")]
     OperationDeniedFlowHasTerminated,
     /// 签署流程状态不正确，请检查后重试。
     ///
-    /// Code `OperationDenied.FlowStatusForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.FlowStatusForbid`.
     #[doc(alias = "OperationDenied.FlowStatusForbid")]
     OperationDeniedFlowStatusForbid,
     /// 禁止操作。
     ///
-    /// Code `OperationDenied.Forbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.Forbid`.
     #[doc(alias = "OperationDenied.Forbid")]
     OperationDeniedForbid,
     /// 签署人未达到合法年龄。
     ///
-    /// Code `OperationDenied.InvalidApproverAge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InvalidApproverAge`.
     #[doc(alias = "OperationDenied.InvalidApproverAge")]
     OperationDeniedInvalidApproverAge,
     /// 没有API权限。
     ///
-    /// Code `OperationDenied.NoApiAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoApiAuth`.
     #[doc(alias = "OperationDenied.NoApiAuth")]
     OperationDeniedNoApiAuth,
     /// 企业暂未开通手机号验证身份的服务，请在企业中心开通再使用
     ///
-    /// Code `OperationDenied.NoApproverMobileCheckPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoApproverMobileCheckPermission`.
     #[doc(alias = "OperationDenied.NoApproverMobileCheckPermission")]
     OperationDeniedNoApproverMobileCheckPermission,
     /// 无权操作合同。
     ///
-    /// Code `OperationDenied.NoFlowPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoFlowPermission`.
     #[doc(alias = "OperationDenied.NoFlowPermission")]
     OperationDeniedNoFlowPermission,
     /// 未通过个人实名。
     ///
-    /// Code `OperationDenied.NoIdentityVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoIdentityVerify`.
     #[doc(alias = "OperationDenied.NoIdentityVerify")]
     OperationDeniedNoIdentityVerify,
     /// No description is documented.
@@ -721,12 +723,12 @@ pub enum ErrorCode {
     OperationDeniedNoPermissionUseServerSignSeal,
     /// 流程配额不足。
     ///
-    /// Code `OperationDenied.NoQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NoQuota`.
     #[doc(alias = "OperationDenied.NoQuota")]
     OperationDeniedNoQuota,
     /// 不属于企业超管或者法人。
     ///
-    /// Code `OperationDenied.NotBelongSuperAdminOrLegalPerson`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotBelongSuperAdminOrLegalPerson`.
     #[doc(alias = "OperationDenied.NotBelongSuperAdminOrLegalPerson")]
     OperationDeniedNotBelongSuperAdminOrLegalPerson,
     /// No description is documented.
@@ -741,12 +743,12 @@ pub enum ErrorCode {
     OperationDeniedNotSupportOrgType,
     /// 操作类型不支持。
     ///
-    /// Code `OperationDenied.OperateType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperateType`.
     #[doc(alias = "OperationDenied.OperateType")]
     OperationDeniedOperateType,
     /// 操作者权限不足。
     ///
-    /// Code `OperationDenied.OperatorHasNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperatorHasNoPermission`.
     #[doc(alias = "OperationDenied.OperatorHasNoPermission")]
     OperationDeniedOperatorHasNoPermission,
     /// No description is documented.
@@ -756,12 +758,12 @@ pub enum ErrorCode {
     OperationDeniedOrganizationClosing,
     /// 超出查询上限。
     ///
-    /// Code `OperationDenied.OutQueryLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OutQueryLimit`.
     #[doc(alias = "OperationDenied.OutQueryLimit")]
     OperationDeniedOutQueryLimit,
     /// 当前企业员工没有开通境外签署能力。
     ///
-    /// Code `OperationDenied.OverseaAbilityNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OverseaAbilityNotOpen`.
     #[doc(alias = "OperationDenied.OverseaAbilityNotOpen")]
     OperationDeniedOverseaAbilityNotOpen,
     /// No description is documented.
@@ -776,12 +778,12 @@ pub enum ErrorCode {
     OperationDeniedPersonNoOpenServerSign,
     /// 出证计费额度不足。
     ///
-    /// Code `OperationDenied.ProveNoQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ProveNoQuota`.
     #[doc(alias = "OperationDenied.ProveNoQuota")]
     OperationDeniedProveNoQuota,
     /// 必填控件未填
     ///
-    /// Code `OperationDenied.RequiredComponentNotFill`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RequiredComponentNotFill`.
     #[doc(alias = "OperationDenied.RequiredComponentNotFill")]
     OperationDeniedRequiredComponentNotFill,
     /// No description is documented.
@@ -791,52 +793,52 @@ pub enum ErrorCode {
     OperationDeniedSensitive,
     /// 用户不归属于当前企业，无法操作，请检查后重试。
     ///
-    /// Code `OperationDenied.UserNotInOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserNotInOrganization`.
     #[doc(alias = "OperationDenied.UserNotInOrganization")]
     OperationDeniedUserNotInOrganization,
     /// 接口功能暂未开放，请联系客户经理申请白名单使用
     ///
-    /// Code `OperationDenied.WhiteListForbid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.WhiteListForbid`.
     #[doc(alias = "OperationDenied.WhiteListForbid")]
     OperationDeniedWhiteListForbid,
     /// 应用号不存在。
     ///
-    /// Code `ResourceNotFound.Application`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Application`.
     #[doc(alias = "ResourceNotFound.Application")]
     ResourceNotFoundApplication,
     /// 应用授权记录未找到。
     ///
-    /// Code `ResourceNotFound.ApplicationAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApplicationAuth`.
     #[doc(alias = "ResourceNotFound.ApplicationAuth")]
     ResourceNotFoundApplicationAuth,
     /// ApplicationId不存在。
     ///
-    /// Code `ResourceNotFound.ApplicationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApplicationId`.
     #[doc(alias = "ResourceNotFound.ApplicationId")]
     ResourceNotFoundApplicationId,
     /// 文件不存在。
     ///
-    /// Code `ResourceNotFound.File`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.File`.
     #[doc(alias = "ResourceNotFound.File")]
     ResourceNotFoundFile,
     /// 未找到对应流程。
     ///
-    /// Code `ResourceNotFound.Flow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Flow`.
     #[doc(alias = "ResourceNotFound.Flow")]
     ResourceNotFoundFlow,
     /// 签署流程的签署人不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.FlowApprover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FlowApprover`.
     #[doc(alias = "ResourceNotFound.FlowApprover")]
     ResourceNotFoundFlowApprover,
     /// 签署人信息不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.FlowApprovers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FlowApprovers`.
     #[doc(alias = "ResourceNotFound.FlowApprovers")]
     ResourceNotFoundFlowApprovers,
     /// 合同组不存在。
     ///
-    /// Code `ResourceNotFound.FlowGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FlowGroup`.
     #[doc(alias = "ResourceNotFound.FlowGroup")]
     ResourceNotFoundFlowGroup,
     /// No description is documented.
@@ -846,12 +848,12 @@ pub enum ErrorCode {
     ResourceNotFoundNotExistApplication,
     /// 机构不存在。
     ///
-    /// Code `ResourceNotFound.Organization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Organization`.
     #[doc(alias = "ResourceNotFound.Organization")]
     ResourceNotFoundOrganization,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.Resource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Resource`.
     #[doc(alias = "ResourceNotFound.Resource")]
     ResourceNotFoundResource,
     /// No description is documented.
@@ -861,47 +863,47 @@ pub enum ErrorCode {
     ResourceNotFoundSaveFlowGroup,
     /// 印章不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.Seal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Seal`.
     #[doc(alias = "ResourceNotFound.Seal")]
     ResourceNotFoundSeal,
     /// 合作企业不存在。
     ///
-    /// Code `ResourceNotFound.TeamWorkOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TeamWorkOrganization`.
     #[doc(alias = "ResourceNotFound.TeamWorkOrganization")]
     ResourceNotFoundTeamWorkOrganization,
     /// 模板不存在。
     ///
-    /// Code `ResourceNotFound.Template`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Template`.
     #[doc(alias = "ResourceNotFound.Template")]
     ResourceNotFoundTemplate,
     /// Url不存在。
     ///
-    /// Code `ResourceNotFound.URL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.URL`.
     #[doc(alias = "ResourceNotFound.URL")]
     ResourceNotFoundURL,
     /// 用户信息不存在。
     ///
-    /// Code `ResourceNotFound.User`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.User`.
     #[doc(alias = "ResourceNotFound.User")]
     ResourceNotFoundUser,
     /// 实名用户信息不存在。
     ///
-    /// Code `ResourceNotFound.VerifyUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VerifyUser`.
     #[doc(alias = "ResourceNotFound.VerifyUser")]
     ResourceNotFoundVerifyUser,
     /// 请升级到对应版本后即可使用该接口。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionFeature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionFeature`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionFeature")]
     UnauthorizedOperationNoPermissionFeature,
     /// 未授权下载权限。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedOperationDownload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedOperationDownload`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedOperationDownload")]
     UnauthorizedOperationUnauthorizedOperationDownload,
     /// 企业没有被授权。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedOperationOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedOperationOrganization`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedOperationOrganization")]
     UnauthorizedOperationUnauthorizedOperationOrganization,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `facefusion`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,52 +19,52 @@ pub enum ErrorCode {
     FailedOperationBalanceInsufficient,
     /// 人脸因太小被过滤，建议人脸分辨率不小于34\*34。
     ///
-    /// Code `FailedOperation.FaceSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceSizeTooSmall`.
     #[doc(alias = "FailedOperation.FaceSizeTooSmall")]
     FailedOperationFaceSizeTooSmall,
     /// 素材未经过审核。
     ///
-    /// Code `FailedOperation.FuseMaterialNotAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FuseMaterialNotAuth`.
     #[doc(alias = "FailedOperation.FuseMaterialNotAuth")]
     FailedOperationFuseMaterialNotAuth,
     /// 素材不存在。
     ///
-    /// Code `FailedOperation.FuseMaterialNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FuseMaterialNotExist`.
     #[doc(alias = "FailedOperation.FuseMaterialNotExist")]
     FailedOperationFuseMaterialNotExist,
     /// 人脸检测-图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载失败。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 素材尺寸超过1080\*1080像素。
     ///
-    /// Code `FailedOperation.ImagePixelExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImagePixelExceed`.
     #[doc(alias = "FailedOperation.ImagePixelExceed")]
     FailedOperationImagePixelExceed,
     /// 图片短边分辨率小于64。
     ///
-    /// Code `FailedOperation.ImageResolutionTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionTooSmall`.
     #[doc(alias = "FailedOperation.ImageResolutionTooSmall")]
     FailedOperationImageResolutionTooSmall,
     /// 输入图片base64数据大小超过5M。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// 图片尺寸过大或者过小；不满足算法要求。
     ///
-    /// Code `FailedOperation.ImageSizeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeInvalid`.
     #[doc(alias = "FailedOperation.ImageSizeInvalid")]
     FailedOperationImageSizeInvalid,
     /// 服务内部错误。
     ///
-    /// Code `FailedOperation.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InnerError`.
     #[doc(alias = "FailedOperation.InnerError")]
     FailedOperationInnerError,
     /// No description is documented.
@@ -92,97 +94,97 @@ pub enum ErrorCode {
     FailedOperationModerationResultConfigError,
     /// 无法检测出人脸, 人脸框配准分低于阈值。
     ///
-    /// Code `FailedOperation.NoFaceDetected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoFaceDetected`.
     #[doc(alias = "FailedOperation.NoFaceDetected")]
     FailedOperationNoFaceDetected,
     /// 参数字段或者值有误。
     ///
-    /// Code `FailedOperation.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParameterValueError`.
     #[doc(alias = "FailedOperation.ParameterValueError")]
     FailedOperationParameterValueError,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 系统内部错误。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 素材人脸ID不存在。
     ///
-    /// Code `FailedOperation.TemplateFaceIDNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateFaceIDNotExist`.
     #[doc(alias = "FailedOperation.TemplateFaceIDNotExist")]
     FailedOperationTemplateFaceIDNotExist,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 未查找到活动id。
     ///
-    /// Code `InvalidParameterValue.ActivityIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ActivityIdNotFound`.
     #[doc(alias = "InvalidParameterValue.ActivityIdNotFound")]
     InvalidParameterValueActivityIdNotFound,
     /// 人脸框参数有误或者人脸框太小。
     ///
-    /// Code `InvalidParameterValue.FaceRectParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectParameterValueError`.
     #[doc(alias = "InvalidParameterValue.FaceRectParameterValueError")]
     InvalidParameterValueFaceRectParameterValueError,
     /// 未查找到素材Id。
     ///
-    /// Code `InvalidParameterValue.MaterialIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MaterialIdNotFound`.
     #[doc(alias = "InvalidParameterValue.MaterialIdNotFound")]
     InvalidParameterValueMaterialIdNotFound,
     /// 参数字段或者值有误。
     ///
-    /// Code `InvalidParameterValue.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueError`.
     #[doc(alias = "InvalidParameterValue.ParameterValueError")]
     InvalidParameterValueParameterValueError,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 帐号已被冻结。
     ///
-    /// Code `ResourceUnavailable.Freeze`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Freeze`.
     #[doc(alias = "ResourceUnavailable.Freeze")]
     ResourceUnavailableFreeze,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 服务正在开通中，请稍等。
     ///
-    /// Code `ResourceUnavailable.IsOpening`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.IsOpening`.
     #[doc(alias = "ResourceUnavailable.IsOpening")]
     ResourceUnavailableIsOpening,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 资源已被回收。
     ///
-    /// Code `ResourceUnavailable.Recover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Recover`.
     #[doc(alias = "ResourceUnavailable.Recover")]
     ResourceUnavailableRecover,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
 }

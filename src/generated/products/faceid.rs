@@ -5,64 +5,66 @@
 
 /// An error code of `faceid`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 未检测到闭眼动作。
     ///
-    /// Code `FailedOperation.ActionCloseEye`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionCloseEye`.
     #[doc(alias = "FailedOperation.ActionCloseEye")]
     FailedOperationActionCloseEye,
     /// 脸离屏幕太近。
     ///
-    /// Code `FailedOperation.ActionFaceClose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionFaceClose`.
     #[doc(alias = "FailedOperation.ActionFaceClose")]
     FailedOperationActionFaceClose,
     /// 脸离屏幕太远。
     ///
-    /// Code `FailedOperation.ActionFaceFar`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionFaceFar`.
     #[doc(alias = "FailedOperation.ActionFaceFar")]
     FailedOperationActionFaceFar,
     /// 脸离屏幕太左。
     ///
-    /// Code `FailedOperation.ActionFaceLeft`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionFaceLeft`.
     #[doc(alias = "FailedOperation.ActionFaceLeft")]
     FailedOperationActionFaceLeft,
     /// 脸离屏幕太右。
     ///
-    /// Code `FailedOperation.ActionFaceRight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionFaceRight`.
     #[doc(alias = "FailedOperation.ActionFaceRight")]
     FailedOperationActionFaceRight,
     /// 未检测到动作配合。
     ///
-    /// Code `FailedOperation.ActionFirstAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionFirstAction`.
     #[doc(alias = "FailedOperation.ActionFirstAction")]
     FailedOperationActionFirstAction,
     /// 光线太暗。
     ///
-    /// Code `FailedOperation.ActionLightDark`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionLightDark`.
     #[doc(alias = "FailedOperation.ActionLightDark")]
     FailedOperationActionLightDark,
     /// 光线太强。
     ///
-    /// Code `FailedOperation.ActionLightStrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionLightStrong`.
     #[doc(alias = "FailedOperation.ActionLightStrong")]
     FailedOperationActionLightStrong,
     /// 未能检测到完整人脸。
     ///
-    /// Code `FailedOperation.ActionNodetectFace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionNodetectFace`.
     #[doc(alias = "FailedOperation.ActionNodetectFace")]
     FailedOperationActionNodetectFace,
     /// 未检测到张嘴动作。
     ///
-    /// Code `FailedOperation.ActionOpenMouth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionOpenMouth`.
     #[doc(alias = "FailedOperation.ActionOpenMouth")]
     FailedOperationActionOpenMouth,
     /// 比对失败。
     ///
-    /// Code `FailedOperation.CompareFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompareFail`.
     #[doc(alias = "FailedOperation.CompareFail")]
     FailedOperationCompareFail,
     /// No description is documented.
@@ -72,12 +74,12 @@ pub enum ErrorCode {
     FailedOperationCompareLibServiceUnavailable,
     /// 比对相似度未达到通过标准。
     ///
-    /// Code `FailedOperation.CompareLowSimilarity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompareLowSimilarity`.
     #[doc(alias = "FailedOperation.CompareLowSimilarity")]
     FailedOperationCompareLowSimilarity,
     /// 调用比对引擎接口出错。
     ///
-    /// Code `FailedOperation.CompareSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompareSystemError`.
     #[doc(alias = "FailedOperation.CompareSystemError")]
     FailedOperationCompareSystemError,
     /// No description is documented.
@@ -92,12 +94,12 @@ pub enum ErrorCode {
     FailedOperationCoveredFace,
     /// 数据库异常。
     ///
-    /// Code `FailedOperation.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbError`.
     #[doc(alias = "FailedOperation.DbError")]
     FailedOperationDbError,
     /// 解密失败。
     ///
-    /// Code `FailedOperation.DecryptSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DecryptSystemError`.
     #[doc(alias = "FailedOperation.DecryptSystemError")]
     FailedOperationDecryptSystemError,
     /// No description is documented.
@@ -107,57 +109,57 @@ pub enum ErrorCode {
     FailedOperationDetectEngineSystemError,
     /// 文件下载失败。
     ///
-    /// Code `FailedOperation.DownLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadError`.
     #[doc(alias = "FailedOperation.DownLoadError")]
     FailedOperationDownLoadError,
     /// 文件下载超时。
     ///
-    /// Code `FailedOperation.DownLoadTimeoutError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadTimeoutError`.
     #[doc(alias = "FailedOperation.DownLoadTimeoutError")]
     FailedOperationDownLoadTimeoutError,
     /// 图片内容为空。
     ///
-    /// Code `FailedOperation.EmptyImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmptyImageError`.
     #[doc(alias = "FailedOperation.EmptyImageError")]
     FailedOperationEmptyImageError,
     /// 加密失败。
     ///
-    /// Code `FailedOperation.EncryptSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EncryptSystemError`.
     #[doc(alias = "FailedOperation.EncryptSystemError")]
     FailedOperationEncryptSystemError,
     /// 文件存储失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FileSaveError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileSaveError`.
     #[doc(alias = "FailedOperation.FileSaveError")]
     FailedOperationFileSaveError,
     /// 输入的身份证号有误。
     ///
-    /// Code `FailedOperation.IdFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdFormatError`.
     #[doc(alias = "FailedOperation.IdFormatError")]
     FailedOperationIdFormatError,
     /// 姓名和身份证号不一致，请核实后重试。
     ///
-    /// Code `FailedOperation.IdNameMisMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdNameMisMatch`.
     #[doc(alias = "FailedOperation.IdNameMisMatch")]
     FailedOperationIdNameMisMatch,
     /// 库中无此号，请到户籍所在地进行核实。
     ///
-    /// Code `FailedOperation.IdNoExistSystem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdNoExistSystem`.
     #[doc(alias = "FailedOperation.IdNoExistSystem")]
     FailedOperationIdNoExistSystem,
     /// 库中无此号照片，请到户籍所在地进行核实。
     ///
-    /// Code `FailedOperation.IdPhotoNoExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdPhotoNoExist`.
     #[doc(alias = "FailedOperation.IdPhotoNoExist")]
     FailedOperationIdPhotoNoExist,
     /// 证件图片分辨率太低，请重新上传。
     ///
-    /// Code `FailedOperation.IdPhotoPoorQuality`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdPhotoPoorQuality`.
     #[doc(alias = "FailedOperation.IdPhotoPoorQuality")]
     FailedOperationIdPhotoPoorQuality,
     /// 客户库自建库或认证中心返照失败，请稍后再试。
     ///
-    /// Code `FailedOperation.IdPhotoSystemNoanswer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdPhotoSystemNoanswer`.
     #[doc(alias = "FailedOperation.IdPhotoSystemNoanswer")]
     FailedOperationIdPhotoSystemNoanswer,
     /// No description is documented.
@@ -167,22 +169,22 @@ pub enum ErrorCode {
     FailedOperationIdentityAuthLimitExceeded,
     /// 图片模糊。
     ///
-    /// Code `FailedOperation.ImageBlur`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageBlur`.
     #[doc(alias = "FailedOperation.ImageBlur")]
     FailedOperationImageBlur,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片中未检测到身份证。
     ///
-    /// Code `FailedOperation.ImageNoIdCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNoIdCard`.
     #[doc(alias = "FailedOperation.ImageNoIdCard")]
     FailedOperationImageNoIdCard,
     /// 图片尺寸过大。
     ///
-    /// Code `FailedOperation.ImageSizeTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeTooLarge`.
     #[doc(alias = "FailedOperation.ImageSizeTooLarge")]
     FailedOperationImageSizeTooLarge,
     /// No description is documented.
@@ -197,107 +199,107 @@ pub enum ErrorCode {
     FailedOperationInvalidTokenParameter,
     /// 人脸检测失败，无法提取比对照。
     ///
-    /// Code `FailedOperation.LifePhotoDetectFaces`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LifePhotoDetectFaces`.
     #[doc(alias = "FailedOperation.LifePhotoDetectFaces")]
     FailedOperationLifePhotoDetectFaces,
     /// 实人比对没通过。
     ///
-    /// Code `FailedOperation.LifePhotoDetectFake`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LifePhotoDetectFake`.
     #[doc(alias = "FailedOperation.LifePhotoDetectFake")]
     FailedOperationLifePhotoDetectFake,
     /// 未能检测到完整人脸。
     ///
-    /// Code `FailedOperation.LifePhotoDetectNoFaces`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LifePhotoDetectNoFaces`.
     #[doc(alias = "FailedOperation.LifePhotoDetectNoFaces")]
     FailedOperationLifePhotoDetectNoFaces,
     /// 传入图片分辨率太低，请重新上传。
     ///
-    /// Code `FailedOperation.LifePhotoPoorQuality`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LifePhotoPoorQuality`.
     #[doc(alias = "FailedOperation.LifePhotoPoorQuality")]
     FailedOperationLifePhotoPoorQuality,
     /// 传入图片过大或过小。
     ///
-    /// Code `FailedOperation.LifePhotoSizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LifePhotoSizeError`.
     #[doc(alias = "FailedOperation.LifePhotoSizeError")]
     FailedOperationLifePhotoSizeError,
     /// 脸部未完整露出。
     ///
-    /// Code `FailedOperation.LipFaceIncomplete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipFaceIncomplete`.
     #[doc(alias = "FailedOperation.LipFaceIncomplete")]
     FailedOperationLipFaceIncomplete,
     /// 嘴唇动作幅度过小。
     ///
-    /// Code `FailedOperation.LipMoveSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipMoveSmall`.
     #[doc(alias = "FailedOperation.LipMoveSmall")]
     FailedOperationLipMoveSmall,
     /// 视频拉取失败，请重试。
     ///
-    /// Code `FailedOperation.LipNetFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipNetFailed`.
     #[doc(alias = "FailedOperation.LipNetFailed")]
     FailedOperationLipNetFailed,
     /// 视频为空，或大小不合适，请控制录制时长在6s左右。
     ///
-    /// Code `FailedOperation.LipSizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipSizeError`.
     #[doc(alias = "FailedOperation.LipSizeError")]
     FailedOperationLipSizeError,
     /// 视频格式有误。
     ///
-    /// Code `FailedOperation.LipVideoInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipVideoInvalid`.
     #[doc(alias = "FailedOperation.LipVideoInvalid")]
     FailedOperationLipVideoInvalid,
     /// 视频像素太低。
     ///
-    /// Code `FailedOperation.LipVideoQuaility`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipVideoQuaility`.
     #[doc(alias = "FailedOperation.LipVideoQuaility")]
     FailedOperationLipVideoQuaility,
     /// 未检测到声音。
     ///
-    /// Code `FailedOperation.LipVoiceDetect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipVoiceDetect`.
     #[doc(alias = "FailedOperation.LipVoiceDetect")]
     FailedOperationLipVoiceDetect,
     /// 视频声音太小。
     ///
-    /// Code `FailedOperation.LipVoiceLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipVoiceLow`.
     #[doc(alias = "FailedOperation.LipVoiceLow")]
     FailedOperationLipVoiceLow,
     /// 声音识别失败。
     ///
-    /// Code `FailedOperation.LipVoiceRecognize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LipVoiceRecognize`.
     #[doc(alias = "FailedOperation.LipVoiceRecognize")]
     FailedOperationLipVoiceRecognize,
     /// 人脸检测失败，无法提取比对照。
     ///
-    /// Code `FailedOperation.LivessBestFrameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LivessBestFrameError`.
     #[doc(alias = "FailedOperation.LivessBestFrameError")]
     FailedOperationLivessBestFrameError,
     /// 活体检测没通过。
     ///
-    /// Code `FailedOperation.LivessDetectFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LivessDetectFail`.
     #[doc(alias = "FailedOperation.LivessDetectFail")]
     FailedOperationLivessDetectFail,
     /// 疑似非真人录制。
     ///
-    /// Code `FailedOperation.LivessDetectFake`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LivessDetectFake`.
     #[doc(alias = "FailedOperation.LivessDetectFake")]
     FailedOperationLivessDetectFake,
     /// 调用活体引擎接口出错。
     ///
-    /// Code `FailedOperation.LivessSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LivessSystemError`.
     #[doc(alias = "FailedOperation.LivessSystemError")]
     FailedOperationLivessSystemError,
     /// 视频实人检测没通过。
     ///
-    /// Code `FailedOperation.LivessUnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LivessUnknownError`.
     #[doc(alias = "FailedOperation.LivessUnknownError")]
     FailedOperationLivessUnknownError,
     /// 输入的姓名有误。
     ///
-    /// Code `FailedOperation.NameFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NameFormatError`.
     #[doc(alias = "FailedOperation.NameFormatError")]
     FailedOperationNameFormatError,
     /// Ocr识别失败。
     ///
-    /// Code `FailedOperation.OcrFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OcrFailed`.
     #[doc(alias = "FailedOperation.OcrFailed")]
     FailedOperationOcrFailed,
     /// No description is documented.
@@ -307,72 +309,72 @@ pub enum ErrorCode {
     FailedOperationPoorImageQuality,
     /// 调用次数超出限制。
     ///
-    /// Code `FailedOperation.RequestLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestLimitExceeded`.
     #[doc(alias = "FailedOperation.RequestLimitExceeded")]
     FailedOperationRequestLimitExceeded,
     /// 实人检测失败。
     ///
-    /// Code `FailedOperation.SilentDetectFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentDetectFail`.
     #[doc(alias = "FailedOperation.SilentDetectFail")]
     FailedOperationSilentDetectFail,
     /// 眼睛检测失败。
     ///
-    /// Code `FailedOperation.SilentEyeLiveFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentEyeLiveFail`.
     #[doc(alias = "FailedOperation.SilentEyeLiveFail")]
     FailedOperationSilentEyeLiveFail,
     /// 视频未检测到人脸。
     ///
-    /// Code `FailedOperation.SilentFaceDetectFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentFaceDetectFail`.
     #[doc(alias = "FailedOperation.SilentFaceDetectFail")]
     FailedOperationSilentFaceDetectFail,
     /// 视频中人脸质量低。
     ///
-    /// Code `FailedOperation.SilentFaceQualityFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentFaceQualityFail`.
     #[doc(alias = "FailedOperation.SilentFaceQualityFail")]
     FailedOperationSilentFaceQualityFail,
     /// 检测到带口罩。
     ///
-    /// Code `FailedOperation.SilentFaceWithMaskFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentFaceWithMaskFail`.
     #[doc(alias = "FailedOperation.SilentFaceWithMaskFail")]
     FailedOperationSilentFaceWithMaskFail,
     /// 嘴巴检测失败。
     ///
-    /// Code `FailedOperation.SilentMouthLiveFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentMouthLiveFail`.
     #[doc(alias = "FailedOperation.SilentMouthLiveFail")]
     FailedOperationSilentMouthLiveFail,
     /// 视频检测中有多个人脸。
     ///
-    /// Code `FailedOperation.SilentMultiFaceFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentMultiFaceFail`.
     #[doc(alias = "FailedOperation.SilentMultiFaceFail")]
     FailedOperationSilentMultiFaceFail,
     /// 疑似翻拍。
     ///
-    /// Code `FailedOperation.SilentPictureLiveFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentPictureLiveFail`.
     #[doc(alias = "FailedOperation.SilentPictureLiveFail")]
     FailedOperationSilentPictureLiveFail,
     /// 实人检测未达到通过标准。
     ///
-    /// Code `FailedOperation.SilentThreshold`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentThreshold`.
     #[doc(alias = "FailedOperation.SilentThreshold")]
     FailedOperationSilentThreshold,
     /// 视频录制时间过短，请录制2秒以上的视频。
     ///
-    /// Code `FailedOperation.SilentTooShort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SilentTooShort`.
     #[doc(alias = "FailedOperation.SilentTooShort")]
     FailedOperationSilentTooShort,
     /// STS未授权。
     ///
-    /// Code `FailedOperation.StsUnAuthErrError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StsUnAuthErrError`.
     #[doc(alias = "FailedOperation.StsUnAuthErrError")]
     FailedOperationStsUnAuthErrError,
     /// 内部未知错误。
     ///
-    /// Code `FailedOperation.UnKnown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnown`.
     #[doc(alias = "FailedOperation.UnKnown")]
     FailedOperationUnKnown,
     /// 该用户未注册E证通，请先注册并跟权威库核验。
     ///
-    /// Code `FailedOperation.UnregisteredEid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnregisteredEid`.
     #[doc(alias = "FailedOperation.UnregisteredEid")]
     FailedOperationUnregisteredEid,
     /// No description is documented.
@@ -387,101 +389,101 @@ pub enum ErrorCode {
     FailedOperationVideoDurationExceeded,
     /// 光线太暗。
     ///
-    /// Code `InternalError.ActionLightDark`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ActionLightDark`.
     #[doc(alias = "InternalError.ActionLightDark")]
     InternalErrorActionLightDark,
     /// 光线太强。
     ///
-    /// Code `InternalError.ActionLightStrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ActionLightStrong`.
     #[doc(alias = "InternalError.ActionLightStrong")]
     InternalErrorActionLightStrong,
     /// 未能检测到完整人脸。
     ///
-    /// Code `InternalError.ActionNodetectFace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ActionNodetectFace`.
     #[doc(alias = "InternalError.ActionNodetectFace")]
     InternalErrorActionNodetectFace,
     /// 比对相似度未达到通过标准。
     ///
-    /// Code `InternalError.CompareLowSimilarity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CompareLowSimilarity`.
     #[doc(alias = "InternalError.CompareLowSimilarity")]
     InternalErrorCompareLowSimilarity,
     /// 加密失败。
     ///
-    /// Code `InternalError.EncryptSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EncryptSystemError`.
     #[doc(alias = "InternalError.EncryptSystemError")]
     InternalErrorEncryptSystemError,
     /// 传入图片分辨率太低，请重新上传。
     ///
-    /// Code `InternalError.LifePhotoPoorQuality`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.LifePhotoPoorQuality`.
     #[doc(alias = "InternalError.LifePhotoPoorQuality")]
     InternalErrorLifePhotoPoorQuality,
     /// 传入图片过大或过小。
     ///
-    /// Code `InternalError.LifePhotoSizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.LifePhotoSizeError`.
     #[doc(alias = "InternalError.LifePhotoSizeError")]
     InternalErrorLifePhotoSizeError,
     /// 内部未知错误。
     ///
-    /// Code `InternalError.UnKnown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnKnown`.
     #[doc(alias = "InternalError.UnKnown")]
     InternalErrorUnKnown,
     /// 存在不加密的字段，请参考文档修改。
     ///
-    /// Code `InvalidParameter.UnsupportEncryptField`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportEncryptField`.
     #[doc(alias = "InvalidParameter.UnsupportEncryptField")]
     InvalidParameterUnsupportEncryptField,
     /// BizToken过期。
     ///
-    /// Code `InvalidParameterValue.BizTokenExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BizTokenExpired`.
     #[doc(alias = "InvalidParameterValue.BizTokenExpired")]
     InvalidParameterValueBizTokenExpired,
     /// BizToken不合法。
     ///
-    /// Code `InvalidParameterValue.BizTokenIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BizTokenIllegal`.
     #[doc(alias = "InvalidParameterValue.BizTokenIllegal")]
     InvalidParameterValueBizTokenIllegal,
     /// 该ruleid已被您停用，请确认后重试。
     ///
-    /// Code `InvalidParameterValue.RuleIdDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleIdDisabled`.
     #[doc(alias = "InvalidParameterValue.RuleIdDisabled")]
     InvalidParameterValueRuleIdDisabled,
     /// RuleId不存在，请到人脸核身控制台申请。
     ///
-    /// Code `InvalidParameterValue.RuleIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleIdNotExist`.
     #[doc(alias = "InvalidParameterValue.RuleIdNotExist")]
     InvalidParameterValueRuleIdNotExist,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 服务开通异常。
     ///
-    /// Code `UnauthorizedOperation.ActivateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ActivateError`.
     #[doc(alias = "UnauthorizedOperation.ActivateError")]
     UnauthorizedOperationActivateError,
     /// 服务开通中。
     ///
-    /// Code `UnauthorizedOperation.Activating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Activating`.
     #[doc(alias = "UnauthorizedOperation.Activating")]
     UnauthorizedOperationActivating,
     /// 帐号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Arrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Arrears`.
     #[doc(alias = "UnauthorizedOperation.Arrears")]
     UnauthorizedOperationArrears,
     /// 计费状态异常。
     ///
-    /// Code `UnauthorizedOperation.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ChargeStatusException`.
     #[doc(alias = "UnauthorizedOperation.ChargeStatusException")]
     UnauthorizedOperationChargeStatusException,
     /// 账号未实名。
     ///
-    /// Code `UnauthorizedOperation.NonAuthorize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NonAuthorize`.
     #[doc(alias = "UnauthorizedOperation.NonAuthorize")]
     UnauthorizedOperationNonAuthorize,
     /// 未开通服务。
     ///
-    /// Code `UnauthorizedOperation.Nonactivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Nonactivated`.
     #[doc(alias = "UnauthorizedOperation.Nonactivated")]
     UnauthorizedOperationNonactivated,
 }

@@ -5,54 +5,56 @@
 
 /// An error code of `fmu`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 图片美颜失败，请更换图片。
     ///
-    /// Code `FailedOperation.BeautifyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BeautifyFailed`.
     #[doc(alias = "FailedOperation.BeautifyFailed")]
     FailedOperationBeautifyFailed,
     /// 未检测到人脸。
     ///
-    /// Code `FailedOperation.DetectNoFace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DetectNoFace`.
     #[doc(alias = "FailedOperation.DetectNoFace")]
     FailedOperationDetectNoFace,
     /// 人脸因太小被过滤，建议人脸分辨率不小于34\*34。
     ///
-    /// Code `FailedOperation.FaceSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceSizeTooSmall`.
     #[doc(alias = "FailedOperation.FaceSizeTooSmall")]
     FailedOperationFaceSizeTooSmall,
     /// 操作太频繁，触发频控，请稍后重试。
     ///
-    /// Code `FailedOperation.FreqCtrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FreqCtrl`.
     #[doc(alias = "FailedOperation.FreqCtrl")]
     FailedOperationFreqCtrl,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载失败。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 不支持灰色图。
     ///
-    /// Code `FailedOperation.ImageGrayNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageGrayNotSupport`.
     #[doc(alias = "FailedOperation.ImageGrayNotSupport")]
     FailedOperationImageGrayNotSupport,
     /// 不支持的图片文件。
     ///
-    /// Code `FailedOperation.ImageNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotSupported`.
     #[doc(alias = "FailedOperation.ImageNotSupported")]
     FailedOperationImageNotSupported,
     /// 图片分辨率过大，超过2000\*2000。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// No description is documented.
@@ -62,207 +64,207 @@ pub enum ErrorCode {
     FailedOperationImageResolutionTooLarge,
     /// 图片短边分辨率小于64。
     ///
-    /// Code `FailedOperation.ImageResolutionTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionTooSmall`.
     #[doc(alias = "FailedOperation.ImageResolutionTooSmall")]
     FailedOperationImageResolutionTooSmall,
     /// 图片数据太大。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// 图片上传失败。
     ///
-    /// Code `FailedOperation.ImageUploadFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageUploadFailed`.
     #[doc(alias = "FailedOperation.ImageUploadFailed")]
     FailedOperationImageUploadFailed,
     /// 服务内部错误，请重试。
     ///
-    /// Code `FailedOperation.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InnerError`.
     #[doc(alias = "FailedOperation.InnerError")]
     FailedOperationInnerError,
     /// 素材超过数量限制。
     ///
-    /// Code `FailedOperation.ModelValueExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModelValueExceed`.
     #[doc(alias = "FailedOperation.ModelValueExceed")]
     FailedOperationModelValueExceed,
     /// 参数错误。
     ///
-    /// Code `FailedOperation.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParameterValueError`.
     #[doc(alias = "FailedOperation.ParameterValueError")]
     FailedOperationParameterValueError,
     /// 请求包体太大，建议在6M内（通常是参数中包括大的图片）。
     ///
-    /// Code `FailedOperation.RequestEntityTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestEntityTooLarge`.
     #[doc(alias = "FailedOperation.RequestEntityTooLarge")]
     FailedOperationRequestEntityTooLarge,
     /// 后端服务超时，请重试。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 系统内部错误。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 图片中没有人脸。
     ///
-    /// Code `InvalidParameter.NoFaceInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NoFaceInPhoto`.
     #[doc(alias = "InvalidParameter.NoFaceInPhoto")]
     InvalidParameterNoFaceInPhoto,
     /// 大眼参数不合法。
     ///
-    /// Code `InvalidParameterValue.EyeEnlargingIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EyeEnlargingIllegal`.
     #[doc(alias = "InvalidParameterValue.EyeEnlargingIllegal")]
     InvalidParameterValueEyeEnlargingIllegal,
     /// 瘦脸参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceLiftingIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceLiftingIllegal`.
     #[doc(alias = "InvalidParameterValue.FaceLiftingIllegal")]
     InvalidParameterValueFaceLiftingIllegal,
     /// 人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalid`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalid")]
     InvalidParameterValueFaceRectInvalid,
     /// 第1个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidFirst`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidFirst`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidFirst")]
     InvalidParameterValueFaceRectInvalidFirst,
     /// 第2个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidSecond`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidSecond`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidSecond")]
     InvalidParameterValueFaceRectInvalidSecond,
     /// 第3个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidThrid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidThrid`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidThrid")]
     InvalidParameterValueFaceRectInvalidThrid,
     /// 缺少参数，请检查图片参数是否为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// 图片不合法。
     ///
-    /// Code `InvalidParameterValue.ImageInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageInvalid`.
     #[doc(alias = "InvalidParameterValue.ImageInvalid")]
     InvalidParameterValueImageInvalid,
     /// 图片数据太大。
     ///
-    /// Code `InvalidParameterValue.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeExceed`.
     #[doc(alias = "InvalidParameterValue.ImageSizeExceed")]
     InvalidParameterValueImageSizeExceed,
     /// 素材图片不合法, 必须是512\*512的PNG图片。
     ///
-    /// Code `InvalidParameterValue.LutImageInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LutImageInvalid`.
     #[doc(alias = "InvalidParameterValue.LutImageInvalid")]
     InvalidParameterValueLutImageInvalid,
     /// 素材图片尺寸不合法，必须是512\*512的PNG图片。
     ///
-    /// Code `InvalidParameterValue.LutImageSizeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LutImageSizeInvalid`.
     #[doc(alias = "InvalidParameterValue.LutImageSizeInvalid")]
     InvalidParameterValueLutImageSizeInvalid,
     /// 素材不存在。
     ///
-    /// Code `InvalidParameterValue.ModelIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelIdNotFound`.
     #[doc(alias = "InvalidParameterValue.ModelIdNotFound")]
     InvalidParameterValueModelIdNotFound,
     /// 图片中没有人脸。
     ///
-    /// Code `InvalidParameterValue.NoFaceInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoFaceInPhoto`.
     #[doc(alias = "InvalidParameterValue.NoFaceInPhoto")]
     InvalidParameterValueNoFaceInPhoto,
     /// 参数错误。
     ///
-    /// Code `InvalidParameterValue.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueError`.
     #[doc(alias = "InvalidParameterValue.ParameterValueError")]
     InvalidParameterValueParameterValueError,
     /// 磨皮参数不合法。
     ///
-    /// Code `InvalidParameterValue.SmoothingIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SmoothingIllegal`.
     #[doc(alias = "InvalidParameterValue.SmoothingIllegal")]
     InvalidParameterValueSmoothingIllegal,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 美白参数不合法。
     ///
-    /// Code `InvalidParameterValue.WhiteningIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WhiteningIllegal`.
     #[doc(alias = "InvalidParameterValue.WhiteningIllegal")]
     InvalidParameterValueWhiteningIllegal,
     /// 资源正在发货中。
     ///
-    /// Code `ResourceUnavailable.Delivering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Delivering`.
     #[doc(alias = "ResourceUnavailable.Delivering")]
     ResourceUnavailableDelivering,
     /// 帐号已被冻结。
     ///
-    /// Code `ResourceUnavailable.Freeze`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Freeze`.
     #[doc(alias = "ResourceUnavailable.Freeze")]
     ResourceUnavailableFreeze,
     /// 获取认证信息失败。
     ///
-    /// Code `ResourceUnavailable.GetAuthInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.GetAuthInfoError`.
     #[doc(alias = "ResourceUnavailable.GetAuthInfoError")]
     ResourceUnavailableGetAuthInfoError,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 余额不足。
     ///
-    /// Code `ResourceUnavailable.LowBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LowBalance`.
     #[doc(alias = "ResourceUnavailable.LowBalance")]
     ResourceUnavailableLowBalance,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 服务未开通。
     ///
-    /// Code `ResourceUnavailable.NotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotReady`.
     #[doc(alias = "ResourceUnavailable.NotReady")]
     ResourceUnavailableNotReady,
     /// 资源已被回收。
     ///
-    /// Code `ResourceUnavailable.Recover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Recover`.
     #[doc(alias = "ResourceUnavailable.Recover")]
     ResourceUnavailableRecover,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
     /// 计费状态未知。
     ///
-    /// Code `ResourceUnavailable.UnknownStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.UnknownStatus`.
     #[doc(alias = "ResourceUnavailable.UnknownStatus")]
     ResourceUnavailableUnknownStatus,
     /// 帐号已欠费。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
 }

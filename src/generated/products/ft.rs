@@ -5,239 +5,241 @@
 
 /// An error code of `ft`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 撤销任务无法被成功执行, 请重试。
     ///
-    /// Code `FailedOperation.CancelJobFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CancelJobFailure`.
     #[doc(alias = "FailedOperation.CancelJobFailure")]
     FailedOperationCancelJobFailure,
     /// 未检测到人脸。
     ///
-    /// Code `FailedOperation.DetectNoFace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DetectNoFace`.
     #[doc(alias = "FailedOperation.DetectNoFace")]
     FailedOperationDetectNoFace,
     /// 人脸检测失败。
     ///
-    /// Code `FailedOperation.FaceDetectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceDetectFailed`.
     #[doc(alias = "FailedOperation.FaceDetectFailed")]
     FailedOperationFaceDetectFailed,
     /// 人脸出框，无法使用。
     ///
-    /// Code `FailedOperation.FaceExceedBorder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceExceedBorder`.
     #[doc(alias = "FailedOperation.FaceExceedBorder")]
     FailedOperationFaceExceedBorder,
     /// 人脸配准失败。
     ///
-    /// Code `FailedOperation.FaceShapeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceShapeFailed`.
     #[doc(alias = "FailedOperation.FaceShapeFailed")]
     FailedOperationFaceShapeFailed,
     /// 人脸因太小被过滤，建议人脸分辨率不小于34\*34。
     ///
-    /// Code `FailedOperation.FaceSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceSizeTooSmall`.
     #[doc(alias = "FailedOperation.FaceSizeTooSmall")]
     FailedOperationFaceSizeTooSmall,
     /// 操作太频繁，触发频控，请稍后重试。
     ///
-    /// Code `FailedOperation.FreqCtrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FreqCtrl`.
     #[doc(alias = "FailedOperation.FreqCtrl")]
     FailedOperationFreqCtrl,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载错误。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 不支持的图片文件。
     ///
-    /// Code `FailedOperation.ImageNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotSupported`.
     #[doc(alias = "FailedOperation.ImageNotSupported")]
     FailedOperationImageNotSupported,
     /// 素材尺寸超过2000\*2000像素。
     ///
-    /// Code `FailedOperation.ImagePixelExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImagePixelExceed`.
     #[doc(alias = "FailedOperation.ImagePixelExceed")]
     FailedOperationImagePixelExceed,
     /// 图片分辨率过大，超过2000\*2000。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// 图片短边分辨率太小，小于64。
     ///
-    /// Code `FailedOperation.ImageResolutionTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionTooSmall`.
     #[doc(alias = "FailedOperation.ImageResolutionTooSmall")]
     FailedOperationImageResolutionTooSmall,
     /// 服务内部错误，请重试。
     ///
-    /// Code `FailedOperation.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InnerError`.
     #[doc(alias = "FailedOperation.InnerError")]
     FailedOperationInnerError,
     /// 任务冲突。
     ///
-    /// Code `FailedOperation.JobConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobConflict`.
     #[doc(alias = "FailedOperation.JobConflict")]
     FailedOperationJobConflict,
     /// 任务已撤销，请重新提交任务。
     ///
-    /// Code `FailedOperation.JobHasBeenCanceled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobHasBeenCanceled`.
     #[doc(alias = "FailedOperation.JobHasBeenCanceled")]
     FailedOperationJobHasBeenCanceled,
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.JobNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobNotExist`.
     #[doc(alias = "FailedOperation.JobNotExist")]
     FailedOperationJobNotExist,
     /// 任务已停止处理，请重新提交任务。
     ///
-    /// Code `FailedOperation.JobStopProcessing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobStopProcessing`.
     #[doc(alias = "FailedOperation.JobStopProcessing")]
     FailedOperationJobStopProcessing,
     /// FailedOperation.ParameterValueError
     ///
-    /// Code `FailedOperation.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParameterValueError`.
     #[doc(alias = "FailedOperation.ParameterValueError")]
     FailedOperationParameterValueError,
     /// 整个请求体太大（通常主要是图片）。
     ///
-    /// Code `FailedOperation.RequestEntityTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestEntityTooLarge`.
     #[doc(alias = "FailedOperation.RequestEntityTooLarge")]
     FailedOperationRequestEntityTooLarge,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.TaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskNotExist`.
     #[doc(alias = "FailedOperation.TaskNotExist")]
     FailedOperationTaskNotExist,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 人脸框不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalid`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalid")]
     InvalidParameterValueFaceRectInvalid,
     /// 第1个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidFirst`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidFirst`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidFirst")]
     InvalidParameterValueFaceRectInvalidFirst,
     /// 第2个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidSecond`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidSecond`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidSecond")]
     InvalidParameterValueFaceRectInvalidSecond,
     /// 第3个人脸框参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceRectInvalidThrid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceRectInvalidThrid`.
     #[doc(alias = "InvalidParameterValue.FaceRectInvalidThrid")]
     InvalidParameterValueFaceRectInvalidThrid,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// 图片数据太大。
     ///
-    /// Code `InvalidParameterValue.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeExceed`.
     #[doc(alias = "InvalidParameterValue.ImageSizeExceed")]
     InvalidParameterValueImageSizeExceed,
     /// 图片尺寸不对。
     ///
-    /// Code `InvalidParameterValue.LutImageSizeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LutImageSizeInvalid`.
     #[doc(alias = "InvalidParameterValue.LutImageSizeInvalid")]
     InvalidParameterValueLutImageSizeInvalid,
     /// 图片中没有人脸。
     ///
-    /// Code `InvalidParameterValue.NoFaceInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoFaceInPhoto`.
     #[doc(alias = "InvalidParameterValue.NoFaceInPhoto")]
     InvalidParameterValueNoFaceInPhoto,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameterValue.ParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueError`.
     #[doc(alias = "InvalidParameterValue.ParameterValueError")]
     InvalidParameterValueParameterValueError,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 资源正在发货中。
     ///
-    /// Code `ResourceUnavailable.Delivering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Delivering`.
     #[doc(alias = "ResourceUnavailable.Delivering")]
     ResourceUnavailableDelivering,
     /// 帐号已被冻结。
     ///
-    /// Code `ResourceUnavailable.Freeze`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Freeze`.
     #[doc(alias = "ResourceUnavailable.Freeze")]
     ResourceUnavailableFreeze,
     /// 获取认证信息失败。
     ///
-    /// Code `ResourceUnavailable.GetAuthInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.GetAuthInfoError`.
     #[doc(alias = "ResourceUnavailable.GetAuthInfoError")]
     ResourceUnavailableGetAuthInfoError,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 余额不足。
     ///
-    /// Code `ResourceUnavailable.LowBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LowBalance`.
     #[doc(alias = "ResourceUnavailable.LowBalance")]
     ResourceUnavailableLowBalance,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 服务未开通。
     ///
-    /// Code `ResourceUnavailable.NotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotReady`.
     #[doc(alias = "ResourceUnavailable.NotReady")]
     ResourceUnavailableNotReady,
     /// 资源已被回收。
     ///
-    /// Code `ResourceUnavailable.Recover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Recover`.
     #[doc(alias = "ResourceUnavailable.Recover")]
     ResourceUnavailableRecover,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
     /// 计费状态未知。
     ///
-    /// Code `ResourceUnavailable.UnknownStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.UnknownStatus`.
     #[doc(alias = "ResourceUnavailable.UnknownStatus")]
     ResourceUnavailableUnknownStatus,
     /// 帐号已欠费。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
     /// 未知方法名。
     ///
-    /// Code `UnsupportedOperation.UnknowMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnknowMethod`.
     #[doc(alias = "UnsupportedOperation.UnknowMethod")]
     UnsupportedOperationUnknowMethod,
 }

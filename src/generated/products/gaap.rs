@@ -6,8 +6,10 @@
 
 /// An error code of `gaap`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from pages/gaap-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -18,12 +20,12 @@ pub enum ErrorCode {
     AuthFailureNotEnterpriseAuthorization,
     /// 账户余额不足，无法创建该通道。
     ///
-    /// Code `FailedOperation.AccountBalanceInsufficient`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.AccountBalanceInsufficient`.
     #[doc(alias = "FailedOperation.AccountBalanceInsufficient")]
     FailedOperationAccountBalanceInsufficient,
     /// 操作正在执行中，请勿重复操作。
     ///
-    /// Code `FailedOperation.ActionIsDoing`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ActionIsDoing`.
     #[doc(alias = "FailedOperation.ActionIsDoing")]
     FailedOperationActionIsDoing,
     /// 接口操作太频繁，请稍后重试。
@@ -33,22 +35,22 @@ pub enum ErrorCode {
     FailedOperationActionOperateTooQuickly,
     /// 该批通道归属于不同的通道组，无法批量操作。
     ///
-    /// Code `FailedOperation.BelongDifferentGroup`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.BelongDifferentGroup`.
     #[doc(alias = "FailedOperation.BelongDifferentGroup")]
     FailedOperationBelongDifferentGroup,
     /// 证书正在使用中，无法操作。
     ///
-    /// Code `FailedOperation.CertificateIsUsing`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.CertificateIsUsing`.
     #[doc(alias = "FailedOperation.CertificateIsUsing")]
     FailedOperationCertificateIsUsing,
     /// 通道组中存在通道，无法删除。
     ///
-    /// Code `FailedOperation.DeleteProxyGroupProxyRemained`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.DeleteProxyGroupProxyRemained`.
     #[doc(alias = "FailedOperation.DeleteProxyGroupProxyRemained")]
     FailedOperationDeleteProxyGroupProxyRemained,
     /// 该域名在监听器下已使用。
     ///
-    /// Code `FailedOperation.DomainAlreadyExisted`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.DomainAlreadyExisted`.
     #[doc(alias = "FailedOperation.DomainAlreadyExisted")]
     FailedOperationDomainAlreadyExisted,
     /// 域名状态为非运行状态，无法操作。
@@ -58,32 +60,32 @@ pub enum ErrorCode {
     FailedOperationDomainStatusNotInRunning,
     /// 重复的请求，请检查ClientToken的值。
     ///
-    /// Code `FailedOperation.DuplicatedRequest`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.DuplicatedRequest`.
     #[doc(alias = "FailedOperation.DuplicatedRequest")]
     FailedOperationDuplicatedRequest,
     /// 通道组状态为非运行状态，无法操作。
     ///
-    /// Code `FailedOperation.GroupStatusNotInRuning`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.GroupStatusNotInRuning`.
     #[doc(alias = "FailedOperation.GroupStatusNotInRuning")]
     FailedOperationGroupStatusNotInRuning,
     /// 通道状态为非运行状态，无法操作。
     ///
-    /// Code `FailedOperation.InstanceStatusNotInRuning`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.InstanceStatusNotInRuning`.
     #[doc(alias = "FailedOperation.InstanceStatusNotInRuning")]
     FailedOperationInstanceStatusNotInRuning,
     /// 无效的监听器协议。
     ///
-    /// Code `FailedOperation.InvalidListenerProtocol`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.InvalidListenerProtocol`.
     #[doc(alias = "FailedOperation.InvalidListenerProtocol")]
     FailedOperationInvalidListenerProtocol,
     /// 域名的数量超过限制。
     ///
-    /// Code `FailedOperation.LimitNumofDomains`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.LimitNumofDomains`.
     #[doc(alias = "FailedOperation.LimitNumofDomains")]
     FailedOperationLimitNumofDomains,
     /// 监听器数量超过限制。
     ///
-    /// Code `FailedOperation.LimitNumofListener`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.LimitNumofListener`.
     #[doc(alias = "FailedOperation.LimitNumofListener")]
     FailedOperationLimitNumofListener,
     /// 通道组下通道数量超过限制。
@@ -93,22 +95,22 @@ pub enum ErrorCode {
     FailedOperationLimitNumofProxiesInGroup,
     /// 转发规则数超过限制。
     ///
-    /// Code `FailedOperation.LimitNumofRules`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.LimitNumofRules`.
     #[doc(alias = "FailedOperation.LimitNumofRules")]
     FailedOperationLimitNumofRules,
     /// 绑定源站数量超过限制。
     ///
-    /// Code `FailedOperation.LimitRealServerNum`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.LimitRealServerNum`.
     #[doc(alias = "FailedOperation.LimitRealServerNum")]
     FailedOperationLimitRealServerNum,
     /// 监听器正在操作中，请勿重复操作。
     ///
-    /// Code `FailedOperation.ListenerHasTask`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ListenerHasTask`.
     #[doc(alias = "FailedOperation.ListenerHasTask")]
     FailedOperationListenerHasTask,
     /// 监听器当前状态无法支持该操作。
     ///
-    /// Code `FailedOperation.ListenerStatusError`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ListenerStatusError`.
     #[doc(alias = "FailedOperation.ListenerStatusError")]
     FailedOperationListenerStatusError,
     /// 加速通道在升级中，暂不支持配置变更，请提工单申请。
@@ -123,32 +125,32 @@ pub enum ErrorCode {
     FailedOperationNonStandardProxy,
     /// 仅支持Version2.0的通道。
     ///
-    /// Code `FailedOperation.NotSupportOldVersionProxy`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.NotSupportOldVersionProxy`.
     #[doc(alias = "FailedOperation.NotSupportOldVersionProxy")]
     FailedOperationNotSupportOldVersionProxy,
     /// 该操作不支持通道组。
     ///
-    /// Code `FailedOperation.NotSupportProxyGroup`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.NotSupportProxyGroup`.
     #[doc(alias = "FailedOperation.NotSupportProxyGroup")]
     FailedOperationNotSupportProxyGroup,
     /// 不支持配置变更。
     ///
-    /// Code `FailedOperation.NotSupportScalar`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.NotSupportScalar`.
     #[doc(alias = "FailedOperation.NotSupportScalar")]
     FailedOperationNotSupportScalar,
     /// 单次操作端口过多，超过数量上限。
     ///
-    /// Code `FailedOperation.OperateLimitNumofListener`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.OperateLimitNumofListener`.
     #[doc(alias = "FailedOperation.OperateLimitNumofListener")]
     FailedOperationOperateLimitNumofListener,
     /// 安全策略已关闭，请勿重复操作。
     ///
-    /// Code `FailedOperation.ProxySecurityAlreadyClose`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxySecurityAlreadyClose`.
     #[doc(alias = "FailedOperation.ProxySecurityAlreadyClose")]
     FailedOperationProxySecurityAlreadyClose,
     /// 安全策略已开启，请勿重复操作。
     ///
-    /// Code `FailedOperation.ProxySecurityAlreadyOpen`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxySecurityAlreadyOpen`.
     #[doc(alias = "FailedOperation.ProxySecurityAlreadyOpen")]
     FailedOperationProxySecurityAlreadyOpen,
     /// 添加规则失败：禁止拒绝默认的通道访问规则。
@@ -158,12 +160,12 @@ pub enum ErrorCode {
     FailedOperationProxySecurityPolicyDefaultRule,
     /// 添加规则失败：安全防护访问规则重复。
     ///
-    /// Code `FailedOperation.ProxySecurityPolicyDuplicatedRule`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxySecurityPolicyDuplicatedRule`.
     #[doc(alias = "FailedOperation.ProxySecurityPolicyDuplicatedRule")]
     FailedOperationProxySecurityPolicyDuplicatedRule,
     /// 安全策略已经存在，请勿重复创建。
     ///
-    /// Code `FailedOperation.ProxySecurityPolicyExisted`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxySecurityPolicyExisted`.
     #[doc(alias = "FailedOperation.ProxySecurityPolicyExisted")]
     FailedOperationProxySecurityPolicyExisted,
     /// 通道安全策略操作中。
@@ -178,27 +180,27 @@ pub enum ErrorCode {
     FailedOperationProxySellOut,
     /// 通道处于非运行状态，不能添加监听器。
     ///
-    /// Code `FailedOperation.ProxyStatusNotInRuning`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxyStatusNotInRuning`.
     #[doc(alias = "FailedOperation.ProxyStatusNotInRuning")]
     FailedOperationProxyStatusNotInRuning,
     /// 不支持该版本通道。
     ///
-    /// Code `FailedOperation.ProxyVersionNotSupport`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ProxyVersionNotSupport`.
     #[doc(alias = "FailedOperation.ProxyVersionNotSupport")]
     FailedOperationProxyVersionNotSupport,
     /// 已经绑定了源站，无法删除。
     ///
-    /// Code `FailedOperation.RealServerAlreadyBound`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.RealServerAlreadyBound`.
     #[doc(alias = "FailedOperation.RealServerAlreadyBound")]
     FailedOperationRealServerAlreadyBound,
     /// 源站不归属于该项目。
     ///
-    /// Code `FailedOperation.RealServerNotInProject`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.RealServerNotInProject`.
     #[doc(alias = "FailedOperation.RealServerNotInProject")]
     FailedOperationRealServerNotInProject,
     /// 该资源不可访问。
     ///
-    /// Code `FailedOperation.ResourceCanNotAccess`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.ResourceCanNotAccess`.
     #[doc(alias = "FailedOperation.ResourceCanNotAccess")]
     FailedOperationResourceCanNotAccess,
     /// 资源已经被操作过。
@@ -213,7 +215,7 @@ pub enum ErrorCode {
     FailedOperationResourceUpgrading,
     /// 规则已经存在。
     ///
-    /// Code `FailedOperation.RuleAlreadyExisted`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `FailedOperation.RuleAlreadyExisted`.
     #[doc(alias = "FailedOperation.RuleAlreadyExisted")]
     FailedOperationRuleAlreadyExisted,
     /// 签名校验错误。
@@ -278,7 +280,7 @@ pub enum ErrorCode {
     InvalidParameterValueDuplicateRS,
     /// 监听器端口已存在。
     ///
-    /// Code `InvalidParameterValue.DuplicatedListenerPort`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.DuplicatedListenerPort`.
     #[doc(alias = "InvalidParameterValue.DuplicatedListenerPort")]
     InvalidParameterValueDuplicatedListenerPort,
     /// 无法同时开启所设置的特性。
@@ -303,32 +305,32 @@ pub enum ErrorCode {
     InvalidParameterValueHitBlacklist,
     /// 带宽值不在可选范围内。
     ///
-    /// Code `InvalidParameterValue.InvalidBandwidth`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidBandwidth`.
     #[doc(alias = "InvalidParameterValue.InvalidBandwidth")]
     InvalidParameterValueInvalidBandwidth,
     /// 解析失败，请检查证书内容格式。
     ///
-    /// Code `InvalidParameterValue.InvalidCertificateContent`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidCertificateContent`.
     #[doc(alias = "InvalidParameterValue.InvalidCertificateContent")]
     InvalidParameterValueInvalidCertificateContent,
     /// 证书不可用。
     ///
-    /// Code `InvalidParameterValue.InvalidCertificateId`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidCertificateId`.
     #[doc(alias = "InvalidParameterValue.InvalidCertificateId")]
     InvalidParameterValueInvalidCertificateId,
     /// 解析失败，请检查证书密钥格式。
     ///
-    /// Code `InvalidParameterValue.InvalidCertificateKey`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidCertificateKey`.
     #[doc(alias = "InvalidParameterValue.InvalidCertificateKey")]
     InvalidParameterValueInvalidCertificateKey,
     /// 并发量值不在可选范围内。
     ///
-    /// Code `InvalidParameterValue.InvalidConcurrency`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidConcurrency`.
     #[doc(alias = "InvalidParameterValue.InvalidConcurrency")]
     InvalidParameterValueInvalidConcurrency,
     /// 该监听器端口不可用。
     ///
-    /// Code `InvalidParameterValue.InvalidListenerPort`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidListenerPort`.
     #[doc(alias = "InvalidParameterValue.InvalidListenerPort")]
     InvalidParameterValueInvalidListenerPort,
     /// 未找到或无权限访问该标签
@@ -343,7 +345,7 @@ pub enum ErrorCode {
     InvalidParameterValueL7DomainHitBanBlacklist,
     /// 项目不属于该用户。
     ///
-    /// Code `InvalidParameterValue.ProjectIdNotBelong`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ProjectIdNotBelong`.
     #[doc(alias = "InvalidParameterValue.ProjectIdNotBelong")]
     InvalidParameterValueProjectIdNotBelong,
     /// 该通道组下无法支持该通道所需的特性。
@@ -358,7 +360,7 @@ pub enum ErrorCode {
     InvalidParameterValueProxyAndRegionFeatureConflict,
     /// 源站不属于该用户。
     ///
-    /// Code `InvalidParameterValue.RealServerNotBelong`. Text: zh from pages/gaap-error-codes-zh.md.
+    /// Code `InvalidParameterValue.RealServerNotBelong`.
     #[doc(alias = "InvalidParameterValue.RealServerNotBelong")]
     InvalidParameterValueRealServerNotBelong,
     /// 未找到或无权限访问的加速区域。

@@ -5,8 +5,10 @@
 
 /// An error code of `gme`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -27,7 +29,7 @@ pub enum ErrorCode {
     FailedOperationGenVoicePrintIdFailed,
     /// 登录态过期。
     ///
-    /// Code `FailedOperation.LoginFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LoginFailed`.
     #[doc(alias = "FailedOperation.LoginFailed")]
     FailedOperationLoginFailed,
     /// No description is documented.
@@ -57,7 +59,7 @@ pub enum ErrorCode {
     FailedOperationUpdateVoicePrintIdNotFound,
     /// 欠费不可操作。
     ///
-    /// Code `FailedOperation.UserFeeNegative`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserFeeNegative`.
     #[doc(alias = "FailedOperation.UserFeeNegative")]
     FailedOperationUserFeeNegative,
     /// No description is documented.
@@ -72,17 +74,17 @@ pub enum ErrorCode {
     FailedOperationVoicePrintRegistrationLimit,
     /// 回调地址不正确
     ///
-    /// Code `InvalidParameter.CallbackAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CallbackAddress`.
     #[doc(alias = "InvalidParameter.CallbackAddress")]
     InvalidParameterCallbackAddress,
     /// 日期无效。
     ///
-    /// Code `InvalidParameter.DateInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DateInvalid`.
     #[doc(alias = "InvalidParameter.DateInvalid")]
     InvalidParameterDateInvalid,
     /// 输入日期超出60天查询范围。
     ///
-    /// Code `InvalidParameter.DateOutOfSixtyDays`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DateOutOfSixtyDays`.
     #[doc(alias = "InvalidParameter.DateOutOfSixtyDays")]
     InvalidParameterDateOutOfSixtyDays,
     /// No description is documented.
@@ -102,7 +104,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidVoicePrintIdList,
     /// 标签不正确
     ///
-    /// Code `InvalidParameter.TagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TagKey`.
     #[doc(alias = "InvalidParameter.TagKey")]
     InvalidParameterTagKey,
     /// No description is documented.
@@ -112,7 +114,7 @@ pub enum ErrorCode {
     InvalidParameterTaskId,
     /// 查询时间范围错误。
     ///
-    /// Code `InvalidParameter.TimeRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TimeRangeError`.
     #[doc(alias = "InvalidParameter.TimeRangeError")]
     InvalidParameterTimeRangeError,
     /// No description is documented.
@@ -122,22 +124,22 @@ pub enum ErrorCode {
     InvalidParameterUserSig,
     /// BizId 参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidBizId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBizId`.
     #[doc(alias = "InvalidParameterValue.InvalidBizId")]
     InvalidParameterValueInvalidBizId,
     /// 输入删除类型应为1或2。
     ///
-    /// Code `InvalidParameterValue.InvalidDeleteType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDeleteType`.
     #[doc(alias = "InvalidParameterValue.InvalidDeleteType")]
     InvalidParameterValueInvalidDeleteType,
     /// RecordMode参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidRecordMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRecordMode`.
     #[doc(alias = "InvalidParameterValue.InvalidRecordMode")]
     InvalidParameterValueInvalidRecordMode,
     /// RoomId 参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidRoomId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRoomId`.
     #[doc(alias = "InvalidParameterValue.InvalidRoomId")]
     InvalidParameterValueInvalidRoomId,
     /// No description is documented.
@@ -147,22 +149,22 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidStrUin,
     /// 黑白名单格式错误
     ///
-    /// Code `InvalidParameterValue.InvalidSubscribeRecordUserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSubscribeRecordUserIds`.
     #[doc(alias = "InvalidParameterValue.InvalidSubscribeRecordUserIds")]
     InvalidParameterValueInvalidSubscribeRecordUserIds,
     /// 白名单个数超过20个
     ///
-    /// Code `InvalidParameterValue.InvalidSubscribeUserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSubscribeUserIds`.
     #[doc(alias = "InvalidParameterValue.InvalidSubscribeUserIds")]
     InvalidParameterValueInvalidSubscribeUserIds,
     /// taskid参数错误
     ///
-    /// Code `InvalidParameterValue.InvalidTaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTaskId`.
     #[doc(alias = "InvalidParameterValue.InvalidTaskId")]
     InvalidParameterValueInvalidTaskId,
     /// 黑名单个数超过20个
     ///
-    /// Code `InvalidParameterValue.InvalidUNSubscribeUserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUNSubscribeUserIds`.
     #[doc(alias = "InvalidParameterValue.InvalidUNSubscribeUserIds")]
     InvalidParameterValueInvalidUNSubscribeUserIds,
     /// No description is documented.
@@ -172,7 +174,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidUinOrStrUin,
     /// 创建应用数已达上限。
     ///
-    /// Code `LimitExceeded.Application`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Application`.
     #[doc(alias = "LimitExceeded.Application")]
     LimitExceededApplication,
     /// No description is documented.
@@ -182,11 +184,11 @@ pub enum ErrorCode {
     MissingParameterMissingVoicePrintUpdateParams,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// task已存在
     ///
-    /// Code `ResourceInUse.TaskInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TaskInUse`.
     #[doc(alias = "ResourceInUse.TaskInUse")]
     ResourceInUseTaskInUse,
     /// No description is documented.
@@ -196,31 +198,31 @@ pub enum ErrorCode {
     ResourceInsufficientRequestRejection,
     /// 应用ID不正确
     ///
-    /// Code `ResourceNotFound.BizidIsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BizidIsNotFound`.
     #[doc(alias = "ResourceNotFound.BizidIsNotFound")]
     ResourceNotFoundBizidIsNotFound,
     /// 房间不存在
     ///
-    /// Code `ResourceNotFound.RoomNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RoomNotFound`.
     #[doc(alias = "ResourceNotFound.RoomNotFound")]
     ResourceNotFoundRoomNotFound,
     /// 任务ID不存在
     ///
-    /// Code `ResourceNotFound.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskNotFound`.
     #[doc(alias = "ResourceNotFound.TaskNotFound")]
     ResourceNotFoundTaskNotFound,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 创建应用不被授权。
     ///
-    /// Code `UnauthorizedOperation.CreateAppDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CreateAppDenied`.
     #[doc(alias = "UnauthorizedOperation.CreateAppDenied")]
     UnauthorizedOperationCreateAppDenied,
     /// 该用户未进行实名认证。
     ///
-    /// Code `UnauthorizedOperation.UnRealNameAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnRealNameAuth`.
     #[doc(alias = "UnauthorizedOperation.UnRealNameAuth")]
     UnauthorizedOperationUnRealNameAuth,
     /// No description is documented.
@@ -230,12 +232,12 @@ pub enum ErrorCode {
     UnsupportedOperationLimitDeleteExceeded,
     /// 语音转文本开关未开启。
     ///
-    /// Code `UnsupportedOperation.PTTSwitchOff`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PTTSwitchOff`.
     #[doc(alias = "UnsupportedOperation.PTTSwitchOff")]
     UnsupportedOperationPTTSwitchOff,
     /// 录制服务未开通
     ///
-    /// Code `UnsupportedOperation.ServiceNotOpened`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServiceNotOpened`.
     #[doc(alias = "UnsupportedOperation.ServiceNotOpened")]
     UnsupportedOperationServiceNotOpened,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `gs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -27,52 +29,52 @@ pub enum ErrorCode {
     FailedOperationApplicationNotFind,
     /// 游戏锁定失败。
     ///
-    /// Code `FailedOperation.GameLockFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GameLockFail`.
     #[doc(alias = "FailedOperation.GameLockFail")]
     FailedOperationGameLockFail,
     /// 游戏不存在。
     ///
-    /// Code `FailedOperation.GameNotFind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GameNotFind`.
     #[doc(alias = "FailedOperation.GameNotFind")]
     FailedOperationGameNotFind,
     /// 锁定机器超时或未调用TrylockWorker。
     ///
-    /// Code `FailedOperation.LockTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LockTimeout`.
     #[doc(alias = "FailedOperation.LockTimeout")]
     FailedOperationLockTimeout,
     /// 处理超时。
     ///
-    /// Code `FailedOperation.ProcessTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProcessTimeout`.
     #[doc(alias = "FailedOperation.ProcessTimeout")]
     FailedOperationProcessTimeout,
     /// 请降低访问频率。
     ///
-    /// Code `FailedOperation.SlowDown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SlowDown`.
     #[doc(alias = "FailedOperation.SlowDown")]
     FailedOperationSlowDown,
     /// 操作超时。
     ///
-    /// Code `FailedOperation.Timeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Timeout`.
     #[doc(alias = "FailedOperation.Timeout")]
     FailedOperationTimeout,
     /// 请求太频繁。
     ///
-    /// Code `FailedOperation.TooFrequently`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooFrequently`.
     #[doc(alias = "FailedOperation.TooFrequently")]
     FailedOperationTooFrequently,
     /// Json解析失败。
     ///
-    /// Code `InvalidParameter.JsonParseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JsonParseError`.
     #[doc(alias = "InvalidParameter.JsonParseError")]
     InvalidParameterJsonParseError,
     /// 【多人游戏】对应的角色人数超过限制。
     ///
-    /// Code `LimitExceeded.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Role`.
     #[doc(alias = "LimitExceeded.Role")]
     LimitExceededRole,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -91,32 +93,32 @@ pub enum ErrorCode {
     OperationDeniedVersionLimitExceeded,
     /// 没有空闲机器。
     ///
-    /// Code `ResourceNotFound.NoIdle`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoIdle`.
     #[doc(alias = "ResourceNotFound.NoIdle")]
     ResourceNotFoundNoIdle,
     /// 会话未找到。
     ///
-    /// Code `ResourceNotFound.SessionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SessionNotFound`.
     #[doc(alias = "ResourceNotFound.SessionNotFound")]
     ResourceNotFoundSessionNotFound,
     /// 访问并发实例失败。
     ///
-    /// Code `ResourceUnavailable.AccessFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AccessFailed`.
     #[doc(alias = "ResourceUnavailable.AccessFailed")]
     ResourceUnavailableAccessFailed,
     /// 机器还在初始化中。
     ///
-    /// Code `ResourceUnavailable.Initialization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Initialization`.
     #[doc(alias = "ResourceUnavailable.Initialization")]
     ResourceUnavailableInitialization,
     /// 机器未运行。
     ///
-    /// Code `UnsupportedOperation.NotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotRunning`.
     #[doc(alias = "UnsupportedOperation.NotRunning")]
     UnsupportedOperationNotRunning,
     /// 退出游戏中。
     ///
-    /// Code `UnsupportedOperation.Stopping`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Stopping`.
     #[doc(alias = "UnsupportedOperation.Stopping")]
     UnsupportedOperationStopping,
 }

@@ -5,84 +5,86 @@
 
 /// An error code of `hcm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 计费次数统计失败。
     ///
-    /// Code `FailedOperation.ChargeCountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChargeCountError`.
     #[doc(alias = "FailedOperation.ChargeCountError")]
     FailedOperationChargeCountError,
     /// 引擎请求失败。
     ///
-    /// Code `InternalError.EngineRequestFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EngineRequestFailed`.
     #[doc(alias = "InternalError.EngineRequestFailed")]
     InternalErrorEngineRequestFailed,
     /// 引擎识别失败。
     ///
-    /// Code `InternalError.EngineResultError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EngineResultError`.
     #[doc(alias = "InternalError.EngineResultError")]
     InternalErrorEngineResultError,
     /// 初始化参数错误。
     ///
-    /// Code `InternalError.InitialParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InitialParameterError`.
     #[doc(alias = "InternalError.InitialParameterError")]
     InternalErrorInitialParameterError,
     /// 服务器内部错误。
     ///
-    /// Code `InternalError.ServerInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerInternalError`.
     #[doc(alias = "InternalError.ServerInternalError")]
     InternalErrorServerInternalError,
     /// 无法找到图像，请确认Image参数与Url参数无误。
     ///
-    /// Code `InvalidParameterValue.CannotFindImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CannotFindImageError`.
     #[doc(alias = "InvalidParameterValue.CannotFindImageError")]
     InvalidParameterValueCannotFindImageError,
     /// 评估之前没有初始化或已过期。
     ///
-    /// Code `InvalidParameterValue.CannotFindSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CannotFindSession`.
     #[doc(alias = "InvalidParameterValue.CannotFindSession")]
     InvalidParameterValueCannotFindSession,
     /// Image参数为空，请重新填写。
     ///
-    /// Code `InvalidParameterValue.EmptyImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmptyImageError`.
     #[doc(alias = "InvalidParameterValue.EmptyImageError")]
     InvalidParameterValueEmptyImageError,
     /// 必填参数为空，请核实传入参数。
     ///
-    /// Code `InvalidParameterValue.EmptyInputError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmptyInputError`.
     #[doc(alias = "InvalidParameterValue.EmptyInputError")]
     InvalidParameterValueEmptyInputError,
     /// 超过图片大小限制，请裁剪后再评估。
     ///
-    /// Code `InvalidParameterValue.ExceedDownloadImageSizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ExceedDownloadImageSizeError`.
     #[doc(alias = "InvalidParameterValue.ExceedDownloadImageSizeError")]
     InvalidParameterValueExceedDownloadImageSizeError,
     /// 图像解码错误，请重新核实图像信息。
     ///
-    /// Code `InvalidParameterValue.FailDecodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FailDecodeError`.
     #[doc(alias = "InvalidParameterValue.FailDecodeError")]
     InvalidParameterValueFailDecodeError,
     /// 图片下载失败，请核实图像下载地址。
     ///
-    /// Code `InvalidParameterValue.FailDownloadImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FailDownloadImageError`.
     #[doc(alias = "InvalidParameterValue.FailDownloadImageError")]
     InvalidParameterValueFailDownloadImageError,
     /// 算式信息获取失败，请核实图像内容。
     ///
-    /// Code `InvalidParameterValue.FailRecognizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FailRecognizeError`.
     #[doc(alias = "InvalidParameterValue.FailRecognizeError")]
     InvalidParameterValueFailRecognizeError,
     /// 输入的图片为非速算图片，请核实图片中存在手写数学公式，且背景没有太多干扰。
     ///
-    /// Code `InvalidParameterValue.InvalidImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageError`.
     #[doc(alias = "InvalidParameterValue.InvalidImageError")]
     InvalidParameterValueInvalidImageError,
     /// 无法找到用户，请确认已在控制台开通服务并使用了正确的HCMAPPID。
     ///
-    /// Code `ResourceNotFound.CannotFindUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CannotFindUser`.
     #[doc(alias = "ResourceNotFound.CannotFindUser")]
     ResourceNotFoundCannotFindUser,
 }

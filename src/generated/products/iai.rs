@@ -5,14 +5,16 @@
 
 /// An error code of `iai`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 该操作不支持跨算法模型版本。
     ///
-    /// Code `FailedOperation.AcrossVersionsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AcrossVersionsError`.
     #[doc(alias = "FailedOperation.AcrossVersionsError")]
     FailedOperationAcrossVersionsError,
     /// No description is documented.
@@ -22,87 +24,87 @@ pub enum ErrorCode {
     FailedOperationCompareFail,
     /// 操作冲突，请勿同时操作相同的Person。
     ///
-    /// Code `FailedOperation.ConflictOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConflictOperation`.
     #[doc(alias = "FailedOperation.ConflictOperation")]
     FailedOperationConflictOperation,
     /// 增加人脸不支持并发操作。
     ///
-    /// Code `FailedOperation.CreateFaceConcurrent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateFaceConcurrent`.
     #[doc(alias = "FailedOperation.CreateFaceConcurrent")]
     FailedOperationCreateFaceConcurrent,
     /// 同一人员库中自定义描述字段不可重复。
     ///
-    /// Code `FailedOperation.DuplicatedGroupDescription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicatedGroupDescription`.
     #[doc(alias = "FailedOperation.DuplicatedGroupDescription")]
     FailedOperationDuplicatedGroupDescription,
     /// 人脸图片质量不符要求。
     ///
-    /// Code `FailedOperation.FaceQualityNotQualified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceQualityNotQualified`.
     #[doc(alias = "FailedOperation.FaceQualityNotQualified")]
     FailedOperationFaceQualityNotQualified,
     /// 人脸框大小小于MinFaceSize设置，人脸被过滤。
     ///
-    /// Code `FailedOperation.FaceSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FaceSizeTooSmall`.
     #[doc(alias = "FailedOperation.FaceSizeTooSmall")]
     FailedOperationFaceSizeTooSmall,
     /// 指定人员库的升级操作无法执行。
     ///
-    /// Code `FailedOperation.GroupCannotUpgrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupCannotUpgrade`.
     #[doc(alias = "FailedOperation.GroupCannotUpgrade")]
     FailedOperationGroupCannotUpgrade,
     /// 当前组正处于删除状态，请等待。
     ///
-    /// Code `FailedOperation.GroupInDeletedState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupInDeletedState`.
     #[doc(alias = "FailedOperation.GroupInDeletedState")]
     FailedOperationGroupInDeletedState,
     /// 人员库存在人脸图片丢失。
     ///
-    /// Code `FailedOperation.GroupLostFaces`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupLostFaces`.
     #[doc(alias = "FailedOperation.GroupLostFaces")]
     FailedOperationGroupLostFaces,
     /// 组中已包含对应的人员Id。
     ///
-    /// Code `FailedOperation.GroupPersonMapExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupPersonMapExist`.
     #[doc(alias = "FailedOperation.GroupPersonMapExist")]
     FailedOperationGroupPersonMapExist,
     /// 组中不包含对应的人员Id。
     ///
-    /// Code `FailedOperation.GroupPersonMapNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupPersonMapNotExist`.
     #[doc(alias = "FailedOperation.GroupPersonMapNotExist")]
     FailedOperationGroupPersonMapNotExist,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片下载错误。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 人脸检测失败。
     ///
-    /// Code `FailedOperation.ImageFacedetectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageFacedetectFailed`.
     #[doc(alias = "FailedOperation.ImageFacedetectFailed")]
     FailedOperationImageFacedetectFailed,
     /// 图片分辨率过大。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// 图片短边分辨率小于64。
     ///
-    /// Code `FailedOperation.ImageResolutionTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionTooSmall`.
     #[doc(alias = "FailedOperation.ImageResolutionTooSmall")]
     FailedOperationImageResolutionTooSmall,
     /// base64编码后的图片数据大小不超过5M。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// 任务无法回滚。
     ///
-    /// Code `FailedOperation.JobCannnotRollback`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobCannnotRollback`.
     #[doc(alias = "FailedOperation.JobCannnotRollback")]
     FailedOperationJobCannnotRollback,
     /// No description is documented.
@@ -127,352 +129,352 @@ pub enum ErrorCode {
     FailedOperationLifePhotoSizeError,
     /// 请求频率超过限制。
     ///
-    /// Code `FailedOperation.RequestLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestLimitExceeded`.
     #[doc(alias = "FailedOperation.RequestLimitExceeded")]
     FailedOperationRequestLimitExceeded,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// Rpc调用失败。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 检索人脸个数超过限制。
     ///
-    /// Code `FailedOperation.SearchFacesExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SearchFacesExceed`.
     #[doc(alias = "FailedOperation.SearchFacesExceed")]
     FailedOperationSearchFacesExceed,
     /// 算法服务异常，请重试。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// 人员库升级任务不存在。
     ///
-    /// Code `FailedOperation.UpgradeJobIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpgradeJobIdNotExist`.
     #[doc(alias = "FailedOperation.UpgradeJobIdNotExist")]
     FailedOperationUpgradeJobIdNotExist,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 账号脸数量超出限制。
     ///
-    /// Code `InvalidParameterValue.AccountFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountFaceNumExceed`.
     #[doc(alias = "InvalidParameterValue.AccountFaceNumExceed")]
     InvalidParameterValueAccountFaceNumExceed,
     /// 删除人脸数量超出限制。每个人员至少需要包含一张人脸。
     ///
-    /// Code `InvalidParameterValue.DeleteFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeleteFaceNumExceed`.
     #[doc(alias = "InvalidParameterValue.DeleteFaceNumExceed")]
     InvalidParameterValueDeleteFaceNumExceed,
     /// FaceMatchThreshold参数不合法。
     ///
-    /// Code `InvalidParameterValue.FaceMatchThresholdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceMatchThresholdIllegal`.
     #[doc(alias = "InvalidParameterValue.FaceMatchThresholdIllegal")]
     InvalidParameterValueFaceMatchThresholdIllegal,
     /// 算法模型版本不合法。
     ///
-    /// Code `InvalidParameterValue.FaceModelVersionIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceModelVersionIllegal`.
     #[doc(alias = "InvalidParameterValue.FaceModelVersionIllegal")]
     InvalidParameterValueFaceModelVersionIllegal,
     /// 人员库自定义描述字段数组长度超过限制。最多可以创建5个。
     ///
-    /// Code `InvalidParameterValue.GroupExDescriptionsExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupExDescriptionsExceed`.
     #[doc(alias = "InvalidParameterValue.GroupExDescriptionsExceed")]
     InvalidParameterValueGroupExDescriptionsExceed,
     /// 人员库自定义描述字段名称不可重复。
     ///
-    /// Code `InvalidParameterValue.GroupExDescriptionsNameIdentical`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupExDescriptionsNameIdentical`.
     #[doc(alias = "InvalidParameterValue.GroupExDescriptionsNameIdentical")]
     InvalidParameterValueGroupExDescriptionsNameIdentical,
     /// 人员库自定义描述字段名称包含非法字符。人员库自定义描述字段名称只支持中英文、-、\_、数字。
     ///
-    /// Code `InvalidParameterValue.GroupExDescriptionsNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupExDescriptionsNameIllegal`.
     #[doc(alias = "InvalidParameterValue.GroupExDescriptionsNameIllegal")]
     InvalidParameterValueGroupExDescriptionsNameIllegal,
     /// 人员库自定义描述字段名称长度超出限制。
     ///
-    /// Code `InvalidParameterValue.GroupExDescriptionsNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupExDescriptionsNameTooLong`.
     #[doc(alias = "InvalidParameterValue.GroupExDescriptionsNameTooLong")]
     InvalidParameterValueGroupExDescriptionsNameTooLong,
     /// 人员库人脸数量超出限制。
     ///
-    /// Code `InvalidParameterValue.GroupFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupFaceNumExceed`.
     #[doc(alias = "InvalidParameterValue.GroupFaceNumExceed")]
     InvalidParameterValueGroupFaceNumExceed,
     /// 人员库ID已经存在。人员库ID不可重复。
     ///
-    /// Code `InvalidParameterValue.GroupIdAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.GroupIdAlreadyExist")]
     InvalidParameterValueGroupIdAlreadyExist,
     /// 人员库ID包含非法字符。人员库ID只支持英文、数字、-%@\#\&\_。
     ///
-    /// Code `InvalidParameterValue.GroupIdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdIllegal`.
     #[doc(alias = "InvalidParameterValue.GroupIdIllegal")]
     InvalidParameterValueGroupIdIllegal,
     /// 人员库ID不存在。
     ///
-    /// Code `InvalidParameterValue.GroupIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdNotExist`.
     #[doc(alias = "InvalidParameterValue.GroupIdNotExist")]
     InvalidParameterValueGroupIdNotExist,
     /// 对应的人员库ID在库中不存在。
     ///
-    /// Code `InvalidParameterValue.GroupIdNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdNotExists`.
     #[doc(alias = "InvalidParameterValue.GroupIdNotExists")]
     InvalidParameterValueGroupIdNotExists,
     /// 人员库ID超出长度限制。
     ///
-    /// Code `InvalidParameterValue.GroupIdTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdTooLong`.
     #[doc(alias = "InvalidParameterValue.GroupIdTooLong")]
     InvalidParameterValueGroupIdTooLong,
     /// 传入的人员库列表超过限制。
     ///
-    /// Code `InvalidParameterValue.GroupIdsExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupIdsExceed`.
     #[doc(alias = "InvalidParameterValue.GroupIdsExceed")]
     InvalidParameterValueGroupIdsExceed,
     /// 人员库名称已经存在。人员库名称不可重复。
     ///
-    /// Code `InvalidParameterValue.GroupNameAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.GroupNameAlreadyExist")]
     InvalidParameterValueGroupNameAlreadyExist,
     /// 人员库名称包含非法字符。人员库名称只支持中英文、-、\_、数字。
     ///
-    /// Code `InvalidParameterValue.GroupNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameIllegal`.
     #[doc(alias = "InvalidParameterValue.GroupNameIllegal")]
     InvalidParameterValueGroupNameIllegal,
     /// 人员库名称超出长度限制。
     ///
-    /// Code `InvalidParameterValue.GroupNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameTooLong`.
     #[doc(alias = "InvalidParameterValue.GroupNameTooLong")]
     InvalidParameterValueGroupNameTooLong,
     /// 人员库数量超出限制。如需增加，请联系我们。
     ///
-    /// Code `InvalidParameterValue.GroupNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNumExceed`.
     #[doc(alias = "InvalidParameterValue.GroupNumExceed")]
     InvalidParameterValueGroupNumExceed,
     /// 人员库数量超出限制。单个人员最多可被添加至100个人员库。
     ///
-    /// Code `InvalidParameterValue.GroupNumPerPersonExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNumPerPersonExceed`.
     #[doc(alias = "InvalidParameterValue.GroupNumPerPersonExceed")]
     InvalidParameterValueGroupNumPerPersonExceed,
     /// 人员库备注包含非法字符。人员库备注只支持中英文、-、\_、数字。
     ///
-    /// Code `InvalidParameterValue.GroupTagIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupTagIllegal`.
     #[doc(alias = "InvalidParameterValue.GroupTagIllegal")]
     InvalidParameterValueGroupTagIllegal,
     /// 人员库备注超出长度限制。
     ///
-    /// Code `InvalidParameterValue.GroupTagTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupTagTooLong`.
     #[doc(alias = "InvalidParameterValue.GroupTagTooLong")]
     InvalidParameterValueGroupTagTooLong,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmptyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmptyError`.
     #[doc(alias = "InvalidParameterValue.ImageEmptyError")]
     InvalidParameterValueImageEmptyError,
     /// 返回数量超出限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceed`.
     #[doc(alias = "InvalidParameterValue.LimitExceed")]
     InvalidParameterValueLimitExceed,
     /// 指定分组中没有人脸。
     ///
-    /// Code `InvalidParameterValue.NoFaceInGroups`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoFaceInGroups`.
     #[doc(alias = "InvalidParameterValue.NoFaceInGroups")]
     InvalidParameterValueNoFaceInGroups,
     /// 图片中没有人脸。
     ///
-    /// Code `InvalidParameterValue.NoFaceInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoFaceInPhoto`.
     #[doc(alias = "InvalidParameterValue.NoFaceInPhoto")]
     InvalidParameterValueNoFaceInPhoto,
     /// 起始序号过大。请检查需要请求的数组长度。
     ///
-    /// Code `InvalidParameterValue.OffsetExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OffsetExceed`.
     #[doc(alias = "InvalidParameterValue.OffsetExceed")]
     InvalidParameterValueOffsetExceed,
     /// 人员自定义描述字段数组长度超过限制。最多5个。
     ///
-    /// Code `InvalidParameterValue.PersonExDescriptionInfosExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonExDescriptionInfosExceed`.
     #[doc(alias = "InvalidParameterValue.PersonExDescriptionInfosExceed")]
     InvalidParameterValuePersonExDescriptionInfosExceed,
     /// 人员自定义描述字段名称不可重复。
     ///
-    /// Code `InvalidParameterValue.PersonExDescriptionsNameIdentical`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonExDescriptionsNameIdentical`.
     #[doc(alias = "InvalidParameterValue.PersonExDescriptionsNameIdentical")]
     InvalidParameterValuePersonExDescriptionsNameIdentical,
     /// 人员自定义描述字段名称包含非法字符。人员自定义描述字段名称只支持中英文、-、\_、数字。
     ///
-    /// Code `InvalidParameterValue.PersonExDescriptionsNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonExDescriptionsNameIllegal`.
     #[doc(alias = "InvalidParameterValue.PersonExDescriptionsNameIllegal")]
     InvalidParameterValuePersonExDescriptionsNameIllegal,
     /// 人员自定义描述字段名称长度超出限制。
     ///
-    /// Code `InvalidParameterValue.PersonExDescriptionsNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonExDescriptionsNameTooLong`.
     #[doc(alias = "InvalidParameterValue.PersonExDescriptionsNameTooLong")]
     InvalidParameterValuePersonExDescriptionsNameTooLong,
     /// 组中已包含对应的人员Id。
     ///
-    /// Code `InvalidParameterValue.PersonExistInGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonExistInGroup`.
     #[doc(alias = "InvalidParameterValue.PersonExistInGroup")]
     InvalidParameterValuePersonExistInGroup,
     /// 人员人脸数量超出限制。单个人员最多可以包含五张人脸。
     ///
-    /// Code `InvalidParameterValue.PersonFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonFaceNumExceed`.
     #[doc(alias = "InvalidParameterValue.PersonFaceNumExceed")]
     InvalidParameterValuePersonFaceNumExceed,
     /// 人员性别设置出错。0代表未填写，1代表男性，2代表女性。
     ///
-    /// Code `InvalidParameterValue.PersonGenderIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonGenderIllegal`.
     #[doc(alias = "InvalidParameterValue.PersonGenderIllegal")]
     InvalidParameterValuePersonGenderIllegal,
     /// 人员ID已经存在。人员ID不可重复。
     ///
-    /// Code `InvalidParameterValue.PersonIdAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonIdAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.PersonIdAlreadyExist")]
     InvalidParameterValuePersonIdAlreadyExist,
     /// 人员ID包含非法字符。人员ID只支持英文、数字、-%@\#\&\_。
     ///
-    /// Code `InvalidParameterValue.PersonIdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonIdIllegal`.
     #[doc(alias = "InvalidParameterValue.PersonIdIllegal")]
     InvalidParameterValuePersonIdIllegal,
     /// 人员ID不存在。
     ///
-    /// Code `InvalidParameterValue.PersonIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonIdNotExist`.
     #[doc(alias = "InvalidParameterValue.PersonIdNotExist")]
     InvalidParameterValuePersonIdNotExist,
     /// 人员ID超出长度限制。
     ///
-    /// Code `InvalidParameterValue.PersonIdTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonIdTooLong`.
     #[doc(alias = "InvalidParameterValue.PersonIdTooLong")]
     InvalidParameterValuePersonIdTooLong,
     /// 人员名称包含非法字符。人员名称只支持中英文、-、\_、数字。
     ///
-    /// Code `InvalidParameterValue.PersonNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonNameIllegal`.
     #[doc(alias = "InvalidParameterValue.PersonNameIllegal")]
     InvalidParameterValuePersonNameIllegal,
     /// 人员名称超出长度限制。
     ///
-    /// Code `InvalidParameterValue.PersonNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PersonNameTooLong`.
     #[doc(alias = "InvalidParameterValue.PersonNameTooLong")]
     InvalidParameterValuePersonNameTooLong,
     /// QualityControl参数不合法。
     ///
-    /// Code `InvalidParameterValue.QualityControlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QualityControlIllegal`.
     #[doc(alias = "InvalidParameterValue.QualityControlIllegal")]
     InvalidParameterValueQualityControlIllegal,
     /// 搜索的人员数目超过限制。
     ///
-    /// Code `InvalidParameterValue.SearchPersonsExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SearchPersonsExceed`.
     #[doc(alias = "InvalidParameterValue.SearchPersonsExceed")]
     InvalidParameterValueSearchPersonsExceed,
     /// UniquePersonControl参数不合法。
     ///
-    /// Code `InvalidParameterValue.UniquePersonControlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UniquePersonControlIllegal`.
     #[doc(alias = "InvalidParameterValue.UniquePersonControlIllegal")]
     InvalidParameterValueUniquePersonControlIllegal,
     /// 该操作不支持算法模型版本2.0及以下版本。
     ///
-    /// Code `InvalidParameterValue.UnsupportedGroupFaceModelVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedGroupFaceModelVersion`.
     #[doc(alias = "InvalidParameterValue.UnsupportedGroupFaceModelVersion")]
     InvalidParameterValueUnsupportedGroupFaceModelVersion,
     /// 一次最多上传四张人脸。
     ///
-    /// Code `InvalidParameterValue.UploadFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UploadFaceNumExceed`.
     #[doc(alias = "InvalidParameterValue.UploadFaceNumExceed")]
     InvalidParameterValueUploadFaceNumExceed,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 人脸个数超过限制。
     ///
-    /// Code `LimitExceeded.ErrorFaceNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrorFaceNumExceed`.
     #[doc(alias = "LimitExceeded.ErrorFaceNumExceed")]
     LimitExceededErrorFaceNumExceed,
     /// 必选参数为空。
     ///
-    /// Code `MissingParameter.ErrorParameterEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ErrorParameterEmpty`.
     #[doc(alias = "MissingParameter.ErrorParameterEmpty")]
     MissingParameterErrorParameterEmpty,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ChargeStatusException`.
     #[doc(alias = "ResourceUnavailable.ChargeStatusException")]
     ResourceUnavailableChargeStatusException,
     /// 资源正在发货中。
     ///
-    /// Code `ResourceUnavailable.Delivering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Delivering`.
     #[doc(alias = "ResourceUnavailable.Delivering")]
     ResourceUnavailableDelivering,
     /// 帐号已被冻结。
     ///
-    /// Code `ResourceUnavailable.Freeze`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Freeze`.
     #[doc(alias = "ResourceUnavailable.Freeze")]
     ResourceUnavailableFreeze,
     /// 获取认证信息失败。
     ///
-    /// Code `ResourceUnavailable.GetAuthInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.GetAuthInfoError`.
     #[doc(alias = "ResourceUnavailable.GetAuthInfoError")]
     ResourceUnavailableGetAuthInfoError,
     /// 帐号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 余额不足。
     ///
-    /// Code `ResourceUnavailable.LowBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LowBalance`.
     #[doc(alias = "ResourceUnavailable.LowBalance")]
     ResourceUnavailableLowBalance,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 服务未开通。
     ///
-    /// Code `ResourceUnavailable.NotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotReady`.
     #[doc(alias = "ResourceUnavailable.NotReady")]
     ResourceUnavailableNotReady,
     /// 资源已被回收。
     ///
-    /// Code `ResourceUnavailable.Recover`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Recover`.
     #[doc(alias = "ResourceUnavailable.Recover")]
     ResourceUnavailableRecover,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
     /// 计费状态未知。
     ///
-    /// Code `ResourceUnavailable.UnknownStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.UnknownStatus`.
     #[doc(alias = "ResourceUnavailable.UnknownStatus")]
     ResourceUnavailableUnknownStatus,
     /// 计费状态异常。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
     /// 未知方法名。
     ///
-    /// Code `UnsupportedOperation.UnknowMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnknowMethod`.
     #[doc(alias = "UnsupportedOperation.UnknowMethod")]
     UnsupportedOperationUnknowMethod,
 }

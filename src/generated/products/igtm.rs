@@ -5,8 +5,10 @@
 
 /// An error code of `igtm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -22,12 +24,12 @@ pub enum ErrorCode {
     FailedOperationAutoRenewFailed,
     /// 必须存在一条默认解析线路。
     ///
-    /// Code `FailedOperation.CanNotDeleteDefaultLineError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CanNotDeleteDefaultLineError`.
     #[doc(alias = "FailedOperation.CanNotDeleteDefaultLineError")]
     FailedOperationCanNotDeleteDefaultLineError,
     /// 创建失败。
     ///
-    /// Code `FailedOperation.CreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateError`.
     #[doc(alias = "FailedOperation.CreateError")]
     FailedOperationCreateError,
     /// No description is documented.
@@ -57,7 +59,7 @@ pub enum ErrorCode {
     FailedOperationDealAndPayFailed,
     /// 操作删除失败。
     ///
-    /// Code `FailedOperation.DeleteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteError`.
     #[doc(alias = "FailedOperation.DeleteError")]
     FailedOperationDeleteError,
     /// No description is documented.
@@ -77,17 +79,17 @@ pub enum ErrorCode {
     FailedOperationDeleteStrategyFailed,
     /// 超出限额。
     ///
-    /// Code `FailedOperation.ExceededLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceededLimit`.
     #[doc(alias = "FailedOperation.ExceededLimit")]
     FailedOperationExceededLimit,
     /// 探点数配额不足。
     ///
-    /// Code `FailedOperation.ExceededMonitorNumLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceededMonitorNumLimit`.
     #[doc(alias = "FailedOperation.ExceededMonitorNumLimit")]
     FailedOperationExceededMonitorNumLimit,
     /// 修改错误。
     ///
-    /// Code `FailedOperation.ModifyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyError`.
     #[doc(alias = "FailedOperation.ModifyError")]
     FailedOperationModifyError,
     /// No description is documented.
@@ -117,7 +119,7 @@ pub enum ErrorCode {
     FailedOperationPoolExceededLimit,
     /// 地址池正在使用。
     ///
-    /// Code `FailedOperation.PoolWasUsingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PoolWasUsingError`.
     #[doc(alias = "FailedOperation.PoolWasUsingError")]
     FailedOperationPoolWasUsingError,
     /// No description is documented.
@@ -132,12 +134,12 @@ pub enum ErrorCode {
     FailedOperationTaskExceededLimit,
     /// 数据库读写错误。
     ///
-    /// Code `InternalError.DbErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbErr`.
     #[doc(alias = "InternalError.DbErr")]
     InternalErrorDbErr,
     /// 参数格式错误
     ///
-    /// Code `InternalError.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ParameterError`.
     #[doc(alias = "InternalError.ParameterError")]
     InternalErrorParameterError,
     /// No description is documented.
@@ -262,7 +264,7 @@ pub enum ErrorCode {
     ResourceInsufficientNoInstance,
     /// 查询错误，未查询到相关资源。
     ///
-    /// Code `ResourceNotFound.SearchInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SearchInfo`.
     #[doc(alias = "ResourceNotFound.SearchInfo")]
     ResourceNotFoundSearchInfo,
     /// No description is documented.
@@ -307,7 +309,7 @@ pub enum ErrorCode {
     UnauthorizedOperationStrategyUnauthorized,
     /// 资源未授权。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedError`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedError")]
     UnauthorizedOperationUnauthorizedError,
     /// No description is documented.
@@ -392,17 +394,17 @@ pub enum ErrorCode {
     UnsupportedOperationQueryNotAllow,
     /// 资源名不能重复。
     ///
-    /// Code `UnsupportedOperation.ResourceNameDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceNameDuplicated`.
     #[doc(alias = "UnsupportedOperation.ResourceNameDuplicated")]
     UnsupportedOperationResourceNameDuplicated,
     /// 主备资源组中资源不存在。
     ///
-    /// Code `UnsupportedOperation.ResourcePoolSourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourcePoolSourceNotExist`.
     #[doc(alias = "UnsupportedOperation.ResourcePoolSourceNotExist")]
     UnsupportedOperationResourcePoolSourceNotExist,
     /// 存在重复的解析来源。
     ///
-    /// Code `UnsupportedOperation.ResourceSourceDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceSourceDuplicated`.
     #[doc(alias = "UnsupportedOperation.ResourceSourceDuplicated")]
     UnsupportedOperationResourceSourceDuplicated,
     /// No description is documented.
@@ -437,7 +439,7 @@ pub enum ErrorCode {
     UnsupportedOperationTTLInvalid,
     /// 用户未登录，缺少Uin参数。
     ///
-    /// Code `UnsupportedOperation.UserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UserNotFound`.
     #[doc(alias = "UnsupportedOperation.UserNotFound")]
     UnsupportedOperationUserNotFound,
 }

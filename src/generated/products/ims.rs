@@ -5,88 +5,90 @@
 
 /// An error code of `ims`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 图片长宽比太大
     ///
-    /// Code `InvalidParameter.ImageAspectRatioTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageAspectRatioTooLarge`.
     #[doc(alias = "InvalidParameter.ImageAspectRatioTooLarge")]
     InvalidParameterImageAspectRatioTooLarge,
     /// 图片体积太小
     ///
-    /// Code `InvalidParameter.ImageDataTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageDataTooSmall`.
     #[doc(alias = "InvalidParameter.ImageDataTooSmall")]
     InvalidParameterImageDataTooSmall,
     /// 图片分辨率过低。
     ///
-    /// Code `InvalidParameter.ImageSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageSizeTooSmall`.
     #[doc(alias = "InvalidParameter.ImageSizeTooSmall")]
     InvalidParameterImageSizeTooSmall,
     /// 图片内容错误。
     ///
-    /// Code `InvalidParameter.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidImageContent`.
     #[doc(alias = "InvalidParameter.InvalidImageContent")]
     InvalidParameterInvalidImageContent,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 图片内容参数为空。
     ///
-    /// Code `InvalidParameterValue.EmptyImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmptyImageContent`.
     #[doc(alias = "InvalidParameterValue.EmptyImageContent")]
     InvalidParameterValueEmptyImageContent,
     /// 图片分辨率太低。
     ///
-    /// Code `InvalidParameterValue.ImageSizeTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageSizeTooSmall`.
     #[doc(alias = "InvalidParameterValue.ImageSizeTooSmall")]
     InvalidParameterValueImageSizeTooSmall,
     /// 回调地址错误。
     ///
-    /// Code `InvalidParameterValue.InvalidCallbackUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCallbackUrl`.
     #[doc(alias = "InvalidParameterValue.InvalidCallbackUrl")]
     InvalidParameterValueInvalidCallbackUrl,
     /// FileContent和FileUrl为空或base64编码错误。
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// DataId格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidDataId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDataId`.
     #[doc(alias = "InvalidParameterValue.InvalidDataId")]
     InvalidParameterValueInvalidDataId,
     /// 图片文件内容大小异常。
     ///
-    /// Code `InvalidParameterValue.InvalidFileContentSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFileContentSize`.
     #[doc(alias = "InvalidParameterValue.InvalidFileContentSize")]
     InvalidParameterValueInvalidFileContentSize,
     /// 图片内容错误。
     ///
-    /// Code `InvalidParameterValue.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageContent`.
     #[doc(alias = "InvalidParameterValue.InvalidImageContent")]
     InvalidParameterValueInvalidImageContent,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidParameter")]
     InvalidParameterValueInvalidParameter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 图片文件下载失败。
     ///
-    /// Code `ResourceUnavailable.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ImageDownloadError`.
     #[doc(alias = "ResourceUnavailable.ImageDownloadError")]
     ResourceUnavailableImageDownloadError,
     /// No description is documented.
@@ -96,7 +98,7 @@ pub enum ErrorCode {
     ResourceUnavailableInQueueError,
     /// 图片资源错误。
     ///
-    /// Code `ResourceUnavailable.InvalidImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InvalidImageContent`.
     #[doc(alias = "ResourceUnavailable.InvalidImageContent")]
     ResourceUnavailableInvalidImageContent,
     /// No description is documented.
@@ -106,11 +108,11 @@ pub enum ErrorCode {
     ResourceUnavailableModelCallFailed,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 未开通权限/无有效套餐包/账号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Unauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unauthorized`.
     #[doc(alias = "UnauthorizedOperation.Unauthorized")]
     UnauthorizedOperationUnauthorized,
 }

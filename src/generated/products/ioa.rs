@@ -5,54 +5,56 @@
 
 /// An error code of `ioa`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 查询数据失败。
     ///
-    /// Code `FailedOperation.QueryData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryData`.
     #[doc(alias = "FailedOperation.QueryData")]
     FailedOperationQueryData,
     /// RPC服务调用失败。
     ///
-    /// Code `FailedOperation.RPCServiceCallFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RPCServiceCallFailed`.
     #[doc(alias = "FailedOperation.RPCServiceCallFailed")]
     FailedOperationRPCServiceCallFailed,
     /// 内部错误，数据库异常。
     ///
-    /// Code `InternalError.DatabaseException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseException`.
     #[doc(alias = "InternalError.DatabaseException")]
     InternalErrorDatabaseException,
     /// 数据库查询失败。
     ///
-    /// Code `InternalError.DatabaseQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseQueryFailed`.
     #[doc(alias = "InternalError.DatabaseQueryFailed")]
     InternalErrorDatabaseQueryFailed,
     /// 数据库写入失败。
     ///
-    /// Code `InternalError.DatabaseWriteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseWriteFailed`.
     #[doc(alias = "InternalError.DatabaseWriteFailed")]
     InternalErrorDatabaseWriteFailed,
     /// 没有零信任网关数据。
     ///
-    /// Code `InternalError.NotZeroTrustGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NotZeroTrustGateway`.
     #[doc(alias = "InternalError.NotZeroTrustGateway")]
     InternalErrorNotZeroTrustGateway,
     /// 后台服务系统类型错误。
     ///
-    /// Code `InternalError.ServiceTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceTypeError`.
     #[doc(alias = "InternalError.ServiceTypeError")]
     InternalErrorServiceTypeError,
     /// 内部未知错误。
     ///
-    /// Code `InternalError.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Unknown`.
     #[doc(alias = "InternalError.Unknown")]
     InternalErrorUnknown,
     /// 参数错误：规则相关字段传参或者字段内容错误
     ///
-    /// Code `InvalidParameter.AutoRuleParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AutoRuleParameterError`.
     #[doc(alias = "InvalidParameter.AutoRuleParameterError")]
     InvalidParameterAutoRuleParameterError,
     /// No description is documented.
@@ -62,7 +64,7 @@ pub enum ErrorCode {
     InvalidParameterDatabaseException,
     /// 重复的终端自定义分组名称。
     ///
-    /// Code `InvalidParameter.DuplicateDeviceVirtualGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateDeviceVirtualGroupName`.
     #[doc(alias = "InvalidParameter.DuplicateDeviceVirtualGroupName")]
     InvalidParameterDuplicateDeviceVirtualGroupName,
     /// No description is documented.
@@ -72,67 +74,67 @@ pub enum ErrorCode {
     InvalidParameterDuplicateIdInBlackWhiteList,
     /// 存在重复的资源数据。
     ///
-    /// Code `InvalidParameter.DuplicateResourcesExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateResourcesExist`.
     #[doc(alias = "InvalidParameter.DuplicateResourcesExist")]
     InvalidParameterDuplicateResourcesExist,
     /// 存在重复业务资源名称。
     ///
-    /// Code `InvalidParameter.DuplicateResourcesName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateResourcesName`.
     #[doc(alias = "InvalidParameter.DuplicateResourcesName")]
     InvalidParameterDuplicateResourcesName,
     /// 参数错误有重复数据。
     ///
-    /// Code `InvalidParameter.IdenticalName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IdenticalName`.
     #[doc(alias = "InvalidParameter.IdenticalName")]
     InvalidParameterIdenticalName,
     /// 请求参数错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 请求参数错误。
     ///
-    /// Code `InvalidParameter.RequestParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RequestParam`.
     #[doc(alias = "InvalidParameter.RequestParam")]
     InvalidParameterRequestParam,
     /// 业务资源访问方式错误。
     ///
-    /// Code `InvalidParameter.ResourceAccessMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceAccessMethod`.
     #[doc(alias = "InvalidParameter.ResourceAccessMethod")]
     InvalidParameterResourceAccessMethod,
     /// 业务资源域名不合法。
     ///
-    /// Code `InvalidParameter.ResourceDomainErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceDomainErr`.
     #[doc(alias = "InvalidParameter.ResourceDomainErr")]
     InvalidParameterResourceDomainErr,
     /// 业务资源IP数据错误。
     ///
-    /// Code `InvalidParameter.ResourceIPError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceIPError`.
     #[doc(alias = "InvalidParameter.ResourceIPError")]
     InvalidParameterResourceIPError,
     /// 业务资源IP段数据错误。
     ///
-    /// Code `InvalidParameter.ResourceIPSegmentErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceIPSegmentErr`.
     #[doc(alias = "InvalidParameter.ResourceIPSegmentErr")]
     InvalidParameterResourceIPSegmentErr,
     /// 业务资源优先级取值范围\[1-65535\]。
     ///
-    /// Code `InvalidParameter.ResourceLevelsParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceLevelsParameter`.
     #[doc(alias = "InvalidParameter.ResourceLevelsParameter")]
     InvalidParameterResourceLevelsParameter,
     /// 业务资源端口错误。
     ///
-    /// Code `InvalidParameter.ResourcePortErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourcePortErr`.
     #[doc(alias = "InvalidParameter.ResourcePortErr")]
     InvalidParameterResourcePortErr,
     /// 业务资源协议类型错误。
     ///
-    /// Code `InvalidParameter.ResourceProtocolTypeErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceProtocolTypeErr`.
     #[doc(alias = "InvalidParameter.ResourceProtocolTypeErr")]
     InvalidParameterResourceProtocolTypeErr,
     /// 业务资源类型错误。
     ///
-    /// Code `InvalidParameter.ResourceTypeParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceTypeParameter`.
     #[doc(alias = "InvalidParameter.ResourceTypeParameter")]
     InvalidParameterResourceTypeParameter,
     /// No description is documented.
@@ -142,7 +144,7 @@ pub enum ErrorCode {
     InvalidParameterSameAccountGroupName,
     /// 没有找到对应的终端自定义分组
     ///
-    /// Code `InvalidParameterValue.VirtualDeviceGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VirtualDeviceGroupNotFound`.
     #[doc(alias = "InvalidParameterValue.VirtualDeviceGroupNotFound")]
     InvalidParameterValueVirtualDeviceGroupNotFound,
     /// No description is documented.
@@ -152,7 +154,7 @@ pub enum ErrorCode {
     LimitExceededCompanyDirectoryMaxLimit,
     /// 缺少公共参数。
     ///
-    /// Code `MissingParameter.CommonParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CommonParam`.
     #[doc(alias = "MissingParameter.CommonParam")]
     MissingParameterCommonParam,
     /// No description is documented.
@@ -172,22 +174,22 @@ pub enum ErrorCode {
     RequestLimitExceededWaitForTheLastOperationToComplete,
     /// 没有模块数据。
     ///
-    /// Code `ResourceNotFound.NoModuleData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoModuleData`.
     #[doc(alias = "ResourceNotFound.NoModuleData")]
     ResourceNotFoundNoModuleData,
     /// 没有业务资源数据。
     ///
-    /// Code `ResourceNotFound.NoResourceData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoResourceData`.
     #[doc(alias = "ResourceNotFound.NoResourceData")]
     ResourceNotFoundNoResourceData,
     /// 没有连接器分组信息。
     ///
-    /// Code `ResourceNotFound.NotConnectorGroupInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotConnectorGroupInfo`.
     #[doc(alias = "ResourceNotFound.NotConnectorGroupInfo")]
     ResourceNotFoundNotConnectorGroupInfo,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotFound`.
     #[doc(alias = "ResourceNotFound.NotFound")]
     ResourceNotFoundNotFound,
     /// No description is documented.
@@ -197,22 +199,22 @@ pub enum ErrorCode {
     ResourceUnavailableLicenseInvalid,
     /// 没有模块权限。
     ///
-    /// Code `UnauthorizedOperation.NoModulePermissions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoModulePermissions`.
     #[doc(alias = "UnauthorizedOperation.NoModulePermissions")]
     UnauthorizedOperationNoModulePermissions,
     /// 没有业务资源权限。
     ///
-    /// Code `UnauthorizedOperation.NoResourcePermissions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoResourcePermissions`.
     #[doc(alias = "UnauthorizedOperation.NoResourcePermissions")]
     UnauthorizedOperationNoResourcePermissions,
     /// 未授权的操作。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 业务资源操作异常。
     ///
-    /// Code `UnsupportedOperation.DatabaseException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DatabaseException`.
     #[doc(alias = "UnsupportedOperation.DatabaseException")]
     UnsupportedOperationDatabaseException,
 }

@@ -5,274 +5,276 @@
 
 /// An error code of `iot`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// action系统错误。
     ///
-    /// Code `InternalError.IotActionSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IotActionSystemError`.
     #[doc(alias = "InternalError.IotActionSystemError")]
     InternalErrorIotActionSystemError,
     /// DB错误。
     ///
-    /// Code `InternalError.IotDbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IotDbError`.
     #[doc(alias = "InternalError.IotDbError")]
     InternalErrorIotDbError,
     /// 日志系统错误。
     ///
-    /// Code `InternalError.IotLogSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IotLogSystemError`.
     #[doc(alias = "InternalError.IotLogSystemError")]
     InternalErrorIotLogSystemError,
     /// shadow系统错误。
     ///
-    /// Code `InternalError.IotShadowSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IotShadowSystemError`.
     #[doc(alias = "InternalError.IotShadowSystemError")]
     InternalErrorIotShadowSystemError,
     /// 系统错误。
     ///
-    /// Code `InternalError.IotSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IotSystemError`.
     #[doc(alias = "InternalError.IotSystemError")]
     InternalErrorIotSystemError,
     /// Mqiot系统错误。
     ///
-    /// Code `InternalError.MqiotSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MqiotSystemError`.
     #[doc(alias = "InternalError.MqiotSystemError")]
     InternalErrorMqiotSystemError,
     /// rule系统错误。
     ///
-    /// Code `InternalError.MqruleSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MqruleSystemError`.
     #[doc(alias = "InternalError.MqruleSystemError")]
     InternalErrorMqruleSystemError,
     /// 非法密码。
     ///
-    /// Code `InvalidParameter.IotApplicationInvalidPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotApplicationInvalidPassword`.
     #[doc(alias = "InvalidParameter.IotApplicationInvalidPassword")]
     InvalidParameterIotApplicationInvalidPassword,
     /// 用户名或密码错误。
     ///
-    /// Code `InvalidParameter.IotApplicationInvalidUserPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotApplicationInvalidUserPassword`.
     #[doc(alias = "InvalidParameter.IotApplicationInvalidUserPassword")]
     InvalidParameterIotApplicationInvalidUserPassword,
     /// 过期访问Token。
     ///
-    /// Code `InvalidParameter.IotExpiredAccessToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotExpiredAccessToken`.
     #[doc(alias = "InvalidParameter.IotExpiredAccessToken")]
     InvalidParameterIotExpiredAccessToken,
     /// 过期签名。
     ///
-    /// Code `InvalidParameter.IotExpiredSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotExpiredSignature`.
     #[doc(alias = "InvalidParameter.IotExpiredSignature")]
     InvalidParameterIotExpiredSignature,
     /// 非法访问Token。
     ///
-    /// Code `InvalidParameter.IotInvalidAccessToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotInvalidAccessToken`.
     #[doc(alias = "InvalidParameter.IotInvalidAccessToken")]
     InvalidParameterIotInvalidAccessToken,
     /// 非法签名。
     ///
-    /// Code `InvalidParameter.IotInvalidSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotInvalidSignature`.
     #[doc(alias = "InvalidParameter.IotInvalidSignature")]
     InvalidParameterIotInvalidSignature,
     /// 非法参数。
     ///
-    /// Code `InvalidParameter.IotParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotParamError`.
     #[doc(alias = "InvalidParameter.IotParamError")]
     InvalidParameterIotParamError,
     /// 空数据模版。
     ///
-    /// Code `InvalidParameter.IotProductEmptyDataTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductEmptyDataTemplate`.
     #[doc(alias = "InvalidParameter.IotProductEmptyDataTemplate")]
     InvalidParameterIotProductEmptyDataTemplate,
     /// 非法产品鉴权类型。
     ///
-    /// Code `InvalidParameter.IotProductInvalidAuthType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidAuthType`.
     #[doc(alias = "InvalidParameter.IotProductInvalidAuthType")]
     InvalidParameterIotProductInvalidAuthType,
     /// 产品数据协议错误。
     ///
-    /// Code `InvalidParameter.IotProductInvalidDataProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidDataProtocol`.
     #[doc(alias = "InvalidParameter.IotProductInvalidDataProtocol")]
     InvalidParameterIotProductInvalidDataProtocol,
     /// 非法数据模版。
     ///
-    /// Code `InvalidParameter.IotProductInvalidDataTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidDataTemplate`.
     #[doc(alias = "InvalidParameter.IotProductInvalidDataTemplate")]
     InvalidParameterIotProductInvalidDataTemplate,
     /// 非法数据模版取值范围。
     ///
-    /// Code `InvalidParameter.IotProductInvalidDataTemplateRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidDataTemplateRange`.
     #[doc(alias = "InvalidParameter.IotProductInvalidDataTemplateRange")]
     InvalidParameterIotProductInvalidDataTemplateRange,
     /// 网关设备产品Id错误。
     ///
-    /// Code `InvalidParameter.IotProductInvalidGatewayProductId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidGatewayProductId`.
     #[doc(alias = "InvalidParameter.IotProductInvalidGatewayProductId")]
     InvalidParameterIotProductInvalidGatewayProductId,
     /// 子设备产品Id错误。
     ///
-    /// Code `InvalidParameter.IotProductInvalidSubDeviceProductId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotProductInvalidSubDeviceProductId`.
     #[doc(alias = "InvalidParameter.IotProductInvalidSubDeviceProductId")]
     InvalidParameterIotProductInvalidSubDeviceProductId,
     /// 查询日期错误。
     ///
-    /// Code `InvalidParameter.IotStatInvalidDate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IotStatInvalidDate`.
     #[doc(alias = "InvalidParameter.IotStatInvalidDate")]
     InvalidParameterIotStatInvalidDate,
     /// 批量操作超限。
     ///
-    /// Code `LimitExceeded.IotBatchTooMany`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotBatchTooMany`.
     #[doc(alias = "LimitExceeded.IotBatchTooMany")]
     LimitExceededIotBatchTooMany,
     /// 设备操作太频繁。
     ///
-    /// Code `LimitExceeded.IotDeviceOpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotDeviceOpTooOften`.
     #[doc(alias = "LimitExceeded.IotDeviceOpTooOften")]
     LimitExceededIotDeviceOpTooOften,
     /// 产品操作太频繁。
     ///
-    /// Code `LimitExceeded.IotProductOpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotProductOpTooOften`.
     #[doc(alias = "LimitExceeded.IotProductOpTooOften")]
     LimitExceededIotProductOpTooOften,
     /// 产品的Topics数量超限。
     ///
-    /// Code `LimitExceeded.IotProductTooManyTopics`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotProductTooManyTopics`.
     #[doc(alias = "LimitExceeded.IotProductTooManyTopics")]
     LimitExceededIotProductTooManyTopics,
     /// 规则批量操作超限。
     ///
-    /// Code `LimitExceeded.IotRuleOpTooMany`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotRuleOpTooMany`.
     #[doc(alias = "LimitExceeded.IotRuleOpTooMany")]
     LimitExceededIotRuleOpTooMany,
     /// 规则操作太频繁。
     ///
-    /// Code `LimitExceeded.IotRuleOpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotRuleOpTooOften`.
     #[doc(alias = "LimitExceeded.IotRuleOpTooOften")]
     LimitExceededIotRuleOpTooOften,
     /// Topic操作太频繁。
     ///
-    /// Code `LimitExceeded.IotTopicOpTooOften`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotTopicOpTooOften`.
     #[doc(alias = "LimitExceeded.IotTopicOpTooOften")]
     LimitExceededIotTopicOpTooOften,
     /// 用户的产品数超限。
     ///
-    /// Code `LimitExceeded.IotUserTooManyProducts`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IotUserTooManyProducts`.
     #[doc(alias = "LimitExceeded.IotUserTooManyProducts")]
     LimitExceededIotUserTooManyProducts,
     /// 设备已绑定。
     ///
-    /// Code `ResourceInUse.IotApplicationDeviceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotApplicationDeviceExists`.
     #[doc(alias = "ResourceInUse.IotApplicationDeviceExists")]
     ResourceInUseIotApplicationDeviceExists,
     /// 应用用户已存在。
     ///
-    /// Code `ResourceInUse.IotApplicationUserExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotApplicationUserExists`.
     #[doc(alias = "ResourceInUse.IotApplicationUserExists")]
     ResourceInUseIotApplicationUserExists,
     /// 设备已存在。
     ///
-    /// Code `ResourceInUse.IotDeviceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotDeviceExists`.
     #[doc(alias = "ResourceInUse.IotDeviceExists")]
     ResourceInUseIotDeviceExists,
     /// 正在处理上一个操作。
     ///
-    /// Code `ResourceInUse.IotOpInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotOpInProgress`.
     #[doc(alias = "ResourceInUse.IotOpInProgress")]
     ResourceInUseIotOpInProgress,
     /// 产品已存在。
     ///
-    /// Code `ResourceInUse.IotProductExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotProductExists`.
     #[doc(alias = "ResourceInUse.IotProductExists")]
     ResourceInUseIotProductExists,
     /// 规则已存在。
     ///
-    /// Code `ResourceInUse.IotRuleExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotRuleExists`.
     #[doc(alias = "ResourceInUse.IotRuleExists")]
     ResourceInUseIotRuleExists,
     /// Topic已存在。
     ///
-    /// Code `ResourceInUse.IotTopicExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IotTopicExists`.
     #[doc(alias = "ResourceInUse.IotTopicExists")]
     ResourceInUseIotTopicExists,
     /// 资源已存在。
     ///
-    /// Code `ResourceInUse.MqiotResourceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.MqiotResourceExists`.
     #[doc(alias = "ResourceInUse.MqiotResourceExists")]
     ResourceInUseMqiotResourceExists,
     /// 设备未绑定。
     ///
-    /// Code `ResourceNotFound.IotApplicationDeviceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotApplicationDeviceNotExists`.
     #[doc(alias = "ResourceNotFound.IotApplicationDeviceNotExists")]
     ResourceNotFoundIotApplicationDeviceNotExists,
     /// 应用不存在。
     ///
-    /// Code `ResourceNotFound.IotApplicationNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotApplicationNotExists`.
     #[doc(alias = "ResourceNotFound.IotApplicationNotExists")]
     ResourceNotFoundIotApplicationNotExists,
     /// 应用用户不存在。
     ///
-    /// Code `ResourceNotFound.IotApplicationUserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotApplicationUserNotExists`.
     #[doc(alias = "ResourceNotFound.IotApplicationUserNotExists")]
     ResourceNotFoundIotApplicationUserNotExists,
     /// 设备不存在。
     ///
-    /// Code `ResourceNotFound.IotDeviceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotDeviceNotExists`.
     #[doc(alias = "ResourceNotFound.IotDeviceNotExists")]
     ResourceNotFoundIotDeviceNotExists,
     /// 产品不存在。
     ///
-    /// Code `ResourceNotFound.IotProductNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotProductNotExists`.
     #[doc(alias = "ResourceNotFound.IotProductNotExists")]
     ResourceNotFoundIotProductNotExists,
     /// 规则不存在。
     ///
-    /// Code `ResourceNotFound.IotRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotRuleNotExists`.
     #[doc(alias = "ResourceNotFound.IotRuleNotExists")]
     ResourceNotFoundIotRuleNotExists,
     /// 授权子账号不存在。
     ///
-    /// Code `ResourceNotFound.IotSubAccountNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotSubAccountNotExists`.
     #[doc(alias = "ResourceNotFound.IotSubAccountNotExists")]
     ResourceNotFoundIotSubAccountNotExists,
     /// Topic不存在。
     ///
-    /// Code `ResourceNotFound.IotTopicNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotTopicNotExists`.
     #[doc(alias = "ResourceNotFound.IotTopicNotExists")]
     ResourceNotFoundIotTopicNotExists,
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.IotUserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IotUserNotExists`.
     #[doc(alias = "ResourceNotFound.IotUserNotExists")]
     ResourceNotFoundIotUserNotExists,
     /// 规则config id不存在。
     ///
-    /// Code `ResourceNotFound.MqruleRuleIdNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MqruleRuleIdNotExists`.
     #[doc(alias = "ResourceNotFound.MqruleRuleIdNotExists")]
     ResourceNotFoundMqruleRuleIdNotExists,
     /// 规则已启用。
     ///
-    /// Code `ResourceUnavailable.IotRuleIsActive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.IotRuleIsActive`.
     #[doc(alias = "ResourceUnavailable.IotRuleIsActive")]
     ResourceUnavailableIotRuleIsActive,
     /// 规则缺少动作。
     ///
-    /// Code `ResourceUnavailable.IotRuleNoAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.IotRuleNoAction`.
     #[doc(alias = "ResourceUnavailable.IotRuleNoAction")]
     ResourceUnavailableIotRuleNoAction,
     /// 规则缺少查询。
     ///
-    /// Code `ResourceUnavailable.IotRuleNoQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.IotRuleNoQuery`.
     #[doc(alias = "ResourceUnavailable.IotRuleNoQuery")]
     ResourceUnavailableIotRuleNoQuery,
     /// 资源不存在。
     ///
-    /// Code `ResourceUnavailable.MqiotResourceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.MqiotResourceNotExists`.
     #[doc(alias = "ResourceUnavailable.MqiotResourceNotExists")]
     ResourceUnavailableMqiotResourceNotExists,
     /// 用户被封禁。
     ///
-    /// Code `UnauthorizedOperation.IotUserIsSuspended`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.IotUserIsSuspended`.
     #[doc(alias = "UnauthorizedOperation.IotUserIsSuspended")]
     UnauthorizedOperationIotUserIsSuspended,
 }

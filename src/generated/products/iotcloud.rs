@@ -7,388 +7,390 @@
 
 /// An error code of `iotcloud`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/iotcloud-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 操作失败，账号已欠费隔离。
     ///
-    /// Code `FailedOperation.AccountIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountIsolated`.
     #[doc(alias = "FailedOperation.AccountIsolated")]
     FailedOperationAccountIsolated,
     /// 已分发设备，不能再次创建。
     ///
-    /// Code `FailedOperation.AlreadyDistributionDevice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AlreadyDistributionDevice`.
     #[doc(alias = "FailedOperation.AlreadyDistributionDevice")]
     FailedOperationAlreadyDistributionDevice,
     /// The task has already started.
     ///
     /// 任务已经开始。
     ///
-    /// Code `FailedOperation.AsyncTaskAlreadyStarted`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `FailedOperation.AsyncTaskAlreadyStarted`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "FailedOperation.AsyncTaskAlreadyStarted")]
     FailedOperationAsyncTaskAlreadyStarted,
     /// 绑定设备超过限制。
     ///
-    /// Code `FailedOperation.BindDeviceOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindDeviceOverLimit`.
     #[doc(alias = "FailedOperation.BindDeviceOverLimit")]
     FailedOperationBindDeviceOverLimit,
     /// 单次绑定的设备数量超过限制。
     ///
-    /// Code `FailedOperation.BindDevicePerOnceOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindDevicePerOnceOverLimit`.
     #[doc(alias = "FailedOperation.BindDevicePerOnceOverLimit")]
     FailedOperationBindDevicePerOnceOverLimit,
     /// 广播任务正在执行。
     ///
-    /// Code `FailedOperation.BroadcastTaskIsRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BroadcastTaskIsRunning`.
     #[doc(alias = "FailedOperation.BroadcastTaskIsRunning")]
     FailedOperationBroadcastTaskIsRunning,
     /// 设备已经被禁用。
     ///
-    /// Code `FailedOperation.DeviceAlreadyDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceAlreadyDisabled`.
     #[doc(alias = "FailedOperation.DeviceAlreadyDisabled")]
     FailedOperationDeviceAlreadyDisabled,
     /// 设备固件升级任务已经完成。
     ///
-    /// Code `FailedOperation.DeviceFirmwareTaskAlreadDone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceFirmwareTaskAlreadDone`.
     #[doc(alias = "FailedOperation.DeviceFirmwareTaskAlreadDone")]
     FailedOperationDeviceFirmwareTaskAlreadDone,
     /// 设备正在升级中。
     ///
-    /// Code `FailedOperation.DeviceIsUpdating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceIsUpdating`.
     #[doc(alias = "FailedOperation.DeviceIsUpdating")]
     FailedOperationDeviceIsUpdating,
     /// 设备没有订阅相应的topic。
     ///
-    /// Code `FailedOperation.DeviceNoSubscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceNoSubscription`.
     #[doc(alias = "FailedOperation.DeviceNoSubscription")]
     FailedOperationDeviceNoSubscription,
     /// 设备离线。
     ///
-    /// Code `FailedOperation.DeviceOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceOffline`.
     #[doc(alias = "FailedOperation.DeviceOffline")]
     FailedOperationDeviceOffline,
     /// 设备已经运行其他ota升级任务。
     ///
-    /// Code `FailedOperation.DeviceRunningOtherOtaTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceRunningOtherOtaTask`.
     #[doc(alias = "FailedOperation.DeviceRunningOtherOtaTask")]
     FailedOperationDeviceRunningOtherOtaTask,
     /// 不能创建重复的函数。
     ///
-    /// Code `FailedOperation.DuplicationOfFunctionItem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicationOfFunctionItem`.
     #[doc(alias = "FailedOperation.DuplicationOfFunctionItem")]
     FailedOperationDuplicationOfFunctionItem,
     /// 函数文件不存在。
     ///
-    /// Code `FailedOperation.FunctionFileNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionFileNotExist`.
     #[doc(alias = "FailedOperation.FunctionFileNotExist")]
     FailedOperationFunctionFileNotExist,
     /// The message length is invalid.
     ///
     /// 消息长度非法。
     ///
-    /// Code `FailedOperation.InvalidMsgLen`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `FailedOperation.InvalidMsgLen`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InvalidMsgLen")]
     FailedOperationInvalidMsgLen,
     /// The message topic is invalid.
     ///
     /// 消息topic非法。
     ///
-    /// Code `FailedOperation.InvalidTopicName`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `FailedOperation.InvalidTopicName`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InvalidTopicName")]
     FailedOperationInvalidTopicName,
     /// 产品未绑定，无法代理订阅。
     ///
-    /// Code `FailedOperation.ProductNotBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProductNotBind`.
     #[doc(alias = "FailedOperation.ProductNotBind")]
     FailedOperationProductNotBind,
     /// 同名产品资源已存在。
     ///
-    /// Code `FailedOperation.ProductResourceDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProductResourceDuplicate`.
     #[doc(alias = "FailedOperation.ProductResourceDuplicate")]
     FailedOperationProductResourceDuplicate,
     /// 代理ip或端口资源不足。
     ///
-    /// Code `FailedOperation.ProxyIPIsNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProxyIPIsNotEnough`.
     #[doc(alias = "FailedOperation.ProxyIPIsNotEnough")]
     FailedOperationProxyIPIsNotEnough,
     /// RRPC接口未收到设备端响应。
     ///
-    /// Code `FailedOperation.RRPCTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RRPCTimeout`.
     #[doc(alias = "FailedOperation.RRPCTimeout")]
     FailedOperationRRPCTimeout,
     /// 资源文件MD5或者大小不一致。
     ///
-    /// Code `FailedOperation.ResourceFileNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceFileNotMatch`.
     #[doc(alias = "FailedOperation.ResourceFileNotMatch")]
     FailedOperationResourceFileNotMatch,
     /// 该规则引擎已经是禁用状态，不需要再被禁用。
     ///
-    /// Code `FailedOperation.RuleAlreadyDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleAlreadyDisabled`.
     #[doc(alias = "FailedOperation.RuleAlreadyDisabled")]
     FailedOperationRuleAlreadyDisabled,
     /// 规则已经是启用状态。
     ///
-    /// Code `FailedOperation.RuleAlreadyEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleAlreadyEnabled`.
     #[doc(alias = "FailedOperation.RuleAlreadyEnabled")]
     FailedOperationRuleAlreadyEnabled,
     /// User or product does not match the task ID.
     ///
     /// 用户或产品不匹配任务ID。
     ///
-    /// Code `FailedOperation.TaskIDNotMatch`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `FailedOperation.TaskIDNotMatch`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "FailedOperation.TaskIDNotMatch")]
     FailedOperationTaskIDNotMatch,
     /// 白名单校验未开启，用户不可创建设备，平台会根据设备认证时携带的设备名称自动创建设备。
     ///
-    /// Code `FailedOperation.TidWhiteListNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TidWhiteListNotOpen`.
     #[doc(alias = "FailedOperation.TidWhiteListNotOpen")]
     FailedOperationTidWhiteListNotOpen,
     /// The updated version does not match.
     ///
     /// 更新版本不匹配。
     ///
-    /// Code `FailedOperation.UpdateVersionNotMatch`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `FailedOperation.UpdateVersionNotMatch`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "FailedOperation.UpdateVersionNotMatch")]
     FailedOperationUpdateVersionNotMatch,
     /// 数据库内部错误。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 规则行为未配置。
     ///
-    /// Code `InvalidParameterValue.ActionNil`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ActionNil`.
     #[doc(alias = "InvalidParameterValue.ActionNil")]
     InvalidParameterValueActionNil,
     /// CA证书内容错误。
     ///
-    /// Code `InvalidParameterValue.CACertInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CACertInvalid`.
     #[doc(alias = "InvalidParameterValue.CACertInvalid")]
     InvalidParameterValueCACertInvalid,
     /// CA验证证书不匹配。
     ///
-    /// Code `InvalidParameterValue.CACertNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CACertNotMatch`.
     #[doc(alias = "InvalidParameterValue.CACertNotMatch")]
     InvalidParameterValueCACertNotMatch,
     /// 检查第三方URL超时或失败。
     ///
-    /// Code `InvalidParameterValue.CheckForwardURLFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckForwardURLFail`.
     #[doc(alias = "InvalidParameterValue.CheckForwardURLFail")]
     InvalidParameterValueCheckForwardURLFail,
     /// 保存失败，行为操作和转发错误行为数据目标不可一致。
     ///
-    /// Code `InvalidParameterValue.CloudComponentAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CloudComponentAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.CloudComponentAlreadyExist")]
     InvalidParameterValueCloudComponentAlreadyExist,
     /// 格式错误，DefinedPsk需为Base64格式的字符串。
     ///
-    /// Code `InvalidParameterValue.DefinedPskNotBase64`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DefinedPskNotBase64`.
     #[doc(alias = "InvalidParameterValue.DefinedPskNotBase64")]
     InvalidParameterValueDefinedPskNotBase64,
     /// Name of the created device already exists.
     ///
     /// 创建的设备名已存在。
     ///
-    /// Code `InvalidParameterValue.DeviceAlreadyExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.DeviceAlreadyExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.DeviceAlreadyExist")]
     InvalidParameterValueDeviceAlreadyExist,
     /// 设备不是网关类型。
     ///
-    /// Code `InvalidParameterValue.DeviceIsNotGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceIsNotGateway`.
     #[doc(alias = "InvalidParameterValue.DeviceIsNotGateway")]
     InvalidParameterValueDeviceIsNotGateway,
     /// 存失败，行为操作和转发错误行为数据目标不可为同一设备。
     ///
-    /// Code `InvalidParameterValue.FailActionHasSameDevice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FailActionHasSameDevice`.
     #[doc(alias = "InvalidParameterValue.FailActionHasSameDevice")]
     InvalidParameterValueFailActionHasSameDevice,
     /// 固件已存在。
     ///
-    /// Code `InvalidParameterValue.FirmwareAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FirmwareAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.FirmwareAlreadyExist")]
     InvalidParameterValueFirmwareAlreadyExist,
     /// 不允许转发重定向。
     ///
-    /// Code `InvalidParameterValue.ForwardRedirectDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ForwardRedirectDenied`.
     #[doc(alias = "InvalidParameterValue.ForwardRedirectDenied")]
     InvalidParameterValueForwardRedirectDenied,
     /// JSON参数非法。
     ///
-    /// Code `InvalidParameterValue.InvalidJSON`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidJSON`.
     #[doc(alias = "InvalidParameterValue.InvalidJSON")]
     InvalidParameterValueInvalidJSON,
     /// The SQL statement contains invalid characters.
     ///
     /// SQL语句含有非法字符。
     ///
-    /// Code `InvalidParameterValue.InvalidSQL`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidSQL`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.InvalidSQL")]
     InvalidParameterValueInvalidSQL,
     /// The State JSON object contains invalid nodes.
     ///
     /// State JSON对象中包含非法节点。
     ///
-    /// Code `InvalidParameterValue.JSONHasInvalidNode`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.JSONHasInvalidNode`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.JSONHasInvalidNode")]
     InvalidParameterValueJSONHasInvalidNode,
     /// The number of layers of the State JSON object exceeds the limit; up to 6 layers are allowed.
     ///
     /// State JSON对象的层数超过了限制，最大为 6 层。
     ///
-    /// Code `InvalidParameterValue.JSONLevelExceedLimit`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.JSONLevelExceedLimit`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.JSONLevelExceedLimit")]
     InvalidParameterValueJSONLevelExceedLimit,
     /// The size of the State JSON object exceeds the limit; up to 64 KB is allowed.
     ///
     /// State JSON对象超过大小限制，最大为 8k。
     ///
-    /// Code `InvalidParameterValue.JSONSizeExceedLimit`. Texts: en from pages/iotcloud-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JSONSizeExceedLimit`.
     #[doc(alias = "InvalidParameterValue.JSONSizeExceedLimit")]
     InvalidParameterValueJSONSizeExceedLimit,
     /// 不可合并。
     ///
-    /// Code `InvalidParameterValue.NotMergeAble`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotMergeAble`.
     #[doc(alias = "InvalidParameterValue.NotMergeAble")]
     InvalidParameterValueNotMergeAble,
     /// 修改规则的操作被禁止。
     ///
-    /// Code `InvalidParameterValue.OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OperationDenied`.
     #[doc(alias = "InvalidParameterValue.OperationDenied")]
     InvalidParameterValueOperationDenied,
     /// Key field information missing in the request.
     ///
     /// 请求中缺少关键字段信息。
     ///
-    /// Code `InvalidParameterValue.ParamIncomplete`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ParamIncomplete`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.ParamIncomplete")]
     InvalidParameterValueParamIncomplete,
     /// 消息Payload超出限制。
     ///
-    /// Code `InvalidParameterValue.PayloadOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PayloadOverLimit`.
     #[doc(alias = "InvalidParameterValue.PayloadOverLimit")]
     InvalidParameterValuePayloadOverLimit,
     /// prefix不合法。
     ///
-    /// Code `InvalidParameterValue.PrefixInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrefixInvalid`.
     #[doc(alias = "InvalidParameterValue.PrefixInvalid")]
     InvalidParameterValuePrefixInvalid,
     /// Name of the created product already exists.
     ///
     /// 创建的产品名已存在。
     ///
-    /// Code `InvalidParameterValue.ProductAlreadyExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ProductAlreadyExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.ProductAlreadyExist")]
     InvalidParameterValueProductAlreadyExist,
     /// Product type is not supported.
     ///
     /// 产品类型不支持。
     ///
-    /// Code `InvalidParameterValue.ProductTypeNotSupport`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ProductTypeNotSupport`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.ProductTypeNotSupport")]
     InvalidParameterValueProductTypeNotSupport,
     /// 转发的topic格式错误。
     ///
-    /// Code `InvalidParameterValue.RepublishTopicFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepublishTopicFormatError`.
     #[doc(alias = "InvalidParameterValue.RepublishTopicFormatError")]
     InvalidParameterValueRepublishTopicFormatError,
     /// 规则数量超过限制。
     ///
-    /// Code `InvalidParameterValue.RuleNumberBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleNumberBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.RuleNumberBeyondLimit")]
     InvalidParameterValueRuleNumberBeyondLimit,
     /// 该TID产品已存在。
     ///
-    /// Code `InvalidParameterValue.TidProductAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TidProductAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.TidProductAlreadyExist")]
     InvalidParameterValueTidProductAlreadyExist,
     /// Topic已存在。
     ///
-    /// Code `InvalidParameterValue.TopicPolicyAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicPolicyAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.TopicPolicyAlreadyExist")]
     InvalidParameterValueTopicPolicyAlreadyExist,
     /// The rule already exists.
     ///
     /// 规则已存在。
     ///
-    /// Code `InvalidParameterValue.TopicRuleAlreadyExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TopicRuleAlreadyExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.TopicRuleAlreadyExist")]
     InvalidParameterValueTopicRuleAlreadyExist,
     /// 规则sql未编辑。
     ///
-    /// Code `InvalidParameterValue.TopicRuleSqlNotEdited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicRuleSqlNotEdited`.
     #[doc(alias = "InvalidParameterValue.TopicRuleSqlNotEdited")]
     InvalidParameterValueTopicRuleSqlNotEdited,
     /// 请确认规则相关数据是否有更新。
     ///
-    /// Code `InvalidParameterValue.UpdateTopicRuleDBFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UpdateTopicRuleDBFail`.
     #[doc(alias = "InvalidParameterValue.UpdateTopicRuleDBFail")]
     InvalidParameterValueUpdateTopicRuleDBFail,
     /// CA证书已经绑定了产品，无法操作。
     ///
-    /// Code `LimitExceeded.CAAlreadyBindProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CAAlreadyBindProduct`.
     #[doc(alias = "LimitExceeded.CAAlreadyBindProduct")]
     LimitExceededCAAlreadyBindProduct,
     /// CA证书达到上限。
     ///
-    /// Code `LimitExceeded.CACertLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CACertLimit`.
     #[doc(alias = "LimitExceeded.CACertLimit")]
     LimitExceededCACertLimit,
     /// CA证书名称重复。
     ///
-    /// Code `LimitExceeded.CACertNameRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CACertNameRepeat`.
     #[doc(alias = "LimitExceeded.CACertNameRepeat")]
     LimitExceededCACertNameRepeat,
     /// 不支持私有证书操作。
     ///
-    /// Code `LimitExceeded.CACertNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CACertNotSupport`.
     #[doc(alias = "LimitExceeded.CACertNotSupport")]
     LimitExceededCACertNotSupport,
     /// CA证书重复。
     ///
-    /// Code `LimitExceeded.CARepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CARepeat`.
     #[doc(alias = "LimitExceeded.CARepeat")]
     LimitExceededCARepeat,
     /// Number of devices exceeds the limit.
     ///
     /// 设备数量超过限制。
     ///
-    /// Code `LimitExceeded.DeviceExceedLimit`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `LimitExceeded.DeviceExceedLimit`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.DeviceExceedLimit")]
     LimitExceededDeviceExceedLimit,
     /// 固件数量超出限制。
     ///
-    /// Code `LimitExceeded.FirmwareExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FirmwareExceedLimit`.
     #[doc(alias = "LimitExceeded.FirmwareExceedLimit")]
     LimitExceededFirmwareExceedLimit,
     /// 消息已经保存到离线队列。
     ///
-    /// Code `LimitExceeded.MessageSaved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MessageSaved`.
     #[doc(alias = "LimitExceeded.MessageSaved")]
     LimitExceededMessageSaved,
     /// qos为1的离线消息超过数量限制。
     ///
-    /// Code `LimitExceeded.OfflineMessageExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OfflineMessageExceedLimit`.
     #[doc(alias = "LimitExceeded.OfflineMessageExceedLimit")]
     LimitExceededOfflineMessageExceedLimit,
     /// Too many tasks in waiting and processing status.
     ///
     /// 等待和处理中的任务数过多。
     ///
-    /// Code `LimitExceeded.PengingOrProcessingTasksExceedLimit`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `LimitExceeded.PengingOrProcessingTasksExceedLimit`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.PengingOrProcessingTasksExceedLimit")]
     LimitExceededPengingOrProcessingTasksExceedLimit,
     /// Product quantity limit is exceeded.
     ///
     /// 超过产品数量限制。
     ///
-    /// Code `LimitExceeded.ProductExceedLimit`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `LimitExceeded.ProductExceedLimit`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.ProductExceedLimit")]
     LimitExceededProductExceedLimit,
     /// Topic数量超出限制。
     ///
-    /// Code `LimitExceeded.TopicPolicyExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TopicPolicyExceedLimit`.
     #[doc(alias = "LimitExceeded.TopicPolicyExceedLimit")]
     LimitExceededTopicPolicyExceedLimit,
     /// No description is documented.
@@ -398,210 +400,210 @@ pub enum ErrorCode {
     OperationDeniedGetTDMQProInternalEndpointFail,
     /// CA证书不存在。
     ///
-    /// Code `ResourceNotFound.CACertNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CACertNotExist`.
     #[doc(alias = "ResourceNotFound.CACertNotExist")]
     ResourceNotFoundCACertNotExist,
     /// 批量创建设备任务不存在。
     ///
-    /// Code `ResourceNotFound.CreateMultiDeviceTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CreateMultiDeviceTaskNotExist`.
     #[doc(alias = "ResourceNotFound.CreateMultiDeviceTaskNotExist")]
     ResourceNotFoundCreateMultiDeviceTaskNotExist,
     /// 设备固件升级任务不存在。
     ///
-    /// Code `ResourceNotFound.DeviceFirmwareTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceFirmwareTaskNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceFirmwareTaskNotExist")]
     ResourceNotFoundDeviceFirmwareTaskNotExist,
     /// 设备无固件版本。
     ///
-    /// Code `ResourceNotFound.DeviceHasNoFirmware`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceHasNoFirmware`.
     #[doc(alias = "ResourceNotFound.DeviceHasNoFirmware")]
     ResourceNotFoundDeviceHasNoFirmware,
     /// Device does not exist.
     ///
     /// 设备不存在。
     ///
-    /// Code `ResourceNotFound.DeviceNotExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `ResourceNotFound.DeviceNotExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.DeviceNotExist")]
     ResourceNotFoundDeviceNotExist,
     /// 设备资源不存在。
     ///
-    /// Code `ResourceNotFound.DeviceResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceResourceNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceResourceNotExist")]
     ResourceNotFoundDeviceResourceNotExist,
     /// Device shadow does not exist.
     ///
     /// 设备影子不存在。
     ///
-    /// Code `ResourceNotFound.DeviceShadowNotExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `ResourceNotFound.DeviceShadowNotExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.DeviceShadowNotExist")]
     ResourceNotFoundDeviceShadowNotExist,
     /// 固件不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareNotExist")]
     ResourceNotFoundFirmwareNotExist,
     /// 固件升级任务不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareTaskNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareTaskNotExist")]
     ResourceNotFoundFirmwareTaskNotExist,
     /// Product does not exist.
     ///
     /// 产品不存在。
     ///
-    /// Code `ResourceNotFound.ProductNotExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `ResourceNotFound.ProductNotExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.ProductNotExist")]
     ResourceNotFoundProductNotExist,
     /// This product or device does not exist for the user.
     ///
     /// 用户不存在此产品或设备。
     ///
-    /// Code `ResourceNotFound.ProductOrDeviceNotExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `ResourceNotFound.ProductOrDeviceNotExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.ProductOrDeviceNotExist")]
     ResourceNotFoundProductOrDeviceNotExist,
     /// 产品资源不存在。
     ///
-    /// Code `ResourceNotFound.ProductResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProductResourceNotExist`.
     #[doc(alias = "ResourceNotFound.ProductResourceNotExist")]
     ResourceNotFoundProductResourceNotExist,
     /// 资源文件不存在。
     ///
-    /// Code `ResourceNotFound.ResourceFileNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceFileNotExist`.
     #[doc(alias = "ResourceNotFound.ResourceFileNotExist")]
     ResourceNotFoundResourceFileNotExist,
     /// Task does not exist.
     ///
     /// 任务不存在。
     ///
-    /// Code `ResourceNotFound.TaskNotExist`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `ResourceNotFound.TaskNotExist`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.TaskNotExist")]
     ResourceNotFoundTaskNotExist,
     /// 物模型不存在。
     ///
-    /// Code `ResourceNotFound.ThingModelNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ThingModelNotExist`.
     #[doc(alias = "ResourceNotFound.ThingModelNotExist")]
     ResourceNotFoundThingModelNotExist,
     /// Topic不存在。
     ///
-    /// Code `ResourceNotFound.TopicPolicyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TopicPolicyNotExist`.
     #[doc(alias = "ResourceNotFound.TopicPolicyNotExist")]
     ResourceNotFoundTopicPolicyNotExist,
     /// 规则不存在。
     ///
-    /// Code `ResourceNotFound.TopicRuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TopicRuleNotExist`.
     #[doc(alias = "ResourceNotFound.TopicRuleNotExist")]
     ResourceNotFoundTopicRuleNotExist,
     /// 该产品已存在TID申请，禁止删除。
     ///
-    /// Code `UnauthorizedOperation.DeleteTidFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteTidFail`.
     #[doc(alias = "UnauthorizedOperation.DeleteTidFail")]
     UnauthorizedOperationDeleteTidFail,
     /// This device is bound to a gateway device and cannot be deleted.
     ///
     /// 该设备绑定了网关设备，无法删除。
     ///
-    /// Code `UnauthorizedOperation.DeviceHasAlreadyBindGateway`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.DeviceHasAlreadyBindGateway`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.DeviceHasAlreadyBindGateway")]
     UnauthorizedOperationDeviceHasAlreadyBindGateway,
     /// 设备未启用。
     ///
-    /// Code `UnauthorizedOperation.DeviceIsNotEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeviceIsNotEnabled`.
     #[doc(alias = "UnauthorizedOperation.DeviceIsNotEnabled")]
     UnauthorizedOperationDeviceIsNotEnabled,
     /// The product to be deleted contains devices that have not been deleted.
     ///
     /// 删除的产品下还包括未删除的设备。
     ///
-    /// Code `UnauthorizedOperation.DevicesExistUnderProduct`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.DevicesExistUnderProduct`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.DevicesExistUnderProduct")]
     UnauthorizedOperationDevicesExistUnderProduct,
     /// This device has devices bound to it.
     ///
     /// 该设备下仍有绑定的设备。
     ///
-    /// Code `UnauthorizedOperation.GatewayHasBindedDevices`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.GatewayHasBindedDevices`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.GatewayHasBindedDevices")]
     UnauthorizedOperationGatewayHasBindedDevices,
     /// 没有权限。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// This product type cannot create LoRa devices.
     ///
     /// 该产品类型不能创建LoRa设备。
     ///
-    /// Code `UnauthorizedOperation.ProductCantHaveLoRaDevice`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.ProductCantHaveLoRaDevice`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.ProductCantHaveLoRaDevice")]
     UnauthorizedOperationProductCantHaveLoRaDevice,
     /// NB-IoT产品不允许创建普通设备。
     ///
-    /// Code `UnauthorizedOperation.ProductCantHaveNormalDevice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ProductCantHaveNormalDevice`.
     #[doc(alias = "UnauthorizedOperation.ProductCantHaveNormalDevice")]
     UnauthorizedOperationProductCantHaveNormalDevice,
     /// This product type can only create LoRa devices.
     ///
     /// 该产品类型只能创建LoRa设备。
     ///
-    /// Code `UnauthorizedOperation.ProductCantHaveNotLoRaDevice`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.ProductCantHaveNotLoRaDevice`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.ProductCantHaveNotLoRaDevice")]
     UnauthorizedOperationProductCantHaveNotLoRaDevice,
     /// 产品禁用了该功能。
     ///
-    /// Code `UnauthorizedOperation.ProductIsForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ProductIsForbidden`.
     #[doc(alias = "UnauthorizedOperation.ProductIsForbidden")]
     UnauthorizedOperationProductIsForbidden,
     /// The product does not support key-based authentication.
     ///
     /// 产品不支持密钥认证。
     ///
-    /// Code `UnauthorizedOperation.ProductNotSupportPSK`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.ProductNotSupportPSK`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.ProductNotSupportPSK")]
     UnauthorizedOperationProductNotSupportPSK,
     /// 用户未通过实名认证。
     ///
-    /// Code `UnauthorizedOperation.UserNotAuthenticaed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotAuthenticaed`.
     #[doc(alias = "UnauthorizedOperation.UserNotAuthenticaed")]
     UnauthorizedOperationUserNotAuthenticaed,
     /// 设备私钥已被获取。
     ///
-    /// Code `UnsupportedOperation.ClientCertAlreadyGot`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClientCertAlreadyGot`.
     #[doc(alias = "UnsupportedOperation.ClientCertAlreadyGot")]
     UnsupportedOperationClientCertAlreadyGot,
     /// 设备ota升级中。
     ///
-    /// Code `UnsupportedOperation.DeviceOtaTaskInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceOtaTaskInProgress`.
     #[doc(alias = "UnsupportedOperation.DeviceOtaTaskInProgress")]
     UnsupportedOperationDeviceOtaTaskInProgress,
     /// The gateway product has sub-products bound to it and cannot be deleted.
     ///
     /// 网关产品下存在绑定的子产品，无法删除。
     ///
-    /// Code `UnsupportedOperation.GatewayProductHasBindedProduct`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnsupportedOperation.GatewayProductHasBindedProduct`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.GatewayProductHasBindedProduct")]
     UnsupportedOperationGatewayProductHasBindedProduct,
     /// The current product has gateway devices bound to it and cannot be deleted.
     ///
     /// 存在网关设备绑定当前产品，无法删除。
     ///
-    /// Code `UnsupportedOperation.ProductHasBindGateway`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnsupportedOperation.ProductHasBindGateway`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.ProductHasBindGateway")]
     UnsupportedOperationProductHasBindGateway,
     /// The product has gateway products bound to it and cannot be deleted.
     ///
     /// 产品存在绑定的网关产品，无法删除。
     ///
-    /// Code `UnsupportedOperation.ProductHasBindedGatewayProduct`. Texts: en from pages/iotcloud-error-codes-en.md, zh from pages/iotcloud-error-codes-zh.md.
+    /// Code `UnsupportedOperation.ProductHasBindedGatewayProduct`. Text: zh from pages/iotcloud-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.ProductHasBindedGatewayProduct")]
     UnsupportedOperationProductHasBindedGatewayProduct,
     /// 产品为Suite token类型，无法创建新设备。
     ///
-    /// Code `UnsupportedOperation.SuiteTokenNoCreate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SuiteTokenNoCreate`.
     #[doc(alias = "UnsupportedOperation.SuiteTokenNoCreate")]
     UnsupportedOperationSuiteTokenNoCreate,
     /// 不支持的认证类型。
     ///
-    /// Code `UnsupportedOperation.WrongProductAuthType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.WrongProductAuthType`.
     #[doc(alias = "UnsupportedOperation.WrongProductAuthType")]
     UnsupportedOperationWrongProductAuthType,
 }

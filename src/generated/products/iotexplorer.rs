@@ -5,14 +5,16 @@
 
 /// An error code of `iotexplorer`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 动作消息不可达。
     ///
-    /// Code `FailedOperation.ActionUnreachable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionUnreachable`.
     #[doc(alias = "FailedOperation.ActionUnreachable")]
     FailedOperationActionUnreachable,
     /// No description is documented.
@@ -27,7 +29,7 @@ pub enum ErrorCode {
     FailedOperationBalanceInsufficient,
     /// 广播任务正在执行。
     ///
-    /// Code `FailedOperation.BroadcastTaskIsRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BroadcastTaskIsRunning`.
     #[doc(alias = "FailedOperation.BroadcastTaskIsRunning")]
     FailedOperationBroadcastTaskIsRunning,
     /// No description is documented.
@@ -67,37 +69,37 @@ pub enum ErrorCode {
     FailedOperationDeliverOrderFailed,
     /// 设备已经被禁用。
     ///
-    /// Code `FailedOperation.DeviceAlreadyDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceAlreadyDisabled`.
     #[doc(alias = "FailedOperation.DeviceAlreadyDisabled")]
     FailedOperationDeviceAlreadyDisabled,
     /// 设备已为目标升级版本。
     ///
-    /// Code `FailedOperation.DeviceFirmwareIsUpdated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceFirmwareIsUpdated`.
     #[doc(alias = "FailedOperation.DeviceFirmwareIsUpdated")]
     FailedOperationDeviceFirmwareIsUpdated,
     /// 设备固件版本错误。
     ///
-    /// Code `FailedOperation.DeviceInfoOutdated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceInfoOutdated`.
     #[doc(alias = "FailedOperation.DeviceInfoOutdated")]
     FailedOperationDeviceInfoOutdated,
     /// 设备正在升级中。
     ///
-    /// Code `FailedOperation.DeviceIsUpdating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceIsUpdating`.
     #[doc(alias = "FailedOperation.DeviceIsUpdating")]
     FailedOperationDeviceIsUpdating,
     /// 返回:消息发送失败，设备未订阅Topic。
     ///
-    /// Code `FailedOperation.DeviceNoSubscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceNoSubscription`.
     #[doc(alias = "FailedOperation.DeviceNoSubscription")]
     FailedOperationDeviceNoSubscription,
     /// 设备处于离线状态。
     ///
-    /// Code `FailedOperation.DeviceOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceOffline`.
     #[doc(alias = "FailedOperation.DeviceOffline")]
     FailedOperationDeviceOffline,
     /// 存在其他升级任务。
     ///
-    /// Code `FailedOperation.OtherUpdateTaskExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OtherUpdateTaskExist`.
     #[doc(alias = "FailedOperation.OtherUpdateTaskExist")]
     FailedOperationOtherUpdateTaskExist,
     /// No description is documented.
@@ -107,12 +109,12 @@ pub enum ErrorCode {
     FailedOperationProductIotVideoServiceNotEnabled,
     /// 产品尚未发布。
     ///
-    /// Code `FailedOperation.ProductNotReleased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProductNotReleased`.
     #[doc(alias = "FailedOperation.ProductNotReleased")]
     FailedOperationProductNotReleased,
     /// RRPC接口未收到设备端响应。
     ///
-    /// Code `FailedOperation.RRPCTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RRPCTimeout`.
     #[doc(alias = "FailedOperation.RRPCTimeout")]
     FailedOperationRRPCTimeout,
     /// No description is documented.
@@ -122,12 +124,12 @@ pub enum ErrorCode {
     FailedOperationRequestTRTCFail,
     /// 转发已经停止。
     ///
-    /// Code `FailedOperation.RuleAlreadyDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleAlreadyDisabled`.
     #[doc(alias = "FailedOperation.RuleAlreadyDisabled")]
     FailedOperationRuleAlreadyDisabled,
     /// 该规则已被启用。
     ///
-    /// Code `FailedOperation.RuleAlreadyEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleAlreadyEnabled`.
     #[doc(alias = "FailedOperation.RuleAlreadyEnabled")]
     FailedOperationRuleAlreadyEnabled,
     /// No description is documented.
@@ -187,7 +189,7 @@ pub enum ErrorCode {
     FailedOperationSeeSubscriptionNotIsolated,
     /// 部分产品已经被绑定。
     ///
-    /// Code `FailedOperation.SomeProductIsAlreadyBinded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SomeProductIsAlreadyBinded`.
     #[doc(alias = "FailedOperation.SomeProductIsAlreadyBinded")]
     FailedOperationSomeProductIsAlreadyBinded,
     /// No description is documented.
@@ -197,7 +199,7 @@ pub enum ErrorCode {
     FailedOperationTargetDeviceHasEnabledWeSeeConfig,
     /// 超过时间。
     ///
-    /// Code `FailedOperation.Timeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Timeout`.
     #[doc(alias = "FailedOperation.Timeout")]
     FailedOperationTimeout,
     /// No description is documented.
@@ -207,52 +209,52 @@ pub enum ErrorCode {
     FailedOperationWeSeeServiceNotEnabled,
     /// DB操作错误。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// DB操作错误。
     ///
-    /// Code `InternalError.DBOpertaionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOpertaionError`.
     #[doc(alias = "InternalError.DBOpertaionError")]
     InternalErrorDBOpertaionError,
     /// 内部LoRaServer错误。
     ///
-    /// Code `InternalError.InternalLoRaServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalLoRaServerError`.
     #[doc(alias = "InternalError.InternalLoRaServerError")]
     InternalErrorInternalLoRaServerError,
     /// 内部RPC错误。
     ///
-    /// Code `InternalError.InternalRPCError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalRPCError`.
     #[doc(alias = "InternalError.InternalRPCError")]
     InternalErrorInternalRPCError,
     /// 发生错误。
     ///
-    /// Code `InternalError.InternalServerException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalServerException`.
     #[doc(alias = "InternalError.InternalServerException")]
     InternalErrorInternalServerException,
     /// 内部DB错误。
     ///
-    /// Code `InternalError.InternalServerExceptionDB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalServerExceptionDB`.
     #[doc(alias = "InternalError.InternalServerExceptionDB")]
     InternalErrorInternalServerExceptionDB,
     /// 调用超时。
     ///
-    /// Code `InternalError.Timeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Timeout`.
     #[doc(alias = "InternalError.Timeout")]
     InternalErrorTimeout,
     /// 动作输入参数不合法。
     ///
-    /// Code `InvalidParameter.ActionInputParamsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionInputParamsInvalid`.
     #[doc(alias = "InvalidParameter.ActionInputParamsInvalid")]
     InvalidParameterActionInputParamsInvalid,
     /// 固件已存在。
     ///
-    /// Code `InvalidParameter.FirmwareAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FirmwareAlreadyExist`.
     #[doc(alias = "InvalidParameter.FirmwareAlreadyExist")]
     InvalidParameterFirmwareAlreadyExist,
     /// 产品不是网关类型，无法绑定子产品。
     ///
-    /// Code `InvalidParameter.ProductIsNotGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProductIsNotGateway`.
     #[doc(alias = "InvalidParameter.ProductIsNotGateway")]
     InvalidParameterProductIsNotGateway,
     /// No description is documented.
@@ -267,42 +269,42 @@ pub enum ErrorCode {
     InvalidParameterUserIdOverLimit,
     /// 规则行为未配置。
     ///
-    /// Code `InvalidParameterValue.ActionNil`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ActionNil`.
     #[doc(alias = "InvalidParameterValue.ActionNil")]
     InvalidParameterValueActionNil,
     /// 动作为空或不存在。
     ///
-    /// Code `InvalidParameterValue.ActionNilOrNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ActionNilOrNotExist`.
     #[doc(alias = "InvalidParameterValue.ActionNilOrNotExist")]
     InvalidParameterValueActionNilOrNotExist,
     /// 应用描述过长。
     ///
-    /// Code `InvalidParameterValue.AppDescriptionTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppDescriptionTooLong`.
     #[doc(alias = "InvalidParameterValue.AppDescriptionTooLong")]
     InvalidParameterValueAppDescriptionTooLong,
     /// App已存在。
     ///
-    /// Code `InvalidParameterValue.AppExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppExists`.
     #[doc(alias = "InvalidParameterValue.AppExists")]
     InvalidParameterValueAppExists,
     /// 应用名称过长。
     ///
-    /// Code `InvalidParameterValue.AppNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppNameTooLong`.
     #[doc(alias = "InvalidParameterValue.AppNameTooLong")]
     InvalidParameterValueAppNameTooLong,
     /// App无权限。
     ///
-    /// Code `InvalidParameterValue.AppNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppNoPermission`.
     #[doc(alias = "InvalidParameterValue.AppNoPermission")]
     InvalidParameterValueAppNoPermission,
     /// App不存在。
     ///
-    /// Code `InvalidParameterValue.AppNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppNotExists`.
     #[doc(alias = "InvalidParameterValue.AppNotExists")]
     InvalidParameterValueAppNotExists,
     /// 检查第三方URL超时或失败。
     ///
-    /// Code `InvalidParameterValue.CheckForwardURLFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckForwardURLFail`.
     #[doc(alias = "InvalidParameterValue.CheckForwardURLFail")]
     InvalidParameterValueCheckForwardURLFail,
     /// No description is documented.
@@ -312,57 +314,57 @@ pub enum ErrorCode {
     InvalidParameterValueCloudStorageAIPackageIdNotExist,
     /// 创建的设备名已存在。
     ///
-    /// Code `InvalidParameterValue.DeviceAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.DeviceAlreadyExist")]
     InvalidParameterValueDeviceAlreadyExist,
     /// 设备未绑定任何网关设备。
     ///
-    /// Code `InvalidParameterValue.DeviceHasNotBindGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceHasNotBindGateway`.
     #[doc(alias = "InvalidParameterValue.DeviceHasNotBindGateway")]
     InvalidParameterValueDeviceHasNotBindGateway,
     /// 设备不是网关类型。
     ///
-    /// Code `InvalidParameterValue.DeviceIsNotGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceIsNotGateway`.
     #[doc(alias = "InvalidParameterValue.DeviceIsNotGateway")]
     InvalidParameterValueDeviceIsNotGateway,
     /// 设备名称非法。
     ///
-    /// Code `InvalidParameterValue.DeviceNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceNameInvalid`.
     #[doc(alias = "InvalidParameterValue.DeviceNameInvalid")]
     InvalidParameterValueDeviceNameInvalid,
     /// 设备不存在。
     ///
-    /// Code `InvalidParameterValue.DeviceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceNotExist`.
     #[doc(alias = "InvalidParameterValue.DeviceNotExist")]
     InvalidParameterValueDeviceNotExist,
     /// 使用标准蓝牙广播协议的产品，DeviceName最多不超过8个字符。
     ///
-    /// Code `InvalidParameterValue.ErrLLSyncBroadcastDeviceNameLengthExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrLLSyncBroadcastDeviceNameLengthExceed`.
     #[doc(alias = "InvalidParameterValue.ErrLLSyncBroadcastDeviceNameLengthExceed")]
     InvalidParameterValueErrLLSyncBroadcastDeviceNameLengthExceed,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameterValue.ErrorTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorTaskNotExist`.
     #[doc(alias = "InvalidParameterValue.ErrorTaskNotExist")]
     InvalidParameterValueErrorTaskNotExist,
     /// 存失败，行为操作和转发错误行为数据目标不可为同一设备。
     ///
-    /// Code `InvalidParameterValue.FailActionHasSameDevice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FailActionHasSameDevice`.
     #[doc(alias = "InvalidParameterValue.FailActionHasSameDevice")]
     InvalidParameterValueFailActionHasSameDevice,
     /// 固件已经存在。
     ///
-    /// Code `InvalidParameterValue.FirmwareAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FirmwareAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.FirmwareAlreadyExist")]
     InvalidParameterValueFirmwareAlreadyExist,
     /// 转发重定向被拒绝。
     ///
-    /// Code `InvalidParameterValue.ForwardRedirectDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ForwardRedirectDenied`.
     #[doc(alias = "InvalidParameterValue.ForwardRedirectDenied")]
     InvalidParameterValueForwardRedirectDenied,
     /// 拉取产品列表失败。
     ///
-    /// Code `InvalidParameterValue.GetProductsListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GetProductsListError`.
     #[doc(alias = "InvalidParameterValue.GetProductsListError")]
     InvalidParameterValueGetProductsListError,
     /// No description is documented.
@@ -382,7 +384,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidCallbackUrl,
     /// SQL语句含有非法字符。
     ///
-    /// Code `InvalidParameterValue.InvalidSQL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSQL`.
     #[doc(alias = "InvalidParameterValue.InvalidSQL")]
     InvalidParameterValueInvalidSQL,
     /// No description is documented.
@@ -392,167 +394,167 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidURL,
     /// LoRa频点参数错误。
     ///
-    /// Code `InvalidParameterValue.LoRaFreqParmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LoRaFreqParmsError`.
     #[doc(alias = "InvalidParameterValue.LoRaFreqParmsError")]
     InvalidParameterValueLoRaFreqParmsError,
     /// 物模型不符合产品模板。
     ///
-    /// Code `InvalidParameterValue.ModelDefineDontMatchTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineDontMatchTemplate`.
     #[doc(alias = "InvalidParameterValue.ModelDefineDontMatchTemplate")]
     InvalidParameterValueModelDefineDontMatchTemplate,
     /// 物模型存在重复ID。
     ///
-    /// Code `InvalidParameterValue.ModelDefineDupID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineDupID`.
     #[doc(alias = "InvalidParameterValue.ModelDefineDupID")]
     InvalidParameterValueModelDefineDupID,
     /// 物模型事件/属性Model错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefineErrorModel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineErrorModel`.
     #[doc(alias = "InvalidParameterValue.ModelDefineErrorModel")]
     InvalidParameterValueModelDefineErrorModel,
     /// 物模型事件/属性Model Type错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefineErrorType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineErrorType`.
     #[doc(alias = "InvalidParameterValue.ModelDefineErrorType")]
     InvalidParameterValueModelDefineErrorType,
     /// 物模型EVENT Parms存在重复ID。
     ///
-    /// Code `InvalidParameterValue.ModelDefineEventParamsDupID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineEventParamsDupID`.
     #[doc(alias = "InvalidParameterValue.ModelDefineEventParamsDupID")]
     InvalidParameterValueModelDefineEventParamsDupID,
     /// 物模型EVENT Parms数量超过限制。
     ///
-    /// Code `InvalidParameterValue.ModelDefineEventParamsExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineEventParamsExceedLimit`.
     #[doc(alias = "InvalidParameterValue.ModelDefineEventParamsExceedLimit")]
     InvalidParameterValueModelDefineEventParamsExceedLimit,
     /// 物模型事件/属性参数错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefineEventPropError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineEventPropError`.
     #[doc(alias = "InvalidParameterValue.ModelDefineEventPropError")]
     InvalidParameterValueModelDefineEventPropError,
     /// 物模型事件/属性 Name 错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefineEventPropNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineEventPropNameError`.
     #[doc(alias = "InvalidParameterValue.ModelDefineEventPropNameError")]
     InvalidParameterValueModelDefineEventPropNameError,
     /// 物模型事件 Type 错误:lac 。
     ///
-    /// Code `InvalidParameterValue.ModelDefineEventTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineEventTypeError`.
     #[doc(alias = "InvalidParameterValue.ModelDefineEventTypeError")]
     InvalidParameterValueModelDefineEventTypeError,
     /// 数据模板未定义。
     ///
-    /// Code `InvalidParameterValue.ModelDefineInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineInvalid`.
     #[doc(alias = "InvalidParameterValue.ModelDefineInvalid")]
     InvalidParameterValueModelDefineInvalid,
     /// 物模型为空。
     ///
-    /// Code `InvalidParameterValue.ModelDefineNil`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefineNil`.
     #[doc(alias = "InvalidParameterValue.ModelDefineNil")]
     InvalidParameterValueModelDefineNil,
     /// 物模型事件/属性 BOOL类型 Mapping 定义错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefinePropBoolMappingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefinePropBoolMappingError`.
     #[doc(alias = "InvalidParameterValue.ModelDefinePropBoolMappingError")]
     InvalidParameterValueModelDefinePropBoolMappingError,
     /// 物模型事件/属性 Enum类型 Mapping 定义错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefinePropEnumMappingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefinePropEnumMappingError`.
     #[doc(alias = "InvalidParameterValue.ModelDefinePropEnumMappingError")]
     InvalidParameterValueModelDefinePropEnumMappingError,
     /// 物模型事件/属性 Min/Max 定义错误。
     ///
-    /// Code `InvalidParameterValue.ModelDefinePropRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefinePropRangeError`.
     #[doc(alias = "InvalidParameterValue.ModelDefinePropRangeError")]
     InvalidParameterValueModelDefinePropRangeError,
     /// 物模型事件/属性 Min/Max 范围超限。
     ///
-    /// Code `InvalidParameterValue.ModelDefinePropRangeOverflow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelDefinePropRangeOverflow`.
     #[doc(alias = "InvalidParameterValue.ModelDefinePropRangeOverflow")]
     InvalidParameterValueModelDefinePropRangeOverflow,
     /// 属性ID不存在。
     ///
-    /// Code `InvalidParameterValue.ModelPropertyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelPropertyNotExist`.
     #[doc(alias = "InvalidParameterValue.ModelPropertyNotExist")]
     InvalidParameterValueModelPropertyNotExist,
     /// 消息内容非法。
     ///
-    /// Code `InvalidParameterValue.MsgContentInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MsgContentInvalid`.
     #[doc(alias = "InvalidParameterValue.MsgContentInvalid")]
     InvalidParameterValueMsgContentInvalid,
     /// 消息等级非法。
     ///
-    /// Code `InvalidParameterValue.MsgLevelInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MsgLevelInvalid`.
     #[doc(alias = "InvalidParameterValue.MsgLevelInvalid")]
     InvalidParameterValueMsgLevelInvalid,
     /// 消息标题非法。
     ///
-    /// Code `InvalidParameterValue.MsgTitleInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MsgTitleInvalid`.
     #[doc(alias = "InvalidParameterValue.MsgTitleInvalid")]
     InvalidParameterValueMsgTitleInvalid,
     /// 消息类型非法。
     ///
-    /// Code `InvalidParameterValue.MsgTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MsgTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.MsgTypeInvalid")]
     InvalidParameterValueMsgTypeInvalid,
     /// 无权限。
     ///
-    /// Code `InvalidParameterValue.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoPermission`.
     #[doc(alias = "InvalidParameterValue.NoPermission")]
     InvalidParameterValueNoPermission,
     /// 操作不支持。
     ///
-    /// Code `InvalidParameterValue.OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OperationDenied`.
     #[doc(alias = "InvalidParameterValue.OperationDenied")]
     InvalidParameterValueOperationDenied,
     /// 消息Payload超出限制。
     ///
-    /// Code `InvalidParameterValue.PayloadOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PayloadOverLimit`.
     #[doc(alias = "InvalidParameterValue.PayloadOverLimit")]
     InvalidParameterValuePayloadOverLimit,
     /// 创建的产品名已存在。
     ///
-    /// Code `InvalidParameterValue.ProductAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProductAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.ProductAlreadyExist")]
     InvalidParameterValueProductAlreadyExist,
     /// 产品ID非法。
     ///
-    /// Code `InvalidParameterValue.ProductIDInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProductIDInvalid`.
     #[doc(alias = "InvalidParameterValue.ProductIDInvalid")]
     InvalidParameterValueProductIDInvalid,
     /// 产品不是网关类型，无法绑定子产品。
     ///
-    /// Code `InvalidParameterValue.ProductIsNotGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProductIsNotGateway`.
     #[doc(alias = "InvalidParameterValue.ProductIsNotGateway")]
     InvalidParameterValueProductIsNotGateway,
     /// 产品参数错误。
     ///
-    /// Code `InvalidParameterValue.ProductParmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProductParmsError`.
     #[doc(alias = "InvalidParameterValue.ProductParmsError")]
     InvalidParameterValueProductParmsError,
     /// 项目参数错误。
     ///
-    /// Code `InvalidParameterValue.ProjectParmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProjectParmsError`.
     #[doc(alias = "InvalidParameterValue.ProjectParmsError")]
     InvalidParameterValueProjectParmsError,
     /// PushEnvironment 非法。
     ///
-    /// Code `InvalidParameterValue.PushEnvironmentInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PushEnvironmentInvalid`.
     #[doc(alias = "InvalidParameterValue.PushEnvironmentInvalid")]
     InvalidParameterValuePushEnvironmentInvalid,
     /// 转发的topic格式错误。
     ///
-    /// Code `InvalidParameterValue.RepublishTopicFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepublishTopicFormatError`.
     #[doc(alias = "InvalidParameterValue.RepublishTopicFormatError")]
     InvalidParameterValueRepublishTopicFormatError,
     /// 规则数量超过限制。
     ///
-    /// Code `InvalidParameterValue.RuleNumberBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleNumberBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.RuleNumberBeyondLimit")]
     InvalidParameterValueRuleNumberBeyondLimit,
     /// 二进制数据格式只可利用 \* 将数据进行转发。
     ///
-    /// Code `InvalidParameterValue.SelectKeyFromBinaryPayload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SelectKeyFromBinaryPayload`.
     #[doc(alias = "InvalidParameterValue.SelectKeyFromBinaryPayload")]
     InvalidParameterValueSelectKeyFromBinaryPayload,
     /// No description is documented.
@@ -562,17 +564,17 @@ pub enum ErrorCode {
     InvalidParameterValueShareDeviceToSelf,
     /// 开始时间晚于结束时间。
     ///
-    /// Code `InvalidParameterValue.StartTimeLaterEndTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StartTimeLaterEndTime`.
     #[doc(alias = "InvalidParameterValue.StartTimeLaterEndTime")]
     InvalidParameterValueStartTimeLaterEndTime,
     /// TPNSAndroidAccessID, TPNSAndroidSecretKey, TPNSAndroidRegion validation failed。
     ///
-    /// Code `InvalidParameterValue.TPNSAndroidValidationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TPNSAndroidValidationFailed`.
     #[doc(alias = "InvalidParameterValue.TPNSAndroidValidationFailed")]
     InvalidParameterValueTPNSAndroidValidationFailed,
     /// TPNSiOSAccessID, TPNSiOSSecretKey, TPNSiOSRegion validation failed。
     ///
-    /// Code `InvalidParameterValue.TPNSiOSValidationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TPNSiOSValidationFailed`.
     #[doc(alias = "InvalidParameterValue.TPNSiOSValidationFailed")]
     InvalidParameterValueTPNSiOSValidationFailed,
     /// No description is documented.
@@ -582,57 +584,57 @@ pub enum ErrorCode {
     InvalidParameterValueTopicMismatch,
     /// Topic已存在。
     ///
-    /// Code `InvalidParameterValue.TopicPolicyAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicPolicyAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.TopicPolicyAlreadyExist")]
     InvalidParameterValueTopicPolicyAlreadyExist,
     /// 规则已存在。
     ///
-    /// Code `InvalidParameterValue.TopicRuleAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicRuleAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.TopicRuleAlreadyExist")]
     InvalidParameterValueTopicRuleAlreadyExist,
     /// 规则sql未编辑。
     ///
-    /// Code `InvalidParameterValue.TopicRuleSqlNotEdited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicRuleSqlNotEdited`.
     #[doc(alias = "InvalidParameterValue.TopicRuleSqlNotEdited")]
     InvalidParameterValueTopicRuleSqlNotEdited,
     /// 请确认规则相关数据是否有更新。
     ///
-    /// Code `InvalidParameterValue.UpdateTopicRuleDBFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UpdateTopicRuleDBFail`.
     #[doc(alias = "InvalidParameterValue.UpdateTopicRuleDBFail")]
     InvalidParameterValueUpdateTopicRuleDBFail,
     /// 用户ID非法。
     ///
-    /// Code `InvalidParameterValue.UserIDInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserIDInvalid`.
     #[doc(alias = "InvalidParameterValue.UserIDInvalid")]
     InvalidParameterValueUserIDInvalid,
     /// VPN参数错误。
     ///
-    /// Code `InvalidParameterValue.VPNParmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VPNParmsError`.
     #[doc(alias = "InvalidParameterValue.VPNParmsError")]
     InvalidParameterValueVPNParmsError,
     /// 应用数量超出限制。
     ///
-    /// Code `LimitExceeded.ApplicationExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ApplicationExceedLimit`.
     #[doc(alias = "LimitExceeded.ApplicationExceedLimit")]
     LimitExceededApplicationExceedLimit,
     /// 量产超出限制。
     ///
-    /// Code `LimitExceeded.BatchProductionExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BatchProductionExceedLimit`.
     #[doc(alias = "LimitExceeded.BatchProductionExceedLimit")]
     LimitExceededBatchProductionExceedLimit,
     /// 量产为空。
     ///
-    /// Code `LimitExceeded.BatchProductionNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BatchProductionNull`.
     #[doc(alias = "LimitExceeded.BatchProductionNull")]
     LimitExceededBatchProductionNull,
     /// 绑定的产品数量超过限制。
     ///
-    /// Code `LimitExceeded.BindProductsExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BindProductsExceedLimit`.
     #[doc(alias = "LimitExceeded.BindProductsExceedLimit")]
     LimitExceededBindProductsExceedLimit,
     /// 设备数量超过限制。
     ///
-    /// Code `LimitExceeded.DeviceExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DeviceExceedLimit`.
     #[doc(alias = "LimitExceeded.DeviceExceedLimit")]
     LimitExceededDeviceExceedLimit,
     /// No description is documented.
@@ -642,22 +644,22 @@ pub enum ErrorCode {
     LimitExceededDeviceLicenseLimitExceeded,
     /// 固件数量超出限制。
     ///
-    /// Code `LimitExceeded.FirmwareExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FirmwareExceedLimit`.
     #[doc(alias = "LimitExceeded.FirmwareExceedLimit")]
     LimitExceededFirmwareExceedLimit,
     /// 消息数量超过限制。
     ///
-    /// Code `LimitExceeded.MessageSaved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MessageSaved`.
     #[doc(alias = "LimitExceeded.MessageSaved")]
     LimitExceededMessageSaved,
     /// 超过产品数量限制。
     ///
-    /// Code `LimitExceeded.ProductExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProductExceedLimit`.
     #[doc(alias = "LimitExceeded.ProductExceedLimit")]
     LimitExceededProductExceedLimit,
     /// 项目数量超出限制。
     ///
-    /// Code `LimitExceeded.ProjectExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProjectExceedLimit`.
     #[doc(alias = "LimitExceeded.ProjectExceedLimit")]
     LimitExceededProjectExceedLimit,
     /// No description is documented.
@@ -667,27 +669,27 @@ pub enum ErrorCode {
     LimitExceededReturnResourceLimitExceeded,
     /// LoRa频点数量超出限制。
     ///
-    /// Code `LimitExceeded.StudioLoRaFreqExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.StudioLoRaFreqExceedLimit`.
     #[doc(alias = "LimitExceeded.StudioLoRaFreqExceedLimit")]
     LimitExceededStudioLoRaFreqExceedLimit,
     /// 产品数量超出限制。
     ///
-    /// Code `LimitExceeded.StudioProductExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.StudioProductExceedLimit`.
     #[doc(alias = "LimitExceeded.StudioProductExceedLimit")]
     LimitExceededStudioProductExceedLimit,
     /// 物模型超出限制。
     ///
-    /// Code `LimitExceeded.ThingModelExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ThingModelExceedLimit`.
     #[doc(alias = "LimitExceeded.ThingModelExceedLimit")]
     LimitExceededThingModelExceedLimit,
     /// Topic数量超出限制。
     ///
-    /// Code `LimitExceeded.TopicPolicyExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TopicPolicyExceedLimit`.
     #[doc(alias = "LimitExceeded.TopicPolicyExceedLimit")]
     LimitExceededTopicPolicyExceedLimit,
     /// 物模型事件 Type 错误。
     ///
-    /// Code `MissingParameter.ModelDefineEventTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ModelDefineEventTypeError`.
     #[doc(alias = "MissingParameter.ModelDefineEventTypeError")]
     MissingParameterModelDefineEventTypeError,
     /// No description is documented.
@@ -697,7 +699,7 @@ pub enum ErrorCode {
     OperationDeniedInstanceNotBelongToUser,
     /// 已有量产进行，请等待量产完成。
     ///
-    /// Code `ResourceInsufficient.BatchProductionIsRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.BatchProductionIsRunning`.
     #[doc(alias = "ResourceInsufficient.BatchProductionIsRunning")]
     ResourceInsufficientBatchProductionIsRunning,
     /// No description is documented.
@@ -707,17 +709,17 @@ pub enum ErrorCode {
     ResourceInsufficientCloudStorageAIServiceTaskQuotaInsufficient,
     /// App不存在。
     ///
-    /// Code `ResourceNotFound.AppNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AppNotExists`.
     #[doc(alias = "ResourceNotFound.AppNotExists")]
     ResourceNotFoundAppNotExists,
     /// 量产不存在。
     ///
-    /// Code `ResourceNotFound.BatchProductionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BatchProductionNotExist`.
     #[doc(alias = "ResourceNotFound.BatchProductionNotExist")]
     ResourceNotFoundBatchProductionNotExist,
     /// 上传URL无法获取。
     ///
-    /// Code `ResourceNotFound.CannotGetFromUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CannotGetFromUrl`.
     #[doc(alias = "ResourceNotFound.CannotGetFromUrl")]
     ResourceNotFoundCannotGetFromUrl,
     /// No description is documented.
@@ -737,22 +739,22 @@ pub enum ErrorCode {
     ResourceNotFoundDeviceChannelNotExist,
     /// 存在重复设备。
     ///
-    /// Code `ResourceNotFound.DeviceDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceDupKeyExist`.
     #[doc(alias = "ResourceNotFound.DeviceDupKeyExist")]
     ResourceNotFoundDeviceDupKeyExist,
     /// 设备固件信息不存在。
     ///
-    /// Code `ResourceNotFound.DeviceFirmWareNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceFirmWareNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceFirmWareNotExist")]
     ResourceNotFoundDeviceFirmWareNotExist,
     /// 固件不存在。
     ///
-    /// Code `ResourceNotFound.DeviceHasNoFirmware`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceHasNoFirmware`.
     #[doc(alias = "ResourceNotFound.DeviceHasNoFirmware")]
     ResourceNotFoundDeviceHasNoFirmware,
     /// 设备未绑定家庭。
     ///
-    /// Code `ResourceNotFound.DeviceNotBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceNotBind`.
     #[doc(alias = "ResourceNotFound.DeviceNotBind")]
     ResourceNotFoundDeviceNotBind,
     /// No description is documented.
@@ -762,72 +764,72 @@ pub enum ErrorCode {
     ResourceNotFoundDeviceNotBound,
     /// 设备不存在。
     ///
-    /// Code `ResourceNotFound.DeviceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceNotExist")]
     ResourceNotFoundDeviceNotExist,
     /// 设备没有影子信息。
     ///
-    /// Code `ResourceNotFound.DeviceShadowNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceShadowNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceShadowNotExist")]
     ResourceNotFoundDeviceShadowNotExist,
     /// 围栏未绑定该设备。
     ///
-    /// Code `ResourceNotFound.FenceBindNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FenceBindNotExist`.
     #[doc(alias = "ResourceNotFound.FenceBindNotExist")]
     ResourceNotFoundFenceBindNotExist,
     /// 围栏未创建或是已删除。
     ///
-    /// Code `ResourceNotFound.FenceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FenceNotExist`.
     #[doc(alias = "ResourceNotFound.FenceNotExist")]
     ResourceNotFoundFenceNotExist,
     /// 固件不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareNotExist")]
     ResourceNotFoundFirmwareNotExist,
     /// 固件升级任务不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareTaskNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareTaskNotExist")]
     ResourceNotFoundFirmwareTaskNotExist,
     /// 存在重复网关。
     ///
-    /// Code `ResourceNotFound.GatewayDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GatewayDupKeyExist`.
     #[doc(alias = "ResourceNotFound.GatewayDupKeyExist")]
     ResourceNotFoundGatewayDupKeyExist,
     /// 网关不存在。
     ///
-    /// Code `ResourceNotFound.GatewayNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GatewayNotExist`.
     #[doc(alias = "ResourceNotFound.GatewayNotExist")]
     ResourceNotFoundGatewayNotExist,
     /// 实例未创建或是已删除。
     ///
-    /// Code `ResourceNotFound.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotExist`.
     #[doc(alias = "ResourceNotFound.InstanceNotExist")]
     ResourceNotFoundInstanceNotExist,
     /// 模组不存在或改动未生效。
     ///
-    /// Code `ResourceNotFound.ModuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ModuleNotExist`.
     #[doc(alias = "ResourceNotFound.ModuleNotExist")]
     ResourceNotFoundModuleNotExist,
     /// 产品不存在。
     ///
-    /// Code `ResourceNotFound.ProductNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProductNotExist`.
     #[doc(alias = "ResourceNotFound.ProductNotExist")]
     ResourceNotFoundProductNotExist,
     /// 产品或设备不存在。
     ///
-    /// Code `ResourceNotFound.ProductOrDeviceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProductOrDeviceNotExist`.
     #[doc(alias = "ResourceNotFound.ProductOrDeviceNotExist")]
     ResourceNotFoundProductOrDeviceNotExist,
     /// 产品资源不存在。
     ///
-    /// Code `ResourceNotFound.ProductResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProductResourceNotExist`.
     #[doc(alias = "ResourceNotFound.ProductResourceNotExist")]
     ResourceNotFoundProductResourceNotExist,
     /// 项目不存在。
     ///
-    /// Code `ResourceNotFound.ProjectNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ProjectNotExist`.
     #[doc(alias = "ResourceNotFound.ProjectNotExist")]
     ResourceNotFoundProjectNotExist,
     /// No description is documented.
@@ -852,27 +854,27 @@ pub enum ErrorCode {
     ResourceNotFoundSeeTaskNotExist,
     /// 位置空间未创建或是已删除。
     ///
-    /// Code `ResourceNotFound.SpaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SpaceNotExist`.
     #[doc(alias = "ResourceNotFound.SpaceNotExist")]
     ResourceNotFoundSpaceNotExist,
     /// LoRa频点尚未创建或已被删除。
     ///
-    /// Code `ResourceNotFound.StudioLoRaFreqNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.StudioLoRaFreqNotExist`.
     #[doc(alias = "ResourceNotFound.StudioLoRaFreqNotExist")]
     ResourceNotFoundStudioLoRaFreqNotExist,
     /// 产品不存在。
     ///
-    /// Code `ResourceNotFound.StudioProductNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.StudioProductNotExist`.
     #[doc(alias = "ResourceNotFound.StudioProductNotExist")]
     ResourceNotFoundStudioProductNotExist,
     /// Topic不存在。
     ///
-    /// Code `ResourceNotFound.TopicPolicyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TopicPolicyNotExist`.
     #[doc(alias = "ResourceNotFound.TopicPolicyNotExist")]
     ResourceNotFoundTopicPolicyNotExist,
     /// 规则不存在。
     ///
-    /// Code `ResourceNotFound.TopicRuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TopicRuleNotExist`.
     #[doc(alias = "ResourceNotFound.TopicRuleNotExist")]
     ResourceNotFoundTopicRuleNotExist,
     /// No description is documented.
@@ -882,7 +884,7 @@ pub enum ErrorCode {
     ResourceUnavailableWeSeeServiceIsolated,
     /// APP对产品没有权限。
     ///
-    /// Code `UnauthorizedOperation.APPNoPermissionToStudioProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.APPNoPermissionToStudioProduct`.
     #[doc(alias = "UnauthorizedOperation.APPNoPermissionToStudioProduct")]
     UnauthorizedOperationAPPNoPermissionToStudioProduct,
     /// No description is documented.
@@ -892,7 +894,7 @@ pub enum ErrorCode {
     UnauthorizedOperationApiCreateAITaskNotInWhitelist,
     /// App无权限。
     ///
-    /// Code `UnauthorizedOperation.AppNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AppNoPermission`.
     #[doc(alias = "UnauthorizedOperation.AppNoPermission")]
     UnauthorizedOperationAppNoPermission,
     /// No description is documented.
@@ -902,27 +904,27 @@ pub enum ErrorCode {
     UnauthorizedOperationCertificationNeedUpgrade,
     /// 该设备绑定了网关设备，无法删除。
     ///
-    /// Code `UnauthorizedOperation.DeviceHasAlreadyBindGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeviceHasAlreadyBindGateway`.
     #[doc(alias = "UnauthorizedOperation.DeviceHasAlreadyBindGateway")]
     UnauthorizedOperationDeviceHasAlreadyBindGateway,
     /// 设备未启用。
     ///
-    /// Code `UnauthorizedOperation.DeviceIsNotEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeviceIsNotEnabled`.
     #[doc(alias = "UnauthorizedOperation.DeviceIsNotEnabled")]
     UnauthorizedOperationDeviceIsNotEnabled,
     /// 该设备下仍有绑定的设备。
     ///
-    /// Code `UnauthorizedOperation.GatewayHasBindedDevices`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.GatewayHasBindedDevices`.
     #[doc(alias = "UnauthorizedOperation.GatewayHasBindedDevices")]
     UnauthorizedOperationGatewayHasBindedDevices,
     /// 此家庭无权操作。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToFamily`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToFamily")]
     UnauthorizedOperationNoPermissionToFamily,
     /// 实例ACL错误。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToInstance`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToInstance")]
     UnauthorizedOperationNoPermissionToInstance,
     /// No description is documented.
@@ -932,7 +934,7 @@ pub enum ErrorCode {
     UnauthorizedOperationNoPermissionToPay,
     /// 项目ACL错误。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToProject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToProject`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToProject")]
     UnauthorizedOperationNoPermissionToProject,
     /// No description is documented.
@@ -942,17 +944,17 @@ pub enum ErrorCode {
     UnauthorizedOperationNoPermissionToShareDevice,
     /// 围栏ACL错误。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToStudioFence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToStudioFence`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToStudioFence")]
     UnauthorizedOperationNoPermissionToStudioFence,
     /// 实例ACL错误。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToStudioInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToStudioInstance`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToStudioInstance")]
     UnauthorizedOperationNoPermissionToStudioInstance,
     /// 产品ACL错误。
     ///
-    /// Code `UnauthorizedOperation.NoPermissionToStudioProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermissionToStudioProduct`.
     #[doc(alias = "UnauthorizedOperation.NoPermissionToStudioProduct")]
     UnauthorizedOperationNoPermissionToStudioProduct,
     /// No description is documented.
@@ -962,7 +964,7 @@ pub enum ErrorCode {
     UnauthorizedOperationNoPermissionToTRTCRoom,
     /// 您的帐号未实名认证，请登录腾讯云进行实名认证
     ///
-    /// Code `UnauthorizedOperation.NoVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoVerified`.
     #[doc(alias = "UnauthorizedOperation.NoVerified")]
     UnauthorizedOperationNoVerified,
     /// No description is documented.
@@ -972,27 +974,27 @@ pub enum ErrorCode {
     UnauthorizedOperationNotCertification,
     /// 没有权限。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 产品不支持密钥认证。
     ///
-    /// Code `UnauthorizedOperation.ProductNotSupportPSK`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ProductNotSupportPSK`.
     #[doc(alias = "UnauthorizedOperation.ProductNotSupportPSK")]
     UnauthorizedOperationProductNotSupportPSK,
     /// License数量不足。
     ///
-    /// Code `UnauthorizedOperation.UserLicenseExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserLicenseExceedLimit`.
     #[doc(alias = "UnauthorizedOperation.UserLicenseExceedLimit")]
     UnauthorizedOperationUserLicenseExceedLimit,
     /// 围栏下还存在绑定的设备。
     ///
-    /// Code `UnsupportedOperation.BindsExistUnderFence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BindsExistUnderFence`.
     #[doc(alias = "UnsupportedOperation.BindsExistUnderFence")]
     UnsupportedOperationBindsExistUnderFence,
     /// 存在重复的绑定关系。
     ///
-    /// Code `UnsupportedOperation.CannotReBindFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CannotReBindFamily`.
     #[doc(alias = "UnsupportedOperation.CannotReBindFamily")]
     UnsupportedOperationCannotReBindFamily,
     /// No description is documented.
@@ -1012,27 +1014,27 @@ pub enum ErrorCode {
     UnsupportedOperationCloudStoragePackageTypeMismatch,
     /// 创建的设备已经存在。
     ///
-    /// Code `UnsupportedOperation.DeviceDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.DeviceDupKeyExist")]
     UnsupportedOperationDeviceDupKeyExist,
     /// 设备数量超出实例限制。
     ///
-    /// Code `UnsupportedOperation.DeviceExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceExceedLimit`.
     #[doc(alias = "UnsupportedOperation.DeviceExceedLimit")]
     UnsupportedOperationDeviceExceedLimit,
     /// 设备ota升级中。
     ///
-    /// Code `UnsupportedOperation.DeviceOtaTaskInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceOtaTaskInProgress`.
     #[doc(alias = "UnsupportedOperation.DeviceOtaTaskInProgress")]
     UnsupportedOperationDeviceOtaTaskInProgress,
     /// 设备类型错误。
     ///
-    /// Code `UnsupportedOperation.DeviceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceType`.
     #[doc(alias = "UnsupportedOperation.DeviceType")]
     UnsupportedOperationDeviceType,
     /// 产品下还存在未删除的设备。
     ///
-    /// Code `UnsupportedOperation.DevicesExistUnderProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DevicesExistUnderProduct`.
     #[doc(alias = "UnsupportedOperation.DevicesExistUnderProduct")]
     UnsupportedOperationDevicesExistUnderProduct,
     /// No description is documented.
@@ -1042,82 +1044,82 @@ pub enum ErrorCode {
     UnsupportedOperationDoesNotSellInThisRegion,
     /// 该项目下存在物联使能SaaS服务。
     ///
-    /// Code `UnsupportedOperation.EnableSaasServiceExistUnderProject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EnableSaasServiceExistUnderProject`.
     #[doc(alias = "UnsupportedOperation.EnableSaasServiceExistUnderProject")]
     UnsupportedOperationEnableSaasServiceExistUnderProject,
     /// 网关产品下存在设备绑定了子设备。
     ///
-    /// Code `UnsupportedOperation.ExistBindedDevicesUnderGatewayProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ExistBindedDevicesUnderGatewayProduct`.
     #[doc(alias = "UnsupportedOperation.ExistBindedDevicesUnderGatewayProduct")]
     UnsupportedOperationExistBindedDevicesUnderGatewayProduct,
     /// 存在重复围栏。
     ///
-    /// Code `UnsupportedOperation.FenceDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FenceDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.FenceDupKeyExist")]
     UnsupportedOperationFenceDupKeyExist,
     /// 位置空间下还存在未删除的围栏。
     ///
-    /// Code `UnsupportedOperation.FenceExistUnderSpace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FenceExistUnderSpace`.
     #[doc(alias = "UnsupportedOperation.FenceExistUnderSpace")]
     UnsupportedOperationFenceExistUnderSpace,
     /// 网关产品还绑定子产品，无法删除。
     ///
-    /// Code `UnsupportedOperation.GatewayProductHasBindedProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GatewayProductHasBindedProduct`.
     #[doc(alias = "UnsupportedOperation.GatewayProductHasBindedProduct")]
     UnsupportedOperationGatewayProductHasBindedProduct,
     /// 由于实例到期已被禁用，请续费后使用。
     ///
-    /// Code `UnsupportedOperation.InstanceIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceIsolated`.
     #[doc(alias = "UnsupportedOperation.InstanceIsolated")]
     UnsupportedOperationInstanceIsolated,
     /// 存在重复LoRa频点。
     ///
-    /// Code `UnsupportedOperation.LoRaFreqDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LoRaFreqDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.LoRaFreqDupKeyExist")]
     UnsupportedOperationLoRaFreqDupKeyExist,
     /// LoRa设备未上报数据。
     ///
-    /// Code `UnsupportedOperation.LoRaNoUpLink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LoRaNoUpLink`.
     #[doc(alias = "UnsupportedOperation.LoRaNoUpLink")]
     UnsupportedOperationLoRaNoUpLink,
     /// Lora设备没有激活。
     ///
-    /// Code `UnsupportedOperation.LoRaNotActivate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LoRaNotActivate`.
     #[doc(alias = "UnsupportedOperation.LoRaNotActivate")]
     UnsupportedOperationLoRaNotActivate,
     /// 动态注册不支持修改已发布的产品。
     ///
-    /// Code `UnsupportedOperation.NoPermissionToReleasedProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoPermissionToReleasedProduct`.
     #[doc(alias = "UnsupportedOperation.NoPermissionToReleasedProduct")]
     UnsupportedOperationNoPermissionToReleasedProduct,
     /// VPN下还存在未删除的设备。
     ///
-    /// Code `UnsupportedOperation.NodesExistUnderVPN`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NodesExistUnderVPN`.
     #[doc(alias = "UnsupportedOperation.NodesExistUnderVPN")]
     UnsupportedOperationNodesExistUnderVPN,
     /// 该项目下还存在人员库，需删除人员库后才允许删除项目。
     ///
-    /// Code `UnsupportedOperation.PoolExistUnderProject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PoolExistUnderProject`.
     #[doc(alias = "UnsupportedOperation.PoolExistUnderProject")]
     UnsupportedOperationPoolExistUnderProject,
     /// 存在重复产品。
     ///
-    /// Code `UnsupportedOperation.ProductDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ProductDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.ProductDupKeyExist")]
     UnsupportedOperationProductDupKeyExist,
     /// 项目下有产品。
     ///
-    /// Code `UnsupportedOperation.ProductExistUnderProject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ProductExistUnderProject`.
     #[doc(alias = "UnsupportedOperation.ProductExistUnderProject")]
     UnsupportedOperationProductExistUnderProject,
     /// 产品被绑定到网关产品。
     ///
-    /// Code `UnsupportedOperation.ProductHasBindedGateWayProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ProductHasBindedGateWayProduct`.
     #[doc(alias = "UnsupportedOperation.ProductHasBindedGateWayProduct")]
     UnsupportedOperationProductHasBindedGateWayProduct,
     /// 产品已被共享，请先解除共享。
     ///
-    /// Code `UnsupportedOperation.ProductHasShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ProductHasShared`.
     #[doc(alias = "UnsupportedOperation.ProductHasShared")]
     UnsupportedOperationProductHasShared,
     /// No description is documented.
@@ -1127,22 +1129,22 @@ pub enum ErrorCode {
     UnsupportedOperationProductIsSubProduct,
     /// 存在重复项目。
     ///
-    /// Code `UnsupportedOperation.ProjectDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ProjectDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.ProjectDupKeyExist")]
     UnsupportedOperationProjectDupKeyExist,
     /// 存在重复位置空间。
     ///
-    /// Code `UnsupportedOperation.SpaceDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpaceDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.SpaceDupKeyExist")]
     UnsupportedOperationSpaceDupKeyExist,
     /// 人员库名称已存在。
     ///
-    /// Code `UnsupportedOperation.StaffPoolDupNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.StaffPoolDupNameExist`.
     #[doc(alias = "UnsupportedOperation.StaffPoolDupNameExist")]
     UnsupportedOperationStaffPoolDupNameExist,
     /// LoRa频点还被节点或网关使用。
     ///
-    /// Code `UnsupportedOperation.StudioLoRaFreqInUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.StudioLoRaFreqInUsed`.
     #[doc(alias = "UnsupportedOperation.StudioLoRaFreqInUsed")]
     UnsupportedOperationStudioLoRaFreqInUsed,
     /// No description is documented.
@@ -1152,27 +1154,27 @@ pub enum ErrorCode {
     UnsupportedOperationTRTCServiceNotOpen,
     /// 账户有未支付订单。
     ///
-    /// Code `UnsupportedOperation.UnpaidOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnpaidOrder`.
     #[doc(alias = "UnsupportedOperation.UnpaidOrder")]
     UnsupportedOperationUnpaidOrder,
     /// 存在重复VPN。
     ///
-    /// Code `UnsupportedOperation.VPNDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VPNDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.VPNDupKeyExist")]
     UnsupportedOperationVPNDupKeyExist,
     /// Video账户未创建，请检查后重新操作。
     ///
-    /// Code `UnsupportedOperation.VideoAccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VideoAccountNotExist`.
     #[doc(alias = "UnsupportedOperation.VideoAccountNotExist")]
     UnsupportedOperationVideoAccountNotExist,
     /// Video平台license数量不足。
     ///
-    /// Code `UnsupportedOperation.VideoInsufficientLicenses`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VideoInsufficientLicenses`.
     #[doc(alias = "UnsupportedOperation.VideoInsufficientLicenses")]
     UnsupportedOperationVideoInsufficientLicenses,
     /// Video平台产品不存在。
     ///
-    /// Code `UnsupportedOperation.VideoProductNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VideoProductNotExist`.
     #[doc(alias = "UnsupportedOperation.VideoProductNotExist")]
     UnsupportedOperationVideoProductNotExist,
     /// No description is documented.

@@ -5,73 +5,75 @@
 
 /// An error code of `iotvideo`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 设备固件升级任务已经完成。
     ///
-    /// Code `FailedOperation.DeviceFirmwareTaskAlreadDone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceFirmwareTaskAlreadDone`.
     #[doc(alias = "FailedOperation.DeviceFirmwareTaskAlreadDone")]
     FailedOperationDeviceFirmwareTaskAlreadDone,
     /// 设备正在升级中。
     ///
-    /// Code `FailedOperation.DeviceIsUpdating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceIsUpdating`.
     #[doc(alias = "FailedOperation.DeviceIsUpdating")]
     FailedOperationDeviceIsUpdating,
     /// 设备已经运行其他ota升级任务。
     ///
-    /// Code `FailedOperation.DeviceRunningOtherOtaTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeviceRunningOtherOtaTask`.
     #[doc(alias = "FailedOperation.DeviceRunningOtherOtaTask")]
     FailedOperationDeviceRunningOtherOtaTask,
     /// 无相关操作权限。
     ///
-    /// Code `FailedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PermissionDenied`.
     #[doc(alias = "FailedOperation.PermissionDenied")]
     FailedOperationPermissionDenied,
     /// 数据库内部错误。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 固件已存在。
     ///
-    /// Code `InvalidParameterValue.FirmwareAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FirmwareAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.FirmwareAlreadyExist")]
     InvalidParameterValueFirmwareAlreadyExist,
     /// tid非法。
     ///
-    /// Code `InvalidParameterValue.Tid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Tid`.
     #[doc(alias = "InvalidParameterValue.Tid")]
     InvalidParameterValueTid,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 设备固件升级任务不存在。
     ///
-    /// Code `ResourceNotFound.DeviceFirmwareTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceFirmwareTaskNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceFirmwareTaskNotExist")]
     ResourceNotFoundDeviceFirmwareTaskNotExist,
     /// 设备无固件版本。
     ///
-    /// Code `ResourceNotFound.DeviceHasNoFirmware`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceHasNoFirmware`.
     #[doc(alias = "ResourceNotFound.DeviceHasNoFirmware")]
     ResourceNotFoundDeviceHasNoFirmware,
     /// 固件不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareNotExist")]
     ResourceNotFoundFirmwareNotExist,
     /// 固件升级任务不存在。
     ///
-    /// Code `ResourceNotFound.FirmwareTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirmwareTaskNotExist`.
     #[doc(alias = "ResourceNotFound.FirmwareTaskNotExist")]
     ResourceNotFoundFirmwareTaskNotExist,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
 }
 impl ErrorCode {

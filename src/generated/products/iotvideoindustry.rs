@@ -5,307 +5,309 @@
 
 /// An error code of `iotvideoindustry`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// DB操作错误。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalServerException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalServerException`.
     #[doc(alias = "InternalError.InternalServerException")]
     InternalErrorInternalServerException,
     /// DB操作错误。
     ///
-    /// Code `InternalError.InternalServerExceptionDB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalServerExceptionDB`.
     #[doc(alias = "InternalError.InternalServerExceptionDB")]
     InternalErrorInternalServerExceptionDB,
     /// 通道状态在线。
     ///
-    /// Code `InvalidParameter.DeviceOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DeviceOnline`.
     #[doc(alias = "InvalidParameter.DeviceOnline")]
     InvalidParameterDeviceOnline,
     /// 账户余额不足，请检查。
     ///
-    /// Code `InvalidParameterValue.BalanceNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BalanceNotEnough`.
     #[doc(alias = "InvalidParameterValue.BalanceNotEnough")]
     InvalidParameterValueBalanceNotEnough,
     /// 无法通过该设备ID查找设备。
     ///
-    /// Code `InvalidParameterValue.DeviceDataMapError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceDataMapError`.
     #[doc(alias = "InvalidParameterValue.DeviceDataMapError")]
     InvalidParameterValueDeviceDataMapError,
     /// 设备Id不合法。
     ///
-    /// Code `InvalidParameterValue.DeviceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceId`.
     #[doc(alias = "InvalidParameterValue.DeviceId")]
     InvalidParameterValueDeviceId,
     /// 设备通道不在线，请检查通道配置。
     ///
-    /// Code `InvalidParameterValue.DeviceInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceInfoNotExist`.
     #[doc(alias = "InvalidParameterValue.DeviceInfoNotExist")]
     InvalidParameterValueDeviceInfoNotExist,
     /// 设备离线或未注册。
     ///
-    /// Code `InvalidParameterValue.DeviceOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceOffline`.
     #[doc(alias = "InvalidParameterValue.DeviceOffline")]
     InvalidParameterValueDeviceOffline,
     /// 设备或通道处于在线状态。
     ///
-    /// Code `InvalidParameterValue.DeviceOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceOnline`.
     #[doc(alias = "InvalidParameterValue.DeviceOnline")]
     InvalidParameterValueDeviceOnline,
     /// 设备类型不支持。
     ///
-    /// Code `InvalidParameterValue.DeviceTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeviceTypeNotSupport`.
     #[doc(alias = "InvalidParameterValue.DeviceTypeNotSupport")]
     InvalidParameterValueDeviceTypeNotSupport,
     /// 国标域/设备不存在或未注册。
     ///
-    /// Code `InvalidParameterValue.DomainId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DomainId`.
     #[doc(alias = "InvalidParameterValue.DomainId")]
     InvalidParameterValueDomainId,
     /// 超时时间错误。
     ///
-    /// Code `InvalidParameterValue.ExpireTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ExpireTime`.
     #[doc(alias = "InvalidParameterValue.ExpireTime")]
     InvalidParameterValueExpireTime,
     /// domainid分组不允许修改ExtraInformation。
     ///
-    /// Code `InvalidParameterValue.GroupDomainidExtraInformation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupDomainidExtraInformation`.
     #[doc(alias = "InvalidParameterValue.GroupDomainidExtraInformation")]
     InvalidParameterValueGroupDomainidExtraInformation,
     /// 国标平台下级分组不允许修改。
     ///
-    /// Code `InvalidParameterValue.GroupDomainidNotUpdate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupDomainidNotUpdate`.
     #[doc(alias = "InvalidParameterValue.GroupDomainidNotUpdate")]
     InvalidParameterValueGroupDomainidNotUpdate,
     /// 分组参数错误。
     ///
-    /// Code `InvalidParameterValue.GroupParmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupParmsError`.
     #[doc(alias = "InvalidParameterValue.GroupParmsError")]
     InvalidParameterValueGroupParmsError,
     /// 回看流不存在。
     ///
-    /// Code `InvalidParameterValue.RecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RecordNotExist`.
     #[doc(alias = "InvalidParameterValue.RecordNotExist")]
     InvalidParameterValueRecordNotExist,
     /// 最多创建100个录制计划。
     ///
-    /// Code `InvalidParameterValue.RecordPlanBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RecordPlanBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.RecordPlanBeyondLimit")]
     InvalidParameterValueRecordPlanBeyondLimit,
     /// 超过创建条目限制。
     ///
-    /// Code `InvalidParameterValue.RuleLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleLimit`.
     #[doc(alias = "InvalidParameterValue.RuleLimit")]
     InvalidParameterValueRuleLimit,
     /// 规则不存在。
     ///
-    /// Code `InvalidParameterValue.RuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RuleNotExist`.
     #[doc(alias = "InvalidParameterValue.RuleNotExist")]
     InvalidParameterValueRuleNotExist,
     /// 流Id不合法。
     ///
-    /// Code `InvalidParameterValue.StreamId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamId`.
     #[doc(alias = "InvalidParameterValue.StreamId")]
     InvalidParameterValueStreamId,
     /// 流不存在，请检查设备配置。
     ///
-    /// Code `InvalidParameterValue.StreamInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamInfoNotExist`.
     #[doc(alias = "InvalidParameterValue.StreamInfoNotExist")]
     InvalidParameterValueStreamInfoNotExist,
     /// 最多创建100个时间模板。
     ///
-    /// Code `InvalidParameterValue.TemplateBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.TemplateBeyondLimit")]
     InvalidParameterValueTemplateBeyondLimit,
     /// 模板时间片段为空。
     ///
-    /// Code `InvalidParameterValue.TemplateSpecEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateSpecEmpty`.
     #[doc(alias = "InvalidParameterValue.TemplateSpecEmpty")]
     InvalidParameterValueTemplateSpecEmpty,
     /// 请求时间粒度不支持。
     ///
-    /// Code `InvalidParameterValue.TimeSpecNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TimeSpecNotSupport`.
     #[doc(alias = "InvalidParameterValue.TimeSpecNotSupport")]
     InvalidParameterValueTimeSpecNotSupport,
     /// 请求类型不支持。
     ///
-    /// Code `InvalidParameterValue.TypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TypeNotSupport`.
     #[doc(alias = "InvalidParameterValue.TypeNotSupport")]
     InvalidParameterValueTypeNotSupport,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 设备未创建或是已删除。
     ///
-    /// Code `ResourceNotFound.DeviceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceNotExist`.
     #[doc(alias = "ResourceNotFound.DeviceNotExist")]
     ResourceNotFoundDeviceNotExist,
     /// PTZ控制的资源处于离线状态。
     ///
-    /// Code `ResourceNotFound.DeviceSipPTZError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DeviceSipPTZError`.
     #[doc(alias = "ResourceNotFound.DeviceSipPTZError")]
     ResourceNotFoundDeviceSipPTZError,
     /// 未找到分组或分组已删除。
     ///
-    /// Code `ResourceNotFound.GroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupNotExist`.
     #[doc(alias = "ResourceNotFound.GroupNotExist")]
     ResourceNotFoundGroupNotExist,
     /// 未找到录制计划或录制计划已删除。
     ///
-    /// Code `ResourceNotFound.PlanNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PlanNotExist`.
     #[doc(alias = "ResourceNotFound.PlanNotExist")]
     ResourceNotFoundPlanNotExist,
     /// 未找到时间模板或时间模板已删除。
     ///
-    /// Code `ResourceNotFound.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotFound`.
     #[doc(alias = "ResourceNotFound.ResourceNotFound")]
     ResourceNotFoundResourceNotFound,
     /// 统计数据不存在。
     ///
-    /// Code `ResourceNotFound.StatDataNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.StatDataNotExist`.
     #[doc(alias = "ResourceNotFound.StatDataNotExist")]
     ResourceNotFoundStatDataNotExist,
     /// 未找到时间模板或时间模板已删除。
     ///
-    /// Code `ResourceNotFound.TemplateNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TemplateNotExist`.
     #[doc(alias = "ResourceNotFound.TemplateNotExist")]
     ResourceNotFoundTemplateNotExist,
     /// 国标信令异常。
     ///
-    /// Code `ResourceUnavailable.GBProtocolExecException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.GBProtocolExecException`.
     #[doc(alias = "ResourceUnavailable.GBProtocolExecException")]
     ResourceUnavailableGBProtocolExecException,
     /// 流信息异常。
     ///
-    /// Code `ResourceUnavailable.StreamInfoException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StreamInfoException`.
     #[doc(alias = "ResourceUnavailable.StreamInfoException")]
     ResourceUnavailableStreamInfoException,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 该名字分组已创建，请修改其他分组名字。
     ///
-    /// Code `UnauthorizedOperation.GroupExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.GroupExist`.
     #[doc(alias = "UnauthorizedOperation.GroupExist")]
     UnauthorizedOperationGroupExist,
     /// 分组下还存在设备或子分组。
     ///
-    /// Code `UnsupportedOperation.BindExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BindExist`.
     #[doc(alias = "UnsupportedOperation.BindExist")]
     UnsupportedOperationBindExist,
     /// 绑定的设备列表中有已绑定录制计划的设备。
     ///
-    /// Code `UnsupportedOperation.DeviceBindExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceBindExist`.
     #[doc(alias = "UnsupportedOperation.DeviceBindExist")]
     UnsupportedOperationDeviceBindExist,
     /// 设备没有操作权限。
     ///
-    /// Code `UnsupportedOperation.DeviceCanNotDo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceCanNotDo`.
     #[doc(alias = "UnsupportedOperation.DeviceCanNotDo")]
     UnsupportedOperationDeviceCanNotDo,
     /// 存在重复设备。
     ///
-    /// Code `UnsupportedOperation.DeviceDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.DeviceDupKeyExist")]
     UnsupportedOperationDeviceDupKeyExist,
     /// 设备和通道不匹配，请检查。
     ///
-    /// Code `UnsupportedOperation.DeviceMissMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceMissMatch`.
     #[doc(alias = "UnsupportedOperation.DeviceMissMatch")]
     UnsupportedOperationDeviceMissMatch,
     /// 绑定的设备列表中有不存在的设备。
     ///
-    /// Code `UnsupportedOperation.DeviceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceNotFound`.
     #[doc(alias = "UnsupportedOperation.DeviceNotFound")]
     UnsupportedOperationDeviceNotFound,
     /// 设备信令不通。
     ///
-    /// Code `UnsupportedOperation.DeviceSipCommandFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeviceSipCommandFail`.
     #[doc(alias = "UnsupportedOperation.DeviceSipCommandFail")]
     UnsupportedOperationDeviceSipCommandFail,
     /// 该分组为平台下级分组，不允许删除。
     ///
-    /// Code `UnsupportedOperation.DomainGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DomainGroup`.
     #[doc(alias = "UnsupportedOperation.DomainGroup")]
     UnsupportedOperationDomainGroup,
     /// 该名字分组已创建，请修改其他分组名字。
     ///
-    /// Code `UnsupportedOperation.GroupExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GroupExist`.
     #[doc(alias = "UnsupportedOperation.GroupExist")]
     UnsupportedOperationGroupExist,
     /// 分组层级超过最大值。
     ///
-    /// Code `UnsupportedOperation.GroupLayerIsMax`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GroupLayerIsMax`.
     #[doc(alias = "UnsupportedOperation.GroupLayerIsMax")]
     UnsupportedOperationGroupLayerIsMax,
     /// 父分组不存在。
     ///
-    /// Code `UnsupportedOperation.GroupParentidNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GroupParentidNotExist`.
     #[doc(alias = "UnsupportedOperation.GroupParentidNotExist")]
     UnsupportedOperationGroupParentidNotExist,
     /// 存在直播频道与当前直播录制计划绑定。
     ///
-    /// Code `UnsupportedOperation.LiveChannelBindExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LiveChannelBindExist`.
     #[doc(alias = "UnsupportedOperation.LiveChannelBindExist")]
     UnsupportedOperationLiveChannelBindExist,
     /// 没有该设备的权限。
     ///
-    /// Code `UnsupportedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoPermission`.
     #[doc(alias = "UnsupportedOperation.NoPermission")]
     UnsupportedOperationNoPermission,
     /// 时间模板下存在未删除的录制计划时不允许删除或修改。
     ///
-    /// Code `UnsupportedOperation.PlanExistUnderTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PlanExistUnderTemplate`.
     #[doc(alias = "UnsupportedOperation.PlanExistUnderTemplate")]
     UnsupportedOperationPlanExistUnderTemplate,
     /// 该名字录制计划已创建，请修改其他计划名字。
     ///
-    /// Code `UnsupportedOperation.RecordPlanExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RecordPlanExist`.
     #[doc(alias = "UnsupportedOperation.RecordPlanExist")]
     UnsupportedOperationRecordPlanExist,
     /// 存在重复规则。
     ///
-    /// Code `UnsupportedOperation.RuleDupKeyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RuleDupKeyExist`.
     #[doc(alias = "UnsupportedOperation.RuleDupKeyExist")]
     UnsupportedOperationRuleDupKeyExist,
     /// 已存在同名场景。
     ///
-    /// Code `UnsupportedOperation.SceneExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SceneExist`.
     #[doc(alias = "UnsupportedOperation.SceneExist")]
     UnsupportedOperationSceneExist,
     /// 子分组数量超过最大值。
     ///
-    /// Code `UnsupportedOperation.SubGroupIsMax`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SubGroupIsMax`.
     #[doc(alias = "UnsupportedOperation.SubGroupIsMax")]
     UnsupportedOperationSubGroupIsMax,
     /// 分组下还存在设备或子分组。
     ///
-    /// Code `UnsupportedOperation.SubgrpExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SubgrpExist`.
     #[doc(alias = "UnsupportedOperation.SubgrpExist")]
     UnsupportedOperationSubgrpExist,
     /// 该名字时间模板已创建，请修改其他模板名字。
     ///
-    /// Code `UnsupportedOperation.TemplateExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TemplateExist`.
     #[doc(alias = "UnsupportedOperation.TemplateExist")]
     UnsupportedOperationTemplateExist,
     /// 预置时间模板不允许删除或修改。
     ///
-    /// Code `UnsupportedOperation.TemplatePreset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TemplatePreset`.
     #[doc(alias = "UnsupportedOperation.TemplatePreset")]
     UnsupportedOperationTemplatePreset,
     /// 处于隔离中的资源不能进行此操作。
     ///
-    /// Code `UnsupportedOperation.UserIsIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UserIsIsolate`.
     #[doc(alias = "UnsupportedOperation.UserIsIsolate")]
     UnsupportedOperationUserIsIsolate,
 }

@@ -5,414 +5,416 @@
 
 /// An error code of `ivld`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 任务已完成。
     ///
-    /// Code `AuthFailure.TaskFinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.TaskFinished`.
     #[doc(alias = "AuthFailure.TaskFinished")]
     AuthFailureTaskFinished,
     /// 用户已激活。
     ///
-    /// Code `AuthFailure.UserActivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UserActivated`.
     #[doc(alias = "AuthFailure.UserActivated")]
     AuthFailureUserActivated,
     /// 用户状态异常。
     ///
-    /// Code `AuthFailure.UserInvalidStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UserInvalidStatus`.
     #[doc(alias = "AuthFailure.UserInvalidStatus")]
     AuthFailureUserInvalidStatus,
     /// 用户无权限。
     ///
-    /// Code `AuthFailure.UserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UserNotFound`.
     #[doc(alias = "AuthFailure.UserNotFound")]
     AuthFailureUserNotFound,
     /// 用户已欠费停服。
     ///
-    /// Code `AuthFailure.UserStopArrear`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UserStopArrear`.
     #[doc(alias = "AuthFailure.UserStopArrear")]
     AuthFailureUserStopArrear,
     /// 匹配的模板不存在。
     ///
-    /// Code `FailedOperation.AiTemplateNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AiTemplateNotExist`.
     #[doc(alias = "FailedOperation.AiTemplateNotExist")]
     FailedOperationAiTemplateNotExist,
     /// 自定义人物分类已存在。
     ///
-    /// Code `FailedOperation.CategoryExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CategoryExist`.
     #[doc(alias = "FailedOperation.CategoryExist")]
     FailedOperationCategoryExist,
     /// 自定义类型层级变化。
     ///
-    /// Code `FailedOperation.CategoryLevelChanged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CategoryLevelChanged`.
     #[doc(alias = "FailedOperation.CategoryLevelChanged")]
     FailedOperationCategoryLevelChanged,
     /// 自定义人物分类被引用，不能删除。
     ///
-    /// Code `FailedOperation.CategoryReferred`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CategoryReferred`.
     #[doc(alias = "FailedOperation.CategoryReferred")]
     FailedOperationCategoryReferred,
     /// 自定义人物库已存在。
     ///
-    /// Code `FailedOperation.CustomGroupAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CustomGroupAlreadyExist`.
     #[doc(alias = "FailedOperation.CustomGroupAlreadyExist")]
     FailedOperationCustomGroupAlreadyExist,
     /// 内部DB连接失败。
     ///
-    /// Code `FailedOperation.DBConnectionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBConnectionError`.
     #[doc(alias = "FailedOperation.DBConnectionError")]
     FailedOperationDBConnectionError,
     /// 媒资文件下载失败。
     ///
-    /// Code `FailedOperation.DownloadFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownloadFailed`.
     #[doc(alias = "FailedOperation.DownloadFailed")]
     FailedOperationDownloadFailed,
     /// 图片特征提取失败。
     ///
-    /// Code `FailedOperation.FeatureAlgoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FeatureAlgoFailed`.
     #[doc(alias = "FailedOperation.FeatureAlgoFailed")]
     FailedOperationFeatureAlgoFailed,
     /// 获取CAM临时鉴权失败。
     ///
-    /// Code `FailedOperation.GetCAMTokenFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetCAMTokenFailed`.
     #[doc(alias = "FailedOperation.GetCAMTokenFailed")]
     FailedOperationGetCAMTokenFailed,
     /// 获取任务列表失败。
     ///
-    /// Code `FailedOperation.GetTaskListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetTaskListFailed`.
     #[doc(alias = "FailedOperation.GetTaskListFailed")]
     FailedOperationGetTaskListFailed,
     /// 获取媒资信息失败。
     ///
-    /// Code `FailedOperation.GetVideoMetadataFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetVideoMetadataFailed`.
     #[doc(alias = "FailedOperation.GetVideoMetadataFailed")]
     FailedOperationGetVideoMetadataFailed,
     /// 图片数量过多。
     ///
-    /// Code `FailedOperation.ImageNumExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNumExceeded`.
     #[doc(alias = "FailedOperation.ImageNumExceeded")]
     FailedOperationImageNumExceeded,
     /// MD5不匹配。
     ///
-    /// Code `FailedOperation.MD5Mismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MD5Mismatch`.
     #[doc(alias = "FailedOperation.MD5Mismatch")]
     FailedOperationMD5Mismatch,
     /// 媒资文件已经存在。
     ///
-    /// Code `FailedOperation.MediaAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MediaAlreadyExist`.
     #[doc(alias = "FailedOperation.MediaAlreadyExist")]
     FailedOperationMediaAlreadyExist,
     /// 媒资文件已经过期。
     ///
-    /// Code `FailedOperation.MediaExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MediaExpired`.
     #[doc(alias = "FailedOperation.MediaExpired")]
     FailedOperationMediaExpired,
     /// 媒资正在使用。
     ///
-    /// Code `FailedOperation.MediaInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MediaInUse`.
     #[doc(alias = "FailedOperation.MediaInUse")]
     FailedOperationMediaInUse,
     /// 媒体文件未就绪。
     ///
-    /// Code `FailedOperation.MediaNotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MediaNotReady`.
     #[doc(alias = "FailedOperation.MediaNotReady")]
     FailedOperationMediaNotReady,
     /// 图片中包含多张人脸。
     ///
-    /// Code `FailedOperation.MultipleFacesInImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MultipleFacesInImage`.
     #[doc(alias = "FailedOperation.MultipleFacesInImage")]
     FailedOperationMultipleFacesInImage,
     /// 图片中不包含人脸。
     ///
-    /// Code `FailedOperation.NoFaceInImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoFaceInImage`.
     #[doc(alias = "FailedOperation.NoFaceInImage")]
     FailedOperationNoFaceInImage,
     /// 计费开通失败。
     ///
-    /// Code `FailedOperation.OpenChargeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OpenChargeFailed`.
     #[doc(alias = "FailedOperation.OpenChargeFailed")]
     FailedOperationOpenChargeFailed,
     /// 人脸库中存在相似的人脸: %\!s(MISSING)。
     ///
-    /// Code `FailedOperation.PersonDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PersonDuplicated`.
     #[doc(alias = "FailedOperation.PersonDuplicated")]
     FailedOperationPersonDuplicated,
     /// 人脸图片不属于已知人物。
     ///
-    /// Code `FailedOperation.PersonNotMatched`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PersonNotMatched`.
     #[doc(alias = "FailedOperation.PersonNotMatched")]
     FailedOperationPersonNotMatched,
     /// 自定义人物数量过多。
     ///
-    /// Code `FailedOperation.PersonNumExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PersonNumExceeded`.
     #[doc(alias = "FailedOperation.PersonNumExceeded")]
     FailedOperationPersonNumExceeded,
     /// 图片质量分检测失败。
     ///
-    /// Code `FailedOperation.QualityAlgoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QualityAlgoFailed`.
     #[doc(alias = "FailedOperation.QualityAlgoFailed")]
     FailedOperationQualityAlgoFailed,
     /// 图片质量分过低。
     ///
-    /// Code `FailedOperation.QualityTooLow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QualityTooLow`.
     #[doc(alias = "FailedOperation.QualityTooLow")]
     FailedOperationQualityTooLow,
     /// 结果快照反序列化失败。
     ///
-    /// Code `FailedOperation.SnapshotDeserializeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SnapshotDeserializeFailed`.
     #[doc(alias = "FailedOperation.SnapshotDeserializeFailed")]
     FailedOperationSnapshotDeserializeFailed,
     /// 停止AI工作室任务失败。
     ///
-    /// Code `FailedOperation.StopFlowFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StopFlowFailed`.
     #[doc(alias = "FailedOperation.StopFlowFailed")]
     FailedOperationStopFlowFailed,
     /// 存在相同的任务。
     ///
-    /// Code `FailedOperation.TaskAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskAlreadyExist`.
     #[doc(alias = "FailedOperation.TaskAlreadyExist")]
     FailedOperationTaskAlreadyExist,
     /// 视频分析未完成。
     ///
-    /// Code `FailedOperation.TaskNotFinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskNotFinished`.
     #[doc(alias = "FailedOperation.TaskNotFinished")]
     FailedOperationTaskNotFinished,
     /// 转码失败。
     ///
-    /// Code `FailedOperation.TranscodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TranscodeFailed`.
     #[doc(alias = "FailedOperation.TranscodeFailed")]
     FailedOperationTranscodeFailed,
     /// 上传文件失败。
     ///
-    /// Code `FailedOperation.UploadFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UploadFailed`.
     #[doc(alias = "FailedOperation.UploadFailed")]
     FailedOperationUploadFailed,
     /// 内部DB连接失败。
     ///
-    /// Code `InternalError.DBConnectionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBConnectionError`.
     #[doc(alias = "InternalError.DBConnectionError")]
     InternalErrorDBConnectionError,
     /// 内部DB操作错误。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 内部错误。
     ///
-    /// Code `InternalError.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InnerError`.
     #[doc(alias = "InternalError.InnerError")]
     InternalErrorInnerError,
     /// 自定义人物请求超过限制。
     ///
-    /// Code `InternalError.InternalOverflow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalOverflow`.
     #[doc(alias = "InternalError.InternalOverflow")]
     InternalErrorInternalOverflow,
     /// 自定义人物类型ID不合法。
     ///
-    /// Code `InvalidParameter.InvalidCategoryId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCategoryId`.
     #[doc(alias = "InvalidParameter.InvalidCategoryId")]
     InvalidParameterInvalidCategoryId,
     /// 文件路径不合法。
     ///
-    /// Code `InvalidParameter.InvalidFilePath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilePath`.
     #[doc(alias = "InvalidParameter.InvalidFilePath")]
     InvalidParameterInvalidFilePath,
     /// 图片不合法。
     ///
-    /// Code `InvalidParameter.InvalidImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidImage`.
     #[doc(alias = "InvalidParameter.InvalidImage")]
     InvalidParameterInvalidImage,
     /// 图片ID不合法。
     ///
-    /// Code `InvalidParameter.InvalidImageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidImageId`.
     #[doc(alias = "InvalidParameter.InvalidImageId")]
     InvalidParameterInvalidImageId,
     /// 一级自定义类型不合法。
     ///
-    /// Code `InvalidParameter.InvalidL1Category`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidL1Category`.
     #[doc(alias = "InvalidParameter.InvalidL1Category")]
     InvalidParameterInvalidL1Category,
     /// 二级自定义类型不合法。
     ///
-    /// Code `InvalidParameter.InvalidL2Category`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidL2Category`.
     #[doc(alias = "InvalidParameter.InvalidL2Category")]
     InvalidParameterInvalidL2Category,
     /// MD5不合法。
     ///
-    /// Code `InvalidParameter.InvalidMD5`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMD5`.
     #[doc(alias = "InvalidParameter.InvalidMD5")]
     InvalidParameterInvalidMD5,
     /// 媒体ID不合法。
     ///
-    /// Code `InvalidParameter.InvalidMediaId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaId`.
     #[doc(alias = "InvalidParameter.InvalidMediaId")]
     InvalidParameterInvalidMediaId,
     /// MediaLabel无效。
     ///
-    /// Code `InvalidParameter.InvalidMediaLabel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaLabel`.
     #[doc(alias = "InvalidParameter.InvalidMediaLabel")]
     InvalidParameterInvalidMediaLabel,
     /// MediaLang无效。
     ///
-    /// Code `InvalidParameter.InvalidMediaLang`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaLang`.
     #[doc(alias = "InvalidParameter.InvalidMediaLang")]
     InvalidParameterInvalidMediaLang,
     /// 媒体名称非法。
     ///
-    /// Code `InvalidParameter.InvalidMediaName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaName`.
     #[doc(alias = "InvalidParameter.InvalidMediaName")]
     InvalidParameterInvalidMediaName,
     /// MediaPreknownInfo无效。
     ///
-    /// Code `InvalidParameter.InvalidMediaPreknownInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaPreknownInfo`.
     #[doc(alias = "InvalidParameter.InvalidMediaPreknownInfo")]
     InvalidParameterInvalidMediaPreknownInfo,
     /// 媒资状态不合法。
     ///
-    /// Code `InvalidParameter.InvalidMediaStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaStatus`.
     #[doc(alias = "InvalidParameter.InvalidMediaStatus")]
     InvalidParameterInvalidMediaStatus,
     /// MediaType无效。
     ///
-    /// Code `InvalidParameter.InvalidMediaType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMediaType`.
     #[doc(alias = "InvalidParameter.InvalidMediaType")]
     InvalidParameterInvalidMediaType,
     /// 名称不合法。
     ///
-    /// Code `InvalidParameter.InvalidName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidName`.
     #[doc(alias = "InvalidParameter.InvalidName")]
     InvalidParameterInvalidName,
     /// 分页序号不合法。
     ///
-    /// Code `InvalidParameter.InvalidPageNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPageNumber`.
     #[doc(alias = "InvalidParameter.InvalidPageNumber")]
     InvalidParameterInvalidPageNumber,
     /// 分页大小不合法。
     ///
-    /// Code `InvalidParameter.InvalidPageSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPageSize`.
     #[doc(alias = "InvalidParameter.InvalidPageSize")]
     InvalidParameterInvalidPageSize,
     /// 输入字段 %\!s(MISSING) 不合法。
     ///
-    /// Code `InvalidParameter.InvalidParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParam`.
     #[doc(alias = "InvalidParameter.InvalidParam")]
     InvalidParameterInvalidParam,
     /// 人物ID不合法。
     ///
-    /// Code `InvalidParameter.InvalidPersonId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPersonId`.
     #[doc(alias = "InvalidParameter.InvalidPersonId")]
     InvalidParameterInvalidPersonId,
     /// 排序字段不合法。
     ///
-    /// Code `InvalidParameter.InvalidSortBy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSortBy`.
     #[doc(alias = "InvalidParameter.InvalidSortBy")]
     InvalidParameterInvalidSortBy,
     /// 排序方式不合法。
     ///
-    /// Code `InvalidParameter.InvalidSortOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSortOrder`.
     #[doc(alias = "InvalidParameter.InvalidSortOrder")]
     InvalidParameterInvalidSortOrder,
     /// 任务ID不合法。
     ///
-    /// Code `InvalidParameter.InvalidTaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskId`.
     #[doc(alias = "InvalidParameter.InvalidTaskId")]
     InvalidParameterInvalidTaskId,
     /// 任务名称不合法。
     ///
-    /// Code `InvalidParameter.InvalidTaskName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskName`.
     #[doc(alias = "InvalidParameter.InvalidTaskName")]
     InvalidParameterInvalidTaskName,
     /// 任务状态不合法。
     ///
-    /// Code `InvalidParameter.InvalidTaskStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskStatus`.
     #[doc(alias = "InvalidParameter.InvalidTaskStatus")]
     InvalidParameterInvalidTaskStatus,
     /// URL不合法。
     ///
-    /// Code `InvalidParameter.InvalidURL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidURL`.
     #[doc(alias = "InvalidParameter.InvalidURL")]
     InvalidParameterInvalidURL,
     /// 用户Uin无效。
     ///
-    /// Code `InvalidParameter.InvalidUin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUin`.
     #[doc(alias = "InvalidParameter.InvalidUin")]
     InvalidParameterInvalidUin,
     /// 名称超过长度限制。
     ///
-    /// Code `InvalidParameter.NameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NameTooLong`.
     #[doc(alias = "InvalidParameter.NameTooLong")]
     InvalidParameterNameTooLong,
     /// 参数超过长度限制。
     ///
-    /// Code `InvalidParameter.ParamTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamTooLong`.
     #[doc(alias = "InvalidParameter.ParamTooLong")]
     InvalidParameterParamTooLong,
     /// 输入URL域名无法解析。
     ///
-    /// Code `InvalidParameter.URLNotResolved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.URLNotResolved`.
     #[doc(alias = "InvalidParameter.URLNotResolved")]
     InvalidParameterURLNotResolved,
     /// 不支持的URL类型。
     ///
-    /// Code `InvalidParameter.UnsupportURL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportURL`.
     #[doc(alias = "InvalidParameter.UnsupportURL")]
     InvalidParameterUnsupportURL,
     /// 使用量超过限制。
     ///
-    /// Code `LimitExceeded.UsageLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UsageLimitExceeded`.
     #[doc(alias = "LimitExceeded.UsageLimitExceeded")]
     LimitExceededUsageLimitExceeded,
     /// 批量导入超过限制。
     ///
-    /// Code `RequestLimitExceeded.BatchImportOverflow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.BatchImportOverflow`.
     #[doc(alias = "RequestLimitExceeded.BatchImportOverflow")]
     RequestLimitExceededBatchImportOverflow,
     /// 同时发起过多任务。
     ///
-    /// Code `RequestLimitExceeded.ConcurrencyOverflow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.ConcurrencyOverflow`.
     #[doc(alias = "RequestLimitExceeded.ConcurrencyOverflow")]
     RequestLimitExceededConcurrencyOverflow,
     /// 自定义人物类型不存在。
     ///
-    /// Code `ResourceNotFound.CustomCategoryNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CustomCategoryNotFound`.
     #[doc(alias = "ResourceNotFound.CustomCategoryNotFound")]
     ResourceNotFoundCustomCategoryNotFound,
     /// 自定义人物库不存在。
     ///
-    /// Code `ResourceNotFound.CustomGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CustomGroupNotFound`.
     #[doc(alias = "ResourceNotFound.CustomGroupNotFound")]
     ResourceNotFoundCustomGroupNotFound,
     /// 媒资文件不存在。
     ///
-    /// Code `ResourceNotFound.MediaNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MediaNotFound`.
     #[doc(alias = "ResourceNotFound.MediaNotFound")]
     ResourceNotFoundMediaNotFound,
     /// 记录不存在。
     ///
-    /// Code `ResourceNotFound.RecordNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RecordNotFound`.
     #[doc(alias = "ResourceNotFound.RecordNotFound")]
     ResourceNotFoundRecordNotFound,
     /// 任务不存在。
     ///
-    /// Code `ResourceNotFound.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskNotFound`.
     #[doc(alias = "ResourceNotFound.TaskNotFound")]
     ResourceNotFoundTaskNotFound,
     /// 用户未激活该产品。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedProduct`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedProduct")]
     UnauthorizedOperationUnauthorizedProduct,
     /// 媒资文件不可访问。
     ///
-    /// Code `UnsupportedOperation.MediaNotAccessible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MediaNotAccessible`.
     #[doc(alias = "UnsupportedOperation.MediaNotAccessible")]
     UnsupportedOperationMediaNotAccessible,
     /// 任务不可访问。
     ///
-    /// Code `UnsupportedOperation.TaskNotAccessible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TaskNotAccessible`.
     #[doc(alias = "UnsupportedOperation.TaskNotAccessible")]
     UnsupportedOperationTaskNotAccessible,
 }

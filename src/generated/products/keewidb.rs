@@ -5,159 +5,161 @@
 
 /// An error code of `keewidb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 实例安全组信息添加失败。
     ///
-    /// Code `FailedOperation.AddInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AddInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.AddInstanceInfoFailed")]
     FailedOperationAddInstanceInfoFailed,
     /// 绑定安全组失败。
     ///
-    /// Code `FailedOperation.AssociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AssociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.AssociateSecurityGroupsFailed")]
     FailedOperationAssociateSecurityGroupsFailed,
     /// 实例安全组信息清除失败。
     ///
-    /// Code `FailedOperation.ClearInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClearInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.ClearInstanceInfoFailed")]
     FailedOperationClearInstanceInfoFailed,
     /// 解绑安全组失败。
     ///
-    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.DisassociateSecurityGroupsFailed")]
     FailedOperationDisassociateSecurityGroupsFailed,
     /// 当前DTS状态下不允许该操作。
     ///
-    /// Code `FailedOperation.DtsStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DtsStatusAbnormal`.
     #[doc(alias = "FailedOperation.DtsStatusAbnormal")]
     FailedOperationDtsStatusAbnormal,
     /// 获取安全组详情失败。
     ///
-    /// Code `FailedOperation.GetSecurityGroupDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSecurityGroupDetailFailed`.
     #[doc(alias = "FailedOperation.GetSecurityGroupDetailFailed")]
     FailedOperationGetSecurityGroupDetailFailed,
     /// 设置规则失败。
     ///
-    /// Code `FailedOperation.SetRuleLocationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetRuleLocationFailed`.
     #[doc(alias = "FailedOperation.SetRuleLocationFailed")]
     FailedOperationSetRuleLocationFailed,
     /// 内部系统错误，和业务无关。
     ///
-    /// Code `FailedOperation.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SystemError`.
     #[doc(alias = "FailedOperation.SystemError")]
     FailedOperationSystemError,
     /// 实例不支持该接口。
     ///
-    /// Code `FailedOperation.UnSupportError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnSupportError`.
     #[doc(alias = "FailedOperation.UnSupportError")]
     FailedOperationUnSupportError,
     /// 未知类型操作错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 实例安全组信息更新失败。
     ///
-    /// Code `FailedOperation.UpdateInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.UpdateInstanceInfoFailed")]
     FailedOperationUpdateInstanceInfoFailed,
     /// 更新安全组失败。
     ///
-    /// Code `FailedOperation.UpdateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.UpdateSecurityGroupsFailed")]
     FailedOperationUpdateSecurityGroupsFailed,
     /// cam鉴权错误。
     ///
-    /// Code `InternalError.CamAuthOssResponseReturnCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamAuthOssResponseReturnCodeError`.
     #[doc(alias = "InternalError.CamAuthOssResponseReturnCodeError")]
     InternalErrorCamAuthOssResponseReturnCodeError,
     /// 统一的 DB 操作错误，可以是 update insert select\..。
     ///
-    /// Code `InternalError.DbOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperationFailed`.
     #[doc(alias = "InternalError.DbOperationFailed")]
     InternalErrorDbOperationFailed,
     /// 执行Http请求失败。
     ///
-    /// Code `InternalError.ExecHttpRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExecHttpRequestError`.
     #[doc(alias = "InternalError.ExecHttpRequestError")]
     InternalErrorExecHttpRequestError,
     /// 无操作权限。
     ///
-    /// Code `InternalError.InstanceOperatePermissionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceOperatePermissionError`.
     #[doc(alias = "InternalError.InstanceOperatePermissionError")]
     InternalErrorInstanceOperatePermissionError,
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 获取实例列表出错。
     ///
-    /// Code `InternalError.ListInstancesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListInstancesError`.
     #[doc(alias = "InternalError.ListInstancesError")]
     InternalErrorListInstancesError,
     /// 网络错误。
     ///
-    /// Code `InternalError.NetWorkErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NetWorkErr`.
     #[doc(alias = "InternalError.NetWorkErr")]
     InternalErrorNetWorkErr,
     /// 参数为空。
     ///
-    /// Code `InvalidParameter.EmptyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmptyParam`.
     #[doc(alias = "InvalidParameter.EmptyParam")]
     InvalidParameterEmptyParam,
     /// 非法参数错误。
     ///
-    /// Code `InvalidParameter.IllegalParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalParameterError`.
     #[doc(alias = "InvalidParameter.IllegalParameterError")]
     InvalidParameterIllegalParameterError,
     /// 业务参数错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 参数错误，不支持操作。
     ///
-    /// Code `InvalidParameter.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupported`.
     #[doc(alias = "InvalidParameter.NotSupported")]
     InvalidParameterNotSupported,
     /// 时间格式或者范围不符合要求。
     ///
-    /// Code `InvalidParameter.Period`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Period`.
     #[doc(alias = "InvalidParameter.Period")]
     InvalidParameterPeriod,
     /// 接口没有cam权限。
     ///
-    /// Code `InvalidParameter.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PermissionDenied`.
     #[doc(alias = "InvalidParameter.PermissionDenied")]
     InvalidParameterPermissionDenied,
     /// 不支持的实例规格。
     ///
-    /// Code `InvalidParameter.SpecNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SpecNotSupported`.
     #[doc(alias = "InvalidParameter.SpecNotSupported")]
     InvalidParameterSpecNotSupported,
     /// 密码为空。
     ///
-    /// Code `InvalidParameterValue.PasswordEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordEmpty`.
     #[doc(alias = "InvalidParameterValue.PasswordEmpty")]
     InvalidParameterValuePasswordEmpty,
     /// 密码校验出错，密码错误。
     ///
-    /// Code `InvalidParameterValue.PasswordError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordError`.
     #[doc(alias = "InvalidParameterValue.PasswordError")]
     InvalidParameterValuePasswordError,
     /// 腾讯集团内部账号禁止使用免密实例。
     ///
-    /// Code `InvalidParameterValue.PasswordFreeDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordFreeDenied`.
     #[doc(alias = "InvalidParameterValue.PasswordFreeDenied")]
     InvalidParameterValuePasswordFreeDenied,
     /// 设置密码时，MC 传入的 old password 与先前设定密码不同。
     ///
-    /// Code `InvalidParameterValue.PasswordRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordRuleError`.
     #[doc(alias = "InvalidParameterValue.PasswordRuleError")]
     InvalidParameterValuePasswordRuleError,
     /// No description is documented.
@@ -167,7 +169,7 @@ pub enum ErrorCode {
     InvalidParameterValueSecurityGroupIdsNotExists,
     /// 实例类型不支持。
     ///
-    /// Code `InvalidParameterValue.UnSupportedType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnSupportedType`.
     #[doc(alias = "InvalidParameterValue.UnSupportedType")]
     InvalidParameterValueUnSupportedType,
     /// No description is documented.
@@ -177,32 +179,32 @@ pub enum ErrorCode {
     InvalidParameterValueUnVpcIdNotExists,
     /// weekday输入无效数据。
     ///
-    /// Code `InvalidParameterValue.WeekDaysIsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WeekDaysIsInvalid`.
     #[doc(alias = "InvalidParameterValue.WeekDaysIsInvalid")]
     InvalidParameterValueWeekDaysIsInvalid,
     /// 请求的容量不在售卖规格中。
     ///
-    /// Code `LimitExceeded.InvalidSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InvalidSize`.
     #[doc(alias = "LimitExceeded.InvalidSize")]
     LimitExceededInvalidSize,
     /// 找不到对应实例
     ///
-    /// Code `ResourceNotFound.InstanceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotExists`.
     #[doc(alias = "ResourceNotFound.InstanceNotExists")]
     ResourceNotFoundInstanceNotExists,
     /// 找不到该实例。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 调用后端接口失败。
     ///
-    /// Code `ResourceUnavailable.CallOssError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CallOssError`.
     #[doc(alias = "ResourceUnavailable.CallOssError")]
     ResourceUnavailableCallOssError,
     /// 实例配置错误。
     ///
-    /// Code `ResourceUnavailable.InstanceConfError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceConfError`.
     #[doc(alias = "ResourceUnavailable.InstanceConfError")]
     ResourceUnavailableInstanceConfError,
     /// No description is documented.
@@ -217,32 +219,32 @@ pub enum ErrorCode {
     ResourceUnavailableInstanceIsolated,
     /// 实例已经被其它流程锁定。
     ///
-    /// Code `ResourceUnavailable.InstanceLockedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceLockedError`.
     #[doc(alias = "ResourceUnavailable.InstanceLockedError")]
     ResourceUnavailableInstanceLockedError,
     /// 实例状态错误。
     ///
-    /// Code `ResourceUnavailable.InstanceStateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStateError`.
     #[doc(alias = "ResourceUnavailable.InstanceStateError")]
     ResourceUnavailableInstanceStateError,
     /// 实例状态异常，不能执行对应流程。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// 实例状态异常，不能执行对应操作。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusError`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusError")]
     ResourceUnavailableInstanceStatusError,
     /// 用户不在白名单中。
     ///
-    /// Code `UnauthorizedOperation.UserNotInWhiteList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotInWhiteList`.
     #[doc(alias = "UnauthorizedOperation.UserNotInWhiteList")]
     UnauthorizedOperationUserNotInWhiteList,
     /// 自动续费标识错误。
     ///
-    /// Code `UnsupportedOperation.IsAutoRenewError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IsAutoRenewError`.
     #[doc(alias = "UnsupportedOperation.IsAutoRenewError")]
     UnsupportedOperationIsAutoRenewError,
 }

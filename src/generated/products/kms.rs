@@ -5,24 +5,26 @@
 
 /// An error code of `kms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// CMK正在被云产品使用。
     ///
-    /// Code `FailedOperation.CmkUsedByCloudProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CmkUsedByCloudProduct`.
     #[doc(alias = "FailedOperation.CmkUsedByCloudProduct")]
     FailedOperationCmkUsedByCloudProduct,
     /// 解密失败。
     ///
-    /// Code `FailedOperation.DecryptError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DecryptError`.
     #[doc(alias = "FailedOperation.DecryptError")]
     FailedOperationDecryptError,
     /// 加密操作失败。
     ///
-    /// Code `FailedOperation.EncryptionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EncryptionError`.
     #[doc(alias = "FailedOperation.EncryptionError")]
     FailedOperationEncryptionError,
     /// No description is documented.
@@ -32,22 +34,22 @@ pub enum ErrorCode {
     FailedOperationRotateTaskRunning,
     /// 标签服务错误。
     ///
-    /// Code `FailedOperation.TaggingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaggingError`.
     #[doc(alias = "FailedOperation.TaggingError")]
     FailedOperationTaggingError,
     /// 解密EncryptedKeyMaterial失败。
     ///
-    /// Code `InvalidParameter.DecryptMaterialError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DecryptMaterialError`.
     #[doc(alias = "InvalidParameter.DecryptMaterialError")]
     InvalidParameterDecryptMaterialError,
     /// 计划删除时间参数非法。
     ///
-    /// Code `InvalidParameter.InvalidPendingWindowInDays`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPendingWindowInDays`.
     #[doc(alias = "InvalidParameter.InvalidPendingWindowInDays")]
     InvalidParameterInvalidPendingWindowInDays,
     /// 别名已经存在。
     ///
-    /// Code `InvalidParameterValue.AliasAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AliasAlreadyExists`.
     #[doc(alias = "InvalidParameterValue.AliasAlreadyExists")]
     InvalidParameterValueAliasAlreadyExists,
     /// No description is documented.
@@ -62,17 +64,17 @@ pub enum ErrorCode {
     InvalidParameterValueDuplicatedDataKeyId,
     /// KeyId重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatedKeyId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedKeyId`.
     #[doc(alias = "InvalidParameterValue.DuplicatedKeyId")]
     InvalidParameterValueDuplicatedKeyId,
     /// 别名格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAlias`.
     #[doc(alias = "InvalidParameterValue.InvalidAlias")]
     InvalidParameterValueInvalidAlias,
     /// 密文格式错误。
     ///
-    /// Code `InvalidParameterValue.InvalidCiphertext`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCiphertext`.
     #[doc(alias = "InvalidParameterValue.InvalidCiphertext")]
     InvalidParameterValueInvalidCiphertext,
     /// No description is documented.
@@ -87,7 +89,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidDataKeyName,
     /// 无效的 HSM 集群 ID。
     ///
-    /// Code `InvalidParameterValue.InvalidHsmClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidHsmClusterId`.
     #[doc(alias = "InvalidParameterValue.InvalidHsmClusterId")]
     InvalidParameterValueInvalidHsmClusterId,
     /// No description is documented.
@@ -97,42 +99,42 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidImportKeyMaterial,
     /// KeyId不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyId`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyId")]
     InvalidParameterValueInvalidKeyId,
     /// KeyUsage参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyUsage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyUsage`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyUsage")]
     InvalidParameterValueInvalidKeyUsage,
     /// Plaintext不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidPlaintext`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPlaintext`.
     #[doc(alias = "InvalidParameterValue.InvalidPlaintext")]
     InvalidParameterValueInvalidPlaintext,
     /// Type参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidType`.
     #[doc(alias = "InvalidParameterValue.InvalidType")]
     InvalidParameterValueInvalidType,
     /// 导入的密钥材料和历史导入不同。
     ///
-    /// Code `InvalidParameterValue.MaterialNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MaterialNotMatch`.
     #[doc(alias = "InvalidParameterValue.MaterialNotMatch")]
     InvalidParameterValueMaterialNotMatch,
     /// 标签键重复。
     ///
-    /// Code `InvalidParameterValue.TagKeysDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeysDuplicated`.
     #[doc(alias = "InvalidParameterValue.TagKeysDuplicated")]
     InvalidParameterValueTagKeysDuplicated,
     /// 标签键或标签值不存在。
     ///
-    /// Code `InvalidParameterValue.TagsNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagsNotExisted`.
     #[doc(alias = "InvalidParameterValue.TagsNotExisted")]
     InvalidParameterValueTagsNotExisted,
     /// CMK数量已达上限。
     ///
-    /// Code `LimitExceeded.CmkLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CmkLimitExceeded`.
     #[doc(alias = "LimitExceeded.CmkLimitExceeded")]
     LimitExceededCmkLimitExceeded,
     /// No description is documented.
@@ -142,12 +144,12 @@ pub enum ErrorCode {
     LimitExceededDataKeyLimitExceeded,
     /// 设备指纹个数超过限制。
     ///
-    /// Code `LimitExceeded.FingerprintsLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FingerprintsLimitExceeded`.
     #[doc(alias = "LimitExceeded.FingerprintsLimitExceeded")]
     LimitExceededFingerprintsLimitExceeded,
     /// 创建的密钥个数超过限制。
     ///
-    /// Code `LimitExceeded.KeyLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.KeyLimitExceeded`.
     #[doc(alias = "LimitExceeded.KeyLimitExceeded")]
     LimitExceededKeyLimitExceeded,
     /// No description is documented.
@@ -157,37 +159,37 @@ pub enum ErrorCode {
     RequestLimitExceededRotateRateLimited,
     /// cmk和云资源的绑定关系不存在。
     ///
-    /// Code `ResourceUnavailable.CloudResourceBindingNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CloudResourceBindingNotFound`.
     #[doc(alias = "ResourceUnavailable.CloudResourceBindingNotFound")]
     ResourceUnavailableCloudResourceBindingNotFound,
     /// CMK已存档。
     ///
-    /// Code `ResourceUnavailable.CmkArchived`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkArchived`.
     #[doc(alias = "ResourceUnavailable.CmkArchived")]
     ResourceUnavailableCmkArchived,
     /// CMK已被禁用。
     ///
-    /// Code `ResourceUnavailable.CmkDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkDisabled`.
     #[doc(alias = "ResourceUnavailable.CmkDisabled")]
     ResourceUnavailableCmkDisabled,
     /// CMK不存在。
     ///
-    /// Code `ResourceUnavailable.CmkNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkNotFound`.
     #[doc(alias = "ResourceUnavailable.CmkNotFound")]
     ResourceUnavailableCmkNotFound,
     /// CMK不是计划删除状态不能被执行取消计划删除。
     ///
-    /// Code `ResourceUnavailable.CmkNotPendingDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkNotPendingDelete`.
     #[doc(alias = "ResourceUnavailable.CmkNotPendingDelete")]
     ResourceUnavailableCmkNotPendingDelete,
     /// 未被禁用的CMK不能被计划删除。
     ///
-    /// Code `ResourceUnavailable.CmkShouldBeDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkShouldBeDisabled`.
     #[doc(alias = "ResourceUnavailable.CmkShouldBeDisabled")]
     ResourceUnavailableCmkShouldBeDisabled,
     /// CMK 状态不支持该操作。
     ///
-    /// Code `ResourceUnavailable.CmkStateNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CmkStateNotSupport`.
     #[doc(alias = "ResourceUnavailable.CmkStateNotSupport")]
     ResourceUnavailableCmkStateNotSupport,
     /// No description is documented.
@@ -217,32 +219,32 @@ pub enum ErrorCode {
     ResourceUnavailableDataKeyStateNotSupport,
     /// 密钥已被禁用。
     ///
-    /// Code `ResourceUnavailable.KeyDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.KeyDisabled`.
     #[doc(alias = "ResourceUnavailable.KeyDisabled")]
     ResourceUnavailableKeyDisabled,
     /// 不可用密钥：密钥待删除。
     ///
-    /// Code `ResourceUnavailable.KeyPendingDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.KeyPendingDelete`.
     #[doc(alias = "ResourceUnavailable.KeyPendingDelete")]
     ResourceUnavailableKeyPendingDelete,
     /// 白盒密钥服务尚未开通。
     ///
-    /// Code `ResourceUnavailable.NotPurchased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotPurchased`.
     #[doc(alias = "ResourceUnavailable.NotPurchased")]
     ResourceUnavailableNotPurchased,
     /// Token已过期。
     ///
-    /// Code `ResourceUnavailable.TokenExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TokenExpired`.
     #[doc(alias = "ResourceUnavailable.TokenExpired")]
     ResourceUnavailableTokenExpired,
     /// 用户导入类型的CMK禁止轮换。
     ///
-    /// Code `UnsupportedOperation.ExternalCmkCanNotRotate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ExternalCmkCanNotRotate`.
     #[doc(alias = "UnsupportedOperation.ExternalCmkCanNotRotate")]
     UnsupportedOperationExternalCmkCanNotRotate,
     /// CMK类型错误，仅支持External CMK。
     ///
-    /// Code `UnsupportedOperation.NotExternalCmk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotExternalCmk`.
     #[doc(alias = "UnsupportedOperation.NotExternalCmk")]
     UnsupportedOperationNotExternalCmk,
     /// No description is documented.
@@ -252,7 +254,7 @@ pub enum ErrorCode {
     UnsupportedOperationNotRoleOperation,
     /// 仅支持对用户自己创建的CMK做更新。
     ///
-    /// Code `UnsupportedOperation.NotUserCreatedCmk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotUserCreatedCmk`.
     #[doc(alias = "UnsupportedOperation.NotUserCreatedCmk")]
     UnsupportedOperationNotUserCreatedCmk,
     /// No description is documented.
@@ -262,12 +264,12 @@ pub enum ErrorCode {
     UnsupportedOperationRotateNotSupported,
     /// 服务暂时不可用。
     ///
-    /// Code `UnsupportedOperation.ServiceTemporaryUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServiceTemporaryUnavailable`.
     #[doc(alias = "UnsupportedOperation.ServiceTemporaryUnavailable")]
     UnsupportedOperationServiceTemporaryUnavailable,
     /// 加密方式在当前region不支持。
     ///
-    /// Code `UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion`.
     #[doc(alias = "UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion")]
     UnsupportedOperationUnsupportedKeyUsageInCurrentRegion,
 }

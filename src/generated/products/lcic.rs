@@ -5,39 +5,41 @@
 
 /// An error code of `lcic`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 房间状态错误，房间已结束。
     ///
-    /// Code `FailedOperation.ClassEnded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClassEnded`.
     #[doc(alias = "FailedOperation.ClassEnded")]
     FailedOperationClassEnded,
     /// 房间状态错误，房间已过期。
     ///
-    /// Code `FailedOperation.ClassExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClassExpired`.
     #[doc(alias = "FailedOperation.ClassExpired")]
     FailedOperationClassExpired,
     /// 课堂状态错误，课堂已开始。
     ///
-    /// Code `FailedOperation.ClassStarted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClassStarted`.
     #[doc(alias = "FailedOperation.ClassStarted")]
     FailedOperationClassStarted,
     /// 课堂时长不能超过5小时。
     ///
-    /// Code `FailedOperation.ClassTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClassTooLong`.
     #[doc(alias = "FailedOperation.ClassTooLong")]
     FailedOperationClassTooLong,
     /// 图片参数错误。
     ///
-    /// Code `FailedOperation.ImageArgInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageArgInvalid`.
     #[doc(alias = "FailedOperation.ImageArgInvalid")]
     FailedOperationImageArgInvalid,
     /// 源账号已存在。
     ///
-    /// Code `FailedOperation.OriginIdExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OriginIdExists`.
     #[doc(alias = "FailedOperation.OriginIdExists")]
     FailedOperationOriginIdExists,
     /// No description is documented.
@@ -47,12 +49,12 @@ pub enum ErrorCode {
     FailedOperationPostpaidNotAvailable,
     /// 请求超时
     ///
-    /// Code `FailedOperation.RequestTimedOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimedOut`.
     #[doc(alias = "FailedOperation.RequestTimedOut")]
     FailedOperationRequestTimedOut,
     /// 房间暂未结束。
     ///
-    /// Code `FailedOperation.RoomNotEnd`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RoomNotEnd`.
     #[doc(alias = "FailedOperation.RoomNotEnd")]
     FailedOperationRoomNotEnd,
     /// No description is documented.
@@ -76,12 +78,12 @@ pub enum ErrorCode {
     InvalidParameterClassIDs,
     /// 内容包含非法信息（如色情，恐暴，政治等）。
     ///
-    /// Code `InvalidParameter.Content`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Content`.
     #[doc(alias = "InvalidParameter.Content")]
     InvalidParameterContent,
     /// css/js地址无法访问
     ///
-    /// Code `InvalidParameter.CssOrJs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CssOrJs`.
     #[doc(alias = "InvalidParameter.CssOrJs")]
     InvalidParameterCssOrJs,
     /// No description is documented.
@@ -91,32 +93,32 @@ pub enum ErrorCode {
     InvalidParameterDisableRecord,
     /// 结束时间不能早于开始时间。
     ///
-    /// Code `InvalidParameter.EndTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndTime`.
     #[doc(alias = "InvalidParameter.EndTime")]
     InvalidParameterEndTime,
     /// 操作的群组成员超过限制
     ///
-    /// Code `InvalidParameter.GroupMemberOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupMemberOverLimit`.
     #[doc(alias = "InvalidParameter.GroupMemberOverLimit")]
     InvalidParameterGroupMemberOverLimit,
     /// 参数错误，主讲人与成员都为空
     ///
-    /// Code `InvalidParameter.GroupParamInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupParamInvalid`.
     #[doc(alias = "InvalidParameter.GroupParamInvalid")]
     InvalidParameterGroupParamInvalid,
     /// 主讲人不能同时是群组成员
     ///
-    /// Code `InvalidParameter.GroupTeacherNotMember`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupTeacherNotMember`.
     #[doc(alias = "InvalidParameter.GroupTeacherNotMember")]
     InvalidParameterGroupTeacherNotMember,
     /// 群组主讲老师不存在
     ///
-    /// Code `InvalidParameter.GroupTeachersNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupTeachersNotExist`.
     #[doc(alias = "InvalidParameter.GroupTeachersNotExist")]
     InvalidParameterGroupTeachersNotExist,
     /// 群组类型错误
     ///
-    /// Code `InvalidParameter.GroupTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GroupTypeInvalid`.
     #[doc(alias = "InvalidParameter.GroupTypeInvalid")]
     InvalidParameterGroupTypeInvalid,
     /// No description is documented.
@@ -156,12 +158,12 @@ pub enum ErrorCode {
     InvalidParameterSchoolID,
     /// SdkAppId参数错误。
     ///
-    /// Code `InvalidParameter.SdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SdkAppId`.
     #[doc(alias = "InvalidParameter.SdkAppId")]
     InvalidParameterSdkAppId,
     /// 开始时间不能早于当前时间。
     ///
-    /// Code `InvalidParameter.StartTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTime`.
     #[doc(alias = "InvalidParameter.StartTime")]
     InvalidParameterStartTime,
     /// No description is documented.
@@ -180,7 +182,7 @@ pub enum ErrorCode {
     LimitExceededClassDocumentLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -188,47 +190,47 @@ pub enum ErrorCode {
     RegionError,
     /// 存储空间已无剩余，无法使用存储功能。
     ///
-    /// Code `ResourceInsufficient.Record`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Record`.
     #[doc(alias = "ResourceInsufficient.Record")]
     ResourceInsufficientRecord,
     /// 打开课堂失败，请前往控制台查看用量情况。
     ///
-    /// Code `ResourceInsufficient.Room`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Room`.
     #[doc(alias = "ResourceInsufficient.Room")]
     ResourceInsufficientRoom,
     /// 文档不存在。
     ///
-    /// Code `ResourceNotFound.Document`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Document`.
     #[doc(alias = "ResourceNotFound.Document")]
     ResourceNotFoundDocument,
     /// 群组不存在
     ///
-    /// Code `ResourceNotFound.GroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupNotExist`.
     #[doc(alias = "ResourceNotFound.GroupNotExist")]
     ResourceNotFoundGroupNotExist,
     /// 用户ID不存在
     ///
-    /// Code `ResourceNotFound.GroupPartUsersNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupPartUsersNotExist`.
     #[doc(alias = "ResourceNotFound.GroupPartUsersNotExist")]
     ResourceNotFoundGroupPartUsersNotExist,
     /// 房间不存在。
     ///
-    /// Code `ResourceNotFound.Room`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Room`.
     #[doc(alias = "ResourceNotFound.Room")]
     ResourceNotFoundRoom,
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.User`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.User`.
     #[doc(alias = "ResourceNotFound.User")]
     ResourceNotFoundUser,
     /// 房间统计结果计算中，请稍候。
     ///
-    /// Code `ResourceUnavailable.RoomStatistics`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.RoomStatistics`.
     #[doc(alias = "ResourceUnavailable.RoomStatistics")]
     ResourceUnavailableRoomStatistics,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///

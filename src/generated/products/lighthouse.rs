@@ -5,8 +5,10 @@
 
 /// An error code of `lighthouse`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,7 +19,7 @@ pub enum ErrorCode {
     AuthFailureInvalidHeaderUin,
     /// 该地域尚未开放，请选择其他地域。
     ///
-    /// Code `AuthFailure.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.InvalidRegion`.
     #[doc(alias = "AuthFailure.InvalidRegion")]
     AuthFailureInvalidRegion,
     /// No description is documented.
@@ -27,27 +29,27 @@ pub enum ErrorCode {
     FailedOperationBalanceInsufficient,
     /// 创建镜像失败。
     ///
-    /// Code `FailedOperation.CreateBlueprintFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateBlueprintFailed`.
     #[doc(alias = "FailedOperation.CreateBlueprintFailed")]
     FailedOperationCreateBlueprintFailed,
     /// 创建云硬盘失败。
     ///
-    /// Code `FailedOperation.CreateDisksFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateDisksFailed`.
     #[doc(alias = "FailedOperation.CreateDisksFailed")]
     FailedOperationCreateDisksFailed,
     /// 创建实例失败。
     ///
-    /// Code `FailedOperation.CreateInstancesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateInstancesFailed`.
     #[doc(alias = "FailedOperation.CreateInstancesFailed")]
     FailedOperationCreateInstancesFailed,
     /// 对密钥对的创建操作失败。
     ///
-    /// Code `FailedOperation.CreateKeyPairFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateKeyPairFailed`.
     #[doc(alias = "FailedOperation.CreateKeyPairFailed")]
     FailedOperationCreateKeyPairFailed,
     /// 对密钥对的删除操作失败。
     ///
-    /// Code `FailedOperation.DeleteKeyPairFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteKeyPairFailed`.
     #[doc(alias = "FailedOperation.DeleteKeyPairFailed")]
     FailedOperationDeleteKeyPairFailed,
     /// No description is documented.
@@ -62,12 +64,12 @@ pub enum ErrorCode {
     FailedOperationDescribeBlueprintBundlesFailed,
     /// 查询镜像配额失败。
     ///
-    /// Code `FailedOperation.DescribeBlueprintQuotaFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeBlueprintQuotaFailed`.
     #[doc(alias = "FailedOperation.DescribeBlueprintQuotaFailed")]
     FailedOperationDescribeBlueprintQuotaFailed,
     /// 查询镜像失败，请稍后再试。
     ///
-    /// Code `FailedOperation.DescribeBlueprintsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeBlueprintsFailed`.
     #[doc(alias = "FailedOperation.DescribeBlueprintsFailed")]
     FailedOperationDescribeBlueprintsFailed,
     /// No description is documented.
@@ -92,47 +94,47 @@ pub enum ErrorCode {
     FailedOperationDescribeDisksReturnableError,
     /// 查询CVM镜像列表失败。
     ///
-    /// Code `FailedOperation.DescribeImagesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeImagesFailed`.
     #[doc(alias = "FailedOperation.DescribeImagesFailed")]
     FailedOperationDescribeImagesFailed,
     /// 查询实例状态错误。
     ///
-    /// Code `FailedOperation.DescribeInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeInstanceStatus`.
     #[doc(alias = "FailedOperation.DescribeInstanceStatus")]
     FailedOperationDescribeInstanceStatus,
     /// 查询实例变配套餐失败。
     ///
-    /// Code `FailedOperation.DescribeInstancesModificationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeInstancesModificationError`.
     #[doc(alias = "FailedOperation.DescribeInstancesModificationError")]
     FailedOperationDescribeInstancesModificationError,
     /// 查询实例退还错误。
     ///
-    /// Code `FailedOperation.DescribeInstancesReturnableError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeInstancesReturnableError`.
     #[doc(alias = "FailedOperation.DescribeInstancesReturnableError")]
     FailedOperationDescribeInstancesReturnableError,
     /// 查询流量包失败。
     ///
-    /// Code `FailedOperation.DescribeInstancesTrafficPackagesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeInstancesTrafficPackagesFailed`.
     #[doc(alias = "FailedOperation.DescribeInstancesTrafficPackagesFailed")]
     FailedOperationDescribeInstancesTrafficPackagesFailed,
     /// 查询资源返回了不符合要求内容。
     ///
-    /// Code `FailedOperation.DescribeResourcesReturnableError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeResourcesReturnableError`.
     #[doc(alias = "FailedOperation.DescribeResourcesReturnableError")]
     FailedOperationDescribeResourcesReturnableError,
     /// 销毁资源失败，请稍后重新操作。
     ///
-    /// Code `FailedOperation.DestroyResourcesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DestroyResourcesFailed`.
     #[doc(alias = "FailedOperation.DestroyResourcesFailed")]
     FailedOperationDestroyResourcesFailed,
     /// 容器列表过长。
     ///
-    /// Code `FailedOperation.DockerContainersListTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DockerContainersListTooLarge`.
     #[doc(alias = "FailedOperation.DockerContainersListTooLarge")]
     FailedOperationDockerContainersListTooLarge,
     /// 指定Docker环境操作失败, 请检查Docker环境。
     ///
-    /// Code `FailedOperation.DockerOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DockerOperationFailed`.
     #[doc(alias = "FailedOperation.DockerOperationFailed")]
     FailedOperationDockerOperationFailed,
     /// No description is documented.
@@ -142,7 +144,7 @@ pub enum ErrorCode {
     FailedOperationFirewallOperationFailed,
     /// 对防火墙规则的操作失败。
     ///
-    /// Code `FailedOperation.FirewallRulesOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FirewallRulesOperationFailed`.
     #[doc(alias = "FailedOperation.FirewallRulesOperationFailed")]
     FailedOperationFirewallRulesOperationFailed,
     /// No description is documented.
@@ -152,12 +154,12 @@ pub enum ErrorCode {
     FailedOperationGetSnapshotAllocQuotaLockError,
     /// 操作镜像失败。
     ///
-    /// Code `FailedOperation.ImageOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageOperationFailed`.
     #[doc(alias = "FailedOperation.ImageOperationFailed")]
     FailedOperationImageOperationFailed,
     /// 对密钥对的导入操作失败。
     ///
-    /// Code `FailedOperation.ImportKeyPairFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImportKeyPairFailed`.
     #[doc(alias = "FailedOperation.ImportKeyPairFailed")]
     FailedOperationImportKeyPairFailed,
     /// No description is documented.
@@ -167,7 +169,7 @@ pub enum ErrorCode {
     FailedOperationInitCommandContentTooLong,
     /// 对实例的操作失败。
     ///
-    /// Code `FailedOperation.InstanceOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceOperationFailed`.
     #[doc(alias = "FailedOperation.InstanceOperationFailed")]
     FailedOperationInstanceOperationFailed,
     /// No description is documented.
@@ -177,12 +179,12 @@ pub enum ErrorCode {
     FailedOperationInsufficientBalance,
     /// 命令无法找到。
     ///
-    /// Code `FailedOperation.InvalidCommandNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidCommandNotFound`.
     #[doc(alias = "FailedOperation.InvalidCommandNotFound")]
     FailedOperationInvalidCommandNotFound,
     /// 退还资源失败。
     ///
-    /// Code `FailedOperation.IsolateResourcesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IsolateResourcesFailed`.
     #[doc(alias = "FailedOperation.IsolateResourcesFailed")]
     FailedOperationIsolateResourcesFailed,
     /// No description is documented.
@@ -192,12 +194,12 @@ pub enum ErrorCode {
     FailedOperationMcpServerOperationFailed,
     /// 变更实例套餐失败。
     ///
-    /// Code `FailedOperation.ModifyInstancesBundleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyInstancesBundleFailed`.
     #[doc(alias = "FailedOperation.ModifyInstancesBundleFailed")]
     FailedOperationModifyInstancesBundleFailed,
     /// 变更资源属性失败，请稍后重新操作。
     ///
-    /// Code `FailedOperation.ModifyResourcesAttributeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyResourcesAttributeFailed`.
     #[doc(alias = "FailedOperation.ModifyResourcesAttributeFailed")]
     FailedOperationModifyResourcesAttributeFailed,
     /// No description is documented.
@@ -212,12 +214,12 @@ pub enum ErrorCode {
     FailedOperationNumLimitError,
     /// 续费资源失败。
     ///
-    /// Code `FailedOperation.RenewResourcesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RenewResourcesFailed`.
     #[doc(alias = "FailedOperation.RenewResourcesFailed")]
     FailedOperationRenewResourcesFailed,
     /// 请求错误。
     ///
-    /// Code `FailedOperation.RequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestError`.
     #[doc(alias = "FailedOperation.RequestError")]
     FailedOperationRequestError,
     /// No description is documented.
@@ -232,117 +234,117 @@ pub enum ErrorCode {
     FailedOperationShareBlueprintAcrossAccountFailed,
     /// 快照操作失败。
     ///
-    /// Code `FailedOperation.SnapshotOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SnapshotOperationFailed`.
     #[doc(alias = "FailedOperation.SnapshotOperationFailed")]
     FailedOperationSnapshotOperationFailed,
     /// TAT命令未完成。
     ///
-    /// Code `FailedOperation.TATInvocationNotFinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TATInvocationNotFinished`.
     #[doc(alias = "FailedOperation.TATInvocationNotFinished")]
     FailedOperationTATInvocationNotFinished,
     /// 调用计费网关服务失败，请稍后重新操作操作。
     ///
-    /// Code `FailedOperation.TradeCallBillingGatewayFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeCallBillingGatewayFailed`.
     #[doc(alias = "FailedOperation.TradeCallBillingGatewayFailed")]
     FailedOperationTradeCallBillingGatewayFailed,
     /// 计费询价失败。
     ///
-    /// Code `FailedOperation.TradeGetPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeGetPriceFailed`.
     #[doc(alias = "FailedOperation.TradeGetPriceFailed")]
     FailedOperationTradeGetPriceFailed,
     /// 操作失败，不能创建自定义镜像。
     ///
-    /// Code `FailedOperation.UnableToCreateBlueprint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnableToCreateBlueprint`.
     #[doc(alias = "FailedOperation.UnableToCreateBlueprint")]
     FailedOperationUnableToCreateBlueprint,
     /// 无法创建实例。
     ///
-    /// Code `FailedOperation.UnableToCreateInstances`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnableToCreateInstances`.
     #[doc(alias = "FailedOperation.UnableToCreateInstances")]
     FailedOperationUnableToCreateInstances,
     /// 当前镜像状态无法进行跨地域同步。
     ///
-    /// Code `FailedOperation.UnableToSyncBlueprint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnableToSyncBlueprint`.
     #[doc(alias = "FailedOperation.UnableToSyncBlueprint")]
     FailedOperationUnableToSyncBlueprint,
     /// 查询实例状态失败，请稍后重试。
     ///
-    /// Code `InternalError.DescribeInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInstanceStatus`.
     #[doc(alias = "InternalError.DescribeInstanceStatus")]
     InternalErrorDescribeInstanceStatus,
     /// 查询实例是否可变配失败。
     ///
-    /// Code `InternalError.DescribeInstancesModification`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInstancesModification`.
     #[doc(alias = "InternalError.DescribeInstancesModification")]
     InternalErrorDescribeInstancesModification,
     /// 查询实例是否可变配失败。
     ///
-    /// Code `InternalError.DescribeInstancesModificationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInstancesModificationError`.
     #[doc(alias = "InternalError.DescribeInstancesModificationError")]
     InternalErrorDescribeInstancesModificationError,
     /// 查询实例是否可退还失败。
     ///
-    /// Code `InternalError.DescribeInstancesReturnableError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInstancesReturnableError`.
     #[doc(alias = "InternalError.DescribeInstancesReturnableError")]
     InternalErrorDescribeInstancesReturnableError,
     /// 查询实例流量包错误。
     ///
-    /// Code `InternalError.DescribeInstancesTrafficPackagesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInstancesTrafficPackagesFailed`.
     #[doc(alias = "InternalError.DescribeInstancesTrafficPackagesFailed")]
     InternalErrorDescribeInstancesTrafficPackagesFailed,
     /// 查询资源返回了不符合要求内容。
     ///
-    /// Code `InternalError.DescribeResourcesReturnableError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeResourcesReturnableError`.
     #[doc(alias = "InternalError.DescribeResourcesReturnableError")]
     InternalErrorDescribeResourcesReturnableError,
     /// 快照配额锁获取失败。
     ///
-    /// Code `InternalError.GetSnapshotAllocQuotaLockError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSnapshotAllocQuotaLockError`.
     #[doc(alias = "InternalError.GetSnapshotAllocQuotaLockError")]
     InternalErrorGetSnapshotAllocQuotaLockError,
     /// 无法找到此接口。
     ///
-    /// Code `InternalError.InvalidActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidActionNotFound`.
     #[doc(alias = "InternalError.InvalidActionNotFound")]
     InternalErrorInvalidActionNotFound,
     /// 套餐价格错误。
     ///
-    /// Code `InternalError.InvalidBundlePrice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidBundlePrice`.
     #[doc(alias = "InternalError.InvalidBundlePrice")]
     InternalErrorInvalidBundlePrice,
     /// 命令 DescribeInstanceLoginKeyPair 无法找到。
     ///
-    /// Code `InternalError.InvalidCommandNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidCommandNotFound`.
     #[doc(alias = "InternalError.InvalidCommandNotFound")]
     InternalErrorInvalidCommandNotFound,
     /// 请求出现错误。
     ///
-    /// Code `InternalError.RequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RequestError`.
     #[doc(alias = "InternalError.RequestError")]
     InternalErrorRequestError,
     /// 调用计费网关服务失败。
     ///
-    /// Code `InternalError.TradeCallBillingGatewayFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeCallBillingGatewayFailed`.
     #[doc(alias = "InternalError.TradeCallBillingGatewayFailed")]
     InternalErrorTradeCallBillingGatewayFailed,
     /// 价格获取失败。
     ///
-    /// Code `InternalError.TradeGetPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeGetPriceFailed`.
     #[doc(alias = "InternalError.TradeGetPriceFailed")]
     InternalErrorTradeGetPriceFailed,
     /// 套餐和镜像不匹配。
     ///
-    /// Code `InvalidParameter.BundleAndBlueprintNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BundleAndBlueprintNotMatch`.
     #[doc(alias = "InvalidParameter.BundleAndBlueprintNotMatch")]
     InvalidParameterBundleAndBlueprintNotMatch,
     /// 产品未定义的套餐 ID。
     ///
-    /// Code `InvalidParameter.BundleIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BundleIdNotFound`.
     #[doc(alias = "InvalidParameter.BundleIdNotFound")]
     InvalidParameterBundleIdNotFound,
     /// 参数冲突。
     ///
-    /// Code `InvalidParameter.Conflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Conflict`.
     #[doc(alias = "InvalidParameter.Conflict")]
     InvalidParameterConflict,
     /// No description is documented.
@@ -357,17 +359,17 @@ pub enum ErrorCode {
     InvalidParameterCreatingGamePortalInstanceNotSupportParameter,
     /// 参数非法，Filter 参数中的 Values 取值数量超过允许的最大数量。
     ///
-    /// Code `InvalidParameter.FilterValueLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FilterValueLimitExceeded`.
     #[doc(alias = "InvalidParameter.FilterValueLimitExceeded")]
     InvalidParameterFilterValueLimitExceeded,
     /// 参数非法，防火墙规则重复。
     ///
-    /// Code `InvalidParameter.FirewallRulesDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FirewallRulesDuplicated`.
     #[doc(alias = "InvalidParameter.FirewallRulesDuplicated")]
     InvalidParameterFirewallRulesDuplicated,
     /// 参数非法，防火墙规则已存在。
     ///
-    /// Code `InvalidParameter.FirewallRulesExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FirewallRulesExist`.
     #[doc(alias = "InvalidParameter.FirewallRulesExist")]
     InvalidParameterFirewallRulesExist,
     /// No description is documented.
@@ -392,52 +394,52 @@ pub enum ErrorCode {
     InvalidParameterInstanceOperationUnsupportedParameter,
     /// 参数非法，Filter 参数非法。
     ///
-    /// Code `InvalidParameter.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilter`.
     #[doc(alias = "InvalidParameter.InvalidFilter")]
     InvalidParameterInvalidFilter,
     /// 参数非法，Filter 参数中的 Name 取值非法。
     ///
-    /// Code `InvalidParameter.InvalidFilterInvalidKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterInvalidKey`.
     #[doc(alias = "InvalidParameter.InvalidFilterInvalidKey")]
     InvalidParameterInvalidFilterInvalidKey,
     /// 参数非法，Filter 参数中的 Name 取值不是字符串。
     ///
-    /// Code `InvalidParameter.InvalidFilterInvalidNameNotStr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterInvalidNameNotStr`.
     #[doc(alias = "InvalidParameter.InvalidFilterInvalidNameNotStr")]
     InvalidParameterInvalidFilterInvalidNameNotStr,
     /// 参数非法，Filter 参数中的 Values 不是列表。
     ///
-    /// Code `InvalidParameter.InvalidFilterInvalidValuesNotList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterInvalidValuesNotList`.
     #[doc(alias = "InvalidParameter.InvalidFilterInvalidValuesNotList")]
     InvalidParameterInvalidFilterInvalidValuesNotList,
     /// Filter参数名称不正确。
     ///
-    /// Code `InvalidParameter.InvalidFilterName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterName`.
     #[doc(alias = "InvalidParameter.InvalidFilterName")]
     InvalidParameterInvalidFilterName,
     /// 参数非法，Filter 参数不是字典。
     ///
-    /// Code `InvalidParameter.InvalidFilterNotDict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterNotDict`.
     #[doc(alias = "InvalidParameter.InvalidFilterNotDict")]
     InvalidParameterInvalidFilterNotDict,
     /// 参数非法，Filter 参数中有不支持的 Name。
     ///
-    /// Code `InvalidParameter.InvalidFilterNotSupportedName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterNotSupportedName`.
     #[doc(alias = "InvalidParameter.InvalidFilterNotSupportedName")]
     InvalidParameterInvalidFilterNotSupportedName,
     /// 必须要指定一个要修改的属性。
     ///
-    /// Code `InvalidParameter.MustSpecifyOneAttributeToModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MustSpecifyOneAttributeToModify`.
     #[doc(alias = "InvalidParameter.MustSpecifyOneAttributeToModify")]
     InvalidParameterMustSpecifyOneAttributeToModify,
     /// 参数非法，每次只能修改一个属性。
     ///
-    /// Code `InvalidParameter.OnlyAllowModifyOneAttribute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OnlyAllowModifyOneAttribute`.
     #[doc(alias = "InvalidParameter.OnlyAllowModifyOneAttribute")]
     InvalidParameterOnlyAllowModifyOneAttribute,
     /// 参数非法，参数冲突。
     ///
-    /// Code `InvalidParameter.ParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterConflict`.
     #[doc(alias = "InvalidParameter.ParameterConflict")]
     InvalidParameterParameterConflict,
     /// No description is documented.
@@ -462,22 +464,22 @@ pub enum ErrorCode {
     InvalidParameterValueAccountIdsNotOwnerAccount,
     /// 该实例配置不符合指定镜像的要求。
     ///
-    /// Code `InvalidParameterValue.BlueprintConfigNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BlueprintConfigNotMatch`.
     #[doc(alias = "InvalidParameterValue.BlueprintConfigNotMatch")]
     InvalidParameterValueBlueprintConfigNotMatch,
     /// 镜像 ID 不合法，重装实例不允许切换操作系统类型。
     ///
-    /// Code `InvalidParameterValue.BlueprintId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BlueprintId`.
     #[doc(alias = "InvalidParameterValue.BlueprintId")]
     InvalidParameterValueBlueprintId,
     /// 参数值非法，镜像 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.BlueprintIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BlueprintIdMalformed`.
     #[doc(alias = "InvalidParameterValue.BlueprintIdMalformed")]
     InvalidParameterValueBlueprintIdMalformed,
     /// 套餐和镜像不匹配。
     ///
-    /// Code `InvalidParameterValue.BundleAndBlueprintNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BundleAndBlueprintNotMatch`.
     #[doc(alias = "InvalidParameterValue.BundleAndBlueprintNotMatch")]
     InvalidParameterValueBundleAndBlueprintNotMatch,
     /// No description is documented.
@@ -487,27 +489,27 @@ pub enum ErrorCode {
     InvalidParameterValueBundleNotSupportBlueprintPlatform,
     /// 云联网实例ID格式非法。
     ///
-    /// Code `InvalidParameterValue.CcnIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CcnIdMalformed`.
     #[doc(alias = "InvalidParameterValue.CcnIdMalformed")]
     InvalidParameterValueCcnIdMalformed,
     /// 客户令牌长度超出限制。
     ///
-    /// Code `InvalidParameterValue.ClientTokenTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClientTokenTooLong`.
     #[doc(alias = "InvalidParameterValue.ClientTokenTooLong")]
     InvalidParameterValueClientTokenTooLong,
     /// 目的地域与源地域相同。
     ///
-    /// Code `InvalidParameterValue.DestinationRegionSameAsSourceRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DestinationRegionSameAsSourceRegion`.
     #[doc(alias = "InvalidParameterValue.DestinationRegionSameAsSourceRegion")]
     InvalidParameterValueDestinationRegionSameAsSourceRegion,
     /// 参数值非法，云硬盘备份点 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.DiskBackupIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DiskBackupIdMalformed`.
     #[doc(alias = "InvalidParameterValue.DiskBackupIdMalformed")]
     InvalidParameterValueDiskBackupIdMalformed,
     /// 指定的云盘备份点名称不可大于最大长度。
     ///
-    /// Code `InvalidParameterValue.DiskBackupNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DiskBackupNameTooLong`.
     #[doc(alias = "InvalidParameterValue.DiskBackupNameTooLong")]
     InvalidParameterValueDiskBackupNameTooLong,
     /// No description is documented.
@@ -522,17 +524,17 @@ pub enum ErrorCode {
     InvalidParameterValueDiskBackupQuotaLessThenCurrentDiskBackupNum,
     /// 云硬盘的可用区与实例的可用区不匹配。
     ///
-    /// Code `InvalidParameterValue.DiskInstanceZoneNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DiskInstanceZoneNotMatch`.
     #[doc(alias = "InvalidParameterValue.DiskInstanceZoneNotMatch")]
     InvalidParameterValueDiskInstanceZoneNotMatch,
     /// 磁盘名称长度超出限制。
     ///
-    /// Code `InvalidParameterValue.DiskNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DiskNameTooLong`.
     #[doc(alias = "InvalidParameterValue.DiskNameTooLong")]
     InvalidParameterValueDiskNameTooLong,
     /// 磁盘大小发生改变。
     ///
-    /// Code `InvalidParameterValue.DiskSizeNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DiskSizeNotMatch`.
     #[doc(alias = "InvalidParameterValue.DiskSizeNotMatch")]
     InvalidParameterValueDiskSizeNotMatch,
     /// No description is documented.
@@ -542,12 +544,12 @@ pub enum ErrorCode {
     InvalidParameterValueDiskSizeSmallerThanCurrentDiskSize,
     /// 参数 KeyName 已经存在且重复。
     ///
-    /// Code `InvalidParameterValue.DuplicateParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicateParameterValue`.
     #[doc(alias = "InvalidParameterValue.DuplicateParameterValue")]
     InvalidParameterValueDuplicateParameterValue,
     /// 参数值非法，不允许包含重复的值。
     ///
-    /// Code `InvalidParameterValue.Duplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Duplicated`.
     #[doc(alias = "InvalidParameterValue.Duplicated")]
     InvalidParameterValueDuplicated,
     /// No description is documented.
@@ -557,12 +559,12 @@ pub enum ErrorCode {
     InvalidParameterValueDuplicatedFirewallTemplateRule,
     /// 列值不正确。
     ///
-    /// Code `InvalidParameterValue.FieldsCompare`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FieldsCompare`.
     #[doc(alias = "InvalidParameterValue.FieldsCompare")]
     InvalidParameterValueFieldsCompare,
     /// 防火墙规则描述长度超出限制。
     ///
-    /// Code `InvalidParameterValue.FirewallRuleDescriptionTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FirewallRuleDescriptionTooLong`.
     #[doc(alias = "InvalidParameterValue.FirewallRuleDescriptionTooLong")]
     InvalidParameterValueFirewallRuleDescriptionTooLong,
     /// No description is documented.
@@ -572,37 +574,37 @@ pub enum ErrorCode {
     InvalidParameterValueFirewallTemplateIdMalformed,
     /// 参数值非法，实例 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.InstanceIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InstanceIdMalformed")]
     InvalidParameterValueInstanceIdMalformed,
     /// 参数值非法，实例名称超过允许的最大长度。
     ///
-    /// Code `InvalidParameterValue.InstanceNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNameTooLong`.
     #[doc(alias = "InvalidParameterValue.InstanceNameTooLong")]
     InvalidParameterValueInstanceNameTooLong,
     /// 镜像 ID 不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidBlueprintId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBlueprintId`.
     #[doc(alias = "InvalidParameterValue.InvalidBlueprintId")]
     InvalidParameterValueInvalidBlueprintId,
     /// 镜像操作系统类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidBlueprintPlatformType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBlueprintPlatformType`.
     #[doc(alias = "InvalidParameterValue.InvalidBlueprintPlatformType")]
     InvalidParameterValueInvalidBlueprintPlatformType,
     /// 镜像状态取值非法。
     ///
-    /// Code `InvalidParameterValue.InvalidBlueprintState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBlueprintState`.
     #[doc(alias = "InvalidParameterValue.InvalidBlueprintState")]
     InvalidParameterValueInvalidBlueprintState,
     /// 镜像类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidBlueprintType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBlueprintType`.
     #[doc(alias = "InvalidParameterValue.InvalidBlueprintType")]
     InvalidParameterValueInvalidBlueprintType,
     /// 非法的套餐参数。
     ///
-    /// Code `InvalidParameterValue.InvalidBundle`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBundle`.
     #[doc(alias = "InvalidParameterValue.InvalidBundle")]
     InvalidParameterValueInvalidBundle,
     /// No description is documented.
@@ -612,17 +614,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidBundleBlueprintCombination,
     /// 控制台显示类型不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidConsoleDisplayTypes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidConsoleDisplayTypes`.
     #[doc(alias = "InvalidParameterValue.InvalidConsoleDisplayTypes")]
     InvalidParameterValueInvalidConsoleDisplayTypes,
     /// 当前实例到期时间不能早于云硬盘到期时间。
     ///
-    /// Code `InvalidParameterValue.InvalidCurInstanceDeadline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCurInstanceDeadline`.
     #[doc(alias = "InvalidParameterValue.InvalidCurInstanceDeadline")]
     InvalidParameterValueInvalidCurInstanceDeadline,
     /// 参数值非法，磁盘 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.InvalidDiskIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDiskIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InvalidDiskIdMalformed")]
     InvalidParameterValueInvalidDiskIdMalformed,
     /// No description is documented.
@@ -632,72 +634,72 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidDiskSize,
     /// 云硬盘类型非法。
     ///
-    /// Code `InvalidParameterValue.InvalidDiskType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDiskType`.
     #[doc(alias = "InvalidParameterValue.InvalidDiskType")]
     InvalidParameterValueInvalidDiskType,
     /// 镜像ID格式非法。
     ///
-    /// Code `InvalidParameterValue.InvalidImageIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidImageIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InvalidImageIdMalformed")]
     InvalidParameterValueInvalidImageIdMalformed,
     /// 参数值非法，IP 地址格式非法。
     ///
-    /// Code `InvalidParameterValue.InvalidIpFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidIpFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidIpFormat")]
     InvalidParameterValueInvalidIpFormat,
     /// 参数值非法。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyPairNameEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyPairNameEmpty`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyPairNameEmpty")]
     InvalidParameterValueInvalidKeyPairNameEmpty,
     /// 非法的密钥对名称。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyPairNameIncludeIllegalChar`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyPairNameIncludeIllegalChar`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyPairNameIncludeIllegalChar")]
     InvalidParameterValueInvalidKeyPairNameIncludeIllegalChar,
     /// 参数长度非法。
     ///
-    /// Code `InvalidParameterValue.InvalidKeyPairNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidKeyPairNameTooLong`.
     #[doc(alias = "InvalidParameterValue.InvalidKeyPairNameTooLong")]
     InvalidParameterValueInvalidKeyPairNameTooLong,
     /// 参数组合非法。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterCombination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterCombination`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterCombination")]
     InvalidParameterValueInvalidParameterCombination,
     /// 参数中的密码不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPassword`.
     #[doc(alias = "InvalidParameterValue.InvalidPassword")]
     InvalidParameterValueInvalidPassword,
     /// 不正确的配额资源名称。
     ///
-    /// Code `InvalidParameterValue.InvalidResourceQuotaResourceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidResourceQuotaResourceName`.
     #[doc(alias = "InvalidParameterValue.InvalidResourceQuotaResourceName")]
     InvalidParameterValueInvalidResourceQuotaResourceName,
     /// 使用场景Id不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidSceneIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSceneIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InvalidSceneIdMalformed")]
     InvalidParameterValueInvalidSceneIdMalformed,
     /// 参数Zone的取值不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZone`.
     #[doc(alias = "InvalidParameterValue.InvalidZone")]
     InvalidParameterValueInvalidZone,
     /// 参数值非法，密钥对 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.KeyPairIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.KeyPairIdMalformed`.
     #[doc(alias = "InvalidParameterValue.KeyPairIdMalformed")]
     InvalidParameterValueKeyPairIdMalformed,
     /// 该密钥对中的公钥在系统中已存在，无法重复使用 。
     ///
-    /// Code `InvalidParameterValue.KeyPairPublicKeyDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.KeyPairPublicKeyDuplicated`.
     #[doc(alias = "InvalidParameterValue.KeyPairPublicKeyDuplicated")]
     InvalidParameterValueKeyPairPublicKeyDuplicated,
     /// 指定的公钥格式错误。
     ///
-    /// Code `InvalidParameterValue.KeyPairPublicKeyMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.KeyPairPublicKeyMalformed`.
     #[doc(alias = "InvalidParameterValue.KeyPairPublicKeyMalformed")]
     InvalidParameterValueKeyPairPublicKeyMalformed,
     /// No description is documented.
@@ -707,7 +709,7 @@ pub enum ErrorCode {
     InvalidParameterValueLength,
     /// 参数值非法，参数值的数量超过最大限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// No description is documented.
@@ -727,17 +729,17 @@ pub enum ErrorCode {
     InvalidParameterValueMcpServerListTooLarge,
     /// 参数值非法，不能为负值。
     ///
-    /// Code `InvalidParameterValue.Negative`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Negative`.
     #[doc(alias = "InvalidParameterValue.Negative")]
     InvalidParameterValueNegative,
     /// 不允许改变平台类型。
     ///
-    /// Code `InvalidParameterValue.NotAllowToChangePlatformType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotAllowToChangePlatformType`.
     #[doc(alias = "InvalidParameterValue.NotAllowToChangePlatformType")]
     InvalidParameterValueNotAllowToChangePlatformType,
     /// 不支持跨境同步镜像。
     ///
-    /// Code `InvalidParameterValue.NotSupportCrossBorderSyncBlueprint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotSupportCrossBorderSyncBlueprint`.
     #[doc(alias = "InvalidParameterValue.NotSupportCrossBorderSyncBlueprint")]
     InvalidParameterValueNotSupportCrossBorderSyncBlueprint,
     /// No description is documented.
@@ -747,97 +749,97 @@ pub enum ErrorCode {
     InvalidParameterValueNotSupportModifyInstanceBundleType,
     /// 参数值非法，不在合法范围内。
     ///
-    /// Code `InvalidParameterValue.OutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OutOfRange`.
     #[doc(alias = "InvalidParameterValue.OutOfRange")]
     InvalidParameterValueOutOfRange,
     /// 实例操作系统不支持该文件系统。
     ///
-    /// Code `InvalidParameterValue.PlatformTypeNotSupportFileSystem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PlatformTypeNotSupportFileSystem`.
     #[doc(alias = "InvalidParameterValue.PlatformTypeNotSupportFileSystem")]
     InvalidParameterValuePlatformTypeNotSupportFileSystem,
     /// 实例操作系统不支持指定挂载点。
     ///
-    /// Code `InvalidParameterValue.PlatformTypeNotSupportMountPoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PlatformTypeNotSupportMountPoint`.
     #[doc(alias = "InvalidParameterValue.PlatformTypeNotSupportMountPoint")]
     InvalidParameterValuePlatformTypeNotSupportMountPoint,
     /// 地域不存在。
     ///
-    /// Code `InvalidParameterValue.RegionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotFound`.
     #[doc(alias = "InvalidParameterValue.RegionNotFound")]
     InvalidParameterValueRegionNotFound,
     /// 地域不匹配。
     ///
-    /// Code `InvalidParameterValue.RegionNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotMatch`.
     #[doc(alias = "InvalidParameterValue.RegionNotMatch")]
     InvalidParameterValueRegionNotMatch,
     /// 不支持的地域。
     ///
-    /// Code `InvalidParameterValue.RegionNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotSupported`.
     #[doc(alias = "InvalidParameterValue.RegionNotSupported")]
     InvalidParameterValueRegionNotSupported,
     /// 该地域不可用。
     ///
-    /// Code `InvalidParameterValue.RegionUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionUnavailable`.
     #[doc(alias = "InvalidParameterValue.RegionUnavailable")]
     InvalidParameterValueRegionUnavailable,
     /// 参数值非法，快照 ID 格式非法。
     ///
-    /// Code `InvalidParameterValue.SnapshotIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SnapshotIdMalformed`.
     #[doc(alias = "InvalidParameterValue.SnapshotIdMalformed")]
     InvalidParameterValueSnapshotIdMalformed,
     /// 参数值非法，快照名称超过允许的最大长度。
     ///
-    /// Code `InvalidParameterValue.SnapshotNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SnapshotNameTooLong`.
     #[doc(alias = "InvalidParameterValue.SnapshotNameTooLong")]
     InvalidParameterValueSnapshotNameTooLong,
     /// 参数值非法，大于有效值。
     ///
-    /// Code `InvalidParameterValue.TooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLarge`.
     #[doc(alias = "InvalidParameterValue.TooLarge")]
     InvalidParameterValueTooLarge,
     /// 参数取值过长，超过最大长度。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// 参数值非法，小于有效值。
     ///
-    /// Code `InvalidParameterValue.TooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooSmall`.
     #[doc(alias = "InvalidParameterValue.TooSmall")]
     InvalidParameterValueTooSmall,
     /// 地域不可用。
     ///
-    /// Code `InvalidParameterValue.UnavailableRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnavailableRegion`.
     #[doc(alias = "InvalidParameterValue.UnavailableRegion")]
     InvalidParameterValueUnavailableRegion,
     /// 非法的可用区。
     ///
-    /// Code `InvalidParameterValue.ZoneInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneInvalid`.
     #[doc(alias = "InvalidParameterValue.ZoneInvalid")]
     InvalidParameterValueZoneInvalid,
     /// 实例挂载数据盘配额不足，无法挂载云硬盘。
     ///
-    /// Code `LimitExceeded.AttachDataDiskQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AttachDataDiskQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.AttachDataDiskQuotaLimitExceeded")]
     LimitExceededAttachDataDiskQuotaLimitExceeded,
     /// 配额不足，当前自定义镜像配额不允许创建新的自定义镜像。
     ///
-    /// Code `LimitExceeded.BlueprintQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BlueprintQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.BlueprintQuotaLimitExceeded")]
     LimitExceededBlueprintQuotaLimitExceeded,
     /// 超过磁盘备份点配额限制。
     ///
-    /// Code `LimitExceeded.DiskBackupQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DiskBackupQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.DiskBackupQuotaLimitExceeded")]
     LimitExceededDiskBackupQuotaLimitExceeded,
     /// 当前配额不足，无法创建新的云硬盘。
     ///
-    /// Code `LimitExceeded.DiskQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DiskQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.DiskQuotaLimitExceeded")]
     LimitExceededDiskQuotaLimitExceeded,
     /// 超过防火墙规则配额。
     ///
-    /// Code `LimitExceeded.FirewallRulesLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FirewallRulesLimitExceeded`.
     #[doc(alias = "LimitExceeded.FirewallRulesLimitExceeded")]
     LimitExceededFirewallRulesLimitExceeded,
     /// No description is documented.
@@ -847,17 +849,17 @@ pub enum ErrorCode {
     LimitExceededFirewallTemplateRuleQuotaLimitExceeded,
     /// 超过实例配额。
     ///
-    /// Code `LimitExceeded.InstanceQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.InstanceQuotaLimitExceeded")]
     LimitExceededInstanceQuotaLimitExceeded,
     /// 退还资源数量超出限制。
     ///
-    /// Code `LimitExceeded.IsolateResourcesLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IsolateResourcesLimitExceeded`.
     #[doc(alias = "LimitExceeded.IsolateResourcesLimitExceeded")]
     LimitExceededIsolateResourcesLimitExceeded,
     /// 超过密钥对配额。
     ///
-    /// Code `LimitExceeded.KeyPairLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.KeyPairLimitExceeded`.
     #[doc(alias = "LimitExceeded.KeyPairLimitExceeded")]
     LimitExceededKeyPairLimitExceeded,
     /// No description is documented.
@@ -867,12 +869,12 @@ pub enum ErrorCode {
     LimitExceededShareBlueprintAcrossAccountQuotaLimitExceeded,
     /// 超过快照配额。
     ///
-    /// Code `LimitExceeded.SnapshotQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SnapshotQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.SnapshotQuotaLimitExceeded")]
     LimitExceededSnapshotQuotaLimitExceeded,
     /// 超过同步镜像目的地域镜像配额。
     ///
-    /// Code `LimitExceeded.SyncBlueprintQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SyncBlueprintQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.SyncBlueprintQuotaLimitExceeded")]
     LimitExceededSyncBlueprintQuotaLimitExceeded,
     /// No description is documented.
@@ -882,7 +884,7 @@ pub enum ErrorCode {
     MissingParameterBundleMissingParameterBlueprintId,
     /// 必须传入参数Period或CurInstanceDeadline。
     ///
-    /// Code `MissingParameter.MissingParameterPeriodCurInstanceDeadline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingParameterPeriodCurInstanceDeadline`.
     #[doc(alias = "MissingParameter.MissingParameterPeriodCurInstanceDeadline")]
     MissingParameterMissingParameterPeriodCurInstanceDeadline,
     /// No description is documented.
@@ -892,137 +894,137 @@ pub enum ErrorCode {
     MissingParameterOrderFieldRequired,
     /// 镜像在操作中。请稍后再试。
     ///
-    /// Code `OperationDenied.BlueprintOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BlueprintOperationInProgress`.
     #[doc(alias = "OperationDenied.BlueprintOperationInProgress")]
     OperationDeniedBlueprintOperationInProgress,
     /// 该实例不支持升级套餐操作。
     ///
-    /// Code `OperationDenied.BundleNotSupportModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BundleNotSupportModify`.
     #[doc(alias = "OperationDenied.BundleNotSupportModify")]
     OperationDeniedBundleNotSupportModify,
     /// 磁盘备份点忙，请稍后重新操作。
     ///
-    /// Code `OperationDenied.DiskBackupBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskBackupBusy`.
     #[doc(alias = "OperationDenied.DiskBackupBusy")]
     OperationDeniedDiskBackupBusy,
     /// 磁盘备份点正在操作过程中，请稍后重试。
     ///
-    /// Code `OperationDenied.DiskBackupOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskBackupOperationInProgress`.
     #[doc(alias = "OperationDenied.DiskBackupOperationInProgress")]
     OperationDeniedDiskBackupOperationInProgress,
     /// 磁盘正在操作备份点过程中，请稍后重新操作。
     ///
-    /// Code `OperationDenied.DiskBusyForBackupOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskBusyForBackupOperation`.
     #[doc(alias = "OperationDenied.DiskBusyForBackupOperation")]
     OperationDeniedDiskBusyForBackupOperation,
     /// 磁盘处于创建过程中。
     ///
-    /// Code `OperationDenied.DiskCreating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskCreating`.
     #[doc(alias = "OperationDenied.DiskCreating")]
     OperationDeniedDiskCreating,
     /// 磁盘正在操作过程中，请稍后重试。
     ///
-    /// Code `OperationDenied.DiskOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskOperationInProgress`.
     #[doc(alias = "OperationDenied.DiskOperationInProgress")]
     OperationDeniedDiskOperationInProgress,
     /// 磁盘的云盘类型不支持该操作。
     ///
-    /// Code `OperationDenied.DiskUsageNotSupportOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DiskUsageNotSupportOperation`.
     #[doc(alias = "OperationDenied.DiskUsageNotSupportOperation")]
     OperationDeniedDiskUsageNotSupportOperation,
     /// 禁止对实例进行操作，实例在创建中，不允许进行该操作。
     ///
-    /// Code `OperationDenied.InstanceCreating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceCreating`.
     #[doc(alias = "OperationDenied.InstanceCreating")]
     OperationDeniedInstanceCreating,
     /// 禁止对实例进行操作，实例最近一次的操作尚在进行中。
     ///
-    /// Code `OperationDenied.InstanceOperationInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceOperationInProgress`.
     #[doc(alias = "OperationDenied.InstanceOperationInProgress")]
     OperationDeniedInstanceOperationInProgress,
     /// 禁止创建快照。
     ///
-    /// Code `OperationDenied.OperationDeniedCreateSnapshot`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDeniedCreateSnapshot`.
     #[doc(alias = "OperationDenied.OperationDeniedCreateSnapshot")]
     OperationDeniedOperationDeniedCreateSnapshot,
     /// 使用存储型套餐的实例不支持创建快照。
     ///
-    /// Code `OperationDenied.OperationDeniedCreateSnapshotForStorageBundle`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDeniedCreateSnapshotForStorageBundle`.
     #[doc(alias = "OperationDenied.OperationDeniedCreateSnapshotForStorageBundle")]
     OperationDeniedOperationDeniedCreateSnapshotForStorageBundle,
     /// 镜像正在修改共享属性操作中。不支持此操作。
     ///
-    /// Code `ResourceInUse.BlueprintModifyingSharePermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.BlueprintModifyingSharePermission`.
     #[doc(alias = "ResourceInUse.BlueprintModifyingSharePermission")]
     ResourceInUseBlueprintModifyingSharePermission,
     /// 磁盘备份点正在使用中，不支持此操作。
     ///
-    /// Code `ResourceInUse.DiskBackupInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DiskBackupInUse`.
     #[doc(alias = "ResourceInUse.DiskBackupInUse")]
     ResourceInUseDiskBackupInUse,
     /// 镜像在使用中，不支持此操作。
     ///
-    /// Code `ResourceInUse.ImageInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ImageInUse`.
     #[doc(alias = "ResourceInUse.ImageInUse")]
     ResourceInUseImageInUse,
     /// 密钥对正在使用中。
     ///
-    /// Code `ResourceInUse.KeyPairInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.KeyPairInUse`.
     #[doc(alias = "ResourceInUse.KeyPairInUse")]
     ResourceInUseKeyPairInUse,
     /// 镜像 ID 不存在。
     ///
-    /// Code `ResourceNotFound.BlueprintIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BlueprintIdNotFound`.
     #[doc(alias = "ResourceNotFound.BlueprintIdNotFound")]
     ResourceNotFoundBlueprintIdNotFound,
     /// 指定的镜像不存在。请检查镜像的BlueprintId是否正确。
     ///
-    /// Code `ResourceNotFound.BlueprintNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BlueprintNotFound`.
     #[doc(alias = "ResourceNotFound.BlueprintNotFound")]
     ResourceNotFoundBlueprintNotFound,
     /// 处于已挂载状态的磁盘关联实例不存在。
     ///
-    /// Code `ResourceNotFound.DiskAttachedHasNoInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskAttachedHasNoInstanceId`.
     #[doc(alias = "ResourceNotFound.DiskAttachedHasNoInstanceId")]
     ResourceNotFoundDiskAttachedHasNoInstanceId,
     /// 磁盘备份点ID不存在。
     ///
-    /// Code `ResourceNotFound.DiskBackupIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskBackupIdNotFound`.
     #[doc(alias = "ResourceNotFound.DiskBackupIdNotFound")]
     ResourceNotFoundDiskBackupIdNotFound,
     /// 磁盘备份点不存在。
     ///
-    /// Code `ResourceNotFound.DiskBackupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskBackupNotExists`.
     #[doc(alias = "ResourceNotFound.DiskBackupNotExists")]
     ResourceNotFoundDiskBackupNotExists,
     /// 用户指定磁盘备份点不存在。
     ///
-    /// Code `ResourceNotFound.DiskBackupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskBackupNotFound`.
     #[doc(alias = "ResourceNotFound.DiskBackupNotFound")]
     ResourceNotFoundDiskBackupNotFound,
     /// 磁盘 ID 不存在。
     ///
-    /// Code `ResourceNotFound.DiskIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskIdNotFound`.
     #[doc(alias = "ResourceNotFound.DiskIdNotFound")]
     ResourceNotFoundDiskIdNotFound,
     /// 磁盘不存在。
     ///
-    /// Code `ResourceNotFound.DiskNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskNotExists`.
     #[doc(alias = "ResourceNotFound.DiskNotExists")]
     ResourceNotFoundDiskNotExists,
     /// 磁盘不存在。
     ///
-    /// Code `ResourceNotFound.DiskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DiskNotFound`.
     #[doc(alias = "ResourceNotFound.DiskNotFound")]
     ResourceNotFoundDiskNotFound,
     /// 防火墙不存在。
     ///
-    /// Code `ResourceNotFound.FirewallNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirewallNotFound`.
     #[doc(alias = "ResourceNotFound.FirewallNotFound")]
     ResourceNotFoundFirewallNotFound,
     /// 防火墙规则不存在。
     ///
-    /// Code `ResourceNotFound.FirewallRulesNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FirewallRulesNotFound`.
     #[doc(alias = "ResourceNotFound.FirewallRulesNotFound")]
     ResourceNotFoundFirewallRulesNotFound,
     /// No description is documented.
@@ -1037,7 +1039,7 @@ pub enum ErrorCode {
     ResourceNotFoundFirewallTemplateRuleNotFound,
     /// 镜像ID不存在。
     ///
-    /// Code `ResourceNotFound.ImageIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ImageIdNotFound`.
     #[doc(alias = "ResourceNotFound.ImageIdNotFound")]
     ResourceNotFoundImageIdNotFound,
     /// No description is documented.
@@ -1047,27 +1049,27 @@ pub enum ErrorCode {
     ResourceNotFoundInstanceBlueprintNotFound,
     /// 实例不存在挂载的数据盘。
     ///
-    /// Code `ResourceNotFound.InstanceDataDiskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceDataDiskNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceDataDiskNotFound")]
     ResourceNotFoundInstanceDataDiskNotFound,
     /// 实例 ID 不存在。
     ///
-    /// Code `ResourceNotFound.InstanceIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceIdNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceIdNotFound")]
     ResourceNotFoundInstanceIdNotFound,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 密钥对 ID 不存在。
     ///
-    /// Code `ResourceNotFound.KeyIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.KeyIdNotFound`.
     #[doc(alias = "ResourceNotFound.KeyIdNotFound")]
     ResourceNotFoundKeyIdNotFound,
     /// 密钥对不存在。
     ///
-    /// Code `ResourceNotFound.KeyPairNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.KeyPairNotFound`.
     #[doc(alias = "ResourceNotFound.KeyPairNotFound")]
     ResourceNotFoundKeyPairNotFound,
     /// No description is documented.
@@ -1082,42 +1084,42 @@ pub enum ErrorCode {
     ResourceNotFoundMcpServersPartialNotFound,
     /// 自定义镜像不存在。
     ///
-    /// Code `ResourceNotFound.PrivateBlueprintNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PrivateBlueprintNotFound`.
     #[doc(alias = "ResourceNotFound.PrivateBlueprintNotFound")]
     ResourceNotFoundPrivateBlueprintNotFound,
     /// 服务角色不存在, 请为账号添加这个角色。
     ///
-    /// Code `ResourceNotFound.RoleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RoleNotFound`.
     #[doc(alias = "ResourceNotFound.RoleNotFound")]
     ResourceNotFoundRoleNotFound,
     /// 未查询到场景ID
     ///
-    /// Code `ResourceNotFound.SceneIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SceneIdNotFound`.
     #[doc(alias = "ResourceNotFound.SceneIdNotFound")]
     ResourceNotFoundSceneIdNotFound,
     /// 快照 ID 不存在。
     ///
-    /// Code `ResourceNotFound.SnapshotIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SnapshotIdNotFound`.
     #[doc(alias = "ResourceNotFound.SnapshotIdNotFound")]
     ResourceNotFoundSnapshotIdNotFound,
     /// 快照不存在。
     ///
-    /// Code `ResourceNotFound.SnapshotNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SnapshotNotFound`.
     #[doc(alias = "ResourceNotFound.SnapshotNotFound")]
     ResourceNotFoundSnapshotNotFound,
     /// 指定实例镜像不符合要求。
     ///
-    /// Code `ResourceUnavailable.BlueprintInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BlueprintInvalid`.
     #[doc(alias = "ResourceUnavailable.BlueprintInvalid")]
     ResourceUnavailableBlueprintInvalid,
     /// 镜像资源不可用。
     ///
-    /// Code `ResourceUnavailable.BlueprintUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BlueprintUnavailable`.
     #[doc(alias = "ResourceUnavailable.BlueprintUnavailable")]
     ResourceUnavailableBlueprintUnavailable,
     /// 套餐不可用。
     ///
-    /// Code `ResourceUnavailable.BundleUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BundleUnavailable`.
     #[doc(alias = "ResourceUnavailable.BundleUnavailable")]
     ResourceUnavailableBundleUnavailable,
     /// No description is documented.
@@ -1127,7 +1129,7 @@ pub enum ErrorCode {
     ResourceUnavailableCannotApplyEmptyFirewallTemplate,
     /// Docker资源不可用。
     ///
-    /// Code `ResourceUnavailable.DockerUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DockerUnavailable`.
     #[doc(alias = "ResourceUnavailable.DockerUnavailable")]
     ResourceUnavailableDockerUnavailable,
     /// No description is documented.
@@ -1142,12 +1144,12 @@ pub enum ErrorCode {
     ResourceUnavailableInvalidPurchaseRequestSource,
     /// TAT agent不可用。
     ///
-    /// Code `ResourceUnavailable.TATAgentUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TATAgentUnavailable`.
     #[doc(alias = "ResourceUnavailable.TATAgentUnavailable")]
     ResourceUnavailableTATAgentUnavailable,
     /// TAT 服务错误。
     ///
-    /// Code `ResourceUnavailable.TATServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TATServiceError`.
     #[doc(alias = "ResourceUnavailable.TATServiceError")]
     ResourceUnavailableTATServiceError,
     /// No description is documented.
@@ -1157,12 +1159,12 @@ pub enum ErrorCode {
     ResourcesSoldOutBundleSoldOut,
     /// 套餐无可用配置。
     ///
-    /// Code `ResourcesSoldOut.PurchaseSourceHasNoBundleConfigs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.PurchaseSourceHasNoBundleConfigs`.
     #[doc(alias = "ResourcesSoldOut.PurchaseSourceHasNoBundleConfigs")]
     ResourcesSoldOutPurchaseSourceHasNoBundleConfigs,
     /// 套餐无可用配置。
     ///
-    /// Code `ResourcesSoldOut.ZonesHasNoBundleConfigs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ZonesHasNoBundleConfigs`.
     #[doc(alias = "ResourcesSoldOut.ZonesHasNoBundleConfigs")]
     ResourcesSoldOutZonesHasNoBundleConfigs,
     /// No description is documented.
@@ -1172,22 +1174,22 @@ pub enum ErrorCode {
     UnauthorizedOperationCertificationNeedUpgrade,
     /// 无效 Token。
     ///
-    /// Code `UnauthorizedOperation.InvalidToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.InvalidToken`.
     #[doc(alias = "UnauthorizedOperation.InvalidToken")]
     UnauthorizedOperationInvalidToken,
     /// MFA 已过期。
     ///
-    /// Code `UnauthorizedOperation.MFAExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFAExpired`.
     #[doc(alias = "UnauthorizedOperation.MFAExpired")]
     UnauthorizedOperationMFAExpired,
     /// MFA 不存在。
     ///
-    /// Code `UnauthorizedOperation.MFANotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFANotFound`.
     #[doc(alias = "UnauthorizedOperation.MFANotFound")]
     UnauthorizedOperationMFANotFound,
     /// 无权限。
     ///
-    /// Code `UnauthorizedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermission`.
     #[doc(alias = "UnauthorizedOperation.NoPermission")]
     UnauthorizedOperationNoPermission,
     /// No description is documented.
@@ -1202,47 +1204,47 @@ pub enum ErrorCode {
     UnauthorizedOperationTokenInvalid,
     /// 将磁盘备份点回滚到其他盘，不支持该操作。
     ///
-    /// Code `UnsupportedOperation.ApplyDiskBackupToAnotherDisk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ApplyDiskBackupToAnotherDisk`.
     #[doc(alias = "UnsupportedOperation.ApplyDiskBackupToAnotherDisk")]
     UnsupportedOperationApplyDiskBackupToAnotherDisk,
     /// 获取角色授权失败，请授予 Lighthouse 相关角色后进行重试。
     ///
-    /// Code `UnsupportedOperation.AssumeRoleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AssumeRoleFailed`.
     #[doc(alias = "UnsupportedOperation.AssumeRoleFailed")]
     UnsupportedOperationAssumeRoleFailed,
     /// 没有实例不支持关联到云联网。
     ///
-    /// Code `UnsupportedOperation.AttachCcnConditionUnsatisfied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachCcnConditionUnsatisfied`.
     #[doc(alias = "UnsupportedOperation.AttachCcnConditionUnsatisfied")]
     UnsupportedOperationAttachCcnConditionUnsatisfied,
     /// 关联云联网失败。请检查云联网状态并稍后再试。
     ///
-    /// Code `UnsupportedOperation.AttachCcnFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachCcnFailed`.
     #[doc(alias = "UnsupportedOperation.AttachCcnFailed")]
     UnsupportedOperationAttachCcnFailed,
     /// 镜像已经被共享。不支持此操作。
     ///
-    /// Code `UnsupportedOperation.BlueprintAlreadyShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BlueprintAlreadyShared`.
     #[doc(alias = "UnsupportedOperation.BlueprintAlreadyShared")]
     UnsupportedOperationBlueprintAlreadyShared,
     /// 镜像当前状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.BlueprintCurStateInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BlueprintCurStateInvalid`.
     #[doc(alias = "UnsupportedOperation.BlueprintCurStateInvalid")]
     UnsupportedOperationBlueprintCurStateInvalid,
     /// 镜像没有被共享。不支持此操作。
     ///
-    /// Code `UnsupportedOperation.BlueprintHasNotShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BlueprintHasNotShared`.
     #[doc(alias = "UnsupportedOperation.BlueprintHasNotShared")]
     UnsupportedOperationBlueprintHasNotShared,
     /// 镜像最近一次的操作尚未完成。
     ///
-    /// Code `UnsupportedOperation.BlueprintLatestOperationUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BlueprintLatestOperationUnfinished`.
     #[doc(alias = "UnsupportedOperation.BlueprintLatestOperationUnfinished")]
     UnsupportedOperationBlueprintLatestOperationUnfinished,
     /// 镜像被使用中，不支持该操作。
     ///
-    /// Code `UnsupportedOperation.BlueprintOccupied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BlueprintOccupied`.
     #[doc(alias = "UnsupportedOperation.BlueprintOccupied")]
     UnsupportedOperationBlueprintOccupied,
     /// No description is documented.
@@ -1252,62 +1254,62 @@ pub enum ErrorCode {
     UnsupportedOperationBlueprintTypeNotSupportOperation,
     /// 已经关联云联网，不支持再次关联。
     ///
-    /// Code `UnsupportedOperation.CcnAlreadyAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnAlreadyAttached`.
     #[doc(alias = "UnsupportedOperation.CcnAlreadyAttached")]
     UnsupportedOperationCcnAlreadyAttached,
     /// 云联网 尚未关联。不支持此操作。
     ///
-    /// Code `UnsupportedOperation.CcnNotAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnNotAttached`.
     #[doc(alias = "UnsupportedOperation.CcnNotAttached")]
     UnsupportedOperationCcnNotAttached,
     /// 查询云联网关联的实例状态失败。请稍后再试。
     ///
-    /// Code `UnsupportedOperation.DescribeCcnAttachedInstancesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DescribeCcnAttachedInstancesFailed`.
     #[doc(alias = "UnsupportedOperation.DescribeCcnAttachedInstancesFailed")]
     UnsupportedOperationDescribeCcnAttachedInstancesFailed,
     /// 解关联云联网失败。请检查云联网状态并稍后再试。
     ///
-    /// Code `UnsupportedOperation.DetachCcnFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DetachCcnFailed`.
     #[doc(alias = "UnsupportedOperation.DetachCcnFailed")]
     UnsupportedOperationDetachCcnFailed,
     /// 磁盘备份点上一次操作未结束，不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.DiskBackupLatestOperationUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DiskBackupLatestOperationUnfinished`.
     #[doc(alias = "UnsupportedOperation.DiskBackupLatestOperationUnfinished")]
     UnsupportedOperationDiskBackupLatestOperationUnfinished,
     /// 磁盘忙。
     ///
-    /// Code `UnsupportedOperation.DiskBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DiskBusy`.
     #[doc(alias = "UnsupportedOperation.DiskBusy")]
     UnsupportedOperationDiskBusy,
     /// 不支持的操作，磁盘最近一次的操作尚未完成。
     ///
-    /// Code `UnsupportedOperation.DiskLatestOperationUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DiskLatestOperationUnfinished`.
     #[doc(alias = "UnsupportedOperation.DiskLatestOperationUnfinished")]
     UnsupportedOperationDiskLatestOperationUnfinished,
     /// 防火墙忙。
     ///
-    /// Code `UnsupportedOperation.FirewallBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FirewallBusy`.
     #[doc(alias = "UnsupportedOperation.FirewallBusy")]
     UnsupportedOperationFirewallBusy,
     /// 指定的防火墙版本号和当前版本不一致。
     ///
-    /// Code `UnsupportedOperation.FirewallVersionMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FirewallVersionMismatch`.
     #[doc(alias = "UnsupportedOperation.FirewallVersionMismatch")]
     UnsupportedOperationFirewallVersionMismatch,
     /// 镜像已经被共享。不支持此操作。
     ///
-    /// Code `UnsupportedOperation.ImageAlreadyShared`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ImageAlreadyShared`.
     #[doc(alias = "UnsupportedOperation.ImageAlreadyShared")]
     UnsupportedOperationImageAlreadyShared,
     /// 镜像整在被资源进行操作，镜像被占用，不支持此操作。请稍后再试。
     ///
-    /// Code `UnsupportedOperation.ImageOccupied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ImageOccupied`.
     #[doc(alias = "UnsupportedOperation.ImageOccupied")]
     UnsupportedOperationImageOccupied,
     /// 镜像不支持共享。
     ///
-    /// Code `UnsupportedOperation.ImageUnableToShare`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ImageUnableToShare`.
     #[doc(alias = "UnsupportedOperation.ImageUnableToShare")]
     UnsupportedOperationImageUnableToShare,
     /// No description is documented.
@@ -1317,47 +1319,47 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceDisplayAreaNotSupportOperation,
     /// 实例已到期，不支持该操作。
     ///
-    /// Code `UnsupportedOperation.InstanceExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceExpired`.
     #[doc(alias = "UnsupportedOperation.InstanceExpired")]
     UnsupportedOperationInstanceExpired,
     /// LinuxUnix实例在创建时不支持设置密码。
     ///
-    /// Code `UnsupportedOperation.InstanceLinuxUnixCreatingNotSupportPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceLinuxUnixCreatingNotSupportPassword`.
     #[doc(alias = "UnsupportedOperation.InstanceLinuxUnixCreatingNotSupportPassword")]
     UnsupportedOperationInstanceLinuxUnixCreatingNotSupportPassword,
     /// 磁盘备份点状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.InvalidDiskBackupState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDiskBackupState`.
     #[doc(alias = "UnsupportedOperation.InvalidDiskBackupState")]
     UnsupportedOperationInvalidDiskBackupState,
     /// 磁盘状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.InvalidDiskState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidDiskState`.
     #[doc(alias = "UnsupportedOperation.InvalidDiskState")]
     UnsupportedOperationInvalidDiskState,
     /// 不支持的操作，实例状态不合法。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceState`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceState")]
     UnsupportedOperationInvalidInstanceState,
     /// 不支持的操作，快照状态不合法。
     ///
-    /// Code `UnsupportedOperation.InvalidSnapshotState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidSnapshotState`.
     #[doc(alias = "UnsupportedOperation.InvalidSnapshotState")]
     UnsupportedOperationInvalidSnapshotState,
     /// 不支持的操作，不支持将同一个密钥对重复绑定到同一个实例上。
     ///
-    /// Code `UnsupportedOperation.KeyPairBindDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.KeyPairBindDuplicate`.
     #[doc(alias = "UnsupportedOperation.KeyPairBindDuplicate")]
     UnsupportedOperationKeyPairBindDuplicate,
     /// 不支持该操作。KeyPair 与镜像存在绑定关系。在进行该操作前请删除与密钥对有绑定关系的自定义镜像。
     ///
-    /// Code `UnsupportedOperation.KeyPairBindToBlueprints`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.KeyPairBindToBlueprints`.
     #[doc(alias = "UnsupportedOperation.KeyPairBindToBlueprints")]
     UnsupportedOperationKeyPairBindToBlueprints,
     /// 不支持的操作，不支持将未绑定到实例的密钥对从实例解绑。
     ///
-    /// Code `UnsupportedOperation.KeyPairNotBoundToInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.KeyPairNotBoundToInstance`.
     #[doc(alias = "UnsupportedOperation.KeyPairNotBoundToInstance")]
     UnsupportedOperationKeyPairNotBoundToInstance,
     /// No description is documented.
@@ -1367,7 +1369,7 @@ pub enum ErrorCode {
     UnsupportedOperationKeyPairUnbindUsernameMismatch,
     /// 不支持的操作，实例最近一次的操作尚未完成。
     ///
-    /// Code `UnsupportedOperation.LatestOperationUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LatestOperationUnfinished`.
     #[doc(alias = "UnsupportedOperation.LatestOperationUnfinished")]
     UnsupportedOperationLatestOperationUnfinished,
     /// No description is documented.
@@ -1377,7 +1379,7 @@ pub enum ErrorCode {
     UnsupportedOperationMcpServerLatestOperationUnfinished,
     /// 共享镜像不支持此操作。
     ///
-    /// Code `UnsupportedOperation.NotSupportSharedBlueprint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportSharedBlueprint`.
     #[doc(alias = "UnsupportedOperation.NotSupportSharedBlueprint")]
     UnsupportedOperationNotSupportSharedBlueprint,
     /// No description is documented.
@@ -1392,52 +1394,52 @@ pub enum ErrorCode {
     UnsupportedOperationOperationNotSupportedInIntlSite,
     /// 计费资源中心删除资源失败。
     ///
-    /// Code `UnsupportedOperation.PostDestroyResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PostDestroyResourceFailed`.
     #[doc(alias = "UnsupportedOperation.PostDestroyResourceFailed")]
     UnsupportedOperationPostDestroyResourceFailed,
     /// 重新申请关联云联网失败。请检查云联网状态并稍后再试。
     ///
-    /// Code `UnsupportedOperation.ResetAttachCcnFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResetAttachCcnFailed`.
     #[doc(alias = "UnsupportedOperation.ResetAttachCcnFailed")]
     UnsupportedOperationResetAttachCcnFailed,
     /// 资源不支持退换。
     ///
-    /// Code `UnsupportedOperation.ResourceNotReturnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceNotReturnable`.
     #[doc(alias = "UnsupportedOperation.ResourceNotReturnable")]
     UnsupportedOperationResourceNotReturnable,
     /// 资源变配操作中新旧配置一样，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.SameWithOldConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SameWithOldConfig`.
     #[doc(alias = "UnsupportedOperation.SameWithOldConfig")]
     UnsupportedOperationSameWithOldConfig,
     /// 相关服务角色不存在，无法调用此接口。
     ///
-    /// Code `UnsupportedOperation.ServiceRoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServiceRoleNotExist`.
     #[doc(alias = "UnsupportedOperation.ServiceRoleNotExist")]
     UnsupportedOperationServiceRoleNotExist,
     /// 快照忙。
     ///
-    /// Code `UnsupportedOperation.SnapshotBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotBusy`.
     #[doc(alias = "UnsupportedOperation.SnapshotBusy")]
     UnsupportedOperationSnapshotBusy,
     /// 系统忙。
     ///
-    /// Code `UnsupportedOperation.SystemBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SystemBusy`.
     #[doc(alias = "UnsupportedOperation.SystemBusy")]
     UnsupportedOperationSystemBusy,
     /// 实例上腾讯云助手 agent 不在线。
     ///
-    /// Code `UnsupportedOperation.TatAgentNotOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TatAgentNotOnline`.
     #[doc(alias = "UnsupportedOperation.TatAgentNotOnline")]
     UnsupportedOperationTatAgentNotOnline,
     /// Windows实例不支持绑定密钥对。
     ///
-    /// Code `UnsupportedOperation.WindowsNotAllowToAssociateKeyPair`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.WindowsNotAllowToAssociateKeyPair`.
     #[doc(alias = "UnsupportedOperation.WindowsNotAllowToAssociateKeyPair")]
     UnsupportedOperationWindowsNotAllowToAssociateKeyPair,
     /// windows类型实例不支持密钥对功能。
     ///
-    /// Code `UnsupportedOperation.WindowsNotSupportKeyPair`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.WindowsNotSupportKeyPair`.
     #[doc(alias = "UnsupportedOperation.WindowsNotSupportKeyPair")]
     UnsupportedOperationWindowsNotSupportKeyPair,
 }

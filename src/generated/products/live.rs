@@ -7,114 +7,116 @@
 
 /// An error code of `live`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/live-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 操作 AI 接口失败。
     ///
-    /// Code `FailedOperation.AiTranscodeOptionFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AiTranscodeOptionFail`.
     #[doc(alias = "FailedOperation.AiTranscodeOptionFail")]
     FailedOperationAiTranscodeOptionFail,
     /// 改变任务状态失败。
     ///
-    /// Code `FailedOperation.AlterTaskState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AlterTaskState`.
     #[doc(alias = "FailedOperation.AlterTaskState")]
     FailedOperationAlterTaskState,
     /// 请检查是否有权限。
     ///
-    /// Code `FailedOperation.AuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthError`.
     #[doc(alias = "FailedOperation.AuthError")]
     FailedOperationAuthError,
     /// 调用第三方服务失败。
     ///
-    /// Code `FailedOperation.CallOtherSvrError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallOtherSvrError`.
     #[doc(alias = "FailedOperation.CallOtherSvrError")]
     FailedOperationCallOtherSvrError,
     /// 调用内部服务失败。
     ///
-    /// Code `FailedOperation.CallOtherSvrFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallOtherSvrFailed`.
     #[doc(alias = "FailedOperation.CallOtherSvrFailed")]
     FailedOperationCallOtherSvrFailed,
     /// 取消的混流 session 不存在。
     ///
-    /// Code `FailedOperation.CancelSessionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CancelSessionNotExist`.
     #[doc(alias = "FailedOperation.CancelSessionNotExist")]
     FailedOperationCancelSessionNotExist,
     /// 该证书已颁发，不能删除。
     ///
-    /// Code `FailedOperation.CannotBeDeletedIssued`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CannotBeDeletedIssued`.
     #[doc(alias = "FailedOperation.CannotBeDeletedIssued")]
     FailedOperationCannotBeDeletedIssued,
     /// 免费证书申请1小时内不允许删除。
     ///
-    /// Code `FailedOperation.CannotBeDeletedWithinHour`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CannotBeDeletedWithinHour`.
     #[doc(alias = "FailedOperation.CannotBeDeletedWithinHour")]
     FailedOperationCannotBeDeletedWithinHour,
     /// 导播台绑定了预付费套餐包。
     ///
-    /// Code `FailedOperation.CasterBinded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CasterBinded`.
     #[doc(alias = "FailedOperation.CasterBinded")]
     FailedOperationCasterBinded,
     /// 导播台处于过期状态。
     ///
-    /// Code `FailedOperation.CasterExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CasterExpired`.
     #[doc(alias = "FailedOperation.CasterExpired")]
     FailedOperationCasterExpired,
     /// 导播台不存在。
     ///
-    /// Code `FailedOperation.CasterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CasterNotFound`.
     #[doc(alias = "FailedOperation.CasterNotFound")]
     FailedOperationCasterNotFound,
     /// 证书已存在。
     ///
-    /// Code `FailedOperation.CertificateExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateExists`.
     #[doc(alias = "FailedOperation.CertificateExists")]
     FailedOperationCertificateExists,
     /// 证书不符合标准。
     ///
-    /// Code `FailedOperation.CertificateInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateInvalid`.
     #[doc(alias = "FailedOperation.CertificateInvalid")]
     FailedOperationCertificateInvalid,
     /// 证书与私钥不对应。
     ///
-    /// Code `FailedOperation.CertificateMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateMismatch`.
     #[doc(alias = "FailedOperation.CertificateMismatch")]
     FailedOperationCertificateMismatch,
     /// 证书不存在。
     ///
-    /// Code `FailedOperation.CertificateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotFound`.
     #[doc(alias = "FailedOperation.CertificateNotFound")]
     FailedOperationCertificateNotFound,
     /// 模版使用中。
     ///
-    /// Code `FailedOperation.ConfInUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfInUsed`.
     #[doc(alias = "FailedOperation.ConfInUsed")]
     FailedOperationConfInUsed,
     /// 下发CDN平台失败。
     ///
-    /// Code `FailedOperation.ConfigCDNFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigCDNFailed`.
     #[doc(alias = "FailedOperation.ConfigCDNFailed")]
     FailedOperationConfigCDNFailed,
     /// 任务接口执行冲突。
     ///
-    /// Code `FailedOperation.ConflictAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConflictAction`.
     #[doc(alias = "FailedOperation.ConflictAction")]
     FailedOperationConflictAction,
     /// Cos bucket 不存在。
     ///
-    /// Code `FailedOperation.CosBucketNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosBucketNotExist`.
     #[doc(alias = "FailedOperation.CosBucketNotExist")]
     FailedOperationCosBucketNotExist,
     /// 无权限访问 Cos bucket。
     ///
-    /// Code `FailedOperation.CosBucketNotPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosBucketNotPermission`.
     #[doc(alias = "FailedOperation.CosBucketNotPermission")]
     FailedOperationCosBucketNotPermission,
     /// Cos 角色不存在，请前往 控制台 -\> 功能配置 -\> 直播截图\&鉴黄 页面进行授权。
     ///
-    /// Code `FailedOperation.CosRoleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosRoleNotExists`.
     #[doc(alias = "FailedOperation.CosRoleNotExists")]
     FailedOperationCosRoleNotExists,
     /// No description is documented.
@@ -124,42 +126,42 @@ pub enum ErrorCode {
     FailedOperationCreateAIGCTaskFailed,
     /// 创建/更新导播台主监、预监任务失败，可能是并发操作了同一个主监或预监任务。
     ///
-    /// Code `FailedOperation.CreateCasterTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateCasterTaskFailed`.
     #[doc(alias = "FailedOperation.CreateCasterTaskFailed")]
     FailedOperationCreateCasterTaskFailed,
     /// 数据库访问异常。
     ///
-    /// Code `FailedOperation.DatabaseNotAccessible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseNotAccessible`.
     #[doc(alias = "FailedOperation.DatabaseNotAccessible")]
     FailedOperationDatabaseNotAccessible,
     /// 2天内有产生流量，域名处于锁定期间，2天内无流量产生才允许删除域名。
     ///
-    /// Code `FailedOperation.DeleteDomainInLockedTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteDomainInLockedTime`.
     #[doc(alias = "FailedOperation.DeleteDomainInLockedTime")]
     FailedOperationDeleteDomainInLockedTime,
     /// 域名已添加。
     ///
-    /// Code `FailedOperation.DomainAdded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainAdded`.
     #[doc(alias = "FailedOperation.DomainAdded")]
     FailedOperationDomainAdded,
     /// 配置域名规则失败。
     ///
-    /// Code `FailedOperation.DomainGslbFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainGslbFail`.
     #[doc(alias = "FailedOperation.DomainGslbFail")]
     FailedOperationDomainGslbFail,
     /// 域名需要实名认证。
     ///
-    /// Code `FailedOperation.DomainNeedRealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainNeedRealName`.
     #[doc(alias = "FailedOperation.DomainNeedRealName")]
     FailedOperationDomainNeedRealName,
     /// 域名归属待验证。
     ///
-    /// Code `FailedOperation.DomainNeedVerifyOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainNeedVerifyOwner`.
     #[doc(alias = "FailedOperation.DomainNeedVerifyOwner")]
     FailedOperationDomainNeedVerifyOwner,
     /// 免费证书数量超出限制。
     ///
-    /// Code `FailedOperation.ExceedsFreeLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceedsFreeLimit`.
     #[doc(alias = "FailedOperation.ExceedsFreeLimit")]
     FailedOperationExceedsFreeLimit,
     /// No description is documented.
@@ -169,164 +171,164 @@ pub enum ErrorCode {
     FailedOperationGetDataFailed,
     /// 无法获取水印 url。
     ///
-    /// Code `FailedOperation.GetPictureUrlError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPictureUrlError`.
     #[doc(alias = "FailedOperation.GetPictureUrlError")]
     FailedOperationGetPictureUrlError,
     /// 获取输入流长宽失败。
     ///
-    /// Code `FailedOperation.GetStreamResolutionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetStreamResolutionError`.
     #[doc(alias = "FailedOperation.GetStreamResolutionError")]
     FailedOperationGetStreamResolutionError,
     /// 无在线流。
     ///
-    /// Code `FailedOperation.HasNotLivingStream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HasNotLivingStream`.
     #[doc(alias = "FailedOperation.HasNotLivingStream")]
     FailedOperationHasNotLivingStream,
     /// 域名数量超过限制(100个）。
     ///
-    /// Code `FailedOperation.HostOutLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HostOutLimit`.
     #[doc(alias = "FailedOperation.HostOutLimit")]
     FailedOperationHostOutLimit,
     /// 输入已经存在。
     ///
-    /// Code `FailedOperation.InputAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputAlreadyExist`.
     #[doc(alias = "FailedOperation.InputAlreadyExist")]
     FailedOperationInputAlreadyExist,
     /// 输入源不活跃。
     ///
-    /// Code `FailedOperation.InputIsNotActive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputIsNotActive`.
     #[doc(alias = "FailedOperation.InputIsNotActive")]
     FailedOperationInputIsNotActive,
     /// 输入不存在。
     ///
-    /// Code `FailedOperation.InputNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputNotExist`.
     #[doc(alias = "FailedOperation.InputNotExist")]
     FailedOperationInputNotExist,
     /// 禁止监播c流。
     ///
-    /// Code `FailedOperation.InputStreamMixTypeNotAccessible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputStreamMixTypeNotAccessible`.
     #[doc(alias = "FailedOperation.InputStreamMixTypeNotAccessible")]
     FailedOperationInputStreamMixTypeNotAccessible,
     /// 输入在自动导播中被使用，不允许修改或删除
     ///
-    /// Code `FailedOperation.InputUsedInAutoCast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputUsedInAutoCast`.
     #[doc(alias = "FailedOperation.InputUsedInAutoCast")]
     FailedOperationInputUsedInAutoCast,
     /// 输入在布局中被使用。
     ///
-    /// Code `FailedOperation.InputUsedInLayout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputUsedInLayout`.
     #[doc(alias = "FailedOperation.InputUsedInLayout")]
     FailedOperationInputUsedInLayout,
     /// 输入源在节目 (pgm) 中正在使用。
     ///
-    /// Code `FailedOperation.InputUsedInPgm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputUsedInPgm`.
     #[doc(alias = "FailedOperation.InputUsedInPgm")]
     FailedOperationInputUsedInPgm,
     /// 输入源在预监 (pvw) 中正在使用。
     ///
-    /// Code `FailedOperation.InputUsedInPvw`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InputUsedInPvw`.
     #[doc(alias = "FailedOperation.InputUsedInPvw")]
     FailedOperationInputUsedInPvw,
     /// 证书状态不正确。
     ///
-    /// Code `FailedOperation.InvalidCertificateStatusCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidCertificateStatusCode`.
     #[doc(alias = "FailedOperation.InvalidCertificateStatusCode")]
     FailedOperationInvalidCertificateStatusCode,
     /// 参数有误。
     ///
-    /// Code `FailedOperation.InvalidParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidParam`.
     #[doc(alias = "FailedOperation.InvalidParam")]
     FailedOperationInvalidParam,
     /// 操作 CDN 接口失败。
     ///
-    /// Code `FailedOperation.InvokeCdnApiFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvokeCdnApiFail`.
     #[doc(alias = "FailedOperation.InvokeCdnApiFail")]
     FailedOperationInvokeCdnApiFail,
     /// An exception occurred when operation the VOD API.
     ///
     /// 操作点播接口异常。
     ///
-    /// Code `FailedOperation.InvokeVideoApiFail`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `FailedOperation.InvokeVideoApiFail`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InvokeVideoApiFail")]
     FailedOperationInvokeVideoApiFail,
     /// 计费平台返回余额不足。
     ///
-    /// Code `FailedOperation.JiFeiNoEnoughFund`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JiFeiNoEnoughFund`.
     #[doc(alias = "FailedOperation.JiFeiNoEnoughFund")]
     FailedOperationJiFeiNoEnoughFund,
     /// 布局已经存在。
     ///
-    /// Code `FailedOperation.LayoutAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LayoutAlreadyExist`.
     #[doc(alias = "FailedOperation.LayoutAlreadyExist")]
     FailedOperationLayoutAlreadyExist,
     /// 修改的布局不存在。
     ///
-    /// Code `FailedOperation.LayoutNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LayoutNotExist`.
     #[doc(alias = "FailedOperation.LayoutNotExist")]
     FailedOperationLayoutNotExist,
     /// 布局在自动导播中被使用，不允许修改或删除。
     ///
-    /// Code `FailedOperation.LayoutUsedInAutoCast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LayoutUsedInAutoCast`.
     #[doc(alias = "FailedOperation.LayoutUsedInAutoCast")]
     FailedOperationLayoutUsedInAutoCast,
     /// 布局正在节目 (pgm) 中使用。
     ///
-    /// Code `FailedOperation.LayoutUsedInPgm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LayoutUsedInPgm`.
     #[doc(alias = "FailedOperation.LayoutUsedInPgm")]
     FailedOperationLayoutUsedInPgm,
     /// 布局正在预监 (pvw) 中使用。
     ///
-    /// Code `FailedOperation.LayoutUsedInPvw`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LayoutUsedInPvw`.
     #[doc(alias = "FailedOperation.LayoutUsedInPvw")]
     FailedOperationLayoutUsedInPvw,
     /// 新增的水印已经存在。
     ///
-    /// Code `FailedOperation.MarkPicAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkPicAlreadyExist`.
     #[doc(alias = "FailedOperation.MarkPicAlreadyExist")]
     FailedOperationMarkPicAlreadyExist,
     /// 修改的水印不存在。
     ///
-    /// Code `FailedOperation.MarkPicNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkPicNotExist`.
     #[doc(alias = "FailedOperation.MarkPicNotExist")]
     FailedOperationMarkPicNotExist,
     /// 水印在自动导播中被使用，不允许删除。
     ///
-    /// Code `FailedOperation.MarkPicUsedInAutoCast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkPicUsedInAutoCast`.
     #[doc(alias = "FailedOperation.MarkPicUsedInAutoCast")]
     FailedOperationMarkPicUsedInAutoCast,
     /// 新增水印下标已存在。
     ///
-    /// Code `FailedOperation.MarkWordAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkWordAlreadyExist`.
     #[doc(alias = "FailedOperation.MarkWordAlreadyExist")]
     FailedOperationMarkWordAlreadyExist,
     /// 修改的字幕不存在。
     ///
-    /// Code `FailedOperation.MarkWordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkWordNotExist`.
     #[doc(alias = "FailedOperation.MarkWordNotExist")]
     FailedOperationMarkWordNotExist,
     /// 文本字幕在自动导播中被使用，不允许删除。
     ///
-    /// Code `FailedOperation.MarkWordUsedInAutoCast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarkWordUsedInAutoCast`.
     #[doc(alias = "FailedOperation.MarkWordUsedInAutoCast")]
     FailedOperationMarkWordUsedInAutoCast,
     /// 监播任务处于启动状态。
     ///
-    /// Code `FailedOperation.MonitorIsActive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MonitorIsActive`.
     #[doc(alias = "FailedOperation.MonitorIsActive")]
     FailedOperationMonitorIsActive,
     /// 监播任务超出限制。
     ///
-    /// Code `FailedOperation.MonitorLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MonitorLimitExceeded`.
     #[doc(alias = "FailedOperation.MonitorLimitExceeded")]
     FailedOperationMonitorLimitExceeded,
     /// 监播任务不存在。
     ///
-    /// Code `FailedOperation.MonitorNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MonitorNotExist`.
     #[doc(alias = "FailedOperation.MonitorNotExist")]
     FailedOperationMonitorNotExist,
     /// 当前 CA 机构访问繁忙，请稍后重试。
     ///
-    /// Code `FailedOperation.NetworkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetworkError`.
     #[doc(alias = "FailedOperation.NetworkError")]
     FailedOperationNetworkError,
     /// No description is documented.
@@ -346,42 +348,42 @@ pub enum ErrorCode {
     FailedOperationNoPgmRunning,
     /// 您没有该项目的操作权限。
     ///
-    /// Code `FailedOperation.NoProjectPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoProjectPermission`.
     #[doc(alias = "FailedOperation.NoProjectPermission")]
     FailedOperationNoProjectPermission,
     /// 尚未通过实名认证。
     ///
-    /// Code `FailedOperation.NoRealNameAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoRealNameAuth`.
     #[doc(alias = "FailedOperation.NoRealNameAuth")]
     FailedOperationNoRealNameAuth,
     /// 找不到记录。
     ///
-    /// Code `FailedOperation.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotFound`.
     #[doc(alias = "FailedOperation.NotFound")]
     FailedOperationNotFound,
     /// 账户被停服。
     ///
-    /// Code `FailedOperation.OutOfService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OutOfService`.
     #[doc(alias = "FailedOperation.OutOfService")]
     FailedOperationOutOfService,
     /// 新增的输出已经存在。
     ///
-    /// Code `FailedOperation.OutputAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OutputAlreadyExist`.
     #[doc(alias = "FailedOperation.OutputAlreadyExist")]
     FailedOperationOutputAlreadyExist,
     /// 修改的输出不存在。
     ///
-    /// Code `FailedOperation.OutputIsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OutputIsNotExist`.
     #[doc(alias = "FailedOperation.OutputIsNotExist")]
     FailedOperationOutputIsNotExist,
     /// 父域名已添加。
     ///
-    /// Code `FailedOperation.ParentDomainAdded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParentDomainAdded`.
     #[doc(alias = "FailedOperation.ParentDomainAdded")]
     FailedOperationParentDomainAdded,
     /// 启动混流失败。
     ///
-    /// Code `FailedOperation.ProcessMixError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProcessMixError`.
     #[doc(alias = "FailedOperation.ProcessMixError")]
     FailedOperationProcessMixError,
     /// No description is documented.
@@ -391,430 +393,430 @@ pub enum ErrorCode {
     FailedOperationQueryAIGCTaskFailed,
     /// 查询 upload 信息失败。
     ///
-    /// Code `FailedOperation.QueryUploadInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryUploadInfoFailed`.
     #[doc(alias = "FailedOperation.QueryUploadInfoFailed")]
     FailedOperationQueryUploadInfoFailed,
     /// 关联服务无法访问。
     ///
-    /// Code `FailedOperation.RelateServerNotAccessible`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RelateServerNotAccessible`.
     #[doc(alias = "FailedOperation.RelateServerNotAccessible")]
     FailedOperationRelateServerNotAccessible,
     /// 输入关联的运行中的监播任务超出限制。
     ///
-    /// Code `FailedOperation.RelatedRunningMonitorLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RelatedRunningMonitorLimitExceeded`.
     #[doc(alias = "FailedOperation.RelatedRunningMonitorLimitExceeded")]
     FailedOperationRelatedRunningMonitorLimitExceeded,
     /// 释放导播台失败。
     ///
-    /// Code `FailedOperation.ReleaseCasterFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReleaseCasterFailed`.
     #[doc(alias = "FailedOperation.ReleaseCasterFailed")]
     FailedOperationReleaseCasterFailed,
     /// 启动时后台资源不足。
     ///
-    /// Code `FailedOperation.ResourceNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceNotEnough`.
     #[doc(alias = "FailedOperation.ResourceNotEnough")]
     FailedOperationResourceNotEnough,
     /// 规则已经存在。
     ///
-    /// Code `FailedOperation.RuleAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleAlreadyExist`.
     #[doc(alias = "FailedOperation.RuleAlreadyExist")]
     FailedOperationRuleAlreadyExist,
     /// 用户没有有效的流量套餐包。
     ///
-    /// Code `FailedOperation.SdkNoPackage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SdkNoPackage`.
     #[doc(alias = "FailedOperation.SdkNoPackage")]
     FailedOperationSdkNoPackage,
     /// 启动拉流失败。
     ///
-    /// Code `FailedOperation.StartPullFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StartPullFailed`.
     #[doc(alias = "FailedOperation.StartPullFailed")]
     FailedOperationStartPullFailed,
     /// 启动监播任务失败。
     ///
-    /// Code `FailedOperation.StartTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StartTaskFailed`.
     #[doc(alias = "FailedOperation.StartTaskFailed")]
     FailedOperationStartTaskFailed,
     /// 停止导播台主监、预监任务失败，可能是在同一时间操作了同一个导播台任务（如同时启动和停止）
     ///
-    /// Code `FailedOperation.StopCasterTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StopCasterTaskFailed`.
     #[doc(alias = "FailedOperation.StopCasterTaskFailed")]
     FailedOperationStopCasterTaskFailed,
     /// 停止拉流失败。
     ///
-    /// Code `FailedOperation.StopPullFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StopPullFailed`.
     #[doc(alias = "FailedOperation.StopPullFailed")]
     FailedOperationStopPullFailed,
     /// 停止监播任务失败。
     ///
-    /// Code `FailedOperation.StopTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StopTaskFailed`.
     #[doc(alias = "FailedOperation.StopTaskFailed")]
     FailedOperationStopTaskFailed,
     /// 流不存在。
     ///
-    /// Code `FailedOperation.StreamNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StreamNotExist`.
     #[doc(alias = "FailedOperation.StreamNotExist")]
     FailedOperationStreamNotExist,
     /// 子域名已添加。
     ///
-    /// Code `FailedOperation.SubDomainAdded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SubDomainAdded`.
     #[doc(alias = "FailedOperation.SubDomainAdded")]
     FailedOperationSubDomainAdded,
     /// 解绑Tag失败，请尝试手动解绑。
     ///
-    /// Code `FailedOperation.TagUnbindError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagUnbindError`.
     #[doc(alias = "FailedOperation.TagUnbindError")]
     FailedOperationTagUnbindError,
     /// 输入条数超出限制。
     ///
-    /// Code `FailedOperation.TooMuchInput`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooMuchInput`.
     #[doc(alias = "FailedOperation.TooMuchInput")]
     FailedOperationTooMuchInput,
     /// For the API that is used for adding transcoding template
     ///
     /// 针对添加转码模版的接口。
     ///
-    /// Code `InternalError.ArgsNotMatch`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.ArgsNotMatch`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.ArgsNotMatch")]
     InternalErrorArgsNotMatch,
     /// Error calling internal service.
     ///
     /// 调用内部服务错误。
     ///
-    /// Code `InternalError.CallOtherSvrError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CallOtherSvrError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CallOtherSvrError")]
     InternalErrorCallOtherSvrError,
     /// 暂不支持添加中文域名，请核对域名格式。
     ///
-    /// Code `InternalError.ChineseCharacterDetected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ChineseCharacterDetected`.
     #[doc(alias = "InternalError.ChineseCharacterDetected")]
     InternalErrorChineseCharacterDetected,
     /// The template is in use.
     ///
     /// 模版使用中。
     ///
-    /// Code `InternalError.ConfInUsed`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.ConfInUsed`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.ConfInUsed")]
     InternalErrorConfInUsed,
     /// The template does not exist.
     ///
     /// 模版不存在。
     ///
-    /// Code `InternalError.ConfNotFound`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.ConfNotFound`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.ConfNotFound")]
     InternalErrorConfNotFound,
     /// The number of templates exceeds the display.
     ///
     /// 模版数量超过限制。
     ///
-    /// Code `InternalError.ConfOutLimit`. Texts: en from pages/live-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ConfOutLimit`.
     #[doc(alias = "InternalError.ConfOutLimit")]
     InternalErrorConfOutLimit,
     /// The configuration does not exist.
     ///
     /// 配置不存在。
     ///
-    /// Code `InternalError.ConfigNotExist`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.ConfigNotExist`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.ConfigNotExist")]
     InternalErrorConfigNotExist,
     /// DB connection error.
     ///
     /// DB 连接错误。
     ///
-    /// Code `InternalError.ConnectDbError`. Texts: en from pages/live-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ConnectDbError`.
     #[doc(alias = "InternalError.ConnectDbError")]
     InternalErrorConnectDbError,
     /// The certificate is in use.
     ///
     /// 证书使用中。
     ///
-    /// Code `InternalError.CrtDateInUsing`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CrtDateInUsing`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CrtDateInUsing")]
     InternalErrorCrtDateInUsing,
     /// The certificate does not exist.
     ///
     /// 证书不存在。
     ///
-    /// Code `InternalError.CrtDateNotFound`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CrtDateNotFound`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CrtDateNotFound")]
     InternalErrorCrtDateNotFound,
     /// The certificate is invalid.
     ///
     /// 证书不合法。
     ///
-    /// Code `InternalError.CrtDateNotLegal`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CrtDateNotLegal`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CrtDateNotLegal")]
     InternalErrorCrtDateNotLegal,
     /// The certificate has expired.
     ///
     /// 证书过期。
     ///
-    /// Code `InternalError.CrtDateOverdue`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CrtDateOverdue`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CrtDateOverdue")]
     InternalErrorCrtDateOverdue,
     /// There is no related domain name.
     ///
     /// 没有相关域名。
     ///
-    /// Code `InternalError.CrtDomainNotFound`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.CrtDomainNotFound`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.CrtDomainNotFound")]
     InternalErrorCrtDomainNotFound,
     /// The certificate key does not match.
     ///
     /// 证书 Key 不匹配。
     ///
-    /// Code `InternalError.CrtKeyNotMatch`. Texts: en from pages/live-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CrtKeyNotMatch`.
     #[doc(alias = "InternalError.CrtKeyNotMatch")]
     InternalErrorCrtKeyNotMatch,
     /// DB execution error.
     ///
     /// DB执行错误。
     ///
-    /// Code `InternalError.DBError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.DBError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 该域名已在其他处接入，请检查域名是否输入正确。 如域名正确，您可通过验证后重新添加域名。
     ///
-    /// Code `InternalError.DomainAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainAlreadyExist`.
     #[doc(alias = "InternalError.DomainAlreadyExist")]
     InternalErrorDomainAlreadyExist,
     /// 域名格式错误，请输入合法格式域名。
     ///
-    /// Code `InternalError.DomainFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainFormatError`.
     #[doc(alias = "InternalError.DomainFormatError")]
     InternalErrorDomainFormatError,
     /// 添加 GSLB 规则失败。
     ///
-    /// Code `InternalError.DomainGslbFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainGslbFail`.
     #[doc(alias = "InternalError.DomainGslbFail")]
     InternalErrorDomainGslbFail,
     /// 该域名已在其他处接入，请检查域名是否输入正确。 如域名正确，您可通过验证后重新添加域名。
     ///
-    /// Code `InternalError.DomainIsFamous`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainIsFamous`.
     #[doc(alias = "InternalError.DomainIsFamous")]
     InternalErrorDomainIsFamous,
     /// 您的域名不可用，请输入正确的域名。
     ///
-    /// Code `InternalError.DomainIsLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainIsLimited`.
     #[doc(alias = "InternalError.DomainIsLimited")]
     InternalErrorDomainIsLimited,
     /// 域名没有备案。
     ///
-    /// Code `InternalError.DomainNoRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainNoRecord`.
     #[doc(alias = "InternalError.DomainNoRecord")]
     InternalErrorDomainNoRecord,
     /// 域名不存在。
     ///
-    /// Code `InternalError.DomainNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainNotExist`.
     #[doc(alias = "InternalError.DomainNotExist")]
     InternalErrorDomainNotExist,
     /// 域名长度超过限制。
     ///
-    /// Code `InternalError.DomainTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainTooLong`.
     #[doc(alias = "InternalError.DomainTooLong")]
     InternalErrorDomainTooLong,
     /// Error getting user account.
     ///
     /// 获取用户账号错误。
     ///
-    /// Code `InternalError.GetBizidError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.GetBizidError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.GetBizidError")]
     InternalErrorGetBizidError,
     /// 获取配置错误。
     ///
-    /// Code `InternalError.GetConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetConfigError`.
     #[doc(alias = "InternalError.GetConfigError")]
     InternalErrorGetConfigError,
     /// Failed to get stream information.
     ///
     /// 获取流信息失败。
     ///
-    /// Code `InternalError.GetStreamInfoError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.GetStreamInfoError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.GetStreamInfoError")]
     InternalErrorGetStreamInfoError,
     /// Error getting live stream source information.
     ///
     /// 获取直播源信息错误。
     ///
-    /// Code `InternalError.GetUpstreamInfoError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.GetUpstreamInfoError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.GetUpstreamInfoError")]
     InternalErrorGetUpstreamInfoError,
     /// Error getting the watermark.
     ///
     /// 获取水印错误。
     ///
-    /// Code `InternalError.GetWatermarkError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.GetWatermarkError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.GetWatermarkError")]
     InternalErrorGetWatermarkError,
     /// 无在线流。
     ///
-    /// Code `InternalError.HasNotLivingStream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.HasNotLivingStream`.
     #[doc(alias = "InternalError.HasNotLivingStream")]
     InternalErrorHasNotLivingStream,
     /// Parameter check failed.
     ///
     /// 参数检校不通过。
     ///
-    /// Code `InternalError.InvalidInput`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.InvalidInput`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.InvalidInput")]
     InternalErrorInvalidInput,
     /// 无效的请求。
     ///
-    /// Code `InternalError.InvalidRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidRequest`.
     #[doc(alias = "InternalError.InvalidRequest")]
     InternalErrorInvalidRequest,
     /// Account information error.
     ///
     /// 账号信息错误。
     ///
-    /// Code `InternalError.InvalidUser`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.InvalidUser`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.InvalidUser")]
     InternalErrorInvalidUser,
     /// 计费平台返回其他错误。
     ///
-    /// Code `InternalError.JiFeiOtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JiFeiOtherError`.
     #[doc(alias = "InternalError.JiFeiOtherError")]
     InternalErrorJiFeiOtherError,
     /// 内部网络错误。
     ///
-    /// Code `InternalError.NetworkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NetworkError`.
     #[doc(alias = "InternalError.NetworkError")]
     InternalErrorNetworkError,
     /// The record does not exist.
     ///
     /// 记录不存在。
     ///
-    /// Code `InternalError.NotFound`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.NotFound`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.NotFound")]
     InternalErrorNotFound,
     /// No permission to operate.
     ///
     /// 无权限操作。
     ///
-    /// Code `InternalError.NotPermmitOperat`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.NotPermmitOperat`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.NotPermmitOperat")]
     InternalErrorNotPermmitOperat,
     /// The playback domain name does not exist.
     ///
     /// 播放域名不存在。
     ///
-    /// Code `InternalError.PlayDomainNoRecord`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.PlayDomainNoRecord`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.PlayDomainNoRecord")]
     InternalErrorPlayDomainNoRecord,
     /// The transcoding template name already exists.
     ///
     /// 转码模板名称已经存在。
     ///
-    /// Code `InternalError.ProcessorAlreadyExist`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.ProcessorAlreadyExist`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.ProcessorAlreadyExist")]
     InternalErrorProcessorAlreadyExist,
     /// The push domain name does not exist.
     ///
     /// 推流域名不存在。
     ///
-    /// Code `InternalError.PushDomainNoRecord`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.PushDomainNoRecord`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.PushDomainNoRecord")]
     InternalErrorPushDomainNoRecord,
     /// 按省份运营商查询播放信息失败。
     ///
-    /// Code `InternalError.QueryProIspPlayInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryProIspPlayInfoError`.
     #[doc(alias = "InternalError.QueryProIspPlayInfoError")]
     InternalErrorQueryProIspPlayInfoError,
     /// 查询 upload 信息失败。
     ///
-    /// Code `InternalError.QueryUploadInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryUploadInfoFailed`.
     #[doc(alias = "InternalError.QueryUploadInfoFailed")]
     InternalErrorQueryUploadInfoFailed,
     /// The rule has already been configured.
     ///
     /// 规则已经配置。
     ///
-    /// Code `InternalError.RuleAlreadyExist`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.RuleAlreadyExist`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.RuleAlreadyExist")]
     InternalErrorRuleAlreadyExist,
     /// The rule is in use.
     ///
     /// 规则使用中。
     ///
-    /// Code `InternalError.RuleInUsing`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.RuleInUsing`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.RuleInUsing")]
     InternalErrorRuleInUsing,
     /// The rule does not exist.
     ///
     /// 规则不存在。
     ///
-    /// Code `InternalError.RuleNotFound`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.RuleNotFound`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.RuleNotFound")]
     InternalErrorRuleNotFound,
     /// The rule exceeds the limit.
     ///
     /// 规则超过限制。
     ///
-    /// Code `InternalError.RuleOutLimit`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.RuleOutLimit`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.RuleOutLimit")]
     InternalErrorRuleOutLimit,
     /// Exceptional stream status.
     ///
     /// 流状态异常。
     ///
-    /// Code `InternalError.StreamStatusError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.StreamStatusError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.StreamStatusError")]
     InternalErrorStreamStatusError,
     /// Internal system error.
     ///
     /// 系统内部错误。
     ///
-    /// Code `InternalError.SystemError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.SystemError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// Failed to update data.
     ///
     /// 更新数据失败。
     ///
-    /// Code `InternalError.UpdateDataError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.UpdateDataError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.UpdateDataError")]
     InternalErrorUpdateDataError,
     /// 添加直播水印失败。
     ///
-    /// Code `InternalError.WatermarkAddError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.WatermarkAddError`.
     #[doc(alias = "InternalError.WatermarkAddError")]
     InternalErrorWatermarkAddError,
     /// Internal error modifying the watermark.
     ///
     /// 水印修改内部错误。
     ///
-    /// Code `InternalError.WatermarkEditError`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.WatermarkEditError`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.WatermarkEditError")]
     InternalErrorWatermarkEditError,
     /// The watermark does not exist.
     ///
     /// 水印不存在。
     ///
-    /// Code `InternalError.WatermarkNotExist`. Texts: en from pages/live-error-codes-en.md, zh from pages/live-error-codes-zh.md.
+    /// Code `InternalError.WatermarkNotExist`. Text: zh from pages/live-error-codes-zh.md.
     #[doc(alias = "InternalError.WatermarkNotExist")]
     InternalErrorWatermarkNotExist,
     /// 错误的模板名。
     ///
-    /// Code `InvalidParameter.ArgsNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ArgsNotMatch`.
     #[doc(alias = "InvalidParameter.ArgsNotMatch")]
     InvalidParameterArgsNotMatch,
     /// Cos自定义文件名错误。
     ///
-    /// Code `InvalidParameter.COSCustomFileNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.COSCustomFileNameError`.
     #[doc(alias = "InvalidParameter.COSCustomFileNameError")]
     InvalidParameterCOSCustomFileNameError,
     /// 取消不存在的会话。
     ///
-    /// Code `InvalidParameter.CancelSessionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CancelSessionNotExist`.
     #[doc(alias = "InvalidParameter.CancelSessionNotExist")]
     InvalidParameterCancelSessionNotExist,
     /// 腾讯云证书托管 ID 错误。
     ///
-    /// Code `InvalidParameter.CloudCrtIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CloudCrtIdError`.
     #[doc(alias = "InvalidParameter.CloudCrtIdError")]
     InvalidParameterCloudCrtIdError,
     /// 赠送的腾讯云域名已过期。
     ///
-    /// Code `InvalidParameter.CloudDomainIsStop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CloudDomainIsStop`.
     #[doc(alias = "InvalidParameter.CloudDomainIsStop")]
     InvalidParameterCloudDomainIsStop,
     /// No description is documented.
@@ -829,82 +831,82 @@ pub enum ErrorCode {
     InvalidParameterConfNotFound,
     /// 证书使用中。
     ///
-    /// Code `InvalidParameter.CrtDateInUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtDateInUsing`.
     #[doc(alias = "InvalidParameter.CrtDateInUsing")]
     InvalidParameterCrtDateInUsing,
     /// 证书不存在。
     ///
-    /// Code `InvalidParameter.CrtDateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtDateNotFound`.
     #[doc(alias = "InvalidParameter.CrtDateNotFound")]
     InvalidParameterCrtDateNotFound,
     /// 证书内容不合法。
     ///
-    /// Code `InvalidParameter.CrtDateNotLegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtDateNotLegal`.
     #[doc(alias = "InvalidParameter.CrtDateNotLegal")]
     InvalidParameterCrtDateNotLegal,
     /// 证书过期。
     ///
-    /// Code `InvalidParameter.CrtDateOverdue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtDateOverdue`.
     #[doc(alias = "InvalidParameter.CrtDateOverdue")]
     InvalidParameterCrtDateOverdue,
     /// 证书没有相关域名。
     ///
-    /// Code `InvalidParameter.CrtDomainNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtDomainNotFound`.
     #[doc(alias = "InvalidParameter.CrtDomainNotFound")]
     InvalidParameterCrtDomainNotFound,
     /// 证书 Key 不匹配。
     ///
-    /// Code `InvalidParameter.CrtKeyNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtKeyNotMatch`.
     #[doc(alias = "InvalidParameter.CrtKeyNotMatch")]
     InvalidParameterCrtKeyNotMatch,
     /// 证书内容或者私钥未提供。
     ///
-    /// Code `InvalidParameter.CrtOrKeyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CrtOrKeyNotExist`.
     #[doc(alias = "InvalidParameter.CrtOrKeyNotExist")]
     InvalidParameterCrtOrKeyNotExist,
     /// 域名已经存在。
     ///
-    /// Code `InvalidParameter.DomainAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainAlreadyExist`.
     #[doc(alias = "InvalidParameter.DomainAlreadyExist")]
     InvalidParameterDomainAlreadyExist,
     /// 域名格式错误，请输入合法格式域名。
     ///
-    /// Code `InvalidParameter.DomainFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainFormatError`.
     #[doc(alias = "InvalidParameter.DomainFormatError")]
     InvalidParameterDomainFormatError,
     /// 当前域名在黑名单中。
     ///
-    /// Code `InvalidParameter.DomainHitBlackList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainHitBlackList`.
     #[doc(alias = "InvalidParameter.DomainHitBlackList")]
     InvalidParameterDomainHitBlackList,
     /// 使用黑名单域名。
     ///
-    /// Code `InvalidParameter.DomainIsFamous`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsFamous`.
     #[doc(alias = "InvalidParameter.DomainIsFamous")]
     InvalidParameterDomainIsFamous,
     /// 域名受限，请提交工单，申请解除限制。
     ///
-    /// Code `InvalidParameter.DomainIsLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainIsLimited`.
     #[doc(alias = "InvalidParameter.DomainIsLimited")]
     InvalidParameterDomainIsLimited,
     /// 域名长度超过限制。
     ///
-    /// Code `InvalidParameter.DomainTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainTooLong`.
     #[doc(alias = "InvalidParameter.DomainTooLong")]
     InvalidParameterDomainTooLong,
     /// 自适应码率子模板gop值必须存在且相等。
     ///
-    /// Code `InvalidParameter.GopMustEqualAndExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GopMustEqualAndExists`.
     #[doc(alias = "InvalidParameter.GopMustEqualAndExists")]
     InvalidParameterGopMustEqualAndExists,
     /// 输入数目超出限制。
     ///
-    /// Code `InvalidParameter.InputNumLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InputNumLimitExceeded`.
     #[doc(alias = "InvalidParameter.InputNumLimitExceeded")]
     InvalidParameterInputNumLimitExceeded,
     /// 非法的背景长宽。
     ///
-    /// Code `InvalidParameter.InvalidBackgroudResolution`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidBackgroudResolution`.
     #[doc(alias = "InvalidParameter.InvalidBackgroudResolution")]
     InvalidParameterInvalidBackgroudResolution,
     /// No description is documented.
@@ -914,62 +916,62 @@ pub enum ErrorCode {
     InvalidParameterInvalidBackupToUrl,
     /// 非法的输出码率。
     ///
-    /// Code `InvalidParameter.InvalidBitrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidBitrate`.
     #[doc(alias = "InvalidParameter.InvalidBitrate")]
     InvalidParameterInvalidBitrate,
     /// 回调地址不规范。
     ///
-    /// Code `InvalidParameter.InvalidCallbackUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCallbackUrl`.
     #[doc(alias = "InvalidParameter.InvalidCallbackUrl")]
     InvalidParameterInvalidCallbackUrl,
     /// 裁剪区域溢出原始图片。
     ///
-    /// Code `InvalidParameter.InvalidCropParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCropParam`.
     #[doc(alias = "InvalidParameter.InvalidCropParam")]
     InvalidParameterInvalidCropParam,
     /// 图层参数错误。
     ///
-    /// Code `InvalidParameter.InvalidLayerParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidLayerParam`.
     #[doc(alias = "InvalidParameter.InvalidLayerParam")]
     InvalidParameterInvalidLayerParam,
     /// 混流输入参数无效。
     ///
-    /// Code `InvalidParameter.InvalidMixInputParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMixInputParam`.
     #[doc(alias = "InvalidParameter.InvalidMixInputParam")]
     InvalidParameterInvalidMixInputParam,
     /// 输出流参数无效。
     ///
-    /// Code `InvalidParameter.InvalidOutputParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOutputParam`.
     #[doc(alias = "InvalidParameter.InvalidOutputParam")]
     InvalidParameterInvalidOutputParam,
     /// 输出流 ID 被占用。
     ///
-    /// Code `InvalidParameter.InvalidOutputStreamID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOutputStreamID`.
     #[doc(alias = "InvalidParameter.InvalidOutputStreamID")]
     InvalidParameterInvalidOutputStreamID,
     /// 非法输出类型，检查 OutputPram-StreamId 与 OutputType 是否匹配。
     ///
-    /// Code `InvalidParameter.InvalidOutputType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOutputType`.
     #[doc(alias = "InvalidParameter.InvalidOutputType")]
     InvalidParameterInvalidOutputType,
     /// 水印 ID 未设置。
     ///
-    /// Code `InvalidParameter.InvalidPictureID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPictureID`.
     #[doc(alias = "InvalidParameter.InvalidPictureID")]
     InvalidParameterInvalidPictureID,
     /// 非法协议类型。
     ///
-    /// Code `InvalidParameter.InvalidProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProtocol`.
     #[doc(alias = "InvalidParameter.InvalidProtocol")]
     InvalidParameterInvalidProtocol,
     /// 非法的圆角矩形圆角半径。
     ///
-    /// Code `InvalidParameter.InvalidRoundRectRadius`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRoundRectRadius`.
     #[doc(alias = "InvalidParameter.InvalidRoundRectRadius")]
     InvalidParameterInvalidRoundRectRadius,
     /// 源地址不规范。
     ///
-    /// Code `InvalidParameter.InvalidSourceUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidSourceUrl`.
     #[doc(alias = "InvalidParameter.InvalidSourceUrl")]
     InvalidParameterInvalidSourceUrl,
     /// No description is documented.
@@ -979,27 +981,27 @@ pub enum ErrorCode {
     InvalidParameterInvalidTaskId,
     /// 任务时间超出限制。
     ///
-    /// Code `InvalidParameter.InvalidTaskTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTaskTime`.
     #[doc(alias = "InvalidParameter.InvalidTaskTime")]
     InvalidParameterInvalidTaskTime,
     /// 目标地址不规范。
     ///
-    /// Code `InvalidParameter.InvalidToUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidToUrl`.
     #[doc(alias = "InvalidParameter.InvalidToUrl")]
     InvalidParameterInvalidToUrl,
     /// url非法。
     ///
-    /// Code `InvalidParameter.InvalidUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUrl`.
     #[doc(alias = "InvalidParameter.InvalidUrl")]
     InvalidParameterInvalidUrl,
     /// 错误的VodFileName。
     ///
-    /// Code `InvalidParameter.InvalidVodFileName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVodFileName`.
     #[doc(alias = "InvalidParameter.InvalidVodFileName")]
     InvalidParameterInvalidVodFileName,
     /// 水印参数有误。
     ///
-    /// Code `InvalidParameter.InvalidWatermark`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidWatermark`.
     #[doc(alias = "InvalidParameter.InvalidWatermark")]
     InvalidParameterInvalidWatermark,
     /// No description is documented.
@@ -1009,22 +1011,22 @@ pub enum ErrorCode {
     InvalidParameterMatchRuleOnlySupportNormalSuffix,
     /// 当月不允许添加已删除的小程序域名。
     ///
-    /// Code `InvalidParameter.MpHostDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MpHostDelete`.
     #[doc(alias = "InvalidParameter.MpHostDelete")]
     InvalidParameterMpHostDelete,
     /// 小程序插件没有授权。
     ///
-    /// Code `InvalidParameter.MpPluginNoUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MpPluginNoUse`.
     #[doc(alias = "InvalidParameter.MpPluginNoUse")]
     InvalidParameterMpPluginNoUse,
     /// 该APPID未开通LVB服务。
     ///
-    /// Code `InvalidParameter.NotAllowUseLVB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotAllowUseLVB`.
     #[doc(alias = "InvalidParameter.NotAllowUseLVB")]
     InvalidParameterNotAllowUseLVB,
     /// 其他错误。
     ///
-    /// Code `InvalidParameter.OtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OtherError`.
     #[doc(alias = "InvalidParameter.OtherError")]
     InvalidParameterOtherError,
     /// No description is documented.
@@ -1039,87 +1041,87 @@ pub enum ErrorCode {
     InvalidParameterRuleNotFound,
     /// 同一会话输出流发生变化。
     ///
-    /// Code `InvalidParameter.SessionOutputStreamChanged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SessionOutputStreamChanged`.
     #[doc(alias = "InvalidParameter.SessionOutputStreamChanged")]
     InvalidParameterSessionOutputStreamChanged,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameter.TaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNotExist`.
     #[doc(alias = "InvalidParameter.TaskNotExist")]
     InvalidParameterTaskNotExist,
     /// 任务数超过限制。
     ///
-    /// Code `InvalidParameter.TaskNumMoreThanLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNumMoreThanLimit`.
     #[doc(alias = "InvalidParameter.TaskNumMoreThanLimit")]
     InvalidParameterTaskNumMoreThanLimit,
     /// 模板与输入流条数不匹配。
     ///
-    /// Code `InvalidParameter.TemplateNotMatchInputNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TemplateNotMatchInputNum`.
     #[doc(alias = "InvalidParameter.TemplateNotMatchInputNum")]
     InvalidParameterTemplateNotMatchInputNum,
     /// 外部地址无权限。
     ///
-    /// Code `InvalidParameter.ToUrlNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ToUrlNoPermission`.
     #[doc(alias = "InvalidParameter.ToUrlNoPermission")]
     InvalidParameterToUrlNoPermission,
     /// 域名解析不正确。
     ///
-    /// Code `InvalidParameter.UrlNotSafe`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlNotSafe`.
     #[doc(alias = "InvalidParameter.UrlNotSafe")]
     InvalidParameterUrlNotSafe,
     /// 当前并发任务数超限制。
     ///
-    /// Code `LimitExceeded.MaximumRunningTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MaximumRunningTask`.
     #[doc(alias = "LimitExceeded.MaximumRunningTask")]
     LimitExceededMaximumRunningTask,
     /// 当天已创建任务数超限制。
     ///
-    /// Code `LimitExceeded.MaximumTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MaximumTask`.
     #[doc(alias = "LimitExceeded.MaximumTask")]
     LimitExceededMaximumTask,
     /// 单位时间内接口请求频率达到限制。
     ///
-    /// Code `LimitExceeded.RateLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RateLimitExceeded`.
     #[doc(alias = "LimitExceeded.RateLimitExceeded")]
     LimitExceededRateLimitExceeded,
     /// 导播台不存在。
     ///
-    /// Code `ResourceNotFound.CasterNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CasterNotExists`.
     #[doc(alias = "ResourceNotFound.CasterNotExists")]
     ResourceNotFoundCasterNotExists,
     /// 日志下载 URL 不存在。
     ///
-    /// Code `ResourceNotFound.CdnLogEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnLogEmpty`.
     #[doc(alias = "ResourceNotFound.CdnLogEmpty")]
     ResourceNotFoundCdnLogEmpty,
     /// 日志主题不存在。
     ///
-    /// Code `ResourceNotFound.CdnThemeEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CdnThemeEmpty`.
     #[doc(alias = "ResourceNotFound.CdnThemeEmpty")]
     ResourceNotFoundCdnThemeEmpty,
     /// 频道不存在。
     ///
-    /// Code `ResourceNotFound.ChannelNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ChannelNotExist`.
     #[doc(alias = "ResourceNotFound.ChannelNotExist")]
     ResourceNotFoundChannelNotExist,
     /// 证书不存在。
     ///
-    /// Code `ResourceNotFound.CrtDateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CrtDateNotFound`.
     #[doc(alias = "ResourceNotFound.CrtDateNotFound")]
     ResourceNotFoundCrtDateNotFound,
     /// 未找到证书信息。
     ///
-    /// Code `ResourceNotFound.CrtDomainNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CrtDomainNotFound`.
     #[doc(alias = "ResourceNotFound.CrtDomainNotFound")]
     ResourceNotFoundCrtDomainNotFound,
     /// 域名没有备案。
     ///
-    /// Code `ResourceNotFound.DomainNoRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DomainNoRecord`.
     #[doc(alias = "ResourceNotFound.DomainNoRecord")]
     ResourceNotFoundDomainNoRecord,
     /// 域名不存在或不匹配。
     ///
-    /// Code `ResourceNotFound.DomainNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DomainNotExist`.
     #[doc(alias = "ResourceNotFound.DomainNotExist")]
     ResourceNotFoundDomainNotExist,
     /// No description is documented.
@@ -1129,17 +1131,17 @@ pub enum ErrorCode {
     ResourceNotFoundEmptyData,
     /// 用户被禁用。
     ///
-    /// Code `ResourceNotFound.ForbidService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ForbidService`.
     #[doc(alias = "ResourceNotFound.ForbidService")]
     ResourceNotFoundForbidService,
     /// 用户服务被冻结。
     ///
-    /// Code `ResourceNotFound.FreezeService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FreezeService`.
     #[doc(alias = "ResourceNotFound.FreezeService")]
     ResourceNotFoundFreezeService,
     /// 用户不支持此接口。
     ///
-    /// Code `ResourceNotFound.InvalidUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvalidUser`.
     #[doc(alias = "ResourceNotFound.InvalidUser")]
     ResourceNotFoundInvalidUser,
     /// No description is documented.
@@ -1149,24 +1151,24 @@ pub enum ErrorCode {
     ResourceNotFoundNotBindPackage,
     /// 播放域名不存在。
     ///
-    /// Code `ResourceNotFound.PlayDomainNoRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PlayDomainNoRecord`.
     #[doc(alias = "ResourceNotFound.PlayDomainNoRecord")]
     ResourceNotFoundPlayDomainNoRecord,
     /// 推流域名不存在。
     ///
-    /// Code `ResourceNotFound.PushDomainNoRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PushDomainNoRecord`.
     #[doc(alias = "ResourceNotFound.PushDomainNoRecord")]
     ResourceNotFoundPushDomainNoRecord,
     /// 账号停服，请先冲正开通服务后再操作。
     ///
-    /// Code `ResourceNotFound.StopService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.StopService`.
     #[doc(alias = "ResourceNotFound.StopService")]
     ResourceNotFoundStopService,
     /// TaskId does not exist
     ///
     /// TaskId 不存在。
     ///
-    /// Code `ResourceNotFound.TaskId`. Texts: en from pages/live-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TaskId`.
     #[doc(alias = "ResourceNotFound.TaskId")]
     ResourceNotFoundTaskId,
     /// No description is documented.
@@ -1176,37 +1178,37 @@ pub enum ErrorCode {
     ResourceNotFoundTaskNotFound,
     /// 用户主动停服。
     ///
-    /// Code `ResourceNotFound.UserDisableService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserDisableService`.
     #[doc(alias = "ResourceNotFound.UserDisableService")]
     ResourceNotFoundUserDisableService,
     /// 用户未注册直播。
     ///
-    /// Code `ResourceNotFound.UserNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserNotExist`.
     #[doc(alias = "ResourceNotFound.UserNotExist")]
     ResourceNotFoundUserNotExist,
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.UserNotFount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserNotFount`.
     #[doc(alias = "ResourceNotFound.UserNotFount")]
     ResourceNotFoundUserNotFount,
     /// 水印不存在。
     ///
-    /// Code `ResourceNotFound.WatermarkNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.WatermarkNotExist`.
     #[doc(alias = "ResourceNotFound.WatermarkNotExist")]
     ResourceNotFoundWatermarkNotExist,
     /// 点播未开服。
     ///
-    /// Code `ResourceUnavailable.InvalidVodStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InvalidVodStatus`.
     #[doc(alias = "ResourceUnavailable.InvalidVodStatus")]
     ResourceUnavailableInvalidVodStatus,
     /// 推流不存在。
     ///
-    /// Code `ResourceUnavailable.StreamNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StreamNotExist`.
     #[doc(alias = "ResourceUnavailable.StreamNotExist")]
     ResourceUnavailableStreamNotExist,
     /// 非直播码/新版控制台模式。
     ///
-    /// Code `UnsupportedOperation.NotLVBCodeMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotLVBCodeMode`.
     #[doc(alias = "UnsupportedOperation.NotLVBCodeMode")]
     UnsupportedOperationNotLVBCodeMode,
 }

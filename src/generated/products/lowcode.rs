@@ -5,8 +5,10 @@
 
 /// An error code of `lowcode`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,7 +19,7 @@ pub enum ErrorCode {
     FailedOperationDocParsingNotDelete,
     /// 数据库资源到期或者超过套餐包限制。
     ///
-    /// Code `FailedOperation.FlexdbResourceOverdue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlexdbResourceOverdue`.
     #[doc(alias = "FailedOperation.FlexdbResourceOverdue")]
     FailedOperationFlexdbResourceOverdue,
     /// No description is documented.

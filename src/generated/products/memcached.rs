@@ -5,49 +5,51 @@
 
 /// An error code of `memcached`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 数据库操作异常
     ///
-    /// Code `FailedOperation.DbOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbOperationFailed`.
     #[doc(alias = "FailedOperation.DbOperationFailed")]
     FailedOperationDbOperationFailed,
     /// 系统内部错误
     ///
-    /// Code `FailedOperation.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SystemError`.
     #[doc(alias = "FailedOperation.SystemError")]
     FailedOperationSystemError,
     /// 内部错误
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 业务参数错误
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 参数为空
     ///
-    /// Code `MissingParameter.EmptyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EmptyParam`.
     #[doc(alias = "MissingParameter.EmptyParam")]
     MissingParameterEmptyParam,
     /// 未提供有效的账号
     ///
-    /// Code `ResourceNotFound.AccountDoesNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AccountDoesNotExists`.
     #[doc(alias = "ResourceNotFound.AccountDoesNotExists")]
     ResourceNotFoundAccountDoesNotExists,
     /// 请求的实例不存在
     ///
-    /// Code `ResourceNotFound.InstanceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotExists`.
     #[doc(alias = "ResourceNotFound.InstanceNotExists")]
     ResourceNotFoundInstanceNotExists,
     /// Cam鉴权失败
     ///
-    /// Code `UnauthorizedOperation.NoCAMAuthed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoCAMAuthed`.
     #[doc(alias = "UnauthorizedOperation.NoCAMAuthed")]
     UnauthorizedOperationNoCAMAuthed,
 }

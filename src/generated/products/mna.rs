@@ -5,8 +5,10 @@
 
 /// An error code of `mna`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,42 +19,42 @@ pub enum ErrorCode {
     FailedOperationTransactionException,
     /// 请求控制器发生错误。
     ///
-    /// Code `InternalError.ControlRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ControlRequestError`.
     #[doc(alias = "InternalError.ControlRequestError")]
     InternalErrorControlRequestError,
     /// cos对象存储请求错误。
     ///
-    /// Code `InternalError.CosRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosRequestError`.
     #[doc(alias = "InternalError.CosRequestError")]
     InternalErrorCosRequestError,
     /// 设备密钥已存在。
     ///
-    /// Code `InternalError.DuplicateDataKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DuplicateDataKey`.
     #[doc(alias = "InternalError.DuplicateDataKey")]
     InternalErrorDuplicateDataKey,
     /// 设备名已存在。
     ///
-    /// Code `InternalError.DuplicateDeviceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DuplicateDeviceName`.
     #[doc(alias = "InternalError.DuplicateDeviceName")]
     InternalErrorDuplicateDeviceName,
     /// 文件读写异常。
     ///
-    /// Code `InternalError.FileIOError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FileIOError`.
     #[doc(alias = "InternalError.FileIOError")]
     InternalErrorFileIOError,
     /// 监控数据请求错误。
     ///
-    /// Code `InternalError.MonitorDataRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MonitorDataRequestError`.
     #[doc(alias = "InternalError.MonitorDataRequestError")]
     InternalErrorMonitorDataRequestError,
     /// 智研流量数据请求错误。
     ///
-    /// Code `InternalError.NetworkInfoRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NetworkInfoRequestError`.
     #[doc(alias = "InternalError.NetworkInfoRequestError")]
     InternalErrorNetworkInfoRequestError,
     /// 预置密钥尚未创建。
     ///
-    /// Code `InternalError.UndefinedEncryptedKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UndefinedEncryptedKey`.
     #[doc(alias = "InternalError.UndefinedEncryptedKey")]
     InternalErrorUndefinedEncryptedKey,
     /// No description is documented.
@@ -72,7 +74,7 @@ pub enum ErrorCode {
     InvalidParameterValueTimeTooEarly,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -96,7 +98,7 @@ pub enum ErrorCode {
     OperationDeniedHardwareNotExist,
     /// 非法请求，可能是重放攻击、伪造攻击。
     ///
-    /// Code `OperationDenied.IllegalRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.IllegalRequest`.
     #[doc(alias = "OperationDenied.IllegalRequest")]
     OperationDeniedIllegalRequest,
     /// No description is documented.

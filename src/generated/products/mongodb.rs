@@ -6,14 +6,16 @@
 
 /// An error code of `mongodb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/mongodb-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 无审计配置信息。
     ///
-    /// Code `FailedOperation.AuditConfigNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuditConfigNotExist`.
     #[doc(alias = "FailedOperation.AuditConfigNotExist")]
     FailedOperationAuditConfigNotExist,
     /// No description is documented.
@@ -38,22 +40,22 @@ pub enum ErrorCode {
     FailedOperationFlashbackByKeyNotOpen,
     /// 内核响应超时。
     ///
-    /// Code `FailedOperation.KernelResponseTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.KernelResponseTimeout`.
     #[doc(alias = "FailedOperation.KernelResponseTimeout")]
     FailedOperationKernelResponseTimeout,
     /// 当前实例已开启外网访问。
     ///
-    /// Code `FailedOperation.NotAllowModifyAddrAfterOpenWanService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAllowModifyAddrAfterOpenWanService`.
     #[doc(alias = "FailedOperation.NotAllowModifyAddrAfterOpenWanService")]
     FailedOperationNotAllowModifyAddrAfterOpenWanService,
     /// 实例锁定中不允许操作。
     ///
-    /// Code `FailedOperation.OperationNotAllowedInInstanceLocking`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationNotAllowedInInstanceLocking`.
     #[doc(alias = "FailedOperation.OperationNotAllowedInInstanceLocking")]
     FailedOperationOperationNotAllowedInInstanceLocking,
     /// 查询审计任务失败。
     ///
-    /// Code `FailedOperation.QueryAuditTaskFailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryAuditTaskFailError`.
     #[doc(alias = "FailedOperation.QueryAuditTaskFailError")]
     FailedOperationQueryAuditTaskFailError,
     /// No description is documented.
@@ -63,67 +65,67 @@ pub enum ErrorCode {
     FailedOperationTransparentDataEncryptionAlreadyOpen,
     /// An error occurred while querying an async task.
     ///
-    /// Code `InternalError.AsyncRequestError`. Text: en from pages/mongodb-error-codes-en.md.
+    /// Code `InternalError.AsyncRequestError`.
     #[doc(alias = "InternalError.AsyncRequestError")]
     InternalErrorAsyncRequestError,
     /// 创建审计日志文件错误。
     ///
-    /// Code `InternalError.AuditCreateLogFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditCreateLogFileError`.
     #[doc(alias = "InternalError.AuditCreateLogFileError")]
     InternalErrorAuditCreateLogFileError,
     /// 删除审计日志错误。
     ///
-    /// Code `InternalError.AuditDeleteLogFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditDeleteLogFileError`.
     #[doc(alias = "InternalError.AuditDeleteLogFileError")]
     InternalErrorAuditDeleteLogFileError,
     /// 查询审计日志错误。
     ///
-    /// Code `InternalError.AuditDescribeLogError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditDescribeLogError`.
     #[doc(alias = "InternalError.AuditDescribeLogError")]
     InternalErrorAuditDescribeLogError,
     /// 审计内部服务错误。
     ///
-    /// Code `InternalError.AuditError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditError`.
     #[doc(alias = "InternalError.AuditError")]
     InternalErrorAuditError,
     /// 修改审计状态失败。
     ///
-    /// Code `InternalError.AuditModifyStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuditModifyStatusError`.
     #[doc(alias = "InternalError.AuditModifyStatusError")]
     InternalErrorAuditModifyStatusError,
     /// appId校验失败。
     ///
-    /// Code `InternalError.CheckAppIdFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CheckAppIdFailed`.
     #[doc(alias = "InternalError.CheckAppIdFailed")]
     InternalErrorCheckAppIdFailed,
     /// 获取文件信息失败。
     ///
-    /// Code `InternalError.CosError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosError`.
     #[doc(alias = "InternalError.CosError")]
     InternalErrorCosError,
     /// 数据库异常。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 内部数据存储异常。
     ///
-    /// Code `InternalError.DBOperateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperateError`.
     #[doc(alias = "InternalError.DBOperateError")]
     InternalErrorDBOperateError,
     /// 数据库操作失败。
     ///
-    /// Code `InternalError.DBOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBOperationError`.
     #[doc(alias = "InternalError.DBOperationError")]
     InternalErrorDBOperationError,
     /// 数据库内部错误。
     ///
-    /// Code `InternalError.DatabaseAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DatabaseAccessError`.
     #[doc(alias = "InternalError.DatabaseAccessError")]
     InternalErrorDatabaseAccessError,
     /// 实例查询失败。
     ///
-    /// Code `InternalError.FindInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FindInstanceFailed`.
     #[doc(alias = "InternalError.FindInstanceFailed")]
     InternalErrorFindInstanceFailed,
     /// No description is documented.
@@ -133,32 +135,32 @@ pub enum ErrorCode {
     InternalErrorHttpError,
     /// 内部服务错误。
     ///
-    /// Code `InternalError.InnerCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InnerCommonError`.
     #[doc(alias = "InternalError.InnerCommonError")]
     InternalErrorInnerCommonError,
     /// json解析失败。
     ///
-    /// Code `InternalError.JSONError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JSONError`.
     #[doc(alias = "InternalError.JSONError")]
     InternalErrorJSONError,
     /// Json反序列化错误。
     ///
-    /// Code `InternalError.JsonUnmarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JsonUnmarshalError`.
     #[doc(alias = "InternalError.JsonUnmarshalError")]
     InternalErrorJsonUnmarshalError,
     /// password与原先记录的password不同。
     ///
-    /// Code `InternalError.PasswordError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.PasswordError`.
     #[doc(alias = "InternalError.PasswordError")]
     InternalErrorPasswordError,
     /// 交易系统错误。
     ///
-    /// Code `InternalError.TradeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TradeError`.
     #[doc(alias = "InternalError.TradeError")]
     InternalErrorTradeError,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// No description is documented.
@@ -168,7 +170,7 @@ pub enum ErrorCode {
     InvalidParameterActionNotFound,
     /// 当前实例不支持设置参数。
     ///
-    /// Code `InvalidParameter.CurrentInstanceNotSupportModifyParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CurrentInstanceNotSupportModifyParams`.
     #[doc(alias = "InvalidParameter.CurrentInstanceNotSupportModifyParams")]
     InvalidParameterCurrentInstanceNotSupportModifyParams,
     /// No description is documented.
@@ -178,52 +180,52 @@ pub enum ErrorCode {
     InvalidParameterExceptionParam,
     /// 无效参数值。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 参数无效。
     ///
-    /// Code `InvalidParameter.InvalidParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameterError`.
     #[doc(alias = "InvalidParameter.InvalidParameterError")]
     InvalidParameterInvalidParameterError,
     /// 无效Vip信息。
     ///
-    /// Code `InvalidParameter.InvalidVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidVip`.
     #[doc(alias = "InvalidParameter.InvalidVip")]
     InvalidParameterInvalidVip,
     /// 参数名有误
     ///
-    /// Code `InvalidParameter.ModifyMongodbParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ModifyMongodbParams`.
     #[doc(alias = "InvalidParameter.ModifyMongodbParams")]
     InvalidParameterModifyMongodbParams,
     /// 接口参数为空。
     ///
-    /// Code `InvalidParameter.ParametersNil`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParametersNil`.
     #[doc(alias = "InvalidParameter.ParametersNil")]
     InvalidParameterParametersNil,
     /// 当前子帐号无权执行该操作。
     ///
-    /// Code `InvalidParameter.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PermissionDenied`.
     #[doc(alias = "InvalidParameter.PermissionDenied")]
     InvalidParameterPermissionDenied,
     /// 可用区已关闭售卖。
     ///
-    /// Code `InvalidParameter.ZoneClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneClosed`.
     #[doc(alias = "InvalidParameter.ZoneClosed")]
     InvalidParameterZoneClosed,
     /// 备份文件未找到。
     ///
-    /// Code `InvalidParameterValue.BackupFileNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BackupFileNotFound`.
     #[doc(alias = "InvalidParameterValue.BackupFileNotFound")]
     InvalidParameterValueBackupFileNotFound,
     /// appId校验失败。
     ///
-    /// Code `InvalidParameterValue.CheckAppIdFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckAppIdFailed`.
     #[doc(alias = "InvalidParameterValue.CheckAppIdFailed")]
     InvalidParameterValueCheckAppIdFailed,
     /// 无效的实例类型。
     ///
-    /// Code `InvalidParameterValue.ClusterTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterTypeError`.
     #[doc(alias = "InvalidParameterValue.ClusterTypeError")]
     InvalidParameterValueClusterTypeError,
     /// No description is documented.
@@ -233,227 +235,227 @@ pub enum ErrorCode {
     InvalidParameterValueDataConvertError,
     /// 非法的实例名。
     ///
-    /// Code `InvalidParameterValue.IllegalInstanceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInstanceName`.
     #[doc(alias = "InvalidParameterValue.IllegalInstanceName")]
     InvalidParameterValueIllegalInstanceName,
     /// 非法的实例状态。
     ///
-    /// Code `InvalidParameterValue.IllegalInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInstanceStatus`.
     #[doc(alias = "InvalidParameterValue.IllegalInstanceStatus")]
     InvalidParameterValueIllegalInstanceStatus,
     /// 实例状态不允许进行下线，进行下线操作的实例状态必须为隔离状态。
     ///
-    /// Code `InvalidParameterValue.IllegalStatusToOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalStatusToOffline`.
     #[doc(alias = "InvalidParameterValue.IllegalStatusToOffline")]
     InvalidParameterValueIllegalStatusToOffline,
     /// 实例已删除。
     ///
-    /// Code `InvalidParameterValue.InstanceHasBeenDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceHasBeenDeleted`.
     #[doc(alias = "InvalidParameterValue.InstanceHasBeenDeleted")]
     InvalidParameterValueInstanceHasBeenDeleted,
     /// 实例已隔离。
     ///
-    /// Code `InvalidParameterValue.InstanceHasBeenIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceHasBeenIsolated`.
     #[doc(alias = "InvalidParameterValue.InstanceHasBeenIsolated")]
     InvalidParameterValueInstanceHasBeenIsolated,
     /// 无效参数值。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 计费相关错误，不允许对当前实例进行对应的新购/续费/配置变更操作。
     ///
-    /// Code `InvalidParameterValue.InvalidTradeOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTradeOperation`.
     #[doc(alias = "InvalidParameterValue.InvalidTradeOperation")]
     InvalidParameterValueInvalidTradeOperation,
     /// limit取值范围\[1,100\]。
     ///
-    /// Code `InvalidParameterValue.LimitParaOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitParaOutOfRange`.
     #[doc(alias = "InvalidParameterValue.LimitParaOutOfRange")]
     InvalidParameterValueLimitParaOutOfRange,
     /// 实例锁定失败。
     ///
-    /// Code `InvalidParameterValue.LockFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LockFailed`.
     #[doc(alias = "InvalidParameterValue.LockFailed")]
     InvalidParameterValueLockFailed,
     /// 错误的机型。
     ///
-    /// Code `InvalidParameterValue.MachineTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MachineTypeError`.
     #[doc(alias = "InvalidParameterValue.MachineTypeError")]
     InvalidParameterValueMachineTypeError,
     /// 内存和磁盘必须同时升配或降配。
     ///
-    /// Code `InvalidParameterValue.ModifyModeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModifyModeError`.
     #[doc(alias = "InvalidParameterValue.ModifyModeError")]
     InvalidParameterValueModifyModeError,
     /// 参数值有误。
     ///
-    /// Code `InvalidParameterValue.ModifyMongodbParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModifyMongodbParams`.
     #[doc(alias = "InvalidParameterValue.ModifyMongodbParams")]
     InvalidParameterValueModifyMongodbParams,
     /// 实例版本错误。
     ///
-    /// Code `InvalidParameterValue.MongoVersionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MongoVersionError`.
     #[doc(alias = "InvalidParameterValue.MongoVersionError")]
     InvalidParameterValueMongoVersionError,
     /// 实例版本不支持查询客户端信息。
     ///
-    /// Code `InvalidParameterValue.MongoVersionNotSupportQueryClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MongoVersionNotSupportQueryClient`.
     #[doc(alias = "InvalidParameterValue.MongoVersionNotSupportQueryClient")]
     InvalidParameterValueMongoVersionNotSupportQueryClient,
     /// 当前副本集/分片未找到该节点。
     ///
-    /// Code `InvalidParameterValue.NodeNotFoundInReplica`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NodeNotFoundInReplica`.
     #[doc(alias = "InvalidParameterValue.NodeNotFoundInReplica")]
     InvalidParameterValueNodeNotFoundInReplica,
     /// 未找到实例。
     ///
-    /// Code `InvalidParameterValue.NotFoundInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotFoundInstance`.
     #[doc(alias = "InvalidParameterValue.NotFoundInstance")]
     InvalidParameterValueNotFoundInstance,
     /// offset取值范围\[0, 10000\]。
     ///
-    /// Code `InvalidParameterValue.OffsetParaOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OffsetParaOutOfRange`.
     #[doc(alias = "InvalidParameterValue.OffsetParaOutOfRange")]
     InvalidParameterValueOffsetParaOutOfRange,
     /// OplogSize参数设置错误，应介于磁盘容量的10%和90%之间。
     ///
-    /// Code `InvalidParameterValue.OplogSizeOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OplogSizeOutOfRange`.
     #[doc(alias = "InvalidParameterValue.OplogSizeOutOfRange")]
     InvalidParameterValueOplogSizeOutOfRange,
     /// 密码不符合规范。
     ///
-    /// Code `InvalidParameterValue.PasswordRuleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordRuleFailed`.
     #[doc(alias = "InvalidParameterValue.PasswordRuleFailed")]
     InvalidParameterValuePasswordRuleFailed,
     /// 单个地域后付费实例数量超过限制。
     ///
-    /// Code `InvalidParameterValue.PostPaidInstanceBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PostPaidInstanceBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.PostPaidInstanceBeyondLimit")]
     InvalidParameterValuePostPaidInstanceBeyondLimit,
     /// 预付费实例不支持销毁。
     ///
-    /// Code `InvalidParameterValue.PrePaidInstanceUnableToIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrePaidInstanceUnableToIsolate`.
     #[doc(alias = "InvalidParameterValue.PrePaidInstanceUnableToIsolate")]
     InvalidParameterValuePrePaidInstanceUnableToIsolate,
     /// 项目不存在。
     ///
-    /// Code `InvalidParameterValue.ProjectNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProjectNotFound`.
     #[doc(alias = "InvalidParameterValue.ProjectNotFound")]
     InvalidParameterValueProjectNotFound,
     /// proxy版本不支持查询客户端信息，请联系工作人员进行升级。
     ///
-    /// Code `InvalidParameterValue.ProxyNotSupportQueryClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProxyNotSupportQueryClient`.
     #[doc(alias = "InvalidParameterValue.ProxyNotSupportQueryClient")]
     InvalidParameterValueProxyNotSupportQueryClient,
     /// 查询offset超出范围。
     ///
-    /// Code `InvalidParameterValue.QueryOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QueryOutOfRange`.
     #[doc(alias = "InvalidParameterValue.QueryOutOfRange")]
     InvalidParameterValueQueryOutOfRange,
     /// 只能查询7天内的慢日志。
     ///
-    /// Code `InvalidParameterValue.QueryTimeOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QueryTimeOutOfRange`.
     #[doc(alias = "InvalidParameterValue.QueryTimeOutOfRange")]
     InvalidParameterValueQueryTimeOutOfRange,
     /// 只能查询7天内的慢日志。
     ///
-    /// Code `InvalidParameterValue.QueryTimeRangeBeyondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QueryTimeRangeBeyondLimit`.
     #[doc(alias = "InvalidParameterValue.QueryTimeRangeBeyondLimit")]
     InvalidParameterValueQueryTimeRangeBeyondLimit,
     /// 无效的地域。
     ///
-    /// Code `InvalidParameterValue.RegionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionError`.
     #[doc(alias = "InvalidParameterValue.RegionError")]
     InvalidParameterValueRegionError,
     /// 当前地域尚不支持该操作。
     ///
-    /// Code `InvalidParameterValue.RegionNotSupportOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotSupportOperation`.
     #[doc(alias = "InvalidParameterValue.RegionNotSupportOperation")]
     InvalidParameterValueRegionNotSupportOperation,
     /// 地域尚不支持查询客户端信息。
     ///
-    /// Code `InvalidParameterValue.RegionNotSupportQueryClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotSupportQueryClient`.
     #[doc(alias = "InvalidParameterValue.RegionNotSupportQueryClient")]
     InvalidParameterValueRegionNotSupportQueryClient,
     /// 未找到副本集/分片。
     ///
-    /// Code `InvalidParameterValue.ReplicaNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReplicaNotFound`.
     #[doc(alias = "InvalidParameterValue.ReplicaNotFound")]
     InvalidParameterValueReplicaNotFound,
     /// 副本集（分片）数量错误。
     ///
-    /// Code `InvalidParameterValue.ReplicaSetNumError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReplicaSetNumError`.
     #[doc(alias = "InvalidParameterValue.ReplicaSetNumError")]
     InvalidParameterValueReplicaSetNumError,
     /// 从节点数错误。
     ///
-    /// Code `InvalidParameterValue.SecondaryNumError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecondaryNumError`.
     #[doc(alias = "InvalidParameterValue.SecondaryNumError")]
     InvalidParameterValueSecondaryNumError,
     /// 安全组ID无效。
     ///
-    /// Code `InvalidParameterValue.SecurityGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecurityGroupId`.
     #[doc(alias = "InvalidParameterValue.SecurityGroupId")]
     InvalidParameterValueSecurityGroupId,
     /// 当前实例已开通免密访问，或未绑定安全组，安全级别较低不允许打开外网访问服务。
     ///
-    /// Code `InvalidParameterValue.SecurityLevelNotAllowOpenWanService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecurityLevelNotAllowOpenWanService`.
     #[doc(alias = "InvalidParameterValue.SecurityLevelNotAllowOpenWanService")]
     InvalidParameterValueSecurityLevelNotAllowOpenWanService,
     /// 设置的磁盘大小不得低于已用磁盘的1.2倍。
     ///
-    /// Code `InvalidParameterValue.SetDiskLessThanUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SetDiskLessThanUsed`.
     #[doc(alias = "InvalidParameterValue.SetDiskLessThanUsed")]
     InvalidParameterValueSetDiskLessThanUsed,
     /// slowMS参数取值范围\[100, 。
     ///
-    /// Code `InvalidParameterValue.SlowMSBelowLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SlowMSBelowLimit`.
     #[doc(alias = "InvalidParameterValue.SlowMSBelowLimit")]
     InvalidParameterValueSlowMSBelowLimit,
     /// 购买规格错误。
     ///
-    /// Code `InvalidParameterValue.SpecNotOnSale`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SpecNotOnSale`.
     #[doc(alias = "InvalidParameterValue.SpecNotOnSale")]
     InvalidParameterValueSpecNotOnSale,
     /// 起始时间晚于结束时间。
     ///
-    /// Code `InvalidParameterValue.StartTimeNotBeforeThanEndTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StartTimeNotBeforeThanEndTime`.
     #[doc(alias = "InvalidParameterValue.StartTimeNotBeforeThanEndTime")]
     InvalidParameterValueStartTimeNotBeforeThanEndTime,
     /// 实例处于不允许操作的状态。
     ///
-    /// Code `InvalidParameterValue.StatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StatusAbnormal`.
     #[doc(alias = "InvalidParameterValue.StatusAbnormal")]
     InvalidParameterValueStatusAbnormal,
     /// 未找到指定的标签。
     ///
-    /// Code `InvalidParameterValue.TagNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagNotFound`.
     #[doc(alias = "InvalidParameterValue.TagNotFound")]
     InvalidParameterValueTagNotFound,
     /// 非法的时间格式。
     ///
-    /// Code `InvalidParameterValue.TimeFormatErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TimeFormatErr`.
     #[doc(alias = "InvalidParameterValue.TimeFormatErr")]
     InvalidParameterValueTimeFormatErr,
     /// 用户账户不存在。
     ///
-    /// Code `InvalidParameterValue.UserNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserNotFound`.
     #[doc(alias = "InvalidParameterValue.UserNotFound")]
     InvalidParameterValueUserNotFound,
     /// 未找到虚拟网络（子网）。
     ///
-    /// Code `InvalidParameterValue.VpcIdOrSubnetIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcIdOrSubnetIdNotFound`.
     #[doc(alias = "InvalidParameterValue.VpcIdOrSubnetIdNotFound")]
     InvalidParameterValueVpcIdOrSubnetIdNotFound,
     /// 可用区已关闭售卖。
     ///
-    /// Code `InvalidParameterValue.ZoneClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneClosed`.
     #[doc(alias = "InvalidParameterValue.ZoneClosed")]
     InvalidParameterValueZoneClosed,
     /// 无效的可用区。
     ///
-    /// Code `InvalidParameterValue.ZoneError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneError`.
     #[doc(alias = "InvalidParameterValue.ZoneError")]
     InvalidParameterValueZoneError,
     /// No description is documented.
@@ -463,7 +465,7 @@ pub enum ErrorCode {
     LimitExceededTooManyRequests,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -472,42 +474,42 @@ pub enum ErrorCode {
     OperationDeniedAccountOperationDenied,
     /// 审计策略冲突。
     ///
-    /// Code `OperationDenied.AuditPolicyConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyConflictError`.
     #[doc(alias = "OperationDenied.AuditPolicyConflictError")]
     OperationDeniedAuditPolicyConflictError,
     /// 审计策略已存在。
     ///
-    /// Code `OperationDenied.AuditPolicyExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyExistError`.
     #[doc(alias = "OperationDenied.AuditPolicyExistError")]
     OperationDeniedAuditPolicyExistError,
     /// 审计策略不存在。
     ///
-    /// Code `OperationDenied.AuditPolicyNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyNotExistError`.
     #[doc(alias = "OperationDenied.AuditPolicyNotExistError")]
     OperationDeniedAuditPolicyNotExistError,
     /// 审计策略数量超限。
     ///
-    /// Code `OperationDenied.AuditPolicyOverQuotaError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditPolicyOverQuotaError`.
     #[doc(alias = "OperationDenied.AuditPolicyOverQuotaError")]
     OperationDeniedAuditPolicyOverQuotaError,
     /// 审计状态异常。
     ///
-    /// Code `OperationDenied.AuditStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditStatusError`.
     #[doc(alias = "OperationDenied.AuditStatusError")]
     OperationDeniedAuditStatusError,
     /// 审计任务冲突。
     ///
-    /// Code `OperationDenied.AuditTaskConflictError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AuditTaskConflictError`.
     #[doc(alias = "OperationDenied.AuditTaskConflictError")]
     OperationDeniedAuditTaskConflictError,
     /// 资源未找到。
     ///
-    /// Code `OperationDenied.ResourceNotFundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceNotFundError`.
     #[doc(alias = "OperationDenied.ResourceNotFundError")]
     OperationDeniedResourceNotFundError,
     /// 不支持开通审计。
     ///
-    /// Code `OperationDenied.UnsupportOpenAuditError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnsupportOpenAuditError`.
     #[doc(alias = "OperationDenied.UnsupportOpenAuditError")]
     OperationDeniedUnsupportOpenAuditError,
     /// No description is documented.
@@ -517,17 +519,17 @@ pub enum ErrorCode {
     UnauthorizedOperationNoAccess,
     /// 内核版本不支持。
     ///
-    /// Code `UnsupportedOperation.KernelVersionNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.KernelVersionNotSupport`.
     #[doc(alias = "UnsupportedOperation.KernelVersionNotSupport")]
     UnsupportedOperationKernelVersionNotSupport,
     /// 小版本不支持。
     ///
-    /// Code `UnsupportedOperation.SecondaryVersionNotSupportAudit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SecondaryVersionNotSupportAudit`.
     #[doc(alias = "UnsupportedOperation.SecondaryVersionNotSupportAudit")]
     UnsupportedOperationSecondaryVersionNotSupportAudit,
     /// 当前版本不支持该操作。
     ///
-    /// Code `UnsupportedOperation.VersionNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VersionNotSupport`.
     #[doc(alias = "UnsupportedOperation.VersionNotSupport")]
     UnsupportedOperationVersionNotSupport,
 }

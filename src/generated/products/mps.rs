@@ -5,19 +5,21 @@
 
 /// An error code of `mps`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 操作失败：bucket 已经设置通知。
     ///
-    /// Code `FailedOperation.BucketNotifyAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BucketNotifyAlreadyExist`.
     #[doc(alias = "FailedOperation.BucketNotifyAlreadyExist")]
     FailedOperationBucketNotifyAlreadyExist,
     /// 操作失败：COS 已经停服。
     ///
-    /// Code `FailedOperation.CosStatusInavlid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosStatusInavlid`.
     #[doc(alias = "FailedOperation.CosStatusInavlid")]
     FailedOperationCosStatusInavlid,
     /// No description is documented.
@@ -32,22 +34,22 @@ pub enum ErrorCode {
     FailedOperationGenerateResource,
     /// 操作失败：获取源通知错误。
     ///
-    /// Code `FailedOperation.GetSourceNotify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSourceNotify`.
     #[doc(alias = "FailedOperation.GetSourceNotify")]
     FailedOperationGetSourceNotify,
     /// 操作失败：非法 mps 用户。
     ///
-    /// Code `FailedOperation.InvalidMpsUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidMpsUser`.
     #[doc(alias = "FailedOperation.InvalidMpsUser")]
     FailedOperationInvalidMpsUser,
     /// 操作失败：无效用户。
     ///
-    /// Code `FailedOperation.InvalidUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidUser`.
     #[doc(alias = "FailedOperation.InvalidUser")]
     FailedOperationInvalidUser,
     /// 操作失败：网络错误。
     ///
-    /// Code `FailedOperation.NetWorkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetWorkError`.
     #[doc(alias = "FailedOperation.NetWorkError")]
     FailedOperationNetWorkError,
     /// No description is documented.
@@ -57,7 +59,7 @@ pub enum ErrorCode {
     FailedOperationQueryAIGCTaskFailed,
     /// 操作失败：设置源通知错误。
     ///
-    /// Code `FailedOperation.SetSourceNotify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetSourceNotify`.
     #[doc(alias = "FailedOperation.SetSourceNotify")]
     FailedOperationSetSourceNotify,
     /// No description is documented.
@@ -72,12 +74,12 @@ pub enum ErrorCode {
     FailedOperationUserArrears,
     /// 数据错误。
     ///
-    /// Code `InternalError.AccessDBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AccessDBError`.
     #[doc(alias = "InternalError.AccessDBError")]
     InternalErrorAccessDBError,
     /// 内部错误：生成模板 ID 失败。
     ///
-    /// Code `InternalError.GenDefinition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GenDefinition`.
     #[doc(alias = "InternalError.GenDefinition")]
     InternalErrorGenDefinition,
     /// No description is documented.
@@ -97,7 +99,7 @@ pub enum ErrorCode {
     InternalErrorRecognitionError,
     /// 内部错误：上传水印图片失败。
     ///
-    /// Code `InternalError.UploadWatermarkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UploadWatermarkError`.
     #[doc(alias = "InternalError.UploadWatermarkError")]
     InternalErrorUploadWatermarkError,
     /// No description is documented.
@@ -107,7 +109,7 @@ pub enum ErrorCode {
     InvalidParameterAlreadyAssociatedInput,
     /// InvalidParameter.AppId
     ///
-    /// Code `InvalidParameter.AppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AppId`.
     #[doc(alias = "InvalidParameter.AppId")]
     InvalidParameterAppId,
     /// No description is documented.
@@ -122,22 +124,22 @@ pub enum ErrorCode {
     InvalidParameterCacheInfo,
     /// InvalidParameter.EndTime
     ///
-    /// Code `InvalidParameter.EndTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndTime`.
     #[doc(alias = "InvalidParameter.EndTime")]
     InvalidParameterEndTime,
     /// InvalidParameter.ExceededQuantityLimit
     ///
-    /// Code `InvalidParameter.ExceededQuantityLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExceededQuantityLimit`.
     #[doc(alias = "InvalidParameter.ExceededQuantityLimit")]
     InvalidParameterExceededQuantityLimit,
     /// InvalidParameter.Id
     ///
-    /// Code `InvalidParameter.Id`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Id`.
     #[doc(alias = "InvalidParameter.Id")]
     InvalidParameterId,
     /// InvalidParameter.Input
     ///
-    /// Code `InvalidParameter.Input`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Input`.
     #[doc(alias = "InvalidParameter.Input")]
     InvalidParameterInput,
     /// No description is documented.
@@ -147,7 +149,7 @@ pub enum ErrorCode {
     InvalidParameterInputInfo,
     /// InvalidParameter.InputOutputId
     ///
-    /// Code `InvalidParameter.InputOutputId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InputOutputId`.
     #[doc(alias = "InvalidParameter.InputOutputId")]
     InvalidParameterInputOutputId,
     /// No description is documented.
@@ -162,7 +164,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidUrl,
     /// InvalidParameter.MaxBandwidth
     ///
-    /// Code `InvalidParameter.MaxBandwidth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MaxBandwidth`.
     #[doc(alias = "InvalidParameter.MaxBandwidth")]
     InvalidParameterMaxBandwidth,
     /// No description is documented.
@@ -172,47 +174,47 @@ pub enum ErrorCode {
     InvalidParameterModelNotSupported,
     /// InvalidParameter.Name
     ///
-    /// Code `InvalidParameter.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Name`.
     #[doc(alias = "InvalidParameter.Name")]
     InvalidParameterName,
     /// InvalidParameter.NotFound
     ///
-    /// Code `InvalidParameter.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotFound`.
     #[doc(alias = "InvalidParameter.NotFound")]
     InvalidParameterNotFound,
     /// InvalidParameter.Output
     ///
-    /// Code `InvalidParameter.Output`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Output`.
     #[doc(alias = "InvalidParameter.Output")]
     InvalidParameterOutput,
     /// InvalidParameter.OutputGroups
     ///
-    /// Code `InvalidParameter.OutputGroups`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OutputGroups`.
     #[doc(alias = "InvalidParameter.OutputGroups")]
     InvalidParameterOutputGroups,
     /// InvalidParameter.OutputId
     ///
-    /// Code `InvalidParameter.OutputId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OutputId`.
     #[doc(alias = "InvalidParameter.OutputId")]
     InvalidParameterOutputId,
     /// InvalidParameter.PageNum
     ///
-    /// Code `InvalidParameter.PageNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PageNum`.
     #[doc(alias = "InvalidParameter.PageNum")]
     InvalidParameterPageNum,
     /// InvalidParameter.PageSize
     ///
-    /// Code `InvalidParameter.PageSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PageSize`.
     #[doc(alias = "InvalidParameter.PageSize")]
     InvalidParameterPageSize,
     /// InvalidParameter.Period
     ///
-    /// Code `InvalidParameter.Period`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Period`.
     #[doc(alias = "InvalidParameter.Period")]
     InvalidParameterPeriod,
     /// InvalidParameter.Pipeline
     ///
-    /// Code `InvalidParameter.Pipeline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Pipeline`.
     #[doc(alias = "InvalidParameter.Pipeline")]
     InvalidParameterPipeline,
     /// No description is documented.
@@ -222,7 +224,7 @@ pub enum ErrorCode {
     InvalidParameterPoints,
     /// InvalidParameter.Protocol
     ///
-    /// Code `InvalidParameter.Protocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Protocol`.
     #[doc(alias = "InvalidParameter.Protocol")]
     InvalidParameterProtocol,
     /// No description is documented.
@@ -232,22 +234,22 @@ pub enum ErrorCode {
     InvalidParameterSSAIInfo,
     /// InvalidParameter.SortType
     ///
-    /// Code `InvalidParameter.SortType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SortType`.
     #[doc(alias = "InvalidParameter.SortType")]
     InvalidParameterSortType,
     /// InvalidParameter.StartTime
     ///
-    /// Code `InvalidParameter.StartTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTime`.
     #[doc(alias = "InvalidParameter.StartTime")]
     InvalidParameterStartTime,
     /// InvalidParameter.State
     ///
-    /// Code `InvalidParameter.State`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.State`.
     #[doc(alias = "InvalidParameter.State")]
     InvalidParameterState,
     /// InvalidParameter.Type
     ///
-    /// Code `InvalidParameter.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Type`.
     #[doc(alias = "InvalidParameter.Type")]
     InvalidParameterType,
     /// No description is documented.
@@ -287,17 +289,17 @@ pub enum ErrorCode {
     InvalidParameterValueAsrHotWordsSwitch,
     /// 参数错误：音频流码率。
     ///
-    /// Code `InvalidParameterValue.AudioBitrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioBitrate`.
     #[doc(alias = "InvalidParameterValue.AudioBitrate")]
     InvalidParameterValueAudioBitrate,
     /// 参数值错误：AudioChannel。
     ///
-    /// Code `InvalidParameterValue.AudioChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioChannel`.
     #[doc(alias = "InvalidParameterValue.AudioChannel")]
     InvalidParameterValueAudioChannel,
     /// 参数错误：音频流编码格式。
     ///
-    /// Code `InvalidParameterValue.AudioCodec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioCodec`.
     #[doc(alias = "InvalidParameterValue.AudioCodec")]
     InvalidParameterValueAudioCodec,
     /// No description is documented.
@@ -317,7 +319,7 @@ pub enum ErrorCode {
     InvalidParameterValueAudioFormat,
     /// 参数错误：音频流采样率。
     ///
-    /// Code `InvalidParameterValue.AudioSampleRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioSampleRate`.
     #[doc(alias = "InvalidParameterValue.AudioSampleRate")]
     InvalidParameterValueAudioSampleRate,
     /// No description is documented.
@@ -327,52 +329,52 @@ pub enum ErrorCode {
     InvalidParameterValueAutoAreas,
     /// 无效的音频/视频码率。
     ///
-    /// Code `InvalidParameterValue.Bitrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Bitrate`.
     #[doc(alias = "InvalidParameterValue.Bitrate")]
     InvalidParameterValueBitrate,
     /// 参数值错误：BlockConfidence 参数取值非法。
     ///
-    /// Code `InvalidParameterValue.BlockConfidence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BlockConfidence`.
     #[doc(alias = "InvalidParameterValue.BlockConfidence")]
     InvalidParameterValueBlockConfidence,
     /// 参数值错误：智能分类控制字段参数错误。
     ///
-    /// Code `InvalidParameterValue.ClassifcationConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClassifcationConfigure`.
     #[doc(alias = "InvalidParameterValue.ClassifcationConfigure")]
     InvalidParameterValueClassifcationConfigure,
     /// 无效的音频/视频编编码格式。
     ///
-    /// Code `InvalidParameterValue.Codec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Codec`.
     #[doc(alias = "InvalidParameterValue.Codec")]
     InvalidParameterValueCodec,
     /// 参数值错误：ColumnCount。
     ///
-    /// Code `InvalidParameterValue.ColumnCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ColumnCount`.
     #[doc(alias = "InvalidParameterValue.ColumnCount")]
     InvalidParameterValueColumnCount,
     /// 参数错误：对该模板的描述。
     ///
-    /// Code `InvalidParameterValue.Comment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Comment`.
     #[doc(alias = "InvalidParameterValue.Comment")]
     InvalidParameterValueComment,
     /// 参数错误：封装格式。
     ///
-    /// Code `InvalidParameterValue.Container`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Container`.
     #[doc(alias = "InvalidParameterValue.Container")]
     InvalidParameterValueContainer,
     /// 参数值错误：ContainerType。
     ///
-    /// Code `InvalidParameterValue.ContainerType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainerType`.
     #[doc(alias = "InvalidParameterValue.ContainerType")]
     InvalidParameterValueContainerType,
     /// 参数值错误：CoordinateOrigin。
     ///
-    /// Code `InvalidParameterValue.CoordinateOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CoordinateOrigin`.
     #[doc(alias = "InvalidParameterValue.CoordinateOrigin")]
     InvalidParameterValueCoordinateOrigin,
     /// 参数值错误：智能封面控制字段参数错误。
     ///
-    /// Code `InvalidParameterValue.CoverConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CoverConfigure`.
     #[doc(alias = "InvalidParameterValue.CoverConfigure")]
     InvalidParameterValueCoverConfigure,
     /// No description is documented.
@@ -382,22 +384,22 @@ pub enum ErrorCode {
     InvalidParameterValueCustomAreas,
     /// 参数值错误：人脸默认库过滤标签非法。
     ///
-    /// Code `InvalidParameterValue.DefaultLibraryLabelSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DefaultLibraryLabelSet`.
     #[doc(alias = "InvalidParameterValue.DefaultLibraryLabelSet")]
     InvalidParameterValueDefaultLibraryLabelSet,
     /// 参数错误：Definition。
     ///
-    /// Code `InvalidParameterValue.Definition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Definition`.
     #[doc(alias = "InvalidParameterValue.Definition")]
     InvalidParameterValueDefinition,
     /// 参数错误：Definitions。
     ///
-    /// Code `InvalidParameterValue.Definitions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Definitions`.
     #[doc(alias = "InvalidParameterValue.Definitions")]
     InvalidParameterValueDefinitions,
     /// 参数值错误：不允许删除默认模板。
     ///
-    /// Code `InvalidParameterValue.DeleteDefaultTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeleteDefaultTemplate`.
     #[doc(alias = "InvalidParameterValue.DeleteDefaultTemplate")]
     InvalidParameterValueDeleteDefaultTemplate,
     /// No description is documented.
@@ -407,12 +409,12 @@ pub enum ErrorCode {
     InvalidParameterValueDestinationLanguage,
     /// 无效的禁止码率低转高开关值。
     ///
-    /// Code `InvalidParameterValue.DisableHigherVideoBitrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DisableHigherVideoBitrate`.
     #[doc(alias = "InvalidParameterValue.DisableHigherVideoBitrate")]
     InvalidParameterValueDisableHigherVideoBitrate,
     /// 无效的禁止分辨率低转高开关值。
     ///
-    /// Code `InvalidParameterValue.DisableHigherVideoResolution`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DisableHigherVideoResolution`.
     #[doc(alias = "InvalidParameterValue.DisableHigherVideoResolution")]
     InvalidParameterValueDisableHigherVideoResolution,
     /// No description is documented.
@@ -452,67 +454,67 @@ pub enum ErrorCode {
     InvalidParameterValueEraseWatermarkConfig,
     /// 参数值错误：人脸重复。
     ///
-    /// Code `InvalidParameterValue.FaceDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceDuplicate`.
     #[doc(alias = "InvalidParameterValue.FaceDuplicate")]
     InvalidParameterValueFaceDuplicate,
     /// 参数值错误：人脸库参数非法。
     ///
-    /// Code `InvalidParameterValue.FaceLibrary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceLibrary`.
     #[doc(alias = "InvalidParameterValue.FaceLibrary")]
     InvalidParameterValueFaceLibrary,
     /// 参数值错误：人脸分数参数取值非法。
     ///
-    /// Code `InvalidParameterValue.FaceScore`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FaceScore`.
     #[doc(alias = "InvalidParameterValue.FaceScore")]
     InvalidParameterValueFaceScore,
     /// 参数错误：填充方式错误。
     ///
-    /// Code `InvalidParameterValue.FillType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FillType`.
     #[doc(alias = "InvalidParameterValue.FillType")]
     InvalidParameterValueFillType,
     /// 参数值错误：Format。
     ///
-    /// Code `InvalidParameterValue.Format`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Format`.
     #[doc(alias = "InvalidParameterValue.Format")]
     InvalidParameterValueFormat,
     /// 参数值错误：Format 为 webp 时，Width、Height 均为空。
     ///
-    /// Code `InvalidParameterValue.FormatWebpLackWidthAndHeight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FormatWebpLackWidthAndHeight`.
     #[doc(alias = "InvalidParameterValue.FormatWebpLackWidthAndHeight")]
     InvalidParameterValueFormatWebpLackWidthAndHeight,
     /// 参数值错误：Format 为 webp 时，不允许 Width、Height 都为 0。
     ///
-    /// Code `InvalidParameterValue.FormatWebpWidthAndHeightBothZero`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FormatWebpWidthAndHeightBothZero`.
     #[doc(alias = "InvalidParameterValue.FormatWebpWidthAndHeightBothZero")]
     InvalidParameterValueFormatWebpWidthAndHeightBothZero,
     /// 参数错误：视频帧率。
     ///
-    /// Code `InvalidParameterValue.Fps`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Fps`.
     #[doc(alias = "InvalidParameterValue.Fps")]
     InvalidParameterValueFps,
     /// 参数值错误：智能按帧标签控制字段参数错误。
     ///
-    /// Code `InvalidParameterValue.FrameTagConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FrameTagConfigure`.
     #[doc(alias = "InvalidParameterValue.FrameTagConfigure")]
     InvalidParameterValueFrameTagConfigure,
     /// 参数值错误：FunctionArg。
     ///
-    /// Code `InvalidParameterValue.FunctionArg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FunctionArg`.
     #[doc(alias = "InvalidParameterValue.FunctionArg")]
     InvalidParameterValueFunctionArg,
     /// 参数值错误：FunctionName。
     ///
-    /// Code `InvalidParameterValue.FunctionName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FunctionName`.
     #[doc(alias = "InvalidParameterValue.FunctionName")]
     InvalidParameterValueFunctionName,
     /// 无效的Gop值。
     ///
-    /// Code `InvalidParameterValue.Gop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Gop`.
     #[doc(alias = "InvalidParameterValue.Gop")]
     InvalidParameterValueGop,
     /// 参数错误：高度。
     ///
-    /// Code `InvalidParameterValue.Height`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Height`.
     #[doc(alias = "InvalidParameterValue.Height")]
     InvalidParameterValueHeight,
     /// No description is documented.
@@ -527,12 +529,12 @@ pub enum ErrorCode {
     InvalidParameterValueHotwordsFormatError,
     /// ImageContent参数值无效。
     ///
-    /// Code `InvalidParameterValue.ImageContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageContent`.
     #[doc(alias = "InvalidParameterValue.ImageContent")]
     InvalidParameterValueImageContent,
     /// 参数错误：图片水印模板。
     ///
-    /// Code `InvalidParameterValue.ImageTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageTemplate`.
     #[doc(alias = "InvalidParameterValue.ImageTemplate")]
     InvalidParameterValueImageTemplate,
     /// No description is documented.
@@ -542,42 +544,42 @@ pub enum ErrorCode {
     InvalidParameterValueInputInfo,
     /// 解析内容 Content 的值不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// 无效的操作类型。
     ///
-    /// Code `InvalidParameterValue.InvalidOperationType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOperationType`.
     #[doc(alias = "InvalidParameterValue.InvalidOperationType")]
     InvalidParameterValueInvalidOperationType,
     /// 参数值错误：LabelSet 参数取值非法。
     ///
-    /// Code `InvalidParameterValue.LabelSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LabelSet`.
     #[doc(alias = "InvalidParameterValue.LabelSet")]
     InvalidParameterValueLabelSet,
     /// 参数错误：Limit。
     ///
-    /// Code `InvalidParameterValue.Limit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Limit`.
     #[doc(alias = "InvalidParameterValue.Limit")]
     InvalidParameterValueLimit,
     /// 参数值错误：不允许修改默认模板。
     ///
-    /// Code `InvalidParameterValue.ModifyDefaultTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModifyDefaultTemplate`.
     #[doc(alias = "InvalidParameterValue.ModifyDefaultTemplate")]
     InvalidParameterValueModifyDefaultTemplate,
     /// 参数值错误：Name 超过长度限制。
     ///
-    /// Code `InvalidParameterValue.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Name`.
     #[doc(alias = "InvalidParameterValue.Name")]
     InvalidParameterValueName,
     /// 不支持状态不为处理中的任务。
     ///
-    /// Code `InvalidParameterValue.NotProcessingTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotProcessingTask`.
     #[doc(alias = "InvalidParameterValue.NotProcessingTask")]
     InvalidParameterValueNotProcessingTask,
     /// 参数值错误：物体库参数非法。
     ///
-    /// Code `InvalidParameterValue.ObjectLibrary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ObjectLibrary`.
     #[doc(alias = "InvalidParameterValue.ObjectLibrary")]
     InvalidParameterValueObjectLibrary,
     /// No description is documented.
@@ -587,7 +589,7 @@ pub enum ErrorCode {
     InvalidParameterValueOcrSwitch,
     /// 参数值错误：人脸图片格式错误。
     ///
-    /// Code `InvalidParameterValue.PicFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PicFormatError`.
     #[doc(alias = "InvalidParameterValue.PicFormatError")]
     InvalidParameterValuePicFormatError,
     /// No description is documented.
@@ -617,57 +619,57 @@ pub enum ErrorCode {
     InvalidParameterValueProjectNotFound,
     /// 参数值错误：Quality。
     ///
-    /// Code `InvalidParameterValue.Quality`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Quality`.
     #[doc(alias = "InvalidParameterValue.Quality")]
     InvalidParameterValueQuality,
     /// 参数值错误：RemoveAudio。
     ///
-    /// Code `InvalidParameterValue.RemoveAudio`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RemoveAudio`.
     #[doc(alias = "InvalidParameterValue.RemoveAudio")]
     InvalidParameterValueRemoveAudio,
     /// 参数值错误：RemoveVideo。
     ///
-    /// Code `InvalidParameterValue.RemoveVideo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RemoveVideo`.
     #[doc(alias = "InvalidParameterValue.RemoveVideo")]
     InvalidParameterValueRemoveVideo,
     /// 参数错误：RepeatType 无效。
     ///
-    /// Code `InvalidParameterValue.RepeatType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepeatType`.
     #[doc(alias = "InvalidParameterValue.RepeatType")]
     InvalidParameterValueRepeatType,
     /// 参数错误：分辨率错误。
     ///
-    /// Code `InvalidParameterValue.Resolution`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Resolution`.
     #[doc(alias = "InvalidParameterValue.Resolution")]
     InvalidParameterValueResolution,
     /// 无效的ResolutionAdaptive。
     ///
-    /// Code `InvalidParameterValue.ResolutionAdaptive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResolutionAdaptive`.
     #[doc(alias = "InvalidParameterValue.ResolutionAdaptive")]
     InvalidParameterValueResolutionAdaptive,
     /// 参数值错误：ReviewConfidence 参数取值非法。
     ///
-    /// Code `InvalidParameterValue.ReviewConfidence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReviewConfidence`.
     #[doc(alias = "InvalidParameterValue.ReviewConfidence")]
     InvalidParameterValueReviewConfidence,
     /// 参数值错误：RowCount。
     ///
-    /// Code `InvalidParameterValue.RowCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RowCount`.
     #[doc(alias = "InvalidParameterValue.RowCount")]
     InvalidParameterValueRowCount,
     /// 参数值错误：SampleInterval。
     ///
-    /// Code `InvalidParameterValue.SampleInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleInterval`.
     #[doc(alias = "InvalidParameterValue.SampleInterval")]
     InvalidParameterValueSampleInterval,
     /// 无效的音频采样率。
     ///
-    /// Code `InvalidParameterValue.SampleRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleRate`.
     #[doc(alias = "InvalidParameterValue.SampleRate")]
     InvalidParameterValueSampleRate,
     /// 参数值错误：SampleType。
     ///
-    /// Code `InvalidParameterValue.SampleType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleType`.
     #[doc(alias = "InvalidParameterValue.SampleType")]
     InvalidParameterValueSampleType,
     /// No description is documented.
@@ -677,22 +679,22 @@ pub enum ErrorCode {
     InvalidParameterValueService,
     /// SessionContext 过长。
     ///
-    /// Code `InvalidParameterValue.SessionContextTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionContextTooLong`.
     #[doc(alias = "InvalidParameterValue.SessionContextTooLong")]
     InvalidParameterValueSessionContextTooLong,
     /// 去重识别码重复，请求被去重。
     ///
-    /// Code `InvalidParameterValue.SessionId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionId`.
     #[doc(alias = "InvalidParameterValue.SessionId")]
     InvalidParameterValueSessionId,
     /// SessionId 过长。
     ///
-    /// Code `InvalidParameterValue.SessionIdTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionIdTooLong`.
     #[doc(alias = "InvalidParameterValue.SessionIdTooLong")]
     InvalidParameterValueSessionIdTooLong,
     /// 参数错误：音频通道方式。
     ///
-    /// Code `InvalidParameterValue.SoundSystem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SoundSystem`.
     #[doc(alias = "InvalidParameterValue.SoundSystem")]
     InvalidParameterValueSoundSystem,
     /// No description is documented.
@@ -707,7 +709,7 @@ pub enum ErrorCode {
     InvalidParameterValueSourceText,
     /// 源文件错误。
     ///
-    /// Code `InvalidParameterValue.SrcFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SrcFile`.
     #[doc(alias = "InvalidParameterValue.SrcFile")]
     InvalidParameterValueSrcFile,
     /// No description is documented.
@@ -722,7 +724,7 @@ pub enum ErrorCode {
     InvalidParameterValueSubtitleEraseMethod,
     /// 参数值错误：SubtitleFormat 参数非法。
     ///
-    /// Code `InvalidParameterValue.SubtitleFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubtitleFormat`.
     #[doc(alias = "InvalidParameterValue.SubtitleFormat")]
     InvalidParameterValueSubtitleFormat,
     /// No description is documented.
@@ -742,42 +744,42 @@ pub enum ErrorCode {
     InvalidParameterValueSubtitleType,
     /// 参数值错误：SVG 为空。
     ///
-    /// Code `InvalidParameterValue.SvgTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SvgTemplate`.
     #[doc(alias = "InvalidParameterValue.SvgTemplate")]
     InvalidParameterValueSvgTemplate,
     /// 参数值错误：SVG 高度。
     ///
-    /// Code `InvalidParameterValue.SvgTemplateHeight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SvgTemplateHeight`.
     #[doc(alias = "InvalidParameterValue.SvgTemplateHeight")]
     InvalidParameterValueSvgTemplateHeight,
     /// 参数值错误：SVG 宽度。
     ///
-    /// Code `InvalidParameterValue.SvgTemplateWidth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SvgTemplateWidth`.
     #[doc(alias = "InvalidParameterValue.SvgTemplateWidth")]
     InvalidParameterValueSvgTemplateWidth,
     /// 参数值错误：Switch 参数取值非法。
     ///
-    /// Code `InvalidParameterValue.Switch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Switch`.
     #[doc(alias = "InvalidParameterValue.Switch")]
     InvalidParameterValueSwitch,
     /// 参数值错误：TEHD Type 无效。
     ///
-    /// Code `InvalidParameterValue.TEHDType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TEHDType`.
     #[doc(alias = "InvalidParameterValue.TEHDType")]
     InvalidParameterValueTEHDType,
     /// 参数值错误：智能标签控制字段参数错误。
     ///
-    /// Code `InvalidParameterValue.TagConfigure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagConfigure`.
     #[doc(alias = "InvalidParameterValue.TagConfigure")]
     InvalidParameterValueTagConfigure,
     /// 任务 ID 不存在。
     ///
-    /// Code `InvalidParameterValue.TaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TaskId`.
     #[doc(alias = "InvalidParameterValue.TaskId")]
     InvalidParameterValueTaskId,
     /// 参数错误：文字透明度。
     ///
-    /// Code `InvalidParameterValue.TextAlpha`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextAlpha`.
     #[doc(alias = "InvalidParameterValue.TextAlpha")]
     InvalidParameterValueTextAlpha,
     /// No description is documented.
@@ -787,7 +789,7 @@ pub enum ErrorCode {
     InvalidParameterValueTextContent,
     /// 参数错误：文字模板。
     ///
-    /// Code `InvalidParameterValue.TextTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextTemplate`.
     #[doc(alias = "InvalidParameterValue.TextTemplate")]
     InvalidParameterValueTextTemplate,
     /// No description is documented.
@@ -812,7 +814,7 @@ pub enum ErrorCode {
     InvalidParameterValueTranslateSwitch,
     /// 参数错误：Type 参数值错误。
     ///
-    /// Code `InvalidParameterValue.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// No description is documented.
@@ -832,7 +834,7 @@ pub enum ErrorCode {
     InvalidParameterValueUseOriginalSize,
     /// 参数值错误：人脸用户自定义库过滤标签非法。
     ///
-    /// Code `InvalidParameterValue.UserDefineLibraryLabelSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UserDefineLibraryLabelSet`.
     #[doc(alias = "InvalidParameterValue.UserDefineLibraryLabelSet")]
     InvalidParameterValueUserDefineLibraryLabelSet,
     /// No description is documented.
@@ -842,12 +844,12 @@ pub enum ErrorCode {
     InvalidParameterValueUserUnRegister,
     /// 参数错误：视频流码率。
     ///
-    /// Code `InvalidParameterValue.VideoBitrate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VideoBitrate`.
     #[doc(alias = "InvalidParameterValue.VideoBitrate")]
     InvalidParameterValueVideoBitrate,
     /// 参数错误：视频流的编码格式。
     ///
-    /// Code `InvalidParameterValue.VideoCodec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VideoCodec`.
     #[doc(alias = "InvalidParameterValue.VideoCodec")]
     InvalidParameterValueVideoCodec,
     /// No description is documented.
@@ -867,17 +869,17 @@ pub enum ErrorCode {
     InvalidParameterValueWatermarkModel,
     /// 参数错误：宽度。
     ///
-    /// Code `InvalidParameterValue.Width`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Width`.
     #[doc(alias = "InvalidParameterValue.Width")]
     InvalidParameterValueWidth,
     /// 水印原点距离视频图像坐标原点的水平位置。支持 %、px 两种格式。
     ///
-    /// Code `InvalidParameterValue.XPos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.XPos`.
     #[doc(alias = "InvalidParameterValue.XPos")]
     InvalidParameterValueXPos,
     /// 水印原点距离视频图像坐标原点的垂直位置。支持 %、px 两种格式。
     ///
-    /// Code `InvalidParameterValue.YPos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.YPos`.
     #[doc(alias = "InvalidParameterValue.YPos")]
     InvalidParameterValueYPos,
     /// No description is documented.
@@ -897,17 +899,17 @@ pub enum ErrorCode {
     LimitExceededTooMuchLargeHotWords,
     /// 超过限制值：模板数超限。
     ///
-    /// Code `LimitExceeded.TooMuchTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooMuchTemplate`.
     #[doc(alias = "LimitExceeded.TooMuchTemplate")]
     LimitExceededTooMuchTemplate,
     /// 资源不存在：Cos bucket 名称无效。
     ///
-    /// Code `ResourceNotFound.CosBucketNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CosBucketNameInvalid`.
     #[doc(alias = "ResourceNotFound.CosBucketNameInvalid")]
     ResourceNotFoundCosBucketNameInvalid,
     /// 资源不存在：Cos bucket 不存在。
     ///
-    /// Code `ResourceNotFound.CosBucketNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CosBucketNotExist`.
     #[doc(alias = "ResourceNotFound.CosBucketNotExist")]
     ResourceNotFoundCosBucketNotExist,
     /// No description is documented.
@@ -917,7 +919,7 @@ pub enum ErrorCode {
     ResourceNotFoundDownloadError,
     /// 资源不存在：人物。
     ///
-    /// Code `ResourceNotFound.Person`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Person`.
     #[doc(alias = "ResourceNotFound.Person")]
     ResourceNotFoundPerson,
     /// No description is documented.
@@ -927,17 +929,17 @@ pub enum ErrorCode {
     ResourceNotFoundTaskNotFound,
     /// 资源不存在：模板不存在。
     ///
-    /// Code `ResourceNotFound.TemplateNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TemplateNotExist`.
     #[doc(alias = "ResourceNotFound.TemplateNotExist")]
     ResourceNotFoundTemplateNotExist,
     /// 用户未注册。
     ///
-    /// Code `ResourceNotFound.UserUnregister`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserUnregister`.
     #[doc(alias = "ResourceNotFound.UserUnregister")]
     ResourceNotFoundUserUnregister,
     /// 资源不存在：关键词。
     ///
-    /// Code `ResourceNotFound.Word`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Word`.
     #[doc(alias = "ResourceNotFound.Word")]
     ResourceNotFoundWord,
     /// No description is documented.

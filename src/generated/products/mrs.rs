@@ -5,8 +5,10 @@
 
 /// An error code of `mrs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -37,112 +39,112 @@ pub enum ErrorCode {
     FailedOperationEmptyResult,
     /// 用量消息推送失败。
     ///
-    /// Code `FailedOperation.PushUsageMessageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PushUsageMessageError`.
     #[doc(alias = "FailedOperation.PushUsageMessageError")]
     FailedOperationPushUsageMessageError,
     /// 服务未开通。
     ///
-    /// Code `FailedOperation.ServiceNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceNotOpen`.
     #[doc(alias = "FailedOperation.ServiceNotOpen")]
     FailedOperationServiceNotOpen,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnknownError`.
     #[doc(alias = "FailedOperation.UnknownError")]
     FailedOperationUnknownError,
     /// 图片ocr识别异常。
     ///
-    /// Code `InternalError.ImageOcrError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ImageOcrError`.
     #[doc(alias = "InternalError.ImageOcrError")]
     InternalErrorImageOcrError,
     /// 图片处理异常。
     ///
-    /// Code `InternalError.ImageProcessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ImageProcessError`.
     #[doc(alias = "InternalError.ImageProcessError")]
     InternalErrorImageProcessError,
     /// 服务调用超时。
     ///
-    /// Code `InternalError.ServerTimeOutError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerTimeOutError`.
     #[doc(alias = "InternalError.ServerTimeOutError")]
     InternalErrorServerTimeOutError,
     /// 报告结构化异常。
     ///
-    /// Code `InternalError.StructionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StructionError`.
     #[doc(alias = "InternalError.StructionError")]
     InternalErrorStructionError,
     /// 报告文本分类异常。
     ///
-    /// Code `InternalError.TextClassifyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TextClassifyError`.
     #[doc(alias = "InternalError.TextClassifyError")]
     InternalErrorTextClassifyError,
     /// 参数AutoFitDirection无效。
     ///
-    /// Code `InvalidParameter.AutoFitDirection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AutoFitDirection`.
     #[doc(alias = "InvalidParameter.AutoFitDirection")]
     InvalidParameterAutoFitDirection,
     /// 参数ImageInfoList无效。
     ///
-    /// Code `InvalidParameter.ImageInfoList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageInfoList`.
     #[doc(alias = "InvalidParameter.ImageInfoList")]
     InvalidParameterImageInfoList,
     /// 参数ImageOriginalSize无效。
     ///
-    /// Code `InvalidParameter.ImageOriginalSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageOriginalSize`.
     #[doc(alias = "InvalidParameter.ImageOriginalSize")]
     InvalidParameterImageOriginalSize,
     /// 请求Action无效。
     ///
-    /// Code `InvalidParameter.InvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAction`.
     #[doc(alias = "InvalidParameter.InvalidAction")]
     InvalidParameterInvalidAction,
     /// 参数OcrEngineType无效。
     ///
-    /// Code `InvalidParameter.OcrEngineType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OcrEngineType`.
     #[doc(alias = "InvalidParameter.OcrEngineType")]
     InvalidParameterOcrEngineType,
     /// 参数RotateTheAngle无效。
     ///
-    /// Code `InvalidParameter.RotateTheAngle`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RotateTheAngle`.
     #[doc(alias = "InvalidParameter.RotateTheAngle")]
     InvalidParameterRotateTheAngle,
     /// 参数Text无效。
     ///
-    /// Code `InvalidParameter.Text`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Text`.
     #[doc(alias = "InvalidParameter.Text")]
     InvalidParameterText,
     /// 图片编码无效。
     ///
-    /// Code `InvalidParameterValue.ImageCodeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageCodeInvalid`.
     #[doc(alias = "InvalidParameterValue.ImageCodeInvalid")]
     InvalidParameterValueImageCodeInvalid,
     /// 图片没有文字。
     ///
-    /// Code `InvalidParameterValue.ImageIsNoText`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageIsNoText`.
     #[doc(alias = "InvalidParameterValue.ImageIsNoText")]
     InvalidParameterValueImageIsNoText,
     /// 图片URL无效。
     ///
-    /// Code `InvalidParameterValue.ImageURLInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageURLInvalid`.
     #[doc(alias = "InvalidParameterValue.ImageURLInvalid")]
     InvalidParameterValueImageURLInvalid,
     /// 文本大小超过限制。
     ///
-    /// Code `LimitExceeded.TextSizeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TextSizeLimitExceeded`.
     #[doc(alias = "LimitExceeded.TextSizeLimitExceeded")]
     LimitExceededTextSizeLimitExceeded,
     /// 不支持的报告类型。
     ///
-    /// Code `OperationDenied.UnSupportThisType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnSupportThisType`.
     #[doc(alias = "OperationDenied.UnSupportThisType")]
     OperationDeniedUnSupportThisType,
     /// 当前无权限，请检查BisinsessId。
     ///
-    /// Code `UnauthorizedOperation.PermissionDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDeniedError`.
     #[doc(alias = "UnauthorizedOperation.PermissionDeniedError")]
     UnauthorizedOperationPermissionDeniedError,
     /// 当前报告类型不支持。
     ///
-    /// Code `UnsupportedOperation.UnSupportThisType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnSupportThisType`.
     #[doc(alias = "UnsupportedOperation.UnSupportThisType")]
     UnsupportedOperationUnSupportThisType,
 }

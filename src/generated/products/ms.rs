@@ -6,8 +6,10 @@
 
 /// An error code of `ms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from pages/ms-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -18,12 +20,12 @@ pub enum ErrorCode {
     InternalErrorApkServerError,
     /// 服务端无法响应。
     ///
-    /// Code `InternalError.ServerError`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InternalError.ServerError`.
     #[doc(alias = "InternalError.ServerError")]
     InternalErrorServerError,
     /// ServiceInfo结构体参数缺失。
     ///
-    /// Code `InvalidParameter.MissingServiceInfo`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameter.MissingServiceInfo`.
     #[doc(alias = "InvalidParameter.MissingServiceInfo")]
     InvalidParameterMissingServiceInfo,
     /// 参数格式错误。
@@ -33,7 +35,7 @@ pub enum ErrorCode {
     InvalidParameterParameterError,
     /// 不能找到指定的加固策略。
     ///
-    /// Code `InvalidParameter.PlanIdNotFound`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameter.PlanIdNotFound`.
     #[doc(alias = "InvalidParameter.PlanIdNotFound")]
     InvalidParameterPlanIdNotFound,
     /// No description is documented.
@@ -103,37 +105,37 @@ pub enum ErrorCode {
     InvalidParameterValueEncryptParamAppTypeError,
     /// 不能同时指定ItemIds和Filters。
     ///
-    /// Code `InvalidParameterValue.InvalidCoexistItemIdsFilters`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidCoexistItemIdsFilters`.
     #[doc(alias = "InvalidParameterValue.InvalidCoexistItemIdsFilters")]
     InvalidParameterValueInvalidCoexistItemIdsFilters,
     /// 无效的过滤器。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// ItemIds不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidItemIds`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidItemIds`.
     #[doc(alias = "InvalidParameterValue.InvalidItemIds")]
     InvalidParameterValueInvalidItemIds,
     /// Limit不是有效的数字。
     ///
-    /// Code `InvalidParameterValue.InvalidLimit`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidLimit")]
     InvalidParameterValueInvalidLimit,
     /// Offset不是有效的数字。
     ///
-    /// Code `InvalidParameterValue.InvalidOffset`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidOffset`.
     #[doc(alias = "InvalidParameterValue.InvalidOffset")]
     InvalidParameterValueInvalidOffset,
     /// OrderDirection参数。
     ///
-    /// Code `InvalidParameterValue.InvalidOrderDirection`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidOrderDirection`.
     #[doc(alias = "InvalidParameterValue.InvalidOrderDirection")]
     InvalidParameterValueInvalidOrderDirection,
     /// OrderField取值不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidOrderField`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidOrderField`.
     #[doc(alias = "InvalidParameterValue.InvalidOrderField")]
     InvalidParameterValueInvalidOrderField,
     /// No description is documented.
@@ -143,27 +145,27 @@ pub enum ErrorCode {
     LimitExceededEncryptTaskLimitExceeded,
     /// AppInfo结构体参数缺失。
     ///
-    /// Code `MissingParameter.MissingAppInfo`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `MissingParameter.MissingAppInfo`.
     #[doc(alias = "MissingParameter.MissingAppInfo")]
     MissingParameterMissingAppInfo,
     /// 缺少ItemId字段。
     ///
-    /// Code `MissingParameter.MissingItemId`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `MissingParameter.MissingItemId`.
     #[doc(alias = "MissingParameter.MissingItemId")]
     MissingParameterMissingItemId,
     /// 缺少ItemIds字段。
     ///
-    /// Code `MissingParameter.MissingItemIds`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `MissingParameter.MissingItemIds`.
     #[doc(alias = "MissingParameter.MissingItemIds")]
     MissingParameterMissingItemIds,
     /// ItemId不存在。
     ///
-    /// Code `ResourceNotFound.ItemIdNotFound`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `ResourceNotFound.ItemIdNotFound`.
     #[doc(alias = "ResourceNotFound.ItemIdNotFound")]
     ResourceNotFoundItemIdNotFound,
     /// 无法找到指定的加固策略。
     ///
-    /// Code `ResourceNotFound.PlanIdNotFound`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `ResourceNotFound.PlanIdNotFound`.
     #[doc(alias = "ResourceNotFound.PlanIdNotFound")]
     ResourceNotFoundPlanIdNotFound,
     /// ResultId不存在。
@@ -173,12 +175,12 @@ pub enum ErrorCode {
     ResourceNotFoundResultIdNotFound,
     /// 资源未绑定应用包名。
     ///
-    /// Code `ResourceUnavailable.NotBind`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `ResourceUnavailable.NotBind`.
     #[doc(alias = "ResourceUnavailable.NotBind")]
     ResourceUnavailableNotBind,
     /// 找不到该资源。
     ///
-    /// Code `ResourceUnavailable.NotFound`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `ResourceUnavailable.NotFound`.
     #[doc(alias = "ResourceUnavailable.NotFound")]
     ResourceUnavailableNotFound,
     /// 鉴权失败。
@@ -188,7 +190,7 @@ pub enum ErrorCode {
     UnauthorizedOperationAuthFailed,
     /// 不是白名单用户。
     ///
-    /// Code `UnauthorizedOperation.NotWhiteUser`. Text: zh from pages/ms-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.NotWhiteUser`.
     #[doc(alias = "UnauthorizedOperation.NotWhiteUser")]
     UnauthorizedOperationNotWhiteUser,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `oceanus`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,22 +19,22 @@ pub enum ErrorCode {
     AuthFailureCAMNotAuthorized,
     /// ddl语法检查失败。
     ///
-    /// Code `FailedOperation.CheckDdlGrammar`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckDdlGrammar`.
     #[doc(alias = "FailedOperation.CheckDdlGrammar")]
     FailedOperationCheckDdlGrammar,
     /// 找不到集群。
     ///
-    /// Code `FailedOperation.ClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterNotFound`.
     #[doc(alias = "FailedOperation.ClusterNotFound")]
     FailedOperationClusterNotFound,
     /// DDL解析失败。
     ///
-    /// Code `FailedOperation.DDLParseFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DDLParseFailure`.
     #[doc(alias = "FailedOperation.DDLParseFailure")]
     FailedOperationDDLParseFailure,
     /// 数据库连接失败，请检查参数是否填写正确。
     ///
-    /// Code `FailedOperation.DataSourceConnectionFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataSourceConnectionFailed`.
     #[doc(alias = "FailedOperation.DataSourceConnectionFailed")]
     FailedOperationDataSourceConnectionFailed,
     /// No description is documented.
@@ -47,12 +49,12 @@ pub enum ErrorCode {
     FailedOperationDeleteWedataItemspace,
     /// 作业的草稿不允许删除。
     ///
-    /// Code `FailedOperation.DraftConfigCanNotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DraftConfigCanNotDelete`.
     #[doc(alias = "FailedOperation.DraftConfigCanNotDelete")]
     FailedOperationDraftConfigCanNotDelete,
     /// 重复的作业名。
     ///
-    /// Code `FailedOperation.DuplicatedJobName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicatedJobName`.
     #[doc(alias = "FailedOperation.DuplicatedJobName")]
     FailedOperationDuplicatedJobName,
     /// No description is documented.
@@ -67,7 +69,7 @@ pub enum ErrorCode {
     FailedOperationFailedOperationCodeRunSqlGateway,
     /// 查询资源关联标签失败。
     ///
-    /// Code `FailedOperation.GetResourceTagsByResourceIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetResourceTagsByResourceIds`.
     #[doc(alias = "FailedOperation.GetResourceTagsByResourceIds")]
     FailedOperationGetResourceTagsByResourceIds,
     /// No description is documented.
@@ -77,7 +79,7 @@ pub enum ErrorCode {
     FailedOperationGetResourcesByTagsUnion,
     /// 语法检查失败。
     ///
-    /// Code `FailedOperation.GrammarCheckFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GrammarCheckFailure`.
     #[doc(alias = "FailedOperation.GrammarCheckFailure")]
     FailedOperationGrammarCheckFailure,
     /// No description is documented.
@@ -87,7 +89,7 @@ pub enum ErrorCode {
     FailedOperationJobBindDefaultMonitorFailed,
     /// 作业配置在使用中。
     ///
-    /// Code `FailedOperation.JobConfigOnPublish`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobConfigOnPublish`.
     #[doc(alias = "FailedOperation.JobConfigOnPublish")]
     FailedOperationJobConfigOnPublish,
     /// No description is documented.
@@ -102,87 +104,87 @@ pub enum ErrorCode {
     FailedOperationModifyTableFailedOperation,
     /// SQL解析失败。
     ///
-    /// Code `FailedOperation.ParseSql`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParseSql`.
     #[doc(alias = "FailedOperation.ParseSql")]
     FailedOperationParseSql,
     /// 用户未实名验证。
     ///
-    /// Code `FailedOperation.UserNotAuthenticated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotAuthenticated`.
     #[doc(alias = "FailedOperation.UserNotAuthenticated")]
     FailedOperationUserNotAuthenticated,
     /// CLS接口错误。
     ///
-    /// Code `InternalError.CLS`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CLS`.
     #[doc(alias = "InternalError.CLS")]
     InternalErrorCLS,
     /// COS 服务访问错误。
     ///
-    /// Code `InternalError.COSClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.COSClient`.
     #[doc(alias = "InternalError.COSClient")]
     InternalErrorCOSClient,
     /// CAM 网关错误。
     ///
-    /// Code `InternalError.CamCgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamCgwError`.
     #[doc(alias = "InternalError.CamCgwError")]
     InternalErrorCamCgwError,
     /// 数据库异常。
     ///
-    /// Code `InternalError.DB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DB`.
     #[doc(alias = "InternalError.DB")]
     InternalErrorDB,
     /// 失败的目标资源。
     ///
-    /// Code `InternalError.FailedToBescribeResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailedToBescribeResources`.
     #[doc(alias = "InternalError.FailedToBescribeResources")]
     InternalErrorFailedToBescribeResources,
     /// 无法更新作业错误。
     ///
-    /// Code `InternalError.FailedToUpdateJob`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailedToUpdateJob`.
     #[doc(alias = "InternalError.FailedToUpdateJob")]
     InternalErrorFailedToUpdateJob,
     /// 作业实例没找到。
     ///
-    /// Code `InternalError.JobInstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JobInstanceNotFound`.
     #[doc(alias = "InternalError.JobInstanceNotFound")]
     InternalErrorJobInstanceNotFound,
     /// 内部错误。
     ///
-    /// Code `InternalError.LogicError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.LogicError`.
     #[doc(alias = "InternalError.LogicError")]
     InternalErrorLogicError,
     /// 资源只有一个版本，无法删除。
     ///
-    /// Code `InternalError.ResourceConfigCanNotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ResourceConfigCanNotDelete`.
     #[doc(alias = "InternalError.ResourceConfigCanNotDelete")]
     InternalErrorResourceConfigCanNotDelete,
     /// 资源不存在。
     ///
-    /// Code `InternalError.ResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ResourceNotExist`.
     #[doc(alias = "InternalError.ResourceNotExist")]
     InternalErrorResourceNotExist,
     /// 未找到sqlcode错误。
     ///
-    /// Code `InternalError.SqlCodeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SqlCodeNotFound`.
     #[doc(alias = "InternalError.SqlCodeNotFound")]
     InternalErrorSqlCodeNotFound,
     /// 内部错误。
     ///
-    /// Code `InternalError.StsNewClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StsNewClient`.
     #[doc(alias = "InternalError.StsNewClient")]
     InternalErrorStsNewClient,
     /// 系统错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// AppId资源不匹配。
     ///
-    /// Code `InvalidParameter.AppIdResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AppIdResourceNotMatch`.
     #[doc(alias = "InvalidParameter.AppIdResourceNotMatch")]
     InvalidParameterAppIdResourceNotMatch,
     /// 该变量名称已存在。
     ///
-    /// Code `InvalidParameter.CreateVariableExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CreateVariableExists`.
     #[doc(alias = "InvalidParameter.CreateVariableExists")]
     InvalidParameterCreateVariableExists,
     /// No description is documented.
@@ -192,72 +194,72 @@ pub enum ErrorCode {
     InvalidParameterDuplicatedFolderName,
     /// 空间命名重复。
     ///
-    /// Code `InvalidParameter.DuplicatedSpaceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicatedSpaceName`.
     #[doc(alias = "InvalidParameter.DuplicatedSpaceName")]
     InvalidParameterDuplicatedSpaceName,
     /// 非法的 MaxParallelism 参数。
     ///
-    /// Code `InvalidParameter.IllegalMaxParallelism`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalMaxParallelism`.
     #[doc(alias = "InvalidParameter.IllegalMaxParallelism")]
     InvalidParameterIllegalMaxParallelism,
     /// 非法的搜索字符串。
     ///
-    /// Code `InvalidParameter.IllegalSearchKeyword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalSearchKeyword`.
     #[doc(alias = "InvalidParameter.IllegalSearchKeyword")]
     InvalidParameterIllegalSearchKeyword,
     /// appid错误。
     ///
-    /// Code `InvalidParameter.InvalidAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAppId`.
     #[doc(alias = "InvalidParameter.InvalidAppId")]
     InvalidParameterInvalidAppId,
     /// 无效集群id。
     ///
-    /// Code `InvalidParameter.InvalidClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClusterId`.
     #[doc(alias = "InvalidParameter.InvalidClusterId")]
     InvalidParameterInvalidClusterId,
     /// 空间命名不规范。
     ///
-    /// Code `InvalidParameter.InvalidItemSpaceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidItemSpaceName`.
     #[doc(alias = "InvalidParameter.InvalidItemSpaceName")]
     InvalidParameterInvalidItemSpaceName,
     /// 名字不符合规范。
     ///
-    /// Code `InvalidParameter.InvalidName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidName`.
     #[doc(alias = "InvalidParameter.InvalidName")]
     InvalidParameterInvalidName,
     /// 无效Region。
     ///
-    /// Code `InvalidParameter.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRegion`.
     #[doc(alias = "InvalidParameter.InvalidRegion")]
     InvalidParameterInvalidRegion,
     /// ResourceIds非法。
     ///
-    /// Code `InvalidParameter.InvalidResourceIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResourceIds`.
     #[doc(alias = "InvalidParameter.InvalidResourceIds")]
     InvalidParameterInvalidResourceIds,
     /// 创建作业配置错误。
     ///
-    /// Code `InvalidParameter.JobConfigLogCollectParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.JobConfigLogCollectParamError`.
     #[doc(alias = "InvalidParameter.JobConfigLogCollectParamError")]
     InvalidParameterJobConfigLogCollectParamError,
     /// MaxParallelism 过大。
     ///
-    /// Code `InvalidParameter.MaxParallelismTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MaxParallelismTooLarge`.
     #[doc(alias = "InvalidParameter.MaxParallelismTooLarge")]
     InvalidParameterMaxParallelismTooLarge,
     /// MaxParallelism 不允许小于算子默认并行度。
     ///
-    /// Code `InvalidParameter.MaxParallelismTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MaxParallelismTooSmall`.
     #[doc(alias = "InvalidParameter.MaxParallelismTooSmall")]
     InvalidParameterMaxParallelismTooSmall,
     /// Uin资源不匹配。
     ///
-    /// Code `InvalidParameter.UinResourceNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UinResourceNotMatch`.
     #[doc(alias = "InvalidParameter.UinResourceNotMatch")]
     InvalidParameterUinResourceNotMatch,
     /// Flink参数非法。
     ///
-    /// Code `InvalidParameter.UnsupportedFlinkConf`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedFlinkConf`.
     #[doc(alias = "InvalidParameter.UnsupportedFlinkConf")]
     InvalidParameterUnsupportedFlinkConf,
     /// No description is documented.
@@ -267,132 +269,132 @@ pub enum ErrorCode {
     InvalidParameterUnsupportedOptions,
     /// 集群Id指定错误，为空或者不存在。
     ///
-    /// Code `InvalidParameterValue.ClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterId`.
     #[doc(alias = "InvalidParameterValue.ClusterId")]
     InvalidParameterValueClusterId,
     /// 群集Id报错。
     ///
-    /// Code `InvalidParameterValue.ClusterIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterIds`.
     #[doc(alias = "InvalidParameterValue.ClusterIds")]
     InvalidParameterValueClusterIds,
     /// CU内存规格不匹配。
     ///
-    /// Code `InvalidParameterValue.CuMem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CuMem`.
     #[doc(alias = "InvalidParameterValue.CuMem")]
     InvalidParameterValueCuMem,
     /// 无效限制错误。
     ///
-    /// Code `InvalidParameterValue.InvalidLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidLimit")]
     InvalidParameterValueInvalidLimit,
     /// 无效启动模式。
     ///
-    /// Code `InvalidParameterValue.InvalidStartMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidStartMode`.
     #[doc(alias = "InvalidParameterValue.InvalidStartMode")]
     InvalidParameterValueInvalidStartMode,
     /// 无效时间错误。
     ///
-    /// Code `InvalidParameterValue.InvalidTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTime`.
     #[doc(alias = "InvalidParameterValue.InvalidTime")]
     InvalidParameterValueInvalidTime,
     /// 作业id的参数无效。
     ///
-    /// Code `InvalidParameterValue.JobIdValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JobIdValueError`.
     #[doc(alias = "InvalidParameterValue.JobIdValueError")]
     InvalidParameterValueJobIdValueError,
     /// Illegal JobName。
     ///
-    /// Code `InvalidParameterValue.JobName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JobName`.
     #[doc(alias = "InvalidParameterValue.JobName")]
     InvalidParameterValueJobName,
     /// 作业名称已存在。
     ///
-    /// Code `InvalidParameterValue.JobNameExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JobNameExisted`.
     #[doc(alias = "InvalidParameterValue.JobNameExisted")]
     InvalidParameterValueJobNameExisted,
     /// 集群模式与作业类型不匹配。
     ///
-    /// Code `InvalidParameterValue.JobTypeCombineWithClusterType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JobTypeCombineWithClusterType`.
     #[doc(alias = "InvalidParameterValue.JobTypeCombineWithClusterType")]
     InvalidParameterValueJobTypeCombineWithClusterType,
     /// SQL作业不能指定EntrypointClass，JAR作业则必须指定。
     ///
-    /// Code `InvalidParameterValue.JobTypeCombineWithEntrypointClass`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JobTypeCombineWithEntrypointClass`.
     #[doc(alias = "InvalidParameterValue.JobTypeCombineWithEntrypointClass")]
     InvalidParameterValueJobTypeCombineWithEntrypointClass,
     /// 元数据库名已存在。
     ///
-    /// Code `InvalidParameterValue.MetaDatabaseExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MetaDatabaseExisted`.
     #[doc(alias = "InvalidParameterValue.MetaDatabaseExisted")]
     InvalidParameterValueMetaDatabaseExisted,
     /// 元数据库名字非法。
     ///
-    /// Code `InvalidParameterValue.MetaDatabaseName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MetaDatabaseName`.
     #[doc(alias = "InvalidParameterValue.MetaDatabaseName")]
     InvalidParameterValueMetaDatabaseName,
     /// 元数据表名已存在。
     ///
-    /// Code `InvalidParameterValue.MetaTableExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MetaTableExisted`.
     #[doc(alias = "InvalidParameterValue.MetaTableExisted")]
     InvalidParameterValueMetaTableExisted,
     /// OrderType值错误。
     ///
-    /// Code `InvalidParameterValue.OrderType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OrderType`.
     #[doc(alias = "InvalidParameterValue.OrderType")]
     InvalidParameterValueOrderType,
     /// 未找到资源ID。
     ///
-    /// Code `InvalidParameterValue.ResourceIdsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceIdsNotFound`.
     #[doc(alias = "InvalidParameterValue.ResourceIdsNotFound")]
     InvalidParameterValueResourceIdsNotFound,
     /// 批量运行作业个数超过上限。
     ///
-    /// Code `InvalidParameterValue.RunJobDescriptionsCount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RunJobDescriptionsCount`.
     #[doc(alias = "InvalidParameterValue.RunJobDescriptionsCount")]
     InvalidParameterValueRunJobDescriptionsCount,
     /// RunType错误。
     ///
-    /// Code `InvalidParameterValue.RunType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RunType`.
     #[doc(alias = "InvalidParameterValue.RunType")]
     InvalidParameterValueRunType,
     /// 时间戳范围有误。
     ///
-    /// Code `InvalidParameterValue.Timestamp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Timestamp`.
     #[doc(alias = "InvalidParameterValue.Timestamp")]
     InvalidParameterValueTimestamp,
     /// 非法的类型字段。
     ///
-    /// Code `InvalidParameterValue.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// 不支持的复合类型。
     ///
-    /// Code `InvalidParameterValue.UnSupportedComposite`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnSupportedComposite`.
     #[doc(alias = "InvalidParameterValue.UnSupportedComposite")]
     InvalidParameterValueUnSupportedComposite,
     /// 未知停止类型错误。
     ///
-    /// Code `InvalidParameterValue.UnknownStopType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnknownStopType`.
     #[doc(alias = "InvalidParameterValue.UnknownStopType")]
     InvalidParameterValueUnknownStopType,
     /// 变量参数异常。
     ///
-    /// Code `InvalidParameterValue.VariableName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VariableName`.
     #[doc(alias = "InvalidParameterValue.VariableName")]
     InvalidParameterValueVariableName,
     /// 项目空间数量超出限制。
     ///
-    /// Code `LimitExceeded.ItemSpaceLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ItemSpaceLimitExceeded`.
     #[doc(alias = "LimitExceeded.ItemSpaceLimitExceeded")]
     LimitExceededItemSpaceLimitExceeded,
     /// Job个数超过限额。
     ///
-    /// Code `LimitExceeded.Job`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Job`.
     #[doc(alias = "LimitExceeded.Job")]
     LimitExceededJob,
     /// 作业配置超出限制。
     ///
-    /// Code `LimitExceeded.JobConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.JobConfig`.
     #[doc(alias = "LimitExceeded.JobConfig")]
     LimitExceededJobConfig,
     /// No description is documented.
@@ -402,27 +404,27 @@ pub enum ErrorCode {
     LimitExceededJobDefaultMonitorLimitExceeded,
     /// 创建的数据库个数超过限额。
     ///
-    /// Code `LimitExceeded.MetaDatabase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MetaDatabase`.
     #[doc(alias = "LimitExceeded.MetaDatabase")]
     LimitExceededMetaDatabase,
     /// 创建的数据表个数超过限额。
     ///
-    /// Code `LimitExceeded.MetaTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MetaTable`.
     #[doc(alias = "LimitExceeded.MetaTable")]
     LimitExceededMetaTable,
     /// 变量数超过限制。
     ///
-    /// Code `LimitExceeded.Variables`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Variables`.
     #[doc(alias = "LimitExceeded.Variables")]
     LimitExceededVariables,
     /// 工作空间超阈值。
     ///
-    /// Code `LimitExceeded.WorkSpaceLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.WorkSpaceLimitExceeded`.
     #[doc(alias = "LimitExceeded.WorkSpaceLimitExceeded")]
     LimitExceededWorkSpaceLimitExceeded,
     /// 集群有其他操作。
     ///
-    /// Code `ResourceInUse.InstanceInProcess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.InstanceInProcess`.
     #[doc(alias = "ResourceInUse.InstanceInProcess")]
     ResourceInUseInstanceInProcess,
     /// No description is documented.
@@ -432,52 +434,52 @@ pub enum ErrorCode {
     ResourceInUseResourceConnectorDuplicateName,
     /// 资源名称已存在。
     ///
-    /// Code `ResourceInUse.ResourceNameAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ResourceNameAlreadyExists`.
     #[doc(alias = "ResourceInUse.ResourceNameAlreadyExists")]
     ResourceInUseResourceNameAlreadyExists,
     /// CU资源不足。
     ///
-    /// Code `ResourceInsufficient.CU`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CU`.
     #[doc(alias = "ResourceInsufficient.CU")]
     ResourceInsufficientCU,
     /// COS Bucket 未找到或无权限访问。
     ///
-    /// Code `ResourceNotFound.COSBucket`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.COSBucket`.
     #[doc(alias = "ResourceNotFound.COSBucket")]
     ResourceNotFoundCOSBucket,
     /// 集群不存在。
     ///
-    /// Code `ResourceNotFound.ClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterId`.
     #[doc(alias = "ResourceNotFound.ClusterId")]
     ResourceNotFoundClusterId,
     /// 未找到群集。
     ///
-    /// Code `ResourceNotFound.ClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterNotFound`.
     #[doc(alias = "ResourceNotFound.ClusterNotFound")]
     ResourceNotFoundClusterNotFound,
     /// 作业不存在。
     ///
-    /// Code `ResourceNotFound.Job`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Job`.
     #[doc(alias = "ResourceNotFound.Job")]
     ResourceNotFoundJob,
     /// 作业配置版本不存在。
     ///
-    /// Code `ResourceNotFound.JobConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.JobConfig`.
     #[doc(alias = "ResourceNotFound.JobConfig")]
     ResourceNotFoundJobConfig,
     /// 找不到作业。
     ///
-    /// Code `ResourceNotFound.JobId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.JobId`.
     #[doc(alias = "ResourceNotFound.JobId")]
     ResourceNotFoundJobId,
     /// 找不到日志。
     ///
-    /// Code `ResourceNotFound.LogTopic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LogTopic`.
     #[doc(alias = "ResourceNotFound.LogTopic")]
     ResourceNotFoundLogTopic,
     /// 未找到元数据。
     ///
-    /// Code `ResourceNotFound.MetaDataNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MetaDataNotFound`.
     #[doc(alias = "ResourceNotFound.MetaDataNotFound")]
     ResourceNotFoundMetaDataNotFound,
     /// No description is documented.
@@ -487,102 +489,102 @@ pub enum ErrorCode {
     ResourceNotFoundParseConnectorClusterNotFound,
     /// 程序包不存在。
     ///
-    /// Code `ResourceNotFound.Resource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Resource`.
     #[doc(alias = "ResourceNotFound.Resource")]
     ResourceNotFoundResource,
     /// 程序包版本不存在。
     ///
-    /// Code `ResourceNotFound.ResourceConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceConfig`.
     #[doc(alias = "ResourceNotFound.ResourceConfig")]
     ResourceNotFoundResourceConfig,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.ResourceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotExist`.
     #[doc(alias = "ResourceNotFound.ResourceNotExist")]
     ResourceNotFoundResourceNotExist,
     /// 数据库或表不存在。
     ///
-    /// Code `ResourceNotFound.TableNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TableNotExist`.
     #[doc(alias = "ResourceNotFound.TableNotExist")]
     ResourceNotFoundTableNotExist,
     /// 被某个作业配置使用。
     ///
-    /// Code `ResourceUnavailable.BeUseBySomeJobConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BeUseBySomeJobConfig`.
     #[doc(alias = "ResourceUnavailable.BeUseBySomeJobConfig")]
     ResourceUnavailableBeUseBySomeJobConfig,
     /// 检查资源位置是否存在错误。
     ///
-    /// Code `ResourceUnavailable.CheckResourceLocExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CheckResourceLocExists`.
     #[doc(alias = "ResourceUnavailable.CheckResourceLocExists")]
     ResourceUnavailableCheckResourceLocExists,
     /// 集群处于非运行状态。
     ///
-    /// Code `ResourceUnavailable.Cluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Cluster`.
     #[doc(alias = "ResourceUnavailable.Cluster")]
     ResourceUnavailableCluster,
     /// 群集组状态错误。
     ///
-    /// Code `ResourceUnavailable.ClusterGroupStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ClusterGroupStatus`.
     #[doc(alias = "ResourceUnavailable.ClusterGroupStatus")]
     ResourceUnavailableClusterGroupStatus,
     /// 失败的目标资源。
     ///
-    /// Code `ResourceUnavailable.FailedToBescribeResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.FailedToBescribeResources`.
     #[doc(alias = "ResourceUnavailable.FailedToBescribeResources")]
     ResourceUnavailableFailedToBescribeResources,
     /// 获取发布的作业作业配置错误。
     ///
-    /// Code `ResourceUnavailable.GetJobPublishedJobConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.GetJobPublishedJobConfig`.
     #[doc(alias = "ResourceUnavailable.GetJobPublishedJobConfig")]
     ResourceUnavailableGetJobPublishedJobConfig,
     /// 作业资源配置未就绪。
     ///
-    /// Code `ResourceUnavailable.JobResourceConfigNotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.JobResourceConfigNotReady`.
     #[doc(alias = "ResourceUnavailable.JobResourceConfigNotReady")]
     ResourceUnavailableJobResourceConfigNotReady,
     /// 找不到JobId的正在运行的作业实例。
     ///
-    /// Code `ResourceUnavailable.NoRunningJobInstancesFoundForJobId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoRunningJobInstancesFoundForJobId`.
     #[doc(alias = "ResourceUnavailable.NoRunningJobInstancesFoundForJobId")]
     ResourceUnavailableNoRunningJobInstancesFoundForJobId,
     /// 不允许删除错误。
     ///
-    /// Code `ResourceUnavailable.NotAllowedToBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotAllowedToBeDeleted`.
     #[doc(alias = "ResourceUnavailable.NotAllowedToBeDeleted")]
     ResourceUnavailableNotAllowedToBeDeleted,
     /// 不允许停止或暂停错误。
     ///
-    /// Code `ResourceUnavailable.NotAllowedToBeStopOrPause`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotAllowedToBeStopOrPause`.
     #[doc(alias = "ResourceUnavailable.NotAllowedToBeStopOrPause")]
     ResourceUnavailableNotAllowedToBeStopOrPause,
     /// 共享群集只允许CuMem=4。
     ///
-    /// Code `ResourceUnavailable.ReqCuMem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ReqCuMem`.
     #[doc(alias = "ResourceUnavailable.ReqCuMem")]
     ResourceUnavailableReqCuMem,
     /// cos上的程序包不存在。
     ///
-    /// Code `ResourceUnavailable.ResourceLocNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceLocNotExists`.
     #[doc(alias = "ResourceUnavailable.ResourceLocNotExists")]
     ResourceUnavailableResourceLocNotExists,
     /// 资源未释放,不能做删除作业。
     ///
-    /// Code `UnsupportedOperation.CanNotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CanNotDelete`.
     #[doc(alias = "UnsupportedOperation.CanNotDelete")]
     UnsupportedOperationCanNotDelete,
     /// Cls Sql未启用。
     ///
-    /// Code `UnsupportedOperation.ClsSqlNotEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClsSqlNotEnabled`.
     #[doc(alias = "UnsupportedOperation.ClsSqlNotEnabled")]
     UnsupportedOperationClsSqlNotEnabled,
     /// Checkpoint 时间间隔，错误。
     ///
-    /// Code `UnsupportedOperation.InvalidCheckpointIntervalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidCheckpointIntervalError`.
     #[doc(alias = "UnsupportedOperation.InvalidCheckpointIntervalError")]
     UnsupportedOperationInvalidCheckpointIntervalError,
     /// 引用了多个外部数据源，目前SQL作业只允许引用一个外部数据源。
     ///
-    /// Code `UnsupportedOperation.MultiExternalCatalogUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MultiExternalCatalogUnsupported`.
     #[doc(alias = "UnsupportedOperation.MultiExternalCatalogUnsupported")]
     UnsupportedOperationMultiExternalCatalogUnsupported,
     /// No description is documented.
@@ -592,12 +594,12 @@ pub enum ErrorCode {
     UnsupportedOperationMultiExternalEmrOrHiveCatalogUnsupported,
     /// 权限拦截,没有进入权限。
     ///
-    /// Code `UnsupportedOperation.NoPermissionAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoPermissionAccess`.
     #[doc(alias = "UnsupportedOperation.NoPermissionAccess")]
     UnsupportedOperationNoPermissionAccess,
     /// 不支持的启动模式。
     ///
-    /// Code `UnsupportedOperation.UnsupportedStartMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedStartMode`.
     #[doc(alias = "UnsupportedOperation.UnsupportedStartMode")]
     UnsupportedOperationUnsupportedStartMode,
 }

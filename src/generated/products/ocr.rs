@@ -5,19 +5,21 @@
 
 /// An error code of `ocr`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 帐号已欠费。
     ///
-    /// Code `FailedOperation.ArrearsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ArrearsError`.
     #[doc(alias = "FailedOperation.ArrearsError")]
     FailedOperationArrearsError,
     /// 身份证CardSide类型错误
     ///
-    /// Code `FailedOperation.CardSideError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CardSideError`.
     #[doc(alias = "FailedOperation.CardSideError")]
     FailedOperationCardSideError,
     /// No description is documented.
@@ -27,27 +29,27 @@ pub enum ErrorCode {
     FailedOperationClassifyStoreFailed,
     /// 今日次数达到限制。
     ///
-    /// Code `FailedOperation.CountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CountLimitError`.
     #[doc(alias = "FailedOperation.CountLimitError")]
     FailedOperationCountLimitError,
     /// 检测失败。
     ///
-    /// Code `FailedOperation.DetectFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DetectFailed`.
     #[doc(alias = "FailedOperation.DetectFailed")]
     FailedOperationDetectFailed,
     /// 文件下载失败。
     ///
-    /// Code `FailedOperation.DownLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadError`.
     #[doc(alias = "FailedOperation.DownLoadError")]
     FailedOperationDownLoadError,
     /// 图片内容为空。
     ///
-    /// Code `FailedOperation.EmptyImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmptyImageError`.
     #[doc(alias = "FailedOperation.EmptyImageError")]
     FailedOperationEmptyImageError,
     /// 引擎识别超时。
     ///
-    /// Code `FailedOperation.EngineRecognizeTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EngineRecognizeTimeout`.
     #[doc(alias = "FailedOperation.EngineRecognizeTimeout")]
     FailedOperationEngineRecognizeTimeout,
     /// No description is documented.
@@ -57,7 +59,7 @@ pub enum ErrorCode {
     FailedOperationFieldException,
     /// 身份证信息不合法（身份证号、姓名字段校验非法等）。
     ///
-    /// Code `FailedOperation.IdCardInfoIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IdCardInfoIllegal`.
     #[doc(alias = "FailedOperation.IdCardInfoIllegal")]
     FailedOperationIdCardInfoIllegal,
     /// No description is documented.
@@ -67,22 +69,22 @@ pub enum ErrorCode {
     FailedOperationIdCardTooSmall,
     /// 银行卡信息非法。
     ///
-    /// Code `FailedOperation.IllegalBankCardError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalBankCardError`.
     #[doc(alias = "FailedOperation.IllegalBankCardError")]
     FailedOperationIllegalBankCardError,
     /// 图片模糊。
     ///
-    /// Code `FailedOperation.ImageBlur`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageBlur`.
     #[doc(alias = "FailedOperation.ImageBlur")]
     FailedOperationImageBlur,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 照片未检测到名片。
     ///
-    /// Code `FailedOperation.ImageNoBusinessCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNoBusinessCard`.
     #[doc(alias = "FailedOperation.ImageNoBusinessCard")]
     FailedOperationImageNoBusinessCard,
     /// No description is documented.
@@ -92,22 +94,22 @@ pub enum ErrorCode {
     FailedOperationImageNoHandWrite,
     /// 图片中未检测到身份证。
     ///
-    /// Code `FailedOperation.ImageNoIdCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNoIdCard`.
     #[doc(alias = "FailedOperation.ImageNoIdCard")]
     FailedOperationImageNoIdCard,
     /// 非指定卡类别图片
     ///
-    /// Code `FailedOperation.ImageNoSpecifiedCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNoSpecifiedCard`.
     #[doc(alias = "FailedOperation.ImageNoSpecifiedCard")]
     FailedOperationImageNoSpecifiedCard,
     /// 图片中未检测到文本。
     ///
-    /// Code `FailedOperation.ImageNoText`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNoText`.
     #[doc(alias = "FailedOperation.ImageNoText")]
     FailedOperationImageNoText,
     /// 图片尺寸过大，请参考输出参数中关于图片大小限制的说明。
     ///
-    /// Code `FailedOperation.ImageSizeTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeTooLarge`.
     #[doc(alias = "FailedOperation.ImageSizeTooLarge")]
     FailedOperationImageSizeTooLarge,
     /// No description is documented.
@@ -122,12 +124,12 @@ pub enum ErrorCode {
     FailedOperationInvalidPostalCodeLength,
     /// 发票数据不一致。温馨提示：新版发票核验接口功能更完整，请尽快切换，如已切换请忽略。
     ///
-    /// Code `FailedOperation.InvoiceMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvoiceMismatch`.
     #[doc(alias = "FailedOperation.InvoiceMismatch")]
     FailedOperationInvoiceMismatch,
     /// 输入的Language不支持。
     ///
-    /// Code `FailedOperation.LanguageNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LanguageNotSupport`.
     #[doc(alias = "FailedOperation.LanguageNotSupport")]
     FailedOperationLanguageNotSupport,
     /// No description is documented.
@@ -142,17 +144,17 @@ pub enum ErrorCode {
     FailedOperationLicenseMultiCardError,
     /// 照片中存在多张卡。
     ///
-    /// Code `FailedOperation.MultiCardError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MultiCardError`.
     #[doc(alias = "FailedOperation.MultiCardError")]
     FailedOperationMultiCardError,
     /// 非银行卡。
     ///
-    /// Code `FailedOperation.NoBankCardError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoBankCardError`.
     #[doc(alias = "FailedOperation.NoBankCardError")]
     FailedOperationNoBankCardError,
     /// 非营业执照。
     ///
-    /// Code `FailedOperation.NoBizLicense`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoBizLicense`.
     #[doc(alias = "FailedOperation.NoBizLicense")]
     FailedOperationNoBizLicense,
     /// No description is documented.
@@ -162,17 +164,17 @@ pub enum ErrorCode {
     FailedOperationNoDriverLicenseError,
     /// 非香港身份证。
     ///
-    /// Code `FailedOperation.NoHKIDCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoHKIDCard`.
     #[doc(alias = "FailedOperation.NoHKIDCard")]
     FailedOperationNoHKIDCard,
     /// 非马来身份证。
     ///
-    /// Code `FailedOperation.NoMASIDCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoMASIDCard`.
     #[doc(alias = "FailedOperation.NoMASIDCard")]
     FailedOperationNoMASIDCard,
     /// 非护照。
     ///
-    /// Code `FailedOperation.NoPassport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoPassport`.
     #[doc(alias = "FailedOperation.NoPassport")]
     FailedOperationNoPassport,
     /// No description is documented.
@@ -187,7 +189,7 @@ pub enum ErrorCode {
     FailedOperationNoVehicleLicenseError,
     /// OCR识别失败。
     ///
-    /// Code `FailedOperation.OcrFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OcrFailed`.
     #[doc(alias = "FailedOperation.OcrFailed")]
     FailedOperationOcrFailed,
     /// No description is documented.
@@ -202,7 +204,7 @@ pub enum ErrorCode {
     FailedOperationResponseParseFailed,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// No description is documented.
@@ -212,7 +214,7 @@ pub enum ErrorCode {
     FailedOperationUnKnowFileTypeError,
     /// 服务未开通。
     ///
-    /// Code `FailedOperation.UnOpenError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnOpenError`.
     #[doc(alias = "FailedOperation.UnOpenError")]
     FailedOperationUnOpenError,
     /// No description is documented.
@@ -222,57 +224,57 @@ pub enum ErrorCode {
     FailedOperationWarningServiceFailed,
     /// Config不是有效的JSON格式。
     ///
-    /// Code `InvalidParameter.ConfigFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConfigFormatError`.
     #[doc(alias = "InvalidParameter.ConfigFormatError")]
     InvalidParameterConfigFormatError,
     /// 图片解码失败。
     ///
-    /// Code `InvalidParameter.EngineImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EngineImageDecodeFailed`.
     #[doc(alias = "InvalidParameter.EngineImageDecodeFailed")]
     InvalidParameterEngineImageDecodeFailed,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueLimit")]
     InvalidParameterValueInvalidParameterValueLimit,
     /// 开票金额或校验码参数值错误。
     ///
-    /// Code `InvalidParameterValue.PriceOrVerificationParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PriceOrVerificationParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.PriceOrVerificationParameterValueLimit")]
     InvalidParameterValuePriceOrVerificationParameterValueLimit,
     /// 发票代码参数值错误。
     ///
-    /// Code `InvalidParameterValue.TicketCodeParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TicketCodeParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.TicketCodeParameterValueLimit")]
     InvalidParameterValueTicketCodeParameterValueLimit,
     /// 开票日期参数值错误。
     ///
-    /// Code `InvalidParameterValue.TicketDateParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TicketDateParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.TicketDateParameterValueLimit")]
     InvalidParameterValueTicketDateParameterValueLimit,
     /// 发票号码参数值错误。
     ///
-    /// Code `InvalidParameterValue.TicketSnParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TicketSnParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.TicketSnParameterValueLimit")]
     InvalidParameterValueTicketSnParameterValueLimit,
     /// 文件内容太大。
     ///
-    /// Code `LimitExceeded.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooLargeFileError`.
     #[doc(alias = "LimitExceeded.TooLargeFileError")]
     LimitExceededTooLargeFileError,
     /// 地区编码不存在。
     ///
-    /// Code `ResourceNotFound.NoAreaCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoAreaCode`.
     #[doc(alias = "ResourceNotFound.NoAreaCode")]
     ResourceNotFoundNoAreaCode,
     /// 发票不存在。温馨提示：新版发票核验接口功能更完整，请尽快切换，如已切换请忽略。
     ///
-    /// Code `ResourceNotFound.NoInvoice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoInvoice`.
     #[doc(alias = "ResourceNotFound.NoInvoice")]
     ResourceNotFoundNoInvoice,
     /// 不支持当天发票查询。
     ///
-    /// Code `ResourceNotFound.NotSupportCurrentInvoiceQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotSupportCurrentInvoiceQuery`.
     #[doc(alias = "ResourceNotFound.NotSupportCurrentInvoiceQuery")]
     ResourceNotFoundNotSupportCurrentInvoiceQuery,
     /// No description is documented.
@@ -287,12 +289,12 @@ pub enum ErrorCode {
     ResourceUnavailableResourcePackageRunOut,
     /// 税务局网络异常，请稍后访问。
     ///
-    /// Code `ResourceUnavailable.TaxNetworkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TaxNetworkError`.
     #[doc(alias = "ResourceUnavailable.TaxNetworkError")]
     ResourceUnavailableTaxNetworkError,
     /// 计费状态异常。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
 }

@@ -7,59 +7,61 @@
 
 /// An error code of `organization`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/organization-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 该帐号已被注册。
     ///
-    /// Code `FailedOperation.AccountAlreadyRegister`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountAlreadyRegister`.
     #[doc(alias = "FailedOperation.AccountAlreadyRegister")]
     FailedOperationAccountAlreadyRegister,
     /// 申请已存在。
     ///
-    /// Code `FailedOperation.ApplyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApplyExist`.
     #[doc(alias = "FailedOperation.ApplyExist")]
     FailedOperationApplyExist,
     /// 用户未实名。
     ///
-    /// Code `FailedOperation.AuthInfoEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthInfoEmpty`.
     #[doc(alias = "FailedOperation.AuthInfoEmpty")]
     FailedOperationAuthInfoEmpty,
     /// 企业实名不一样。
     ///
-    /// Code `FailedOperation.AuthInfoNotSame`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthInfoNotSame`.
     #[doc(alias = "FailedOperation.AuthInfoNotSame")]
     FailedOperationAuthInfoNotSame,
     /// 用户非企业实名。
     ///
-    /// Code `FailedOperation.AuthNotEnterprise`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthNotEnterprise`.
     #[doc(alias = "FailedOperation.AuthNotEnterprise")]
     FailedOperationAuthNotEnterprise,
     /// 绑定邮箱链接过期。
     ///
-    /// Code `FailedOperation.BindEmailLinkExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindEmailLinkExpired`.
     #[doc(alias = "FailedOperation.BindEmailLinkExpired")]
     FailedOperationBindEmailLinkExpired,
     /// 绑定邮箱链接无效。
     ///
-    /// Code `FailedOperation.BindEmailLinkInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindEmailLinkInvalid`.
     #[doc(alias = "FailedOperation.BindEmailLinkInvalid")]
     FailedOperationBindEmailLinkInvalid,
     /// 成员权限变更记录存在。
     ///
-    /// Code `FailedOperation.ChangePermissionRecordExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChangePermissionRecordExist`.
     #[doc(alias = "FailedOperation.ChangePermissionRecordExist")]
     FailedOperationChangePermissionRecordExist,
     /// 检查手机绑定上限失败。
     ///
-    /// Code `FailedOperation.CheckAccountPhoneBindLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckAccountPhoneBindLimit`.
     #[doc(alias = "FailedOperation.CheckAccountPhoneBindLimit")]
     FailedOperationCheckAccountPhoneBindLimit,
     /// 检查邮箱绑定状态失败。
     ///
-    /// Code `FailedOperation.CheckMailAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckMailAccount`.
     #[doc(alias = "FailedOperation.CheckMailAccount")]
     FailedOperationCheckMailAccount,
     /// No description is documented.
@@ -69,37 +71,37 @@ pub enum ErrorCode {
     FailedOperationConfigurationOverUpperLimit,
     /// 创建成员异常。
     ///
-    /// Code `FailedOperation.CreateAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateAccount`.
     #[doc(alias = "FailedOperation.CreateAccount")]
     FailedOperationCreateAccount,
     /// 添加计费权限失败。
     ///
-    /// Code `FailedOperation.CreateBillingPermissionErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateBillingPermissionErr`.
     #[doc(alias = "FailedOperation.CreateBillingPermissionErr")]
     FailedOperationCreateBillingPermissionErr,
     /// 账号实名认证超过上限。
     ///
-    /// Code `FailedOperation.CreateMemberAuthOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateMemberAuthOverLimit`.
     #[doc(alias = "FailedOperation.CreateMemberAuthOverLimit")]
     FailedOperationCreateMemberAuthOverLimit,
     /// 创建策略失败。
     ///
-    /// Code `FailedOperation.CreatePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreatePolicy`.
     #[doc(alias = "FailedOperation.CreatePolicy")]
     FailedOperationCreatePolicy,
     /// 创建已成功。
     ///
-    /// Code `FailedOperation.CreateRecordAlreadySuccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRecordAlreadySuccess`.
     #[doc(alias = "FailedOperation.CreateRecordAlreadySuccess")]
     FailedOperationCreateRecordAlreadySuccess,
     /// 创建记录不存在。
     ///
-    /// Code `FailedOperation.CreateRecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRecordNotExist`.
     #[doc(alias = "FailedOperation.CreateRecordNotExist")]
     FailedOperationCreateRecordNotExist,
     /// 创建角色异常。
     ///
-    /// Code `FailedOperation.CreateRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRole`.
     #[doc(alias = "FailedOperation.CreateRole")]
     FailedOperationCreateRole,
     /// No description is documented.
@@ -129,36 +131,36 @@ pub enum ErrorCode {
     FailedOperationDeleteGroupNotAllowExistUser,
     /// 删除授权策略异常。
     ///
-    /// Code `FailedOperation.DeletePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeletePolicy`.
     #[doc(alias = "FailedOperation.DeletePolicy")]
     FailedOperationDeletePolicy,
     /// 查询集团服务使用状态出错。
     ///
-    /// Code `FailedOperation.DescribeOrgServiceUsageStatusErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeOrgServiceUsageStatusErr`.
     #[doc(alias = "FailedOperation.DescribeOrgServiceUsageStatusErr")]
     FailedOperationDescribeOrgServiceUsageStatusErr,
     /// Members cannot be deleted from the root.
     ///
     /// 不能从Root单元删除成员。
     ///
-    /// Code `FailedOperation.DisableDeleteMemberFromRootNode`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.DisableDeleteMemberFromRootNode`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.DisableDeleteMemberFromRootNode")]
     FailedOperationDisableDeleteMemberFromRootNode,
     /// You cannot quit a Tencent Cloud Organization that you created.
     ///
     /// 不能退出自己创建的企业组织。
     ///
-    /// Code `FailedOperation.DisableQuitSelfCreatedOrganization`. Texts: en from pages/organization-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DisableQuitSelfCreatedOrganization`.
     #[doc(alias = "FailedOperation.DisableQuitSelfCreatedOrganization")]
     FailedOperationDisableQuitSelfCreatedOrganization,
     /// 邮箱已经被使用。
     ///
-    /// Code `FailedOperation.EmailAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailAlreadyUsed`.
     #[doc(alias = "FailedOperation.EmailAlreadyUsed")]
     FailedOperationEmailAlreadyUsed,
     /// 邮箱绑定已经失效。
     ///
-    /// Code `FailedOperation.EmailBindRecordInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailBindRecordInvalid`.
     #[doc(alias = "FailedOperation.EmailBindRecordInvalid")]
     FailedOperationEmailBindRecordInvalid,
     /// No description is documented.
@@ -173,17 +175,17 @@ pub enum ErrorCode {
     FailedOperationExistShareMemberNotInOrganization,
     /// 获取账号地域属性错误。
     ///
-    /// Code `FailedOperation.GetAccountRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetAccountRegion`.
     #[doc(alias = "FailedOperation.GetAccountRegion")]
     FailedOperationGetAccountRegion,
     /// 查询实名信息出错。
     ///
-    /// Code `FailedOperation.GetAuthInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetAuthInfo`.
     #[doc(alias = "FailedOperation.GetAuthInfo")]
     FailedOperationGetAuthInfo,
     /// 查询策略失败。
     ///
-    /// Code `FailedOperation.GetPolicyDetail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPolicyDetail`.
     #[doc(alias = "FailedOperation.GetPolicyDetail")]
     FailedOperationGetPolicyDetail,
     /// No description is documented.
@@ -238,19 +240,19 @@ pub enum ErrorCode {
     FailedOperationIdentityCenterOrganizationNotOpen,
     /// 上传文件不合法。
     ///
-    /// Code `FailedOperation.ImportFileIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImportFileIllegal`.
     #[doc(alias = "FailedOperation.ImportFileIllegal")]
     FailedOperationImportFileIllegal,
     /// The account is already in this Tencent Cloud Organization.
     ///
     /// 已经加入企业组织。
     ///
-    /// Code `FailedOperation.InOrganizationAlready`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.InOrganizationAlready`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.InOrganizationAlready")]
     FailedOperationInOrganizationAlready,
     /// 邀请已存在。
     ///
-    /// Code `FailedOperation.InvitationExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvitationExist`.
     #[doc(alias = "FailedOperation.InvitationExist")]
     FailedOperationInvitationExist,
     /// No description is documented.
@@ -280,54 +282,54 @@ pub enum ErrorCode {
     FailedOperationMemberAccountDeregisterPending,
     /// 邮箱绑定失败。
     ///
-    /// Code `FailedOperation.MemberBindEmailError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberBindEmailError`.
     #[doc(alias = "FailedOperation.MemberBindEmailError")]
     FailedOperationMemberBindEmailError,
     /// 安全手机绑定失败。
     ///
-    /// Code `FailedOperation.MemberBindPhoneError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberBindPhoneError`.
     #[doc(alias = "FailedOperation.MemberBindPhoneError")]
     FailedOperationMemberBindPhoneError,
     /// 成员存在邮箱。
     ///
-    /// Code `FailedOperation.MemberEmailExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberEmailExist`.
     #[doc(alias = "FailedOperation.MemberEmailExist")]
     FailedOperationMemberEmailExist,
     /// 成员存在代付者,不允许删除。
     ///
-    /// Code `FailedOperation.MemberExistDelegatePayerNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberExistDelegatePayerNotAllowDelete`.
     #[doc(alias = "FailedOperation.MemberExistDelegatePayerNotAllowDelete")]
     FailedOperationMemberExistDelegatePayerNotAllowDelete,
     /// 成员已存其他组织中。
     ///
-    /// Code `FailedOperation.MemberExistInOtherOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberExistInOtherOrganization`.
     #[doc(alias = "FailedOperation.MemberExistInOtherOrganization")]
     FailedOperationMemberExistInOtherOrganization,
     /// 成员授权在使用。
     ///
-    /// Code `FailedOperation.MemberIdentityAuthUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberIdentityAuthUsed`.
     #[doc(alias = "FailedOperation.MemberIdentityAuthUsed")]
     FailedOperationMemberIdentityAuthUsed,
     /// 成员是代付者，不允许删除。
     ///
-    /// Code `FailedOperation.MemberIsDelegatePayerNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberIsDelegatePayerNotAllowDelete`.
     #[doc(alias = "FailedOperation.MemberIsDelegatePayerNotAllowDelete")]
     FailedOperationMemberIsDelegatePayerNotAllowDelete,
     /// This name is already in use.
     ///
     /// 名字已经被使用。
     ///
-    /// Code `FailedOperation.MemberNameUsed`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.MemberNameUsed`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.MemberNameUsed")]
     FailedOperationMemberNameUsed,
     /// 成员授权策略名已存在。
     ///
-    /// Code `FailedOperation.MemberPolicyNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberPolicyNameExist`.
     #[doc(alias = "FailedOperation.MemberPolicyNameExist")]
     FailedOperationMemberPolicyNameExist,
     /// 成员正在共享资源。
     ///
-    /// Code `FailedOperation.MemberShareResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MemberShareResource`.
     #[doc(alias = "FailedOperation.MemberShareResource")]
     FailedOperationMemberShareResource,
     /// No description is documented.
@@ -339,22 +341,22 @@ pub enum ErrorCode {
     ///
     /// 企业组织单元成员不为空。
     ///
-    /// Code `FailedOperation.NodeNotEmpty`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.NodeNotEmpty`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.NodeNotEmpty")]
     FailedOperationNodeNotEmpty,
     /// 只能邀请同一个站点内的账号。
     ///
-    /// Code `FailedOperation.NotSameRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotSameRegion`.
     #[doc(alias = "FailedOperation.NotSameRegion")]
     FailedOperationNotSameRegion,
     /// 操作计费侧成员权限错误。
     ///
-    /// Code `FailedOperation.OperateBillingPermissionErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperateBillingPermissionErr`.
     #[doc(alias = "FailedOperation.OperateBillingPermissionErr")]
     FailedOperationOperateBillingPermissionErr,
     /// 操作策略失败。
     ///
-    /// Code `FailedOperation.OperatePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperatePolicy`.
     #[doc(alias = "FailedOperation.OperatePolicy")]
     FailedOperationOperatePolicy,
     /// No description is documented.
@@ -364,29 +366,29 @@ pub enum ErrorCode {
     FailedOperationOrgMemberPolicyExist,
     /// 成员是主体管理账号不允许删除。
     ///
-    /// Code `FailedOperation.OrganizationAuthManageNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationAuthManageNotAllowDelete`.
     #[doc(alias = "FailedOperation.OrganizationAuthManageNotAllowDelete")]
     FailedOperationOrganizationAuthManageNotAllowDelete,
     /// 实名认证关系已经存在。
     ///
-    /// Code `FailedOperation.OrganizationAuthRelationExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationAuthRelationExist`.
     #[doc(alias = "FailedOperation.OrganizationAuthRelationExist")]
     FailedOperationOrganizationAuthRelationExist,
     /// 解绑最后一个策略失败。
     ///
-    /// Code `FailedOperation.OrganizationDetachLastPolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationDetachLastPolicyError`.
     #[doc(alias = "FailedOperation.OrganizationDetachLastPolicyError")]
     FailedOperationOrganizationDetachLastPolicyError,
     /// 解绑策略失败。
     ///
-    /// Code `FailedOperation.OrganizationDetachPolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationDetachPolicyError`.
     #[doc(alias = "FailedOperation.OrganizationDetachPolicyError")]
     FailedOperationOrganizationDetachPolicyError,
     /// The Tencent Cloud Organization already exists.
     ///
     /// 企业组织已经存在。
     ///
-    /// Code `FailedOperation.OrganizationExistAlready`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.OrganizationExistAlready`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.OrganizationExistAlready")]
     FailedOperationOrganizationExistAlready,
     /// No description is documented.
@@ -396,22 +398,22 @@ pub enum ErrorCode {
     FailedOperationOrganizationIdentityInUsed,
     /// 组织身份名称被使用。
     ///
-    /// Code `FailedOperation.OrganizationIdentityNameUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationIdentityNameUsed`.
     #[doc(alias = "FailedOperation.OrganizationIdentityNameUsed")]
     FailedOperationOrganizationIdentityNameUsed,
     /// 组织身份策略不合法。
     ///
-    /// Code `FailedOperation.OrganizationIdentityPolicyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationIdentityPolicyError`.
     #[doc(alias = "FailedOperation.OrganizationIdentityPolicyError")]
     FailedOperationOrganizationIdentityPolicyError,
     /// 成员已存在。
     ///
-    /// Code `FailedOperation.OrganizationMemberExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationMemberExist`.
     #[doc(alias = "FailedOperation.OrganizationMemberExist")]
     FailedOperationOrganizationMemberExist,
     /// 成员名已存在。
     ///
-    /// Code `FailedOperation.OrganizationMemberNameUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationMemberNameUsed`.
     #[doc(alias = "FailedOperation.OrganizationMemberNameUsed")]
     FailedOperationOrganizationMemberNameUsed,
     /// No description is documented.
@@ -421,59 +423,59 @@ pub enum ErrorCode {
     FailedOperationOrganizationMemberNotExist,
     /// 删除节点超过上限。
     ///
-    /// Code `FailedOperation.OrganizationNodeDeleteOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNodeDeleteOverLimit`.
     #[doc(alias = "FailedOperation.OrganizationNodeDeleteOverLimit")]
     FailedOperationOrganizationNodeDeleteOverLimit,
     /// 节点名已存在。
     ///
-    /// Code `FailedOperation.OrganizationNodeNameUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNodeNameUsed`.
     #[doc(alias = "FailedOperation.OrganizationNodeNameUsed")]
     FailedOperationOrganizationNodeNameUsed,
     /// 组织节点不为空。
     ///
-    /// Code `FailedOperation.OrganizationNodeNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNodeNotEmpty`.
     #[doc(alias = "FailedOperation.OrganizationNodeNotEmpty")]
     FailedOperationOrganizationNodeNotEmpty,
     /// 组织节点不存在。
     ///
-    /// Code `FailedOperation.OrganizationNodeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationNodeNotExist`.
     #[doc(alias = "FailedOperation.OrganizationNodeNotExist")]
     FailedOperationOrganizationNodeNotExist,
     /// There are members in this Tencent Cloud Organization.
     ///
     /// 企业组织成员不为空。
     ///
-    /// Code `FailedOperation.OrganizationNotEmpty`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.OrganizationNotEmpty`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.OrganizationNotEmpty")]
     FailedOperationOrganizationNotEmpty,
     /// 组织权限不合法。
     ///
-    /// Code `FailedOperation.OrganizationPermissionIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationPermissionIllegal`.
     #[doc(alias = "FailedOperation.OrganizationPermissionIllegal")]
     FailedOperationOrganizationPermissionIllegal,
     /// 组织策略不合法。
     ///
-    /// Code `FailedOperation.OrganizationPolicyIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationPolicyIllegal`.
     #[doc(alias = "FailedOperation.OrganizationPolicyIllegal")]
     FailedOperationOrganizationPolicyIllegal,
     /// 集团策略正在被使用。
     ///
-    /// Code `FailedOperation.OrganizationPolicyInUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationPolicyInUsed`.
     #[doc(alias = "FailedOperation.OrganizationPolicyInUsed")]
     FailedOperationOrganizationPolicyInUsed,
     /// 集团策略不是禁用状态。
     ///
-    /// Code `FailedOperation.OrganizationPolicyIsNotDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationPolicyIsNotDisabled`.
     #[doc(alias = "FailedOperation.OrganizationPolicyIsNotDisabled")]
     FailedOperationOrganizationPolicyIsNotDisabled,
     /// 集团策略不是启用状态。
     ///
-    /// Code `FailedOperation.OrganizationPolicyIsNotEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationPolicyIsNotEnabled`.
     #[doc(alias = "FailedOperation.OrganizationPolicyIsNotEnabled")]
     FailedOperationOrganizationPolicyIsNotEnabled,
     /// 集团服务委派在使用中。
     ///
-    /// Code `FailedOperation.OrganizationServiceAssignIsUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrganizationServiceAssignIsUse`.
     #[doc(alias = "FailedOperation.OrganizationServiceAssignIsUse")]
     FailedOperationOrganizationServiceAssignIsUse,
     /// No description is documented.
@@ -483,7 +485,7 @@ pub enum ErrorCode {
     FailedOperationPartnerManagementErr,
     /// 代付者不合法。
     ///
-    /// Code `FailedOperation.PayUinIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PayUinIllegal`.
     #[doc(alias = "FailedOperation.PayUinIllegal")]
     FailedOperationPayUinIllegal,
     /// No description is documented.
@@ -498,39 +500,39 @@ pub enum ErrorCode {
     FailedOperationPolicyEnableInvalid,
     /// 用户策略数超过上限。
     ///
-    /// Code `FailedOperation.PolicyFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PolicyFull`.
     #[doc(alias = "FailedOperation.PolicyFull")]
     FailedOperationPolicyFull,
     /// PolicyName字段指定的策略名已存在。
     ///
-    /// Code `FailedOperation.PolicyNameInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PolicyNameInUse`.
     #[doc(alias = "FailedOperation.PolicyNameInUse")]
     FailedOperationPolicyNameInUse,
     /// 退出共享单元失败。
     ///
-    /// Code `FailedOperation.QuitShareUint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuitShareUint`.
     #[doc(alias = "FailedOperation.QuitShareUint")]
     FailedOperationQuitShareUint,
     /// 退出共享单元错误。
     ///
-    /// Code `FailedOperation.QuitShareUintError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuitShareUintError`.
     #[doc(alias = "FailedOperation.QuitShareUintError")]
     FailedOperationQuitShareUintError,
     /// 退出共享单元失败。
     ///
-    /// Code `FailedOperation.QuiteShareUnit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuiteShareUnit`.
     #[doc(alias = "FailedOperation.QuiteShareUnit")]
     FailedOperationQuiteShareUnit,
     /// The invitation has been sent before.
     ///
     /// 重复发送邀请。
     ///
-    /// Code `FailedOperation.ReSentInvitation`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.ReSentInvitation`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.ReSentInvitation")]
     FailedOperationReSentInvitation,
     /// 资源超过最大上限。
     ///
-    /// Code `FailedOperation.ResourceOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceOverLimit`.
     #[doc(alias = "FailedOperation.ResourceOverLimit")]
     FailedOperationResourceOverLimit,
     /// No description is documented.
@@ -600,7 +602,7 @@ pub enum ErrorCode {
     FailedOperationShareNodeNotExist,
     /// 成员正在使用共享资源。
     ///
-    /// Code `FailedOperation.ShareResourceMemberInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ShareResourceMemberInUse`.
     #[doc(alias = "FailedOperation.ShareResourceMemberInUse")]
     FailedOperationShareResourceMemberInUse,
     /// No description is documented.
@@ -615,7 +617,7 @@ pub enum ErrorCode {
     FailedOperationShareResourceTypeNotExist,
     /// 共享单元不为空。
     ///
-    /// Code `FailedOperation.ShareUnitNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ShareUnitNotEmpty`.
     #[doc(alias = "FailedOperation.ShareUnitNotEmpty")]
     FailedOperationShareUnitNotEmpty,
     /// No description is documented.
@@ -627,17 +629,17 @@ pub enum ErrorCode {
     ///
     /// 存在不属于当前组织的uin。
     ///
-    /// Code `FailedOperation.SomeUinsNotInOrganization`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.SomeUinsNotInOrganization`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.SomeUinsNotInOrganization")]
     FailedOperationSomeUinsNotInOrganization,
     /// 子账号存在身份。
     ///
-    /// Code `FailedOperation.SubAccountIdentityExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SubAccountIdentityExist`.
     #[doc(alias = "FailedOperation.SubAccountIdentityExist")]
     FailedOperationSubAccountIdentityExist,
     /// 子账号不存在。
     ///
-    /// Code `FailedOperation.SubAccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SubAccountNotExist`.
     #[doc(alias = "FailedOperation.SubAccountNotExist")]
     FailedOperationSubAccountNotExist,
     /// No description is documented.
@@ -694,14 +696,14 @@ pub enum ErrorCode {
     ///
     /// 用户已经加入企业组织。
     ///
-    /// Code `FailedOperation.UserInOrganization`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.UserInOrganization`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.UserInOrganization")]
     FailedOperationUserInOrganization,
     /// The account that sent the invitation is not a master account.
     ///
     /// 邀请账户不是主账号。
     ///
-    /// Code `FailedOperation.UserNotRegister`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `FailedOperation.UserNotRegister`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "FailedOperation.UserNotRegister")]
     FailedOperationUserNotRegister,
     /// No description is documented.
@@ -761,32 +763,32 @@ pub enum ErrorCode {
     FailedOperationZoneIdNotExist,
     /// 策略文档的Action字段不合法。
     ///
-    /// Code `InvalidParameter.ActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionError`.
     #[doc(alias = "InvalidParameter.ActionError")]
     InvalidParameterActionError,
     /// 策略语法中操作不存在。
     ///
-    /// Code `InvalidParameter.ActionMiss`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionMiss`.
     #[doc(alias = "InvalidParameter.ActionMiss")]
     InvalidParameterActionMiss,
     /// 策略语法中操作不存在。
     ///
-    /// Code `InvalidParameter.ActionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionNotExist`.
     #[doc(alias = "InvalidParameter.ActionNotExist")]
     InvalidParameterActionNotExist,
     /// 策略语法中操作服务不存在。
     ///
-    /// Code `InvalidParameter.ActionServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionServiceNotExist`.
     #[doc(alias = "InvalidParameter.ActionServiceNotExist")]
     InvalidParameterActionServiceNotExist,
     /// 成员代付费模式，不允许主动退出组织。
     ///
-    /// Code `InvalidParameter.AllowQuitIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AllowQuitIllegal`.
     #[doc(alias = "InvalidParameter.AllowQuitIllegal")]
     InvalidParameterAllowQuitIllegal,
     /// 授权对象策略已达上限。
     ///
-    /// Code `InvalidParameter.AttachmentFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AttachmentFull`.
     #[doc(alias = "InvalidParameter.AttachmentFull")]
     InvalidParameterAttachmentFull,
     /// No description is documented.
@@ -796,27 +798,27 @@ pub enum ErrorCode {
     InvalidParameterBindPolicyNameNotAllowed,
     /// 手机验证码错误。
     ///
-    /// Code `InvalidParameter.CodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CodeError`.
     #[doc(alias = "InvalidParameter.CodeError")]
     InvalidParameterCodeError,
     /// 手机验证码已过期。
     ///
-    /// Code `InvalidParameter.CodeExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CodeExpired`.
     #[doc(alias = "InvalidParameter.CodeExpired")]
     InvalidParameterCodeExpired,
     /// 策略语法中条件内容不正确。
     ///
-    /// Code `InvalidParameter.ConditionContentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConditionContentError`.
     #[doc(alias = "InvalidParameter.ConditionContentError")]
     InvalidParameterConditionContentError,
     /// 策略文档的condition字段不合法。
     ///
-    /// Code `InvalidParameter.ConditionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConditionError`.
     #[doc(alias = "InvalidParameter.ConditionError")]
     InvalidParameterConditionError,
     /// 策略语法中条件操作符不正确。
     ///
-    /// Code `InvalidParameter.ConditionTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConditionTypeError`.
     #[doc(alias = "InvalidParameter.ConditionTypeError")]
     InvalidParameterConditionTypeError,
     /// No description is documented.
@@ -831,12 +833,12 @@ pub enum ErrorCode {
     InvalidParameterConfigurationNameFormatError,
     /// Description入参长度不能大于300字节。
     ///
-    /// Code `InvalidParameter.DescriptionLengthOverlimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DescriptionLengthOverlimit`.
     #[doc(alias = "InvalidParameter.DescriptionLengthOverlimit")]
     InvalidParameterDescriptionLengthOverlimit,
     /// 策略文档的Effect字段不合法。
     ///
-    /// Code `InvalidParameter.EffectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EffectError`.
     #[doc(alias = "InvalidParameter.EffectError")]
     InvalidParameterEffectError,
     /// No description is documented.
@@ -871,12 +873,12 @@ pub enum ErrorCode {
     InvalidParameterGroupUserNotExist,
     /// 接口不存在。
     ///
-    /// Code `InvalidParameter.InterfaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InterfaceNotExist`.
     #[doc(alias = "InvalidParameter.InterfaceNotExist")]
     InvalidParameterInterfaceNotExist,
     /// 无效的邮箱。
     ///
-    /// Code `InvalidParameter.InvalidEmail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidEmail`.
     #[doc(alias = "InvalidParameter.InvalidEmail")]
     InvalidParameterInvalidEmail,
     /// No description is documented.
@@ -886,37 +888,37 @@ pub enum ErrorCode {
     InvalidParameterNextTokenInvalid,
     /// CAM不支持策略文档中所指定的资源类型。
     ///
-    /// Code `InvalidParameter.NotSupportProduct`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupportProduct`.
     #[doc(alias = "InvalidParameter.NotSupportProduct")]
     InvalidParameterNotSupportProduct,
     /// 组织成员不存在。
     ///
-    /// Code `InvalidParameter.OrganizationMemberNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationMemberNotExist`.
     #[doc(alias = "InvalidParameter.OrganizationMemberNotExist")]
     InvalidParameterOrganizationMemberNotExist,
     /// 该成员不是企业管理员。
     ///
-    /// Code `InvalidParameter.OrganizationMemberNotManager`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationMemberNotManager`.
     #[doc(alias = "InvalidParameter.OrganizationMemberNotManager")]
     InvalidParameterOrganizationMemberNotManager,
     /// 组织节点不存在。
     ///
-    /// Code `InvalidParameter.OrganizationNodeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationNodeNotExist`.
     #[doc(alias = "InvalidParameter.OrganizationNodeNotExist")]
     InvalidParameterOrganizationNodeNotExist,
     /// 企业组织不存在。
     ///
-    /// Code `InvalidParameter.OrganizationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OrganizationNotExist`.
     #[doc(alias = "InvalidParameter.OrganizationNotExist")]
     InvalidParameterOrganizationNotExist,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 密码不合法。
     ///
-    /// Code `InvalidParameter.PasswordIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PasswordIllegal`.
     #[doc(alias = "InvalidParameter.PasswordIllegal")]
     InvalidParameterPasswordIllegal,
     /// No description is documented.
@@ -926,22 +928,22 @@ pub enum ErrorCode {
     InvalidParameterPolicyDocumentEmpty,
     /// PolicyDocument字段不合法。
     ///
-    /// Code `InvalidParameter.PolicyDocumentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyDocumentError`.
     #[doc(alias = "InvalidParameter.PolicyDocumentError")]
     InvalidParameterPolicyDocumentError,
     /// PolicyDocument字段超过长度限制。
     ///
-    /// Code `InvalidParameter.PolicyDocumentLengthOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyDocumentLengthOverLimit`.
     #[doc(alias = "InvalidParameter.PolicyDocumentLengthOverLimit")]
     InvalidParameterPolicyDocumentLengthOverLimit,
     /// 策略ID不存在。
     ///
-    /// Code `InvalidParameter.PolicyIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyIdNotExist`.
     #[doc(alias = "InvalidParameter.PolicyIdNotExist")]
     InvalidParameterPolicyIdNotExist,
     /// 标签策略内容的策略键有重复。
     ///
-    /// Code `InvalidParameter.PolicyKeyDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyKeyDuplicated`.
     #[doc(alias = "InvalidParameter.PolicyKeyDuplicated")]
     InvalidParameterPolicyKeyDuplicated,
     /// No description is documented.
@@ -951,12 +953,12 @@ pub enum ErrorCode {
     InvalidParameterPolicyNameAlreadyExists,
     /// PolicyName字段不合法。
     ///
-    /// Code `InvalidParameter.PolicyNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyNameError`.
     #[doc(alias = "InvalidParameter.PolicyNameError")]
     InvalidParameterPolicyNameError,
     /// 策略名称已经存在。
     ///
-    /// Code `InvalidParameter.PolicyNameExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyNameExisted`.
     #[doc(alias = "InvalidParameter.PolicyNameExisted")]
     InvalidParameterPolicyNameExisted,
     /// No description is documented.
@@ -971,62 +973,62 @@ pub enum ErrorCode {
     InvalidParameterPolicyTypeError,
     /// 策略文档的principal字段不合法。
     ///
-    /// Code `InvalidParameter.PrincipalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalError`.
     #[doc(alias = "InvalidParameter.PrincipalError")]
     InvalidParameterPrincipalError,
     /// PrincipalQcs错误。
     ///
-    /// Code `InvalidParameter.PrincipalQcsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalQcsError`.
     #[doc(alias = "InvalidParameter.PrincipalQcsError")]
     InvalidParameterPrincipalQcsError,
     /// PrincipalQcs不存在。
     ///
-    /// Code `InvalidParameter.PrincipalQcsNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalQcsNotExist`.
     #[doc(alias = "InvalidParameter.PrincipalQcsNotExist")]
     InvalidParameterPrincipalQcsNotExist,
     /// PrincipalService不存在。
     ///
-    /// Code `InvalidParameter.PrincipalServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PrincipalServiceNotExist`.
     #[doc(alias = "InvalidParameter.PrincipalServiceNotExist")]
     InvalidParameterPrincipalServiceNotExist,
     /// 系统预留标签键 qcloud、tencent和project 禁止创建。
     ///
-    /// Code `InvalidParameter.ReservedTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReservedTagKey`.
     #[doc(alias = "InvalidParameter.ReservedTagKey")]
     InvalidParameterReservedTagKey,
     /// 策略语法中资源内容不正确。
     ///
-    /// Code `InvalidParameter.ResourceContentError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceContentError`.
     #[doc(alias = "InvalidParameter.ResourceContentError")]
     InvalidParameterResourceContentError,
     /// 策略文档的Resource字段不合法。
     ///
-    /// Code `InvalidParameter.ResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceError`.
     #[doc(alias = "InvalidParameter.ResourceError")]
     InvalidParameterResourceError,
     /// 策略语法中资源项目不正确。
     ///
-    /// Code `InvalidParameter.ResourceProjectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceProjectError`.
     #[doc(alias = "InvalidParameter.ResourceProjectError")]
     InvalidParameterResourceProjectError,
     /// 资源QCS错误。
     ///
-    /// Code `InvalidParameter.ResourceQcsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceQcsError`.
     #[doc(alias = "InvalidParameter.ResourceQcsError")]
     InvalidParameterResourceQcsError,
     /// 策略语法中资源地域不正确。
     ///
-    /// Code `InvalidParameter.ResourceRegionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceRegionError`.
     #[doc(alias = "InvalidParameter.ResourceRegionError")]
     InvalidParameterResourceRegionError,
     /// 策略语法中资源服务不存在。
     ///
-    /// Code `InvalidParameter.ResourceServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceServiceNotExist`.
     #[doc(alias = "InvalidParameter.ResourceServiceNotExist")]
     InvalidParameterResourceServiceNotExist,
     /// 策略语法中资源所属主账号不正确。
     ///
-    /// Code `InvalidParameter.ResourceUinError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceUinError`.
     #[doc(alias = "InvalidParameter.ResourceUinError")]
     InvalidParameterResourceUinError,
     /// No description is documented.
@@ -1056,7 +1058,7 @@ pub enum ErrorCode {
     InvalidParameterScimSyncStatusError,
     /// 策略文档的Statement字段不合法。
     ///
-    /// Code `InvalidParameter.StatementError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StatementError`.
     #[doc(alias = "InvalidParameter.StatementError")]
     InvalidParameterStatementError,
     /// No description is documented.
@@ -1066,7 +1068,7 @@ pub enum ErrorCode {
     InvalidParameterTagError,
     /// 当前业务不支持标签操作。
     ///
-    /// Code `InvalidParameter.UnsupportedService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedService`.
     #[doc(alias = "InvalidParameter.UnsupportedService")]
     InvalidParameterUnsupportedService,
     /// No description is documented.
@@ -1096,7 +1098,7 @@ pub enum ErrorCode {
     InvalidParameterUsernameFormatError,
     /// 策略文档的Version字段不合法。
     ///
-    /// Code `InvalidParameter.VersionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VersionError`.
     #[doc(alias = "InvalidParameter.VersionError")]
     InvalidParameterVersionError,
     /// No description is documented.
@@ -1106,7 +1108,7 @@ pub enum ErrorCode {
     InvalidParameterValueIdentityCenterZoneNameAlreadyExist,
     /// 策略内容不合法。
     ///
-    /// Code `InvalidParameterValue.PolicyContentInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PolicyContentInvalid`.
     #[doc(alias = "InvalidParameterValue.PolicyContentInvalid")]
     InvalidParameterValuePolicyContentInvalid,
     /// No description is documented.
@@ -1131,12 +1133,12 @@ pub enum ErrorCode {
     LimitExceededAddUserToGroupLimitExceeded,
     /// 创建成员超过上限。
     ///
-    /// Code `LimitExceeded.CreateMemberOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CreateMemberOverLimit`.
     #[doc(alias = "LimitExceeded.CreateMemberOverLimit")]
     LimitExceededCreateMemberOverLimit,
     /// 服务委派管理员超过上限。
     ///
-    /// Code `LimitExceeded.CreateOrgServiceAssignOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CreateOrgServiceAssignOverLimit`.
     #[doc(alias = "LimitExceeded.CreateOrgServiceAssignOverLimit")]
     LimitExceededCreateOrgServiceAssignOverLimit,
     /// No description is documented.
@@ -1156,48 +1158,48 @@ pub enum ErrorCode {
     LimitExceededCreateUserSyncProvisioningLimitExceeded,
     /// 配置邮箱超过当日上限。
     ///
-    /// Code `LimitExceeded.EmailBindOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.EmailBindOverLimit`.
     #[doc(alias = "LimitExceeded.EmailBindOverLimit")]
     LimitExceededEmailBindOverLimit,
     /// 组织身份超过最大限制。
     ///
-    /// Code `LimitExceeded.IdentityExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IdentityExceedLimit`.
     #[doc(alias = "LimitExceeded.IdentityExceedLimit")]
     LimitExceededIdentityExceedLimit,
     /// 邀请超过上限。
     ///
-    /// Code `LimitExceeded.InvitationOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InvitationOverLimit`.
     #[doc(alias = "LimitExceeded.InvitationOverLimit")]
     LimitExceededInvitationOverLimit,
     /// Exceeded the maximum number of Tencent Cloud Organization members allowed.
     ///
     /// 企业组织成员数量超过上限。
     ///
-    /// Code `LimitExceeded.Members`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `LimitExceeded.Members`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.Members")]
     LimitExceededMembers,
     /// There are too many levels within this Tencent Cloud organizational unit.
     ///
     /// 企业组织单元层级太多。
     ///
-    /// Code `LimitExceeded.NodeDepthExceedLimit`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `LimitExceeded.NodeDepthExceedLimit`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.NodeDepthExceedLimit")]
     LimitExceededNodeDepthExceedLimit,
     /// Exceeded the maximum number of Tencent Cloud organizational units allowed.
     ///
     /// 组织单元数量超过上限。
     ///
-    /// Code `LimitExceeded.NodeExceedLimit`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `LimitExceeded.NodeExceedLimit`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.NodeExceedLimit")]
     LimitExceededNodeExceedLimit,
     /// 成员超过上限。
     ///
-    /// Code `LimitExceeded.OrganizationMemberOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OrganizationMemberOverLimit`.
     #[doc(alias = "LimitExceeded.OrganizationMemberOverLimit")]
     LimitExceededOrganizationMemberOverLimit,
     /// 手机超过绑定上限。
     ///
-    /// Code `LimitExceeded.PhoneNumBound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumBound`.
     #[doc(alias = "LimitExceeded.PhoneNumBound")]
     LimitExceededPhoneNumBound,
     /// No description is documented.
@@ -1212,12 +1214,12 @@ pub enum ErrorCode {
     LimitExceededScimCredentialLimitExceeded,
     /// 重新发送激活邮件次数超过限制。
     ///
-    /// Code `LimitExceeded.SendEmailLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SendEmailLimit`.
     #[doc(alias = "LimitExceeded.SendEmailLimit")]
     LimitExceededSendEmailLimit,
     /// 一小时内重新发送激活邮件次数超过限制。
     ///
-    /// Code `LimitExceeded.SendEmailWithinOneHourLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SendEmailWithinOneHourLimit`.
     #[doc(alias = "LimitExceeded.SendEmailWithinOneHourLimit")]
     LimitExceededSendEmailWithinOneHourLimit,
     /// No description is documented.
@@ -1237,148 +1239,148 @@ pub enum ErrorCode {
     LimitExceededShareUnitResourceOverLimit,
     /// 标签策略数量超出限制。
     ///
-    /// Code `LimitExceeded.TagPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagPolicy`.
     #[doc(alias = "LimitExceeded.TagPolicy")]
     LimitExceededTagPolicy,
     /// 修改成员绑定信息超过限制。
     ///
-    /// Code `LimitExceeded.UpdateEmailBindOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UpdateEmailBindOverLimit`.
     #[doc(alias = "LimitExceeded.UpdateEmailBindOverLimit")]
     LimitExceededUpdateEmailBindOverLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// The organizational unit name is already in use.
     ///
     /// 组织单元名字已被使用。
     ///
-    /// Code `ResourceInUse.NodeName`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceInUse.NodeName`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.NodeName")]
     ResourceInUseNodeName,
     /// This name is already in use.
     ///
     /// 名字已被使用。
     ///
-    /// Code `ResourceInUse.NodeNameUsed`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceInUse.NodeNameUsed`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.NodeNameUsed")]
     ResourceInUseNodeNameUsed,
     /// 申请不存在。
     ///
-    /// Code `ResourceNotFound.ApplyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApplyNotExist`.
     #[doc(alias = "ResourceNotFound.ApplyNotExist")]
     ResourceNotFoundApplyNotExist,
     /// 成员权限变更记录不存在。
     ///
-    /// Code `ResourceNotFound.ChangePermissionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ChangePermissionNotExist`.
     #[doc(alias = "ResourceNotFound.ChangePermissionNotExist")]
     ResourceNotFoundChangePermissionNotExist,
     /// 有效策略不存在。
     ///
-    /// Code `ResourceNotFound.EffectivePolicyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EffectivePolicyNotFound`.
     #[doc(alias = "ResourceNotFound.EffectivePolicyNotFound")]
     ResourceNotFoundEffectivePolicyNotFound,
     /// 邮箱绑定记录不存在。
     ///
-    /// Code `ResourceNotFound.EmailBindRecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EmailBindRecordNotExist`.
     #[doc(alias = "ResourceNotFound.EmailBindRecordNotExist")]
     ResourceNotFoundEmailBindRecordNotExist,
     /// The invitation does not exist.
     ///
     /// 邀请信息不存在。
     ///
-    /// Code `ResourceNotFound.InvitationNotExist`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceNotFound.InvitationNotExist`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.InvitationNotExist")]
     ResourceNotFoundInvitationNotExist,
     /// 操作事件不存在。
     ///
-    /// Code `ResourceNotFound.MemberEventNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MemberEventNotExist`.
     #[doc(alias = "ResourceNotFound.MemberEventNotExist")]
     ResourceNotFoundMemberEventNotExist,
     /// 成员可授权身份不存在。
     ///
-    /// Code `ResourceNotFound.MemberIdentityNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MemberIdentityNotExist`.
     #[doc(alias = "ResourceNotFound.MemberIdentityNotExist")]
     ResourceNotFoundMemberIdentityNotExist,
     /// The member does not exist.
     ///
     /// 成员不存在。
     ///
-    /// Code `ResourceNotFound.MemberNotExist`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceNotFound.MemberNotExist`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.MemberNotExist")]
     ResourceNotFoundMemberNotExist,
     /// 成员操作审批不存在。
     ///
-    /// Code `ResourceNotFound.MemberOperateProcessNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MemberOperateProcessNotExist`.
     #[doc(alias = "ResourceNotFound.MemberOperateProcessNotExist")]
     ResourceNotFoundMemberOperateProcessNotExist,
     /// 组织成员策略不存在。
     ///
-    /// Code `ResourceNotFound.MemberPolicyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MemberPolicyNotExist`.
     #[doc(alias = "ResourceNotFound.MemberPolicyNotExist")]
     ResourceNotFoundMemberPolicyNotExist,
     /// The Tencent Cloud organizational unit does not exist.
     ///
     /// 企业组织单元不存在。
     ///
-    /// Code `ResourceNotFound.NodeNotExist`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceNotFound.NodeNotExist`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.NodeNotExist")]
     ResourceNotFoundNodeNotExist,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotFound`.
     #[doc(alias = "ResourceNotFound.NotFound")]
     ResourceNotFoundNotFound,
     /// 认证主体不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationAuthRelationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationAuthRelationNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationAuthRelationNotExist")]
     ResourceNotFoundOrganizationAuthRelationNotExist,
     /// 组织身份不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationIdentityNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationIdentityNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationIdentityNotExist")]
     ResourceNotFoundOrganizationIdentityNotExist,
     /// 组织成员不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationMemberNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationMemberNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationMemberNotExist")]
     ResourceNotFoundOrganizationMemberNotExist,
     /// 组织节点不在。
     ///
-    /// Code `ResourceNotFound.OrganizationNodeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationNodeNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationNodeNotExist")]
     ResourceNotFoundOrganizationNodeNotExist,
     /// The Tencent Cloud Organization does not exist.
     ///
     /// 企业组织不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationNotExist`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceNotFound.OrganizationNotExist`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.OrganizationNotExist")]
     ResourceNotFoundOrganizationNotExist,
     /// 集团服务委派不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationServiceAssignNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationServiceAssignNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationServiceAssignNotExist")]
     ResourceNotFoundOrganizationServiceAssignNotExist,
     /// 集团服务不存在。
     ///
-    /// Code `ResourceNotFound.OrganizationServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OrganizationServiceNotExist`.
     #[doc(alias = "ResourceNotFound.OrganizationServiceNotExist")]
     ResourceNotFoundOrganizationServiceNotExist,
     /// 策略不存在。
     ///
-    /// Code `ResourceNotFound.PolicyIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PolicyIdNotFound`.
     #[doc(alias = "ResourceNotFound.PolicyIdNotFound")]
     ResourceNotFoundPolicyIdNotFound,
     /// 策略不存在。
     ///
-    /// Code `ResourceNotFound.PolicyNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PolicyNotExist`.
     #[doc(alias = "ResourceNotFound.PolicyNotExist")]
     ResourceNotFoundPolicyNotExist,
     /// 可共享资源类型不存在。
     ///
-    /// Code `ResourceNotFound.ResourceTypeNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceTypeNotExist`.
     #[doc(alias = "ResourceNotFound.ResourceTypeNotExist")]
     ResourceNotFoundResourceTypeNotExist,
     /// No description is documented.
@@ -1408,19 +1410,19 @@ pub enum ErrorCode {
     ResourceNotFoundSAMLServiceProviderNotFound,
     /// 组织服务角色不存在。
     ///
-    /// Code `ResourceNotFound.ServiceRoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceRoleNotExist`.
     #[doc(alias = "ResourceNotFound.ServiceRoleNotExist")]
     ResourceNotFoundServiceRoleNotExist,
     /// 共享资源成员信息不存在。
     ///
-    /// Code `ResourceNotFound.ShareResourceMemberNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ShareResourceMemberNotExist`.
     #[doc(alias = "ResourceNotFound.ShareResourceMemberNotExist")]
     ResourceNotFoundShareResourceMemberNotExist,
     /// The user does not exist.
     ///
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.UserNotExist`. Texts: en from pages/organization-error-codes-en.md, zh from pages/organization-error-codes-zh.md.
+    /// Code `ResourceNotFound.UserNotExist`. Text: zh from pages/organization-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.UserNotExist")]
     ResourceNotFoundUserNotExist,
     /// No description is documented.
@@ -1450,12 +1452,12 @@ pub enum ErrorCode {
     UnsupportedOperationAbnormalFinancialStatusOfMember,
     /// 不允许添加代付关系。
     ///
-    /// Code `UnsupportedOperation.AddDelegatePayerNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddDelegatePayerNotAllow`.
     #[doc(alias = "UnsupportedOperation.AddDelegatePayerNotAllow")]
     UnsupportedOperationAddDelegatePayerNotAllow,
     /// 不允许添加优惠继承关系。
     ///
-    /// Code `UnsupportedOperation.AddDiscountInheritNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddDiscountInheritNotAllow`.
     #[doc(alias = "UnsupportedOperation.AddDiscountInheritNotAllow")]
     UnsupportedOperationAddDiscountInheritNotAllow,
     /// No description is documented.
@@ -1475,17 +1477,17 @@ pub enum ErrorCode {
     UnsupportedOperationAgentNotSame,
     /// 创建的成员不允许创建组织。
     ///
-    /// Code `UnsupportedOperation.CreateMemberNotAllowCreateOrganization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CreateMemberNotAllowCreateOrganization`.
     #[doc(alias = "UnsupportedOperation.CreateMemberNotAllowCreateOrganization")]
     UnsupportedOperationCreateMemberNotAllowCreateOrganization,
     /// 创建的成员不允许删除。
     ///
-    /// Code `UnsupportedOperation.CreateMemberNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CreateMemberNotAllowDelete`.
     #[doc(alias = "UnsupportedOperation.CreateMemberNotAllowDelete")]
     UnsupportedOperationCreateMemberNotAllowDelete,
     /// 创建的成员不允许退出。
     ///
-    /// Code `UnsupportedOperation.CreateMemberNotAllowQuit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CreateMemberNotAllowQuit`.
     #[doc(alias = "UnsupportedOperation.CreateMemberNotAllowQuit")]
     UnsupportedOperationCreateMemberNotAllowQuit,
     /// No description is documented.
@@ -1495,22 +1497,22 @@ pub enum ErrorCode {
     UnsupportedOperationDeleteAccountDisabled,
     /// 不允许删除代付关系。
     ///
-    /// Code `UnsupportedOperation.DeleteDelegatePayerNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeleteDelegatePayerNotAllow`.
     #[doc(alias = "UnsupportedOperation.DeleteDelegatePayerNotAllow")]
     UnsupportedOperationDeleteDelegatePayerNotAllow,
     /// 成员或者代付者存在经销商。
     ///
-    /// Code `UnsupportedOperation.ExistedAgent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ExistedAgent`.
     #[doc(alias = "UnsupportedOperation.ExistedAgent")]
     UnsupportedOperationExistedAgent,
     /// 成员或者代付者存在经销商子客。
     ///
-    /// Code `UnsupportedOperation.ExistedClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ExistedClient`.
     #[doc(alias = "UnsupportedOperation.ExistedClient")]
     UnsupportedOperationExistedClient,
     /// 用户类型不一致。
     ///
-    /// Code `UnsupportedOperation.InconsistentUserTypes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InconsistentUserTypes`.
     #[doc(alias = "UnsupportedOperation.InconsistentUserTypes")]
     UnsupportedOperationInconsistentUserTypes,
     /// No description is documented.
@@ -1520,12 +1522,12 @@ pub enum ErrorCode {
     UnsupportedOperationInviteAccountNotAllowDelete,
     /// 调用经管系统报错。
     ///
-    /// Code `UnsupportedOperation.ManagementSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ManagementSystemError`.
     #[doc(alias = "UnsupportedOperation.ManagementSystemError")]
     UnsupportedOperationManagementSystemError,
     /// 成员账户欠费。
     ///
-    /// Code `UnsupportedOperation.MemberAccountArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberAccountArrears`.
     #[doc(alias = "UnsupportedOperation.MemberAccountArrears")]
     UnsupportedOperationMemberAccountArrears,
     /// No description is documented.
@@ -1545,22 +1547,22 @@ pub enum ErrorCode {
     UnsupportedOperationMemberAccountExistResource,
     /// 成员存在优惠继承。
     ///
-    /// Code `UnsupportedOperation.MemberDiscountInheritExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberDiscountInheritExisted`.
     #[doc(alias = "UnsupportedOperation.MemberDiscountInheritExisted")]
     UnsupportedOperationMemberDiscountInheritExisted,
     /// 成员存在账户级优惠。
     ///
-    /// Code `UnsupportedOperation.MemberExistAccountLevelDiscountInherit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberExistAccountLevelDiscountInherit`.
     #[doc(alias = "UnsupportedOperation.MemberExistAccountLevelDiscountInherit")]
     UnsupportedOperationMemberExistAccountLevelDiscountInherit,
     /// 成员设置了操作审批,不允许删除。
     ///
-    /// Code `UnsupportedOperation.MemberExistOperateProcessNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberExistOperateProcessNotAllowDelete`.
     #[doc(alias = "UnsupportedOperation.MemberExistOperateProcessNotAllowDelete")]
     UnsupportedOperationMemberExistOperateProcessNotAllowDelete,
     /// 组织成员被委派集团服务，不允许退出。
     ///
-    /// Code `UnsupportedOperation.MemberExistServiceNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberExistServiceNotAllowDelete`.
     #[doc(alias = "UnsupportedOperation.MemberExistServiceNotAllowDelete")]
     UnsupportedOperationMemberExistServiceNotAllowDelete,
     /// No description is documented.
@@ -1570,7 +1572,7 @@ pub enum ErrorCode {
     UnsupportedOperationMemberHasVoucher,
     /// 成员是代理商或代客。
     ///
-    /// Code `UnsupportedOperation.MemberIsAgent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberIsAgent`.
     #[doc(alias = "UnsupportedOperation.MemberIsAgent")]
     UnsupportedOperationMemberIsAgent,
     /// No description is documented.
@@ -1580,12 +1582,12 @@ pub enum ErrorCode {
     UnsupportedOperationMemberIsNotClient,
     /// 成员没有绑卡。
     ///
-    /// Code `UnsupportedOperation.MemberNoPayment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberNoPayment`.
     #[doc(alias = "UnsupportedOperation.MemberNoPayment")]
     UnsupportedOperationMemberNoPayment,
     /// 成员不支持主动退出。
     ///
-    /// Code `UnsupportedOperation.MemberNotAllowQuit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MemberNotAllowQuit`.
     #[doc(alias = "UnsupportedOperation.MemberNotAllowQuit")]
     UnsupportedOperationMemberNotAllowQuit,
     /// No description is documented.
@@ -1600,22 +1602,22 @@ pub enum ErrorCode {
     UnsupportedOperationOperationForbidden,
     /// 存在在途订单。
     ///
-    /// Code `UnsupportedOperation.OrderInProgressExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OrderInProgressExisted`.
     #[doc(alias = "UnsupportedOperation.OrderInProgressExisted")]
     UnsupportedOperationOrderInProgressExisted,
     /// 管理员存在优惠继承。
     ///
-    /// Code `UnsupportedOperation.OwnerDiscountInheritExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OwnerDiscountInheritExisted`.
     #[doc(alias = "UnsupportedOperation.OwnerDiscountInheritExisted")]
     UnsupportedOperationOwnerDiscountInheritExisted,
     /// 代付者欠费且未开通信用账户。
     ///
-    /// Code `UnsupportedOperation.PayerArrearsAndNoCreditAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PayerArrearsAndNoCreditAccount`.
     #[doc(alias = "UnsupportedOperation.PayerArrearsAndNoCreditAccount")]
     UnsupportedOperationPayerArrearsAndNoCreditAccount,
     /// 代付者存在账户级优惠。
     ///
-    /// Code `UnsupportedOperation.PayerExistAccountLevelDiscountInherit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PayerExistAccountLevelDiscountInherit`.
     #[doc(alias = "UnsupportedOperation.PayerExistAccountLevelDiscountInherit")]
     UnsupportedOperationPayerExistAccountLevelDiscountInherit,
     /// No description is documented.

@@ -5,57 +5,59 @@
 
 /// An error code of `postgres`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 当前账号不存在。
     ///
-    /// Code `AccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AccountNotExist`.
     AccountNotExist,
     /// 后台DB执行错误。
     ///
-    /// Code `DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `DBError`.
     DBError,
     /// 申请资源标签的配额失败。
     ///
-    /// Code `FailedOperation.AllocateQuotasError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AllocateQuotasError`.
     #[doc(alias = "FailedOperation.AllocateQuotasError")]
     FailedOperationAllocateQuotasError,
     /// 访问基础网络服务失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.BaseNetworkAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BaseNetworkAccessError`.
     #[doc(alias = "FailedOperation.BaseNetworkAccessError")]
     FailedOperationBaseNetworkAccessError,
     /// 访问CMQ失败。
     ///
-    /// Code `FailedOperation.CMQResponseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CMQResponseError`.
     #[doc(alias = "FailedOperation.CMQResponseError")]
     FailedOperationCMQResponseError,
     /// CAM鉴权失败。
     ///
-    /// Code `FailedOperation.CamAuthFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamAuthFailed`.
     #[doc(alias = "FailedOperation.CamAuthFailed")]
     FailedOperationCamAuthFailed,
     /// 获取权限失败，请稍后重试。如果持续不成功，请联系客服进行处理。。
     ///
-    /// Code `FailedOperation.CamCheckResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamCheckResourceError`.
     #[doc(alias = "FailedOperation.CamCheckResourceError")]
     FailedOperationCamCheckResourceError,
     /// CAM资源检查失败。
     ///
-    /// Code `FailedOperation.CamCheckResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamCheckResourceFailed`.
     #[doc(alias = "FailedOperation.CamCheckResourceFailed")]
     FailedOperationCamCheckResourceFailed,
     /// 鉴权失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.CamSigAndAuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CamSigAndAuthError`.
     #[doc(alias = "FailedOperation.CamSigAndAuthError")]
     FailedOperationCamSigAndAuthError,
     /// 获取项目信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.CdbCgwConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CdbCgwConnectError`.
     #[doc(alias = "FailedOperation.CdbCgwConnectError")]
     FailedOperationCdbCgwConnectError,
     /// No description is documented.
@@ -70,12 +72,12 @@ pub enum ErrorCode {
     FailedOperationCheckAccountCAMOpenError,
     /// 不支持新增基础网络。
     ///
-    /// Code `FailedOperation.CreateBasicNetworkDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateBasicNetworkDeniedError`.
     #[doc(alias = "FailedOperation.CreateBasicNetworkDeniedError")]
     FailedOperationCreateBasicNetworkDeniedError,
     /// 创建续费订单失败。
     ///
-    /// Code `FailedOperation.CreateOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateOrderFailed`.
     #[doc(alias = "FailedOperation.CreateOrderFailed")]
     FailedOperationCreateOrderFailed,
     /// No description is documented.
@@ -85,107 +87,107 @@ pub enum ErrorCode {
     FailedOperationDBError,
     /// 管控元数据库访问失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.DatabaseAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseAccessError`.
     #[doc(alias = "FailedOperation.DatabaseAccessError")]
     FailedOperationDatabaseAccessError,
     /// 数据操作失败，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.DatabaseAffectedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseAffectedError`.
     #[doc(alias = "FailedOperation.DatabaseAffectedError")]
     FailedOperationDatabaseAffectedError,
     /// VPC删除路由失败。
     ///
-    /// Code `FailedOperation.DeleteAllRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteAllRoute`.
     #[doc(alias = "FailedOperation.DeleteAllRoute")]
     FailedOperationDeleteAllRoute,
     /// 资源解绑项目失败。
     ///
-    /// Code `FailedOperation.DeleteResourceProjectTagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteResourceProjectTagError`.
     #[doc(alias = "FailedOperation.DeleteResourceProjectTagError")]
     FailedOperationDeleteResourceProjectTagError,
     /// 资源解绑标签失败。
     ///
-    /// Code `FailedOperation.DeleteResourcesToTagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteResourcesToTagError`.
     #[doc(alias = "FailedOperation.DeleteResourcesToTagError")]
     FailedOperationDeleteResourcesToTagError,
     /// ES访问失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.ESConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESConnectError`.
     #[doc(alias = "FailedOperation.ESConnectError")]
     FailedOperationESConnectError,
     /// ES查询失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.ESQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ESQueryError`.
     #[doc(alias = "FailedOperation.ESQueryError")]
     FailedOperationESQueryError,
     /// 操作失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedOperationError`.
     #[doc(alias = "FailedOperation.FailedOperationError")]
     FailedOperationFailedOperationError,
     /// 创建流程失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.FlowCreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowCreateError`.
     #[doc(alias = "FailedOperation.FlowCreateError")]
     FailedOperationFlowCreateError,
     /// 查询实例信息失败，请稍后重试。
     ///
-    /// Code `FailedOperation.GetInstanceByResourceIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetInstanceByResourceIdError`.
     #[doc(alias = "FailedOperation.GetInstanceByResourceIdError")]
     FailedOperationGetInstanceByResourceIdError,
     /// 获取购买记录失败。
     ///
-    /// Code `FailedOperation.GetPurchaseRecordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetPurchaseRecordFailed`.
     #[doc(alias = "FailedOperation.GetPurchaseRecordFailed")]
     FailedOperationGetPurchaseRecordFailed,
     /// 获取VPC子网失败。
     ///
-    /// Code `FailedOperation.GetSubnetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSubnetError`.
     #[doc(alias = "FailedOperation.GetSubnetError")]
     FailedOperationGetSubnetError,
     /// 获取VPC信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.GetVpcInfoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetVpcInfoError`.
     #[doc(alias = "FailedOperation.GetVpcInfoError")]
     FailedOperationGetVpcInfoError,
     /// 只读实例数目非法。
     ///
-    /// Code `FailedOperation.IllegalROInstanceNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalROInstanceNum`.
     #[doc(alias = "FailedOperation.IllegalROInstanceNum")]
     FailedOperationIllegalROInstanceNum,
     /// 当前账号状态不正确，不允许操作。
     ///
-    /// Code `FailedOperation.InvalidAccountStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAccountStatus`.
     #[doc(alias = "FailedOperation.InvalidAccountStatus")]
     FailedOperationInvalidAccountStatus,
     /// 计费相关错误，不允许对当前实例进行对应的新购/续费/配置变更操作。
     ///
-    /// Code `FailedOperation.InvalidTradeOperate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidTradeOperate`.
     #[doc(alias = "FailedOperation.InvalidTradeOperate")]
     FailedOperationInvalidTradeOperate,
     /// 实例被限制操作。
     ///
-    /// Code `FailedOperation.LimitOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LimitOperation`.
     #[doc(alias = "FailedOperation.LimitOperation")]
     FailedOperationLimitOperation,
     /// 查询主实例信息失败。
     ///
-    /// Code `FailedOperation.MasterInstanceQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MasterInstanceQueryError`.
     #[doc(alias = "FailedOperation.MasterInstanceQueryError")]
     FailedOperationMasterInstanceQueryError,
     /// 修改只读组配置失败。
     ///
-    /// Code `FailedOperation.ModifyROGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyROGroupError`.
     #[doc(alias = "FailedOperation.ModifyROGroupError")]
     FailedOperationModifyROGroupError,
     /// 实例配置变更失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.ModifyResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyResourceError`.
     #[doc(alias = "FailedOperation.ModifyResourceError")]
     FailedOperationModifyResourceError,
     /// 不符合资源所拥有的网络数量要求。
     ///
-    /// Code `FailedOperation.NetworkNumLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetworkNumLimitError`.
     #[doc(alias = "FailedOperation.NetworkNumLimitError")]
     FailedOperationNetworkNumLimitError,
     /// No description is documented.
@@ -195,27 +197,27 @@ pub enum ErrorCode {
     FailedOperationNoAvailableStandby,
     /// 操作超过频率限制，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.OperateFrequencyLimitedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperateFrequencyLimitedError`.
     #[doc(alias = "FailedOperation.OperateFrequencyLimitedError")]
     FailedOperationOperateFrequencyLimitedError,
     /// 访问管控服务失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.OssAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssAccessError`.
     #[doc(alias = "FailedOperation.OssAccessError")]
     FailedOperationOssAccessError,
     /// 请求后端接口失败。
     ///
-    /// Code `FailedOperation.OssOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssOperationFailed`.
     #[doc(alias = "FailedOperation.OssOperationFailed")]
     FailedOperationOssOperationFailed,
     /// 支付订单失败。
     ///
-    /// Code `FailedOperation.PayOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PayOrderFailed`.
     #[doc(alias = "FailedOperation.PayOrderFailed")]
     FailedOperationPayOrderFailed,
     /// 按量计费实例账户解冻结失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.PostPaidUnblockError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PostPaidUnblockError`.
     #[doc(alias = "FailedOperation.PostPaidUnblockError")]
     FailedOperationPostPaidUnblockError,
     /// No description is documented.
@@ -225,179 +227,179 @@ pub enum ErrorCode {
     FailedOperationPreCheckError,
     /// 获取预签名授权URL错误。
     ///
-    /// Code `FailedOperation.PresignedURLGetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PresignedURLGetError`.
     #[doc(alias = "FailedOperation.PresignedURLGetError")]
     FailedOperationPresignedURLGetError,
     /// 查询订单信息失败。
     ///
-    /// Code `FailedOperation.QueryDealFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryDealFailed`.
     #[doc(alias = "FailedOperation.QueryDealFailed")]
     FailedOperationQueryDealFailed,
     /// 批量获取实例信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.QueryInstanceBatchError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryInstanceBatchError`.
     #[doc(alias = "FailedOperation.QueryInstanceBatchError")]
     FailedOperationQueryInstanceBatchError,
     /// 查询价格失败。
     ///
-    /// Code `FailedOperation.QueryPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryPriceFailed`.
     #[doc(alias = "FailedOperation.QueryPriceFailed")]
     FailedOperationQueryPriceFailed,
     /// 查询规格信息失败。
     ///
-    /// Code `FailedOperation.QuerySpecBySpecCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuerySpecBySpecCodeError`.
     #[doc(alias = "FailedOperation.QuerySpecBySpecCodeError")]
     FailedOperationQuerySpecBySpecCodeError,
     /// 查询规格信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.QuerySpecError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuerySpecError`.
     #[doc(alias = "FailedOperation.QuerySpecError")]
     FailedOperationQuerySpecError,
     /// 查询订单交易状态失败。
     ///
-    /// Code `FailedOperation.QueryTradeStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryTradeStatusError`.
     #[doc(alias = "FailedOperation.QueryTradeStatusError")]
     FailedOperationQueryTradeStatusError,
     /// 查询VPC失败。
     ///
-    /// Code `FailedOperation.QueryVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryVpcFailed`.
     #[doc(alias = "FailedOperation.QueryVpcFailed")]
     FailedOperationQueryVpcFailed,
     /// 获取VPC详情失败。
     ///
-    /// Code `FailedOperation.QueryVpcFalied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryVpcFalied`.
     #[doc(alias = "FailedOperation.QueryVpcFalied")]
     FailedOperationQueryVpcFalied,
     /// 只读组还有实例，该只读组不允许删除。
     ///
-    /// Code `FailedOperation.ROGroupCannotBeDeletedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ROGroupCannotBeDeletedError`.
     #[doc(alias = "FailedOperation.ROGroupCannotBeDeletedError")]
     FailedOperationROGroupCannotBeDeletedError,
     /// 只读组主实例信息不匹配。
     ///
-    /// Code `FailedOperation.ROGroupMasterInstanceNotRight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ROGroupMasterInstanceNotRight`.
     #[doc(alias = "FailedOperation.ROGroupMasterInstanceNotRight")]
     FailedOperationROGroupMasterInstanceNotRight,
     /// 只读组不存在。
     ///
-    /// Code `FailedOperation.ROGroupNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ROGroupNotFoundError`.
     #[doc(alias = "FailedOperation.ROGroupNotFoundError")]
     FailedOperationROGroupNotFoundError,
     /// 只读组数量已经达到上限值。
     ///
-    /// Code `FailedOperation.ROGroupNumExceedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ROGroupNumExceedError`.
     #[doc(alias = "FailedOperation.ROGroupNumExceedError")]
     FailedOperationROGroupNumExceedError,
     /// 只读实例已在其他只读组。
     ///
-    /// Code `FailedOperation.ROInstanceHasInROGroupError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ROInstanceHasInROGroupError`.
     #[doc(alias = "FailedOperation.ROInstanceHasInROGroupError")]
     FailedOperationROInstanceHasInROGroupError,
     /// Serverless实例不支持此操作。
     ///
-    /// Code `FailedOperation.ServerlessNotSupportedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerlessNotSupportedError`.
     #[doc(alias = "FailedOperation.ServerlessNotSupportedError")]
     FailedOperationServerlessNotSupportedError,
     /// 访问内部服务失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.ServiceAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceAccessError`.
     #[doc(alias = "FailedOperation.ServiceAccessError")]
     FailedOperationServiceAccessError,
     /// 设置自动续费标记失败。
     ///
-    /// Code `FailedOperation.SetAutoRenewFlagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetAutoRenewFlagError`.
     #[doc(alias = "FailedOperation.SetAutoRenewFlagError")]
     FailedOperationSetAutoRenewFlagError,
     /// 实例升配时，存储或内存需要高于原实例规格。
     ///
-    /// Code `FailedOperation.StorageMemoryCheckError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StorageMemoryCheckError`.
     #[doc(alias = "FailedOperation.StorageMemoryCheckError")]
     FailedOperationStorageMemoryCheckError,
     /// 存储路径格式不正确。
     ///
-    /// Code `FailedOperation.StorePathSplitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StorePathSplitError`.
     #[doc(alias = "FailedOperation.StorePathSplitError")]
     FailedOperationStorePathSplitError,
     /// 访问计费平台失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.TradeAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeAccessError`.
     #[doc(alias = "FailedOperation.TradeAccessError")]
     FailedOperationTradeAccessError,
     /// 请求计费平台创建订单失败。
     ///
-    /// Code `FailedOperation.TradeCreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeCreateError`.
     #[doc(alias = "FailedOperation.TradeCreateError")]
     FailedOperationTradeCreateError,
     /// 请求支付订单失败。
     ///
-    /// Code `FailedOperation.TradePayOrdersError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradePayOrdersError`.
     #[doc(alias = "FailedOperation.TradePayOrdersError")]
     FailedOperationTradePayOrdersError,
     /// 查询订单信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.TradeQueryOrderError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeQueryOrderError`.
     #[doc(alias = "FailedOperation.TradeQueryOrderError")]
     FailedOperationTradeQueryOrderError,
     /// 获取价格信息失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.TradeQueryPriceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeQueryPriceError`.
     #[doc(alias = "FailedOperation.TradeQueryPriceError")]
     FailedOperationTradeQueryPriceError,
     /// 资源修改标签失败。
     ///
-    /// Code `FailedOperation.UpdateResourceProjectTagValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateResourceProjectTagValueError`.
     #[doc(alias = "FailedOperation.UpdateResourceProjectTagValueError")]
     FailedOperationUpdateResourceProjectTagValueError,
     /// VPC设置失败。
     ///
-    /// Code `FailedOperation.VPCResetServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VPCResetServiceError`.
     #[doc(alias = "FailedOperation.VPCResetServiceError")]
     FailedOperationVPCResetServiceError,
     /// VPC更新路由失败。
     ///
-    /// Code `FailedOperation.VPCUpdateRouteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VPCUpdateRouteError`.
     #[doc(alias = "FailedOperation.VPCUpdateRouteError")]
     FailedOperationVPCUpdateRouteError,
     /// 查询白名单失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.WhitelistConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WhitelistConnectError`.
     #[doc(alias = "FailedOperation.WhitelistConnectError")]
     FailedOperationWhitelistConnectError,
     /// 流程创建失败。
     ///
-    /// Code `FlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FlowError`.
     FlowError,
     /// 当前实例不存在。
     ///
-    /// Code `InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InstanceNotExist`.
     InstanceNotExist,
     /// ACTION输入错误。
     ///
-    /// Code `InterfaceNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InterfaceNameNotFound`.
     InterfaceNameNotFound,
     /// CGW相关错误。
     ///
-    /// Code `InternalError.CgwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CgwError`.
     #[doc(alias = "InternalError.CgwError")]
     InternalErrorCgwError,
     /// 基础网络相关错误。
     ///
-    /// Code `InternalError.CnsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CnsError`.
     #[doc(alias = "InternalError.CnsError")]
     InternalErrorCnsError,
     /// 后台DB执行错误。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// DFW相关错误。
     ///
-    /// Code `InternalError.DfwError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DfwError`.
     #[doc(alias = "InternalError.DfwError")]
     InternalErrorDfwError,
     /// 流程创建失败。
     ///
-    /// Code `InternalError.FlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FlowError`.
     #[doc(alias = "InternalError.FlowError")]
     InternalErrorFlowError,
     /// No description is documented.
@@ -407,17 +409,17 @@ pub enum ErrorCode {
     InternalErrorHttpError,
     /// 管控系统元数据访问异常，请联系客服处理。
     ///
-    /// Code `InternalError.InstanceDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceDataError`.
     #[doc(alias = "InternalError.InstanceDataError")]
     InternalErrorInstanceDataError,
     /// 请求执行异常。
     ///
-    /// Code `InternalError.InternalHttpServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalHttpServerError`.
     #[doc(alias = "InternalError.InternalHttpServerError")]
     InternalErrorInternalHttpServerError,
     /// Json数据解析失败，请联系客服进行处理。
     ///
-    /// Code `InternalError.JsonParseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JsonParseError`.
     #[doc(alias = "InternalError.JsonParseError")]
     InternalErrorJsonParseError,
     /// No description is documented.
@@ -427,40 +429,40 @@ pub enum ErrorCode {
     InternalErrorListInstancesError,
     /// 后台数据解析失败，请联系客服进行处理。
     ///
-    /// Code `InternalError.MarshalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MarshalError`.
     #[doc(alias = "InternalError.MarshalError")]
     InternalErrorMarshalError,
     /// 系统错误。出现这种错误时，请联系客服支持。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// 开启事务失败。
     ///
-    /// Code `InternalError.TransactioBeginError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TransactioBeginError`.
     #[doc(alias = "InternalError.TransactioBeginError")]
     InternalErrorTransactioBeginError,
     /// 其他未知错误。出现这种错误时，请联系客服支持。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// VPC相关错误。
     ///
-    /// Code `InternalError.VpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcError`.
     #[doc(alias = "InternalError.VpcError")]
     InternalErrorVpcError,
     /// 账号密码不正确。
     ///
-    /// Code `InvalidAccountPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccountPassword`.
     InvalidAccountPassword,
     /// 当前账号状态不正确，不允许操作。
     ///
-    /// Code `InvalidAccountStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccountStatus`.
     InvalidAccountStatus,
     /// 实例状态错误。
     ///
-    /// Code `InvalidInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceStatus`.
     InvalidInstanceStatus,
     /// No description is documented.
     ///
@@ -479,7 +481,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidParameterError,
     /// 参数检查失败。
     ///
-    /// Code `InvalidParameter.ParameterCheckError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterCheckError`.
     #[doc(alias = "InvalidParameter.ParameterCheckError")]
     InvalidParameterParameterCheckError,
     /// No description is documented.
@@ -489,32 +491,32 @@ pub enum ErrorCode {
     InvalidParameterParametersNotSet,
     /// pid错误。
     ///
-    /// Code `InvalidParameter.TradeAccessDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TradeAccessDeniedError`.
     #[doc(alias = "InvalidParameter.TradeAccessDeniedError")]
     InvalidParameterTradeAccessDeniedError,
     /// 未获取到VPC信息。
     ///
-    /// Code `InvalidParameter.VpcNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcNotFoundError`.
     #[doc(alias = "InvalidParameter.VpcNotFoundError")]
     InvalidParameterVpcNotFoundError,
     /// 当前账号已存在。
     ///
-    /// Code `InvalidParameterValue.AccountExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountExist`.
     #[doc(alias = "InvalidParameterValue.AccountExist")]
     InvalidParameterValueAccountExist,
     /// 当前账号不存在。
     ///
-    /// Code `InvalidParameterValue.AccountNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotExist`.
     #[doc(alias = "InvalidParameterValue.AccountNotExist")]
     InvalidParameterValueAccountNotExist,
     /// 账号不存在。
     ///
-    /// Code `InvalidParameterValue.AccountNotExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotExistError`.
     #[doc(alias = "InvalidParameterValue.AccountNotExistError")]
     InvalidParameterValueAccountNotExistError,
     /// 当前实例所要扩容的规格目前不售卖。
     ///
-    /// Code `InvalidParameterValue.BadSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadSpec`.
     #[doc(alias = "InvalidParameterValue.BadSpec")]
     InvalidParameterValueBadSpec,
     /// No description is documented.
@@ -524,12 +526,12 @@ pub enum ErrorCode {
     InvalidParameterValueBizInvalidParameterValueError,
     /// 数据库字符集错误。
     ///
-    /// Code `InvalidParameterValue.CharsetNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CharsetNotFoundError`.
     #[doc(alias = "InvalidParameterValue.CharsetNotFoundError")]
     InvalidParameterValueCharsetNotFoundError,
     /// 数据格式转换失败，请联系客服处理。
     ///
-    /// Code `InvalidParameterValue.DataConvertError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataConvertError`.
     #[doc(alias = "InvalidParameterValue.DataConvertError")]
     InvalidParameterValueDataConvertError,
     /// No description is documented.
@@ -539,52 +541,52 @@ pub enum ErrorCode {
     InvalidParameterValueDecryptPasswordFailed,
     /// 不支持的计费类型。
     ///
-    /// Code `InvalidParameterValue.IllegalChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalChargeType`.
     #[doc(alias = "InvalidParameterValue.IllegalChargeType")]
     InvalidParameterValueIllegalChargeType,
     /// 计费模式错误。
     ///
-    /// Code `InvalidParameterValue.IllegalInstanceChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInstanceChargeType`.
     #[doc(alias = "InvalidParameterValue.IllegalInstanceChargeType")]
     InvalidParameterValueIllegalInstanceChargeType,
     /// 非法ProjectId。
     ///
-    /// Code `InvalidParameterValue.IllegalProjectId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalProjectId`.
     #[doc(alias = "InvalidParameterValue.IllegalProjectId")]
     InvalidParameterValueIllegalProjectId,
     /// 非法的Region参数。
     ///
-    /// Code `InvalidParameterValue.IllegalRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalRegion`.
     #[doc(alias = "InvalidParameterValue.IllegalRegion")]
     InvalidParameterValueIllegalRegion,
     /// 非法的Zone参数。
     ///
-    /// Code `InvalidParameterValue.IllegalZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalZone`.
     #[doc(alias = "InvalidParameterValue.IllegalZone")]
     InvalidParameterValueIllegalZone,
     /// 当前实例不存在。
     ///
-    /// Code `InvalidParameterValue.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotExist`.
     #[doc(alias = "InvalidParameterValue.InstanceNotExist")]
     InvalidParameterValueInstanceNotExist,
     /// ACTION输入错误。
     ///
-    /// Code `InvalidParameterValue.InterfaceNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InterfaceNameNotFound`.
     #[doc(alias = "InvalidParameterValue.InterfaceNameNotFound")]
     InvalidParameterValueInterfaceNameNotFound,
     /// 账号设置无效，请遵循账号命名规则：账号名需要1-16个字符，只能由字母、数字或下划线组成；不能为postgres；不能由数字和pg\_开头；所有规则均不区分大小写。
     ///
-    /// Code `InvalidParameterValue.InvalidAccountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccountError`.
     #[doc(alias = "InvalidParameterValue.InvalidAccountError")]
     InvalidParameterValueInvalidAccountError,
     /// 账号格式不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidAccountFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccountFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidAccountFormat")]
     InvalidParameterValueInvalidAccountFormat,
     /// 当前账号名称不允许是保留字符。
     ///
-    /// Code `InvalidParameterValue.InvalidAccountName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAccountName`.
     #[doc(alias = "InvalidParameterValue.InvalidAccountName")]
     InvalidParameterValueInvalidAccountName,
     /// No description is documented.
@@ -599,7 +601,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidAccountNameFormatError,
     /// 数据库字符集错误，当前只支持UTF8、LATIN1。
     ///
-    /// Code `InvalidParameterValue.InvalidCharset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCharset`.
     #[doc(alias = "InvalidParameterValue.InvalidCharset")]
     InvalidParameterValueInvalidCharset,
     /// No description is documented.
@@ -614,82 +616,82 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidDatabaseObjectName,
     /// 购买实例数超过限制。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceNum`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceNum")]
     InvalidParameterValueInvalidInstanceNum,
     /// 扩容后的实例规格不能小于当前实例规格。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceVolume`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceVolume`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceVolume")]
     InvalidParameterValueInvalidInstanceVolume,
     /// 计费相关错误，订单类型ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidOrderNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOrderNum`.
     #[doc(alias = "InvalidParameterValue.InvalidOrderNum")]
     InvalidParameterValueInvalidOrderNum,
     /// 参数值有误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 密码格式不正确。
     ///
-    /// Code `InvalidParameterValue.InvalidPasswordFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPasswordFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidPasswordFormat")]
     InvalidParameterValueInvalidPasswordFormat,
     /// 密码设置无效，长度不满足规则。
     ///
-    /// Code `InvalidParameterValue.InvalidPasswordLengthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPasswordLengthError`.
     #[doc(alias = "InvalidParameterValue.InvalidPasswordLengthError")]
     InvalidParameterValueInvalidPasswordLengthError,
     /// 密码设置无效，不能以“/”开头，必须包含大写字母、小写字母、符号()\`\~\!@\#\$%^\&\*-+=\_\|{}\[\]:;\'\<\>,.?/和数字。
     ///
-    /// Code `InvalidParameterValue.InvalidPasswordValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPasswordValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidPasswordValueError")]
     InvalidParameterValueInvalidPasswordValueError,
     /// PID参数输入错误。
     ///
-    /// Code `InvalidParameterValue.InvalidPid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidPid`.
     #[doc(alias = "InvalidParameterValue.InvalidPid")]
     InvalidParameterValueInvalidPid,
     /// 只读实例组状态错误。
     ///
-    /// Code `InvalidParameterValue.InvalidReadOnlyGroupStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidReadOnlyGroupStatus`.
     #[doc(alias = "InvalidParameterValue.InvalidReadOnlyGroupStatus")]
     InvalidParameterValueInvalidReadOnlyGroupStatus,
     /// 无效地域。
     ///
-    /// Code `InvalidParameterValue.InvalidRegionIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegionIdError`.
     #[doc(alias = "InvalidParameterValue.InvalidRegionIdError")]
     InvalidParameterValueInvalidRegionIdError,
     /// 无效的可用区。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneIdError`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneIdError")]
     InvalidParameterValueInvalidZoneIdError,
     /// 输入订单名为空。
     ///
-    /// Code `InvalidParameterValue.NullDealNames`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NullDealNames`.
     #[doc(alias = "InvalidParameterValue.NullDealNames")]
     InvalidParameterValueNullDealNames,
     /// 参数无效，只允许英文字母、数字、下划线、中划线，以及全体汉字。
     ///
-    /// Code `InvalidParameterValue.ParameterCharacterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterCharacterError`.
     #[doc(alias = "InvalidParameterValue.ParameterCharacterError")]
     InvalidParameterValueParameterCharacterError,
     /// 参数不满足规则，请修改后重试。
     ///
-    /// Code `InvalidParameterValue.ParameterCharacterLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterCharacterLimitError`.
     #[doc(alias = "InvalidParameterValue.ParameterCharacterLimitError")]
     InvalidParameterValueParameterCharacterLimitError,
     /// 参数处理失败，请检参数值设置是否有效。
     ///
-    /// Code `InvalidParameterValue.ParameterHandleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterHandleError`.
     #[doc(alias = "InvalidParameterValue.ParameterHandleError")]
     InvalidParameterValueParameterHandleError,
     /// 参数长度超过限制。
     ///
-    /// Code `InvalidParameterValue.ParameterLengthLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterLengthLimitError`.
     #[doc(alias = "InvalidParameterValue.ParameterLengthLimitError")]
     InvalidParameterValueParameterLengthLimitError,
     /// No description is documented.
@@ -699,32 +701,32 @@ pub enum ErrorCode {
     InvalidParameterValueParameterOutOfRange,
     /// 存在无效的参数值。
     ///
-    /// Code `InvalidParameterValue.ParameterOutRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterOutRangeError`.
     #[doc(alias = "InvalidParameterValue.ParameterOutRangeError")]
     InvalidParameterValueParameterOutRangeError,
     /// 参数值超过上限。
     ///
-    /// Code `InvalidParameterValue.ParameterValueExceedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueExceedError`.
     #[doc(alias = "InvalidParameterValue.ParameterValueExceedError")]
     InvalidParameterValueParameterValueExceedError,
     /// 只读实例组不存在。
     ///
-    /// Code `InvalidParameterValue.ReadOnlyGroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReadOnlyGroupNotExist`.
     #[doc(alias = "InvalidParameterValue.ReadOnlyGroupNotExist")]
     InvalidParameterValueReadOnlyGroupNotExist,
     /// 不支持当前地域。
     ///
-    /// Code `InvalidParameterValue.RegionNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionNotSupported`.
     #[doc(alias = "InvalidParameterValue.RegionNotSupported")]
     InvalidParameterValueRegionNotSupported,
     /// 规格信息{{1}}无法被识别。
     ///
-    /// Code `InvalidParameterValue.SpecNotRecognizedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SpecNotRecognizedError`.
     #[doc(alias = "InvalidParameterValue.SpecNotRecognizedError")]
     InvalidParameterValueSpecNotRecognizedError,
     /// 解析参数出错。
     ///
-    /// Code `InvalidParameterValue.StructParseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StructParseFailed`.
     #[doc(alias = "InvalidParameterValue.StructParseFailed")]
     InvalidParameterValueStructParseFailed,
     /// No description is documented.
@@ -734,11 +736,11 @@ pub enum ErrorCode {
     InvalidParameterValueUnsupportedRegionError,
     /// PID参数输入错误。
     ///
-    /// Code `InvalidPid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPid`.
     InvalidPid,
     /// 实例被限制操作。
     ///
-    /// Code `LimitOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitOperation`.
     LimitOperation,
     /// No description is documented.
     ///
@@ -752,12 +754,12 @@ pub enum ErrorCode {
     OperationDeniedAuditFileOverQuotaError,
     /// 当前操作被限制。
     ///
-    /// Code `OperationDenied.CamDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CamDeniedError`.
     #[doc(alias = "OperationDenied.CamDeniedError")]
     OperationDeniedCamDeniedError,
     /// 目标实例状态检查不通过。
     ///
-    /// Code `OperationDenied.DTSInstanceStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DTSInstanceStatusError`.
     #[doc(alias = "OperationDenied.DTSInstanceStatusError")]
     OperationDeniedDTSInstanceStatusError,
     /// No description is documented.
@@ -767,27 +769,27 @@ pub enum ErrorCode {
     OperationDeniedDeleteRunningBackupTaskErr,
     /// 您没有权限操作当前资源。
     ///
-    /// Code `OperationDenied.InstanceAccessDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceAccessDeniedError`.
     #[doc(alias = "OperationDenied.InstanceAccessDeniedError")]
     OperationDeniedInstanceAccessDeniedError,
     /// 不支持ipv6。
     ///
-    /// Code `OperationDenied.InstanceIpv6NotSupportedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceIpv6NotSupportedError`.
     #[doc(alias = "OperationDenied.InstanceIpv6NotSupportedError")]
     OperationDeniedInstanceIpv6NotSupportedError,
     /// 实例状态限制当前操作。
     ///
-    /// Code `OperationDenied.InstanceStatusDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusDeniedError`.
     #[doc(alias = "OperationDenied.InstanceStatusDeniedError")]
     OperationDeniedInstanceStatusDeniedError,
     /// 实例当前状态限制本次操作。
     ///
-    /// Code `OperationDenied.InstanceStatusLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusLimitError`.
     #[doc(alias = "OperationDenied.InstanceStatusLimitError")]
     OperationDeniedInstanceStatusLimitError,
     /// 实例状态限制当前操作。
     ///
-    /// Code `OperationDenied.InstanceStatusLimitOpError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusLimitOpError`.
     #[doc(alias = "OperationDenied.InstanceStatusLimitOpError")]
     OperationDeniedInstanceStatusLimitOpError,
     /// No description is documented.
@@ -797,7 +799,7 @@ pub enum ErrorCode {
     OperationDeniedInstanceTypeDenied,
     /// 账号余额不足。
     ///
-    /// Code `OperationDenied.InsufficientBalanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InsufficientBalanceError`.
     #[doc(alias = "OperationDenied.InsufficientBalanceError")]
     OperationDeniedInsufficientBalanceError,
     /// No description is documented.
@@ -812,27 +814,27 @@ pub enum ErrorCode {
     OperationDeniedKernelVersionError,
     /// 不支持的付费类型。
     ///
-    /// Code `OperationDenied.PayModeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PayModeError`.
     #[doc(alias = "OperationDenied.PayModeError")]
     OperationDeniedPayModeError,
     /// 按量付费实例不支持续费。
     ///
-    /// Code `OperationDenied.PostPaidPayModeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.PostPaidPayModeError`.
     #[doc(alias = "OperationDenied.PostPaidPayModeError")]
     OperationDeniedPostPaidPayModeError,
     /// 只读组状态限制当前操作。
     ///
-    /// Code `OperationDenied.ROGroupStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ROGroupStatusError`.
     #[doc(alias = "OperationDenied.ROGroupStatusError")]
     OperationDeniedROGroupStatusError,
     /// 只读实例不支持ipv6。
     ///
-    /// Code `OperationDenied.ROInstanceIpv6NotSupportedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ROInstanceIpv6NotSupportedError`.
     #[doc(alias = "OperationDenied.ROInstanceIpv6NotSupportedError")]
     OperationDeniedROInstanceIpv6NotSupportedError,
     /// 只读实例状态限制当前操作。
     ///
-    /// Code `OperationDenied.ROInstanceStatusLimitOpError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ROInstanceStatusLimitOpError`.
     #[doc(alias = "OperationDenied.ROInstanceStatusLimitOpError")]
     OperationDeniedROInstanceStatusLimitOpError,
     /// No description is documented.
@@ -847,7 +849,7 @@ pub enum ErrorCode {
     OperationDeniedResourceNotFundError,
     /// 只读节点总数不能超过上限值。
     ///
-    /// Code `OperationDenied.RoInstanceCountExeedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RoInstanceCountExeedError`.
     #[doc(alias = "OperationDenied.RoInstanceCountExeedError")]
     OperationDeniedRoInstanceCountExeedError,
     /// No description is documented.
@@ -857,7 +859,7 @@ pub enum ErrorCode {
     OperationDeniedTradePermissionError,
     /// 用户未进行实名认证，请先进行实名认证才可购买。
     ///
-    /// Code `OperationDenied.UserNotAuthenticatedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserNotAuthenticatedError`.
     #[doc(alias = "OperationDenied.UserNotAuthenticatedError")]
     OperationDeniedUserNotAuthenticatedError,
     /// No description is documented.
@@ -867,54 +869,54 @@ pub enum ErrorCode {
     OperationDeniedUserNotInWhiteListError,
     /// 您没有权限操作该VPC网络。
     ///
-    /// Code `OperationDenied.VpcDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.VpcDeniedError`.
     #[doc(alias = "OperationDenied.VpcDeniedError")]
     OperationDeniedVpcDeniedError,
     /// 不支持当前地域。
     ///
-    /// Code `RegionNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RegionNotSupported`.
     RegionNotSupported,
     /// 当前地域购买此规格的实例没有足够的资源。
     ///
-    /// Code `ResourceInsufficient.ResourceNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ResourceNotEnough`.
     #[doc(alias = "ResourceInsufficient.ResourceNotEnough")]
     ResourceInsufficientResourceNotEnough,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFoundError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFoundError`.
     #[doc(alias = "ResourceNotFound.InstanceNotFoundError")]
     ResourceNotFoundInstanceNotFoundError,
     /// 实例状态错误。
     ///
-    /// Code `ResourceUnavailable.InvalidInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InvalidInstanceStatus`.
     #[doc(alias = "ResourceUnavailable.InvalidInstanceStatus")]
     ResourceUnavailableInvalidInstanceStatus,
     /// 没有该VPC网络权限。
     ///
-    /// Code `ResourceUnavailable.ResourceNoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceNoPermission`.
     #[doc(alias = "ResourceUnavailable.ResourceNoPermission")]
     ResourceUnavailableResourceNoPermission,
     /// 没有找到实例所属VPC信息。
     ///
-    /// Code `ResourceUnavailable.VpcResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.VpcResourceNotFound`.
     #[doc(alias = "ResourceUnavailable.VpcResourceNotFound")]
     ResourceUnavailableVpcResourceNotFound,
     /// 解析参数出错。
     ///
-    /// Code `StructParseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `StructParseFailed`.
     StructParseFailed,
     /// 系统错误。出现这种错误时，请联系客服支持。
     ///
-    /// Code `SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `SystemError`.
     SystemError,
     /// 用户未进行实名认证。
     ///
-    /// Code `UnauthorizedOperation.UserHasNoRealnameAuthentication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserHasNoRealnameAuthentication`.
     #[doc(alias = "UnauthorizedOperation.UserHasNoRealnameAuthentication")]
     UnauthorizedOperationUserHasNoRealnameAuthentication,
     /// 其他未知错误。出现这种错误时，请联系客服支持。
     ///
-    /// Code `UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnknownError`.
     UnknownError,
     /// No description is documented.
     ///
@@ -933,7 +935,7 @@ pub enum ErrorCode {
     UnknownParameterInternalInnerServiceError,
     /// VPC相关错误。
     ///
-    /// Code `VpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `VpcError`.
     VpcError,
 }
 impl ErrorCode {

@@ -5,64 +5,66 @@
 
 /// An error code of `privatedns`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 私有域关联VPC失败。
     ///
-    /// Code `FailedOperation.BindZoneVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindZoneVpcFailed`.
     #[doc(alias = "FailedOperation.BindZoneVpcFailed")]
     FailedOperationBindZoneVpcFailed,
     /// 创建解析记录异常。
     ///
-    /// Code `FailedOperation.CreateRecordError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRecordError`.
     #[doc(alias = "FailedOperation.CreateRecordError")]
     FailedOperationCreateRecordError,
     /// 记录创建失败。
     ///
-    /// Code `FailedOperation.CreateRecordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRecordFailed`.
     #[doc(alias = "FailedOperation.CreateRecordFailed")]
     FailedOperationCreateRecordFailed,
     /// 创建终端节点异常。
     ///
-    /// Code `FailedOperation.CreateVpcEndPointError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateVpcEndPointError`.
     #[doc(alias = "FailedOperation.CreateVpcEndPointError")]
     FailedOperationCreateVpcEndPointError,
     /// 创建终端节点失败。
     ///
-    /// Code `FailedOperation.CreateVpcEndPointFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateVpcEndPointFailed`.
     #[doc(alias = "FailedOperation.CreateVpcEndPointFailed")]
     FailedOperationCreateVpcEndPointFailed,
     /// 私有域创建失败。
     ///
-    /// Code `FailedOperation.CreateZoneFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateZoneFailed`.
     #[doc(alias = "FailedOperation.CreateZoneFailed")]
     FailedOperationCreateZoneFailed,
     /// 数据异常。
     ///
-    /// Code `FailedOperation.DataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataError`.
     #[doc(alias = "FailedOperation.DataError")]
     FailedOperationDataError,
     /// 当前私有域已关联 VPC，如需清空解析记录请先解除 VPC 关联。
     ///
-    /// Code `FailedOperation.DeleteLastBindVpcRecordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteLastBindVpcRecordFailed`.
     #[doc(alias = "FailedOperation.DeleteLastBindVpcRecordFailed")]
     FailedOperationDeleteLastBindVpcRecordFailed,
     /// 记录删除失败。
     ///
-    /// Code `FailedOperation.DeleteRecordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteRecordFailed`.
     #[doc(alias = "FailedOperation.DeleteRecordFailed")]
     FailedOperationDeleteRecordFailed,
     /// 删除终端节点失败。
     ///
-    /// Code `FailedOperation.DeleteVpcEndPointFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteVpcEndPointFailed`.
     #[doc(alias = "FailedOperation.DeleteVpcEndPointFailed")]
     FailedOperationDeleteVpcEndPointFailed,
     /// 解析域删除失败。
     ///
-    /// Code `FailedOperation.DeleteZoneFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteZoneFailed`.
     #[doc(alias = "FailedOperation.DeleteZoneFailed")]
     FailedOperationDeleteZoneFailed,
     /// No description is documented.
@@ -92,12 +94,12 @@ pub enum ErrorCode {
     FailedOperationInboundOverLimit,
     /// 记录修改失败。
     ///
-    /// Code `FailedOperation.ModifyRecordFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyRecordFailed`.
     #[doc(alias = "FailedOperation.ModifyRecordFailed")]
     FailedOperationModifyRecordFailed,
     /// 私有域修改失败。
     ///
-    /// Code `FailedOperation.ModifyZoneFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyZoneFailed`.
     #[doc(alias = "FailedOperation.ModifyZoneFailed")]
     FailedOperationModifyZoneFailed,
     /// No description is documented.
@@ -107,12 +109,12 @@ pub enum ErrorCode {
     FailedOperationUpdateRecordFailed,
     /// 错误未定义。
     ///
-    /// Code `InternalError.UndefiendError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UndefiendError`.
     #[doc(alias = "InternalError.UndefiendError")]
     InternalErrorUndefiendError,
     /// 已经存在绑定的账号。
     ///
-    /// Code `InvalidParameter.AccountExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccountExist`.
     #[doc(alias = "InvalidParameter.AccountExist")]
     InvalidParameterAccountExist,
     /// No description is documented.
@@ -122,12 +124,12 @@ pub enum ErrorCode {
     InvalidParameterCrossAccountCountExceed,
     /// 终端节点已经绑定了转发规则。
     ///
-    /// Code `InvalidParameter.EndPointBindForwardRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndPointBindForwardRule`.
     #[doc(alias = "InvalidParameter.EndPointBindForwardRule")]
     InvalidParameterEndPointBindForwardRule,
     /// 终端节点不存在。
     ///
-    /// Code `InvalidParameter.EndPointNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndPointNotExists`.
     #[doc(alias = "InvalidParameter.EndPointNotExists")]
     InvalidParameterEndPointNotExists,
     /// No description is documented.
@@ -137,57 +139,57 @@ pub enum ErrorCode {
     InvalidParameterEndPointServiceNotExist,
     /// 转发规则不存在。
     ///
-    /// Code `InvalidParameter.ForwardRuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ForwardRuleNotExist`.
     #[doc(alias = "InvalidParameter.ForwardRuleNotExist")]
     InvalidParameterForwardRuleNotExist,
     /// 私有域已经绑定过转发规则。
     ///
-    /// Code `InvalidParameter.ForwardRuleZoneRepeatBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ForwardRuleZoneRepeatBind`.
     #[doc(alias = "InvalidParameter.ForwardRuleZoneRepeatBind")]
     InvalidParameterForwardRuleZoneRepeatBind,
     /// 非法CIDR。
     ///
-    /// Code `InvalidParameter.IllegalCidr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalCidr`.
     #[doc(alias = "InvalidParameter.IllegalCidr")]
     InvalidParameterIllegalCidr,
     /// 域名不正确。
     ///
-    /// Code `InvalidParameter.IllegalDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalDomain`.
     #[doc(alias = "InvalidParameter.IllegalDomain")]
     InvalidParameterIllegalDomain,
     /// 顶级域名不正确。
     ///
-    /// Code `InvalidParameter.IllegalDomainTld`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalDomainTld`.
     #[doc(alias = "InvalidParameter.IllegalDomainTld")]
     InvalidParameterIllegalDomainTld,
     /// PTR记录非法。
     ///
-    /// Code `InvalidParameter.IllegalPTRRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalPTRRecord`.
     #[doc(alias = "InvalidParameter.IllegalPTRRecord")]
     InvalidParameterIllegalPTRRecord,
     /// 记录不合法。
     ///
-    /// Code `InvalidParameter.IllegalRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalRecord`.
     #[doc(alias = "InvalidParameter.IllegalRecord")]
     InvalidParameterIllegalRecord,
     /// 无效的记录值。
     ///
-    /// Code `InvalidParameter.IllegalRecordValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalRecordValue`.
     #[doc(alias = "InvalidParameter.IllegalRecordValue")]
     InvalidParameterIllegalRecordValue,
     /// VPC非法。
     ///
-    /// Code `InvalidParameter.IllegalVpcInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalVpcInfo`.
     #[doc(alias = "InvalidParameter.IllegalVpcInfo")]
     InvalidParameterIllegalVpcInfo,
     /// MX 必须为5-50之间且为5的倍数。
     ///
-    /// Code `InvalidParameter.InvalidMX`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMX`.
     #[doc(alias = "InvalidParameter.InvalidMX")]
     InvalidParameterInvalidMX,
     /// 文件类型不支持。
     ///
-    /// Code `InvalidParameter.InvalidZoneFileFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidZoneFileFormat`.
     #[doc(alias = "InvalidParameter.InvalidZoneFileFormat")]
     InvalidParameterInvalidZoneFileFormat,
     /// No description is documented.
@@ -197,47 +199,47 @@ pub enum ErrorCode {
     InvalidParameterMXNotSupported,
     /// AAAA记录负载均衡数量超过50。
     ///
-    /// Code `InvalidParameter.RecordAAAACountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordAAAACountExceed`.
     #[doc(alias = "InvalidParameter.RecordAAAACountExceed")]
     InvalidParameterRecordAAAACountExceed,
     /// A记录负载均衡数量超过50。
     ///
-    /// Code `InvalidParameter.RecordACountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordACountExceed`.
     #[doc(alias = "InvalidParameter.RecordACountExceed")]
     InvalidParameterRecordACountExceed,
     /// CNAME记录负载均衡数量超过50。
     ///
-    /// Code `InvalidParameter.RecordCNAMECountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordCNAMECountExceed`.
     #[doc(alias = "InvalidParameter.RecordCNAMECountExceed")]
     InvalidParameterRecordCNAMECountExceed,
     /// 记录冲突。
     ///
-    /// Code `InvalidParameter.RecordConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordConflict`.
     #[doc(alias = "InvalidParameter.RecordConflict")]
     InvalidParameterRecordConflict,
     /// 记录数量超过限制。
     ///
-    /// Code `InvalidParameter.RecordCountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordCountExceed`.
     #[doc(alias = "InvalidParameter.RecordCountExceed")]
     InvalidParameterRecordCountExceed,
     /// 记录已经存在。
     ///
-    /// Code `InvalidParameter.RecordExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordExist`.
     #[doc(alias = "InvalidParameter.RecordExist")]
     InvalidParameterRecordExist,
     /// 记录层级超过限制。
     ///
-    /// Code `InvalidParameter.RecordLevelExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordLevelExceed`.
     #[doc(alias = "InvalidParameter.RecordLevelExceed")]
     InvalidParameterRecordLevelExceed,
     /// MX记录负载均衡数量超过50。
     ///
-    /// Code `InvalidParameter.RecordMXCountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordMXCountExceed`.
     #[doc(alias = "InvalidParameter.RecordMXCountExceed")]
     InvalidParameterRecordMXCountExceed,
     /// 记录不存在。
     ///
-    /// Code `InvalidParameter.RecordNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordNotExist`.
     #[doc(alias = "InvalidParameter.RecordNotExist")]
     InvalidParameterRecordNotExist,
     /// No description is documented.
@@ -247,12 +249,12 @@ pub enum ErrorCode {
     InvalidParameterRecordRollLimitCountExceed,
     /// TXT记录负载均衡数量超过10。
     ///
-    /// Code `InvalidParameter.RecordTXTCountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordTXTCountExceed`.
     #[doc(alias = "InvalidParameter.RecordTXTCountExceed")]
     InvalidParameterRecordTXTCountExceed,
     /// 当前记录类型不支持权重。
     ///
-    /// Code `InvalidParameter.RecordUnsupportWeight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordUnsupportWeight`.
     #[doc(alias = "InvalidParameter.RecordUnsupportWeight")]
     InvalidParameterRecordUnsupportWeight,
     /// No description is documented.
@@ -262,115 +264,115 @@ pub enum ErrorCode {
     InvalidParameterUniqueIdNotExist,
     /// VPC已绑定其它解析域。
     ///
-    /// Code `InvalidParameter.VpcBinded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcBinded`.
     #[doc(alias = "InvalidParameter.VpcBinded")]
     InvalidParameterVpcBinded,
     /// 当前VPC已关联相同主域名。
     ///
-    /// Code `InvalidParameter.VpcBindedMainDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcBindedMainDomain`.
     #[doc(alias = "InvalidParameter.VpcBindedMainDomain")]
     InvalidParameterVpcBindedMainDomain,
     /// 相同私有域不能绑定相同的VPC。
     ///
-    /// Code `InvalidParameter.VpcConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcConflict`.
     #[doc(alias = "InvalidParameter.VpcConflict")]
     InvalidParameterVpcConflict,
     /// VPC关联反解析域超过限制。
     ///
-    /// Code `InvalidParameter.VpcPtrZoneBindExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcPtrZoneBindExceed`.
     #[doc(alias = "InvalidParameter.VpcPtrZoneBindExceed")]
     InvalidParameterVpcPtrZoneBindExceed,
     /// 解析域不存在。
     ///
-    /// Code `InvalidParameter.ZoneNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneNotExists`.
     #[doc(alias = "InvalidParameter.ZoneNotExists")]
     InvalidParameterZoneNotExists,
     /// ttl的值必须是1-86400之间。
     ///
-    /// Code `InvalidParameterValue.IllegalTTLValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalTTLValue`.
     #[doc(alias = "InvalidParameterValue.IllegalTTLValue")]
     InvalidParameterValueIllegalTTLValue,
     /// 内部保留域名，不支持创建。
     ///
-    /// Code `InvalidParameterValue.ReservedDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReservedDomain`.
     #[doc(alias = "InvalidParameterValue.ReservedDomain")]
     InvalidParameterValueReservedDomain,
     /// uin没有录入白名单，无权限访问
     ///
-    /// Code `InvalidParameterValue.UinNotInWhiteList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UinNotInWhiteList`.
     #[doc(alias = "InvalidParameterValue.UinNotInWhiteList")]
     InvalidParameterValueUinNotInWhiteList,
     /// 超过自定义TLD额度。
     ///
-    /// Code `LimitExceeded.TldOutOfLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TldOutOfLimit`.
     #[doc(alias = "LimitExceeded.TldOutOfLimit")]
     LimitExceededTldOutOfLimit,
     /// 使用自定义TLD的私有域超过总额度。
     ///
-    /// Code `LimitExceeded.TldOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TldOutOfRange`.
     #[doc(alias = "LimitExceeded.TldOutOfRange")]
     LimitExceededTldOutOfRange,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 当前私有域已转发至其他DNS服务。
     ///
-    /// Code `ResourceInUse.ZoneBindForwardRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ZoneBindForwardRule`.
     #[doc(alias = "ResourceInUse.ZoneBindForwardRule")]
     ResourceInUseZoneBindForwardRule,
     /// 余额不足。
     ///
-    /// Code `ResourceInsufficient.Balance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Balance`.
     #[doc(alias = "ResourceInsufficient.Balance")]
     ResourceInsufficientBalance,
     /// 私有域解析服务未开通。
     ///
-    /// Code `ResourceNotFound.ServiceNotSubscribed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceNotSubscribed`.
     #[doc(alias = "ResourceNotFound.ServiceNotSubscribed")]
     ResourceNotFoundServiceNotSubscribed,
     /// 未添加平台账号到当前终端节点服务的白名单内。
     ///
-    /// Code `ResourceUnavailable.ServiceWhiteListNotAdded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ServiceWhiteListNotAdded`.
     #[doc(alias = "ResourceUnavailable.ServiceWhiteListNotAdded")]
     ResourceUnavailableServiceWhiteListNotAdded,
     /// TLD增值包已过期。
     ///
-    /// Code `ResourceUnavailable.TldPackageExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.TldPackageExpired`.
     #[doc(alias = "ResourceUnavailable.TldPackageExpired")]
     ResourceUnavailableTldPackageExpired,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 角色未授权。
     ///
-    /// Code `UnauthorizedOperation.RoleUnAuthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.RoleUnAuthorized`.
     #[doc(alias = "UnauthorizedOperation.RoleUnAuthorized")]
     UnauthorizedOperationRoleUnAuthorized,
     /// 未实名账号。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedAccount`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedAccount")]
     UnauthorizedOperationUnauthorizedAccount,
     /// 账号未绑定。
     ///
-    /// Code `UnsupportedOperation.AccountNotBound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountNotBound`.
     #[doc(alias = "UnsupportedOperation.AccountNotBound")]
     UnsupportedOperationAccountNotBound,
     /// 存在绑定的VPC资源。
     ///
-    /// Code `UnsupportedOperation.ExistBoundVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ExistBoundVpc`.
     #[doc(alias = "UnsupportedOperation.ExistBoundVpc")]
     UnsupportedOperationExistBoundVpc,
     /// 接口调用超过限频。
     ///
-    /// Code `UnsupportedOperation.FrequencyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FrequencyLimit`.
     #[doc(alias = "UnsupportedOperation.FrequencyLimit")]
     UnsupportedOperationFrequencyLimit,
     /// 不支持设置子域名递归解析。
     ///
-    /// Code `UnsupportedOperation.NotSupportDnsForward`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportDnsForward`.
     #[doc(alias = "UnsupportedOperation.NotSupportDnsForward")]
     UnsupportedOperationNotSupportDnsForward,
 }

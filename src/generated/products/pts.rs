@@ -5,54 +5,56 @@
 
 /// An error code of `pts`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 获取标签失败。
     ///
-    /// Code `FailedOperation.AccessTagFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessTagFail`.
     #[doc(alias = "FailedOperation.AccessTagFail")]
     FailedOperationAccessTagFail,
     /// 数据库查询失败。
     ///
-    /// Code `FailedOperation.DbQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbQueryFailed`.
     #[doc(alias = "FailedOperation.DbQueryFailed")]
     FailedOperationDbQueryFailed,
     /// 数据库创建记录失败。
     ///
-    /// Code `FailedOperation.DbRecordCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbRecordCreateFailed`.
     #[doc(alias = "FailedOperation.DbRecordCreateFailed")]
     FailedOperationDbRecordCreateFailed,
     /// 数据库记录更新失败。
     ///
-    /// Code `FailedOperation.DbRecordUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbRecordUpdateFailed`.
     #[doc(alias = "FailedOperation.DbRecordUpdateFailed")]
     FailedOperationDbRecordUpdateFailed,
     /// 任务状态不是运行中。
     ///
-    /// Code `FailedOperation.JobStatusNotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JobStatusNotRunning`.
     #[doc(alias = "FailedOperation.JobStatusNotRunning")]
     FailedOperationJobStatusNotRunning,
     /// 任务中没有task。
     ///
-    /// Code `FailedOperation.NoTasksInJob`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoTasksInJob`.
     #[doc(alias = "FailedOperation.NoTasksInJob")]
     FailedOperationNoTasksInJob,
     /// 当前环境不支持。
     ///
-    /// Code `FailedOperation.NotSupportedInEnv`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotSupportedInEnv`.
     #[doc(alias = "FailedOperation.NotSupportedInEnv")]
     FailedOperationNotSupportedInEnv,
     /// 资源不存在。
     ///
-    /// Code `FailedOperation.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceNotFound`.
     #[doc(alias = "FailedOperation.ResourceNotFound")]
     FailedOperationResourceNotFound,
     /// 请求发送失败。
     ///
-    /// Code `FailedOperation.SendRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendRequest`.
     #[doc(alias = "FailedOperation.SendRequest")]
     FailedOperationSendRequest,
 }

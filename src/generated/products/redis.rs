@@ -7,59 +7,61 @@
 
 /// An error code of `redis`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 实例安全组信息添加失败。
     ///
-    /// Code `FailedOperation.AddInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AddInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.AddInstanceInfoFailed")]
     FailedOperationAddInstanceInfoFailed,
     /// 绑定安全组失败。
     ///
-    /// Code `FailedOperation.AssociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AssociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.AssociateSecurityGroupsFailed")]
     FailedOperationAssociateSecurityGroupsFailed,
     /// 实例安全组信息清除失败。
     ///
-    /// Code `FailedOperation.ClearInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClearInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.ClearInstanceInfoFailed")]
     FailedOperationClearInstanceInfoFailed,
     /// 提交工作流失败。
     ///
-    /// Code `FailedOperation.CommitFlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CommitFlowError`.
     #[doc(alias = "FailedOperation.CommitFlowError")]
     FailedOperationCommitFlowError,
     /// 解绑安全组失败。
     ///
-    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DisassociateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.DisassociateSecurityGroupsFailed")]
     FailedOperationDisassociateSecurityGroupsFailed,
     /// 当前DTS状态下不允许该操作。
     ///
-    /// Code `FailedOperation.DtsStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DtsStatusAbnormal`.
     #[doc(alias = "FailedOperation.DtsStatusAbnormal")]
     FailedOperationDtsStatusAbnormal,
     /// 流表不存在。
     ///
-    /// Code `FailedOperation.FlowNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowNotExists`.
     #[doc(alias = "FailedOperation.FlowNotExists")]
     FailedOperationFlowNotExists,
     /// 获取安全组详情失败。
     ///
-    /// Code `FailedOperation.GetSecurityGroupDetailFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSecurityGroupDetailFailed`.
     #[doc(alias = "FailedOperation.GetSecurityGroupDetailFailed")]
     FailedOperationGetSecurityGroupDetailFailed,
     /// 支付失败。
     ///
-    /// Code `FailedOperation.PayFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PayFailed`.
     #[doc(alias = "FailedOperation.PayFailed")]
     FailedOperationPayFailed,
     /// 暂时笼统的定义这个错误码。
     ///
-    /// Code `FailedOperation.RedoFlowFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RedoFlowFailed`.
     #[doc(alias = "FailedOperation.RedoFlowFailed")]
     FailedOperationRedoFlowFailed,
     /// No description is documented.
@@ -69,106 +71,106 @@ pub enum ErrorCode {
     FailedOperationServiceAccessError,
     /// 设置规则失败。
     ///
-    /// Code `FailedOperation.SetRuleLocationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetRuleLocationFailed`.
     #[doc(alias = "FailedOperation.SetRuleLocationFailed")]
     FailedOperationSetRuleLocationFailed,
     /// Internal system error, irrelevant to the business.
     ///
     /// 内部系统错误，和业务无关。
     ///
-    /// Code `FailedOperation.SystemError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `FailedOperation.SystemError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "FailedOperation.SystemError")]
     FailedOperationSystemError,
     /// The instance does not support this API.
     ///
     /// 实例不支持该接口。
     ///
-    /// Code `FailedOperation.UnSupportError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `FailedOperation.UnSupportError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "FailedOperation.UnSupportError")]
     FailedOperationUnSupportError,
     /// Invalid data is entered for weekday.
     ///
     /// weekday输入无效数据。
     ///
-    /// Code `FailedOperation.Unknown`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `FailedOperation.Unknown`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 实例安全组信息更新失败。
     ///
-    /// Code `FailedOperation.UpdateInstanceInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateInstanceInfoFailed`.
     #[doc(alias = "FailedOperation.UpdateInstanceInfoFailed")]
     FailedOperationUpdateInstanceInfoFailed,
     /// 更新安全组失败。
     ///
-    /// Code `FailedOperation.UpdateSecurityGroupsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateSecurityGroupsFailed`.
     #[doc(alias = "FailedOperation.UpdateSecurityGroupsFailed")]
     FailedOperationUpdateSecurityGroupsFailed,
     /// cam鉴权错误。
     ///
-    /// Code `InternalError.CamAuthOssResponseReturnCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamAuthOssResponseReturnCodeError`.
     #[doc(alias = "InternalError.CamAuthOssResponseReturnCodeError")]
     InternalErrorCamAuthOssResponseReturnCodeError,
     /// Internal database operation (e.g., update, insert, or select) errors.
     ///
     /// 统一的 DB 操作错误，可以是 update insert select\..。
     ///
-    /// Code `InternalError.DbOperationFailed`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperationFailed`.
     #[doc(alias = "InternalError.DbOperationFailed")]
     InternalErrorDbOperationFailed,
     /// 执行Http请求失败。
     ///
-    /// Code `InternalError.ExecHttpRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExecHttpRequestError`.
     #[doc(alias = "InternalError.ExecHttpRequestError")]
     InternalErrorExecHttpRequestError,
     /// 无操作权限。
     ///
-    /// Code `InternalError.InstanceOperatePermissionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceOperatePermissionError`.
     #[doc(alias = "InternalError.InstanceOperatePermissionError")]
     InternalErrorInstanceOperatePermissionError,
     /// Internal error.
     ///
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InternalError.InternalError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 获取实例列表出错。
     ///
-    /// Code `InternalError.ListInstancesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ListInstancesError`.
     #[doc(alias = "InternalError.ListInstancesError")]
     InternalErrorListInstancesError,
     /// 网络错误。
     ///
-    /// Code `InternalError.NetWorkErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NetWorkErr`.
     #[doc(alias = "InternalError.NetWorkErr")]
     InternalErrorNetWorkErr,
     /// 没有找到对应接口。
     ///
-    /// Code `InvalidParameter.ActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionNotFound`.
     #[doc(alias = "InvalidParameter.ActionNotFound")]
     InvalidParameterActionNotFound,
     /// The specified parameter is not allowed to have an empty value.
     ///
     /// 参数为空。
     ///
-    /// Code `InvalidParameter.EmptyParam`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameter.EmptyParam`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.EmptyParam")]
     InvalidParameterEmptyParam,
     /// 非法参数错误。
     ///
-    /// Code `InvalidParameter.IllegalParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IllegalParameterError`.
     #[doc(alias = "InvalidParameter.IllegalParameterError")]
     InvalidParameterIllegalParameterError,
     /// 实例安全组超过限制。
     ///
-    /// Code `InvalidParameter.InstanceSGOverLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceSGOverLimitError`.
     #[doc(alias = "InvalidParameter.InstanceSGOverLimitError")]
     InvalidParameterInstanceSGOverLimitError,
     /// Application parameter error.
     ///
     /// 业务参数错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameter.InvalidParameter`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// No description is documented.
@@ -178,48 +180,48 @@ pub enum ErrorCode {
     InvalidParameterInvalidParameterError,
     /// 不是vpc网络下实例。
     ///
-    /// Code `InvalidParameter.IsNotVpcInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.IsNotVpcInstance`.
     #[doc(alias = "InvalidParameter.IsNotVpcInstance")]
     InvalidParameterIsNotVpcInstance,
     /// 参数错误，不支持操作。
     ///
-    /// Code `InvalidParameter.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupported`.
     #[doc(alias = "InvalidParameter.NotSupported")]
     InvalidParameterNotSupported,
     /// Only VPCs are provided in Shanghai financial availability zone.
     ///
     /// 上海金融只提供vpc网络。
     ///
-    /// Code `InvalidParameter.OnlyVPCOnSpecZoneId`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameter.OnlyVPCOnSpecZoneId`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.OnlyVPCOnSpecZoneId")]
     InvalidParameterOnlyVPCOnSpecZoneId,
     /// 时间格式或者范围不符合要求。
     ///
-    /// Code `InvalidParameter.Period`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Period`.
     #[doc(alias = "InvalidParameter.Period")]
     InvalidParameterPeriod,
     /// The API has no CAM permissions.
     ///
     /// 接口没有cam权限。
     ///
-    /// Code `InvalidParameter.PermissionDenied`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameter.PermissionDenied`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.PermissionDenied")]
     InvalidParameterPermissionDenied,
     /// The backup does not exist.
     ///
     /// 备份不存在。
     ///
-    /// Code `InvalidParameterValue.BackupNotExists`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.BackupNotExists`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.BackupNotExists")]
     InvalidParameterValueBackupNotExists,
     /// 不是vpc网络下实例。
     ///
-    /// Code `InvalidParameterValue.BaseNetWorkAccessDeny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BaseNetWorkAccessDeny`.
     #[doc(alias = "InvalidParameterValue.BaseNetWorkAccessDeny")]
     InvalidParameterValueBaseNetWorkAccessDeny,
     /// 业务校验不通过。
     ///
-    /// Code `InvalidParameterValue.CheckNotPass`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckNotPass`.
     #[doc(alias = "InvalidParameterValue.CheckNotPass")]
     InvalidParameterValueCheckNotPass,
     /// No description is documented.
@@ -229,14 +231,14 @@ pub enum ErrorCode {
     InvalidParameterValueDataConvertError,
     /// 重命名，命名规则错误。
     ///
-    /// Code `InvalidParameterValue.InstanceNameRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNameRuleError`.
     #[doc(alias = "InvalidParameterValue.InstanceNameRuleError")]
     InvalidParameterValueInstanceNameRuleError,
     /// Error with the type of instances requested for purchase (TypeId - 1: cluster edition; 2: master-slave edition, i.e., the legacy master-slave edition).
     ///
     /// 请求购买的实例类型错误（TypeId 1:集群版；2:主从版,即原主从版)。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceTypeId`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidInstanceTypeId`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceTypeId")]
     InvalidParameterValueInvalidInstanceTypeId,
     /// No description is documented.
@@ -248,351 +250,351 @@ pub enum ErrorCode {
     ///
     /// vpc网络下，vpcid 子网id 非法。
     ///
-    /// Code `InvalidParameterValue.InvalidSubnetId`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InvalidSubnetId`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.InvalidSubnetId")]
     InvalidParameterValueInvalidSubnetId,
     /// The requested capacity is out of the purchasable capacity range.
     ///
     /// 请求的容量不在售卖容量范围内。
     ///
-    /// Code `InvalidParameterValue.MemSizeNotInRange`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemSizeNotInRange`.
     #[doc(alias = "InvalidParameterValue.MemSizeNotInRange")]
     InvalidParameterValueMemSizeNotInRange,
     /// 实例不能重复绑定。
     ///
-    /// Code `InvalidParameterValue.NotRepeatBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotRepeatBind`.
     #[doc(alias = "InvalidParameterValue.NotRepeatBind")]
     InvalidParameterValueNotRepeatBind,
     /// Password is empty.
     ///
     /// 密码为空。
     ///
-    /// Code `InvalidParameterValue.PasswordEmpty`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.PasswordEmpty`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.PasswordEmpty")]
     InvalidParameterValuePasswordEmpty,
     /// Wrong password.
     ///
     /// 密码校验出错，密码错误。
     ///
-    /// Code `InvalidParameterValue.PasswordError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.PasswordError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.PasswordError")]
     InvalidParameterValuePasswordError,
     /// 腾讯集团内部账号禁止使用免密实例。
     ///
-    /// Code `InvalidParameterValue.PasswordFreeDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordFreeDenied`.
     #[doc(alias = "InvalidParameterValue.PasswordFreeDenied")]
     InvalidParameterValuePasswordFreeDenied,
     /// When the password is set, the old password passed in by MC does not match the previously set password.
     ///
     /// 设置密码时，MC 传入的 old password 与先前设定密码不同。
     ///
-    /// Code `InvalidParameterValue.PasswordRuleError`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordRuleError`.
     #[doc(alias = "InvalidParameterValue.PasswordRuleError")]
     InvalidParameterValuePasswordRuleError,
     /// The requested capacity is smaller than the minimum amount required. Reducing capacity is not supported.
     ///
     /// 请求容量偏小，不支持缩容。
     ///
-    /// Code `InvalidParameterValue.ReduceCapacityNotAllowed`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ReduceCapacityNotAllowed`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.ReduceCapacityNotAllowed")]
     InvalidParameterValueReduceCapacityNotAllowed,
     /// 复制组不存在。
     ///
-    /// Code `InvalidParameterValue.ReplicationGroupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReplicationGroupNotExists`.
     #[doc(alias = "InvalidParameterValue.ReplicationGroupNotExists")]
     InvalidParameterValueReplicationGroupNotExists,
     /// 请求参数错误，安全组id错误。
     ///
-    /// Code `InvalidParameterValue.SecurityGroupIdsNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecurityGroupIdsNotExists`.
     #[doc(alias = "InvalidParameterValue.SecurityGroupIdsNotExists")]
     InvalidParameterValueSecurityGroupIdsNotExists,
     /// 实例规格不存在。
     ///
-    /// Code `InvalidParameterValue.SpecNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SpecNotExist`.
     #[doc(alias = "InvalidParameterValue.SpecNotExist")]
     InvalidParameterValueSpecNotExist,
     /// The instance type is not supported.
     ///
     /// 实例类型不支持。
     ///
-    /// Code `InvalidParameterValue.UnSupportedType`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.UnSupportedType`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.UnSupportedType")]
     InvalidParameterValueUnSupportedType,
     /// vpc网络下，uniqVpcId 子网id 非法。
     ///
-    /// Code `InvalidParameterValue.UnVpcIdNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnVpcIdNotExists`.
     #[doc(alias = "InvalidParameterValue.UnVpcIdNotExists")]
     InvalidParameterValueUnVpcIdNotExists,
     /// Invalid data is entered for weekday.
     ///
     /// weekday输入无效数据。
     ///
-    /// Code `InvalidParameterValue.WeekDaysIsInvalid`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `InvalidParameterValue.WeekDaysIsInvalid`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.WeekDaysIsInvalid")]
     InvalidParameterValueWeekDaysIsInvalid,
     /// 绑定超过上限。
     ///
-    /// Code `LimitExceeded.ExceedUpperLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ExceedUpperLimit`.
     #[doc(alias = "LimitExceeded.ExceedUpperLimit")]
     LimitExceededExceedUpperLimit,
     /// 绑定实例必须为空。
     ///
-    /// Code `LimitExceeded.InstanceNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceNotEmpty`.
     #[doc(alias = "LimitExceeded.InstanceNotEmpty")]
     LimitExceededInstanceNotEmpty,
     /// The requested capacity does not satisfies the capacity specification (memSize should be a multiplier of 1,024 in MB).
     ///
     /// 请求的容量不在售卖规格中（memSize应为1024的整数倍，单位：MB）。
     ///
-    /// Code `LimitExceeded.InvalidMemSize`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InvalidMemSize`.
     #[doc(alias = "LimitExceeded.InvalidMemSize")]
     LimitExceededInvalidMemSize,
     /// The number of instances requested for purchase at a time is out of the purchasable quantity range.
     ///
     /// 一次请求购买的实例数不在售卖数量限制范围内。
     ///
-    /// Code `LimitExceeded.InvalidParameterGoodsNumNotInRange`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `LimitExceeded.InvalidParameterGoodsNumNotInRange`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.InvalidParameterGoodsNumNotInRange")]
     LimitExceededInvalidParameterGoodsNumNotInRange,
     /// 请求的容量不在售卖容量范围内。
     ///
-    /// Code `LimitExceeded.MemSizeNotInRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MemSizeNotInRange`.
     #[doc(alias = "LimitExceeded.MemSizeNotInRange")]
     LimitExceededMemSizeNotInRange,
     /// The requested length of purchase is more than 3 years and exceeds the maximum value.
     ///
     /// 请求的容量不在售卖容量范围内（请用查询售卖规格接口查询售卖容量限制）。
     ///
-    /// Code `LimitExceeded.PeriodExceedMaxLimit`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PeriodExceedMaxLimit`.
     #[doc(alias = "LimitExceeded.PeriodExceedMaxLimit")]
     LimitExceededPeriodExceedMaxLimit,
     /// The length of purchase is invalid. It must be at least one month.
     ///
     /// 购买时长非法，时长最少1个月。
     ///
-    /// Code `LimitExceeded.PeriodLessThanMinLimit`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `LimitExceeded.PeriodLessThanMinLimit`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.PeriodLessThanMinLimit")]
     LimitExceededPeriodLessThanMinLimit,
     /// 请求的 redis 数量超过最大/最小购买数限制。
     ///
-    /// Code `LimitExceeded.ReachTheAmountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ReachTheAmountLimit`.
     #[doc(alias = "LimitExceeded.ReachTheAmountLimit")]
     LimitExceededReachTheAmountLimit,
     /// 复制组已锁定。
     ///
-    /// Code `LimitExceeded.ReplicationGroupLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ReplicationGroupLocked`.
     #[doc(alias = "LimitExceeded.ReplicationGroupLocked")]
     LimitExceededReplicationGroupLocked,
     /// The instance is locked by another process.
     ///
     /// 实例被其它流程锁住。
     ///
-    /// Code `ResourceInUse.InstanceBeenLocked`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceInUse.InstanceBeenLocked`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.InstanceBeenLocked")]
     ResourceInUseInstanceBeenLocked,
     /// The uin value is blank.
     ///
     /// uin 值为空。
     ///
-    /// Code `ResourceNotFound.AccountDoesNotExists`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceNotFound.AccountDoesNotExists`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.AccountDoesNotExists")]
     ResourceNotFoundAccountDoesNotExists,
     /// No Redis instance found by the specified serialId.
     ///
     /// 根据 serialId 没有找到对应 redis。
     ///
-    /// Code `ResourceNotFound.InstanceNotExists`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceNotFound.InstanceNotExists`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.InstanceNotExists")]
     ResourceNotFoundInstanceNotExists,
     /// 找不到该实例。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// The order number of the request does not exist.
     ///
     /// 请求订单号不存在。
     ///
-    /// Code `ResourceUnavailable.AccountBalanceNotEnough`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.AccountBalanceNotEnough`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.AccountBalanceNotEnough")]
     ResourceUnavailableAccountBalanceNotEnough,
     /// The backup has been locked by another task, and the action cannot be performed temporarily.
     ///
     /// 备份已被其它任务锁住，暂时不能执行该操作。
     ///
-    /// Code `ResourceUnavailable.BackupLockedError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.BackupLockedError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.BackupLockedError")]
     ResourceUnavailableBackupLockedError,
     /// 备份还原规格不支持。
     ///
-    /// Code `ResourceUnavailable.BackupSpecError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BackupSpecError`.
     #[doc(alias = "ResourceUnavailable.BackupSpecError")]
     ResourceUnavailableBackupSpecError,
     /// Exception with the backup status. The action cannot be performed temporarily. The backup may have expired or been deleted.
     ///
     /// 备份状态异常，暂不能执行该操作。备份可能已过期或已被删除。
     ///
-    /// Code `ResourceUnavailable.BackupStatusAbnormal`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.BackupStatusAbnormal`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.BackupStatusAbnormal")]
     ResourceUnavailableBackupStatusAbnormal,
     /// 备份状态无效，可能在其他流程中，也可能被删除。
     ///
-    /// Code `ResourceUnavailable.BackupStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BackupStatusInvalid`.
     #[doc(alias = "ResourceUnavailable.BackupStatusInvalid")]
     ResourceUnavailableBackupStatusInvalid,
     /// Failed to call the backend API.
     ///
     /// 调用后端接口失败。
     ///
-    /// Code `ResourceUnavailable.CallOssError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.CallOssError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.CallOssError")]
     ResourceUnavailableCallOssError,
     /// Failed to get the security group information.
     ///
     /// 获取安全组信息失败。
     ///
-    /// Code `ResourceUnavailable.GetSecurityError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.GetSecurityError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.GetSecurityError")]
     ResourceUnavailableGetSecurityError,
     /// Error with the instance configuration.
     ///
     /// 实例配置错误。
     ///
-    /// Code `ResourceUnavailable.InstanceConfError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceConfError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceConfError")]
     ResourceUnavailableInstanceConfError,
     /// The instance has already been reclaimed.
     ///
     /// 实例已经被回收了。
     ///
-    /// Code `ResourceUnavailable.InstanceDeleted`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceDeleted`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceDeleted")]
     ResourceUnavailableInstanceDeleted,
     /// 实例已过期。
     ///
-    /// Code `ResourceUnavailable.InstanceIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceIsolated`.
     #[doc(alias = "ResourceUnavailable.InstanceIsolated")]
     ResourceUnavailableInstanceIsolated,
     /// Redis has been locked by another process.
     ///
     /// redis 已经被其它流程锁定。
     ///
-    /// Code `ResourceUnavailable.InstanceLockedError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceLockedError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceLockedError")]
     ResourceUnavailableInstanceLockedError,
     /// 订单不存在。
     ///
-    /// Code `ResourceUnavailable.InstanceNoDeal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceNoDeal`.
     #[doc(alias = "ResourceUnavailable.InstanceNoDeal")]
     ResourceUnavailableInstanceNoDeal,
     /// 实例状态不支持操作。
     ///
-    /// Code `ResourceUnavailable.InstanceNotSupportOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceNotSupportOperation`.
     #[doc(alias = "ResourceUnavailable.InstanceNotSupportOperation")]
     ResourceUnavailableInstanceNotSupportOperation,
     /// Error with the instance status.
     ///
     /// 实例状态错误。
     ///
-    /// Code `ResourceUnavailable.InstanceStateError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceStateError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceStateError")]
     ResourceUnavailableInstanceStateError,
     /// The Redis status is abnormal, and the corresponding process cannot be executed.
     ///
     /// redis 状态异常，不能执行对应流程。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// 实例状态异常，不能执行对应操作。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusError`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusError")]
     ResourceUnavailableInstanceStatusError,
     /// 实例已经被其它流程锁定。
     ///
-    /// Code `ResourceUnavailable.InstanceUnLockedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceUnLockedError`.
     #[doc(alias = "ResourceUnavailable.InstanceUnLockedError")]
     ResourceUnavailableInstanceUnLockedError,
     /// Insufficient IP resources in the VPC.
     ///
     /// vpc网络IP资源不足。
     ///
-    /// Code `ResourceUnavailable.NoEnoughVipInVPC`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.NoEnoughVipInVPC`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.NoEnoughVipInVPC")]
     ResourceUnavailableNoEnoughVipInVPC,
     /// The requested region currently does not provide the requested type of Redis service.
     ///
     /// 请求的区域暂时不提供redis服务。
     ///
-    /// Code `ResourceUnavailable.NoRedisService`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoRedisService`.
     #[doc(alias = "ResourceUnavailable.NoRedisService")]
     ResourceUnavailableNoRedisService,
     /// 请求的 zoneId 不提供 redis服务。
     ///
-    /// Code `ResourceUnavailable.NoServiceAvailableForThisZoneId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoServiceAvailableForThisZoneId`.
     #[doc(alias = "ResourceUnavailable.NoServiceAvailableForThisZoneId")]
     ResourceUnavailableNoServiceAvailableForThisZoneId,
     /// The requested region currently does not provide the requested type of Redis service.
     ///
     /// 请求的区域暂时不提供请求类型的redis服务。
     ///
-    /// Code `ResourceUnavailable.NoTypeIdRedisService`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.NoTypeIdRedisService`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.NoTypeIdRedisService")]
     ResourceUnavailableNoTypeIdRedisService,
     /// 地域对应类型已售罄。
     ///
-    /// Code `ResourceUnavailable.SaleOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SaleOut`.
     #[doc(alias = "ResourceUnavailable.SaleOut")]
     ResourceUnavailableSaleOut,
     /// The product has not accessed any security group.
     ///
     /// 产品还没有接入安全组。
     ///
-    /// Code `ResourceUnavailable.SecurityGroupNotSupported`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `ResourceUnavailable.SecurityGroupNotSupported`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.SecurityGroupNotSupported")]
     ResourceUnavailableSecurityGroupNotSupported,
     /// No CAM permissions.
     ///
     /// 无cam 权限。
     ///
-    /// Code `UnauthorizedOperation.NoCAMAuthed`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.NoCAMAuthed`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.NoCAMAuthed")]
     UnauthorizedOperationNoCAMAuthed,
     /// User is not in the whitelist.
     ///
     /// 用户不在白名单中。
     ///
-    /// Code `UnauthorizedOperation.UserNotInWhiteList`. Texts: en from pages/redis-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotInWhiteList`.
     #[doc(alias = "UnauthorizedOperation.UserNotInWhiteList")]
     UnauthorizedOperationUserNotInWhiteList,
     /// The Redis cluster mode instance is not allowed to access a security group.
     ///
     /// redis 集群版不允许接入安全组。
     ///
-    /// Code `UnsupportedOperation.ClusterInstanceAccessedDeny`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `UnsupportedOperation.ClusterInstanceAccessedDeny`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.ClusterInstanceAccessedDeny")]
     UnsupportedOperationClusterInstanceAccessedDeny,
     /// 复制组巡检中。
     ///
-    /// Code `UnsupportedOperation.Inspection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Inspection`.
     #[doc(alias = "UnsupportedOperation.Inspection")]
     UnsupportedOperationInspection,
     /// 不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.InstanceNotOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceNotOperation`.
     #[doc(alias = "UnsupportedOperation.InstanceNotOperation")]
     UnsupportedOperationInstanceNotOperation,
     /// Error with the auto-renewal flag.
     ///
     /// 自动续费标识错误。
     ///
-    /// Code `UnsupportedOperation.IsAutoRenewError`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `UnsupportedOperation.IsAutoRenewError`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.IsAutoRenewError")]
     UnsupportedOperationIsAutoRenewError,
     /// 实例版本过低。
     ///
-    /// Code `UnsupportedOperation.LimitProxyVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LimitProxyVersion`.
     #[doc(alias = "UnsupportedOperation.LimitProxyVersion")]
     UnsupportedOperationLimitProxyVersion,
     /// No description is documented.
@@ -604,7 +606,7 @@ pub enum ErrorCode {
     ///
     /// 只有集群版实例支持导出备份。
     ///
-    /// Code `UnsupportedOperation.OnlyClusterInstanceCanExportBackup`. Texts: en from pages/redis-error-codes-en.md, zh from pages/redis-error-codes-zh.md.
+    /// Code `UnsupportedOperation.OnlyClusterInstanceCanExportBackup`. Text: zh from pages/redis-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.OnlyClusterInstanceCanExportBackup")]
     UnsupportedOperationOnlyClusterInstanceCanExportBackup,
 }

@@ -5,39 +5,41 @@
 
 /// An error code of `rum`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 计费相关 - 账户余额不足。
     ///
-    /// Code `FailedOperation.ChargeNoBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChargeNoBalance`.
     #[doc(alias = "FailedOperation.ChargeNoBalance")]
     FailedOperationChargeNoBalance,
     /// 计费相关 - 账户没有付费权限。
     ///
-    /// Code `FailedOperation.ChargeNoPayRight`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChargeNoPayRight`.
     #[doc(alias = "FailedOperation.ChargeNoPayRight")]
     FailedOperationChargeNoPayRight,
     /// 计费相关 - 计费参数无效。
     ///
-    /// Code `FailedOperation.ChargeParamInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ChargeParamInvalid`.
     #[doc(alias = "FailedOperation.ChargeParamInvalid")]
     FailedOperationChargeParamInvalid,
     /// CLS调用失败
     ///
-    /// Code `FailedOperation.ClsCallFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClsCallFail`.
     #[doc(alias = "FailedOperation.ClsCallFail")]
     FailedOperationClsCallFail,
     /// 数据操作异常
     ///
-    /// Code `FailedOperation.DataBaseException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataBaseException`.
     #[doc(alias = "FailedOperation.DataBaseException")]
     FailedOperationDataBaseException,
     /// 第三方依赖异常。
     ///
-    /// Code `FailedOperation.InfrastructureError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InfrastructureError`.
     #[doc(alias = "FailedOperation.InfrastructureError")]
     FailedOperationInfrastructureError,
     /// No description is documented.
@@ -46,7 +48,7 @@ pub enum ErrorCode {
     InvalidFilter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -54,12 +56,12 @@ pub enum ErrorCode {
     RegionError,
     /// 实例不存在
     ///
-    /// Code `ResourceNotFound.NoInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoInstance`.
     #[doc(alias = "ResourceNotFound.NoInstance")]
     ResourceNotFoundNoInstance,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
 }
 impl ErrorCode {

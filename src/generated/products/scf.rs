@@ -7,8 +7,10 @@
 
 /// An error code of `scf`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/scf-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -19,27 +21,27 @@ pub enum ErrorCode {
     FailedOperationAccountInsufficient,
     /// API网关触发器创建失败。
     ///
-    /// Code `FailedOperation.ApiGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiGateway`.
     #[doc(alias = "FailedOperation.ApiGateway")]
     FailedOperationApiGateway,
     /// 创建触发器失败。
     ///
-    /// Code `FailedOperation.Apigw`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Apigw`.
     #[doc(alias = "FailedOperation.Apigw")]
     FailedOperationApigw,
     /// 获取Apm InstanceId失败。
     ///
-    /// Code `FailedOperation.ApmConfigInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApmConfigInstanceId`.
     #[doc(alias = "FailedOperation.ApmConfigInstanceId")]
     FailedOperationApmConfigInstanceId,
     /// 当前异步事件状态不支持此操作，请稍后重试。
     ///
-    /// Code `FailedOperation.AsyncEventStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AsyncEventStatus`.
     #[doc(alias = "FailedOperation.AsyncEventStatus")]
     FailedOperationAsyncEventStatus,
     /// 登录信息验证失败，token 验证失败。
     ///
-    /// Code `FailedOperation.AuthFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthFailure`.
     #[doc(alias = "FailedOperation.AuthFailure")]
     FailedOperationAuthFailure,
     /// No description is documented.
@@ -54,17 +56,17 @@ pub enum ErrorCode {
     FailedOperationCNAME,
     /// 调用 NetDeploy 失败。
     ///
-    /// Code `FailedOperation.CallNetDeployFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallNetDeployFailed`.
     #[doc(alias = "FailedOperation.CallNetDeployFailed")]
     FailedOperationCallNetDeployFailed,
     /// 请求role信息失败。
     ///
-    /// Code `FailedOperation.CallRoleFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallRoleFailed`.
     #[doc(alias = "FailedOperation.CallRoleFailed")]
     FailedOperationCallRoleFailed,
     /// CLS服务未注册。
     ///
-    /// Code `FailedOperation.ClsServiceUnregistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClsServiceUnregistered`.
     #[doc(alias = "FailedOperation.ClsServiceUnregistered")]
     FailedOperationClsServiceUnregistered,
     /// No description is documented.
@@ -74,77 +76,77 @@ pub enum ErrorCode {
     FailedOperationClusterNotFound,
     /// CopyAsyncRun 传参异常。
     ///
-    /// Code `FailedOperation.CopyAsyncRun`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CopyAsyncRun`.
     #[doc(alias = "FailedOperation.CopyAsyncRun")]
     FailedOperationCopyAsyncRun,
     /// 复制函数失败。
     ///
-    /// Code `FailedOperation.CopyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CopyFailed`.
     #[doc(alias = "FailedOperation.CopyFailed")]
     FailedOperationCopyFailed,
     /// 不支持复制到该地域。
     ///
-    /// Code `FailedOperation.CopyFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CopyFunction`.
     #[doc(alias = "FailedOperation.CopyFunction")]
     FailedOperationCopyFunction,
     /// 操作COS资源失败。
     ///
-    /// Code `FailedOperation.Cos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Cos`.
     #[doc(alias = "FailedOperation.Cos")]
     FailedOperationCos,
     /// 创建别名失败。
     ///
-    /// Code `FailedOperation.CreateAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateAlias`.
     #[doc(alias = "FailedOperation.CreateAlias")]
     FailedOperationCreateAlias,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.CreateFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateFunction`.
     #[doc(alias = "FailedOperation.CreateFunction")]
     FailedOperationCreateFunction,
     /// 创建命名空间失败。
     ///
-    /// Code `FailedOperation.CreateNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateNamespace`.
     #[doc(alias = "FailedOperation.CreateNamespace")]
     FailedOperationCreateNamespace,
     /// 当前函数状态无法进行此操作。
     ///
-    /// Code `FailedOperation.CreateTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateTrigger`.
     #[doc(alias = "FailedOperation.CreateTrigger")]
     FailedOperationCreateTrigger,
     /// 当前调试状态无法执行此操作。
     ///
-    /// Code `FailedOperation.DebugModeStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DebugModeStatus`.
     #[doc(alias = "FailedOperation.DebugModeStatus")]
     FailedOperationDebugModeStatus,
     /// 调试状态下无法更新执行超时时间。
     ///
-    /// Code `FailedOperation.DebugModeUpdateTimeOutFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DebugModeUpdateTimeOutFail`.
     #[doc(alias = "FailedOperation.DebugModeUpdateTimeOutFail")]
     FailedOperationDebugModeUpdateTimeOutFail,
     /// 删除别名失败。
     ///
-    /// Code `FailedOperation.DeleteAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteAlias`.
     #[doc(alias = "FailedOperation.DeleteAlias")]
     FailedOperationDeleteAlias,
     /// 当前函数状态无法进行此操作，请在函数状态正常时重试。
     ///
-    /// Code `FailedOperation.DeleteFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteFunction`.
     #[doc(alias = "FailedOperation.DeleteFunction")]
     FailedOperationDeleteFunction,
     /// 删除layer版本失败。
     ///
-    /// Code `FailedOperation.DeleteLayerVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteLayerVersion`.
     #[doc(alias = "FailedOperation.DeleteLayerVersion")]
     FailedOperationDeleteLayerVersion,
     /// 无法删除默认Namespace。
     ///
-    /// Code `FailedOperation.DeleteNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteNamespace`.
     #[doc(alias = "FailedOperation.DeleteNamespace")]
     FailedOperationDeleteNamespace,
     /// 删除触发器失败。
     ///
-    /// Code `FailedOperation.DeleteTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteTrigger`.
     #[doc(alias = "FailedOperation.DeleteTrigger")]
     FailedOperationDeleteTrigger,
     /// No description is documented.
@@ -159,27 +161,27 @@ pub enum ErrorCode {
     FailedOperationDomainUnExist,
     /// 当前函数状态无法更新代码，请在状态为正常时更新。
     ///
-    /// Code `FailedOperation.FunctionNameStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionNameStatusError`.
     #[doc(alias = "FailedOperation.FunctionNameStatusError")]
     FailedOperationFunctionNameStatusError,
     /// 函数在部署中,无法做此操作。
     ///
-    /// Code `FailedOperation.FunctionStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionStatusError`.
     #[doc(alias = "FailedOperation.FunctionStatusError")]
     FailedOperationFunctionStatusError,
     /// 当前函数版本状态无法进行此操作，请在版本状态为正常时重试。
     ///
-    /// Code `FailedOperation.FunctionVersionStatusNotActive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionVersionStatusNotActive`.
     #[doc(alias = "FailedOperation.FunctionVersionStatusNotActive")]
     FailedOperationFunctionVersionStatusNotActive,
     /// 获取别名信息失败。
     ///
-    /// Code `FailedOperation.GetAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetAlias`.
     #[doc(alias = "FailedOperation.GetAlias")]
     FailedOperationGetAlias,
     /// 获取函数代码地址失败。
     ///
-    /// Code `FailedOperation.GetFunctionAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetFunctionAddress`.
     #[doc(alias = "FailedOperation.GetFunctionAddress")]
     FailedOperationGetFunctionAddress,
     /// No description is documented.
@@ -189,12 +191,12 @@ pub enum ErrorCode {
     FailedOperationInstanceIsolationEnabled,
     /// InstanceNotFound 实例不存在。
     ///
-    /// Code `FailedOperation.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceNotFound`.
     #[doc(alias = "FailedOperation.InstanceNotFound")]
     FailedOperationInstanceNotFound,
     /// 当前账号或命名空间处于欠费状态，请在可用时重试。
     ///
-    /// Code `FailedOperation.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalance`.
     #[doc(alias = "FailedOperation.InsufficientBalance")]
     FailedOperationInsufficientBalance,
     /// No description is documented.
@@ -204,7 +206,7 @@ pub enum ErrorCode {
     FailedOperationInsufficientResources,
     /// 调用函数失败。
     ///
-    /// Code `FailedOperation.InvokeFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvokeFunction`.
     #[doc(alias = "FailedOperation.InvokeFunction")]
     FailedOperationInvokeFunction,
     /// No description is documented.
@@ -214,57 +216,57 @@ pub enum ErrorCode {
     FailedOperationMixNodeConfig,
     /// 命名空间已存在，请勿重复创建。
     ///
-    /// Code `FailedOperation.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Namespace`.
     #[doc(alias = "FailedOperation.Namespace")]
     FailedOperationNamespace,
     /// 服务开通失败。
     ///
-    /// Code `FailedOperation.OpenService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OpenService`.
     #[doc(alias = "FailedOperation.OpenService")]
     FailedOperationOpenService,
     /// 操作冲突。
     ///
-    /// Code `FailedOperation.OperationConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationConflict`.
     #[doc(alias = "FailedOperation.OperationConflict")]
     FailedOperationOperationConflict,
     /// 创建定时预置任务失败。
     ///
-    /// Code `FailedOperation.ProvisionCreateTimer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProvisionCreateTimer`.
     #[doc(alias = "FailedOperation.ProvisionCreateTimer")]
     FailedOperationProvisionCreateTimer,
     /// 删除定时预置任务失败。
     ///
-    /// Code `FailedOperation.ProvisionDeleteTimer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProvisionDeleteTimer`.
     #[doc(alias = "FailedOperation.ProvisionDeleteTimer")]
     FailedOperationProvisionDeleteTimer,
     /// 预置超过可用。
     ///
-    /// Code `FailedOperation.ProvisionedExceedAvailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProvisionedExceedAvailable`.
     #[doc(alias = "FailedOperation.ProvisionedExceedAvailable")]
     FailedOperationProvisionedExceedAvailable,
     /// 预置超限。
     ///
-    /// Code `FailedOperation.ProvisionedExceedReserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProvisionedExceedReserved`.
     #[doc(alias = "FailedOperation.ProvisionedExceedReserved")]
     FailedOperationProvisionedExceedReserved,
     /// 当前函数版本已有预置任务处于进行中，请稍后重试。
     ///
-    /// Code `FailedOperation.ProvisionedInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProvisionedInProgress`.
     #[doc(alias = "FailedOperation.ProvisionedInProgress")]
     FailedOperationProvisionedInProgress,
     /// 发布layer版本失败。
     ///
-    /// Code `FailedOperation.PublishLayerVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PublishLayerVersion`.
     #[doc(alias = "FailedOperation.PublishLayerVersion")]
     FailedOperationPublishLayerVersion,
     /// 当前函数状态无法发布版本，请在状态为正常时发布。
     ///
-    /// Code `FailedOperation.PublishVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PublishVersion`.
     #[doc(alias = "FailedOperation.PublishVersion")]
     FailedOperationPublishVersion,
     /// 角色不存在。
     ///
-    /// Code `FailedOperation.QcsRoleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QcsRoleNotFound`.
     #[doc(alias = "FailedOperation.QcsRoleNotFound")]
     FailedOperationQcsRoleNotFound,
     /// No description is documented.
@@ -274,17 +276,17 @@ pub enum ErrorCode {
     FailedOperationQueryError,
     /// ReservedExceedTotal 总保留超限。
     ///
-    /// Code `FailedOperation.ReservedExceedTotal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReservedExceedTotal`.
     #[doc(alias = "FailedOperation.ReservedExceedTotal")]
     FailedOperationReservedExceedTotal,
     /// 当前函数已有保留并发设置任务处于进行中，请稍后重试。
     ///
-    /// Code `FailedOperation.ReservedInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReservedInProgress`.
     #[doc(alias = "FailedOperation.ReservedInProgress")]
     FailedOperationReservedInProgress,
     /// ServiceClosed 请确认后再操作。
     ///
-    /// Code `FailedOperation.ServiceClosed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceClosed`.
     #[doc(alias = "FailedOperation.ServiceClosed")]
     FailedOperationServiceClosed,
     /// No description is documented.
@@ -299,87 +301,87 @@ pub enum ErrorCode {
     FailedOperationSsl,
     /// Topic不存在。
     ///
-    /// Code `FailedOperation.TopicNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicNotExist`.
     #[doc(alias = "FailedOperation.TopicNotExist")]
     FailedOperationTopicNotExist,
     /// 用户并发内存配额设置任务处于进行中，请稍后重试。
     ///
-    /// Code `FailedOperation.TotalConcurrencyMemoryInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TotalConcurrencyMemoryInProgress`.
     #[doc(alias = "FailedOperation.TotalConcurrencyMemoryInProgress")]
     FailedOperationTotalConcurrencyMemoryInProgress,
     /// 指定的服务未开通，可以提交工单申请开通服务。
     ///
-    /// Code `FailedOperation.UnOpenedService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnOpenedService`.
     #[doc(alias = "FailedOperation.UnOpenedService")]
     FailedOperationUnOpenedService,
     /// 更新别名失败。
     ///
-    /// Code `FailedOperation.UpdateAlias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateAlias`.
     #[doc(alias = "FailedOperation.UpdateAlias")]
     FailedOperationUpdateAlias,
     /// 当前函数状态无法更新代码，请在状态为正常时更新。
     ///
-    /// Code `FailedOperation.UpdateFunctionCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateFunctionCode`.
     #[doc(alias = "FailedOperation.UpdateFunctionCode")]
     FailedOperationUpdateFunctionCode,
     /// UpdateFunctionConfiguration操作失败。
     ///
-    /// Code `FailedOperation.UpdateFunctionConfiguration`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateFunctionConfiguration`.
     #[doc(alias = "FailedOperation.UpdateFunctionConfiguration")]
     FailedOperationUpdateFunctionConfiguration,
     /// 更新状态操作失败。
     ///
-    /// Code `FailedOperation.UpdateStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateStatus`.
     #[doc(alias = "FailedOperation.UpdateStatus")]
     FailedOperationUpdateStatus,
     /// 更新触发器出错。
     ///
-    /// Code `FailedOperation.UpdateTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateTrigger`.
     #[doc(alias = "FailedOperation.UpdateTrigger")]
     FailedOperationUpdateTrigger,
     /// 与原状态一致，无需更改。
     ///
-    /// Code `FailedOperation.UpdateTriggerStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateTriggerStatus`.
     #[doc(alias = "FailedOperation.UpdateTriggerStatus")]
     FailedOperationUpdateTriggerStatus,
     /// 创建apigw触发器内部错误。
     ///
-    /// Code `InternalError.ApiGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApiGateway`.
     #[doc(alias = "InternalError.ApiGateway")]
     InternalErrorApiGateway,
     /// ckafka接口失败。
     ///
-    /// Code `InternalError.Ckafka`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Ckafka`.
     #[doc(alias = "InternalError.Ckafka")]
     InternalErrorCkafka,
     /// 删除cmq触发器失败。
     ///
-    /// Code `InternalError.Cmq`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Cmq`.
     #[doc(alias = "InternalError.Cmq")]
     InternalErrorCmq,
     /// 更新触发器失败。
     ///
-    /// Code `InternalError.Cos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Cos`.
     #[doc(alias = "InternalError.Cos")]
     InternalErrorCos,
     /// ES错误。
     ///
-    /// Code `InternalError.ES`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ES`.
     #[doc(alias = "InternalError.ES")]
     InternalErrorES,
     /// 内部服务异常。
     ///
-    /// Code `InternalError.Exception`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Exception`.
     #[doc(alias = "InternalError.Exception")]
     InternalErrorException,
     /// 内部服务错误。
     ///
-    /// Code `InternalError.GetRoleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoleError`.
     #[doc(alias = "InternalError.GetRoleError")]
     InternalErrorGetRoleError,
     /// 获取sts票据信息失败。
     ///
-    /// Code `InternalError.GetStsTokenFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetStsTokenFailed`.
     #[doc(alias = "InternalError.GetStsTokenFailed")]
     InternalErrorGetStsTokenFailed,
     /// No description is documented.
@@ -391,22 +393,22 @@ pub enum ErrorCode {
     ///
     /// 内部系统错误。
     ///
-    /// Code `InternalError.System`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InternalError.System`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InternalError.System")]
     InternalErrorSystem,
     /// 内部服务错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// 日志参数有误。
     ///
-    /// Code `InvalidParameter.Cls`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Cls`.
     #[doc(alias = "InvalidParameter.Cls")]
     InvalidParameterCls,
     /// FunctionName取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameter.FunctionName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FunctionName`.
     #[doc(alias = "InvalidParameter.FunctionName")]
     InvalidParameterFunctionName,
     /// No description is documented.
@@ -421,67 +423,67 @@ pub enum ErrorCode {
     InvalidParameterGooseFsRequired,
     /// 创建函数传参异常。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 请求参数不合法。
     ///
-    /// Code `InvalidParameter.Payload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Payload`.
     #[doc(alias = "InvalidParameter.Payload")]
     InvalidParameterPayload,
     /// 请求大小超限。
     ///
-    /// Code `InvalidParameter.RequestTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RequestTooLarge`.
     #[doc(alias = "InvalidParameter.RequestTooLarge")]
     InvalidParameterRequestTooLarge,
     /// RoleCheck 传参有误。
     ///
-    /// Code `InvalidParameter.RoleCheck`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleCheck`.
     #[doc(alias = "InvalidParameter.RoleCheck")]
     InvalidParameterRoleCheck,
     /// RoutingConfig参数传入错误。
     ///
-    /// Code `InvalidParameter.RoutingConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoutingConfig`.
     #[doc(alias = "InvalidParameter.RoutingConfig")]
     InvalidParameterRoutingConfig,
     /// Action取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.Action`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Action`.
     #[doc(alias = "InvalidParameterValue.Action")]
     InvalidParameterValueAction,
     /// AdditionalVersionWeights参数传入错误。
     ///
-    /// Code `InvalidParameterValue.AdditionalVersionWeights`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AdditionalVersionWeights`.
     #[doc(alias = "InvalidParameterValue.AdditionalVersionWeights")]
     InvalidParameterValueAdditionalVersionWeights,
     /// 不支持删除默认别名，请修正后重试。
     ///
-    /// Code `InvalidParameterValue.Alias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Alias`.
     #[doc(alias = "InvalidParameterValue.Alias")]
     InvalidParameterValueAlias,
     /// ApiGateway参数错误。
     ///
-    /// Code `InvalidParameterValue.ApiGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApiGateway`.
     #[doc(alias = "InvalidParameterValue.ApiGateway")]
     InvalidParameterValueApiGateway,
     /// ApmConfig参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ApmConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApmConfig`.
     #[doc(alias = "InvalidParameterValue.ApmConfig")]
     InvalidParameterValueApmConfig,
     /// ApmConfigInstanceId参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ApmConfigInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApmConfigInstanceId`.
     #[doc(alias = "InvalidParameterValue.ApmConfigInstanceId")]
     InvalidParameterValueApmConfigInstanceId,
     /// ApmConfigRegion参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ApmConfigRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApmConfigRegion`.
     #[doc(alias = "InvalidParameterValue.ApmConfigRegion")]
     InvalidParameterValueApmConfigRegion,
     /// Args 参数值有误。
     ///
-    /// Code `InvalidParameterValue.Args`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Args`.
     #[doc(alias = "InvalidParameterValue.Args")]
     InvalidParameterValueArgs,
     /// No description is documented.
@@ -491,19 +493,19 @@ pub enum ErrorCode {
     InvalidParameterValueArgsList,
     /// AsyncRunEnable 取值不正确。
     ///
-    /// Code `InvalidParameterValue.AsyncRunEnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AsyncRunEnable`.
     #[doc(alias = "InvalidParameterValue.AsyncRunEnable")]
     InvalidParameterValueAsyncRunEnable,
     /// 函数异步重试配置参数无效。
     ///
-    /// Code `InvalidParameterValue.AsyncTriggerConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AsyncTriggerConfig`.
     #[doc(alias = "InvalidParameterValue.AsyncTriggerConfig")]
     InvalidParameterValueAsyncTriggerConfig,
     /// An invalid value was declared for the input parameter: CDN.
     ///
     /// Cdn传入错误。
     ///
-    /// Code `InvalidParameterValue.Cdn`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Cdn`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Cdn")]
     InvalidParameterValueCdn,
     /// No description is documented.
@@ -523,12 +525,12 @@ pub enum ErrorCode {
     InvalidParameterValueCfsMountInsId,
     /// cfs配置项重复。
     ///
-    /// Code `InvalidParameterValue.CfsParameterDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CfsParameterDuplicate`.
     #[doc(alias = "InvalidParameterValue.CfsParameterDuplicate")]
     InvalidParameterValueCfsParameterDuplicate,
     /// cfs配置项取值与规范不符。
     ///
-    /// Code `InvalidParameterValue.CfsParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CfsParameterError`.
     #[doc(alias = "InvalidParameterValue.CfsParameterError")]
     InvalidParameterValueCfsParameterError,
     /// No description is documented.
@@ -543,7 +545,7 @@ pub enum ErrorCode {
     InvalidParameterValueCfsRemoteMountDir,
     /// cfs参数格式与规范不符。
     ///
-    /// Code `InvalidParameterValue.CfsStructionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CfsStructionError`.
     #[doc(alias = "InvalidParameterValue.CfsStructionError")]
     InvalidParameterValueCfsStructionError,
     /// No description is documented.
@@ -565,51 +567,51 @@ pub enum ErrorCode {
     ///
     /// Ckafka传入错误。
     ///
-    /// Code `InvalidParameterValue.Ckafka`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Ckafka`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Ckafka")]
     InvalidParameterValueCkafka,
     /// 运行函数时的参数传入有误。
     ///
-    /// Code `InvalidParameterValue.ClientContext`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClientContext`.
     #[doc(alias = "InvalidParameterValue.ClientContext")]
     InvalidParameterValueClientContext,
     /// Cls传入错误。
     ///
-    /// Code `InvalidParameterValue.Cls`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Cls`.
     #[doc(alias = "InvalidParameterValue.Cls")]
     InvalidParameterValueCls,
     /// 修改Cls配置需要传入Role参数，请修正后重试。
     ///
-    /// Code `InvalidParameterValue.ClsRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClsRole`.
     #[doc(alias = "InvalidParameterValue.ClsRole")]
     InvalidParameterValueClsRole,
     /// An invalid value was declared for the input parameter: CMQ.
     ///
     /// Cmq传入错误。
     ///
-    /// Code `InvalidParameterValue.Cmq`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Cmq`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Cmq")]
     InvalidParameterValueCmq,
     /// An invalid value was declared for the input parameter: Code.
     ///
     /// Code传入错误。
     ///
-    /// Code `InvalidParameterValue.Code`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Code`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Code")]
     InvalidParameterValueCode,
     /// CodeSecret传入错误。
     ///
-    /// Code `InvalidParameterValue.CodeSecret`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CodeSecret`.
     #[doc(alias = "InvalidParameterValue.CodeSecret")]
     InvalidParameterValueCodeSecret,
     /// CodeSource传入错误。
     ///
-    /// Code `InvalidParameterValue.CodeSource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CodeSource`.
     #[doc(alias = "InvalidParameterValue.CodeSource")]
     InvalidParameterValueCodeSource,
     /// Command\[Entrypoint\] 参数值有误。
     ///
-    /// Code `InvalidParameterValue.Command`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Command`.
     #[doc(alias = "InvalidParameterValue.Command")]
     InvalidParameterValueCommand,
     /// No description is documented.
@@ -619,12 +621,12 @@ pub enum ErrorCode {
     InvalidParameterValueCommandList,
     /// CompatibleRuntimes参数传入错误。
     ///
-    /// Code `InvalidParameterValue.CompatibleRuntimes`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CompatibleRuntimes`.
     #[doc(alias = "InvalidParameterValue.CompatibleRuntimes")]
     InvalidParameterValueCompatibleRuntimes,
     /// Content参数传入错误。
     ///
-    /// Code `InvalidParameterValue.Content`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Content`.
     #[doc(alias = "InvalidParameterValue.Content")]
     InvalidParameterValueContent,
     /// No description is documented.
@@ -636,17 +638,17 @@ pub enum ErrorCode {
     ///
     /// Cos传入错误。
     ///
-    /// Code `InvalidParameterValue.Cos`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Cos`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Cos")]
     InvalidParameterValueCos,
     /// CosBucketName不符合规范。
     ///
-    /// Code `InvalidParameterValue.CosBucketName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosBucketName`.
     #[doc(alias = "InvalidParameterValue.CosBucketName")]
     InvalidParameterValueCosBucketName,
     /// CosBucketRegion取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.CosBucketRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosBucketRegion`.
     #[doc(alias = "InvalidParameterValue.CosBucketRegion")]
     InvalidParameterValueCosBucketRegion,
     /// No description is documented.
@@ -681,51 +683,51 @@ pub enum ErrorCode {
     InvalidParameterValueCosFsType,
     /// COS通知规则冲突。
     ///
-    /// Code `InvalidParameterValue.CosNotifyRuleConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosNotifyRuleConflict`.
     #[doc(alias = "InvalidParameterValue.CosNotifyRuleConflict")]
     InvalidParameterValueCosNotifyRuleConflict,
     /// CosObjectName不符合规范。
     ///
-    /// Code `InvalidParameterValue.CosObjectName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosObjectName`.
     #[doc(alias = "InvalidParameterValue.CosObjectName")]
     InvalidParameterValueCosObjectName,
     /// CustomArgument参数长度超限。
     ///
-    /// Code `InvalidParameterValue.CustomArgument`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CustomArgument`.
     #[doc(alias = "InvalidParameterValue.CustomArgument")]
     InvalidParameterValueCustomArgument,
     /// An invalid value was declared for the input parameter: DateTime
     ///
     /// DateTime传入错误。
     ///
-    /// Code `InvalidParameterValue.DateTime`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.DateTime`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.DateTime")]
     InvalidParameterValueDateTime,
     /// DeadLetterConfig取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.DeadLetterConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeadLetterConfig`.
     #[doc(alias = "InvalidParameterValue.DeadLetterConfig")]
     InvalidParameterValueDeadLetterConfig,
     /// 默认Namespace无法创建。
     ///
-    /// Code `InvalidParameterValue.DefaultNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DefaultNamespace`.
     #[doc(alias = "InvalidParameterValue.DefaultNamespace")]
     InvalidParameterValueDefaultNamespace,
     /// DemoID 对应的函数模板 ，code 参数值有误，请确认后重试。
     ///
-    /// Code `InvalidParameterValue.Demo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Demo`.
     #[doc(alias = "InvalidParameterValue.Demo")]
     InvalidParameterValueDemo,
     /// DemoId 不存在。
     ///
-    /// Code `InvalidParameterValue.DemoId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DemoId`.
     #[doc(alias = "InvalidParameterValue.DemoId")]
     InvalidParameterValueDemoId,
     /// An invalid value was declared for the input parameter: Description
     ///
     /// Description传入错误。
     ///
-    /// Code `InvalidParameterValue.Description`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Description`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Description")]
     InvalidParameterValueDescription,
     /// No description is documented.
@@ -735,7 +737,7 @@ pub enum ErrorCode {
     InvalidParameterValueDiskSize,
     /// 环境变量DNS\[OS\_NAMESERVER\]配置有误。
     ///
-    /// Code `InvalidParameterValue.DnsInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DnsInfo`.
     #[doc(alias = "InvalidParameterValue.DnsInfo")]
     InvalidParameterValueDnsInfo,
     /// No description is documented.
@@ -745,7 +747,7 @@ pub enum ErrorCode {
     InvalidParameterValueDomain,
     /// DynamicEnabled 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.DynamicEnabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DynamicEnabled`.
     #[doc(alias = "InvalidParameterValue.DynamicEnabled")]
     InvalidParameterValueDynamicEnabled,
     /// No description is documented.
@@ -755,91 +757,91 @@ pub enum ErrorCode {
     InvalidParameterValueEASConfig,
     /// EipConfig参数错误。
     ///
-    /// Code `InvalidParameterValue.EipConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EipConfig`.
     #[doc(alias = "InvalidParameterValue.EipConfig")]
     InvalidParameterValueEipConfig,
     /// Enable取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.Enable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Enable`.
     #[doc(alias = "InvalidParameterValue.Enable")]
     InvalidParameterValueEnable,
     /// An invalid value was declared for the input parameter: Environment
     ///
     /// Environment传入错误。
     ///
-    /// Code `InvalidParameterValue.Environment`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Environment`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Environment")]
     InvalidParameterValueEnvironment,
     /// 环境变量大小超限，请保持在 4KB 以内。
     ///
-    /// Code `InvalidParameterValue.EnvironmentExceededLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EnvironmentExceededLimit`.
     #[doc(alias = "InvalidParameterValue.EnvironmentExceededLimit")]
     InvalidParameterValueEnvironmentExceededLimit,
     /// 不支持修改函数系统环境变量和运行环境变量。
     ///
-    /// Code `InvalidParameterValue.EnvironmentSystemProtect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EnvironmentSystemProtect`.
     #[doc(alias = "InvalidParameterValue.EnvironmentSystemProtect")]
     InvalidParameterValueEnvironmentSystemProtect,
     /// Filters参数错误。
     ///
-    /// Code `InvalidParameterValue.Filters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Filters`.
     #[doc(alias = "InvalidParameterValue.Filters")]
     InvalidParameterValueFilters,
     /// An invalid value was declared for the input parameter: FunctionName
     ///
     /// 函数不存在。
     ///
-    /// Code `InvalidParameterValue.FunctionName`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.FunctionName`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.FunctionName")]
     InvalidParameterValueFunctionName,
     /// 请求 id 传参错误。
     ///
-    /// Code `InvalidParameterValue.FunctionRequestId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FunctionRequestId`.
     #[doc(alias = "InvalidParameterValue.FunctionRequestId")]
     InvalidParameterValueFunctionRequestId,
     /// FunctionType参数错误。
     ///
-    /// Code `InvalidParameterValue.FunctionType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FunctionType`.
     #[doc(alias = "InvalidParameterValue.FunctionType")]
     InvalidParameterValueFunctionType,
     /// GitBranch不符合规范。
     ///
-    /// Code `InvalidParameterValue.GitBranch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitBranch`.
     #[doc(alias = "InvalidParameterValue.GitBranch")]
     InvalidParameterValueGitBranch,
     /// GitCommitId取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.GitCommitId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitCommitId`.
     #[doc(alias = "InvalidParameterValue.GitCommitId")]
     InvalidParameterValueGitCommitId,
     /// GitDirectory不符合规范。
     ///
-    /// Code `InvalidParameterValue.GitDirectory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitDirectory`.
     #[doc(alias = "InvalidParameterValue.GitDirectory")]
     InvalidParameterValueGitDirectory,
     /// GitPassword不符合规范。
     ///
-    /// Code `InvalidParameterValue.GitPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitPassword`.
     #[doc(alias = "InvalidParameterValue.GitPassword")]
     InvalidParameterValueGitPassword,
     /// GitPasswordSecret 传参有误。
     ///
-    /// Code `InvalidParameterValue.GitPasswordSecret`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitPasswordSecret`.
     #[doc(alias = "InvalidParameterValue.GitPasswordSecret")]
     InvalidParameterValueGitPasswordSecret,
     /// GitUrl不符合规范。
     ///
-    /// Code `InvalidParameterValue.GitUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitUrl`.
     #[doc(alias = "InvalidParameterValue.GitUrl")]
     InvalidParameterValueGitUrl,
     /// GitUserName不符合规范。
     ///
-    /// Code `InvalidParameterValue.GitUserName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitUserName`.
     #[doc(alias = "InvalidParameterValue.GitUserName")]
     InvalidParameterValueGitUserName,
     /// GitUserNameSecret 传参有误。
     ///
-    /// Code `InvalidParameterValue.GitUserNameSecret`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GitUserNameSecret`.
     #[doc(alias = "InvalidParameterValue.GitUserNameSecret")]
     InvalidParameterValueGitUserNameSecret,
     /// No description is documented.
@@ -898,62 +900,62 @@ pub enum ErrorCode {
     ///
     /// Handler传入错误。
     ///
-    /// Code `InvalidParameterValue.Handler`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Handler`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Handler")]
     InvalidParameterValueHandler,
     /// IdleTimeOut参数传入错误。
     ///
-    /// Code `InvalidParameterValue.IdleTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IdleTimeOut`.
     #[doc(alias = "InvalidParameterValue.IdleTimeOut")]
     InvalidParameterValueIdleTimeOut,
     /// ImageType 参数值有误。
     ///
-    /// Code `InvalidParameterValue.ImageType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageType`.
     #[doc(alias = "InvalidParameterValue.ImageType")]
     InvalidParameterValueImageType,
     /// imageUri 传入有误。
     ///
-    /// Code `InvalidParameterValue.ImageUri`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageUri`.
     #[doc(alias = "InvalidParameterValue.ImageUri")]
     InvalidParameterValueImageUri,
     /// InlineZipFile非法。
     ///
-    /// Code `InvalidParameterValue.InlineZipFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InlineZipFile`.
     #[doc(alias = "InvalidParameterValue.InlineZipFile")]
     InvalidParameterValueInlineZipFile,
     /// InstanceConcurrencyConfig 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.InstanceConcurrencyConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceConcurrencyConfig`.
     #[doc(alias = "InvalidParameterValue.InstanceConcurrencyConfig")]
     InvalidParameterValueInstanceConcurrencyConfig,
     /// InvokeType取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.InvokeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvokeType`.
     #[doc(alias = "InvalidParameterValue.InvokeType")]
     InvalidParameterValueInvokeType,
     /// L5Enable取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.L5Enable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.L5Enable`.
     #[doc(alias = "InvalidParameterValue.L5Enable")]
     InvalidParameterValueL5Enable,
     /// LayerName参数传入错误。
     ///
-    /// Code `InvalidParameterValue.LayerName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LayerName`.
     #[doc(alias = "InvalidParameterValue.LayerName")]
     InvalidParameterValueLayerName,
     /// Layers参数传入错误。
     ///
-    /// Code `InvalidParameterValue.Layers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Layers`.
     #[doc(alias = "InvalidParameterValue.Layers")]
     InvalidParameterValueLayers,
     /// Limit传入错误。
     ///
-    /// Code `InvalidParameterValue.Limit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Limit`.
     #[doc(alias = "InvalidParameterValue.Limit")]
     InvalidParameterValueLimit,
     /// 参数超出长度限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// No description is documented.
@@ -963,22 +965,22 @@ pub enum ErrorCode {
     InvalidParameterValueLogFormat,
     /// MaxConcurrency 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.MaxConcurrency`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MaxConcurrency`.
     #[doc(alias = "InvalidParameterValue.MaxConcurrency")]
     InvalidParameterValueMaxConcurrency,
     /// Memory取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.Memory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Memory`.
     #[doc(alias = "InvalidParameterValue.Memory")]
     InvalidParameterValueMemory,
     /// MemorySize错误。
     ///
-    /// Code `InvalidParameterValue.MemorySize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemorySize`.
     #[doc(alias = "InvalidParameterValue.MemorySize")]
     InvalidParameterValueMemorySize,
     /// MinCapacity 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.MinCapacity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MinCapacity`.
     #[doc(alias = "InvalidParameterValue.MinCapacity")]
     InvalidParameterValueMinCapacity,
     /// No description is documented.
@@ -988,58 +990,58 @@ pub enum ErrorCode {
     InvalidParameterValueMountOption,
     /// Name参数传入错误。
     ///
-    /// Code `InvalidParameterValue.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Name`.
     #[doc(alias = "InvalidParameterValue.Name")]
     InvalidParameterValueName,
     /// Namespace参数传入错误。
     ///
-    /// Code `InvalidParameterValue.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Namespace`.
     #[doc(alias = "InvalidParameterValue.Namespace")]
     InvalidParameterValueNamespace,
     /// 规则不正确，Namespace为英文字母、数字、-\_ 符号组成，长度30。
     ///
-    /// Code `InvalidParameterValue.NamespaceInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceInvalid`.
     #[doc(alias = "InvalidParameterValue.NamespaceInvalid")]
     InvalidParameterValueNamespaceInvalid,
     /// NodeSpec 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.NodeSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NodeSpec`.
     #[doc(alias = "InvalidParameterValue.NodeSpec")]
     InvalidParameterValueNodeSpec,
     /// NodeType 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.NodeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NodeType`.
     #[doc(alias = "InvalidParameterValue.NodeType")]
     InvalidParameterValueNodeType,
     /// 偏移量不合法。
     ///
-    /// Code `InvalidParameterValue.Offset`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Offset`.
     #[doc(alias = "InvalidParameterValue.Offset")]
     InvalidParameterValueOffset,
     /// An invalid value was declared for the input parameter: Order
     ///
     /// Order传入错误。
     ///
-    /// Code `InvalidParameterValue.Order`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Order`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Order")]
     InvalidParameterValueOrder,
     /// OrderBy取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.OrderBy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OrderBy`.
     #[doc(alias = "InvalidParameterValue.OrderBy")]
     InvalidParameterValueOrderBy,
     /// An invalid value was declared for the input parameter: Orderby
     ///
     /// Orderby传入错误。
     ///
-    /// Code `InvalidParameterValue.Orderby`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Orderby`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Orderby")]
     InvalidParameterValueOrderby,
     /// The input parameter is not in standard JSON format.
     ///
     /// 入参不是标准的json。
     ///
-    /// Code `InvalidParameterValue.Param`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Param`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Param")]
     InvalidParameterValueParam,
     /// No description is documented.
@@ -1059,42 +1061,42 @@ pub enum ErrorCode {
     InvalidParameterValuePort,
     /// ProtocolType参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ProtocolType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProtocolType`.
     #[doc(alias = "InvalidParameterValue.ProtocolType")]
     InvalidParameterValueProtocolType,
     /// 定时预置的cron配置重复。
     ///
-    /// Code `InvalidParameterValue.ProvisionTriggerCronConfigDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProvisionTriggerCronConfigDuplicate`.
     #[doc(alias = "InvalidParameterValue.ProvisionTriggerCronConfigDuplicate")]
     InvalidParameterValueProvisionTriggerCronConfigDuplicate,
     /// TriggerName参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ProvisionTriggerName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProvisionTriggerName`.
     #[doc(alias = "InvalidParameterValue.ProvisionTriggerName")]
     InvalidParameterValueProvisionTriggerName,
     /// TriggerName重复。
     ///
-    /// Code `InvalidParameterValue.ProvisionTriggerNameDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProvisionTriggerNameDuplicate`.
     #[doc(alias = "InvalidParameterValue.ProvisionTriggerNameDuplicate")]
     InvalidParameterValueProvisionTriggerNameDuplicate,
     /// ProvisionType 参数传入错误。
     ///
-    /// Code `InvalidParameterValue.ProvisionType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProvisionType`.
     #[doc(alias = "InvalidParameterValue.ProvisionType")]
     InvalidParameterValueProvisionType,
     /// PublicNetConfig参数错误。
     ///
-    /// Code `InvalidParameterValue.PublicNetConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PublicNetConfig`.
     #[doc(alias = "InvalidParameterValue.PublicNetConfig")]
     InvalidParameterValuePublicNetConfig,
     /// 不支持的函数版本。
     ///
-    /// Code `InvalidParameterValue.Qualifier`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Qualifier`.
     #[doc(alias = "InvalidParameterValue.Qualifier")]
     InvalidParameterValueQualifier,
     /// 查询版本详情，版本参数传入错误。
     ///
-    /// Code `InvalidParameterValue.QueryVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QueryVersion`.
     #[doc(alias = "InvalidParameterValue.QueryVersion")]
     InvalidParameterValueQueryVersion,
     /// No description is documented.
@@ -1104,115 +1106,115 @@ pub enum ErrorCode {
     InvalidParameterValueReadinessProbe,
     /// 企业版镜像实例ID\[RegistryId\]传值错误。
     ///
-    /// Code `InvalidParameterValue.RegistryId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegistryId`.
     #[doc(alias = "InvalidParameterValue.RegistryId")]
     InvalidParameterValueRegistryId,
     /// RetCode不合法。
     ///
-    /// Code `InvalidParameterValue.RetCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RetCode`.
     #[doc(alias = "InvalidParameterValue.RetCode")]
     InvalidParameterValueRetCode,
     /// RoutingConfig取值与规范不符，请修正后再试。可参考：https://tencentcs.com/5jXKFnBW。
     ///
-    /// Code `InvalidParameterValue.RoutingConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RoutingConfig`.
     #[doc(alias = "InvalidParameterValue.RoutingConfig")]
     InvalidParameterValueRoutingConfig,
     /// An invalid value was declared for the input parameter: Runtime
     ///
     /// Runtime传入错误。
     ///
-    /// Code `InvalidParameterValue.Runtime`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Runtime`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Runtime")]
     InvalidParameterValueRuntime,
     /// searchkey 不是 Keyword,Tag 或者 Runtime。
     ///
-    /// Code `InvalidParameterValue.SearchKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SearchKey`.
     #[doc(alias = "InvalidParameterValue.SearchKey")]
     InvalidParameterValueSearchKey,
     /// SecretInfo错误。
     ///
-    /// Code `InvalidParameterValue.SecretInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecretInfo`.
     #[doc(alias = "InvalidParameterValue.SecretInfo")]
     InvalidParameterValueSecretInfo,
     /// ServiceName命名不规范。
     ///
-    /// Code `InvalidParameterValue.ServiceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceName`.
     #[doc(alias = "InvalidParameterValue.ServiceName")]
     InvalidParameterValueServiceName,
     /// Stamp取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Stamp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Stamp`.
     #[doc(alias = "InvalidParameterValue.Stamp")]
     InvalidParameterValueStamp,
     /// 起始时间传入错误。
     ///
-    /// Code `InvalidParameterValue.StartTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StartTime`.
     #[doc(alias = "InvalidParameterValue.StartTime")]
     InvalidParameterValueStartTime,
     /// 需要同时指定开始日期与结束日期。
     ///
-    /// Code `InvalidParameterValue.StartTimeOrEndTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StartTimeOrEndTime`.
     #[doc(alias = "InvalidParameterValue.StartTimeOrEndTime")]
     InvalidParameterValueStartTimeOrEndTime,
     /// Status取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.Status`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Status`.
     #[doc(alias = "InvalidParameterValue.Status")]
     InvalidParameterValueStatus,
     /// 系统环境变量错误。
     ///
-    /// Code `InvalidParameterValue.SystemEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SystemEnvironment`.
     #[doc(alias = "InvalidParameterValue.SystemEnvironment")]
     InvalidParameterValueSystemEnvironment,
     /// 非法的TempCosObjectName。
     ///
-    /// Code `InvalidParameterValue.TempCosObjectName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TempCosObjectName`.
     #[doc(alias = "InvalidParameterValue.TempCosObjectName")]
     InvalidParameterValueTempCosObjectName,
     /// TraceEnable取值与规范不符，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.TraceEnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TraceEnable`.
     #[doc(alias = "InvalidParameterValue.TraceEnable")]
     InvalidParameterValueTraceEnable,
     /// TrackingTarget 参数输入错误。
     ///
-    /// Code `InvalidParameterValue.TrackingTarget`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrackingTarget`.
     #[doc(alias = "InvalidParameterValue.TrackingTarget")]
     InvalidParameterValueTrackingTarget,
     /// TriggerCronConfig参数传入错误。
     ///
-    /// Code `InvalidParameterValue.TriggerCronConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TriggerCronConfig`.
     #[doc(alias = "InvalidParameterValue.TriggerCronConfig")]
     InvalidParameterValueTriggerCronConfig,
     /// TriggerCronConfig参数定时触发间隔小于指定值。
     ///
-    /// Code `InvalidParameterValue.TriggerCronConfigTimeInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TriggerCronConfigTimeInterval`.
     #[doc(alias = "InvalidParameterValue.TriggerCronConfigTimeInterval")]
     InvalidParameterValueTriggerCronConfigTimeInterval,
     /// An invalid value was declared for the input parameter: TriggerDesc.
     ///
     /// TriggerDesc传入参数错误。
     ///
-    /// Code `InvalidParameterValue.TriggerDesc`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TriggerDesc`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.TriggerDesc")]
     InvalidParameterValueTriggerDesc,
     /// An invalid value was declared for the input parameter: TriggerName.
     ///
     /// TriggerName传入错误。
     ///
-    /// Code `InvalidParameterValue.TriggerName`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TriggerName`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.TriggerName")]
     InvalidParameterValueTriggerName,
     /// TriggerProvisionedConcurrencyNum参数传入错误。
     ///
-    /// Code `InvalidParameterValue.TriggerProvisionedConcurrencyNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TriggerProvisionedConcurrencyNum`.
     #[doc(alias = "InvalidParameterValue.TriggerProvisionedConcurrencyNum")]
     InvalidParameterValueTriggerProvisionedConcurrencyNum,
     /// An invalid value was declared for the input parameter: Type.
     ///
     /// Type传入错误。
     ///
-    /// Code `InvalidParameterValue.Type`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Type`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// No description is documented.
@@ -1222,49 +1224,49 @@ pub enum ErrorCode {
     InvalidParameterValueVpc,
     /// 开启cfs配置的同时必须开启vpc。
     ///
-    /// Code `InvalidParameterValue.VpcNotSetWhenOpenCfs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcNotSetWhenOpenCfs`.
     #[doc(alias = "InvalidParameterValue.VpcNotSetWhenOpenCfs")]
     InvalidParameterValueVpcNotSetWhenOpenCfs,
     /// WebSocketsParams参数传入错误。
     ///
-    /// Code `InvalidParameterValue.WebSocketsParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WebSocketsParams`.
     #[doc(alias = "InvalidParameterValue.WebSocketsParams")]
     InvalidParameterValueWebSocketsParams,
     /// 检测到不是标准的zip文件，请重新压缩后再试。
     ///
-    /// Code `InvalidParameterValue.ZipFile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZipFile`.
     #[doc(alias = "InvalidParameterValue.ZipFile")]
     InvalidParameterValueZipFile,
     /// 压缩文件base64解码失败: Incorrect padding，请修正后再试。
     ///
-    /// Code `InvalidParameterValue.ZipFileBase64BinasciiError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZipFileBase64BinasciiError`.
     #[doc(alias = "InvalidParameterValue.ZipFileBase64BinasciiError")]
     InvalidParameterValueZipFileBase64BinasciiError,
     /// 别名个数超过最大限制。
     ///
-    /// Code `LimitExceeded.Alias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Alias`.
     #[doc(alias = "LimitExceeded.Alias")]
     LimitExceededAlias,
     /// CDN usage exceeds the upper limit.
     ///
     /// Cdn使用超过最大限制。
     ///
-    /// Code `LimitExceeded.Cdn`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `LimitExceeded.Cdn`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.Cdn")]
     LimitExceededCdn,
     /// 用户开启镜像加速函数版本超限。
     ///
-    /// Code `LimitExceeded.ContainerImageAccelerate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ContainerImageAccelerate`.
     #[doc(alias = "LimitExceeded.ContainerImageAccelerate")]
     LimitExceededContainerImageAccelerate,
     /// 用户开启镜像加速函数版本超限。
     ///
-    /// Code `LimitExceeded.ContainerImageAccelerateQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ContainerImageAccelerateQuota`.
     #[doc(alias = "LimitExceeded.ContainerImageAccelerateQuota")]
     LimitExceededContainerImageAccelerateQuota,
     /// eip资源超限。
     ///
-    /// Code `LimitExceeded.Eip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Eip`.
     #[doc(alias = "LimitExceeded.Eip")]
     LimitExceededEip,
     /// No description is documented.
@@ -1276,34 +1278,34 @@ pub enum ErrorCode {
     ///
     /// 函数数量超出最大限制 ，可通过提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Function`. Texts: en from pages/scf-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Function`.
     #[doc(alias = "LimitExceeded.Function")]
     LimitExceededFunction,
     /// The number of functions under the same topic exceeds the upper limit.
     ///
     /// 同一个主题下的函数超过最大限制。
     ///
-    /// Code `LimitExceeded.FunctionOnTopic`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `LimitExceeded.FunctionOnTopic`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.FunctionOnTopic")]
     LimitExceededFunctionOnTopic,
     /// FunctionProvisionedConcurrencyMemory数量达到限制，可提交工单申请提升限制：https://tencentcs.com/7Fixwt63。
     ///
-    /// Code `LimitExceeded.FunctionProvisionedConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FunctionProvisionedConcurrencyMemory`.
     #[doc(alias = "LimitExceeded.FunctionProvisionedConcurrencyMemory")]
     LimitExceededFunctionProvisionedConcurrencyMemory,
     /// 函数保留并发内存超限。
     ///
-    /// Code `LimitExceeded.FunctionReservedConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FunctionReservedConcurrencyMemory`.
     #[doc(alias = "LimitExceeded.FunctionReservedConcurrencyMemory")]
     LimitExceededFunctionReservedConcurrencyMemory,
     /// FunctionTotalProvisionedConcurrencyMemory达到限制，可提交工单申请提升限制：https://tencentcs.com/7Fixwt63。
     ///
-    /// Code `LimitExceeded.FunctionTotalProvisionedConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FunctionTotalProvisionedConcurrencyMemory`.
     #[doc(alias = "LimitExceeded.FunctionTotalProvisionedConcurrencyMemory")]
     LimitExceededFunctionTotalProvisionedConcurrencyMemory,
     /// 函数预置并发总数达到限制。
     ///
-    /// Code `LimitExceeded.FunctionTotalProvisionedConcurrencyNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FunctionTotalProvisionedConcurrencyNum`.
     #[doc(alias = "LimitExceeded.FunctionTotalProvisionedConcurrencyNum")]
     LimitExceededFunctionTotalProvisionedConcurrencyNum,
     /// No description is documented.
@@ -1318,51 +1320,51 @@ pub enum ErrorCode {
     LimitExceededGpuReservedQuota,
     /// InitTimeout达到限制，可提交工单申请提升限制：https://tencentcs.com/7Fixwt63。
     ///
-    /// Code `LimitExceeded.InitTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InitTimeout`.
     #[doc(alias = "LimitExceeded.InitTimeout")]
     LimitExceededInitTimeout,
     /// 内网固定IP个数超限。
     ///
-    /// Code `LimitExceeded.IntraIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.IntraIp`.
     #[doc(alias = "LimitExceeded.IntraIp")]
     LimitExceededIntraIp,
     /// layer版本数量超出最大限制。
     ///
-    /// Code `LimitExceeded.LayerVersions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LayerVersions`.
     #[doc(alias = "LimitExceeded.LayerVersions")]
     LimitExceededLayerVersions,
     /// layer数量超出最大限制。
     ///
-    /// Code `LimitExceeded.Layers`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Layers`.
     #[doc(alias = "LimitExceeded.Layers")]
     LimitExceededLayers,
     /// 动态扩容最大值超限。
     ///
-    /// Code `LimitExceeded.MaxCapacity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MaxCapacity`.
     #[doc(alias = "LimitExceeded.MaxCapacity")]
     LimitExceededMaxCapacity,
     /// Memory exceeds the upper limit.
     ///
     /// 内存超出最大限制。
     ///
-    /// Code `LimitExceeded.Memory`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `LimitExceeded.Memory`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.Memory")]
     LimitExceededMemory,
     /// 函数异步重试配置消息保留时间超过限制。
     ///
-    /// Code `LimitExceeded.MsgTTL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MsgTTL`.
     #[doc(alias = "LimitExceeded.MsgTTL")]
     LimitExceededMsgTTL,
     /// 命名空间数量超过最大限制，可通过提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Namespace`.
     #[doc(alias = "LimitExceeded.Namespace")]
     LimitExceededNamespace,
     /// Offset is out of range.
     ///
     /// Offset超出限制。
     ///
-    /// Code `LimitExceeded.Offset`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `LimitExceeded.Offset`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.Offset")]
     LimitExceededOffset,
     /// No description is documented.
@@ -1372,63 +1374,63 @@ pub enum ErrorCode {
     LimitExceededPrivilegeContainer,
     /// 定时预置数量超过最大限制。
     ///
-    /// Code `LimitExceeded.ProvisionTriggerAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProvisionTriggerAction`.
     #[doc(alias = "LimitExceeded.ProvisionTriggerAction")]
     LimitExceededProvisionTriggerAction,
     /// 定时触发间隔小于最大限制。
     ///
-    /// Code `LimitExceeded.ProvisionTriggerInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProvisionTriggerInterval`.
     #[doc(alias = "LimitExceeded.ProvisionTriggerInterval")]
     LimitExceededProvisionTriggerInterval,
     /// 配额超限。
     ///
-    /// Code `LimitExceeded.Quota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Quota`.
     #[doc(alias = "LimitExceeded.Quota")]
     LimitExceededQuota,
     /// 函数异步重试配置异步重试次数超过限制。
     ///
-    /// Code `LimitExceeded.RetryNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RetryNum`.
     #[doc(alias = "LimitExceeded.RetryNum")]
     LimitExceededRetryNum,
     /// Timeout exceeds the upper limit.
     ///
     /// Timeout超出最大限制。
     ///
-    /// Code `LimitExceeded.Timeout`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `LimitExceeded.Timeout`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "LimitExceeded.Timeout")]
     LimitExceededTimeout,
     /// 用户并发内存配额超限。
     ///
-    /// Code `LimitExceeded.TotalConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TotalConcurrencyMemory`.
     #[doc(alias = "LimitExceeded.TotalConcurrencyMemory")]
     LimitExceededTotalConcurrencyMemory,
     /// The number of triggers exceeds the upper limit.
     ///
     /// 触发器数量超出最大限制，可通过提交工单申请提升限制。
     ///
-    /// Code `LimitExceeded.Trigger`. Texts: en from pages/scf-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Trigger`.
     #[doc(alias = "LimitExceeded.Trigger")]
     LimitExceededTrigger,
     /// UserTotalConcurrencyMemory达到限制，可提交工单申请提升限制：https://tencentcs.com/7Fixwt63。
     ///
-    /// Code `LimitExceeded.UserTotalConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserTotalConcurrencyMemory`.
     #[doc(alias = "LimitExceeded.UserTotalConcurrencyMemory")]
     LimitExceededUserTotalConcurrencyMemory,
     /// Code parameter missing.
     ///
     /// Code没有传入。
     ///
-    /// Code `MissingParameter.Code`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `MissingParameter.Code`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "MissingParameter.Code")]
     MissingParameterCode,
     /// 缺失 Runtime 字段。
     ///
-    /// Code `MissingParameter.Runtime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Runtime`.
     #[doc(alias = "MissingParameter.Runtime")]
     MissingParameterRuntime,
     /// 账号已被隔离。
     ///
-    /// Code `OperationDenied.AccountIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccountIsolate`.
     #[doc(alias = "OperationDenied.AccountIsolate")]
     OperationDeniedAccountIsolate,
     /// No description is documented.
@@ -1438,128 +1440,128 @@ pub enum ErrorCode {
     OperationDeniedAccountNotExists,
     /// Alias已被占用。
     ///
-    /// Code `ResourceInUse.Alias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Alias`.
     #[doc(alias = "ResourceInUse.Alias")]
     ResourceInUseAlias,
     /// CDN is in use.
     ///
     /// Cdn已被占用。
     ///
-    /// Code `ResourceInUse.Cdn`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceInUse.Cdn`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.Cdn")]
     ResourceInUseCdn,
     /// CMQ is in use.
     ///
     /// Cmq已被占用。
     ///
-    /// Code `ResourceInUse.Cmq`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceInUse.Cmq`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.Cmq")]
     ResourceInUseCmq,
     /// COS is in use.
     ///
     /// Cos已被占用。
     ///
-    /// Code `ResourceInUse.Cos`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceInUse.Cos`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.Cos")]
     ResourceInUseCos,
     /// 函数已存在。
     ///
-    /// Code `ResourceInUse.Function`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Function`.
     #[doc(alias = "ResourceInUse.Function")]
     ResourceInUseFunction,
     /// FunctionName already exists.
     ///
     /// FunctionName已存在。
     ///
-    /// Code `ResourceInUse.FunctionName`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceInUse.FunctionName`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceInUse.FunctionName")]
     ResourceInUseFunctionName,
     /// Layer版本正在使用中。
     ///
-    /// Code `ResourceInUse.LayerVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.LayerVersion`.
     #[doc(alias = "ResourceInUse.LayerVersion")]
     ResourceInUseLayerVersion,
     /// Namespace已存在。
     ///
-    /// Code `ResourceInUse.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Namespace`.
     #[doc(alias = "ResourceInUse.Namespace")]
     ResourceInUseNamespace,
     /// TriggerName已存在。
     ///
-    /// Code `ResourceInUse.Trigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Trigger`.
     #[doc(alias = "ResourceInUse.Trigger")]
     ResourceInUseTrigger,
     /// TriggerName已存在。
     ///
-    /// Code `ResourceInUse.TriggerName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TriggerName`.
     #[doc(alias = "ResourceInUse.TriggerName")]
     ResourceInUseTriggerName,
     /// COS资源不足。
     ///
-    /// Code `ResourceInsufficient.COS`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.COS`.
     #[doc(alias = "ResourceInsufficient.COS")]
     ResourceInsufficientCOS,
     /// 别名不存在。
     ///
-    /// Code `ResourceNotFound.Alias`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Alias`.
     #[doc(alias = "ResourceNotFound.Alias")]
     ResourceNotFoundAlias,
     /// 未找到指定的AsyncEvent，请创建后再试。
     ///
-    /// Code `ResourceNotFound.AsyncEvent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AsyncEvent`.
     #[doc(alias = "ResourceNotFound.AsyncEvent")]
     ResourceNotFoundAsyncEvent,
     /// 函数需要关联的标签Key不存在。
     ///
-    /// Code `ResourceNotFound.AttachedTagKeyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AttachedTagKeyNotFound`.
     #[doc(alias = "ResourceNotFound.AttachedTagKeyNotFound")]
     ResourceNotFoundAttachedTagKeyNotFound,
     /// CDN does not exist.
     ///
     /// Cdn不存在。
     ///
-    /// Code `ResourceNotFound.Cdn`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.Cdn`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.Cdn")]
     ResourceNotFoundCdn,
     /// 指定的cfs下未找到您所指定的挂载点。
     ///
-    /// Code `ResourceNotFound.CfsMountInsNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CfsMountInsNotMatch`.
     #[doc(alias = "ResourceNotFound.CfsMountInsNotMatch")]
     ResourceNotFoundCfsMountInsNotMatch,
     /// CfsProtocolError 参数异常。
     ///
-    /// Code `ResourceNotFound.CfsProtocolError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CfsProtocolError`.
     #[doc(alias = "ResourceNotFound.CfsProtocolError")]
     ResourceNotFoundCfsProtocolError,
     /// 检测cfs状态为不可用。
     ///
-    /// Code `ResourceNotFound.CfsStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CfsStatusError`.
     #[doc(alias = "ResourceNotFound.CfsStatusError")]
     ResourceNotFoundCfsStatusError,
     /// cfs与云函数所处vpc不一致。
     ///
-    /// Code `ResourceNotFound.CfsVpcNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CfsVpcNotMatch`.
     #[doc(alias = "ResourceNotFound.CfsVpcNotMatch")]
     ResourceNotFoundCfsVpcNotMatch,
     /// CKafka does not exist.
     ///
     /// Ckafka不存在。
     ///
-    /// Code `ResourceNotFound.Ckafka`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.Ckafka`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.Ckafka")]
     ResourceNotFoundCkafka,
     /// CMQ does not exist.
     ///
     /// Cmq不存在。
     ///
-    /// Code `ResourceNotFound.Cmq`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.Cmq`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.Cmq")]
     ResourceNotFoundCmq,
     /// COS does not exist.
     ///
     /// Cos不存在。
     ///
-    /// Code `ResourceNotFound.Cos`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.Cos`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.Cos")]
     ResourceNotFoundCos,
     /// No description is documented.
@@ -1569,36 +1571,36 @@ pub enum ErrorCode {
     ResourceNotFoundCosObject,
     /// 不存在的Demo。
     ///
-    /// Code `ResourceNotFound.Demo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Demo`.
     #[doc(alias = "ResourceNotFound.Demo")]
     ResourceNotFoundDemo,
     /// 函数不存在。
     ///
-    /// Code `ResourceNotFound.Function`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Function`.
     #[doc(alias = "ResourceNotFound.Function")]
     ResourceNotFoundFunction,
     /// Function does not exist.
     ///
     /// 函数不存在。
     ///
-    /// Code `ResourceNotFound.FunctionName`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.FunctionName`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.FunctionName")]
     ResourceNotFoundFunctionName,
     /// Function version does not exist.
     ///
     /// 函数版本不存在。
     ///
-    /// Code `ResourceNotFound.FunctionVersion`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceNotFound.FunctionVersion`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.FunctionVersion")]
     ResourceNotFoundFunctionVersion,
     /// 获取cfs挂载点信息错误。
     ///
-    /// Code `ResourceNotFound.GetCfsMountInsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GetCfsMountInsError`.
     #[doc(alias = "ResourceNotFound.GetCfsMountInsError")]
     ResourceNotFoundGetCfsMountInsError,
     /// 获取cfs信息错误。
     ///
-    /// Code `ResourceNotFound.GetCfsNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GetCfsNotMatch`.
     #[doc(alias = "ResourceNotFound.GetCfsNotMatch")]
     ResourceNotFoundGetCfsNotMatch,
     /// No description is documented.
@@ -1618,74 +1620,74 @@ pub enum ErrorCode {
     ResourceNotFoundGooseFsClusterNamespace,
     /// 未找到指定的ImageConfig，请创建后再试。
     ///
-    /// Code `ResourceNotFound.ImageConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ImageConfig`.
     #[doc(alias = "ResourceNotFound.ImageConfig")]
     ResourceNotFoundImageConfig,
     /// layer不存在。
     ///
-    /// Code `ResourceNotFound.Layer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Layer`.
     #[doc(alias = "ResourceNotFound.Layer")]
     ResourceNotFoundLayer,
     /// Layer版本不存在。
     ///
-    /// Code `ResourceNotFound.LayerVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LayerVersion`.
     #[doc(alias = "ResourceNotFound.LayerVersion")]
     ResourceNotFoundLayerVersion,
     /// Namespace不存在。
     ///
-    /// Code `ResourceNotFound.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Namespace`.
     #[doc(alias = "ResourceNotFound.Namespace")]
     ResourceNotFoundNamespace,
     /// 版本不存在。
     ///
-    /// Code `ResourceNotFound.Qualifier`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Qualifier`.
     #[doc(alias = "ResourceNotFound.Qualifier")]
     ResourceNotFoundQualifier,
     /// 角色不存在。
     ///
-    /// Code `ResourceNotFound.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Role`.
     #[doc(alias = "ResourceNotFound.Role")]
     ResourceNotFoundRole,
     /// Role不存在。
     ///
-    /// Code `ResourceNotFound.RoleCheck`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RoleCheck`.
     #[doc(alias = "ResourceNotFound.RoleCheck")]
     ResourceNotFoundRoleCheck,
     /// Timer不存在。
     ///
-    /// Code `ResourceNotFound.Timer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Timer`.
     #[doc(alias = "ResourceNotFound.Timer")]
     ResourceNotFoundTimer,
     /// 并发内存配额资源未找到。
     ///
-    /// Code `ResourceNotFound.TotalConcurrencyMemory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TotalConcurrencyMemory`.
     #[doc(alias = "ResourceNotFound.TotalConcurrencyMemory")]
     ResourceNotFoundTotalConcurrencyMemory,
     /// 触发器不存在。
     ///
-    /// Code `ResourceNotFound.Trigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Trigger`.
     #[doc(alias = "ResourceNotFound.Trigger")]
     ResourceNotFoundTrigger,
     /// 版本不存在。
     ///
-    /// Code `ResourceNotFound.Version`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Version`.
     #[doc(alias = "ResourceNotFound.Version")]
     ResourceNotFoundVersion,
     /// VPC或子网不存在。
     ///
-    /// Code `ResourceNotFound.Vpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Vpc`.
     #[doc(alias = "ResourceNotFound.Vpc")]
     ResourceNotFoundVpc,
     /// The balance is insufficient. Please top up first.
     ///
     /// 余额不足，请先充值。
     ///
-    /// Code `ResourceUnavailable.InsufficientBalance`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InsufficientBalance`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InsufficientBalance")]
     ResourceUnavailableInsufficientBalance,
     /// Namespace不可用。
     ///
-    /// Code `ResourceUnavailable.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.Namespace`.
     #[doc(alias = "ResourceUnavailable.Namespace")]
     ResourceUnavailableNamespace,
     /// No description is documented.
@@ -1697,76 +1699,76 @@ pub enum ErrorCode {
     ///
     /// CAM鉴权失败。
     ///
-    /// Code `UnauthorizedOperation.CAM`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.CAM`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.CAM")]
     UnauthorizedOperationCAM,
     /// 无访问代码权限。
     ///
-    /// Code `UnauthorizedOperation.CodeSecret`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CodeSecret`.
     #[doc(alias = "UnauthorizedOperation.CodeSecret")]
     UnauthorizedOperationCodeSecret,
     /// 没有权限。
     ///
-    /// Code `UnauthorizedOperation.CreateTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CreateTrigger`.
     #[doc(alias = "UnauthorizedOperation.CreateTrigger")]
     UnauthorizedOperationCreateTrigger,
     /// 没有权限的操作。
     ///
-    /// Code `UnauthorizedOperation.DeleteFunction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteFunction`.
     #[doc(alias = "UnauthorizedOperation.DeleteFunction")]
     UnauthorizedOperationDeleteFunction,
     /// 没有权限。
     ///
-    /// Code `UnauthorizedOperation.DeleteTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DeleteTrigger`.
     #[doc(alias = "UnauthorizedOperation.DeleteTrigger")]
     UnauthorizedOperationDeleteTrigger,
     /// 不是从控制台调用的该接口。
     ///
-    /// Code `UnauthorizedOperation.NotMC`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NotMC`.
     #[doc(alias = "UnauthorizedOperation.NotMC")]
     UnauthorizedOperationNotMC,
     /// Error with Region.
     ///
     /// Region错误。
     ///
-    /// Code `UnauthorizedOperation.Region`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `UnauthorizedOperation.Region`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "UnauthorizedOperation.Region")]
     UnauthorizedOperationRegion,
     /// 没有权限访问您的Cos资源。
     ///
-    /// Code `UnauthorizedOperation.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Role`.
     #[doc(alias = "UnauthorizedOperation.Role")]
     UnauthorizedOperationRole,
     /// TempCos的Appid和请求账户的APPID不一致。
     ///
-    /// Code `UnauthorizedOperation.TempCosAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.TempCosAppid`.
     #[doc(alias = "UnauthorizedOperation.TempCosAppid")]
     UnauthorizedOperationTempCosAppid,
     /// 无法进行此操作。
     ///
-    /// Code `UnauthorizedOperation.UpdateFunctionCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UpdateFunctionCode`.
     #[doc(alias = "UnauthorizedOperation.UpdateFunctionCode")]
     UnauthorizedOperationUpdateFunctionCode,
     /// 没有权限。
     ///
-    /// Code `UnauthorizedOperation.UpdateTriggerStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UpdateTriggerStatus`.
     #[doc(alias = "UnauthorizedOperation.UpdateTriggerStatus")]
     UnauthorizedOperationUpdateTriggerStatus,
     /// 资源还有别名绑定，不支持当前操作，请解绑别名后重试。
     ///
-    /// Code `UnsupportedOperation.AliasBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AliasBind`.
     #[doc(alias = "UnsupportedOperation.AliasBind")]
     UnsupportedOperationAliasBind,
     /// 指定的配置AsyncRunEnable暂不支持，请修正后再试。
     ///
-    /// Code `UnsupportedOperation.AsyncRunEnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AsyncRunEnable`.
     #[doc(alias = "UnsupportedOperation.AsyncRunEnable")]
     UnsupportedOperationAsyncRunEnable,
     /// CDN is not supported.
     ///
     /// Cdn不支持。
     ///
-    /// Code `UnsupportedOperation.Cdn`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `UnsupportedOperation.Cdn`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.Cdn")]
     UnsupportedOperationCdn,
     /// No description is documented.
@@ -1778,7 +1780,7 @@ pub enum ErrorCode {
     ///
     /// Cos操作不支持。
     ///
-    /// Code `UnsupportedOperation.Cos`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `UnsupportedOperation.Cos`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.Cos")]
     UnsupportedOperationCos,
     /// No description is documented.
@@ -1788,12 +1790,12 @@ pub enum ErrorCode {
     UnsupportedOperationDiskSize,
     /// 指定的配置EipFixed暂不支持。
     ///
-    /// Code `UnsupportedOperation.EipFixed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EipFixed`.
     #[doc(alias = "UnsupportedOperation.EipFixed")]
     UnsupportedOperationEipFixed,
     /// 不支持的地域。
     ///
-    /// Code `UnsupportedOperation.NotSupportRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportRegion`.
     #[doc(alias = "UnsupportedOperation.NotSupportRegion")]
     UnsupportedOperationNotSupportRegion,
     /// No description is documented.
@@ -1803,14 +1805,14 @@ pub enum ErrorCode {
     UnsupportedOperationPublishVersion,
     /// 不支持此地域。
     ///
-    /// Code `UnsupportedOperation.Region`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Region`.
     #[doc(alias = "UnsupportedOperation.Region")]
     UnsupportedOperationRegion,
     /// Trigger operation is not supported.
     ///
     /// Trigger操作不支持。
     ///
-    /// Code `UnsupportedOperation.Trigger`. Texts: en from pages/scf-error-codes-en.md, zh from pages/scf-error-codes-zh.md.
+    /// Code `UnsupportedOperation.Trigger`. Text: zh from pages/scf-error-codes-zh.md.
     #[doc(alias = "UnsupportedOperation.Trigger")]
     UnsupportedOperationTrigger,
     /// No description is documented.
@@ -1820,12 +1822,12 @@ pub enum ErrorCode {
     UnsupportedOperationUpdateFunctionCode,
     /// 指定的配置暂不支持，请修正后再试。
     ///
-    /// Code `UnsupportedOperation.UpdateFunctionEventInvokeConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UpdateFunctionEventInvokeConfig`.
     #[doc(alias = "UnsupportedOperation.UpdateFunctionEventInvokeConfig")]
     UnsupportedOperationUpdateFunctionEventInvokeConfig,
     /// 指定的配置VpcConfig暂不支持。
     ///
-    /// Code `UnsupportedOperation.VpcConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcConfig`.
     #[doc(alias = "UnsupportedOperation.VpcConfig")]
     UnsupportedOperationVpcConfig,
 }

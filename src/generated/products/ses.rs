@@ -5,14 +5,16 @@
 
 /// An error code of `ses`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 附件太大，请参考单个附件以及附件总量大小限制。
     ///
-    /// Code `FailedOperation.AttachContentToolarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AttachContentToolarge`.
     #[doc(alias = "FailedOperation.AttachContentToolarge")]
     FailedOperationAttachContentToolarge,
     /// No description is documented.
@@ -22,22 +24,22 @@ pub enum ErrorCode {
     FailedOperationDKIMNotApplied,
     /// 邮件地址在黑名单中。
     ///
-    /// Code `FailedOperation.EmailAddrInBlacklist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailAddrInBlacklist`.
     #[doc(alias = "FailedOperation.EmailAddrInBlacklist")]
     FailedOperationEmailAddrInBlacklist,
     /// 邮件内容太大，请减少发送邮件内容。
     ///
-    /// Code `FailedOperation.EmailContentToolarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmailContentToolarge`.
     #[doc(alias = "FailedOperation.EmailContentToolarge")]
     FailedOperationEmailContentToolarge,
     /// 超出当日总量发送限制。
     ///
-    /// Code `FailedOperation.ExceedSendLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceedSendLimit`.
     #[doc(alias = "FailedOperation.ExceedSendLimit")]
     FailedOperationExceedSendLimit,
     /// 超出最大模板数量限制。
     ///
-    /// Code `FailedOperation.ExceedTemplateLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceedTemplateLimit`.
     #[doc(alias = "FailedOperation.ExceedTemplateLimit")]
     FailedOperationExceedTemplateLimit,
     /// No description is documented.
@@ -47,12 +49,12 @@ pub enum ErrorCode {
     FailedOperationFileURLNotExist,
     /// 触发频率控制，短时间内对同一地址发送过多邮件。
     ///
-    /// Code `FailedOperation.FrequencyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FrequencyLimit`.
     #[doc(alias = "FailedOperation.FrequencyLimit")]
     FailedOperationFrequencyLimit,
     /// 拒信率过高，被临时block。
     ///
-    /// Code `FailedOperation.HighRejectionRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.HighRejectionRate`.
     #[doc(alias = "FailedOperation.HighRejectionRate")]
     FailedOperationHighRejectionRate,
     /// No description is documented.
@@ -62,102 +64,102 @@ pub enum ErrorCode {
     FailedOperationIllegalURL,
     /// 邮箱地址错误。
     ///
-    /// Code `FailedOperation.IncorrectEmail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IncorrectEmail`.
     #[doc(alias = "FailedOperation.IncorrectEmail")]
     FailedOperationIncorrectEmail,
     /// 发件人格式不正确。请参考文档示例填写。
     ///
-    /// Code `FailedOperation.IncorrectSender`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IncorrectSender`.
     #[doc(alias = "FailedOperation.IncorrectSender")]
     FailedOperationIncorrectSender,
     /// 余额不足，账号欠费等。
     ///
-    /// Code `FailedOperation.InsufficientBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalance`.
     #[doc(alias = "FailedOperation.InsufficientBalance")]
     FailedOperationInsufficientBalance,
     /// 套餐包额度不足。
     ///
-    /// Code `FailedOperation.InsufficientQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientQuota`.
     #[doc(alias = "FailedOperation.InsufficientQuota")]
     FailedOperationInsufficientQuota,
     /// 不支持的附件名称，请检查附件名称是否含有特殊字符，详情请参考附录附件说明。
     ///
-    /// Code `FailedOperation.InvalidAttachName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAttachName`.
     #[doc(alias = "FailedOperation.InvalidAttachName")]
     FailedOperationInvalidAttachName,
     /// 超过查询限制，Limit最大支持100。
     ///
-    /// Code `FailedOperation.InvalidLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidLimit`.
     #[doc(alias = "FailedOperation.InvalidLimit")]
     FailedOperationInvalidLimit,
     /// 模板ID无效或者不可用。
     ///
-    /// Code `FailedOperation.InvalidTemplateID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidTemplateID`.
     #[doc(alias = "FailedOperation.InvalidTemplateID")]
     FailedOperationInvalidTemplateID,
     /// 缺少发信内容（TemplateData和Simple不能同时为空)。
     ///
-    /// Code `FailedOperation.MissingEmailContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingEmailContent`.
     #[doc(alias = "FailedOperation.MissingEmailContent")]
     FailedOperationMissingEmailContent,
     /// 没有附件发送权限，请检查。
     ///
-    /// Code `FailedOperation.NoAttachPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoAttachPermission`.
     #[doc(alias = "FailedOperation.NoAttachPermission")]
     FailedOperationNoAttachPermission,
     /// 发件sender没有经过认证，无法发送。
     ///
-    /// Code `FailedOperation.NotAuthenticatedSender`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAuthenticatedSender`.
     #[doc(alias = "FailedOperation.NotAuthenticatedSender")]
     FailedOperationNotAuthenticatedSender,
     /// 不支持查询该日期邮件记录，仅支持查询90天之内的数据。
     ///
-    /// Code `FailedOperation.NotSupportDate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotSupportDate`.
     #[doc(alias = "FailedOperation.NotSupportDate")]
     FailedOperationNotSupportDate,
     /// 协议检查错误，请检查协议是否正确。
     ///
-    /// Code `FailedOperation.ProtocolCheckErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProtocolCheckErr`.
     #[doc(alias = "FailedOperation.ProtocolCheckErr")]
     FailedOperationProtocolCheckErr,
     /// 收件人已退订。
     ///
-    /// Code `FailedOperation.ReceiverHasUnsubscribed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReceiverHasUnsubscribed`.
     #[doc(alias = "FailedOperation.ReceiverHasUnsubscribed")]
     FailedOperationReceiverHasUnsubscribed,
     /// 邮件被收信人拒绝。
     ///
-    /// Code `FailedOperation.RejectedByRecipients`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RejectedByRecipients`.
     #[doc(alias = "FailedOperation.RejectedByRecipients")]
     FailedOperationRejectedByRecipients,
     /// 您的发送遇到问题，请联系腾讯云提交工单沟通原因并解决。
     ///
-    /// Code `FailedOperation.SendEmailErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendEmailErr`.
     #[doc(alias = "FailedOperation.SendEmailErr")]
     FailedOperationSendEmailErr,
     /// 临时性错误，请求未生效，请重试。
     ///
-    /// Code `FailedOperation.ServiceNotAvailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceNotAvailable`.
     #[doc(alias = "FailedOperation.ServiceNotAvailable")]
     FailedOperationServiceNotAvailable,
     /// 模板内容太大，请减少模板内容。
     ///
-    /// Code `FailedOperation.TemplateContentToolarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateContentToolarge`.
     #[doc(alias = "FailedOperation.TemplateContentToolarge")]
     FailedOperationTemplateContentToolarge,
     /// 因触发了某些规则导致临时Block。
     ///
-    /// Code `FailedOperation.TemporaryBlocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemporaryBlocked`.
     #[doc(alias = "FailedOperation.TemporaryBlocked")]
     FailedOperationTemporaryBlocked,
     /// 附件数量太多，单封邮件最多支持10个附件。
     ///
-    /// Code `FailedOperation.TooManyAttachments`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooManyAttachments`.
     #[doc(alias = "FailedOperation.TooManyAttachments")]
     FailedOperationTooManyAttachments,
     /// 收件人数太多，最多支持同时发送50人。
     ///
-    /// Code `FailedOperation.TooManyRecipients`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooManyRecipients`.
     #[doc(alias = "FailedOperation.TooManyRecipients")]
     FailedOperationTooManyRecipients,
     /// No description is documented.
@@ -167,17 +169,17 @@ pub enum ErrorCode {
     FailedOperationURLForbidden,
     /// 不支持的邮箱类型。
     ///
-    /// Code `FailedOperation.UnsupportMailType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnsupportMailType`.
     #[doc(alias = "FailedOperation.UnsupportMailType")]
     FailedOperationUnsupportMailType,
     /// 仅支持使用模板发送邮件。
     ///
-    /// Code `FailedOperation.WithOutPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WithOutPermission`.
     #[doc(alias = "FailedOperation.WithOutPermission")]
     FailedOperationWithOutPermission,
     /// TemplateData字段格式不正确，请保持为json格式。
     ///
-    /// Code `FailedOperation.WrongContentJson`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WrongContentJson`.
     #[doc(alias = "FailedOperation.WrongContentJson")]
     FailedOperationWrongContentJson,
     /// No description is documented.
@@ -202,206 +204,206 @@ pub enum ErrorCode {
     InvalidParameterInvalidStartTimeFormat,
     /// 附件内容错误，请检查base64内容是否正确。
     ///
-    /// Code `InvalidParameterValue.AttachContentIsWrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AttachContentIsWrong`.
     #[doc(alias = "InvalidParameterValue.AttachContentIsWrong")]
     InvalidParameterValueAttachContentIsWrong,
     /// 开始时间不能早于当前时间。
     ///
-    /// Code `InvalidParameterValue.BeginTimeBeforeNow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BeginTimeBeforeNow`.
     #[doc(alias = "InvalidParameterValue.BeginTimeBeforeNow")]
     InvalidParameterValueBeginTimeBeforeNow,
     /// 该域名已被其他腾讯云账号创建。
     ///
-    /// Code `InvalidParameterValue.CreatedByOther`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CreatedByOther`.
     #[doc(alias = "InvalidParameterValue.CreatedByOther")]
     InvalidParameterValueCreatedByOther,
     /// 收件或者发件地址为空，请检查邮件地址。
     ///
-    /// Code `InvalidParameterValue.EmailAddressIsNULL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmailAddressIsNULL`.
     #[doc(alias = "InvalidParameterValue.EmailAddressIsNULL")]
     InvalidParameterValueEmailAddressIsNULL,
     /// 邮件内容错误，请检查TEXT/HTML base64是否正确。
     ///
-    /// Code `InvalidParameterValue.EmailContentIsWrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EmailContentIsWrong`.
     #[doc(alias = "InvalidParameterValue.EmailContentIsWrong")]
     InvalidParameterValueEmailContentIsWrong,
     /// 邮件地址不合法，请检查邮件地址格式。
     ///
-    /// Code `InvalidParameterValue.IllegalEmailAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalEmailAddress`.
     #[doc(alias = "InvalidParameterValue.IllegalEmailAddress")]
     InvalidParameterValueIllegalEmailAddress,
     /// 发信人别名错误。
     ///
-    /// Code `InvalidParameterValue.IllegalSenderName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalSenderName`.
     #[doc(alias = "InvalidParameterValue.IllegalSenderName")]
     InvalidParameterValueIllegalSenderName,
     /// 收件人地址附带的模板参数不能包含html标签。
     ///
-    /// Code `InvalidParameterValue.InValidTemplateData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InValidTemplateData`.
     #[doc(alias = "InvalidParameterValue.InValidTemplateData")]
     InvalidParameterValueInValidTemplateData,
     /// 域名取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidEmailIdentity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEmailIdentity`.
     #[doc(alias = "InvalidParameterValue.InvalidEmailIdentity")]
     InvalidParameterValueInvalidEmailIdentity,
     /// 密码长度为10\~20位，且必须至少包含2位不重复的数字、小写字母、大写字母。
     ///
-    /// Code `InvalidParameterValue.InvalidSmtpPassWord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSmtpPassWord`.
     #[doc(alias = "InvalidParameterValue.InvalidSmtpPassWord")]
     InvalidParameterValueInvalidSmtpPassWord,
     /// 您没有这个发件地址，请检查是否存在。
     ///
-    /// Code `InvalidParameterValue.NoSuchSender`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoSuchSender`.
     #[doc(alias = "InvalidParameterValue.NoSuchSender")]
     InvalidParameterValueNoSuchSender,
     /// 该域名还没有创建，请先新建发信域名。
     ///
-    /// Code `InvalidParameterValue.NotExistDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotExistDomain`.
     #[doc(alias = "InvalidParameterValue.NotExistDomain")]
     InvalidParameterValueNotExistDomain,
     /// 收件人列表描述不合法，描述不可包含特殊字符，字符长度范围:1\~300。
     ///
-    /// Code `InvalidParameterValue.ReceiverDescIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReceiverDescIllegal`.
     #[doc(alias = "InvalidParameterValue.ReceiverDescIllegal")]
     InvalidParameterValueReceiverDescIllegal,
     /// 收件人地址错误。
     ///
-    /// Code `InvalidParameterValue.ReceiverEmailInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReceiverEmailInvalid`.
     #[doc(alias = "InvalidParameterValue.ReceiverEmailInvalid")]
     InvalidParameterValueReceiverEmailInvalid,
     /// 收件人列表名字不合法，请检查字符内容及大小。
     ///
-    /// Code `InvalidParameterValue.ReceiverNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReceiverNameIllegal`.
     #[doc(alias = "InvalidParameterValue.ReceiverNameIllegal")]
     InvalidParameterValueReceiverNameIllegal,
     /// 该域名已经创建过了，请勿重复创建。
     ///
-    /// Code `InvalidParameterValue.RepeatCreation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepeatCreation`.
     #[doc(alias = "InvalidParameterValue.RepeatCreation")]
     InvalidParameterValueRepeatCreation,
     /// 该邮件地址已经创建过了，请勿重复创建。
     ///
-    /// Code `InvalidParameterValue.RepeatEmailAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepeatEmailAddress`.
     #[doc(alias = "InvalidParameterValue.RepeatEmailAddress")]
     InvalidParameterValueRepeatEmailAddress,
     /// 收件人列表名称重复。
     ///
-    /// Code `InvalidParameterValue.RepeatReceiverName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RepeatReceiverName`.
     #[doc(alias = "InvalidParameterValue.RepeatReceiverName")]
     InvalidParameterValueRepeatReceiverName,
     /// 邮件主题长度必须为1-100。
     ///
-    /// Code `InvalidParameterValue.SubjectLengthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubjectLengthError`.
     #[doc(alias = "InvalidParameterValue.SubjectLengthError")]
     InvalidParameterValueSubjectLengthError,
     /// 模板资源为空。
     ///
-    /// Code `InvalidParameterValue.TemplateContentIsNULL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateContentIsNULL`.
     #[doc(alias = "InvalidParameterValue.TemplateContentIsNULL")]
     InvalidParameterValueTemplateContentIsNULL,
     /// 模板内容错误，请检查base64内容是否正确。
     ///
-    /// Code `InvalidParameterValue.TemplateContentIsWrong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateContentIsWrong`.
     #[doc(alias = "InvalidParameterValue.TemplateContentIsWrong")]
     InvalidParameterValueTemplateContentIsWrong,
     /// 模板参数必须为json格式。
     ///
-    /// Code `InvalidParameterValue.TemplateDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateDataError`.
     #[doc(alias = "InvalidParameterValue.TemplateDataError")]
     InvalidParameterValueTemplateDataError,
     /// 模板参数变量名与之前不一致。
     ///
-    /// Code `InvalidParameterValue.TemplateDataInconsistent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateDataInconsistent`.
     #[doc(alias = "InvalidParameterValue.TemplateDataInconsistent")]
     InvalidParameterValueTemplateDataInconsistent,
     /// 单条收件人地址附带的模板参数(整个 JSON 结构)， 长度超过限制 800 bytes
     ///
-    /// Code `InvalidParameterValue.TemplateDataLenLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateDataLenLimit`.
     #[doc(alias = "InvalidParameterValue.TemplateDataLenLimit")]
     InvalidParameterValueTemplateDataLenLimit,
     /// 模板名字不合法，请检查字符内容及大小。
     ///
-    /// Code `InvalidParameterValue.TemplateNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateNameIllegal`.
     #[doc(alias = "InvalidParameterValue.TemplateNameIllegal")]
     InvalidParameterValueTemplateNameIllegal,
     /// 模板名字不能为空。
     ///
-    /// Code `InvalidParameterValue.TemplateNameIsNULL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateNameIsNULL`.
     #[doc(alias = "InvalidParameterValue.TemplateNameIsNULL")]
     InvalidParameterValueTemplateNameIsNULL,
     /// 不存在该模板，请先创建模板。
     ///
-    /// Code `InvalidParameterValue.TemplateNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateNotExist`.
     #[doc(alias = "InvalidParameterValue.TemplateNotExist")]
     InvalidParameterValueTemplateNotExist,
     /// 模板变量与收件人列表参数不一一对应。
     ///
-    /// Code `InvalidParameterValue.TemplateNotMatchData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateNotMatchData`.
     #[doc(alias = "InvalidParameterValue.TemplateNotMatchData")]
     InvalidParameterValueTemplateNotMatchData,
     /// 搜索日期错误，请检查日期及格式是否有效。
     ///
-    /// Code `InvalidParameterValue.WrongDate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WrongDate`.
     #[doc(alias = "InvalidParameterValue.WrongDate")]
     InvalidParameterValueWrongDate,
     /// 收件人列表数量超过限制。
     ///
-    /// Code `LimitExceeded.ExceedReceiverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ExceedReceiverLimit`.
     #[doc(alias = "LimitExceeded.ExceedReceiverLimit")]
     LimitExceededExceedReceiverLimit,
     /// 该收件人列表包含的收件人地址总量超过限制。
     ///
-    /// Code `LimitExceeded.ReceiverDetailCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ReceiverDetailCountLimit`.
     #[doc(alias = "LimitExceeded.ReceiverDetailCountLimit")]
     LimitExceededReceiverDetailCountLimit,
     /// 请求的收件人地址数量超过限制。
     ///
-    /// Code `LimitExceeded.ReceiverDetailRequestLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ReceiverDetailRequestLimit`.
     #[doc(alias = "LimitExceeded.ReceiverDetailRequestLimit")]
     LimitExceededReceiverDetailRequestLimit,
     /// 周期发送任务需选择开始时间和间隔时间。
     ///
-    /// Code `MissingParameter.CycleParamNecessary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CycleParamNecessary`.
     #[doc(alias = "MissingParameter.CycleParamNecessary")]
     MissingParameterCycleParamNecessary,
     /// 收件人地址必须传。
     ///
-    /// Code `MissingParameter.EmailsNecessary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EmailsNecessary`.
     #[doc(alias = "MissingParameter.EmailsNecessary")]
     MissingParameterEmailsNecessary,
     /// 收件人列表Id必传。
     ///
-    /// Code `MissingParameter.ReceiverIdNecessary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ReceiverIdNecessary`.
     #[doc(alias = "MissingParameter.ReceiverIdNecessary")]
     MissingParameterReceiverIdNecessary,
     /// 发件地址、收件人列表,发件模板必须传。
     ///
-    /// Code `MissingParameter.SendParamNecessary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SendParamNecessary`.
     #[doc(alias = "MissingParameter.SendParamNecessary")]
     MissingParameterSendParamNecessary,
     /// 定时发送任务需选择开始时间。
     ///
-    /// Code `MissingParameter.TimedParamNecessary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.TimedParamNecessary`.
     #[doc(alias = "MissingParameter.TimedParamNecessary")]
     MissingParameterTimedParamNecessary,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 域名验证失败，请检查域名是否通过验证。
     ///
-    /// Code `OperationDenied.DomainNotVerified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DomainNotVerified`.
     #[doc(alias = "OperationDenied.DomainNotVerified")]
     OperationDeniedDomainNotVerified,
     /// 超出最大发信域名限制。
     ///
-    /// Code `OperationDenied.ExceedDomainLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ExceedDomainLimit`.
     #[doc(alias = "OperationDenied.ExceedDomainLimit")]
     OperationDeniedExceedDomainLimit,
     /// 超出最大发信地址限制。
     ///
-    /// Code `OperationDenied.ExceedSenderLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ExceedSenderLimit`.
     #[doc(alias = "OperationDenied.ExceedSenderLimit")]
     OperationDeniedExceedSenderLimit,
     /// No description is documented.
@@ -411,27 +413,27 @@ pub enum ErrorCode {
     OperationDeniedNotAllowDelete,
     /// 收件人列表正在上传中，请稍后操作。
     ///
-    /// Code `OperationDenied.ReceiverIsOperating`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ReceiverIsOperating`.
     #[doc(alias = "OperationDenied.ReceiverIsOperating")]
     OperationDeniedReceiverIsOperating,
     /// 收件人列表不存在。
     ///
-    /// Code `OperationDenied.ReceiverNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ReceiverNotExist`.
     #[doc(alias = "OperationDenied.ReceiverNotExist")]
     OperationDeniedReceiverNotExist,
     /// 收件人列表空或状态不是上传完成。
     ///
-    /// Code `OperationDenied.ReceiverStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ReceiverStatusError`.
     #[doc(alias = "OperationDenied.ReceiverStatusError")]
     OperationDeniedReceiverStatusError,
     /// 不能与上一次设置密码相同。
     ///
-    /// Code `OperationDenied.RepeatPassWord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RepeatPassWord`.
     #[doc(alias = "OperationDenied.RepeatPassWord")]
     OperationDeniedRepeatPassWord,
     /// 发信地址不存在或者状态不是通过状态。
     ///
-    /// Code `OperationDenied.SendAddressStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SendAddressStatusError`.
     #[doc(alias = "OperationDenied.SendAddressStatusError")]
     OperationDeniedSendAddressStatusError,
     /// No description is documented.
@@ -441,7 +443,7 @@ pub enum ErrorCode {
     OperationDeniedSenderWithDomainIsNotEmpty,
     /// 发信模板不存在或者状态不是审核通过状态。
     ///
-    /// Code `OperationDenied.TemplateStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.TemplateStatusError`.
     #[doc(alias = "OperationDenied.TemplateStatusError")]
     OperationDeniedTemplateStatusError,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `smh`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -27,7 +29,7 @@ pub enum ErrorCode {
     InternalErrorPostpaidFail,
     /// 发送短信验证码时发生错误。
     ///
-    /// Code `InternalError.SendSms`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SendSms`.
     #[doc(alias = "InternalError.SendSms")]
     InternalErrorSendSms,
     /// No description is documented.
@@ -37,17 +39,17 @@ pub enum ErrorCode {
     InvalidParameterValueAdvancedSearchOption,
     /// 存储桶名称无效。
     ///
-    /// Code `InvalidParameterValue.BucketNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BucketNameInvalid`.
     #[doc(alias = "InvalidParameterValue.BucketNameInvalid")]
     InvalidParameterValueBucketNameInvalid,
     /// 存储桶名称不属于当前主账号。
     ///
-    /// Code `InvalidParameterValue.BucketNameNotBelongYou`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BucketNameNotBelongYou`.
     #[doc(alias = "InvalidParameterValue.BucketNameNotBelongYou")]
     InvalidParameterValueBucketNameNotBelongYou,
     /// 存储桶不存在或不在指定地域。
     ///
-    /// Code `InvalidParameterValue.BucketNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BucketNotFound`.
     #[doc(alias = "InvalidParameterValue.BucketNotFound")]
     InvalidParameterValueBucketNotFound,
     /// No description is documented.
@@ -57,22 +59,22 @@ pub enum ErrorCode {
     InvalidParameterValueBucketNotSupport,
     /// 存储桶所在地域无效。
     ///
-    /// Code `InvalidParameterValue.BucketRegionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BucketRegionInvalid`.
     #[doc(alias = "InvalidParameterValue.BucketRegionInvalid")]
     InvalidParameterValueBucketRegionInvalid,
     /// 指定的存储类型无效。
     ///
-    /// Code `InvalidParameterValue.CosStorageClass`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosStorageClass`.
     #[doc(alias = "InvalidParameterValue.CosStorageClass")]
     InvalidParameterValueCosStorageClass,
     /// 指定的存储桶未开启智能分层存储，请先开通存储桶的智能分层存储功能。
     ///
-    /// Code `InvalidParameterValue.CosStorageClassIntelligentTiering`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosStorageClassIntelligentTiering`.
     #[doc(alias = "InvalidParameterValue.CosStorageClassIntelligentTiering")]
     InvalidParameterValueCosStorageClassIntelligentTiering,
     /// 指定的国家代码无效。
     ///
-    /// Code `InvalidParameterValue.CountryCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CountryCode`.
     #[doc(alias = "InvalidParameterValue.CountryCode")]
     InvalidParameterValueCountryCode,
     /// No description is documented.
@@ -87,47 +89,47 @@ pub enum ErrorCode {
     InvalidParameterValueLibraryQuotaRequiresMultiSpace,
     /// 参数值数量或字符数超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 指定的手机号码与当前的相同。
     ///
-    /// Code `InvalidParameterValue.NotModified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotModified`.
     #[doc(alias = "InvalidParameterValue.NotModified")]
     InvalidParameterValueNotModified,
     /// 指定的手机号码非该企业的超级管理员。
     ///
-    /// Code `InvalidParameterValue.NotSuperAdmin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotSuperAdmin`.
     #[doc(alias = "InvalidParameterValue.NotSuperAdmin")]
     InvalidParameterValueNotSuperAdmin,
     /// 指定的手机号码无效。
     ///
-    /// Code `InvalidParameterValue.PhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PhoneNumber`.
     #[doc(alias = "InvalidParameterValue.PhoneNumber")]
     InvalidParameterValuePhoneNumber,
     /// 已达到用户数量限制，请先升级产品规格。
     ///
-    /// Code `LimitExceeded.UserLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserLimit`.
     #[doc(alias = "LimitExceeded.UserLimit")]
     LimitExceededUserLimit,
     /// 发送至指定手机号码的短信验证码已达到频率限制。
     ///
-    /// Code `RequestLimitExceeded.SendSms`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `RequestLimitExceeded.SendSms`.
     #[doc(alias = "RequestLimitExceeded.SendSms")]
     RequestLimitExceededSendSms,
     /// 多租户空间媒体库中存在正在使用的租户空间。
     ///
-    /// Code `ResourceInUse.MultiSpace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.MultiSpace`.
     #[doc(alias = "ResourceInUse.MultiSpace")]
     ResourceInUseMultiSpace,
     /// 媒体库不存在或不属于当前账号。
     ///
-    /// Code `ResourceNotFound.Library`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Library`.
     #[doc(alias = "ResourceNotFound.Library")]
     ResourceNotFoundLibrary,
     /// 官方云盘实例不存在或不属于当前账号。
     ///
-    /// Code `ResourceNotFound.OfficialInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.OfficialInstance`.
     #[doc(alias = "ResourceNotFound.OfficialInstance")]
     ResourceNotFoundOfficialInstance,
     /// No description is documented.
@@ -137,22 +139,22 @@ pub enum ErrorCode {
     ResourceNotFoundPrepaidInstance,
     /// 未授予 cam:PassRole 权限。
     ///
-    /// Code `UnauthorizedOperation.PassRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PassRole`.
     #[doc(alias = "UnauthorizedOperation.PassRole")]
     UnauthorizedOperationPassRole,
     /// 未授予 SMH 服务相关角色。
     ///
-    /// Code `UnauthorizedOperation.ServiceLinkedRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ServiceLinkedRole`.
     #[doc(alias = "UnauthorizedOperation.ServiceLinkedRole")]
     UnauthorizedOperationServiceLinkedRole,
     /// 短信验证码错误或已过期。
     ///
-    /// Code `UnauthorizedOperation.SmsCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SmsCode`.
     #[doc(alias = "UnauthorizedOperation.SmsCode")]
     UnauthorizedOperationSmsCode,
     /// 短信验证码验证次数超限，请重新发送短信验证码。
     ///
-    /// Code `UnauthorizedOperation.SmsCodeExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SmsCodeExceeded`.
     #[doc(alias = "UnauthorizedOperation.SmsCodeExceeded")]
     UnauthorizedOperationSmsCodeExceeded,
     /// No description is documented.
@@ -162,7 +164,7 @@ pub enum ErrorCode {
     UnsupportedOperationBalanceLess,
     /// 指定的目的不受支持。
     ///
-    /// Code `UnsupportedOperation.Purpose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Purpose`.
     #[doc(alias = "UnsupportedOperation.Purpose")]
     UnsupportedOperationPurpose,
 }

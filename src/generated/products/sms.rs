@@ -5,94 +5,96 @@
 
 /// An error code of `sms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 短信内容中含有敏感词，请联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.ContainSensitiveWord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainSensitiveWord`.
     #[doc(alias = "FailedOperation.ContainSensitiveWord")]
     FailedOperationContainSensitiveWord,
     /// 请求包解析失败，通常情况下是由于没有遵守 API 接口说明规范导致的，请参考 请求包体解析1004错误详解。
     ///
-    /// Code `FailedOperation.FailResolvePacket`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailResolvePacket`.
     #[doc(alias = "FailedOperation.FailResolvePacket")]
     FailedOperationFailResolvePacket,
     /// 个人用户不能申请营销短信。
     ///
-    /// Code `FailedOperation.ForbidAddMarketingTemplates`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ForbidAddMarketingTemplates`.
     #[doc(alias = "FailedOperation.ForbidAddMarketingTemplates")]
     FailedOperationForbidAddMarketingTemplates,
     /// 套餐包余量不足，请 购买套餐包。
     ///
-    /// Code `FailedOperation.InsufficientBalanceInSmsPackage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalanceInSmsPackage`.
     #[doc(alias = "FailedOperation.InsufficientBalanceInSmsPackage")]
     FailedOperationInsufficientBalanceInSmsPackage,
     /// 解析请求包体时候失败。
     ///
-    /// Code `FailedOperation.JsonParseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JsonParseFail`.
     #[doc(alias = "FailedOperation.JsonParseFail")]
     FailedOperationJsonParseFail,
     /// 营销短信发送时间限制，为避免骚扰用户，营销短信只允许在8点到22点发送。
     ///
-    /// Code `FailedOperation.MarketingSendTimeConstraint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MarketingSendTimeConstraint`.
     #[doc(alias = "FailedOperation.MarketingSendTimeConstraint")]
     FailedOperationMarketingSendTimeConstraint,
     /// 没有申请签名之前，无法申请模板，请根据 创建签名 申请完成之后再次申请。
     ///
-    /// Code `FailedOperation.MissingSignature`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingSignature`.
     #[doc(alias = "FailedOperation.MissingSignature")]
     FailedOperationMissingSignature,
     /// 无法识别签名，请确认是否已有签名通过申请，一般是签名未通过申请，可以查看 签名审核。
     ///
-    /// Code `FailedOperation.MissingSignatureList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingSignatureList`.
     #[doc(alias = "FailedOperation.MissingSignatureList")]
     FailedOperationMissingSignatureList,
     /// 此签名 ID 未提交申请或不存在，不能进行修改操作，请检查您的 SignId 是否填写正确。
     ///
-    /// Code `FailedOperation.MissingSignatureToModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingSignatureToModify`.
     #[doc(alias = "FailedOperation.MissingSignatureToModify")]
     FailedOperationMissingSignatureToModify,
     /// 无法识别模板，请确认是否已有模板通过申请，一般是模板未通过申请，可以查看 模板审核。
     ///
-    /// Code `FailedOperation.MissingTemplateList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingTemplateList`.
     #[doc(alias = "FailedOperation.MissingTemplateList")]
     FailedOperationMissingTemplateList,
     /// 此模板 ID 未提交申请或不存在，不能进行修改操作，请检查您的 TemplateId是否填写正确。
     ///
-    /// Code `FailedOperation.MissingTemplateToModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MissingTemplateToModify`.
     #[doc(alias = "FailedOperation.MissingTemplateToModify")]
     FailedOperationMissingTemplateToModify,
     /// 非企业认证无法使用签名及模板相关接口，您可以 变更实名认证模式，变更为企业认证用户后，约1小时左右生效。
     ///
-    /// Code `FailedOperation.NotEnterpriseCertification`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotEnterpriseCertification`.
     #[doc(alias = "FailedOperation.NotEnterpriseCertification")]
     FailedOperationNotEnterpriseCertification,
     /// 其他错误，一般是由于参数携带不符合要求导致，请参考API接口说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.OtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OtherError`.
     #[doc(alias = "FailedOperation.OtherError")]
     FailedOperationOtherError,
     /// 未知错误，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.ParametersOtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParametersOtherError`.
     #[doc(alias = "FailedOperation.ParametersOtherError")]
     FailedOperationParametersOtherError,
     /// 手机号在免打扰名单库中，通常是用户退订或者命中运营商免打扰名单导致的，可联系 腾讯云短信小助手 解决。
     ///
-    /// Code `FailedOperation.PhoneNumberInBlacklist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PhoneNumberInBlacklist`.
     #[doc(alias = "FailedOperation.PhoneNumberInBlacklist")]
     FailedOperationPhoneNumberInBlacklist,
     /// 号码解析失败，请检查号码是否符合 E.164 标准。
     ///
-    /// Code `FailedOperation.PhoneNumberParseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PhoneNumberParseFail`.
     #[doc(alias = "FailedOperation.PhoneNumberParseFail")]
     FailedOperationPhoneNumberParseFail,
     /// 非主账号无法使用拉取模板列表功能。您可以使用主账号下云 API 密钥来调用接口。
     ///
-    /// Code `FailedOperation.ProhibitSubAccountUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProhibitSubAccountUse`.
     #[doc(alias = "FailedOperation.ProhibitSubAccountUse")]
     FailedOperationProhibitSubAccountUse,
     /// No description is documented.
@@ -102,152 +104,152 @@ pub enum ErrorCode {
     FailedOperationQualificationIdNotApproved,
     /// 签名 ID 不存在。
     ///
-    /// Code `FailedOperation.SignIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignIdNotExist`.
     #[doc(alias = "FailedOperation.SignIdNotExist")]
     FailedOperationSignIdNotExist,
     /// 签名个数达到最大值。
     ///
-    /// Code `FailedOperation.SignNumberLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignNumberLimit`.
     #[doc(alias = "FailedOperation.SignNumberLimit")]
     FailedOperationSignNumberLimit,
     /// 签名未审批或格式错误。（1）可登录 短信控制台，核查签名是否已审批并且审批通过；（2）核查是否符合格式规范，签名只能由中英文、数字组成，要求2 - 12个字，若存在疑问可联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.SignatureIncorrectOrUnapproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SignatureIncorrectOrUnapproved`.
     #[doc(alias = "FailedOperation.SignatureIncorrectOrUnapproved")]
     FailedOperationSignatureIncorrectOrUnapproved,
     /// 此模板已经通过审核，无法再次进行修改。
     ///
-    /// Code `FailedOperation.TemplateAlreadyPassedCheck`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateAlreadyPassedCheck`.
     #[doc(alias = "FailedOperation.TemplateAlreadyPassedCheck")]
     FailedOperationTemplateAlreadyPassedCheck,
     /// 模板 ID 不存在。
     ///
-    /// Code `FailedOperation.TemplateIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateIdNotExist`.
     #[doc(alias = "FailedOperation.TemplateIdNotExist")]
     FailedOperationTemplateIdNotExist,
     /// 模板未审批或内容不匹配。（1）可登录 短信控制台，核查模板是否已审批并审批通过；（2）核查是否符合 格式规范，若存在疑问可联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.TemplateIncorrectOrUnapproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateIncorrectOrUnapproved`.
     #[doc(alias = "FailedOperation.TemplateIncorrectOrUnapproved")]
     FailedOperationTemplateIncorrectOrUnapproved,
     /// 模板个数达到最大值。
     ///
-    /// Code `FailedOperation.TemplateNumberLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateNumberLimit`.
     #[doc(alias = "FailedOperation.TemplateNumberLimit")]
     FailedOperationTemplateNumberLimit,
     /// 请求内容与审核通过的模板内容不匹配。请检查请求中模板参数的个数是否与申请的模板一致。若存在疑问可联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.TemplateParamSetNotMatchApprovedTemplate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateParamSetNotMatchApprovedTemplate`.
     #[doc(alias = "FailedOperation.TemplateParamSetNotMatchApprovedTemplate")]
     FailedOperationTemplateParamSetNotMatchApprovedTemplate,
     /// 模板未审批或不存在。可登录 短信控制台，核查模板是否已审批并审批通过。若存在疑问可联系 腾讯云短信小助手。
     ///
-    /// Code `FailedOperation.TemplateUnapprovedOrNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateUnapprovedOrNotExist`.
     #[doc(alias = "FailedOperation.TemplateUnapprovedOrNotExist")]
     FailedOperationTemplateUnapprovedOrNotExist,
     /// 解析用户参数失败，可联系 腾讯云短信小助手。
     ///
-    /// Code `InternalError.JsonParseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.JsonParseFail`.
     #[doc(alias = "InternalError.JsonParseFail")]
     InternalErrorJsonParseFail,
     /// 其他错误，请联系 腾讯云短信小助手 并提供失败手机号。
     ///
-    /// Code `InternalError.OtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OtherError`.
     #[doc(alias = "InternalError.OtherError")]
     InternalErrorOtherError,
     /// 解析运营商包体失败，可联系 sms helper 。
     ///
-    /// Code `InternalError.ParseBackendResponseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ParseBackendResponseFail`.
     #[doc(alias = "InternalError.ParseBackendResponseFail")]
     InternalErrorParseBackendResponseFail,
     /// 请求发起时间不正常，通常是由于您的服务器时间与腾讯云服务器时间差异超过10分钟导致的，请核对服务器时间及 API 接口中的时间字段是否正常。
     ///
-    /// Code `InternalError.RequestTimeException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RequestTimeException`.
     #[doc(alias = "InternalError.RequestTimeException")]
     InternalErrorRequestTimeException,
     /// 不存在该 RESTAPI 接口，请核查 REST API 接口说明。
     ///
-    /// Code `InternalError.RestApiInterfaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RestApiInterfaceNotExist`.
     #[doc(alias = "InternalError.RestApiInterfaceNotExist")]
     InternalErrorRestApiInterfaceNotExist,
     /// 接口超时或短信收发包超时，请检查您的网络是否有波动，或联系 腾讯云短信小助手 解决。
     ///
-    /// Code `InternalError.SendAndRecvFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SendAndRecvFail`.
     #[doc(alias = "InternalError.SendAndRecvFail")]
     InternalErrorSendAndRecvFail,
     /// 后端包体中请求包体没有 Sig 字段或 Sig 为空。
     ///
-    /// Code `InternalError.SigFieldMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SigFieldMissing`.
     #[doc(alias = "InternalError.SigFieldMissing")]
     InternalErrorSigFieldMissing,
     /// 后端校验 Sig 失败。
     ///
-    /// Code `InternalError.SigVerificationFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SigVerificationFail`.
     #[doc(alias = "InternalError.SigVerificationFail")]
     InternalErrorSigVerificationFail,
     /// 请求下发短信超时，请参考 60008错误详解。
     ///
-    /// Code `InternalError.Timeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Timeout`.
     #[doc(alias = "InternalError.Timeout")]
     InternalErrorTimeout,
     /// 未知错误类型。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 账号与应用id不匹配。
     ///
-    /// Code `InvalidParameter.AppidAndBizId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AppidAndBizId`.
     #[doc(alias = "InvalidParameter.AppidAndBizId")]
     InvalidParameterAppidAndBizId,
     /// 存在敏感词。
     ///
-    /// Code `InvalidParameter.DirtyWordFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DirtyWordFound`.
     #[doc(alias = "InvalidParameter.DirtyWordFound")]
     InvalidParameterDirtyWordFound,
     /// 参数有误，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameter.InvalidParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameters`.
     #[doc(alias = "InvalidParameter.InvalidParameters")]
     InvalidParameterInvalidParameters,
     /// 参数 BeginTime 校验失败。
     ///
-    /// Code `InvalidParameterValue.BeginTimeVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BeginTimeVerifyFail`.
     #[doc(alias = "InvalidParameterValue.BeginTimeVerifyFail")]
     InvalidParameterValueBeginTimeVerifyFail,
     /// 请求的短信内容太长，短信长度规则请参考 国内短信内容长度计算规则。
     ///
-    /// Code `InvalidParameterValue.ContentLengthLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContentLengthLimit`.
     #[doc(alias = "InvalidParameterValue.ContentLengthLimit")]
     InvalidParameterValueContentLengthLimit,
     /// 参数 EndTime 校验失败。
     ///
-    /// Code `InvalidParameterValue.EndTimeVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EndTimeVerifyFail`.
     #[doc(alias = "InvalidParameterValue.EndTimeVerifyFail")]
     InvalidParameterValueEndTimeVerifyFail,
     /// 上传的转码图片格式错误，请参照 API 接口说明中对改字段的说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameterValue.ImageInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageInvalid`.
     #[doc(alias = "InvalidParameterValue.ImageInvalid")]
     InvalidParameterValueImageInvalid,
     /// 手机号格式错误。
     ///
-    /// Code `InvalidParameterValue.IncorrectPhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IncorrectPhoneNumber`.
     #[doc(alias = "InvalidParameterValue.IncorrectPhoneNumber")]
     InvalidParameterValueIncorrectPhoneNumber,
     /// DocumentType 字段校验错误，请参照 API 接口说明中对改字段的说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameterValue.InvalidDocumentType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDocumentType`.
     #[doc(alias = "InvalidParameterValue.InvalidDocumentType")]
     InvalidParameterValueInvalidDocumentType,
     /// International 字段校验错误，请参照 API 接口说明中对改字段的说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameterValue.InvalidInternational`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInternational`.
     #[doc(alias = "InvalidParameterValue.InvalidInternational")]
     InvalidParameterValueInvalidInternational,
     /// SignPurpose 字段校验错误，请参照 API 接口说明中对改字段的说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameterValue.InvalidSignPurpose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSignPurpose`.
     #[doc(alias = "InvalidParameterValue.InvalidSignPurpose")]
     InvalidParameterValueInvalidSignPurpose,
     /// No description is documented.
@@ -257,22 +259,22 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidSmsType,
     /// 无效的拉取起始/截止时间，具体原因可能是请求的 SendDateTime 大于 EndDateTime。
     ///
-    /// Code `InvalidParameterValue.InvalidStartTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidStartTime`.
     #[doc(alias = "InvalidParameterValue.InvalidStartTime")]
     InvalidParameterValueInvalidStartTime,
     /// 模板格式错误，请参考正文模板审核标准。
     ///
-    /// Code `InvalidParameterValue.InvalidTemplateFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTemplateFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidTemplateFormat")]
     InvalidParameterValueInvalidTemplateFormat,
     /// UsedMethod 字段校验错误，请参照 API 接口说明中对改字段的说明，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `InvalidParameterValue.InvalidUsedMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUsedMethod`.
     #[doc(alias = "InvalidParameterValue.InvalidUsedMethod")]
     InvalidParameterValueInvalidUsedMethod,
     /// 参数 Limit 校验失败。
     ///
-    /// Code `InvalidParameterValue.LimitVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitVerifyFail`.
     #[doc(alias = "InvalidParameterValue.LimitVerifyFail")]
     InvalidParameterValueLimitVerifyFail,
     /// No description is documented.
@@ -287,12 +289,12 @@ pub enum ErrorCode {
     InvalidParameterValueMultiSmsInfoSetEmpty,
     /// 参数 Offset 校验失败。
     ///
-    /// Code `InvalidParameterValue.OffsetVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OffsetVerifyFail`.
     #[doc(alias = "InvalidParameterValue.OffsetVerifyFail")]
     InvalidParameterValueOffsetVerifyFail,
     /// 禁止在模板变量中使用 URL。
     ///
-    /// Code `InvalidParameterValue.ProhibitedUseUrlInTemplateParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProhibitedUseUrlInTemplateParameter`.
     #[doc(alias = "InvalidParameterValue.ProhibitedUseUrlInTemplateParameter")]
     InvalidParameterValueProhibitedUseUrlInTemplateParameter,
     /// No description is documented.
@@ -302,37 +304,37 @@ pub enum ErrorCode {
     InvalidParameterValueQualificationIdNotFound,
     /// SdkAppId 不存在。
     ///
-    /// Code `InvalidParameterValue.SdkAppIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SdkAppIdNotExist`.
     #[doc(alias = "InvalidParameterValue.SdkAppIdNotExist")]
     InvalidParameterValueSdkAppIdNotExist,
     /// 此签名已经通过审核，无法再次进行修改。
     ///
-    /// Code `InvalidParameterValue.SignAlreadyPassedCheck`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SignAlreadyPassedCheck`.
     #[doc(alias = "InvalidParameterValue.SignAlreadyPassedCheck")]
     InvalidParameterValueSignAlreadyPassedCheck,
     /// 已存在相同的待审核签名。
     ///
-    /// Code `InvalidParameterValue.SignExistAndUnapproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SignExistAndUnapproved`.
     #[doc(alias = "InvalidParameterValue.SignExistAndUnapproved")]
     InvalidParameterValueSignExistAndUnapproved,
     /// 签名内容长度过长。
     ///
-    /// Code `InvalidParameterValue.SignNameLengthTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SignNameLengthTooLong`.
     #[doc(alias = "InvalidParameterValue.SignNameLengthTooLong")]
     InvalidParameterValueSignNameLengthTooLong,
     /// 验证码模板参数格式错误，验证码类模板，模板变量只能传入0 - 6位（包括6位）纯数字。
     ///
-    /// Code `InvalidParameterValue.TemplateParameterFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateParameterFormatError`.
     #[doc(alias = "InvalidParameterValue.TemplateParameterFormatError")]
     InvalidParameterValueTemplateParameterFormatError,
     /// 单个模板变量字符数超过12个，企业认证用户不限制单个变量值字数，您可以 变更实名认证模式，变更为企业认证用户后，该限制变更约1小时左右生效。
     ///
-    /// Code `InvalidParameterValue.TemplateParameterLengthLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateParameterLengthLimit`.
     #[doc(alias = "InvalidParameterValue.TemplateParameterLengthLimit")]
     InvalidParameterValueTemplateParameterLengthLimit,
     /// 模板内容存在敏感词，请参考正文模板审核标准。
     ///
-    /// Code `InvalidParameterValue.TemplateWithDirtyWords`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemplateWithDirtyWords`.
     #[doc(alias = "InvalidParameterValue.TemplateWithDirtyWords")]
     InvalidParameterValueTemplateWithDirtyWords,
     /// No description is documented.
@@ -342,37 +344,37 @@ pub enum ErrorCode {
     InvalidParameterValueUnsupportedTemplateVariable,
     /// 业务短信国家/地区日下发条数超过设定的上限，可自行到控制台应用管理\>基础配置下调整国际港澳台短信发送限制。
     ///
-    /// Code `LimitExceeded.AppCountryOrRegionDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AppCountryOrRegionDailyLimit`.
     #[doc(alias = "LimitExceeded.AppCountryOrRegionDailyLimit")]
     LimitExceededAppCountryOrRegionDailyLimit,
     /// 业务短信国家/地区不在国际港澳台短信发送限制设置的列表中而禁发，可自行到控制台应用管理\>基础配置下调整国际港澳台短信发送限制。
     ///
-    /// Code `LimitExceeded.AppCountryOrRegionInBlacklist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AppCountryOrRegionInBlacklist`.
     #[doc(alias = "LimitExceeded.AppCountryOrRegionInBlacklist")]
     LimitExceededAppCountryOrRegionInBlacklist,
     /// 业务短信日下发条数超过设定的上限 ，可自行到控制台调整短信频率限制策略。
     ///
-    /// Code `LimitExceeded.AppDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AppDailyLimit`.
     #[doc(alias = "LimitExceeded.AppDailyLimit")]
     LimitExceededAppDailyLimit,
     /// 业务短信国际/港澳台日下发条数超过设定的上限，可自行到控制台应用管理\>基础配置下调整发送总量阈值。
     ///
-    /// Code `LimitExceeded.AppGlobalDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AppGlobalDailyLimit`.
     #[doc(alias = "LimitExceeded.AppGlobalDailyLimit")]
     LimitExceededAppGlobalDailyLimit,
     /// 业务短信中国大陆日下发条数超过设定的上限，可自行到控制台应用管理\>基础配置下调整发送总量阈值。
     ///
-    /// Code `LimitExceeded.AppMainlandChinaDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AppMainlandChinaDailyLimit`.
     #[doc(alias = "LimitExceeded.AppMainlandChinaDailyLimit")]
     LimitExceededAppMainlandChinaDailyLimit,
     /// 短信日下发条数超过设定的上限 (国际/港澳台)，如需调整限制，可联系 腾讯云短信小助手。
     ///
-    /// Code `LimitExceeded.DailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DailyLimit`.
     #[doc(alias = "LimitExceeded.DailyLimit")]
     LimitExceededDailyLimit,
     /// 下发短信命中了频率限制策略，可自行到控制台调整短信频率限制策略，如有其他需求请联系 腾讯云短信小助手。
     ///
-    /// Code `LimitExceeded.DeliveryFrequencyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DeliveryFrequencyLimit`.
     #[doc(alias = "LimitExceeded.DeliveryFrequencyLimit")]
     LimitExceededDeliveryFrequencyLimit,
     /// No description is documented.
@@ -382,52 +384,52 @@ pub enum ErrorCode {
     LimitExceededGlobalSmsSendingRateLimit,
     /// 调用接口单次提交的手机号个数超过200个，请遵守 API 接口输入参数 PhoneNumberSet 描述。
     ///
-    /// Code `LimitExceeded.PhoneNumberCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumberCountLimit`.
     #[doc(alias = "LimitExceeded.PhoneNumberCountLimit")]
     LimitExceededPhoneNumberCountLimit,
     /// 单个手机号日下发短信条数超过设定的上限，可自行到控制台调整短信频率限制策略。
     ///
-    /// Code `LimitExceeded.PhoneNumberDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumberDailyLimit`.
     #[doc(alias = "LimitExceeded.PhoneNumberDailyLimit")]
     LimitExceededPhoneNumberDailyLimit,
     /// 单个手机号1小时内下发短信条数超过设定的上限，可自行到控制台调整短信频率限制策略。
     ///
-    /// Code `LimitExceeded.PhoneNumberOneHourLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumberOneHourLimit`.
     #[doc(alias = "LimitExceeded.PhoneNumberOneHourLimit")]
     LimitExceededPhoneNumberOneHourLimit,
     /// 单个手机号下发相同内容超过设定的上限，可自行到控制台调整短信频率限制策略。
     ///
-    /// Code `LimitExceeded.PhoneNumberSameContentDailyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumberSameContentDailyLimit`.
     #[doc(alias = "LimitExceeded.PhoneNumberSameContentDailyLimit")]
     LimitExceededPhoneNumberSameContentDailyLimit,
     /// 单个手机号30秒内下发短信条数超过设定的上限，可自行到控制台调整短信频率限制策略。
     ///
-    /// Code `LimitExceeded.PhoneNumberThirtySecondLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PhoneNumberThirtySecondLimit`.
     #[doc(alias = "LimitExceeded.PhoneNumberThirtySecondLimit")]
     LimitExceededPhoneNumberThirtySecondLimit,
     /// 传入的号码列表为空，请确认您的参数中是否传入号码。
     ///
-    /// Code `MissingParameter.EmptyPhoneNumberSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EmptyPhoneNumberSet`.
     #[doc(alias = "MissingParameter.EmptyPhoneNumberSet")]
     MissingParameterEmptyPhoneNumberSet,
     /// 个人用户没有发营销短信的权限，请参考 权益区别。
     ///
-    /// Code `UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny`.
     #[doc(alias = "UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny")]
     UnauthorizedOperationIndividualUserMarketingSmsPermissionDeny,
     /// 请求 IP 不在白名单中，您配置了校验请求来源 IP，但是检测到当前请求 IP 不在配置列表中，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `UnauthorizedOperation.RequestIpNotInWhitelist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.RequestIpNotInWhitelist`.
     #[doc(alias = "UnauthorizedOperation.RequestIpNotInWhitelist")]
     UnauthorizedOperationRequestIpNotInWhitelist,
     /// 请求没有权限，请联系 腾讯云短信小助手。
     ///
-    /// Code `UnauthorizedOperation.RequestPermissionDeny`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.RequestPermissionDeny`.
     #[doc(alias = "UnauthorizedOperation.RequestPermissionDeny")]
     UnauthorizedOperationRequestPermissionDeny,
     /// 此 SdkAppId 禁止提供服务，如有需要请联系 腾讯云短信小助手。
     ///
-    /// Code `UnauthorizedOperation.SdkAppIdIsDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SdkAppIdIsDisabled`.
     #[doc(alias = "UnauthorizedOperation.SdkAppIdIsDisabled")]
     UnauthorizedOperationSdkAppIdIsDisabled,
     /// No description is documented.
@@ -437,17 +439,17 @@ pub enum ErrorCode {
     UnauthorizedOperationServiceSuspendDueToArrears,
     /// SmsSdkAppId 校验失败，请检查 SmsSdkAppId 是否属于 云API密钥 的关联账户。
     ///
-    /// Code `UnauthorizedOperation.SmsSdkAppIdVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SmsSdkAppIdVerifyFail`.
     #[doc(alias = "UnauthorizedOperation.SmsSdkAppIdVerifyFail")]
     UnauthorizedOperationSmsSdkAppIdVerifyFail,
     /// 国内短信模板不支持发送国际/港澳台手机号。发送国际/港澳台手机号请使用国际/港澳台短信正文模板。
     ///
-    /// Code `UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone`.
     #[doc(alias = "UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone")]
     UnsupportedOperationChineseMainlandTemplateToGlobalPhone,
     /// 群发请求里既有国内手机号也有国际手机号。请排查是否存在（1）使用国内签名或模板却发送短信到国际手机号；（2）使用国际签名或模板却发送短信到国内手机号。
     ///
-    /// Code `UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber`.
     #[doc(alias = "UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber")]
     UnsupportedOperationContainDomesticAndInternationalPhoneNumber,
     /// No description is documented.
@@ -457,7 +459,7 @@ pub enum ErrorCode {
     UnsupportedOperationContainDomesticPhoneNumber,
     /// 国际/港澳台短信模板不支持发送国内手机号。发送国内手机号请使用国内短信正文模板。
     ///
-    /// Code `UnsupportedOperation.GlobalTemplateToChineseMainlandPhone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GlobalTemplateToChineseMainlandPhone`.
     #[doc(alias = "UnsupportedOperation.GlobalTemplateToChineseMainlandPhone")]
     UnsupportedOperationGlobalTemplateToChineseMainlandPhone,
     /// No description is documented.

@@ -5,374 +5,376 @@
 
 /// An error code of `soe`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 账号未开通口语评测服务或账号已欠费隔离，请开通服务或检查账号状态。
     ///
-    /// Code `AuthFailure.AccountUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.AccountUnavailable`.
     #[doc(alias = "AuthFailure.AccountUnavailable")]
     AuthFailureAccountUnavailable,
     /// 会话缓存保存失败，请重新初始化。
     ///
-    /// Code `FailedOperation.ErrorGetSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorGetSession`.
     #[doc(alias = "FailedOperation.ErrorGetSession")]
     FailedOperationErrorGetSession,
     /// 获取用户信息失败。
     ///
-    /// Code `FailedOperation.ErrorGetUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorGetUser`.
     #[doc(alias = "FailedOperation.ErrorGetUser")]
     FailedOperationErrorGetUser,
     /// 评测时间超出限制，请检查音频时间是否过长后重试。
     ///
-    /// Code `FailedOperation.EvaluateTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EvaluateTimeout`.
     #[doc(alias = "FailedOperation.EvaluateTimeout")]
     FailedOperationEvaluateTimeout,
     /// 引擎未知错误，请检查一下RefText是否正常后重试。
     ///
-    /// Code `FailedOperation.EvaluateUnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EvaluateUnknownError`.
     #[doc(alias = "FailedOperation.EvaluateUnknownError")]
     FailedOperationEvaluateUnknownError,
     /// 获取评测引擎IP失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedGetEngineIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedGetEngineIP`.
     #[doc(alias = "FailedOperation.FailedGetEngineIP")]
     FailedOperationFailedGetEngineIP,
     /// 结果缓存获取失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedGetResult`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedGetResult`.
     #[doc(alias = "FailedOperation.FailedGetResult")]
     FailedOperationFailedGetResult,
     /// 会话缓存获取失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedGetSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedGetSession`.
     #[doc(alias = "FailedOperation.FailedGetSession")]
     FailedOperationFailedGetSession,
     /// 会话分片序号缓存获取失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedGetSessionSeqID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedGetSessionSeqID`.
     #[doc(alias = "FailedOperation.FailedGetSessionSeqID")]
     FailedOperationFailedGetSessionSeqID,
     /// 用户信息缓存获取失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedGetUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedGetUser`.
     #[doc(alias = "FailedOperation.FailedGetUser")]
     FailedOperationFailedGetUser,
     /// 请求初始化失败，请检查参数后重新初始化。
     ///
-    /// Code `FailedOperation.FailedInit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedInit`.
     #[doc(alias = "FailedOperation.FailedInit")]
     FailedOperationFailedInit,
     /// 结果缓存保存失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedSetResult`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedSetResult`.
     #[doc(alias = "FailedOperation.FailedSetResult")]
     FailedOperationFailedSetResult,
     /// 会话缓存保存失败，请重新初始化。
     ///
-    /// Code `FailedOperation.FailedSetSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedSetSession`.
     #[doc(alias = "FailedOperation.FailedSetSession")]
     FailedOperationFailedSetSession,
     /// 会话分片序号缓存保存失败，请重新初始化。
     ///
-    /// Code `FailedOperation.FailedSetSessionSeqID`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedSetSessionSeqID`.
     #[doc(alias = "FailedOperation.FailedSetSessionSeqID")]
     FailedOperationFailedSetSessionSeqID,
     /// 用户信息缓存保存失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FailedSetUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedSetUser`.
     #[doc(alias = "FailedOperation.FailedSetUser")]
     FailedOperationFailedSetUser,
     /// 服务内部错误，请稍后重试或联系我们。
     ///
-    /// Code `FailedOperation.InternalServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InternalServerError`.
     #[doc(alias = "FailedOperation.InternalServerError")]
     FailedOperationInternalServerError,
     /// 引擎参数错误，请稍后重试。
     ///
-    /// Code `FailedOperation.InvalidParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidParameterValue`.
     #[doc(alias = "FailedOperation.InvalidParameterValue")]
     FailedOperationInvalidParameterValue,
     /// Json编解码失败，请稍后重试。
     ///
-    /// Code `FailedOperation.JsonCodecError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JsonCodecError`.
     #[doc(alias = "FailedOperation.JsonCodecError")]
     FailedOperationJsonCodecError,
     /// 引擎评估之前没有初始化，请重新初始化成功之后重新传输数据。
     ///
-    /// Code `FailedOperation.NeedInitBeforeEvaluation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NeedInitBeforeEvaluation`.
     #[doc(alias = "FailedOperation.NeedInitBeforeEvaluation")]
     FailedOperationNeedInitBeforeEvaluation,
     /// 前序分片缺失，请重新补发前序分片。
     ///
-    /// Code `FailedOperation.PastSeqIdLose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PastSeqIdLose`.
     #[doc(alias = "FailedOperation.PastSeqIdLose")]
     FailedOperationPastSeqIdLose,
     /// 结果缓存已过期，请重新初始化成功之后重新传输数据。
     ///
-    /// Code `FailedOperation.ResultExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResultExpired`.
     #[doc(alias = "FailedOperation.ResultExpired")]
     FailedOperationResultExpired,
     /// 分片序号缓存已过期，请重新初始化成功之后重新传输数据。
     ///
-    /// Code `FailedOperation.SeqIdExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SeqIdExpired`.
     #[doc(alias = "FailedOperation.SeqIdExpired")]
     FailedOperationSeqIdExpired,
     /// 引擎服务器过载，请稍后重试。
     ///
-    /// Code `FailedOperation.ServerOverload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerOverload`.
     #[doc(alias = "FailedOperation.ServerOverload")]
     FailedOperationServerOverload,
     /// 评测超时，请通过轮询查询评测结果，后续请使用分片传输或减少单次传输音频时长。
     ///
-    /// Code `FailedOperation.ServiceTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceTimeout`.
     #[doc(alias = "FailedOperation.ServiceTimeout")]
     FailedOperationServiceTimeout,
     /// 会话缓存已过期，请重新初始化成功之后重新传输数据。
     ///
-    /// Code `FailedOperation.SessionExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SessionExpired`.
     #[doc(alias = "FailedOperation.SessionExpired")]
     FailedOperationSessionExpired,
     /// 引擎等待前序分片超时，请重新补发前序分片。
     ///
-    /// Code `FailedOperation.WaitPastSeqIdTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WaitPastSeqIdTimeout`.
     #[doc(alias = "FailedOperation.WaitPastSeqIdTimeout")]
     FailedOperationWaitPastSeqIdTimeout,
     /// 音频处理出错。
     ///
-    /// Code `InternalError.AudioProcessingFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AudioProcessingFailed`.
     #[doc(alias = "InternalError.AudioProcessingFailed")]
     InternalErrorAudioProcessingFailed,
     /// 服务未开通或已欠费。
     ///
-    /// Code `InternalError.AuthorizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AuthorizeError`.
     #[doc(alias = "InternalError.AuthorizeError")]
     InternalErrorAuthorizeError,
     /// BASE64解码错误。
     ///
-    /// Code `InternalError.BASE64DecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BASE64DecodeFailed`.
     #[doc(alias = "InternalError.BASE64DecodeFailed")]
     InternalErrorBASE64DecodeFailed,
     /// 评估之前没有初始化或已过期。
     ///
-    /// Code `InternalError.CannotFindSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CannotFindSession`.
     #[doc(alias = "InternalError.CannotFindSession")]
     InternalErrorCannotFindSession,
     /// 语音解码失败。
     ///
-    /// Code `InternalError.FailToDecodeVoice`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailToDecodeVoice`.
     #[doc(alias = "InternalError.FailToDecodeVoice")]
     InternalErrorFailToDecodeVoice,
     /// 服务器应答非法 。
     ///
-    /// Code `InternalError.IlegalServerResponse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IlegalServerResponse`.
     #[doc(alias = "InternalError.IlegalServerResponse")]
     InternalErrorIlegalServerResponse,
     /// 该接口不支持init\_stream。
     ///
-    /// Code `InternalError.InitStreamNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InitStreamNotSupport`.
     #[doc(alias = "InternalError.InitStreamNotSupport")]
     InternalErrorInitStreamNotSupport,
     /// 初始化请求未完成，请稍后重试。
     ///
-    /// Code `InternalError.InitStreamUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InitStreamUnfinished`.
     #[doc(alias = "InternalError.InitStreamUnfinished")]
     InternalErrorInitStreamUnfinished,
     /// 初始化参数错误 。
     ///
-    /// Code `InternalError.InitialParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InitialParameterError`.
     #[doc(alias = "InternalError.InitialParameterError")]
     InternalErrorInitialParameterError,
     /// 分片序号错误。
     ///
-    /// Code `InternalError.InvalidSeqId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidSeqId`.
     #[doc(alias = "InternalError.InvalidSeqId")]
     InternalErrorInvalidSeqId,
     /// WAV头部格式非法或不在同一分片内。
     ///
-    /// Code `InternalError.InvalidWAVHeader`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidWAVHeader`.
     #[doc(alias = "InternalError.InvalidWAVHeader")]
     InternalErrorInvalidWAVHeader,
     /// 前一个分片未处理完，请稍后重试。
     ///
-    /// Code `InternalError.LastSeqUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.LastSeqUnfinished`.
     #[doc(alias = "InternalError.LastSeqUnfinished")]
     InternalErrorLastSeqUnfinished,
     /// MP3转码发生错误。
     ///
-    /// Code `InternalError.MP3DecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MP3DecodeFailed`.
     #[doc(alias = "InternalError.MP3DecodeFailed")]
     InternalErrorMP3DecodeFailed,
     /// 进行评估之前没有进行初始化。
     ///
-    /// Code `InternalError.NeedToInit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NeedToInit`.
     #[doc(alias = "InternalError.NeedToInit")]
     InternalErrorNeedToInit,
     /// 使用的会话没有找到或已经被释放。
     ///
-    /// Code `InternalError.NoConversationFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoConversationFound`.
     #[doc(alias = "InternalError.NoConversationFound")]
     InternalErrorNoConversationFound,
     /// 表单中没有文件。
     ///
-    /// Code `InternalError.NoDocInList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoDocInList`.
     #[doc(alias = "InternalError.NoDocInList")]
     InternalErrorNoDocInList,
     /// 没有错误。
     ///
-    /// Code `InternalError.NoError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoError`.
     #[doc(alias = "InternalError.NoError")]
     InternalErrorNoError,
     /// 评估之前没有初始化。
     ///
-    /// Code `InternalError.NoInitBeforeEvaluation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoInitBeforeEvaluation`.
     #[doc(alias = "InternalError.NoInitBeforeEvaluation")]
     InternalErrorNoInitBeforeEvaluation,
     /// 检测到不支持的字符在输入文本。
     ///
-    /// Code `InternalError.RefTxtEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RefTxtEmpty`.
     #[doc(alias = "InternalError.RefTxtEmpty")]
     InternalErrorRefTxtEmpty,
     /// 检测到不支持的字符在输入文本。
     ///
-    /// Code `InternalError.RefTxtOov`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RefTxtOov`.
     #[doc(alias = "InternalError.RefTxtOov")]
     InternalErrorRefTxtOov,
     /// 输入文本太长。
     ///
-    /// Code `InternalError.RefTxtTooLang`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RefTxtTooLang`.
     #[doc(alias = "InternalError.RefTxtTooLang")]
     InternalErrorRefTxtTooLang,
     /// 服务器内部错误。
     ///
-    /// Code `InternalError.ServerInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerInternalError`.
     #[doc(alias = "InternalError.ServerInternalError")]
     InternalErrorServerInternalError,
     /// 服务器过载。
     ///
-    /// Code `InternalError.ServerOverload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerOverload`.
     #[doc(alias = "InternalError.ServerOverload")]
     InternalErrorServerOverload,
     /// 服务超时。
     ///
-    /// Code `InternalError.ServiceTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceTimeout`.
     #[doc(alias = "InternalError.ServiceTimeout")]
     InternalErrorServiceTimeout,
     /// 分片序号错误应该从1开始。
     ///
-    /// Code `InternalError.ShardNoStartWithOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ShardNoStartWithOne`.
     #[doc(alias = "InternalError.ShardNoStartWithOne")]
     InternalErrorShardNoStartWithOne,
     /// 流式模式数据包处理过程中间失败。
     ///
-    /// Code `InternalError.StreamProcessFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StreamProcessFail`.
     #[doc(alias = "InternalError.StreamProcessFail")]
     InternalErrorStreamProcessFail,
     /// 流式模式数据包处理超时。
     ///
-    /// Code `InternalError.StreamProcessTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StreamProcessTimeOut`.
     #[doc(alias = "InternalError.StreamProcessTimeOut")]
     InternalErrorStreamProcessTimeOut,
     /// 流式语音包超时。
     ///
-    /// Code `InternalError.StreamingvoicepkgTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StreamingvoicepkgTimeout`.
     #[doc(alias = "InternalError.StreamingvoicepkgTimeout")]
     InternalErrorStreamingvoicepkgTimeout,
     /// 获得结果超时。
     ///
-    /// Code `InternalError.TimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TimeOut`.
     #[doc(alias = "InternalError.TimeOut")]
     InternalErrorTimeOut,
     /// 语音数据包长度超过 1MB。
     ///
-    /// Code `InternalError.TooLongPackage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TooLongPackage`.
     #[doc(alias = "InternalError.TooLongPackage")]
     InternalErrorTooLongPackage,
     /// 没有检测到语音。
     ///
-    /// Code `InternalError.VadNotDetectedSpeak`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VadNotDetectedSpeak`.
     #[doc(alias = "InternalError.VadNotDetectedSpeak")]
     InternalErrorVadNotDetectedSpeak,
     /// 语音数据大于1MB。
     ///
-    /// Code `InternalError.VoiceMsgOversized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoiceMsgOversized`.
     #[doc(alias = "InternalError.VoiceMsgOversized")]
     InternalErrorVoiceMsgOversized,
     /// 语音时长太短 。
     ///
-    /// Code `InternalError.VoiceMsgTooShort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VoiceMsgTooShort`.
     #[doc(alias = "InternalError.VoiceMsgTooShort")]
     InternalErrorVoiceMsgTooShort,
     /// 文本单词超过限制 。
     ///
-    /// Code `InternalError.WordLengthTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.WordLengthTooLong`.
     #[doc(alias = "InternalError.WordLengthTooLong")]
     InternalErrorWordLengthTooLong,
     /// 服务未开通或已欠费。
     ///
-    /// Code `InvalidParameter.AuthorizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AuthorizeError`.
     #[doc(alias = "InvalidParameter.AuthorizeError")]
     InvalidParameterAuthorizeError,
     /// 请求参数RefText的音素Json解码失败，请参考API文档使用标准的Json格式。
     ///
-    /// Code `InvalidParameter.ErrorPhoneme`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorPhoneme`.
     #[doc(alias = "InvalidParameter.ErrorPhoneme")]
     InvalidParameterErrorPhoneme,
     /// 初始化参数错误。
     ///
-    /// Code `InvalidParameter.InitialParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InitialParameterError`.
     #[doc(alias = "InvalidParameter.InitialParameterError")]
     InvalidParameterInitialParameterError,
     /// 请求参数Action不合法，请参考API文档检查参数Action的有效性。
     ///
-    /// Code `InvalidParameter.InvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAction`.
     #[doc(alias = "InvalidParameter.InvalidAction")]
     InvalidParameterInvalidAction,
     /// 请求参数不合法，请参考API文档检查参数的有效性。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// 请求参数SeqId超过最大值限制，请参考API文档检查参数SeqId是否小于3000。
     ///
-    /// Code `InvalidParameter.SeqIdLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SeqIdLimitExceeded`.
     #[doc(alias = "InvalidParameter.SeqIdLimitExceeded")]
     InvalidParameterSeqIdLimitExceeded,
     /// 语音数据大于1MB。
     ///
-    /// Code `InvalidParameter.VoiceMsgOversized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VoiceMsgOversized`.
     #[doc(alias = "InvalidParameter.VoiceMsgOversized")]
     InvalidParameterVoiceMsgOversized,
     /// 用户未实名制认证。
     ///
-    /// Code `InvalidParameter.WithoutRealName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WithoutRealName`.
     #[doc(alias = "InvalidParameter.WithoutRealName")]
     InvalidParameterWithoutRealName,
     /// 输入分片音频大小超过最大限制，请调整分片大小后重新传输数据。
     ///
-    /// Code `InvalidParameterValue.AudioDataSizeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioDataSizeLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.AudioDataSizeLimitExceeded")]
     InvalidParameterValueAudioDataSizeLimitExceeded,
     /// 音频数据解码失败，请参考API文档中音频要求检查音频数据格式设置是否正确后重新传输数据。
     ///
-    /// Code `InvalidParameterValue.AudioDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioDecodeFailed`.
     #[doc(alias = "InvalidParameterValue.AudioDecodeFailed")]
     InvalidParameterValueAudioDecodeFailed,
     /// 输入音频时长超过限制，请结束本次评测，后续请根据评测模式设置音频时长限制。
     ///
-    /// Code `InvalidParameterValue.AudioLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.AudioLimitExceeded")]
     InvalidParameterValueAudioLimitExceeded,
     /// 输入音频异常，音频数据指针或音频⻓度必须为偶数，请参考API文档检查音频数据是否正确后重新传输数据。
     ///
-    /// Code `InvalidParameterValue.AudioSizeMustBeEven`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioSizeMustBeEven`.
     #[doc(alias = "InvalidParameterValue.AudioSizeMustBeEven")]
     InvalidParameterValueAudioSizeMustBeEven,
     /// BASE64解码错误。
     ///
-    /// Code `InvalidParameterValue.BASEDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BASEDecodeFailed`.
     #[doc(alias = "InvalidParameterValue.BASEDecodeFailed")]
     InvalidParameterValueBASEDecodeFailed,
     /// No description is documented.
@@ -382,162 +384,162 @@ pub enum ErrorCode {
     InvalidParameterValueFunctionNotSupport,
     /// 分片序号错误。
     ///
-    /// Code `InvalidParameterValue.InvalidSeqId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSeqId`.
     #[doc(alias = "InvalidParameterValue.InvalidSeqId")]
     InvalidParameterValueInvalidSeqId,
     /// WAV头部格式非法或不在同一分片内。
     ///
-    /// Code `InvalidParameterValue.InvalidWAVHeader`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidWAVHeader`.
     #[doc(alias = "InvalidParameterValue.InvalidWAVHeader")]
     InvalidParameterValueInvalidWAVHeader,
     /// 表单中没有文件。
     ///
-    /// Code `InvalidParameterValue.NoDocInList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NoDocInList`.
     #[doc(alias = "InvalidParameterValue.NoDocInList")]
     InvalidParameterValueNoDocInList,
     /// 参数值无效，请检查ScoreCoeff参数输入是否在限制内。
     ///
-    /// Code `InvalidParameterValue.ParameterInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterInvalid`.
     #[doc(alias = "InvalidParameterValue.ParameterInvalid")]
     InvalidParameterValueParameterInvalid,
     /// 请求参数RefText无效或参考文本为空，请检查RefText是否为空。
     ///
-    /// Code `InvalidParameterValue.RefTextEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTextEmpty`.
     #[doc(alias = "InvalidParameterValue.RefTextEmpty")]
     InvalidParameterValueRefTextEmpty,
     /// 请求参数RefText语法错误，请参考API文档检查文本格式，尤其是指定发音格式是否正确。
     ///
-    /// Code `InvalidParameterValue.RefTextGrammarError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTextGrammarError`.
     #[doc(alias = "InvalidParameterValue.RefTextGrammarError")]
     InvalidParameterValueRefTextGrammarError,
     /// 请求参数RefText的字数超过最大限制，请根据评测模式调整字数后重新初始化。
     ///
-    /// Code `InvalidParameterValue.RefTextLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTextLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.RefTextLimitExceeded")]
     InvalidParameterValueRefTextLimitExceeded,
     /// 请求参数RefText包含OOV词汇，请使用指定发音或联系我们处理。
     ///
-    /// Code `InvalidParameterValue.RefTextOOV`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTextOOV`.
     #[doc(alias = "InvalidParameterValue.RefTextOOV")]
     InvalidParameterValueRefTextOOV,
     /// 请检查参考文本中是否包含大量多音字，可通过发音描述块指定标准发音解决。
     ///
-    /// Code `InvalidParameterValue.RefTextPolyphonicLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTextPolyphonicLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.RefTextPolyphonicLimitExceeded")]
     InvalidParameterValueRefTextPolyphonicLimitExceeded,
     /// 输入文本为空。
     ///
-    /// Code `InvalidParameterValue.RefTxtEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTxtEmpty`.
     #[doc(alias = "InvalidParameterValue.RefTxtEmpty")]
     InvalidParameterValueRefTxtEmpty,
     /// 输入文本太长。
     ///
-    /// Code `InvalidParameterValue.RefTxtTooLang`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RefTxtTooLang`.
     #[doc(alias = "InvalidParameterValue.RefTxtTooLang")]
     InvalidParameterValueRefTxtTooLang,
     /// 请求内容包含违禁词汇，请检查后重试。
     ///
-    /// Code `InvalidParameterValue.SensitiveWords`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SensitiveWords`.
     #[doc(alias = "InvalidParameterValue.SensitiveWords")]
     InvalidParameterValueSensitiveWords,
     /// SessionId已存在，建议使用uuid作为SessionId重新初始化。
     ///
-    /// Code `InvalidParameterValue.SessionIdInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionIdInUse`.
     #[doc(alias = "InvalidParameterValue.SessionIdInUse")]
     InvalidParameterValueSessionIdInUse,
     /// 分片序号错误应该从1开始。
     ///
-    /// Code `InvalidParameterValue.ShardNoStartWithOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ShardNoStartWithOne`.
     #[doc(alias = "InvalidParameterValue.ShardNoStartWithOne")]
     InvalidParameterValueShardNoStartWithOne,
     /// 流式语音包超时。
     ///
-    /// Code `InvalidParameterValue.StreamingvoicepkgTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StreamingvoicepkgTimeout`.
     #[doc(alias = "InvalidParameterValue.StreamingvoicepkgTimeout")]
     InvalidParameterValueStreamingvoicepkgTimeout,
     /// 没有检测到语音。
     ///
-    /// Code `InvalidParameterValue.VadNotDetectedSpeak`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VadNotDetectedSpeak`.
     #[doc(alias = "InvalidParameterValue.VadNotDetectedSpeak")]
     InvalidParameterValueVadNotDetectedSpeak,
     /// 语音文件格式参数VoiceFileType取值错误，请参考API文档检查语音文件格式VoiceFileType是否正确后重新传输数据。
     ///
-    /// Code `InvalidParameterValue.VoiceFileTypeNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceFileTypeNotFound`.
     #[doc(alias = "InvalidParameterValue.VoiceFileTypeNotFound")]
     InvalidParameterValueVoiceFileTypeNotFound,
     /// 音频超过长度限制，要求音频大小不能超过3Mb。
     ///
-    /// Code `InvalidParameterValue.VoiceLengthTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceLengthTooLong`.
     #[doc(alias = "InvalidParameterValue.VoiceLengthTooLong")]
     InvalidParameterValueVoiceLengthTooLong,
     /// WAV格式的音频数据第一个分片的数据长度小于44，头部数据不合法，请检查后重试。
     ///
-    /// Code `InvalidParameterValue.WAVHeaderDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WAVHeaderDecodeFailed`.
     #[doc(alias = "InvalidParameterValue.WAVHeaderDecodeFailed")]
     InvalidParameterValueWAVHeaderDecodeFailed,
     /// 文本单词超过限制。
     ///
-    /// Code `InvalidParameterValue.WordLengthTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WordLengthTooLong`.
     #[doc(alias = "InvalidParameterValue.WordLengthTooLong")]
     InvalidParameterValueWordLengthTooLong,
     /// 请求并发数超过配额限制，请减少并发数或联系我们调大并发限额。
     ///
-    /// Code `LimitExceeded.ConcurrencyLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ConcurrencyLimitExceeded`.
     #[doc(alias = "LimitExceeded.ConcurrencyLimitExceeded")]
     LimitExceededConcurrencyLimitExceeded,
     /// 评测超时，请检查语音数据大小。
     ///
-    /// Code `ResourceInsufficient.ServerTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ServerTimeout`.
     #[doc(alias = "ResourceInsufficient.ServerTimeout")]
     ResourceInsufficientServerTimeout,
     /// appid不存在。
     ///
-    /// Code `ResourceNotFound.AppidNotFount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AppidNotFount`.
     #[doc(alias = "ResourceNotFound.AppidNotFount")]
     ResourceNotFoundAppidNotFount,
     /// 接口不存在。
     ///
-    /// Code `ResourceNotFound.InterfaceNotFount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InterfaceNotFount`.
     #[doc(alias = "ResourceNotFound.InterfaceNotFount")]
     ResourceNotFoundInterfaceNotFount,
     /// 服务未开通或已欠费。
     ///
-    /// Code `ResourceUnavailable.AuthorizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AuthorizeError`.
     #[doc(alias = "ResourceUnavailable.AuthorizeError")]
     ResourceUnavailableAuthorizeError,
     /// 评估之前没有初始化或已过期。
     ///
-    /// Code `ResourceUnavailable.CannotFindSession`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CannotFindSession`.
     #[doc(alias = "ResourceUnavailable.CannotFindSession")]
     ResourceUnavailableCannotFindSession,
     /// 使用并发超出限制。
     ///
-    /// Code `ResourceUnavailable.ConcurrencyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ConcurrencyLimit`.
     #[doc(alias = "ResourceUnavailable.ConcurrencyLimit")]
     ResourceUnavailableConcurrencyLimit,
     /// 该接口不支持init\_stream。
     ///
-    /// Code `ResourceUnavailable.InitStreamNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InitStreamNotSupport`.
     #[doc(alias = "ResourceUnavailable.InitStreamNotSupport")]
     ResourceUnavailableInitStreamNotSupport,
     /// 初始化请求未完成，请稍后重试。
     ///
-    /// Code `ResourceUnavailable.InitStreamUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InitStreamUnfinished`.
     #[doc(alias = "ResourceUnavailable.InitStreamUnfinished")]
     ResourceUnavailableInitStreamUnfinished,
     /// 前一个分片未处理完，请稍后重试。
     ///
-    /// Code `ResourceUnavailable.LastSeqUnfinished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LastSeqUnfinished`.
     #[doc(alias = "ResourceUnavailable.LastSeqUnfinished")]
     ResourceUnavailableLastSeqUnfinished,
     /// 使用的会话没有找到或已经被释放。
     ///
-    /// Code `ResourceUnavailable.NoConversationFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoConversationFound`.
     #[doc(alias = "ResourceUnavailable.NoConversationFound")]
     ResourceUnavailableNoConversationFound,
     /// 评估之前没有初始化。
     ///
-    /// Code `ResourceUnavailable.NoInitBeforeEvaluation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoInitBeforeEvaluation`.
     #[doc(alias = "ResourceUnavailable.NoInitBeforeEvaluation")]
     ResourceUnavailableNoInitBeforeEvaluation,
 }

@@ -7,41 +7,43 @@
 
 /// An error code of `sqlserver`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/sqlserver-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 查询对象存储失败。
     ///
-    /// Code `FailedOperation.CosError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosError`.
     #[doc(alias = "FailedOperation.CosError")]
     FailedOperationCosError,
     /// 获取上传配置信息错误。
     ///
-    /// Code `FailedOperation.CosPropertiesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CosPropertiesError`.
     #[doc(alias = "FailedOperation.CosPropertiesError")]
     FailedOperationCosPropertiesError,
     /// Failed to create the order.
     ///
     /// 创建订单失败。
     ///
-    /// Code `FailedOperation.CreateOrderFailed`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `FailedOperation.CreateOrderFailed`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "FailedOperation.CreateOrderFailed")]
     FailedOperationCreateOrderFailed,
     /// 数据库错误。
     ///
-    /// Code `FailedOperation.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBError`.
     #[doc(alias = "FailedOperation.DBError")]
     FailedOperationDBError,
     /// 外网操作失败。
     ///
-    /// Code `FailedOperation.DomainOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DomainOperationFailed`.
     #[doc(alias = "FailedOperation.DomainOperationFailed")]
     FailedOperationDomainOperationFailed,
     /// 操作失败或者网络超时。
     ///
-    /// Code `FailedOperation.GcsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GcsError`.
     #[doc(alias = "FailedOperation.GcsError")]
     FailedOperationGcsError,
     /// 获取VPC网络信息失败。
@@ -51,443 +53,443 @@ pub enum ErrorCode {
     FailedOperationGetVpcFailed,
     /// 备份导入任务锁定失败。
     ///
-    /// Code `FailedOperation.MigrationLockError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MigrationLockError`.
     #[doc(alias = "FailedOperation.MigrationLockError")]
     FailedOperationMigrationLockError,
     /// 不支持此类操作。
     ///
-    /// Code `FailedOperation.NotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotSupport`.
     #[doc(alias = "FailedOperation.NotSupport")]
     FailedOperationNotSupport,
     /// Failed to query the order.
     ///
     /// 查询订单失败。
     ///
-    /// Code `FailedOperation.QueryOrderFailed`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `FailedOperation.QueryOrderFailed`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "FailedOperation.QueryOrderFailed")]
     FailedOperationQueryOrderFailed,
     /// Billing error. Failed to query the price.
     ///
     /// 计费相关错误，查询价格失败。
     ///
-    /// Code `FailedOperation.QueryPriceFailed`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `FailedOperation.QueryPriceFailed`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "FailedOperation.QueryPriceFailed")]
     FailedOperationQueryPriceFailed,
     /// 安全组操作失败。
     ///
-    /// Code `FailedOperation.SecurityGroupOperationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SecurityGroupOperationError`.
     #[doc(alias = "FailedOperation.SecurityGroupOperationError")]
     FailedOperationSecurityGroupOperationError,
     /// 操作网络失败或者超时。
     ///
-    /// Code `FailedOperation.VPCError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VPCError`.
     #[doc(alias = "FailedOperation.VPCError")]
     FailedOperationVPCError,
     /// CAM鉴权请求失败。
     ///
-    /// Code `InternalError.CamAuthFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamAuthFailed`.
     #[doc(alias = "InternalError.CamAuthFailed")]
     InternalErrorCamAuthFailed,
     /// COS接口错误。
     ///
-    /// Code `InternalError.CosError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CosError`.
     #[doc(alias = "InternalError.CosError")]
     InternalErrorCosError,
     /// Failed to create the flow.
     ///
     /// 流程创建失败。
     ///
-    /// Code `InternalError.CreateFlowFailed`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InternalError.CreateFlowFailed`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InternalError.CreateFlowFailed")]
     InternalErrorCreateFlowFailed,
     /// 数据库连接错误。
     ///
-    /// Code `InternalError.DBConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBConnectError`.
     #[doc(alias = "InternalError.DBConnectError")]
     InternalErrorDBConnectError,
     /// Database error.
     ///
     /// 数据库错误。
     ///
-    /// Code `InternalError.DBError`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InternalError.DBError`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 数据错误。
     ///
-    /// Code `InternalError.DataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DataError`.
     #[doc(alias = "InternalError.DataError")]
     InternalErrorDataError,
     /// GCS API error.
     ///
     /// GCS接口错误。
     ///
-    /// Code `InternalError.GcsError`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InternalError.GcsError`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InternalError.GcsError")]
     InternalErrorGcsError,
     /// 获取临时密钥错误。
     ///
-    /// Code `InternalError.StsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StsError`.
     #[doc(alias = "InternalError.StsError")]
     InternalErrorStsError,
     /// System error.
     ///
     /// 系统错误。
     ///
-    /// Code `InternalError.SystemError`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InternalError.SystemError`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// Unknown error.
     ///
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InternalError.UnknownError`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// VPC错误。
     ///
-    /// Code `InternalError.VPCError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VPCError`.
     #[doc(alias = "InternalError.VPCError")]
     InternalErrorVPCError,
     /// Invalid input.
     ///
     /// 输入错误。
     ///
-    /// Code `InvalidParameter.InputIllegal`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameter.InputIllegal`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.InputIllegal")]
     InvalidParameterInputIllegal,
     /// 接口不存在。
     ///
-    /// Code `InvalidParameter.InterfaceNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InterfaceNameNotFound`.
     #[doc(alias = "InvalidParameter.InterfaceNameNotFound")]
     InvalidParameterInterfaceNameNotFound,
     /// 不支持具有发布订阅关系的实例。
     ///
-    /// Code `InvalidParameter.NotSupportPubSubInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupportPubSubInstance`.
     #[doc(alias = "InvalidParameter.NotSupportPubSubInstance")]
     InvalidParameterNotSupportPubSubInstance,
     /// 不支持具有只读副本的主实例。
     ///
-    /// Code `InvalidParameter.NotSupportReadOnlyMasterInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupportReadOnlyMasterInstance`.
     #[doc(alias = "InvalidParameter.NotSupportReadOnlyMasterInstance")]
     InvalidParameterNotSupportReadOnlyMasterInstance,
     /// 不支持单机版（基础版或者RO副本）实例。
     ///
-    /// Code `InvalidParameter.NotSupportSingleInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotSupportSingleInstance`.
     #[doc(alias = "InvalidParameter.NotSupportSingleInstance")]
     InvalidParameterNotSupportSingleInstance,
     /// Parameter assertion conversion error.
     ///
     /// 参数断言转换错误。
     ///
-    /// Code `InvalidParameter.ParamsAssertFailed`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameter.ParamsAssertFailed`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameter.ParamsAssertFailed")]
     InvalidParameterParamsAssertFailed,
     /// 支付订单失败。
     ///
-    /// Code `InvalidParameter.PayOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PayOrderFailed`.
     #[doc(alias = "InvalidParameter.PayOrderFailed")]
     InvalidParameterPayOrderFailed,
     /// 账号已经存在。
     ///
-    /// Code `InvalidParameterValue.AccountExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountExist`.
     #[doc(alias = "InvalidParameterValue.AccountExist")]
     InvalidParameterValueAccountExist,
     /// 账户名称不合法。
     ///
-    /// Code `InvalidParameterValue.AccountNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.AccountNameIsIllegal")]
     InvalidParameterValueAccountNameIsIllegal,
     /// 账号名称不允许是保留字。
     ///
-    /// Code `InvalidParameterValue.AccountNameIsKeyWords`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNameIsKeyWords`.
     #[doc(alias = "InvalidParameterValue.AccountNameIsKeyWords")]
     InvalidParameterValueAccountNameIsKeyWords,
     /// 账户备注内容不合法。
     ///
-    /// Code `InvalidParameterValue.AccountRemarkIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountRemarkIsIllegal`.
     #[doc(alias = "InvalidParameterValue.AccountRemarkIsIllegal")]
     InvalidParameterValueAccountRemarkIsIllegal,
     /// 管理员账号只能申请一个。
     ///
-    /// Code `InvalidParameterValue.AdminAccountNotUnique`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AdminAccountNotUnique`.
     #[doc(alias = "InvalidParameterValue.AdminAccountNotUnique")]
     InvalidParameterValueAdminAccountNotUnique,
     /// 备份名称存在非法字符。
     ///
-    /// Code `InvalidParameterValue.BackupNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BackupNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.BackupNameIsIllegal")]
     InvalidParameterValueBackupNameIsIllegal,
     /// Invalid number of purchased instances.
     ///
     /// 购买实例数量错误。
     ///
-    /// Code `InvalidParameterValue.BadGoodsNum`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.BadGoodsNum`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.BadGoodsNum")]
     InvalidParameterValueBadGoodsNum,
     /// 数据库字符集设置错误。
     ///
-    /// Code `InvalidParameterValue.CharsetIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CharsetIsIllegal`.
     #[doc(alias = "InvalidParameterValue.CharsetIsIllegal")]
     InvalidParameterValueCharsetIsIllegal,
     /// 上传路径错误。
     ///
-    /// Code `InvalidParameterValue.CosPathError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CosPathError`.
     #[doc(alias = "InvalidParameterValue.CosPathError")]
     InvalidParameterValueCosPathError,
     /// 计费类型错误。
     ///
-    /// Code `InvalidParameterValue.CostTypeNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CostTypeNotSupported`.
     #[doc(alias = "InvalidParameterValue.CostTypeNotSupported")]
     InvalidParameterValueCostTypeNotSupported,
     /// 数据库名称包含非法字符。
     ///
-    /// Code `InvalidParameterValue.DBCharIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBCharIllegal`.
     #[doc(alias = "InvalidParameterValue.DBCharIllegal")]
     InvalidParameterValueDBCharIllegal,
     /// 数据库已经存在。
     ///
-    /// Code `InvalidParameterValue.DBExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBExist`.
     #[doc(alias = "InvalidParameterValue.DBExist")]
     InvalidParameterValueDBExist,
     /// 数据库名称不允许是保留字。
     ///
-    /// Code `InvalidParameterValue.DBNameIsKeyWrods`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBNameIsKeyWrods`.
     #[doc(alias = "InvalidParameterValue.DBNameIsKeyWrods")]
     InvalidParameterValueDBNameIsKeyWrods,
     /// 数据库名称不能为空。
     ///
-    /// Code `InvalidParameterValue.DBNameNotNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBNameNotNull`.
     #[doc(alias = "InvalidParameterValue.DBNameNotNull")]
     InvalidParameterValueDBNameNotNull,
     /// 数据库重命名名称一样。
     ///
-    /// Code `InvalidParameterValue.DBNameSame`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DBNameSame`.
     #[doc(alias = "InvalidParameterValue.DBNameSame")]
     InvalidParameterValueDBNameSame,
     /// 数据库备注内容不合法。
     ///
-    /// Code `InvalidParameterValue.DataBaseRemarkIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataBaseRemarkIsIllegal`.
     #[doc(alias = "InvalidParameterValue.DataBaseRemarkIsIllegal")]
     InvalidParameterValueDataBaseRemarkIsIllegal,
     /// 参数错误，GRANT 值非法。
     ///
-    /// Code `InvalidParameterValue.GrantIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GrantIsIllegal`.
     #[doc(alias = "InvalidParameterValue.GrantIsIllegal")]
     InvalidParameterValueGrantIsIllegal,
     /// Invalid region.
     ///
     /// 地域错误。
     ///
-    /// Code `InvalidParameterValue.IllegalRegion`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IllegalRegion`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.IllegalRegion")]
     InvalidParameterValueIllegalRegion,
     /// Invalid instance specification information.
     ///
     /// 实例规格信息错误。
     ///
-    /// Code `InvalidParameterValue.IllegalSpec`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IllegalSpec`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.IllegalSpec")]
     InvalidParameterValueIllegalSpec,
     /// Invalid AZ ID.
     ///
     /// 可用区ID错误。
     ///
-    /// Code `InvalidParameterValue.IllegalZone`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.IllegalZone`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.IllegalZone")]
     InvalidParameterValueIllegalZone,
     /// The expansion capacity of the instance is lower than the current capacity.
     ///
     /// 实例扩容容量低于当前容量。
     ///
-    /// Code `InvalidParameterValue.InstanceExpandVolumeLow`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.InstanceExpandVolumeLow`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.InstanceExpandVolumeLow")]
     InvalidParameterValueInstanceExpandVolumeLow,
     /// 实例名称存在非法字符。
     ///
-    /// Code `InvalidParameterValue.InstanceNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.InstanceNameIsIllegal")]
     InvalidParameterValueInstanceNameIsIllegal,
     /// 迁移名称包含非法字符。
     ///
-    /// Code `InvalidParameterValue.MigrationNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MigrationNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.MigrationNameIsIllegal")]
     InvalidParameterValueMigrationNameIsIllegal,
     /// 可选参数\[enable, disable\]。
     ///
-    /// Code `InvalidParameterValue.ModifyTypeValueInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModifyTypeValueInvalid`.
     #[doc(alias = "InvalidParameterValue.ModifyTypeValueInvalid")]
     InvalidParameterValueModifyTypeValueInvalid,
     /// 是CVM类型。
     ///
-    /// Code `InvalidParameterValue.OnCvmTypeNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OnCvmTypeNotSupported`.
     #[doc(alias = "InvalidParameterValue.OnCvmTypeNotSupported")]
     InvalidParameterValueOnCvmTypeNotSupported,
     /// Incorrect parameter type.
     ///
     /// 参数类型错误。
     ///
-    /// Code `InvalidParameterValue.ParameterTypeError`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ParameterTypeError`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "InvalidParameterValue.ParameterTypeError")]
     InvalidParameterValueParameterTypeError,
     /// 账号密码非法。
     ///
-    /// Code `InvalidParameterValue.PasswordIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PasswordIsIllegal`.
     #[doc(alias = "InvalidParameterValue.PasswordIsIllegal")]
     InvalidParameterValuePasswordIsIllegal,
     /// 数据库权限设置错误。
     ///
-    /// Code `InvalidParameterValue.PrivilegeIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrivilegeIsIllegal`.
     #[doc(alias = "InvalidParameterValue.PrivilegeIsIllegal")]
     InvalidParameterValuePrivilegeIsIllegal,
     /// 发布订阅名称不符合规范。
     ///
-    /// Code `InvalidParameterValue.PubSubNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PubSubNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.PubSubNameIsIllegal")]
     InvalidParameterValuePubSubNameIsIllegal,
     /// 只读组名称包含非法字符。
     ///
-    /// Code `InvalidParameterValue.RoGroupNameIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RoGroupNameIsIllegal`.
     #[doc(alias = "InvalidParameterValue.RoGroupNameIsIllegal")]
     InvalidParameterValueRoGroupNameIsIllegal,
     /// 只读组状态不正确。
     ///
-    /// Code `InvalidParameterValue.RoGroupStatusIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RoGroupStatusIsIllegal`.
     #[doc(alias = "InvalidParameterValue.RoGroupStatusIsIllegal")]
     InvalidParameterValueRoGroupStatusIsIllegal,
     /// 安全组ID非法。
     ///
-    /// Code `InvalidParameterValue.SecurityGroupIdIsIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SecurityGroupIdIsIllegal`.
     #[doc(alias = "InvalidParameterValue.SecurityGroupIdIsIllegal")]
     InvalidParameterValueSecurityGroupIdIsIllegal,
     /// 数据库超过限制。
     ///
-    /// Code `LimitExceeded.TooManyDB`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooManyDB`.
     #[doc(alias = "LimitExceeded.TooManyDB")]
     LimitExceededTooManyDB,
     /// 已经存在一个准备启动的增量导入任务。
     ///
-    /// Code `ResourceInUse.IncrementalMigrationExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.IncrementalMigrationExist`.
     #[doc(alias = "ResourceInUse.IncrementalMigrationExist")]
     ResourceInUseIncrementalMigrationExist,
     /// The account does not exist.
     ///
     /// 账号不存在。
     ///
-    /// Code `ResourceNotFound.AccountNotExist`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceNotFound.AccountNotExist`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.AccountNotExist")]
     ResourceNotFoundAccountNotExist,
     /// 备份不存在。
     ///
-    /// Code `ResourceNotFound.BackupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BackupNotFound`.
     #[doc(alias = "ResourceNotFound.BackupNotFound")]
     ResourceNotFoundBackupNotFound,
     /// 数据库不存在。
     ///
-    /// Code `ResourceNotFound.DBNotExit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.DBNotExit`.
     #[doc(alias = "ResourceNotFound.DBNotExit")]
     ResourceNotFoundDBNotExit,
     /// The database does not exist.
     ///
     /// 数据库不存在。
     ///
-    /// Code `ResourceNotFound.DBNotFound`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceNotFound.DBNotFound`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.DBNotFound")]
     ResourceNotFoundDBNotFound,
     /// 全量备份导入任务不存在。
     ///
-    /// Code `ResourceNotFound.FullBackupMigrationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.FullBackupMigrationNotExist`.
     #[doc(alias = "ResourceNotFound.FullBackupMigrationNotExist")]
     ResourceNotFoundFullBackupMigrationNotExist,
     /// 增量备份导入任务不存在。
     ///
-    /// Code `ResourceNotFound.IncreBackupMigrationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.IncreBackupMigrationNotExist`.
     #[doc(alias = "ResourceNotFound.IncreBackupMigrationNotExist")]
     ResourceNotFoundIncreBackupMigrationNotExist,
     /// The instance does not exist.
     ///
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 参数未找到。
     ///
-    /// Code `ResourceNotFound.ParamsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ParamsNotFound`.
     #[doc(alias = "ResourceNotFound.ParamsNotFound")]
     ResourceNotFoundParamsNotFound,
     /// The VPC does not exist.
     ///
     /// VPC网络不存在。
     ///
-    /// Code `ResourceNotFound.VpcNotExist`. Texts: en from pages/sqlserver-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VpcNotExist`.
     #[doc(alias = "ResourceNotFound.VpcNotExist")]
     ResourceNotFoundVpcNotExist,
     /// Invalid account status.
     ///
     /// 账号状态无效。
     ///
-    /// Code `ResourceUnavailable.AccountInvalidStatus`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceUnavailable.AccountInvalidStatus`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.AccountInvalidStatus")]
     ResourceUnavailableAccountInvalidStatus,
     /// 恢复类型不支持增量备份导入。
     ///
-    /// Code `ResourceUnavailable.BackupMigrationRecoveryTypeErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.BackupMigrationRecoveryTypeErr`.
     #[doc(alias = "ResourceUnavailable.BackupMigrationRecoveryTypeErr")]
     ResourceUnavailableBackupMigrationRecoveryTypeErr,
     /// 离线恢复任务状态错误。
     ///
-    /// Code `ResourceUnavailable.CosStatusErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CosStatusErr`.
     #[doc(alias = "ResourceUnavailable.CosStatusErr")]
     ResourceUnavailableCosStatusErr,
     /// 数据库状态无效。
     ///
-    /// Code `ResourceUnavailable.DBInvalidStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DBInvalidStatus`.
     #[doc(alias = "ResourceUnavailable.DBInvalidStatus")]
     ResourceUnavailableDBInvalidStatus,
     /// Invalid instance migration region.
     ///
     /// 实例迁移地域非法。
     ///
-    /// Code `ResourceUnavailable.InstanceMigrateRegionIllegal`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceMigrateRegionIllegal`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceMigrateRegionIllegal")]
     ResourceUnavailableInstanceMigrateRegionIllegal,
     /// Invalid instance migration status.
     ///
     /// 实例迁移状态无效。
     ///
-    /// Code `ResourceUnavailable.InstanceMigrateStatusInvalid`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceMigrateStatusInvalid`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceMigrateStatusInvalid")]
     ResourceUnavailableInstanceMigrateStatusInvalid,
     /// Invalid instance status.
     ///
     /// 实例状态无效。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusInvalid`. Texts: en from pages/sqlserver-error-codes-en.md, zh from pages/sqlserver-error-codes-zh.md.
+    /// Code `ResourceUnavailable.InstanceStatusInvalid`. Text: zh from pages/sqlserver-error-codes-zh.md.
     #[doc(alias = "ResourceUnavailable.InstanceStatusInvalid")]
     ResourceUnavailableInstanceStatusInvalid,
     /// 不支持只读实例。
     ///
-    /// Code `ResourceUnavailable.NotSupportRoInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotSupportRoInstance`.
     #[doc(alias = "ResourceUnavailable.NotSupportRoInstance")]
     ResourceUnavailableNotSupportRoInstance,
     /// VPC不存在。
     ///
-    /// Code `ResourceUnavailable.VpcNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.VpcNotExist`.
     #[doc(alias = "ResourceUnavailable.VpcNotExist")]
     ResourceUnavailableVpcNotExist,
     /// cam鉴权错误。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 不支持重复操作。
     ///
-    /// Code `UnsupportedOperation.NotSupportRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportRepeat`.
     #[doc(alias = "UnsupportedOperation.NotSupportRepeat")]
     UnsupportedOperationNotSupportRepeat,
     /// 上传类型错误。
     ///
-    /// Code `UnsupportedOperation.UploadTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UploadTypeError`.
     #[doc(alias = "UnsupportedOperation.UploadTypeError")]
     UnsupportedOperationUploadTypeError,
 }

@@ -5,14 +5,16 @@
 
 /// An error code of `ssl`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 请检查是否有权限。
     ///
-    /// Code `FailedOperation.AuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthError`.
     #[doc(alias = "FailedOperation.AuthError")]
     FailedOperationAuthError,
     /// No description is documented.
@@ -22,7 +24,7 @@ pub enum ErrorCode {
     FailedOperationBoundResources,
     /// CAM鉴权出现错误。
     ///
-    /// Code `FailedOperation.CAMAuthorizedFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CAMAuthorizedFail`.
     #[doc(alias = "FailedOperation.CAMAuthorizedFail")]
     FailedOperationCAMAuthorizedFail,
     /// No description is documented.
@@ -32,22 +34,22 @@ pub enum ErrorCode {
     FailedOperationCancelAuditCertificateFailed,
     /// 取消订单失败。
     ///
-    /// Code `FailedOperation.CancelOrderFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CancelOrderFailed`.
     #[doc(alias = "FailedOperation.CancelOrderFailed")]
     FailedOperationCancelOrderFailed,
     /// 该证书已颁发， 不能删除。
     ///
-    /// Code `FailedOperation.CannotBeDeletedIssued`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CannotBeDeletedIssued`.
     #[doc(alias = "FailedOperation.CannotBeDeletedIssued")]
     FailedOperationCannotBeDeletedIssued,
     /// 免费证书申请1小时内不允许删除。
     ///
-    /// Code `FailedOperation.CannotBeDeletedWithinHour`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CannotBeDeletedWithinHour`.
     #[doc(alias = "FailedOperation.CannotBeDeletedWithinHour")]
     FailedOperationCannotBeDeletedWithinHour,
     /// 获取订单信息失败，请稍后重试。
     ///
-    /// Code `FailedOperation.CannotGetOrder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CannotGetOrder`.
     #[doc(alias = "FailedOperation.CannotGetOrder")]
     FailedOperationCannotGetOrder,
     /// No description is documented.
@@ -72,17 +74,17 @@ pub enum ErrorCode {
     FailedOperationCertificateCsrParseFailed,
     /// 记录状态必须完结才可以执行该操作。
     ///
-    /// Code `FailedOperation.CertificateDeployDetailRollbackStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployDetailRollbackStatusInvalid`.
     #[doc(alias = "FailedOperation.CertificateDeployDetailRollbackStatusInvalid")]
     FailedOperationCertificateDeployDetailRollbackStatusInvalid,
     /// 证书部署有正在进行中的任务，请部署完成后再重试。
     ///
-    /// Code `FailedOperation.CertificateDeployHasPendingRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployHasPendingRecord`.
     #[doc(alias = "FailedOperation.CertificateDeployHasPendingRecord")]
     FailedOperationCertificateDeployHasPendingRecord,
     /// 已选择的云资源无实例，无法更新，请重新核对后重试。
     ///
-    /// Code `FailedOperation.CertificateDeployInstanceEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployInstanceEmpty`.
     #[doc(alias = "FailedOperation.CertificateDeployInstanceEmpty")]
     FailedOperationCertificateDeployInstanceEmpty,
     /// No description is documented.
@@ -92,22 +94,22 @@ pub enum ErrorCode {
     FailedOperationCertificateDeployInstanceFormatError,
     /// 证书部署记录不存在。
     ///
-    /// Code `FailedOperation.CertificateDeployNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployNotExist`.
     #[doc(alias = "FailedOperation.CertificateDeployNotExist")]
     FailedOperationCertificateDeployNotExist,
     /// 记录状态必须失败才可以执行该操作。
     ///
-    /// Code `FailedOperation.CertificateDeployRetryStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployRetryStatusInvalid`.
     #[doc(alias = "FailedOperation.CertificateDeployRetryStatusInvalid")]
     FailedOperationCertificateDeployRetryStatusInvalid,
     /// 必须有部署成功的记录才可以回滚。
     ///
-    /// Code `FailedOperation.CertificateDeployRollbackStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDeployRollbackStatusInvalid`.
     #[doc(alias = "FailedOperation.CertificateDeployRollbackStatusInvalid")]
     FailedOperationCertificateDeployRollbackStatusInvalid,
     /// 证书下载服务类型不支持。
     ///
-    /// Code `FailedOperation.CertificateDownloadServiceTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateDownloadServiceTypeNotSupport`.
     #[doc(alias = "FailedOperation.CertificateDownloadServiceTypeNotSupport")]
     FailedOperationCertificateDownloadServiceTypeNotSupport,
     /// No description is documented.
@@ -117,27 +119,27 @@ pub enum ErrorCode {
     FailedOperationCertificateEncryptInvalid,
     /// 证书已存在。
     ///
-    /// Code `FailedOperation.CertificateExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateExists`.
     #[doc(alias = "FailedOperation.CertificateExists")]
     FailedOperationCertificateExists,
     /// 当前证书不允许使用一键更新的功能。
     ///
-    /// Code `FailedOperation.CertificateHostDeployCanNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateHostDeployCanNotAllow`.
     #[doc(alias = "FailedOperation.CertificateHostDeployCanNotAllow")]
     FailedOperationCertificateHostDeployCanNotAllow,
     /// 当前为内部账号，账号涉及实例资源较多，无法使用部署功能，请联系SSL证书特殊处理。
     ///
-    /// Code `FailedOperation.CertificateHostResourceInnerInterrupt`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateHostResourceInnerInterrupt`.
     #[doc(alias = "FailedOperation.CertificateHostResourceInnerInterrupt")]
     FailedOperationCertificateHostResourceInnerInterrupt,
     /// 当前账号下实例数量过多，无法正常加载，请您切换加载方式。切换后点击“刷新列表”等待一段时间后即可全部加载。
     ///
-    /// Code `FailedOperation.CertificateHostResourceInstanceHugeLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateHostResourceInstanceHugeLimit`.
     #[doc(alias = "FailedOperation.CertificateHostResourceInstanceHugeLimit")]
     FailedOperationCertificateHostResourceInstanceHugeLimit,
     /// 云资源类型无效。
     ///
-    /// Code `FailedOperation.CertificateHostResourceTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateHostResourceTypeInvalid`.
     #[doc(alias = "FailedOperation.CertificateHostResourceTypeInvalid")]
     FailedOperationCertificateHostResourceTypeInvalid,
     /// No description is documented.
@@ -152,12 +154,12 @@ pub enum ErrorCode {
     FailedOperationCertificateInfoSubmitDomainInvalid,
     /// 当前证书状态不可以提交资料
     ///
-    /// Code `FailedOperation.CertificateInfoSubmitStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateInfoSubmitStatusInvalid`.
     #[doc(alias = "FailedOperation.CertificateInfoSubmitStatusInvalid")]
     FailedOperationCertificateInfoSubmitStatusInvalid,
     /// 证书不符合标准。
     ///
-    /// Code `FailedOperation.CertificateInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateInvalid`.
     #[doc(alias = "FailedOperation.CertificateInvalid")]
     FailedOperationCertificateInvalid,
     /// No description is documented.
@@ -167,7 +169,7 @@ pub enum ErrorCode {
     FailedOperationCertificateMatchError,
     /// 证书与私钥不对应。
     ///
-    /// Code `FailedOperation.CertificateMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateMismatch`.
     #[doc(alias = "FailedOperation.CertificateMismatch")]
     FailedOperationCertificateMismatch,
     /// No description is documented.
@@ -177,17 +179,17 @@ pub enum ErrorCode {
     FailedOperationCertificateNotAllowDownload,
     /// 证书不可用，请检查后再试。
     ///
-    /// Code `FailedOperation.CertificateNotAvailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotAvailable`.
     #[doc(alias = "FailedOperation.CertificateNotAvailable")]
     FailedOperationCertificateNotAvailable,
     /// 证书不可以部署到实例列表下。
     ///
-    /// Code `FailedOperation.CertificateNotDeployInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotDeployInstance`.
     #[doc(alias = "FailedOperation.CertificateNotDeployInstance")]
     FailedOperationCertificateNotDeployInstance,
     /// 证书不存在。
     ///
-    /// Code `FailedOperation.CertificateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotFound`.
     #[doc(alias = "FailedOperation.CertificateNotFound")]
     FailedOperationCertificateNotFound,
     /// No description is documented.
@@ -197,7 +199,7 @@ pub enum ErrorCode {
     FailedOperationCertificateNotFoundOrAudited,
     /// 该证书不存在或不可取消。
     ///
-    /// Code `FailedOperation.CertificateNotFoundOrCantCancel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotFoundOrCantCancel`.
     #[doc(alias = "FailedOperation.CertificateNotFoundOrCantCancel")]
     FailedOperationCertificateNotFoundOrCantCancel,
     /// No description is documented.
@@ -222,17 +224,17 @@ pub enum ErrorCode {
     FailedOperationCertificatePreVerifyEmailInvalid,
     /// 当前证书状态不允许下载。
     ///
-    /// Code `FailedOperation.CertificateStatusNotAllowDownload`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateStatusNotAllowDownload`.
     #[doc(alias = "FailedOperation.CertificateStatusNotAllowDownload")]
     FailedOperationCertificateStatusNotAllowDownload,
     /// 证书状态不允许重新申请。
     ///
-    /// Code `FailedOperation.CertificateStatusNotAllowResubmit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateStatusNotAllowResubmit`.
     #[doc(alias = "FailedOperation.CertificateStatusNotAllowResubmit")]
     FailedOperationCertificateStatusNotAllowResubmit,
     /// 证书当前状态不允许进行域名验证。
     ///
-    /// Code `FailedOperation.CertificateStatusNotAllowVerify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateStatusNotAllowVerify`.
     #[doc(alias = "FailedOperation.CertificateStatusNotAllowVerify")]
     FailedOperationCertificateStatusNotAllowVerify,
     /// No description is documented.
@@ -252,7 +254,7 @@ pub enum ErrorCode {
     FailedOperationCertificateSyncTaskIdInvalid,
     /// 无法查到当前证书类型详情。
     ///
-    /// Code `FailedOperation.CertificateTypeInfoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateTypeInfoNotFound`.
     #[doc(alias = "FailedOperation.CertificateTypeInfoNotFound")]
     FailedOperationCertificateTypeInfoNotFound,
     /// No description is documented.
@@ -262,12 +264,12 @@ pub enum ErrorCode {
     FailedOperationCertificateWhiteFuncError,
     /// 证书确认函文件过大（需小于1.4M）。
     ///
-    /// Code `FailedOperation.ConfirmLetterTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfirmLetterTooLarge`.
     #[doc(alias = "FailedOperation.ConfirmLetterTooLarge")]
     FailedOperationConfirmLetterTooLarge,
     /// 证书确认函文件过小（需大于1KB）。
     ///
-    /// Code `FailedOperation.ConfirmLetterTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfirmLetterTooSmall`.
     #[doc(alias = "FailedOperation.ConfirmLetterTooSmall")]
     FailedOperationConfirmLetterTooSmall,
     /// No description is documented.
@@ -277,22 +279,22 @@ pub enum ErrorCode {
     FailedOperationDeleteFailedTimeNotUp,
     /// 证书已关联云资源，无法删除。
     ///
-    /// Code `FailedOperation.DeleteResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteResourceFailed`.
     #[doc(alias = "FailedOperation.DeleteResourceFailed")]
     FailedOperationDeleteResourceFailed,
     /// 免费证书数量超出限制。
     ///
-    /// Code `FailedOperation.ExceedsFreeLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExceedsFreeLimit`.
     #[doc(alias = "FailedOperation.ExceedsFreeLimit")]
     FailedOperationExceedsFreeLimit,
     /// 文件尺寸太大（需小于1.4MB）。
     ///
-    /// Code `FailedOperation.FileTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileTooLarge`.
     #[doc(alias = "FailedOperation.FileTooLarge")]
     FailedOperationFileTooLarge,
     /// 文件尺寸太小，请上传清晰图片。
     ///
-    /// Code `FailedOperation.FileTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileTooSmall`.
     #[doc(alias = "FailedOperation.FileTooSmall")]
     FailedOperationFileTooSmall,
     /// No description is documented.
@@ -302,92 +304,92 @@ pub enum ErrorCode {
     FailedOperationGenCSRFail,
     /// 公司管理人状态错误。
     ///
-    /// Code `FailedOperation.IllegalManagerStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IllegalManagerStatus`.
     #[doc(alias = "FailedOperation.IllegalManagerStatus")]
     FailedOperationIllegalManagerStatus,
     /// 证书来源错误。
     ///
-    /// Code `FailedOperation.InvalidCertificateSource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidCertificateSource`.
     #[doc(alias = "FailedOperation.InvalidCertificateSource")]
     FailedOperationInvalidCertificateSource,
     /// 证书状态不正确。
     ///
-    /// Code `FailedOperation.InvalidCertificateStatusCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidCertificateStatusCode`.
     #[doc(alias = "FailedOperation.InvalidCertificateStatusCode")]
     FailedOperationInvalidCertificateStatusCode,
     /// 证书确认函格式错误（支持格式为jpg、jpeg、png、pdf）。
     ///
-    /// Code `FailedOperation.InvalidConfirmLetterFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidConfirmLetterFormat`.
     #[doc(alias = "FailedOperation.InvalidConfirmLetterFormat")]
     FailedOperationInvalidConfirmLetterFormat,
     /// 证书确认函格式错误（支持格式为jpg、pdf、gif）。
     ///
-    /// Code `FailedOperation.InvalidConfirmLetterFormatWosign`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidConfirmLetterFormatWosign`.
     #[doc(alias = "FailedOperation.InvalidConfirmLetterFormatWosign")]
     FailedOperationInvalidConfirmLetterFormatWosign,
     /// 文件格式错误，请重新上传。
     ///
-    /// Code `FailedOperation.InvalidFileType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidFileType`.
     #[doc(alias = "FailedOperation.InvalidFileType")]
     FailedOperationInvalidFileType,
     /// 参数有误。
     ///
-    /// Code `FailedOperation.InvalidParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidParam`.
     #[doc(alias = "FailedOperation.InvalidParam")]
     FailedOperationInvalidParam,
     /// 该主域（%s）下申请的免费证书数量已达到%s个上限，请购买付费证书。
     ///
-    /// Code `FailedOperation.MainDomainCertificateCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MainDomainCertificateCountLimit`.
     #[doc(alias = "FailedOperation.MainDomainCertificateCountLimit")]
     FailedOperationMainDomainCertificateCountLimit,
     /// 管理人信息已提交CA，不可以删除。
     ///
-    /// Code `FailedOperation.ManagerCanNotDeleteCa`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ManagerCanNotDeleteCa`.
     #[doc(alias = "FailedOperation.ManagerCanNotDeleteCa")]
     FailedOperationManagerCanNotDeleteCa,
     /// 管理人信息已关联证书，不可以删除。
     ///
-    /// Code `FailedOperation.ManagerCanNotDeleteCert`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ManagerCanNotDeleteCert`.
     #[doc(alias = "FailedOperation.ManagerCanNotDeleteCert")]
     FailedOperationManagerCanNotDeleteCert,
     /// 当前 CA 机构访问繁忙，请稍后重试。
     ///
-    /// Code `FailedOperation.NetworkError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetworkError`.
     #[doc(alias = "FailedOperation.NetworkError")]
     FailedOperationNetworkError,
     /// 您没有该项目的操作权限。
     ///
-    /// Code `FailedOperation.NoProjectPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoProjectPermission`.
     #[doc(alias = "FailedOperation.NoProjectPermission")]
     FailedOperationNoProjectPermission,
     /// 尚未通过实名认证。
     ///
-    /// Code `FailedOperation.NoRealNameAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoRealNameAuth`.
     #[doc(alias = "FailedOperation.NoRealNameAuth")]
     FailedOperationNoRealNameAuth,
     /// 该订单已重签发。
     ///
-    /// Code `FailedOperation.OrderAlreadyReplaced`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrderAlreadyReplaced`.
     #[doc(alias = "FailedOperation.OrderAlreadyReplaced")]
     FailedOperationOrderAlreadyReplaced,
     /// 重颁发失败。
     ///
-    /// Code `FailedOperation.OrderReplaceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OrderReplaceFailed`.
     #[doc(alias = "FailedOperation.OrderReplaceFailed")]
     FailedOperationOrderReplaceFailed,
     /// 剩余权益点不足。
     ///
-    /// Code `FailedOperation.PackageCountLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PackageCountLimit`.
     #[doc(alias = "FailedOperation.PackageCountLimit")]
     FailedOperationPackageCountLimit,
     /// 权益包已过期。
     ///
-    /// Code `FailedOperation.PackageExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PackageExpired`.
     #[doc(alias = "FailedOperation.PackageExpired")]
     FailedOperationPackageExpired,
     /// 权益包不存在。
     ///
-    /// Code `FailedOperation.PackageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PackageNotFound`.
     #[doc(alias = "FailedOperation.PackageNotFound")]
     FailedOperationPackageNotFound,
     /// No description is documented.
@@ -397,27 +399,27 @@ pub enum ErrorCode {
     FailedOperationRenewNotIssued,
     /// 证书吊销失败。
     ///
-    /// Code `FailedOperation.RevokeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RevokeFailed`.
     #[doc(alias = "FailedOperation.RevokeFailed")]
     FailedOperationRevokeFailed,
     /// 证书已关联云资源，无法吊销。
     ///
-    /// Code `FailedOperation.RevokeResourceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RevokeResourceFailed`.
     #[doc(alias = "FailedOperation.RevokeResourceFailed")]
     FailedOperationRevokeResourceFailed,
     /// 角色不存在，请前往授权。
     ///
-    /// Code `FailedOperation.RoleNotFoundAuthorization`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RoleNotFoundAuthorization`.
     #[doc(alias = "FailedOperation.RoleNotFoundAuthorization")]
     FailedOperationRoleNotFoundAuthorization,
     /// 系统错误。
     ///
-    /// Code `FailedOperation.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SystemError`.
     #[doc(alias = "FailedOperation.SystemError")]
     FailedOperationSystemError,
     /// 计费中心错误。
     ///
-    /// Code `FailedOperation.TradeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeError`.
     #[doc(alias = "FailedOperation.TradeError")]
     FailedOperationTradeError,
     /// No description is documented.
@@ -432,42 +434,42 @@ pub enum ErrorCode {
     FailedOperationUploadConfirmCertificateNotSupportDV,
     /// 后端服务响应为空。
     ///
-    /// Code `InternalError.BackendResponseEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BackendResponseEmpty`.
     #[doc(alias = "InternalError.BackendResponseEmpty")]
     InternalErrorBackendResponseEmpty,
     /// 后端服务响应错误。
     ///
-    /// Code `InternalError.BackendResponseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BackendResponseError`.
     #[doc(alias = "InternalError.BackendResponseError")]
     InternalErrorBackendResponseError,
     /// 查询的证书ID不能超过50个。
     ///
-    /// Code `InvalidParameter.CertificateIdNumberLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificateIdNumberLimit`.
     #[doc(alias = "InvalidParameter.CertificateIdNumberLimit")]
     InvalidParameterCertificateIdNumberLimit,
     /// 当前证书状态不允许重新提交申请。
     ///
-    /// Code `InvalidParameter.CertificateStatusNotAllowResubmit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificateStatusNotAllowResubmit`.
     #[doc(alias = "InvalidParameter.CertificateStatusNotAllowResubmit")]
     InvalidParameterCertificateStatusNotAllowResubmit,
     /// 证书数量超出限制。
     ///
-    /// Code `InvalidParameter.CertificatesNumberExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificatesNumberExceeded`.
     #[doc(alias = "InvalidParameter.CertificatesNumberExceeded")]
     InvalidParameterCertificatesNumberExceeded,
     /// 包含无效的证书ID。
     ///
-    /// Code `InvalidParameter.ContainsInvalidCertificateId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ContainsInvalidCertificateId`.
     #[doc(alias = "InvalidParameter.ContainsInvalidCertificateId")]
     InvalidParameterContainsInvalidCertificateId,
     /// 域名数量无效。
     ///
-    /// Code `InvalidParameter.DomainCountInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainCountInvalid`.
     #[doc(alias = "InvalidParameter.DomainCountInvalid")]
     InvalidParameterDomainCountInvalid,
     /// 域名无效，请重新输入。
     ///
-    /// Code `InvalidParameter.DomainInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainInvalid`.
     #[doc(alias = "InvalidParameter.DomainInvalid")]
     InvalidParameterDomainInvalid,
     /// No description is documented.
@@ -477,17 +479,17 @@ pub enum ErrorCode {
     InvalidParameterMissMatchPrivateKey,
     /// 权益点ID列表无效。
     ///
-    /// Code `InvalidParameter.PackageIdsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PackageIdsInvalid`.
     #[doc(alias = "InvalidParameter.PackageIdsInvalid")]
     InvalidParameterPackageIdsInvalid,
     /// 证书期限无效。
     ///
-    /// Code `InvalidParameter.PeriodInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PeriodInvalid`.
     #[doc(alias = "InvalidParameter.PeriodInvalid")]
     InvalidParameterPeriodInvalid,
     /// 产品PID无效。
     ///
-    /// Code `InvalidParameter.ProductPidInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProductPidInvalid`.
     #[doc(alias = "InvalidParameter.ProductPidInvalid")]
     InvalidParameterProductPidInvalid,
     /// No description is documented.
@@ -497,22 +499,22 @@ pub enum ErrorCode {
     InvalidParameterRegionNotEmpty,
     /// 算法无效。
     ///
-    /// Code `InvalidParameter.RenewAlgorithmInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RenewAlgorithmInvalid`.
     #[doc(alias = "InvalidParameter.RenewAlgorithmInvalid")]
     InvalidParameterRenewAlgorithmInvalid,
     /// CSR无效。
     ///
-    /// Code `InvalidParameter.RenewCsrInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RenewCsrInvalid`.
     #[doc(alias = "InvalidParameter.RenewCsrInvalid")]
     InvalidParameterRenewCsrInvalid,
     /// 生成CSR方式无效。
     ///
-    /// Code `InvalidParameter.RenewGenCsrMethodInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RenewGenCsrMethodInvalid`.
     #[doc(alias = "InvalidParameter.RenewGenCsrMethodInvalid")]
     InvalidParameterRenewGenCsrMethodInvalid,
     /// 参数有误。
     ///
-    /// Code `InvalidParameter.WithDetailReason`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WithDetailReason`.
     #[doc(alias = "InvalidParameter.WithDetailReason")]
     InvalidParameterWithDetailReason,
     /// No description is documented.
@@ -532,12 +534,12 @@ pub enum ErrorCode {
     InvalidParameterValueIntermediateCertNotSame,
     /// 单位时间内接口请求频率达到限制。
     ///
-    /// Code `LimitExceeded.RateLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RateLimitExceeded`.
     #[doc(alias = "LimitExceeded.RateLimitExceeded")]
     LimitExceededRateLimitExceeded,
     /// 公司管理人不存在。
     ///
-    /// Code `ResourceNotFound.Manager`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Manager`.
     #[doc(alias = "ResourceNotFound.Manager")]
     ResourceNotFoundManager,
 }

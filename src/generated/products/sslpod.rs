@@ -5,74 +5,76 @@
 
 /// An error code of `sslpod`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 重复添加。
     ///
-    /// Code `FailedOperation.RepetitionAdd`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RepetitionAdd`.
     #[doc(alias = "FailedOperation.RepetitionAdd")]
     FailedOperationRepetitionAdd,
     /// 解析域名失败。
     ///
-    /// Code `FailedOperation.ResolveDomainFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResolveDomainFailed`.
     #[doc(alias = "FailedOperation.ResolveDomainFailed")]
     FailedOperationResolveDomainFailed,
     /// 无效的域名。
     ///
-    /// Code `InvalidParameter.InvalidDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDomain`.
     #[doc(alias = "InvalidParameter.InvalidDomain")]
     InvalidParameterInvalidDomain,
     /// 无效的IP。
     ///
-    /// Code `InvalidParameter.InvalidIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIP`.
     #[doc(alias = "InvalidParameter.InvalidIP")]
     InvalidParameterInvalidIP,
     /// 无效的端口。
     ///
-    /// Code `InvalidParameter.InvalidPort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPort`.
     #[doc(alias = "InvalidParameter.InvalidPort")]
     InvalidParameterInvalidPort,
     /// 无效的监控类型。
     ///
-    /// Code `InvalidParameter.InvalidServerType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidServerType`.
     #[doc(alias = "InvalidParameter.InvalidServerType")]
     InvalidParameterInvalidServerType,
     /// 标签不合规。
     ///
-    /// Code `InvalidParameter.InvalidTagName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidTagName`.
     #[doc(alias = "InvalidParameter.InvalidTagName")]
     InvalidParameterInvalidTagName,
     /// 添加标签过多。
     ///
-    /// Code `InvalidParameter.TooManyTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TooManyTag`.
     #[doc(alias = "InvalidParameter.TooManyTag")]
     InvalidParameterTooManyTag,
     /// 无效的通知类型。
     ///
-    /// Code `InvalidParameterValue.InvalidNoticeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidNoticeType`.
     #[doc(alias = "InvalidParameterValue.InvalidNoticeType")]
     InvalidParameterValueInvalidNoticeType,
     /// 无效的搜索类型。
     ///
-    /// Code `InvalidParameterValue.InvalidSearchType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSearchType`.
     #[doc(alias = "InvalidParameterValue.InvalidSearchType")]
     InvalidParameterValueInvalidSearchType,
     /// 套餐管理额度已满。
     ///
-    /// Code `LimitExceeded.AddExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AddExceeded`.
     #[doc(alias = "LimitExceeded.AddExceeded")]
     LimitExceededAddExceeded,
     /// 套餐监控额度已满。
     ///
-    /// Code `LimitExceeded.MonitorExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MonitorExceeded`.
     #[doc(alias = "LimitExceeded.MonitorExceeded")]
     LimitExceededMonitorExceeded,
     /// 产品不存在。
     ///
-    /// Code `ResourceNotFound.Product`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Product`.
     #[doc(alias = "ResourceNotFound.Product")]
     ResourceNotFoundProduct,
 }

@@ -5,97 +5,99 @@
 
 /// An error code of `ssm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// KMS操作失败。
     ///
-    /// Code `FailedOperation.AccessKmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessKmsError`.
     #[doc(alias = "FailedOperation.AccessKmsError")]
     FailedOperationAccessKmsError,
     /// 凭据被禁止轮转。
     ///
-    /// Code `FailedOperation.RotationForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RotationForbidden`.
     #[doc(alias = "FailedOperation.RotationForbidden")]
     FailedOperationRotationForbidden,
     /// 标签键重复。
     ///
-    /// Code `InvalidParameterValue.TagKeysDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeysDuplicated`.
     #[doc(alias = "InvalidParameterValue.TagKeysDuplicated")]
     InvalidParameterValueTagKeysDuplicated,
     /// 标签键或标签值不存在。
     ///
-    /// Code `InvalidParameterValue.TagsNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagsNotExisted`.
     #[doc(alias = "InvalidParameterValue.TagsNotExisted")]
     InvalidParameterValueTagsNotExisted,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// AccessKey已经达到上限。
     ///
-    /// Code `OperationDenied.AccessKeyOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccessKeyOverLimit`.
     #[doc(alias = "OperationDenied.AccessKeyOverLimit")]
     OperationDeniedAccessKeyOverLimit,
     /// 不允许手动更新具有自动轮换功能的凭据。
     ///
-    /// Code `OperationDenied.AutoRotatedResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AutoRotatedResource`.
     #[doc(alias = "OperationDenied.AutoRotatedResource")]
     OperationDeniedAutoRotatedResource,
     /// 角色不存在。
     ///
-    /// Code `OperationDenied.RoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RoleNotExist`.
     #[doc(alias = "OperationDenied.RoleNotExist")]
     OperationDeniedRoleNotExist,
     /// 被操作密钥与账号不匹配。
     ///
-    /// Code `OperationDenied.UinNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UinNotMatch`.
     #[doc(alias = "OperationDenied.UinNotMatch")]
     OperationDeniedUinNotMatch,
     /// 凭据名已存在。
     ///
-    /// Code `ResourceInUse.SecretExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.SecretExists`.
     #[doc(alias = "ResourceInUse.SecretExists")]
     ResourceInUseSecretExists,
     /// 版本号已存在。
     ///
-    /// Code `ResourceInUse.VersionIdExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.VersionIdExists`.
     #[doc(alias = "ResourceInUse.VersionIdExists")]
     ResourceInUseVersionIdExists,
     /// 凭据不存在。
     ///
-    /// Code `ResourceNotFound.SecretNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SecretNotExist`.
     #[doc(alias = "ResourceNotFound.SecretNotExist")]
     ResourceNotFoundSecretNotExist,
     /// 服务未购买。
     ///
-    /// Code `ResourceUnavailable.NotPurchased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotPurchased`.
     #[doc(alias = "ResourceUnavailable.NotPurchased")]
     ResourceUnavailableNotPurchased,
     /// 凭据被禁用。
     ///
-    /// Code `ResourceUnavailable.ResourceDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceDisabled`.
     #[doc(alias = "ResourceUnavailable.ResourceDisabled")]
     ResourceUnavailableResourceDisabled,
     /// 凭据处于计划删除状态。
     ///
-    /// Code `ResourceUnavailable.ResourcePendingDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourcePendingDeleted`.
     #[doc(alias = "ResourceUnavailable.ResourcePendingDeleted")]
     ResourceUnavailableResourcePendingDeleted,
     /// 凭据未完成初始化。
     ///
-    /// Code `ResourceUnavailable.ResourceUninitialized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceUninitialized`.
     #[doc(alias = "ResourceUnavailable.ResourceUninitialized")]
     ResourceUnavailableResourceUninitialized,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 访问KMS失败。
     ///
-    /// Code `UnauthorizedOperation.AccessKmsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AccessKmsError`.
     #[doc(alias = "UnauthorizedOperation.AccessKmsError")]
     UnauthorizedOperationAccessKmsError,
 }

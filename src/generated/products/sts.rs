@@ -5,14 +5,16 @@
 
 /// An error code of `sts`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 密钥不合法。
     ///
-    /// Code `AuthFailure.AccessKeyIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.AccessKeyIllegal`.
     #[doc(alias = "AuthFailure.AccessKeyIllegal")]
     AuthFailureAccessKeyIllegal,
     /// No description is documented.
@@ -32,117 +34,117 @@ pub enum ErrorCode {
     FailedOperationTempKeyNotAllowed,
     /// DB错误。
     ///
-    /// Code `InternalError.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbError`.
     #[doc(alias = "InternalError.DbError")]
     InternalErrorDbError,
     /// 加密失败。
     ///
-    /// Code `InternalError.EncryptError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EncryptError`.
     #[doc(alias = "InternalError.EncryptError")]
     InternalErrorEncryptError,
     /// 获取appid错误。
     ///
-    /// Code `InternalError.GetAppIdError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetAppIdError`.
     #[doc(alias = "InternalError.GetAppIdError")]
     InternalErrorGetAppIdError,
     /// 获取角色失败。
     ///
-    /// Code `InternalError.GetRoleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoleError`.
     #[doc(alias = "InternalError.GetRoleError")]
     InternalErrorGetRoleError,
     /// 获取token失败。
     ///
-    /// Code `InternalError.GetSeedTokenError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSeedTokenError`.
     #[doc(alias = "InternalError.GetSeedTokenError")]
     InternalErrorGetSeedTokenError,
     /// 角色非法。
     ///
-    /// Code `InternalError.IllegalRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IllegalRole`.
     #[doc(alias = "InternalError.IllegalRole")]
     InternalErrorIllegalRole,
     /// pb打包失败。
     ///
-    /// Code `InternalError.PbSerializeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.PbSerializeError`.
     #[doc(alias = "InternalError.PbSerializeError")]
     InternalErrorPbSerializeError,
     /// 系统内部错误，如网络错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 不支持该类型密钥。
     ///
-    /// Code `InvalidParameter.AccessKeyNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccessKeyNotSupport`.
     #[doc(alias = "InvalidParameter.AccessKeyNotSupport")]
     InvalidParameterAccessKeyNotSupport,
     /// 账号不存在或不可用。
     ///
-    /// Code `InvalidParameter.AccountNotAvaliable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccountNotAvaliable`.
     #[doc(alias = "InvalidParameter.AccountNotAvaliable")]
     InvalidParameterAccountNotAvaliable,
     /// 扩展策略过大。
     ///
-    /// Code `InvalidParameter.ExtendStrategyOverSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExtendStrategyOverSize`.
     #[doc(alias = "InvalidParameter.ExtendStrategyOverSize")]
     InvalidParameterExtendStrategyOverSize,
     /// 越权访问资源。
     ///
-    /// Code `InvalidParameter.GrantOtherResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GrantOtherResource`.
     #[doc(alias = "InvalidParameter.GrantOtherResource")]
     InvalidParameterGrantOtherResource,
     /// 超过频率限制。
     ///
-    /// Code `InvalidParameter.OverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OverLimit`.
     #[doc(alias = "InvalidParameter.OverLimit")]
     InvalidParameterOverLimit,
     /// 过期时间超过阈值。
     ///
-    /// Code `InvalidParameter.OverTimeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OverTimeError`.
     #[doc(alias = "InvalidParameter.OverTimeError")]
     InvalidParameterOverTimeError,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 策略过长。
     ///
-    /// Code `InvalidParameter.PolicyTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PolicyTooLong`.
     #[doc(alias = "InvalidParameter.PolicyTooLong")]
     InvalidParameterPolicyTooLong,
     /// 策略资源六段式错误。
     ///
-    /// Code `InvalidParameter.ResouceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResouceError`.
     #[doc(alias = "InvalidParameter.ResouceError")]
     InvalidParameterResouceError,
     /// 策略语法错误。
     ///
-    /// Code `InvalidParameter.StrategyFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StrategyFormatError`.
     #[doc(alias = "InvalidParameter.StrategyFormatError")]
     InvalidParameterStrategyFormatError,
     /// 非法策略。
     ///
-    /// Code `InvalidParameter.StrategyInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StrategyInvalid`.
     #[doc(alias = "InvalidParameter.StrategyInvalid")]
     InvalidParameterStrategyInvalid,
     /// 临时Code无效。
     ///
-    /// Code `InvalidParameter.TempCodeNotAvaliable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TempCodeNotAvaliable`.
     #[doc(alias = "InvalidParameter.TempCodeNotAvaliable")]
     InvalidParameterTempCodeNotAvaliable,
     /// WebIdentityToken参数错误。
     ///
-    /// Code `InvalidParameter.WebIdentityTokenError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WebIdentityTokenError`.
     #[doc(alias = "InvalidParameter.WebIdentityTokenError")]
     InvalidParameterWebIdentityTokenError,
     /// 账号对应的角色不存在。
     ///
-    /// Code `ResourceNotFound.RoleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RoleNotFound`.
     #[doc(alias = "ResourceNotFound.RoleNotFound")]
     ResourceNotFoundRoleNotFound,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `tag`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,206 +19,206 @@ pub enum ErrorCode {
     FailedOperationPolicyEnforcedInvalid,
     /// 项目已禁用。
     ///
-    /// Code `FailedOperation.ProjectDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProjectDisabled`.
     #[doc(alias = "FailedOperation.ProjectDisabled")]
     FailedOperationProjectDisabled,
     /// 项目数超过限制。
     ///
-    /// Code `FailedOperation.ProjectNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ProjectNumExceed`.
     #[doc(alias = "FailedOperation.ProjectNumExceed")]
     FailedOperationProjectNumExceed,
     /// 单次请求的资源appId必须相同。
     ///
-    /// Code `FailedOperation.ResourceAppIdNotSame`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceAppIdNotSame`.
     #[doc(alias = "FailedOperation.ResourceAppIdNotSame")]
     FailedOperationResourceAppIdNotSame,
     /// 资源标签正在处理中。
     ///
-    /// Code `FailedOperation.ResourceTagProcessing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceTagProcessing`.
     #[doc(alias = "FailedOperation.ResourceTagProcessing")]
     FailedOperationResourceTagProcessing,
     /// 标签已经关联配额。
     ///
-    /// Code `FailedOperation.TagAttachedQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagAttachedQuota`.
     #[doc(alias = "FailedOperation.TagAttachedQuota")]
     FailedOperationTagAttachedQuota,
     /// 已关联资源的标签无法删除。
     ///
-    /// Code `FailedOperation.TagAttachedResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TagAttachedResource`.
     #[doc(alias = "FailedOperation.TagAttachedResource")]
     FailedOperationTagAttachedResource,
     /// PaginationToken参数非法。
     ///
-    /// Code `InvalidParameter.PaginationTokenInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PaginationTokenInvalid`.
     #[doc(alias = "InvalidParameter.PaginationTokenInvalid")]
     InvalidParameterPaginationTokenInvalid,
     /// 项目名称已存在。
     ///
-    /// Code `InvalidParameter.ProjectNameExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProjectNameExisted`.
     #[doc(alias = "InvalidParameter.ProjectNameExisted")]
     InvalidParameterProjectNameExisted,
     /// 系统预留标签键 qcloud、tencent和project 禁止创建。
     ///
-    /// Code `InvalidParameter.ReservedTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReservedTagKey`.
     #[doc(alias = "InvalidParameter.ReservedTagKey")]
     InvalidParameterReservedTagKey,
     /// Tag参数错误。
     ///
-    /// Code `InvalidParameter.Tag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Tag`.
     #[doc(alias = "InvalidParameter.Tag")]
     InvalidParameterTag,
     /// 当前业务不支持标签操作。
     ///
-    /// Code `InvalidParameter.UnsupportedService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedService`.
     #[doc(alias = "InvalidParameter.UnsupportedService")]
     InvalidParameterUnsupportedService,
     /// DeleteTags中不能包含ReplaceTags或AddTags中元素。
     ///
-    /// Code `InvalidParameterValue.DeleteTagsParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeleteTagsParamError`.
     #[doc(alias = "InvalidParameterValue.DeleteTagsParamError")]
     InvalidParameterValueDeleteTagsParamError,
     /// offset error。
     ///
-    /// Code `InvalidParameterValue.OffsetInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OffsetInvalid`.
     #[doc(alias = "InvalidParameterValue.OffsetInvalid")]
     InvalidParameterValueOffsetInvalid,
     /// 地域错误。
     ///
-    /// Code `InvalidParameterValue.RegionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionInvalid`.
     #[doc(alias = "InvalidParameterValue.RegionInvalid")]
     InvalidParameterValueRegionInvalid,
     /// 系统预留标签键 qcloud、tencent和project 禁止创建。
     ///
-    /// Code `InvalidParameterValue.ReservedTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReservedTagKey`.
     #[doc(alias = "InvalidParameterValue.ReservedTagKey")]
     InvalidParameterValueReservedTagKey,
     /// 资源描述错误。
     ///
-    /// Code `InvalidParameterValue.ResourceDescriptionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceDescriptionError`.
     #[doc(alias = "InvalidParameterValue.ResourceDescriptionError")]
     InvalidParameterValueResourceDescriptionError,
     /// 资源Id错误。
     ///
-    /// Code `InvalidParameterValue.ResourceIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceIdInvalid`.
     #[doc(alias = "InvalidParameterValue.ResourceIdInvalid")]
     InvalidParameterValueResourceIdInvalid,
     /// 资源前缀错误。
     ///
-    /// Code `InvalidParameterValue.ResourcePrefixInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourcePrefixInvalid`.
     #[doc(alias = "InvalidParameterValue.ResourcePrefixInvalid")]
     InvalidParameterValueResourcePrefixInvalid,
     /// 业务类型错误。
     ///
-    /// Code `InvalidParameterValue.ServiceTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ServiceTypeInvalid")]
     InvalidParameterValueServiceTypeInvalid,
     /// TagFilters参数错误。
     ///
-    /// Code `InvalidParameterValue.TagFilters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagFilters`.
     #[doc(alias = "InvalidParameterValue.TagFilters")]
     InvalidParameterValueTagFilters,
     /// 过滤标签键对应标签值达到上限数 6。
     ///
-    /// Code `InvalidParameterValue.TagFiltersLengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagFiltersLengthExceeded`.
     #[doc(alias = "InvalidParameterValue.TagFiltersLengthExceeded")]
     InvalidParameterValueTagFiltersLengthExceeded,
     /// 标签键包含非法字符。
     ///
-    /// Code `InvalidParameterValue.TagKeyCharacterIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyCharacterIllegal`.
     #[doc(alias = "InvalidParameterValue.TagKeyCharacterIllegal")]
     InvalidParameterValueTagKeyCharacterIllegal,
     /// TagList中存在重复的TagKey。
     ///
-    /// Code `InvalidParameterValue.TagKeyDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyDuplicate`.
     #[doc(alias = "InvalidParameterValue.TagKeyDuplicate")]
     InvalidParameterValueTagKeyDuplicate,
     /// 标签键不能为空值。
     ///
-    /// Code `InvalidParameterValue.TagKeyEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyEmpty`.
     #[doc(alias = "InvalidParameterValue.TagKeyEmpty")]
     InvalidParameterValueTagKeyEmpty,
     /// 标签键长度超过限制。
     ///
-    /// Code `InvalidParameterValue.TagKeyLengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyLengthExceeded`.
     #[doc(alias = "InvalidParameterValue.TagKeyLengthExceeded")]
     InvalidParameterValueTagKeyLengthExceeded,
     /// 标签值包含非法字符。
     ///
-    /// Code `InvalidParameterValue.TagValueCharacterIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValueCharacterIllegal`.
     #[doc(alias = "InvalidParameterValue.TagValueCharacterIllegal")]
     InvalidParameterValueTagValueCharacterIllegal,
     /// 标签值不能为空值。
     ///
-    /// Code `InvalidParameterValue.TagValueEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValueEmpty`.
     #[doc(alias = "InvalidParameterValue.TagValueEmpty")]
     InvalidParameterValueTagValueEmpty,
     /// 标签值长度超过限制。
     ///
-    /// Code `InvalidParameterValue.TagValueLengthExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValueLengthExceeded`.
     #[doc(alias = "InvalidParameterValue.TagValueLengthExceeded")]
     InvalidParameterValueTagValueLengthExceeded,
     /// Uin参数不合法。
     ///
-    /// Code `InvalidParameterValue.UinInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UinInvalid`.
     #[doc(alias = "InvalidParameterValue.UinInvalid")]
     InvalidParameterValueUinInvalid,
     /// 超过配额限制。
     ///
-    /// Code `LimitExceeded.Quota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Quota`.
     #[doc(alias = "LimitExceeded.Quota")]
     LimitExceededQuota,
     /// 资源关联的标签数超过限制。
     ///
-    /// Code `LimitExceeded.ResourceAttachedTags`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ResourceAttachedTags`.
     #[doc(alias = "LimitExceeded.ResourceAttachedTags")]
     LimitExceededResourceAttachedTags,
     /// 单次请求的资源数达到上限。
     ///
-    /// Code `LimitExceeded.ResourceNumPerRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ResourceNumPerRequest`.
     #[doc(alias = "LimitExceeded.ResourceNumPerRequest")]
     LimitExceededResourceNumPerRequest,
     /// 用户创建标签键达到上限数 1000。
     ///
-    /// Code `LimitExceeded.TagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagKey`.
     #[doc(alias = "LimitExceeded.TagKey")]
     LimitExceededTagKey,
     /// 单次请求的标签数超过上限。
     ///
-    /// Code `LimitExceeded.TagNumPerRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagNumPerRequest`.
     #[doc(alias = "LimitExceeded.TagNumPerRequest")]
     LimitExceededTagNumPerRequest,
     /// 单个标签键对应标签值达到上限数 1000。
     ///
-    /// Code `LimitExceeded.TagValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagValue`.
     #[doc(alias = "LimitExceeded.TagValue")]
     LimitExceededTagValue,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 标签已存在。
     ///
-    /// Code `ResourceInUse.TagDuplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TagDuplicate`.
     #[doc(alias = "ResourceInUse.TagDuplicate")]
     ResourceInUseTagDuplicate,
     /// 对应的标签键和资源已关联。
     ///
-    /// Code `ResourceInUse.TagKeyAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.TagKeyAttached`.
     #[doc(alias = "ResourceInUse.TagKeyAttached")]
     ResourceInUseTagKeyAttached,
     /// 资源关联的标签键不存在。
     ///
-    /// Code `ResourceNotFound.AttachedTagKeyNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AttachedTagKeyNotFound`.
     #[doc(alias = "ResourceNotFound.AttachedTagKeyNotFound")]
     ResourceNotFoundAttachedTagKeyNotFound,
     /// 记录不存在。
     ///
-    /// Code `ResourceNotFound.RecordNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RecordNotFound`.
     #[doc(alias = "ResourceNotFound.RecordNotFound")]
     ResourceNotFoundRecordNotFound,
     /// 标签不存在。
     ///
-    /// Code `ResourceNotFound.TagNonExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TagNonExist`.
     #[doc(alias = "ResourceNotFound.TagNonExist")]
     ResourceNotFoundTagNonExist,
 }

@@ -5,19 +5,21 @@
 
 /// An error code of `tat`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 调用 CVM 失败。
     ///
-    /// Code `FailedOperation.CVMError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CVMError`.
     #[doc(alias = "FailedOperation.CVMError")]
     FailedOperationCVMError,
     /// 调用 Lighthouse 失败。
     ///
-    /// Code `FailedOperation.LighthouseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LighthouseError`.
     #[doc(alias = "FailedOperation.LighthouseError")]
     FailedOperationLighthouseError,
     /// No description is documented.
@@ -31,32 +33,32 @@ pub enum ErrorCode {
     InvalidFilter,
     /// 参数冲突。
     ///
-    /// Code `InvalidParameter.ConflictParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConflictParameter`.
     #[doc(alias = "InvalidParameter.ConflictParameter")]
     InvalidParameterConflictParameter,
     /// 无效用户名。
     ///
-    /// Code `InvalidParameter.InvalidUsername`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUsername`.
     #[doc(alias = "InvalidParameter.InvalidUsername")]
     InvalidParameterInvalidUsername,
     /// 参数名称重复。
     ///
-    /// Code `InvalidParameter.ParameterNameDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterNameDuplicated`.
     #[doc(alias = "InvalidParameter.ParameterNameDuplicated")]
     InvalidParameterParameterNameDuplicated,
     /// Agent不支持此命令类型。
     ///
-    /// Code `InvalidParameterValue.AgentUnsupportedCommandType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AgentUnsupportedCommandType`.
     #[doc(alias = "InvalidParameterValue.AgentUnsupportedCommandType")]
     InvalidParameterValueAgentUnsupportedCommandType,
     /// Command 内容无效。
     ///
-    /// Code `InvalidParameterValue.CommandContentInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CommandContentInvalid`.
     #[doc(alias = "InvalidParameterValue.CommandContentInvalid")]
     InvalidParameterValueCommandContentInvalid,
     /// Command 名称重复。
     ///
-    /// Code `InvalidParameterValue.CommandNameDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CommandNameDuplicated`.
     #[doc(alias = "InvalidParameterValue.CommandNameDuplicated")]
     InvalidParameterValueCommandNameDuplicated,
     /// No description is documented.
@@ -71,77 +73,77 @@ pub enum ErrorCode {
     InvalidParameterValueInconsistentID,
     /// 实例类型不一致。
     ///
-    /// Code `InvalidParameterValue.InconsistentInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InconsistentInstance`.
     #[doc(alias = "InvalidParameterValue.InconsistentInstance")]
     InvalidParameterValueInconsistentInstance,
     /// 实例ID与执行活动无关。
     ///
-    /// Code `InvalidParameterValue.InstanceIsNotRelatedToInvocation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIsNotRelatedToInvocation`.
     #[doc(alias = "InvalidParameterValue.InstanceIsNotRelatedToInvocation")]
     InvalidParameterValueInstanceIsNotRelatedToInvocation,
     /// CommandId 无效。
     ///
-    /// Code `InvalidParameterValue.InvalidCommandId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCommandId`.
     #[doc(alias = "InvalidParameterValue.InvalidCommandId")]
     InvalidParameterValueInvalidCommandId,
     /// Command 名称无效。
     ///
-    /// Code `InvalidParameterValue.InvalidCommandName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCommandName`.
     #[doc(alias = "InvalidParameterValue.InvalidCommandName")]
     InvalidParameterValueInvalidCommandName,
     /// 命令内容无效。
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// Crontab 表达式无效。
     ///
-    /// Code `InvalidParameterValue.InvalidCronExpression`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCronExpression`.
     #[doc(alias = "InvalidParameterValue.InvalidCronExpression")]
     InvalidParameterValueInvalidCronExpression,
     /// Filter 无效。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// 实例ID无效。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceId`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceId")]
     InvalidParameterValueInvalidInstanceId,
     /// 不合法的执行活动ID。
     ///
-    /// Code `InvalidParameterValue.InvalidInvocationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInvocationId`.
     #[doc(alias = "InvalidParameterValue.InvalidInvocationId")]
     InvalidParameterValueInvalidInvocationId,
     /// 不合法的执行任务ID。
     ///
-    /// Code `InvalidParameterValue.InvalidInvocationTaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInvocationTaskId`.
     #[doc(alias = "InvalidParameterValue.InvalidInvocationTaskId")]
     InvalidParameterValueInvalidInvocationTaskId,
     /// InvokerId 无效。
     ///
-    /// Code `InvalidParameterValue.InvalidInvokerId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInvokerId`.
     #[doc(alias = "InvalidParameterValue.InvalidInvokerId")]
     InvalidParameterValueInvalidInvokerId,
     /// OutputCOSBucketUrl 无效。
     ///
-    /// Code `InvalidParameterValue.InvalidOutputCOSBucketUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOutputCOSBucketUrl`.
     #[doc(alias = "InvalidParameterValue.InvalidOutputCOSBucketUrl")]
     InvalidParameterValueInvalidOutputCOSBucketUrl,
     /// OutputCOSKeyPrefix 无效。
     ///
-    /// Code `InvalidParameterValue.InvalidOutputCOSKeyPrefix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOutputCOSKeyPrefix`.
     #[doc(alias = "InvalidParameterValue.InvalidOutputCOSKeyPrefix")]
     InvalidParameterValueInvalidOutputCOSKeyPrefix,
     /// 无效的注册码ID。
     ///
-    /// Code `InvalidParameterValue.InvalidRegisterCodeId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegisterCodeId`.
     #[doc(alias = "InvalidParameterValue.InvalidRegisterCodeId")]
     InvalidParameterValueInvalidRegisterCodeId,
     /// 无效的托管实例ID。
     ///
-    /// Code `InvalidParameterValue.InvalidRegisterInstanceId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRegisterInstanceId`.
     #[doc(alias = "InvalidParameterValue.InvalidRegisterInstanceId")]
     InvalidParameterValueInvalidRegisterInstanceId,
     /// No description is documented.
@@ -156,82 +158,82 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidSceneName,
     /// 无效的时间格式。
     ///
-    /// Code `InvalidParameterValue.InvalidTimeFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTimeFormat`.
     #[doc(alias = "InvalidParameterValue.InvalidTimeFormat")]
     InvalidParameterValueInvalidTimeFormat,
     /// 用户名不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidUsername`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidUsername`.
     #[doc(alias = "InvalidParameterValue.InvalidUsername")]
     InvalidParameterValueInvalidUsername,
     /// 命令执行路径不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidWorkingDirectory`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidWorkingDirectory`.
     #[doc(alias = "InvalidParameterValue.InvalidWorkingDirectory")]
     InvalidParameterValueInvalidWorkingDirectory,
     /// 调用时间已过期。
     ///
-    /// Code `InvalidParameterValue.InvokeTimeExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvokeTimeExpired`.
     #[doc(alias = "InvalidParameterValue.InvokeTimeExpired")]
     InvalidParameterValueInvokeTimeExpired,
     /// 已启用自定义参数功能，但缺失自定义参数信息。
     ///
-    /// Code `InvalidParameterValue.LackOfParameterInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LackOfParameterInfo`.
     #[doc(alias = "InvalidParameterValue.LackOfParameterInfo")]
     InvalidParameterValueLackOfParameterInfo,
     /// 未提供 Parameters 信息。
     ///
-    /// Code `InvalidParameterValue.LackOfParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LackOfParameters`.
     #[doc(alias = "InvalidParameterValue.LackOfParameters")]
     InvalidParameterValueLackOfParameters,
     /// 超过参数限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 未启用自定义参数功能。
     ///
-    /// Code `InvalidParameterValue.ParameterDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterDisabled`.
     #[doc(alias = "InvalidParameterValue.ParameterDisabled")]
     InvalidParameterValueParameterDisabled,
     /// 参数为非法 json string 格式。
     ///
-    /// Code `InvalidParameterValue.ParameterInvalidJsonFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterInvalidJsonFormat`.
     #[doc(alias = "InvalidParameterValue.ParameterInvalidJsonFormat")]
     InvalidParameterValueParameterInvalidJsonFormat,
     /// 参数 Key 包含非法字符。
     ///
-    /// Code `InvalidParameterValue.ParameterKeyContainsInvalidChar`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterKeyContainsInvalidChar`.
     #[doc(alias = "InvalidParameterValue.ParameterKeyContainsInvalidChar")]
     InvalidParameterValueParameterKeyContainsInvalidChar,
     /// 参数 Key 重复。
     ///
-    /// Code `InvalidParameterValue.ParameterKeyDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterKeyDuplicated`.
     #[doc(alias = "InvalidParameterValue.ParameterKeyDuplicated")]
     InvalidParameterValueParameterKeyDuplicated,
     /// 参数 Key 过长。
     ///
-    /// Code `InvalidParameterValue.ParameterKeyLenExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterKeyLenExceeded`.
     #[doc(alias = "InvalidParameterValue.ParameterKeyLenExceeded")]
     InvalidParameterValueParameterKeyLenExceeded,
     /// 参数数目过多。
     ///
-    /// Code `InvalidParameterValue.ParameterNumberExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterNumberExceeded`.
     #[doc(alias = "InvalidParameterValue.ParameterNumberExceeded")]
     InvalidParameterValueParameterNumberExceeded,
     /// 参数 Value 非 string 类型。
     ///
-    /// Code `InvalidParameterValue.ParameterValueNotString`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterValueNotString`.
     #[doc(alias = "InvalidParameterValue.ParameterValueNotString")]
     InvalidParameterValueParameterValueNotString,
     /// 参数取值范围不合法。
     ///
-    /// Code `InvalidParameterValue.Range`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Range`.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// 未启用自定义参数功能。
     ///
-    /// Code `InvalidParameterValue.SupportParametersOnlyIfEnableParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SupportParametersOnlyIfEnableParameter`.
     #[doc(alias = "InvalidParameterValue.SupportParametersOnlyIfEnableParameter")]
     InvalidParameterValueSupportParametersOnlyIfEnableParameter,
     /// No description is documented.
@@ -241,7 +243,7 @@ pub enum ErrorCode {
     InvalidParameterValueTooLarge,
     /// 长度超过限制。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// No description is documented.
@@ -251,16 +253,16 @@ pub enum ErrorCode {
     InvalidParameterValueTooSmall,
     /// 填写的 Filter 取值过多。
     ///
-    /// Code `LimitExceeded.FilterValueExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FilterValueExceeded`.
     #[doc(alias = "LimitExceeded.FilterValueExceeded")]
     LimitExceededFilterValueExceeded,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 命令不存在。
     ///
-    /// Code `ResourceNotFound.CommandNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CommandNotFound`.
     #[doc(alias = "ResourceNotFound.CommandNotFound")]
     ResourceNotFoundCommandNotFound,
     /// No description is documented.
@@ -270,12 +272,12 @@ pub enum ErrorCode {
     ResourceNotFoundCosBucketNotFoundCode,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 执行活动未找到。
     ///
-    /// Code `ResourceNotFound.InvocationNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InvocationNotFound`.
     #[doc(alias = "ResourceNotFound.InvocationNotFound")]
     ResourceNotFoundInvocationNotFound,
     /// No description is documented.
@@ -290,32 +292,32 @@ pub enum ErrorCode {
     ResourceNotFoundRegisterInstanceNotFoundCode,
     /// 角色不存在。
     ///
-    /// Code `ResourceNotFound.RoleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.RoleNotFound`.
     #[doc(alias = "ResourceNotFound.RoleNotFound")]
     ResourceNotFoundRoleNotFound,
     /// Agent 未安装。
     ///
-    /// Code `ResourceUnavailable.AgentNotInstalled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AgentNotInstalled`.
     #[doc(alias = "ResourceUnavailable.AgentNotInstalled")]
     ResourceUnavailableAgentNotInstalled,
     /// Agent 不在线。
     ///
-    /// Code `ResourceUnavailable.AgentStatusNotOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.AgentStatusNotOnline`.
     #[doc(alias = "ResourceUnavailable.AgentStatusNotOnline")]
     ResourceUnavailableAgentStatusNotOnline,
     /// 命令正在执行中。
     ///
-    /// Code `ResourceUnavailable.CommandInExecuting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CommandInExecuting`.
     #[doc(alias = "ResourceUnavailable.CommandInExecuting")]
     ResourceUnavailableCommandInExecuting,
     /// 命令已关联执行器。
     ///
-    /// Code `ResourceUnavailable.CommandInInvoker`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CommandInInvoker`.
     #[doc(alias = "ResourceUnavailable.CommandInInvoker")]
     ResourceUnavailableCommandInInvoker,
     /// 实例未处于运行中。
     ///
-    /// Code `ResourceUnavailable.InstanceStateNotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStateNotRunning`.
     #[doc(alias = "ResourceUnavailable.InstanceStateNotRunning")]
     ResourceUnavailableInstanceStateNotRunning,
     /// No description is documented.
@@ -325,7 +327,7 @@ pub enum ErrorCode {
     ResourceUnavailableInvalidResourceQuotaResourceCode,
     /// Lighthouse 尚不支持指定的地域。
     ///
-    /// Code `ResourceUnavailable.LighthouseUnsupportedRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.LighthouseUnsupportedRegion`.
     #[doc(alias = "ResourceUnavailable.LighthouseUnsupportedRegion")]
     ResourceUnavailableLighthouseUnsupportedRegion,
     /// No description is documented.
@@ -335,27 +337,27 @@ pub enum ErrorCode {
     ResourceUnavailableUserHasNoQuotaCode,
     /// 角色扮演未授权。
     ///
-    /// Code `UnauthorizedOperation.AssumeRoleUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AssumeRoleUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.AssumeRoleUnauthorized")]
     UnauthorizedOperationAssumeRoleUnauthorized,
     /// CAM鉴权失败。
     ///
-    /// Code `UnauthorizedOperation.CamAuthFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamAuthFailed`.
     #[doc(alias = "UnauthorizedOperation.CamAuthFailed")]
     UnauthorizedOperationCamAuthFailed,
     /// Token 无效。
     ///
-    /// Code `UnauthorizedOperation.InvalidToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.InvalidToken`.
     #[doc(alias = "UnauthorizedOperation.InvalidToken")]
     UnauthorizedOperationInvalidToken,
     /// Multi-Factor Authentication(MFA) 过期。
     ///
-    /// Code `UnauthorizedOperation.MFAExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFAExpired`.
     #[doc(alias = "UnauthorizedOperation.MFAExpired")]
     UnauthorizedOperationMFAExpired,
     /// Multi-Factor Authentication(MFA) 不存在。
     ///
-    /// Code `UnauthorizedOperation.MFANotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MFANotFound`.
     #[doc(alias = "UnauthorizedOperation.MFANotFound")]
     UnauthorizedOperationMFANotFound,
     /// No description is documented.

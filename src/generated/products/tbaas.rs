@@ -5,84 +5,86 @@
 
 /// An error code of `tbaas`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 为带来更好的服务与体验，长安链体验网络维护升级中，请稍后再试。
     ///
-    /// Code `FailedOperation.BaaSStopServing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BaaSStopServing`.
     #[doc(alias = "FailedOperation.BaaSStopServing")]
     FailedOperationBaaSStopServing,
     /// Bcos网络异常。
     ///
-    /// Code `FailedOperation.BcosService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BcosService`.
     #[doc(alias = "FailedOperation.BcosService")]
     FailedOperationBcosService,
     /// 检查CSR文件非法。
     ///
-    /// Code `FailedOperation.CaCheckCsr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaCheckCsr`.
     #[doc(alias = "FailedOperation.CaCheckCsr")]
     FailedOperationCaCheckCsr,
     /// 数据库操作错误。
     ///
-    /// Code `FailedOperation.CaDbOption`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaDbOption`.
     #[doc(alias = "FailedOperation.CaDbOption")]
     FailedOperationCaDbOption,
     /// 证书已经存在。
     ///
-    /// Code `FailedOperation.CaExsit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaExsit`.
     #[doc(alias = "FailedOperation.CaExsit")]
     FailedOperationCaExsit,
     /// 产生密钥对失败。
     ///
-    /// Code `FailedOperation.CaGenkey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaGenkey`.
     #[doc(alias = "FailedOperation.CaGenkey")]
     FailedOperationCaGenkey,
     /// 初始化CA失败。
     ///
-    /// Code `FailedOperation.CaInit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaInit`.
     #[doc(alias = "FailedOperation.CaInit")]
     FailedOperationCaInit,
     /// 输入参数非法。
     ///
-    /// Code `FailedOperation.CaInputParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaInputParam`.
     #[doc(alias = "FailedOperation.CaInputParam")]
     FailedOperationCaInputParam,
     /// 证书不存在。
     ///
-    /// Code `FailedOperation.CaNoExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaNoExist`.
     #[doc(alias = "FailedOperation.CaNoExist")]
     FailedOperationCaNoExist,
     /// 注销证书失败。
     ///
-    /// Code `FailedOperation.CaRevoke`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaRevoke`.
     #[doc(alias = "FailedOperation.CaRevoke")]
     FailedOperationCaRevoke,
     /// 根证书不存在。
     ///
-    /// Code `FailedOperation.CaRootNonExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaRootNonExist`.
     #[doc(alias = "FailedOperation.CaRootNonExist")]
     FailedOperationCaRootNonExist,
     /// CA内部错误。
     ///
-    /// Code `FailedOperation.CaService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaService`.
     #[doc(alias = "FailedOperation.CaService")]
     FailedOperationCaService,
     /// 签发证书失败。
     ///
-    /// Code `FailedOperation.CaSignCert`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaSignCert`.
     #[doc(alias = "FailedOperation.CaSignCert")]
     FailedOperationCaSignCert,
     /// CFCA云API申请证书失败。
     ///
-    /// Code `FailedOperation.CaYunApiApplyCert`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaYunApiApplyCert`.
     #[doc(alias = "FailedOperation.CaYunApiApplyCert")]
     FailedOperationCaYunApiApplyCert,
     /// CFCA云API错误。
     ///
-    /// Code `FailedOperation.CaYunApiCommon`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CaYunApiCommon`.
     #[doc(alias = "FailedOperation.CaYunApiCommon")]
     FailedOperationCaYunApiCommon,
     /// No description is documented.
@@ -97,42 +99,42 @@ pub enum ErrorCode {
     FailedOperationChainMakerChaincodeQueryFailed,
     /// Bcos不能编译已经部署的合约。
     ///
-    /// Code `FailedOperation.CompileDeployedContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompileDeployedContract`.
     #[doc(alias = "FailedOperation.CompileDeployedContract")]
     FailedOperationCompileDeployedContract,
     /// Bcos不能编译正在部署的合约。
     ///
-    /// Code `FailedOperation.CompileDeployingContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CompileDeployingContract`.
     #[doc(alias = "FailedOperation.CompileDeployingContract")]
     FailedOperationCompileDeployingContract,
     /// Bcos只能由该合约所属机构执行操作。
     ///
-    /// Code `FailedOperation.ContractEditedByOtherAgency`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContractEditedByOtherAgency`.
     #[doc(alias = "FailedOperation.ContractEditedByOtherAgency")]
     FailedOperationContractEditedByOtherAgency,
     /// 数据库操作异常。
     ///
-    /// Code `FailedOperation.DatabaseException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseException`.
     #[doc(alias = "FailedOperation.DatabaseException")]
     FailedOperationDatabaseException,
     /// Bcos合约已部署，无法删除。
     ///
-    /// Code `FailedOperation.DeleteDeployedContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteDeployedContract`.
     #[doc(alias = "FailedOperation.DeleteDeployedContract")]
     FailedOperationDeleteDeployedContract,
     /// Bcos合约正在部署，无法删除。
     ///
-    /// Code `FailedOperation.DeleteDeployingContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteDeployingContract`.
     #[doc(alias = "FailedOperation.DeleteDeployingContract")]
     FailedOperationDeleteDeployingContract,
     /// Bcos不能部署未编译的合约。
     ///
-    /// Code `FailedOperation.DeployContractNotCompile`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeployContractNotCompile`.
     #[doc(alias = "FailedOperation.DeployContractNotCompile")]
     FailedOperationDeployContractNotCompile,
     /// 区块详情查询失败。
     ///
-    /// Code `FailedOperation.FabricBlockDetail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricBlockDetail`.
     #[doc(alias = "FailedOperation.FabricBlockDetail")]
     FailedOperationFabricBlockDetail,
     /// No description is documented.
@@ -142,7 +144,7 @@ pub enum ErrorCode {
     FailedOperationFabricBlockNoExist,
     /// 区块列表查询失败。
     ///
-    /// Code `FailedOperation.FabricBlockQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricBlockQuery`.
     #[doc(alias = "FailedOperation.FabricBlockQuery")]
     FailedOperationFabricBlockQuery,
     /// No description is documented.
@@ -162,32 +164,32 @@ pub enum ErrorCode {
     FailedOperationFabricChaincodeQueryFailed,
     /// 提交失败。
     ///
-    /// Code `FailedOperation.FabricCommit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricCommit`.
     #[doc(alias = "FailedOperation.FabricCommit")]
     FailedOperationFabricCommit,
     /// event hub失败。
     ///
-    /// Code `FailedOperation.FabricEventHub`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricEventHub`.
     #[doc(alias = "FailedOperation.FabricEventHub")]
     FailedOperationFabricEventHub,
     /// 背书失败。
     ///
-    /// Code `FailedOperation.FabricProposal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricProposal`.
     #[doc(alias = "FailedOperation.FabricProposal")]
     FailedOperationFabricProposal,
     /// fabric请求参数错误。
     ///
-    /// Code `FailedOperation.FabricRequestParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricRequestParams`.
     #[doc(alias = "FailedOperation.FabricRequestParams")]
     FailedOperationFabricRequestParams,
     /// 参数验证失败。
     ///
-    /// Code `FailedOperation.FabricRequstParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricRequstParams`.
     #[doc(alias = "FailedOperation.FabricRequstParams")]
     FailedOperationFabricRequstParams,
     /// 交易详情查询失败。
     ///
-    /// Code `FailedOperation.FabricTransactionDetail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTransactionDetail`.
     #[doc(alias = "FailedOperation.FabricTransactionDetail")]
     FailedOperationFabricTransactionDetail,
     /// No description is documented.
@@ -197,342 +199,342 @@ pub enum ErrorCode {
     FailedOperationFabricTransactionNoExist,
     /// 交易列表查询失败。
     ///
-    /// Code `FailedOperation.FabricTransactionQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTransactionQuery`.
     #[doc(alias = "FailedOperation.FabricTransactionQuery")]
     FailedOperationFabricTransactionQuery,
     /// Txid 查询失败。
     ///
-    /// Code `FailedOperation.FabricTxIdQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTxIdQuery`.
     #[doc(alias = "FailedOperation.FabricTxIdQuery")]
     FailedOperationFabricTxIdQuery,
     /// fabric invoke交易错误。
     ///
-    /// Code `FailedOperation.FabricTxInvoke`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTxInvoke`.
     #[doc(alias = "FailedOperation.FabricTxInvoke")]
     FailedOperationFabricTxInvoke,
     /// fabric query交易错误。
     ///
-    /// Code `FailedOperation.FabricTxQuery`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTxQuery`.
     #[doc(alias = "FailedOperation.FabricTxQuery")]
     FailedOperationFabricTxQuery,
     /// fabric query交易错误, 无正确。
     ///
-    /// Code `FailedOperation.FabricTxQueryNone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FabricTxQueryNone`.
     #[doc(alias = "FailedOperation.FabricTxQueryNone")]
     FailedOperationFabricTxQueryNone,
     /// Bcos前置服务调用失败。
     ///
-    /// Code `FailedOperation.FrontRequestFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FrontRequestFail`.
     #[doc(alias = "FailedOperation.FrontRequestFail")]
     FailedOperationFrontRequestFail,
     /// 用户非法操作。
     ///
-    /// Code `FailedOperation.GroupIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupIllegal`.
     #[doc(alias = "FailedOperation.GroupIllegal")]
     FailedOperationGroupIllegal,
     /// 无访问权限。
     ///
-    /// Code `FailedOperation.InvalidAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAuth`.
     #[doc(alias = "FailedOperation.InvalidAuth")]
     FailedOperationInvalidAuth,
     /// Bcos无效的群组编号。
     ///
-    /// Code `FailedOperation.InvalidGroupPk`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidGroupPk`.
     #[doc(alias = "FailedOperation.InvalidGroupPk")]
     FailedOperationInvalidGroupPk,
     /// Bcos无效的私钥用户信息。
     ///
-    /// Code `FailedOperation.InvalidKeyUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidKeyUser`.
     #[doc(alias = "FailedOperation.InvalidKeyUser")]
     FailedOperationInvalidKeyUser,
     /// 无效操作。
     ///
-    /// Code `FailedOperation.InvalidOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidOperation`.
     #[doc(alias = "FailedOperation.InvalidOperation")]
     FailedOperationInvalidOperation,
     /// 交易请求异常。
     ///
-    /// Code `FailedOperation.ManageService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ManageService`.
     #[doc(alias = "FailedOperation.ManageService")]
     FailedOperationManageService,
     /// Bcos新建合约失败。
     ///
-    /// Code `FailedOperation.NewContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NewContract`.
     #[doc(alias = "FailedOperation.NewContract")]
     FailedOperationNewContract,
     /// 合约没有在通道初始化。
     ///
-    /// Code `FailedOperation.NoChainCodeChannel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoChainCodeChannel`.
     #[doc(alias = "FailedOperation.NoChainCodeChannel")]
     FailedOperationNoChainCodeChannel,
     /// 组织没有加入合约。
     ///
-    /// Code `FailedOperation.NoChainCodeGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoChainCodeGroup`.
     #[doc(alias = "FailedOperation.NoChainCodeGroup")]
     FailedOperationNoChainCodeGroup,
     /// 合约没有在节点安装。
     ///
-    /// Code `FailedOperation.NoChainCodePeer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoChainCodePeer`.
     #[doc(alias = "FailedOperation.NoChainCodePeer")]
     FailedOperationNoChainCodePeer,
     /// 组织没有加入通道。
     ///
-    /// Code `FailedOperation.NoChannelGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoChannelGroup`.
     #[doc(alias = "FailedOperation.NoChannelGroup")]
     FailedOperationNoChannelGroup,
     /// 节点没有加入通道。
     ///
-    /// Code `FailedOperation.NoChannelPeer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoChannelPeer`.
     #[doc(alias = "FailedOperation.NoChannelPeer")]
     FailedOperationNoChannelPeer,
     /// 对象不存在。
     ///
-    /// Code `FailedOperation.NoObject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoObject`.
     #[doc(alias = "FailedOperation.NoObject")]
     FailedOperationNoObject,
     /// 没有可用节点。
     ///
-    /// Code `FailedOperation.NoPeer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoPeer`.
     #[doc(alias = "FailedOperation.NoPeer")]
     FailedOperationNoPeer,
     /// Bcos合约未部署。
     ///
-    /// Code `FailedOperation.NotDeployedContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotDeployedContract`.
     #[doc(alias = "FailedOperation.NotDeployedContract")]
     FailedOperationNotDeployedContract,
     /// 服务调用失败，请检查参数。
     ///
-    /// Code `FailedOperation.ServiceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceFailed`.
     #[doc(alias = "FailedOperation.ServiceFailed")]
     FailedOperationServiceFailed,
     /// 操作状态不匹配。
     ///
-    /// Code `FailedOperation.StatusNoMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StatusNoMatch`.
     #[doc(alias = "FailedOperation.StatusNoMatch")]
     FailedOperationStatusNoMatch,
     /// 后台服务请求超时。
     ///
-    /// Code `FailedOperation.TimeOutUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TimeOutUrl`.
     #[doc(alias = "FailedOperation.TimeOutUrl")]
     FailedOperationTimeOutUrl,
     /// 交易执行超时，请稍后再试。
     ///
-    /// Code `FailedOperation.TransactionTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TransactionTimeout`.
     #[doc(alias = "FailedOperation.TransactionTimeout")]
     FailedOperationTransactionTimeout,
     /// 获取用户认证类型出错。
     ///
-    /// Code `FailedOperation.UserAuthType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserAuthType`.
     #[doc(alias = "FailedOperation.UserAuthType")]
     FailedOperationUserAuthType,
     /// 您因违反用户协议，目前无法使用长安链体验网络。
     ///
-    /// Code `FailedOperation.UserInBlackList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserInBlackList`.
     #[doc(alias = "FailedOperation.UserInBlackList")]
     FailedOperationUserInBlackList,
     /// 用户未加入体验网络。
     ///
-    /// Code `FailedOperation.UserNoJoinDemoCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNoJoinDemoCluster`.
     #[doc(alias = "FailedOperation.UserNoJoinDemoCluster")]
     FailedOperationUserNoJoinDemoCluster,
     /// Bcos数据库操作异常，请重试。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 服务器异常，请重试。
     ///
-    /// Code `InternalError.FailUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailUrl`.
     #[doc(alias = "InternalError.FailUrl")]
     InternalErrorFailUrl,
     /// Flask内部错误。
     ///
-    /// Code `InternalError.FlaskException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FlaskException`.
     #[doc(alias = "InternalError.FlaskException")]
     InternalErrorFlaskException,
     /// Bcos无效的合约参数。
     ///
-    /// Code `InternalError.InvalidContractParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InvalidContractParam`.
     #[doc(alias = "InternalError.InvalidContractParam")]
     InternalErrorInvalidContractParam,
     /// Bcos不支持的请求类型。
     ///
-    /// Code `InternalError.MethodTypeNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MethodTypeNotSupport`.
     #[doc(alias = "InternalError.MethodTypeNotSupport")]
     InternalErrorMethodTypeNotSupport,
     /// 错误码未定义。
     ///
-    /// Code `InternalError.NoDefineError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoDefineError`.
     #[doc(alias = "InternalError.NoDefineError")]
     InternalErrorNoDefineError,
     /// Bcos服务器异常，请重试。
     ///
-    /// Code `InternalError.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerError`.
     #[doc(alias = "InternalError.ServerError")]
     InternalErrorServerError,
     /// 服务器异常。
     ///
-    /// Code `InternalError.ServerException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerException`.
     #[doc(alias = "InternalError.ServerException")]
     InternalErrorServerException,
     /// 服务异常，请重试。
     ///
-    /// Code `InternalError.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceError`.
     #[doc(alias = "InternalError.ServiceError")]
     InternalErrorServiceError,
     /// 交易服务异常，请重试。
     ///
-    /// Code `InternalError.ServicePanic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServicePanic`.
     #[doc(alias = "InternalError.ServicePanic")]
     InternalErrorServicePanic,
     /// 交易服务内部错误。
     ///
-    /// Code `InternalError.TransactionService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TransactionService`.
     #[doc(alias = "InternalError.TransactionService")]
     InternalErrorTransactionService,
     /// 交易服务未知错误，请重试。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// Bcos账号参数错误。
     ///
-    /// Code `InvalidParameter.AccountParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccountParamError`.
     #[doc(alias = "InvalidParameter.AccountParamError")]
     InvalidParameterAccountParamError,
     /// Bcos无效的机构信息。
     ///
-    /// Code `InvalidParameter.AgencyInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AgencyInvalid`.
     #[doc(alias = "InvalidParameter.AgencyInvalid")]
     InvalidParameterAgencyInvalid,
     /// Bcos新增机构网络关联信息入参错误。
     ///
-    /// Code `InvalidParameter.AgencyNetParamInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AgencyNetParamInvalid`.
     #[doc(alias = "InvalidParameter.AgencyNetParamInvalid")]
     InvalidParameterAgencyNetParamInvalid,
     /// Bcos所属联盟编号不能为空。
     ///
-    /// Code `InvalidParameter.AllianceIdOfNetEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AllianceIdOfNetEmpty`.
     #[doc(alias = "InvalidParameter.AllianceIdOfNetEmpty")]
     InvalidParameterAllianceIdOfNetEmpty,
     /// Bcos无效的合约编号。
     ///
-    /// Code `InvalidParameter.ContractIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ContractIdInvalid`.
     #[doc(alias = "InvalidParameter.ContractIdInvalid")]
     InvalidParameterContractIdInvalid,
     /// Bcos数据已存在，请勿重复添加。
     ///
-    /// Code `InvalidParameter.DataHadExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataHadExist`.
     #[doc(alias = "InvalidParameter.DataHadExist")]
     InvalidParameterDataHadExist,
     /// Bcos无效参数。
     ///
-    /// Code `InvalidParameter.EmptyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EmptyParam`.
     #[doc(alias = "InvalidParameter.EmptyParam")]
     InvalidParameterEmptyParam,
     /// Bcos无效的失效时间。
     ///
-    /// Code `InvalidParameter.ExpireTimeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ExpireTimeInvalid`.
     #[doc(alias = "InvalidParameter.ExpireTimeInvalid")]
     InvalidParameterExpireTimeInvalid,
     /// Bcos前置的IP或端口无效。
     ///
-    /// Code `InvalidParameter.FrontConnFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FrontConnFail`.
     #[doc(alias = "InvalidParameter.FrontConnFail")]
     InvalidParameterFrontConnFail,
     /// Bcos IP格式错误。
     ///
-    /// Code `InvalidParameter.FrontIpInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FrontIpInvalid`.
     #[doc(alias = "InvalidParameter.FrontIpInvalid")]
     InvalidParameterFrontIpInvalid,
     /// Bcos新增前置服务参数错误。
     ///
-    /// Code `InvalidParameter.FrontParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FrontParamError`.
     #[doc(alias = "InvalidParameter.FrontParamError")]
     InvalidParameterFrontParamError,
     /// Bcos前置服务调用失败。
     ///
-    /// Code `InvalidParameter.FrontRequestFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FrontRequestFail`.
     #[doc(alias = "InvalidParameter.FrontRequestFail")]
     InvalidParameterFrontRequestFail,
     /// 输入参数存在违规内容。
     ///
-    /// Code `InvalidParameter.InputDataViolation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InputDataViolation`.
     #[doc(alias = "InvalidParameter.InputDataViolation")]
     InvalidParameterInputDataViolation,
     /// Bcos无效的合约参数。
     ///
-    /// Code `InvalidParameter.InvalidContractArg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidContractArg`.
     #[doc(alias = "InvalidParameter.InvalidContractArg")]
     InvalidParameterInvalidContractArg,
     /// Bcos无效的网络编号。
     ///
-    /// Code `InvalidParameter.NetIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NetIdInvalid`.
     #[doc(alias = "InvalidParameter.NetIdInvalid")]
     InvalidParameterNetIdInvalid,
     /// Bcos网络参数错误。
     ///
-    /// Code `InvalidParameter.NetParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NetParamError`.
     #[doc(alias = "InvalidParameter.NetParamError")]
     InvalidParameterNetParamError,
     /// Bcos新增私钥用户参数错误。
     ///
-    /// Code `InvalidParameter.NewKeyUserParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NewKeyUserParamError`.
     #[doc(alias = "InvalidParameter.NewKeyUserParamError")]
     InvalidParameterNewKeyUserParamError,
     /// Bcos无可删信息,请确认后重试。
     ///
-    /// Code `InvalidParameter.NoInfoToDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NoInfoToDelete`.
     #[doc(alias = "InvalidParameter.NoInfoToDelete")]
     InvalidParameterNoInfoToDelete,
     /// Bcos没有有效的前置服务信息。
     ///
-    /// Code `InvalidParameter.NotFoundValidFront`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotFoundValidFront`.
     #[doc(alias = "InvalidParameter.NotFoundValidFront")]
     InvalidParameterNotFoundValidFront,
     /// Bcos不能重复部署合约。
     ///
-    /// Code `InvalidParameter.ReDeployedContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReDeployedContract`.
     #[doc(alias = "InvalidParameter.ReDeployedContract")]
     InvalidParameterReDeployedContract,
     /// Bcos合约正在部署中，请勿重复操作。
     ///
-    /// Code `InvalidParameter.ReDeployingContract`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReDeployingContract`.
     #[doc(alias = "InvalidParameter.ReDeployingContract")]
     InvalidParameterReDeployingContract,
     /// Bcos无效的角色。
     ///
-    /// Code `InvalidParameter.RoleInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoleInvalid`.
     #[doc(alias = "InvalidParameter.RoleInvalid")]
     InvalidParameterRoleInvalid,
     /// 参数格式不正确。
     ///
-    /// Code `InvalidParameterValue.IllegalFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalFormat`.
     #[doc(alias = "InvalidParameterValue.IllegalFormat")]
     InvalidParameterValueIllegalFormat,
     /// 参数取值不合法。
     ///
-    /// Code `InvalidParameterValue.IllegalValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalValue`.
     #[doc(alias = "InvalidParameterValue.IllegalValue")]
     InvalidParameterValueIllegalValue,
     /// 参数值为空。
     ///
-    /// Code `InvalidParameterValue.ParameterEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterEmpty`.
     #[doc(alias = "InvalidParameterValue.ParameterEmpty")]
     InvalidParameterValueParameterEmpty,
     /// Bcos缺少参数。
     ///
-    /// Code `MissingParameter.EmptyParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EmptyParam`.
     #[doc(alias = "MissingParameter.EmptyParam")]
     MissingParameterEmptyParam,
     /// 只有所有者可以操作。
     ///
-    /// Code `OperationDenied.NotOwner`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NotOwner`.
     #[doc(alias = "OperationDenied.NotOwner")]
     OperationDeniedNotOwner,
     /// Bcos查询不到数据。
     ///
-    /// Code `ResourceNotFound.EmptyData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EmptyData`.
     #[doc(alias = "ResourceNotFound.EmptyData")]
     ResourceNotFoundEmptyData,
 }

@@ -5,34 +5,36 @@
 
 /// An error code of `tbp`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 查询数据库失败，没有对应数据。
     ///
-    /// Code `InternalError.ErrorMms`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorMms`.
     #[doc(alias = "InternalError.ErrorMms")]
     InternalErrorErrorMms,
     /// nlu处理失败。
     ///
-    /// Code `InternalError.ErrorNlu`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorNlu`.
     #[doc(alias = "InternalError.ErrorNlu")]
     InternalErrorErrorNlu,
     /// rpc调用失败。
     ///
-    /// Code `InternalError.ErrorRpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorRpc`.
     #[doc(alias = "InternalError.ErrorRpc")]
     InternalErrorErrorRpc,
     /// webHook处理失败。
     ///
-    /// Code `InternalError.ErrorWebHook`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorWebHook`.
     #[doc(alias = "InternalError.ErrorWebHook")]
     InternalErrorErrorWebHook,
     /// 未开通相关应用访问权限。
     ///
-    /// Code `InternalError.NoAppPrivilege`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoAppPrivilege`.
     #[doc(alias = "InternalError.NoAppPrivilege")]
     InternalErrorNoAppPrivilege,
 }

@@ -5,103 +5,105 @@
 
 /// An error code of `tcaplusdb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 旧密码已经失效。
     ///
-    /// Code `FailedOperation.OldPasswordHasExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OldPasswordHasExpired`.
     #[doc(alias = "FailedOperation.OldPasswordHasExpired")]
     FailedOperationOldPasswordHasExpired,
     /// 旧密码还未失效。
     ///
-    /// Code `FailedOperation.OldPasswordInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OldPasswordInUse`.
     #[doc(alias = "FailedOperation.OldPasswordInUse")]
     FailedOperationOldPasswordInUse,
     /// 密码错误。
     ///
-    /// Code `FailedOperation.PasswordFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PasswordFailure`.
     #[doc(alias = "FailedOperation.PasswordFailure")]
     FailedOperationPasswordFailure,
     /// 请求的地域不匹配。
     ///
-    /// Code `FailedOperation.RegionMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RegionMismatch`.
     #[doc(alias = "FailedOperation.RegionMismatch")]
     FailedOperationRegionMismatch,
     /// 应用名不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidAppName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidAppName`.
     #[doc(alias = "InvalidParameterValue.InvalidAppName")]
     InvalidParameterValueInvalidAppName,
     /// 集群名称不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidClusterName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidClusterName`.
     #[doc(alias = "InvalidParameterValue.InvalidClusterName")]
     InvalidParameterValueInvalidClusterName,
     /// 非法的表格组名称。
     ///
-    /// Code `InvalidParameterValue.InvalidTableGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTableGroupName`.
     #[doc(alias = "InvalidParameterValue.InvalidTableGroupName")]
     InvalidParameterValueInvalidTableGroupName,
     /// 非法的时间格式。
     ///
-    /// Code `InvalidParameterValue.InvalidTimeValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTimeValue`.
     #[doc(alias = "InvalidParameterValue.InvalidTimeValue")]
     InvalidParameterValueInvalidTimeValue,
     /// 非法的大区名称。
     ///
-    /// Code `InvalidParameterValue.InvalidZoneName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidZoneName`.
     #[doc(alias = "InvalidParameterValue.InvalidZoneName")]
     InvalidParameterValueInvalidZoneName,
     /// 不支持的应用数据描述类型。
     ///
-    /// Code `InvalidParameterValue.UnsupportIdlType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportIdlType`.
     #[doc(alias = "InvalidParameterValue.UnsupportIdlType")]
     InvalidParameterValueUnsupportIdlType,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 余额不足。
     ///
-    /// Code `ResourceInsufficient.BalanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.BalanceError`.
     #[doc(alias = "ResourceInsufficient.BalanceError")]
     ResourceInsufficientBalanceError,
     /// 没有可用的应用资源。
     ///
-    /// Code `ResourceInsufficient.NoAvailableApp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.NoAvailableApp`.
     #[doc(alias = "ResourceInsufficient.NoAvailableApp")]
     ResourceInsufficientNoAvailableApp,
     /// 没有可用的集群资源。
     ///
-    /// Code `ResourceInsufficient.NoAvailableCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.NoAvailableCluster`.
     #[doc(alias = "ResourceInsufficient.NoAvailableCluster")]
     ResourceInsufficientNoAvailableCluster,
     /// 私有网络中没有可用的vip资源。
     ///
-    /// Code `ResourceInsufficient.NoEnoughVipInVPC`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.NoEnoughVipInVPC`.
     #[doc(alias = "ResourceInsufficient.NoEnoughVipInVPC")]
     ResourceInsufficientNoEnoughVipInVPC,
     /// 集群名称重复。
     ///
-    /// Code `ResourceUnavailable.DuplicateClusterName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DuplicateClusterName`.
     #[doc(alias = "ResourceUnavailable.DuplicateClusterName")]
     ResourceUnavailableDuplicateClusterName,
     /// 重复的表格组id或名称。
     ///
-    /// Code `ResourceUnavailable.DuplicateTableGroupInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DuplicateTableGroupInfo`.
     #[doc(alias = "ResourceUnavailable.DuplicateTableGroupInfo")]
     ResourceUnavailableDuplicateTableGroupInfo,
     /// 重复的表格组名称。
     ///
-    /// Code `ResourceUnavailable.DuplicateTableGroupName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DuplicateTableGroupName`.
     #[doc(alias = "ResourceUnavailable.DuplicateTableGroupName")]
     ResourceUnavailableDuplicateTableGroupName,
     /// 没有可用的表格组资源。
     ///
-    /// Code `ResourceUnavailable.NoAvailableTableGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NoAvailableTableGroup`.
     #[doc(alias = "ResourceUnavailable.NoAvailableTableGroup")]
     ResourceUnavailableNoAvailableTableGroup,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `tcb`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -127,7 +129,7 @@ pub enum ErrorCode {
     FailedOperationTopicIsolated,
     /// 数据库错误。
     ///
-    /// Code `InternalError.Database`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Database`.
     #[doc(alias = "InternalError.Database")]
     InternalErrorDatabase,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     InternalErrorSYSERR,
     /// 接口名非法。
     ///
-    /// Code `InvalidParameter.Action`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Action`.
     #[doc(alias = "InvalidParameter.Action")]
     InvalidParameterAction,
     /// No description is documented.
@@ -152,7 +154,7 @@ pub enum ErrorCode {
     InvalidParameterCustomerNotConfigured,
     /// 环境ID非法。
     ///
-    /// Code `InvalidParameter.EnvId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EnvId`.
     #[doc(alias = "InvalidParameter.EnvId")]
     InvalidParameterEnvId,
     /// No description is documented.
@@ -182,12 +184,12 @@ pub enum ErrorCode {
     InvalidParameterMissingParameter,
     /// 对应资源不存在。
     ///
-    /// Code `InvalidParameter.ResourceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResourceNotExists`.
     #[doc(alias = "InvalidParameter.ResourceNotExists")]
     InvalidParameterResourceNotExists,
     /// 服务不存在。
     ///
-    /// Code `InvalidParameter.ServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceNotExist`.
     #[doc(alias = "InvalidParameter.ServiceNotExist")]
     InvalidParameterServiceNotExist,
     /// No description is documented.
@@ -197,17 +199,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidDoc,
     /// 并发请求超过配额限制。
     ///
-    /// Code `LimitExceeded.Concurrent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Concurrent`.
     #[doc(alias = "LimitExceeded.Concurrent")]
     LimitExceededConcurrent,
     /// 命名空间超过配额。
     ///
-    /// Code `LimitExceeded.ErrNamespaceMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrNamespaceMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrNamespaceMaxLimit")]
     LimitExceededErrNamespaceMaxLimit,
     /// 镜像容器超过配额。
     ///
-    /// Code `LimitExceeded.ErrRepoMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrRepoMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrRepoMaxLimit")]
     LimitExceededErrRepoMaxLimit,
     /// No description is documented.
@@ -247,17 +249,17 @@ pub enum ErrorCode {
     LimitExceededOutOfTableQuota,
     /// 请求次数超过配额限制。
     ///
-    /// Code `LimitExceeded.Request`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Request`.
     #[doc(alias = "LimitExceeded.Request")]
     LimitExceededRequest,
     /// 缺少必要参数。
     ///
-    /// Code `MissingParameter.Param`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Param`.
     #[doc(alias = "MissingParameter.Param")]
     MissingParameterParam,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -286,7 +288,7 @@ pub enum ErrorCode {
     OperationDeniedNonInternalAccount,
     /// 操作失败：资源被冻结。
     ///
-    /// Code `OperationDenied.ResourceFrozen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceFrozen`.
     #[doc(alias = "OperationDenied.ResourceFrozen")]
     OperationDeniedResourceFrozen,
     /// No description is documented.
@@ -381,7 +383,7 @@ pub enum ErrorCode {
     ResourceNotFoundUserNotExist,
     /// 用户不存在。
     ///
-    /// Code `ResourceNotFound.UserNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.UserNotExists`.
     #[doc(alias = "ResourceNotFound.UserNotExists")]
     ResourceNotFoundUserNotExists,
     /// No description is documented.
@@ -396,7 +398,7 @@ pub enum ErrorCode {
     ResourceUnavailableIndexOptionsConflict,
     /// 当前发票余额不足，无法退费。
     ///
-    /// Code `ResourceUnavailable.InvoiceAmountLack`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InvoiceAmountLack`.
     #[doc(alias = "ResourceUnavailable.InvoiceAmountLack")]
     ResourceUnavailableInvoiceAmountLack,
     /// No description is documented.
@@ -431,12 +433,12 @@ pub enum ErrorCode {
     ResourceUnavailableResourceIsolated,
     /// 资源过期。
     ///
-    /// Code `ResourceUnavailable.ResourceOverdue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ResourceOverdue`.
     #[doc(alias = "ResourceUnavailable.ResourceOverdue")]
     ResourceUnavailableResourceOverdue,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///

@@ -5,24 +5,26 @@
 
 /// An error code of `tcm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 集群资源不足。
     ///
-    /// Code `FailedOperation.ClusterNoEnoughResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterNoEnoughResource`.
     #[doc(alias = "FailedOperation.ClusterNoEnoughResource")]
     FailedOperationClusterNoEnoughResource,
     /// Cluster RBAC权限限制。
     ///
-    /// Code `FailedOperation.RBACForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RBACForbidden`.
     #[doc(alias = "FailedOperation.RBACForbidden")]
     FailedOperationRBACForbidden,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
 }
 impl ErrorCode {

@@ -5,64 +5,66 @@
 
 /// An error code of `tcr`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 数据库错误。
     ///
-    /// Code `FailedOperation.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbError`.
     #[doc(alias = "FailedOperation.DbError")]
     FailedOperationDbError,
     /// 依赖服务异常。
     ///
-    /// Code `FailedOperation.DependenceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DependenceError`.
     #[doc(alias = "FailedOperation.DependenceError")]
     FailedOperationDependenceError,
     /// Core 返回内容为空
     ///
-    /// Code `FailedOperation.EmptyCoreBody`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmptyCoreBody`.
     #[doc(alias = "FailedOperation.EmptyCoreBody")]
     FailedOperationEmptyCoreBody,
     /// 获取数据库数据错误。
     ///
-    /// Code `FailedOperation.ErrorGetDBDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorGetDBDataError`.
     #[doc(alias = "FailedOperation.ErrorGetDBDataError")]
     FailedOperationErrorGetDBDataError,
     /// Tcr实例请求无效的Hearder类型。
     ///
-    /// Code `FailedOperation.ErrorTcrInvalidMediaType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorTcrInvalidMediaType`.
     #[doc(alias = "FailedOperation.ErrorTcrInvalidMediaType")]
     FailedOperationErrorTcrInvalidMediaType,
     /// Tcr实例资源冲突。
     ///
-    /// Code `FailedOperation.ErrorTcrResourceConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorTcrResourceConflict`.
     #[doc(alias = "FailedOperation.ErrorTcrResourceConflict")]
     FailedOperationErrorTcrResourceConflict,
     /// 没有Tcr操作权限。
     ///
-    /// Code `FailedOperation.ErrorTcrUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrorTcrUnauthorized`.
     #[doc(alias = "FailedOperation.ErrorTcrUnauthorized")]
     FailedOperationErrorTcrUnauthorized,
     /// 获取数据库数据错误。
     ///
-    /// Code `FailedOperation.GetDBDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetDBDataError`.
     #[doc(alias = "FailedOperation.GetDBDataError")]
     FailedOperationGetDBDataError,
     /// 获取安全组策略错误。
     ///
-    /// Code `FailedOperation.GetSecurityPolicyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetSecurityPolicyFail`.
     #[doc(alias = "FailedOperation.GetSecurityPolicyFail")]
     FailedOperationGetSecurityPolicyFail,
     /// 获取TcrClient错误。
     ///
-    /// Code `FailedOperation.GetTcrClient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetTcrClient`.
     #[doc(alias = "FailedOperation.GetTcrClient")]
     FailedOperationGetTcrClient,
     /// 操作取消。
     ///
-    /// Code `FailedOperation.OperationCancel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationCancel`.
     #[doc(alias = "FailedOperation.OperationCancel")]
     FailedOperationOperationCancel,
     /// No description is documented.
@@ -72,256 +74,256 @@ pub enum ErrorCode {
     FailedOperationPreconditionFailed,
     /// 交易失败。
     ///
-    /// Code `FailedOperation.TradeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeFailed`.
     #[doc(alias = "FailedOperation.TradeFailed")]
     FailedOperationTradeFailed,
     /// 校验仓库名称失败。
     ///
-    /// Code `FailedOperation.ValidateRegistryNameFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ValidateRegistryNameFail`.
     #[doc(alias = "FailedOperation.ValidateRegistryNameFail")]
     FailedOperationValidateRegistryNameFail,
     /// 校验支持地域错误。
     ///
-    /// Code `FailedOperation.ValidateSupportedRegionFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ValidateSupportedRegionFail`.
     #[doc(alias = "FailedOperation.ValidateSupportedRegionFail")]
     FailedOperationValidateSupportedRegionFail,
     /// 创建私有域失败。
     ///
-    /// Code `InternalError.CreatePrivateZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreatePrivateZone`.
     #[doc(alias = "InternalError.CreatePrivateZone")]
     InternalErrorCreatePrivateZone,
     /// 创建私有域记录失败。
     ///
-    /// Code `InternalError.CreatePrivateZoneRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreatePrivateZoneRecord`.
     #[doc(alias = "InternalError.CreatePrivateZoneRecord")]
     InternalErrorCreatePrivateZoneRecord,
     /// 数据库错误。
     ///
-    /// Code `InternalError.DbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbError`.
     #[doc(alias = "InternalError.DbError")]
     InternalErrorDbError,
     /// 删除私有域记录失败。
     ///
-    /// Code `InternalError.DeletePrivateZoneRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DeletePrivateZoneRecord`.
     #[doc(alias = "InternalError.DeletePrivateZoneRecord")]
     InternalErrorDeletePrivateZoneRecord,
     /// 查询vpc私有解析状态失败。
     ///
-    /// Code `InternalError.DescribeInternalEndpointDnsStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeInternalEndpointDnsStatus`.
     #[doc(alias = "InternalError.DescribeInternalEndpointDnsStatus")]
     InternalErrorDescribeInternalEndpointDnsStatus,
     /// 查询私有域列表失败。
     ///
-    /// Code `InternalError.DescribePrivateZoneList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribePrivateZoneList`.
     #[doc(alias = "InternalError.DescribePrivateZoneList")]
     InternalErrorDescribePrivateZoneList,
     /// 查询私有域记录列表失败。
     ///
-    /// Code `InternalError.DescribePrivateZoneRecordList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribePrivateZoneRecordList`.
     #[doc(alias = "InternalError.DescribePrivateZoneRecordList")]
     InternalErrorDescribePrivateZoneRecordList,
     /// 查询开白vpc列表失败。
     ///
-    /// Code `InternalError.DescribePrivateZoneServiceList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribePrivateZoneServiceList`.
     #[doc(alias = "InternalError.DescribePrivateZoneServiceList")]
     InternalErrorDescribePrivateZoneServiceList,
     /// 目标冲突。
     ///
-    /// Code `InternalError.ErrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrConflict`.
     #[doc(alias = "InternalError.ErrConflict")]
     InternalErrorErrConflict,
     /// 目标不存在。
     ///
-    /// Code `InternalError.ErrNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrNotExist`.
     #[doc(alias = "InternalError.ErrNotExist")]
     InternalErrorErrNotExist,
     /// 鉴权失败。
     ///
-    /// Code `InternalError.ErrUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrUnauthorized`.
     #[doc(alias = "InternalError.ErrUnauthorized")]
     InternalErrorErrUnauthorized,
     /// 资源已存在。
     ///
-    /// Code `InternalError.ErrorConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorConflict`.
     #[doc(alias = "InternalError.ErrorConflict")]
     InternalErrorErrorConflict,
     /// 资源超过配额。
     ///
-    /// Code `InternalError.ErrorOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorOverLimit`.
     #[doc(alias = "InternalError.ErrorOverLimit")]
     InternalErrorErrorOverLimit,
     /// Tcr实例内部错误。
     ///
-    /// Code `InternalError.ErrorTcrInternal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorTcrInternal`.
     #[doc(alias = "InternalError.ErrorTcrInternal")]
     InternalErrorErrorTcrInternal,
     /// Tcr实例请求无效的Hearder类型。
     ///
-    /// Code `InternalError.ErrorTcrInvalidMediaType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorTcrInvalidMediaType`.
     #[doc(alias = "InternalError.ErrorTcrInvalidMediaType")]
     InternalErrorErrorTcrInvalidMediaType,
     /// Tcr实例资源冲突。
     ///
-    /// Code `InternalError.ErrorTcrResourceConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorTcrResourceConflict`.
     #[doc(alias = "InternalError.ErrorTcrResourceConflict")]
     InternalErrorErrorTcrResourceConflict,
     /// 没有Tcr操作权限。
     ///
-    /// Code `InternalError.ErrorTcrUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorTcrUnauthorized`.
     #[doc(alias = "InternalError.ErrorTcrUnauthorized")]
     InternalErrorErrorTcrUnauthorized,
     /// 修改vpc与私有域关联关系失败。
     ///
-    /// Code `InternalError.ModifyPrivateZoneVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModifyPrivateZoneVpc`.
     #[doc(alias = "InternalError.ModifyPrivateZoneVpc")]
     InternalErrorModifyPrivateZoneVpc,
     /// 未知错误。
     ///
-    /// Code `InternalError.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Unknown`.
     #[doc(alias = "InternalError.Unknown")]
     InternalErrorUnknown,
     /// 用户请求中的信息与其namespace不匹配。
     ///
-    /// Code `InvalidParameter.ErrNSMisMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrNSMisMatch`.
     #[doc(alias = "InvalidParameter.ErrNSMisMatch")]
     InvalidParameterErrNSMisMatch,
     /// 命名空间名称已经存在。
     ///
-    /// Code `InvalidParameter.ErrNamespaceExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrNamespaceExist`.
     #[doc(alias = "InvalidParameter.ErrNamespaceExist")]
     InvalidParameterErrNamespaceExist,
     /// 命名空间已被占用。
     ///
-    /// Code `InvalidParameter.ErrNamespaceReserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrNamespaceReserved`.
     #[doc(alias = "InvalidParameter.ErrNamespaceReserved")]
     InvalidParameterErrNamespaceReserved,
     /// 无效的参数，仓库已存在。
     ///
-    /// Code `InvalidParameter.ErrRepoExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrRepoExist`.
     #[doc(alias = "InvalidParameter.ErrRepoExist")]
     InvalidParameterErrRepoExist,
     /// 参数过多。
     ///
-    /// Code `InvalidParameter.ErrTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrTooLarge`.
     #[doc(alias = "InvalidParameter.ErrTooLarge")]
     InvalidParameterErrTooLarge,
     /// 触发器名称已存在。
     ///
-    /// Code `InvalidParameter.ErrTriggerExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrTriggerExist`.
     #[doc(alias = "InvalidParameter.ErrTriggerExist")]
     InvalidParameterErrTriggerExist,
     /// 用户已经存在。
     ///
-    /// Code `InvalidParameter.ErrUserExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrUserExist`.
     #[doc(alias = "InvalidParameter.ErrUserExist")]
     InvalidParameterErrUserExist,
     /// 实例名称已存在。
     ///
-    /// Code `InvalidParameter.ErrorNameExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorNameExists`.
     #[doc(alias = "InvalidParameter.ErrorNameExists")]
     InvalidParameterErrorNameExists,
     /// 实例名称非法。
     ///
-    /// Code `InvalidParameter.ErrorNameIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorNameIllegal`.
     #[doc(alias = "InvalidParameter.ErrorNameIllegal")]
     InvalidParameterErrorNameIllegal,
     /// 实例名称已保留。
     ///
-    /// Code `InvalidParameter.ErrorNameReserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorNameReserved`.
     #[doc(alias = "InvalidParameter.ErrorNameReserved")]
     InvalidParameterErrorNameReserved,
     /// 实例名称非法，格式不正确或者已保留。
     ///
-    /// Code `InvalidParameter.ErrorRegistryName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorRegistryName`.
     #[doc(alias = "InvalidParameter.ErrorRegistryName")]
     InvalidParameterErrorRegistryName,
     /// 云标签超过10个上线。
     ///
-    /// Code `InvalidParameter.ErrorTagOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorTagOverLimit`.
     #[doc(alias = "InvalidParameter.ErrorTagOverLimit")]
     InvalidParameterErrorTagOverLimit,
     /// 无效的TCR请求。
     ///
-    /// Code `InvalidParameter.ErrorTcrInvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrorTcrInvalidParameter`.
     #[doc(alias = "InvalidParameter.ErrorTcrInvalidParameter")]
     InvalidParameterErrorTcrInvalidParameter,
     /// 复制实例已存在。
     ///
-    /// Code `InvalidParameter.ReplicationExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReplicationExists`.
     #[doc(alias = "InvalidParameter.ReplicationExists")]
     InvalidParameterReplicationExists,
     /// 该地域不支持创建实例。
     ///
-    /// Code `InvalidParameter.UnsupportedRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedRegion`.
     #[doc(alias = "InvalidParameter.UnsupportedRegion")]
     InvalidParameterUnsupportedRegion,
     /// 用户命名空间达到配额。
     ///
-    /// Code `LimitExceeded.ErrNamespaceMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrNamespaceMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrNamespaceMaxLimit")]
     LimitExceededErrNamespaceMaxLimit,
     /// 用户仓库已经达到最大配额。
     ///
-    /// Code `LimitExceeded.ErrRepoMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrRepoMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrRepoMaxLimit")]
     LimitExceededErrRepoMaxLimit,
     /// 触发器达到配额。
     ///
-    /// Code `LimitExceeded.ErrTriggerMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrTriggerMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrTriggerMaxLimit")]
     LimitExceededErrTriggerMaxLimit,
     /// 缺少参数。
     ///
-    /// Code `MissingParameter.MissingParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissingParameter`.
     #[doc(alias = "MissingParameter.MissingParameter")]
     MissingParameterMissingParameter,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 配额超限。
     ///
-    /// Code `OperationDenied.QuotaOverLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.QuotaOverLimit`.
     #[doc(alias = "OperationDenied.QuotaOverLimit")]
     OperationDeniedQuotaOverLimit,
     /// 实例状态异常。
     ///
-    /// Code `ResourceInsufficient.ErrorInstanceNotRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ErrorInstanceNotRunning`.
     #[doc(alias = "ResourceInsufficient.ErrorInstanceNotRunning")]
     ResourceInsufficientErrorInstanceNotRunning,
     /// Vpc dsn解析状态异常或未删除。
     ///
-    /// Code `ResourceInsufficient.ErrorVpcDnsStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.ErrorVpcDnsStatus`.
     #[doc(alias = "ResourceInsufficient.ErrorVpcDnsStatus")]
     ResourceInsufficientErrorVpcDnsStatus,
     /// 用户没有创建命名空间。
     ///
-    /// Code `ResourceNotFound.ErrNoNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoNamespace`.
     #[doc(alias = "ResourceNotFound.ErrNoNamespace")]
     ResourceNotFoundErrNoNamespace,
     /// 仓库不存在。
     ///
-    /// Code `ResourceNotFound.ErrNoRepo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoRepo`.
     #[doc(alias = "ResourceNotFound.ErrNoRepo")]
     ResourceNotFoundErrNoRepo,
     /// tag不存在。
     ///
-    /// Code `ResourceNotFound.ErrNoTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoTag`.
     #[doc(alias = "ResourceNotFound.ErrNoTag")]
     ResourceNotFoundErrNoTag,
     /// 触发器不存在。
     ///
-    /// Code `ResourceNotFound.ErrNoTrigger`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoTrigger`.
     #[doc(alias = "ResourceNotFound.ErrNoTrigger")]
     ResourceNotFoundErrNoTrigger,
     /// 用户不存在（未注册）。
     ///
-    /// Code `ResourceNotFound.ErrNoUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoUser`.
     #[doc(alias = "ResourceNotFound.ErrNoUser")]
     ResourceNotFoundErrNoUser,
     /// Tcr实例中的资源未找到。
     ///
-    /// Code `ResourceNotFound.TcrResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TcrResourceNotFound`.
     #[doc(alias = "ResourceNotFound.TcrResourceNotFound")]
     ResourceNotFoundTcrResourceNotFound,
     /// No description is documented.
@@ -331,42 +333,42 @@ pub enum ErrorCode {
     UnauthorizedOperationErrorTcrUnauthorized,
     /// 创建私有域失败。
     ///
-    /// Code `UnsupportedOperation.CreatePrivateZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CreatePrivateZone`.
     #[doc(alias = "UnsupportedOperation.CreatePrivateZone")]
     UnsupportedOperationCreatePrivateZone,
     /// 创建私有域记录失败。
     ///
-    /// Code `UnsupportedOperation.CreatePrivateZoneRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CreatePrivateZoneRecord`.
     #[doc(alias = "UnsupportedOperation.CreatePrivateZoneRecord")]
     UnsupportedOperationCreatePrivateZoneRecord,
     /// 删除私有域记录失败。
     ///
-    /// Code `UnsupportedOperation.DeletePrivateZoneRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeletePrivateZoneRecord`.
     #[doc(alias = "UnsupportedOperation.DeletePrivateZoneRecord")]
     UnsupportedOperationDeletePrivateZoneRecord,
     /// 查询私有域列表失败。
     ///
-    /// Code `UnsupportedOperation.DescribePrivateZoneList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DescribePrivateZoneList`.
     #[doc(alias = "UnsupportedOperation.DescribePrivateZoneList")]
     UnsupportedOperationDescribePrivateZoneList,
     /// 查询私有域记录列表失败。
     ///
-    /// Code `UnsupportedOperation.DescribePrivateZoneRecordList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DescribePrivateZoneRecordList`.
     #[doc(alias = "UnsupportedOperation.DescribePrivateZoneRecordList")]
     UnsupportedOperationDescribePrivateZoneRecordList,
     /// 个人版实例用户未初始化。
     ///
-    /// Code `UnsupportedOperation.ErrNoUserInitialized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ErrNoUserInitialized`.
     #[doc(alias = "UnsupportedOperation.ErrNoUserInitialized")]
     UnsupportedOperationErrNoUserInitialized,
     /// 修改私有域记录失败。
     ///
-    /// Code `UnsupportedOperation.ModifyPrivateZoneRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyPrivateZoneRecord`.
     #[doc(alias = "UnsupportedOperation.ModifyPrivateZoneRecord")]
     UnsupportedOperationModifyPrivateZoneRecord,
     /// 修改vpc与私有域关联关系失败。
     ///
-    /// Code `UnsupportedOperation.ModifyPrivateZoneVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyPrivateZoneVpc`.
     #[doc(alias = "UnsupportedOperation.ModifyPrivateZoneVpc")]
     UnsupportedOperationModifyPrivateZoneVpc,
 }

@@ -5,84 +5,86 @@
 
 /// An error code of `tcss`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 客户端已离线。
     ///
-    /// Code `FailedOperation.AgentOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AgentOffline`.
     #[doc(alias = "FailedOperation.AgentOffline")]
     FailedOperationAgentOffline,
     /// 授权数不足。
     ///
-    /// Code `FailedOperation.AuthorizedNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AuthorizedNotEnough`.
     #[doc(alias = "FailedOperation.AuthorizedNotEnough")]
     FailedOperationAuthorizedNotEnough,
     /// 响应数据值不正确。
     ///
-    /// Code `FailedOperation.DataValueNotCorrect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DataValueNotCorrect`.
     #[doc(alias = "FailedOperation.DataValueNotCorrect")]
     FailedOperationDataValueNotCorrect,
     /// 在扫描中或无扫描权限建议授权后扫描。
     ///
-    /// Code `FailedOperation.ErrAlreadyScanning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrAlreadyScanning`.
     #[doc(alias = "FailedOperation.ErrAlreadyScanning")]
     FailedOperationErrAlreadyScanning,
     /// 当前规则信息未找到。
     ///
-    /// Code `FailedOperation.ErrRuleNotFind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ErrRuleNotFind`.
     #[doc(alias = "FailedOperation.ErrRuleNotFind")]
     FailedOperationErrRuleNotFind,
     /// 通知策略变更失败。
     ///
-    /// Code `FailedOperation.NotifyPolicyChangeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotifyPolicyChangeFailed`.
     #[doc(alias = "FailedOperation.NotifyPolicyChangeFailed")]
     FailedOperationNotifyPolicyChangeFailed,
     /// 子规则配置过多。
     ///
-    /// Code `FailedOperation.RuleConfigTooMany`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleConfigTooMany`.
     #[doc(alias = "FailedOperation.RuleConfigTooMany")]
     FailedOperationRuleConfigTooMany,
     /// 规则信息存在重复。
     ///
-    /// Code `FailedOperation.RuleInfoRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleInfoRepeat`.
     #[doc(alias = "FailedOperation.RuleInfoRepeat")]
     FailedOperationRuleInfoRepeat,
     /// 规则名字存在重复。
     ///
-    /// Code `FailedOperation.RuleNameRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleNameRepeat`.
     #[doc(alias = "FailedOperation.RuleNameRepeat")]
     FailedOperationRuleNameRepeat,
     /// 当前规则信息未找到。
     ///
-    /// Code `FailedOperation.RuleNotFind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleNotFind`.
     #[doc(alias = "FailedOperation.RuleNotFind")]
     FailedOperationRuleNotFind,
     /// 选择镜像数量过多。
     ///
-    /// Code `FailedOperation.RuleSelectImageOutRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleSelectImageOutRange`.
     #[doc(alias = "FailedOperation.RuleSelectImageOutRange")]
     FailedOperationRuleSelectImageOutRange,
     /// 用户未授权。
     ///
-    /// Code `InternalError.ErrRoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrRoleNotExist`.
     #[doc(alias = "InternalError.ErrRoleNotExist")]
     InternalErrorErrRoleNotExist,
     /// 操作数据库失败。
     ///
-    /// Code `InternalError.MainDBFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MainDBFail`.
     #[doc(alias = "InternalError.MainDBFail")]
     InternalErrorMainDBFail,
     /// IP格式不合法。
     ///
-    /// Code `InvalidParameter.ErrIpNoValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrIpNoValid`.
     #[doc(alias = "InvalidParameter.ErrIpNoValid")]
     InvalidParameterErrIpNoValid,
     /// 参数格式错误。
     ///
-    /// Code `InvalidParameter.InvalidFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFormat`.
     #[doc(alias = "InvalidParameter.InvalidFormat")]
     InvalidParameterInvalidFormat,
     /// No description is documented.
@@ -92,22 +94,22 @@ pub enum ErrorCode {
     InvalidParameterIpNoValid,
     /// 缺少必须参数。
     ///
-    /// Code `InvalidParameter.MissingParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MissingParameter`.
     #[doc(alias = "InvalidParameter.MissingParameter")]
     InvalidParameterMissingParameter,
     /// 参数解析错误。
     ///
-    /// Code `InvalidParameter.ParsingError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParsingError`.
     #[doc(alias = "InvalidParameter.ParsingError")]
     InvalidParameterParsingError,
     /// 端口格式不合法。
     ///
-    /// Code `InvalidParameter.PortNoValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PortNoValid`.
     #[doc(alias = "InvalidParameter.PortNoValid")]
     InvalidParameterPortNoValid,
     /// 正则参数格式错误。
     ///
-    /// Code `InvalidParameter.RegexRuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RegexRuleError`.
     #[doc(alias = "InvalidParameter.RegexRuleError")]
     InvalidParameterRegexRuleError,
     /// No description is documented.
@@ -117,32 +119,32 @@ pub enum ErrorCode {
     InvalidParameterRequestTimeout,
     /// 进程名/目标IP/目标端口，不能同时为空。
     ///
-    /// Code `InvalidParameter.ReverShellKeyFieldAllEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ReverShellKeyFieldAllEmpty`.
     #[doc(alias = "InvalidParameter.ReverShellKeyFieldAllEmpty")]
     InvalidParameterReverShellKeyFieldAllEmpty,
     /// 前规则信息参数非法。
     ///
-    /// Code `InvalidParameter.RuleInfoInValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RuleInfoInValid`.
     #[doc(alias = "InvalidParameter.RuleInfoInValid")]
     InvalidParameterRuleInfoInValid,
     /// 当前数据未能查询到。
     ///
-    /// Code `InvalidParameterValue.DataNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataNotFound`.
     #[doc(alias = "InvalidParameterValue.DataNotFound")]
     InvalidParameterValueDataNotFound,
     /// 当前数据区间错误。
     ///
-    /// Code `InvalidParameterValue.DataRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DataRange`.
     #[doc(alias = "InvalidParameterValue.DataRange")]
     InvalidParameterValueDataRange,
     /// 参数长度受限。
     ///
-    /// Code `InvalidParameterValue.LengthLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LengthLimit`.
     #[doc(alias = "InvalidParameterValue.LengthLimit")]
     InvalidParameterValueLengthLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
 }
 impl ErrorCode {

@@ -5,188 +5,190 @@
 
 /// An error code of `tdcpg`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 元数据库访问失败，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.DatabaseAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DatabaseAccessError`.
     #[doc(alias = "FailedOperation.DatabaseAccessError")]
     FailedOperationDatabaseAccessError,
     /// 创建流程失败,请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.FlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FlowError`.
     #[doc(alias = "FailedOperation.FlowError")]
     FailedOperationFlowError,
     /// 获取VPC信息异常，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.GetVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetVpcFailed`.
     #[doc(alias = "FailedOperation.GetVpcFailed")]
     FailedOperationGetVpcFailed,
     /// 内部服务访问失败，请稍后重试。如果持续不成功，请联系客服。
     ///
-    /// Code `FailedOperation.InternalServiceAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InternalServiceAccessError`.
     #[doc(alias = "FailedOperation.InternalServiceAccessError")]
     FailedOperationInternalServiceAccessError,
     /// 当前的付费模式不支持此操作。
     ///
-    /// Code `FailedOperation.PayModeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PayModeInvalid`.
     #[doc(alias = "FailedOperation.PayModeInvalid")]
     FailedOperationPayModeInvalid,
     /// 规格没有变化，CPU/Memory至少升级一项。
     ///
-    /// Code `FailedOperation.SpecNotChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SpecNotChange`.
     #[doc(alias = "FailedOperation.SpecNotChange")]
     FailedOperationSpecNotChange,
     /// 对应规格的存储上限不够，无法满足当前集群的数据存储。
     ///
-    /// Code `FailedOperation.SpecStorageLack`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SpecStorageLack`.
     #[doc(alias = "FailedOperation.SpecStorageLack")]
     FailedOperationSpecStorageLack,
     /// 状态异常，不允许操作。
     ///
-    /// Code `FailedOperation.StatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StatusError`.
     #[doc(alias = "FailedOperation.StatusError")]
     FailedOperationStatusError,
     /// 当前存储的付费模式不支持此操作。
     ///
-    /// Code `FailedOperation.StoragePayModeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StoragePayModeInvalid`.
     #[doc(alias = "FailedOperation.StoragePayModeInvalid")]
     FailedOperationStoragePayModeInvalid,
     /// 任务冲突，请稍后重试。如果持续不成功，请联系客服。
     ///
-    /// Code `FailedOperation.TaskConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskConflict`.
     #[doc(alias = "FailedOperation.TaskConflict")]
     FailedOperationTaskConflict,
     /// 请求计费服务异常，请稍后重试。如果持续不成功，请联系客服进行处理。
     ///
-    /// Code `FailedOperation.TradeAccessError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TradeAccessError`.
     #[doc(alias = "FailedOperation.TradeAccessError")]
     FailedOperationTradeAccessError,
     /// 账号不存在。
     ///
-    /// Code `InvalidParameterValue.AccountNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AccountNotFound`.
     #[doc(alias = "InvalidParameterValue.AccountNotFound")]
     InvalidParameterValueAccountNotFound,
     /// 未找到可回档的时间,请确认指定时间点是否在(创建集群时间点,当前时间点)之间。
     ///
-    /// Code `InvalidParameterValue.BackupDataPointInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BackupDataPointInvalid`.
     #[doc(alias = "InvalidParameterValue.BackupDataPointInvalid")]
     InvalidParameterValueBackupDataPointInvalid,
     /// 集群不存在。
     ///
-    /// Code `InvalidParameterValue.ClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterNotFound`.
     #[doc(alias = "InvalidParameterValue.ClusterNotFound")]
     InvalidParameterValueClusterNotFound,
     /// 数据库版本号相关参数数量错误。
     ///
-    /// Code `InvalidParameterValue.DatabaseVersionParamCountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DatabaseVersionParamCountError`.
     #[doc(alias = "InvalidParameterValue.DatabaseVersionParamCountError")]
     InvalidParameterValueDatabaseVersionParamCountError,
     /// 订单未找到。
     ///
-    /// Code `InvalidParameterValue.DealNameNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DealNameNotFound`.
     #[doc(alias = "InvalidParameterValue.DealNameNotFound")]
     InvalidParameterValueDealNameNotFound,
     /// 接入点不存在。
     ///
-    /// Code `InvalidParameterValue.EndpointNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EndpointNotFound`.
     #[doc(alias = "InvalidParameterValue.EndpointNotFound")]
     InvalidParameterValueEndpointNotFound,
     /// 集群/实例名字非法，需要满足：长度在1-60个字符，只能由中文、字母、数字、\'-\'或\'.\'或\'\_\'组成，区分大小写。
     ///
-    /// Code `InvalidParameterValue.IllegalInstanceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalInstanceName`.
     #[doc(alias = "InvalidParameterValue.IllegalInstanceName")]
     InvalidParameterValueIllegalInstanceName,
     /// 密码设置无效，需要满足： 8-64个字符，至少包含 大写字母、小写字母、数字和符号\~\!@\#\$%^\&\*\_-+=\`\|(){}\[\]:;\'\<\>,.?/中的任意三种
     ///
-    /// Code `InvalidParameterValue.IllegalPassword`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalPassword`.
     #[doc(alias = "InvalidParameterValue.IllegalPassword")]
     InvalidParameterValueIllegalPassword,
     /// 实例不存在。
     ///
-    /// Code `InvalidParameterValue.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotFound`.
     #[doc(alias = "InvalidParameterValue.InstanceNotFound")]
     InvalidParameterValueInstanceNotFound,
     /// 数据库版本信息无法被识别。
     ///
-    /// Code `InvalidParameterValue.InvalidDBVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDBVersion`.
     #[doc(alias = "InvalidParameterValue.InvalidDBVersion")]
     InvalidParameterValueInvalidDBVersion,
     /// 数据库版本号相关参数不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidDatabaseVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDatabaseVersion`.
     #[doc(alias = "InvalidParameterValue.InvalidDatabaseVersion")]
     InvalidParameterValueInvalidDatabaseVersion,
     /// 传入的参数非法。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// 规格信息(CPU/Memory)信息无法被识别。
     ///
-    /// Code `InvalidParameterValue.InvalidSpec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidSpec`.
     #[doc(alias = "InvalidParameterValue.InvalidSpec")]
     InvalidParameterValueInvalidSpec,
     /// 参数不合法。
     ///
-    /// Code `InvalidParameterValue.ParameterOutRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterOutRangeError`.
     #[doc(alias = "InvalidParameterValue.ParameterOutRangeError")]
     InvalidParameterValueParameterOutRangeError,
     /// 不支持当前地域/可用区的售卖。
     ///
-    /// Code `InvalidParameterValue.RegionZoneUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegionZoneUnavailable`.
     #[doc(alias = "InvalidParameterValue.RegionZoneUnavailable")]
     InvalidParameterValueRegionZoneUnavailable,
     /// 使用的备份数据来源集群ID非法。
     ///
-    /// Code `InvalidParameterValue.SourceBackupClusterIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SourceBackupClusterIdInvalid`.
     #[doc(alias = "InvalidParameterValue.SourceBackupClusterIdInvalid")]
     InvalidParameterValueSourceBackupClusterIdInvalid,
     /// 集群对应的存储已经被删除。
     ///
-    /// Code `InvalidParameterValue.StoragePoolNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StoragePoolNotFound`.
     #[doc(alias = "InvalidParameterValue.StoragePoolNotFound")]
     InvalidParameterValueStoragePoolNotFound,
     /// 您没有权限操作该VPC网络。
     ///
-    /// Code `InvalidParameterValue.VpcDeniedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcDeniedError`.
     #[doc(alias = "InvalidParameterValue.VpcDeniedError")]
     InvalidParameterValueVpcDeniedError,
     /// 未获取到VPC信息，请检查输入的VPC相关参数。
     ///
-    /// Code `InvalidParameterValue.VpcNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcNotFound`.
     #[doc(alias = "InvalidParameterValue.VpcNotFound")]
     InvalidParameterValueVpcNotFound,
     /// VPC子网中IP数量不够。
     ///
-    /// Code `InvalidParameterValue.VpcSubnetIpLack`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcSubnetIpLack`.
     #[doc(alias = "InvalidParameterValue.VpcSubnetIpLack")]
     InvalidParameterValueVpcSubnetIpLack,
     /// 当前集群下实例数量超过限制。
     ///
-    /// Code `LimitExceeded.ClusterInstanceLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ClusterInstanceLimit`.
     #[doc(alias = "LimitExceeded.ClusterInstanceLimit")]
     LimitExceededClusterInstanceLimit,
     /// 用户集群数量超过限制。
     ///
-    /// Code `LimitExceeded.UserClusterLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.UserClusterLimit`.
     #[doc(alias = "LimitExceeded.UserClusterLimit")]
     LimitExceededUserClusterLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 当前集群/实例状态不允许操作。
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// 未经授权的操作。
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
 }

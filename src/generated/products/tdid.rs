@@ -5,8 +5,10 @@
 
 /// An error code of `tdid`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -212,7 +214,7 @@ pub enum ErrorCode {
     DidSdkUnknownError,
     /// 无访问权限。
     ///
-    /// Code `FailedOperation.InvalidAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidAuth`.
     #[doc(alias = "FailedOperation.InvalidAuth")]
     FailedOperationInvalidAuth,
     /// No description is documented.
@@ -222,7 +224,7 @@ pub enum ErrorCode {
     FailedOperationInvalidParameterValue,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.OperationException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OperationException`.
     #[doc(alias = "FailedOperation.OperationException")]
     FailedOperationOperationException,
     /// No description is documented.
@@ -247,7 +249,7 @@ pub enum ErrorCode {
     InternalErrorApiUnknownError,
     /// 服务器异常。
     ///
-    /// Code `InternalError.ServerException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServerException`.
     #[doc(alias = "InternalError.ServerException")]
     InternalErrorServerException,
     /// No description is documented.
@@ -257,17 +259,17 @@ pub enum ErrorCode {
     InternalErrorServiceDisabled,
     /// 服务内部错误。
     ///
-    /// Code `InternalError.ServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServiceError`.
     #[doc(alias = "InternalError.ServiceError")]
     InternalErrorServiceError,
     /// 服务异常。
     ///
-    /// Code `InternalError.ServicePanic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ServicePanic`.
     #[doc(alias = "InternalError.ServicePanic")]
     InternalErrorServicePanic,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// No description is documented.
@@ -277,7 +279,7 @@ pub enum ErrorCode {
     InvalidParameterValueIllegalDateTime,
     /// 参数错误。
     ///
-    /// Code `InvalidParameterValue.IllegalValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IllegalValue`.
     #[doc(alias = "InvalidParameterValue.IllegalValue")]
     InvalidParameterValueIllegalValue,
     /// No description is documented.

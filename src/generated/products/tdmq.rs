@@ -5,14 +5,16 @@
 
 /// An error code of `tdmq`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 调用交易服务发生异常。
     ///
-    /// Code `FailedOperation.CallTrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallTrade`.
     #[doc(alias = "FailedOperation.CallTrade")]
     FailedOperationCallTrade,
     /// No description is documented.
@@ -22,27 +24,27 @@ pub enum ErrorCode {
     FailedOperationCloudService,
     /// CMQ 后台服务错误。
     ///
-    /// Code `FailedOperation.CmqBackendError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CmqBackendError`.
     #[doc(alias = "FailedOperation.CmqBackendError")]
     FailedOperationCmqBackendError,
     /// 创建集群失败。
     ///
-    /// Code `FailedOperation.CreateCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateCluster`.
     #[doc(alias = "FailedOperation.CreateCluster")]
     FailedOperationCreateCluster,
     /// 环境创建失败。
     ///
-    /// Code `FailedOperation.CreateEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateEnvironment`.
     #[doc(alias = "FailedOperation.CreateEnvironment")]
     FailedOperationCreateEnvironment,
     /// 创建环境角色失败。
     ///
-    /// Code `FailedOperation.CreateEnvironmentRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateEnvironmentRole`.
     #[doc(alias = "FailedOperation.CreateEnvironmentRole")]
     FailedOperationCreateEnvironmentRole,
     /// 创建命名空间失败。
     ///
-    /// Code `FailedOperation.CreateNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateNamespace`.
     #[doc(alias = "FailedOperation.CreateNamespace")]
     FailedOperationCreateNamespace,
     /// No description is documented.
@@ -52,37 +54,37 @@ pub enum ErrorCode {
     FailedOperationCreateProClusterRegionNotExist,
     /// 创建producer出错。
     ///
-    /// Code `FailedOperation.CreateProducerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateProducerError`.
     #[doc(alias = "FailedOperation.CreateProducerError")]
     FailedOperationCreateProducerError,
     /// 创建TDMQ client的出错。
     ///
-    /// Code `FailedOperation.CreatePulsarClientError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreatePulsarClientError`.
     #[doc(alias = "FailedOperation.CreatePulsarClientError")]
     FailedOperationCreatePulsarClientError,
     /// 角色创建失败。
     ///
-    /// Code `FailedOperation.CreateRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateRole`.
     #[doc(alias = "FailedOperation.CreateRole")]
     FailedOperationCreateRole,
     /// 创建秘钥失败。
     ///
-    /// Code `FailedOperation.CreateSecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateSecretKey`.
     #[doc(alias = "FailedOperation.CreateSecretKey")]
     FailedOperationCreateSecretKey,
     /// 创建订阅关系失败。
     ///
-    /// Code `FailedOperation.CreateSubscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateSubscription`.
     #[doc(alias = "FailedOperation.CreateSubscription")]
     FailedOperationCreateSubscription,
     /// 主题创建失败。
     ///
-    /// Code `FailedOperation.CreateTopic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateTopic`.
     #[doc(alias = "FailedOperation.CreateTopic")]
     FailedOperationCreateTopic,
     /// 删除集群失败。
     ///
-    /// Code `FailedOperation.DeleteCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteCluster`.
     #[doc(alias = "FailedOperation.DeleteCluster")]
     FailedOperationDeleteCluster,
     /// No description is documented.
@@ -92,37 +94,37 @@ pub enum ErrorCode {
     FailedOperationDeleteClusterProtection,
     /// 删除环境角色失败。
     ///
-    /// Code `FailedOperation.DeleteEnvironmentRoles`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteEnvironmentRoles`.
     #[doc(alias = "FailedOperation.DeleteEnvironmentRoles")]
     FailedOperationDeleteEnvironmentRoles,
     /// 环境删除失败。
     ///
-    /// Code `FailedOperation.DeleteEnvironments`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteEnvironments`.
     #[doc(alias = "FailedOperation.DeleteEnvironments")]
     FailedOperationDeleteEnvironments,
     /// 删除命名空间失败。
     ///
-    /// Code `FailedOperation.DeleteNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteNamespace`.
     #[doc(alias = "FailedOperation.DeleteNamespace")]
     FailedOperationDeleteNamespace,
     /// 角色删除失败。
     ///
-    /// Code `FailedOperation.DeleteRoles`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteRoles`.
     #[doc(alias = "FailedOperation.DeleteRoles")]
     FailedOperationDeleteRoles,
     /// 删除订阅关系失败。
     ///
-    /// Code `FailedOperation.DeleteSubscriptions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteSubscriptions`.
     #[doc(alias = "FailedOperation.DeleteSubscriptions")]
     FailedOperationDeleteSubscriptions,
     /// 主题删除失败。
     ///
-    /// Code `FailedOperation.DeleteTopics`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteTopics`.
     #[doc(alias = "FailedOperation.DeleteTopics")]
     FailedOperationDeleteTopics,
     /// 查询订阅数据失败。
     ///
-    /// Code `FailedOperation.DescribeSubscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeSubscription`.
     #[doc(alias = "FailedOperation.DescribeSubscription")]
     FailedOperationDescribeSubscription,
     /// No description is documented.
@@ -132,7 +134,7 @@ pub enum ErrorCode {
     FailedOperationGenerateDealsAndPayError,
     /// 获取环境属性失败。
     ///
-    /// Code `FailedOperation.GetEnvironmentAttributesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetEnvironmentAttributesFailed`.
     #[doc(alias = "FailedOperation.GetEnvironmentAttributesFailed")]
     FailedOperationGetEnvironmentAttributesFailed,
     /// No description is documented.
@@ -142,7 +144,7 @@ pub enum ErrorCode {
     FailedOperationGetTags,
     /// 获取主题分区数失败。
     ///
-    /// Code `FailedOperation.GetTopicPartitionsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GetTopicPartitionsFailed`.
     #[doc(alias = "FailedOperation.GetTopicPartitionsFailed")]
     FailedOperationGetTopicPartitionsFailed,
     /// No description is documented.
@@ -152,7 +154,7 @@ pub enum ErrorCode {
     FailedOperationInstanceCanNotDelete,
     /// 实例尚未就绪，请稍后再试。
     ///
-    /// Code `FailedOperation.InstanceNotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceNotReady`.
     #[doc(alias = "FailedOperation.InstanceNotReady")]
     FailedOperationInstanceNotReady,
     /// No description is documented.
@@ -172,12 +174,12 @@ pub enum ErrorCode {
     FailedOperationIsolateConsumerEnable,
     /// 最大消息超过1MB。
     ///
-    /// Code `FailedOperation.MaxMessageSizeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MaxMessageSizeError`.
     #[doc(alias = "FailedOperation.MaxMessageSizeError")]
     FailedOperationMaxMessageSizeError,
     /// 上传的msgID错误。
     ///
-    /// Code `FailedOperation.MessageIDError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MessageIDError`.
     #[doc(alias = "FailedOperation.MessageIDError")]
     FailedOperationMessageIDError,
     /// No description is documented.
@@ -187,7 +189,7 @@ pub enum ErrorCode {
     FailedOperationModifyCluster,
     /// 必须先清除关联命名空间才能继续操作。
     ///
-    /// Code `FailedOperation.NamespaceInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NamespaceInUse`.
     #[doc(alias = "FailedOperation.NamespaceInUse")]
     FailedOperationNamespaceInUse,
     /// No description is documented.
@@ -207,17 +209,17 @@ pub enum ErrorCode {
     FailedOperationProductNotExist,
     /// PulsarAdminClient错误。
     ///
-    /// Code `FailedOperation.PulsarAdminError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PulsarAdminError`.
     #[doc(alias = "FailedOperation.PulsarAdminError")]
     FailedOperationPulsarAdminError,
     /// 接收消息出错。
     ///
-    /// Code `FailedOperation.ReceiveError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReceiveError`.
     #[doc(alias = "FailedOperation.ReceiveError")]
     FailedOperationReceiveError,
     /// 接收消息超时，请重试。
     ///
-    /// Code `FailedOperation.ReceiveTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ReceiveTimeout`.
     #[doc(alias = "FailedOperation.ReceiveTimeout")]
     FailedOperationReceiveTimeout,
     /// No description is documented.
@@ -232,12 +234,12 @@ pub enum ErrorCode {
     FailedOperationReplicationSourceCheckFailedError,
     /// 消息回溯设置失败。
     ///
-    /// Code `FailedOperation.ResetMsgSubOffsetByTimestampFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResetMsgSubOffsetByTimestampFailed`.
     #[doc(alias = "FailedOperation.ResetMsgSubOffsetByTimestampFailed")]
     FailedOperationResetMsgSubOffsetByTimestampFailed,
     /// 必须先清除关联角色数据才能继续操作。
     ///
-    /// Code `FailedOperation.RoleInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RoleInUse`.
     #[doc(alias = "FailedOperation.RoleInUse")]
     FailedOperationRoleInUse,
     /// No description is documented.
@@ -252,12 +254,12 @@ pub enum ErrorCode {
     FailedOperationRouterRule,
     /// 保存秘钥失败。
     ///
-    /// Code `FailedOperation.SaveSecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SaveSecretKey`.
     #[doc(alias = "FailedOperation.SaveSecretKey")]
     FailedOperationSaveSecretKey,
     /// 消息发送超时。
     ///
-    /// Code `FailedOperation.SendMessageTimeoutError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendMessageTimeoutError`.
     #[doc(alias = "FailedOperation.SendMessageTimeoutError")]
     FailedOperationSendMessageTimeoutError,
     /// No description is documented.
@@ -267,17 +269,17 @@ pub enum ErrorCode {
     FailedOperationSendMsg,
     /// 发送消息失败。
     ///
-    /// Code `FailedOperation.SendMsgFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SendMsgFailed`.
     #[doc(alias = "FailedOperation.SendMsgFailed")]
     FailedOperationSendMsgFailed,
     /// 设置消息保留策略失败。
     ///
-    /// Code `FailedOperation.SetRetentionPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetRetentionPolicy`.
     #[doc(alias = "FailedOperation.SetRetentionPolicy")]
     FailedOperationSetRetentionPolicy,
     /// 设置消息TTL失败。
     ///
-    /// Code `FailedOperation.SetTTL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SetTTL`.
     #[doc(alias = "FailedOperation.SetTTL")]
     FailedOperationSetTTL,
     /// No description is documented.
@@ -287,67 +289,67 @@ pub enum ErrorCode {
     FailedOperationStorageSizeError,
     /// 必须先清除关联主题数据才能继续操作。
     ///
-    /// Code `FailedOperation.TopicInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicInUse`.
     #[doc(alias = "FailedOperation.TopicInUse")]
     FailedOperationTopicInUse,
     /// 请使用partition topic。
     ///
-    /// Code `FailedOperation.TopicTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TopicTypeError`.
     #[doc(alias = "FailedOperation.TopicTypeError")]
     FailedOperationTopicTypeError,
     /// 环境更新失败。
     ///
-    /// Code `FailedOperation.UpdateEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateEnvironment`.
     #[doc(alias = "FailedOperation.UpdateEnvironment")]
     FailedOperationUpdateEnvironment,
     /// 更新环境角色失败。
     ///
-    /// Code `FailedOperation.UpdateEnvironmentRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateEnvironmentRole`.
     #[doc(alias = "FailedOperation.UpdateEnvironmentRole")]
     FailedOperationUpdateEnvironmentRole,
     /// 角色更新失败。
     ///
-    /// Code `FailedOperation.UpdateRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateRole`.
     #[doc(alias = "FailedOperation.UpdateRole")]
     FailedOperationUpdateRole,
     /// 主题更新失败。
     ///
-    /// Code `FailedOperation.UpdateTopic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateTopic`.
     #[doc(alias = "FailedOperation.UpdateTopic")]
     FailedOperationUpdateTopic,
     /// 必须先清除关联VPC路由数据才能继续操作。
     ///
-    /// Code `FailedOperation.VpcInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VpcInUse`.
     #[doc(alias = "FailedOperation.VpcInUse")]
     FailedOperationVpcInUse,
     /// Broker服务异常。
     ///
-    /// Code `InternalError.BrokerService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BrokerService`.
     #[doc(alias = "InternalError.BrokerService")]
     InternalErrorBrokerService,
     /// 操作失败。
     ///
-    /// Code `InternalError.FailedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailedOperation`.
     #[doc(alias = "InternalError.FailedOperation")]
     InternalErrorFailedOperation,
     /// 获取属性失败。
     ///
-    /// Code `InternalError.GetAttributesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetAttributesFailed`.
     #[doc(alias = "InternalError.GetAttributesFailed")]
     InternalErrorGetAttributesFailed,
     /// 内部错误。
     ///
-    /// Code `InternalError.IllegalMessage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IllegalMessage`.
     #[doc(alias = "InternalError.IllegalMessage")]
     InternalErrorIllegalMessage,
     /// 重试可以成功。
     ///
-    /// Code `InternalError.Retry`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Retry`.
     #[doc(alias = "InternalError.Retry")]
     InternalErrorRetry,
     /// 系统错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// No description is documented.
@@ -357,22 +359,22 @@ pub enum ErrorCode {
     InvalidParameterInstanceVersion,
     /// 无效的管理端接口地址。
     ///
-    /// Code `InvalidParameter.InvalidAdminUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAdminUrl`.
     #[doc(alias = "InvalidParameter.InvalidAdminUrl")]
     InvalidParameterInvalidAdminUrl,
     /// 错误的分区数。
     ///
-    /// Code `InvalidParameter.Partition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Partition`.
     #[doc(alias = "InvalidParameter.Partition")]
     InvalidParameterPartition,
     /// 上传的 tenant name 错误。
     ///
-    /// Code `InvalidParameter.TenantNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TenantNotFound`.
     #[doc(alias = "InvalidParameter.TenantNotFound")]
     InvalidParameterTenantNotFound,
     /// 没有获取到正确的 token。
     ///
-    /// Code `InvalidParameter.TokenNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TokenNotFound`.
     #[doc(alias = "InvalidParameter.TokenNotFound")]
     InvalidParameterTokenNotFound,
     /// No description is documented.
@@ -387,42 +389,42 @@ pub enum ErrorCode {
     InvalidParameterValueAckTime,
     /// 至少需要提供一个参数。
     ///
-    /// Code `InvalidParameterValue.AtLeastOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AtLeastOne`.
     #[doc(alias = "InvalidParameterValue.AtLeastOne")]
     InvalidParameterValueAtLeastOne,
     /// 与现有集群名称重复。
     ///
-    /// Code `InvalidParameterValue.ClusterNameDuplication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterNameDuplication`.
     #[doc(alias = "InvalidParameterValue.ClusterNameDuplication")]
     InvalidParameterValueClusterNameDuplication,
     /// 参数值不在允许范围内。
     ///
-    /// Code `InvalidParameterValue.InvalidParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParams`.
     #[doc(alias = "InvalidParameterValue.InvalidParams")]
     InvalidParameterValueInvalidParams,
     /// 必要参数没有传递。
     ///
-    /// Code `InvalidParameterValue.NeedMoreParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NeedMoreParams`.
     #[doc(alias = "InvalidParameterValue.NeedMoreParams")]
     InvalidParameterValueNeedMoreParams,
     /// 无效的消息TTL值。
     ///
-    /// Code `InvalidParameterValue.TTL`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TTL`.
     #[doc(alias = "InvalidParameterValue.TTL")]
     InvalidParameterValueTTL,
     /// 上传的topic name错误。
     ///
-    /// Code `InvalidParameterValue.TopicNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicNotFound`.
     #[doc(alias = "InvalidParameterValue.TopicNotFound")]
     InvalidParameterValueTopicNotFound,
     /// 实例下集群数量超过限制。
     ///
-    /// Code `LimitExceeded.Clusters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Clusters`.
     #[doc(alias = "LimitExceeded.Clusters")]
     LimitExceededClusters,
     /// 实例下环境数量超过限制。
     ///
-    /// Code `LimitExceeded.Environments`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Environments`.
     #[doc(alias = "LimitExceeded.Environments")]
     LimitExceededEnvironments,
     /// No description is documented.
@@ -432,32 +434,32 @@ pub enum ErrorCode {
     LimitExceededMsgTime,
     /// 实例下命名空间数量超过限额。
     ///
-    /// Code `LimitExceeded.Namespaces`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Namespaces`.
     #[doc(alias = "LimitExceeded.Namespaces")]
     LimitExceededNamespaces,
     /// 超过剩余额度，请重新调整。
     ///
-    /// Code `LimitExceeded.RetentionSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RetentionSize`.
     #[doc(alias = "LimitExceeded.RetentionSize")]
     LimitExceededRetentionSize,
     /// 超过保留时间限制，请重新调整。
     ///
-    /// Code `LimitExceeded.RetentionTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RetentionTime`.
     #[doc(alias = "LimitExceeded.RetentionTime")]
     LimitExceededRetentionTime,
     /// 实例下订阅者数量超过限制。
     ///
-    /// Code `LimitExceeded.Subscriptions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Subscriptions`.
     #[doc(alias = "LimitExceeded.Subscriptions")]
     LimitExceededSubscriptions,
     /// 实例下主题数量超过限制。
     ///
-    /// Code `LimitExceeded.Topics`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Topics`.
     #[doc(alias = "LimitExceeded.Topics")]
     LimitExceededTopics,
     /// 必要参数没有传递。
     ///
-    /// Code `MissingParameter.NeedMoreParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.NeedMoreParams`.
     #[doc(alias = "MissingParameter.NeedMoreParams")]
     MissingParameterNeedMoreParams,
     /// No description is documented.
@@ -467,52 +469,52 @@ pub enum ErrorCode {
     MissingParameterTag,
     /// 订阅仍在消费中。
     ///
-    /// Code `OperationDenied.ConsumerRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ConsumerRunning`.
     #[doc(alias = "OperationDenied.ConsumerRunning")]
     OperationDeniedConsumerRunning,
     /// 默认环境不允许操作。
     ///
-    /// Code `OperationDenied.DefaultEnvironment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DefaultEnvironment`.
     #[doc(alias = "OperationDenied.DefaultEnvironment")]
     OperationDeniedDefaultEnvironment,
     /// 环境角色已存在。
     ///
-    /// Code `ResourceInUse.EnvironmentRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.EnvironmentRole`.
     #[doc(alias = "ResourceInUse.EnvironmentRole")]
     ResourceInUseEnvironmentRole,
     /// 重名，命名空间已存在。
     ///
-    /// Code `ResourceInUse.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Namespace`.
     #[doc(alias = "ResourceInUse.Namespace")]
     ResourceInUseNamespace,
     /// 队列已存在。
     ///
-    /// Code `ResourceInUse.Queue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Queue`.
     #[doc(alias = "ResourceInUse.Queue")]
     ResourceInUseQueue,
     /// 角色已存在。
     ///
-    /// Code `ResourceInUse.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Role`.
     #[doc(alias = "ResourceInUse.Role")]
     ResourceInUseRole,
     /// 重名，订阅关系已存在。
     ///
-    /// Code `ResourceInUse.Subscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Subscription`.
     #[doc(alias = "ResourceInUse.Subscription")]
     ResourceInUseSubscription,
     /// 重名，主题已存在。
     ///
-    /// Code `ResourceInUse.Topic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Topic`.
     #[doc(alias = "ResourceInUse.Topic")]
     ResourceInUseTopic,
     /// 服务的集群不存在。
     ///
-    /// Code `ResourceNotFound.BrokerCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.BrokerCluster`.
     #[doc(alias = "ResourceNotFound.BrokerCluster")]
     ResourceNotFoundBrokerCluster,
     /// 集群不存在。
     ///
-    /// Code `ResourceNotFound.Cluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Cluster`.
     #[doc(alias = "ResourceNotFound.Cluster")]
     ResourceNotFoundCluster,
     /// No description is documented.
@@ -522,17 +524,17 @@ pub enum ErrorCode {
     ResourceNotFoundDisasterReplicateLink,
     /// 环境不存在。
     ///
-    /// Code `ResourceNotFound.Environment`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Environment`.
     #[doc(alias = "ResourceNotFound.Environment")]
     ResourceNotFoundEnvironment,
     /// 环境角色不存在。
     ///
-    /// Code `ResourceNotFound.EnvironmentRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.EnvironmentRole`.
     #[doc(alias = "ResourceNotFound.EnvironmentRole")]
     ResourceNotFoundEnvironmentRole,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.Instance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Instance`.
     #[doc(alias = "ResourceNotFound.Instance")]
     ResourceNotFoundInstance,
     /// No description is documented.
@@ -542,57 +544,57 @@ pub enum ErrorCode {
     ResourceNotFoundMigrationTask,
     /// 找不到指定消息。
     ///
-    /// Code `ResourceNotFound.Msg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Msg`.
     #[doc(alias = "ResourceNotFound.Msg")]
     ResourceNotFoundMsg,
     /// 消息生产日志不存在。
     ///
-    /// Code `ResourceNotFound.MsgProduceLog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MsgProduceLog`.
     #[doc(alias = "ResourceNotFound.MsgProduceLog")]
     ResourceNotFoundMsgProduceLog,
     /// 命名空间不存在。
     ///
-    /// Code `ResourceNotFound.Namespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Namespace`.
     #[doc(alias = "ResourceNotFound.Namespace")]
     ResourceNotFoundNamespace,
     /// 命名空间不存在。
     ///
-    /// Code `ResourceNotFound.Namspace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Namspace`.
     #[doc(alias = "ResourceNotFound.Namspace")]
     ResourceNotFoundNamspace,
     /// 角色不存在。
     ///
-    /// Code `ResourceNotFound.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Role`.
     #[doc(alias = "ResourceNotFound.Role")]
     ResourceNotFoundRole,
     /// 订阅关系不存在。
     ///
-    /// Code `ResourceNotFound.Subscription`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Subscription`.
     #[doc(alias = "ResourceNotFound.Subscription")]
     ResourceNotFoundSubscription,
     /// 主题不存在。
     ///
-    /// Code `ResourceNotFound.Topic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Topic`.
     #[doc(alias = "ResourceNotFound.Topic")]
     ResourceNotFoundTopic,
     /// 发货异常。
     ///
-    /// Code `ResourceUnavailable.CreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CreateFailed`.
     #[doc(alias = "ResourceUnavailable.CreateFailed")]
     ResourceUnavailableCreateFailed,
     /// 需要充值才可继续操作。
     ///
-    /// Code `ResourceUnavailable.FundRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.FundRequired`.
     #[doc(alias = "ResourceUnavailable.FundRequired")]
     ResourceUnavailableFundRequired,
     /// 系统升级。
     ///
-    /// Code `ResourceUnavailable.SystemUpgrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SystemUpgrade`.
     #[doc(alias = "ResourceUnavailable.SystemUpgrade")]
     ResourceUnavailableSystemUpgrade,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// No description is documented.
     ///
@@ -606,7 +608,7 @@ pub enum ErrorCode {
     UnknownParameterPolicy,
     /// 该实例不支持降配操作。
     ///
-    /// Code `UnsupportedOperation.InstanceDowngrade`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceDowngrade`.
     #[doc(alias = "UnsupportedOperation.InstanceDowngrade")]
     UnsupportedOperationInstanceDowngrade,
     /// No description is documented.

@@ -5,29 +5,31 @@
 
 /// An error code of `tdmysql`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// CAM鉴权错误。
     ///
-    /// Code `AuthFailure.CamAuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CamAuthError`.
     #[doc(alias = "AuthFailure.CamAuthError")]
     AuthFailureCamAuthError,
     /// CAM鉴权请求参数检查失败。
     ///
-    /// Code `AuthFailure.CheckCamAuthError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CheckCamAuthError`.
     #[doc(alias = "AuthFailure.CheckCamAuthError")]
     AuthFailureCheckCamAuthError,
     /// 白名单鉴权错误。
     ///
-    /// Code `AuthFailure.UinWhiteListCheckError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UinWhiteListCheckError`.
     #[doc(alias = "AuthFailure.UinWhiteListCheckError")]
     AuthFailureUinWhiteListCheckError,
     /// 绑定标签失败。
     ///
-    /// Code `DryRunOperation.AddTagDryrunError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `DryRunOperation.AddTagDryrunError`.
     #[doc(alias = "DryRunOperation.AddTagDryrunError")]
     DryRunOperationAddTagDryrunError,
     /// No description is documented.
@@ -37,7 +39,7 @@ pub enum ErrorCode {
     FailedOperationAddInstanceInfoFailed,
     /// FailedOperation.ApplyVipFailed
     ///
-    /// Code `FailedOperation.ApplyVipFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApplyVipFailed`.
     #[doc(alias = "FailedOperation.ApplyVipFailed")]
     FailedOperationApplyVipFailed,
     /// No description is documented.
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     FailedOperationAuthNoStrategy,
     /// 当前实例版本不支持该接口。
     ///
-    /// Code `FailedOperation.CheckSupportActionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckSupportActionError`.
     #[doc(alias = "FailedOperation.CheckSupportActionError")]
     FailedOperationCheckSupportActionError,
     /// No description is documented.
@@ -57,42 +59,42 @@ pub enum ErrorCode {
     FailedOperationClearInstanceInfoFailed,
     /// 创建任务失败。
     ///
-    /// Code `FailedOperation.CreateFlowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateFlowError`.
     #[doc(alias = "FailedOperation.CreateFlowError")]
     FailedOperationCreateFlowError,
     /// 添加实例数据失败。
     ///
-    /// Code `FailedOperation.DBCreateInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBCreateInstanceError`.
     #[doc(alias = "FailedOperation.DBCreateInstanceError")]
     FailedOperationDBCreateInstanceError,
     /// 查询实例数据失败。
     ///
-    /// Code `FailedOperation.DBQueryInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBQueryInstanceError`.
     #[doc(alias = "FailedOperation.DBQueryInstanceError")]
     FailedOperationDBQueryInstanceError,
     /// 查询用户权限错误。
     ///
-    /// Code `FailedOperation.DBQueryPrivilegesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBQueryPrivilegesError`.
     #[doc(alias = "FailedOperation.DBQueryPrivilegesError")]
     FailedOperationDBQueryPrivilegesError,
     /// 查询tag绑定实例数据失败。
     ///
-    /// Code `FailedOperation.DBQueryTagError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBQueryTagError`.
     #[doc(alias = "FailedOperation.DBQueryTagError")]
     FailedOperationDBQueryTagError,
     /// 查询用户数据失败。
     ///
-    /// Code `FailedOperation.DBQueryUserError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBQueryUserError`.
     #[doc(alias = "FailedOperation.DBQueryUserError")]
     FailedOperationDBQueryUserError,
     /// 查询售卖可用区失败。
     ///
-    /// Code `FailedOperation.DBQueryZoneError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBQueryZoneError`.
     #[doc(alias = "FailedOperation.DBQueryZoneError")]
     FailedOperationDBQueryZoneError,
     /// 更新实例名称数据失败。
     ///
-    /// Code `FailedOperation.DBUpdateInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DBUpdateInstanceError`.
     #[doc(alias = "FailedOperation.DBUpdateInstanceError")]
     FailedOperationDBUpdateInstanceError,
     /// No description is documented.
@@ -102,12 +104,12 @@ pub enum ErrorCode {
     FailedOperationDBUpsertMaintenanceWindowError,
     /// DB数量超出限制。
     ///
-    /// Code `FailedOperation.DbCountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DbCountLimitError`.
     #[doc(alias = "FailedOperation.DbCountLimitError")]
     FailedOperationDbCountLimitError,
     /// 查询全量备份列表错误。
     ///
-    /// Code `FailedOperation.DescribeFullBackupListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeFullBackupListError`.
     #[doc(alias = "FailedOperation.DescribeFullBackupListError")]
     FailedOperationDescribeFullBackupListError,
     /// No description is documented.
@@ -117,7 +119,7 @@ pub enum ErrorCode {
     FailedOperationDisassociateSecurityGroupsFailed,
     /// 实例横向扩容失败。
     ///
-    /// Code `FailedOperation.ExpandInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExpandInstanceError`.
     #[doc(alias = "FailedOperation.ExpandInstanceError")]
     FailedOperationExpandInstanceError,
     /// No description is documented.
@@ -127,12 +129,12 @@ pub enum ErrorCode {
     FailedOperationGetSecurityGroupDetailFailed,
     /// 实例隔离失败。
     ///
-    /// Code `FailedOperation.IsolateInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IsolateInstanceError`.
     #[doc(alias = "FailedOperation.IsolateInstanceError")]
     FailedOperationIsolateInstanceError,
     /// 锁定实例失败。
     ///
-    /// Code `FailedOperation.LockInstanceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LockInstanceError`.
     #[doc(alias = "FailedOperation.LockInstanceError")]
     FailedOperationLockInstanceError,
     /// No description is documented.
@@ -147,22 +149,22 @@ pub enum ErrorCode {
     FailedOperationModifyPolicyErr,
     /// oss查询参数错误。
     ///
-    /// Code `FailedOperation.OssGetVariablesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssGetVariablesError`.
     #[doc(alias = "FailedOperation.OssGetVariablesError")]
     FailedOperationOssGetVariablesError,
     /// oss修改参数错误。
     ///
-    /// Code `FailedOperation.OssModifyVariablesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OssModifyVariablesError`.
     #[doc(alias = "FailedOperation.OssModifyVariablesError")]
     FailedOperationOssModifyVariablesError,
     /// 查询数据库错误。
     ///
-    /// Code `FailedOperation.QueryDBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryDBError`.
     #[doc(alias = "FailedOperation.QueryDBError")]
     FailedOperationQueryDBError,
     /// 查询用户失败。
     ///
-    /// Code `FailedOperation.QueryUserError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryUserError`.
     #[doc(alias = "FailedOperation.QueryUserError")]
     FailedOperationQueryUserError,
     /// No description is documented.
@@ -172,7 +174,7 @@ pub enum ErrorCode {
     FailedOperationSetRuleLocationFailed,
     /// table数量超出限制。
     ///
-    /// Code `FailedOperation.TableCountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TableCountLimitError`.
     #[doc(alias = "FailedOperation.TableCountLimitError")]
     FailedOperationTableCountLimitError,
     /// No description is documented.
@@ -182,17 +184,17 @@ pub enum ErrorCode {
     FailedOperationUpdateInstanceInfoFailed,
     /// 更新权限错误。
     ///
-    /// Code `FailedOperation.UpdatePrivilegesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdatePrivilegesError`.
     #[doc(alias = "FailedOperation.UpdatePrivilegesError")]
     FailedOperationUpdatePrivilegesError,
     /// FailedOperation.WanStatusAbnormal
     ///
-    /// Code `FailedOperation.WanStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WanStatusAbnormal`.
     #[doc(alias = "FailedOperation.WanStatusAbnormal")]
     FailedOperationWanStatusAbnormal,
     /// InternalError.CheckVipStatusFailed
     ///
-    /// Code `InternalError.CheckVipStatusFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CheckVipStatusFailed`.
     #[doc(alias = "InternalError.CheckVipStatusFailed")]
     InternalErrorCheckVipStatusFailed,
     /// No description is documented.
@@ -202,7 +204,7 @@ pub enum ErrorCode {
     InternalErrorDatabaseAccessError,
     /// InternalError.DbOperationFailed
     ///
-    /// Code `InternalError.DbOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbOperationFailed`.
     #[doc(alias = "InternalError.DbOperationFailed")]
     InternalErrorDbOperationFailed,
     /// No description is documented.
@@ -217,12 +219,12 @@ pub enum ErrorCode {
     InternalErrorGetSecurityGroupDetailFailed,
     /// InternalError.GetSubnetFailed
     ///
-    /// Code `InternalError.GetSubnetFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetSubnetFailed`.
     #[doc(alias = "InternalError.GetSubnetFailed")]
     InternalErrorGetSubnetFailed,
     /// InternalError.GetVpcFailed
     ///
-    /// Code `InternalError.GetVpcFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetVpcFailed`.
     #[doc(alias = "InternalError.GetVpcFailed")]
     InternalErrorGetVpcFailed,
     /// No description is documented.
@@ -272,12 +274,12 @@ pub enum ErrorCode {
     InternalErrorSetSvcLocationFailed,
     /// InternalError.VpcOperationFailed
     ///
-    /// Code `InternalError.VpcOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VpcOperationFailed`.
     #[doc(alias = "InternalError.VpcOperationFailed")]
     InternalErrorVpcOperationFailed,
     /// 创建实例参数错误。
     ///
-    /// Code `InvalidParameter.CreateInstanceParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CreateInstanceParamError`.
     #[doc(alias = "InvalidParameter.CreateInstanceParamError")]
     InvalidParameterCreateInstanceParamError,
     /// No description is documented.
@@ -297,7 +299,7 @@ pub enum ErrorCode {
     InvalidParameterInputIllegal,
     /// InvalidParameter.InstanceNotFound
     ///
-    /// Code `InvalidParameter.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InstanceNotFound`.
     #[doc(alias = "InvalidParameter.InstanceNotFound")]
     InvalidParameterInstanceNotFound,
     /// No description is documented.
@@ -312,17 +314,17 @@ pub enum ErrorCode {
     InvalidParameterPermissionDenied,
     /// InvalidParameter.SubnetUnavailable
     ///
-    /// Code `InvalidParameter.SubnetUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SubnetUnavailable`.
     #[doc(alias = "InvalidParameter.SubnetUnavailable")]
     InvalidParameterSubnetUnavailable,
     /// InvalidParameter.VipNotInSubnet
     ///
-    /// Code `InvalidParameter.VipNotInSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VipNotInSubnet`.
     #[doc(alias = "InvalidParameter.VipNotInSubnet")]
     InvalidParameterVipNotInSubnet,
     /// InvalidParameter.VipUsed
     ///
-    /// Code `InvalidParameter.VipUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VipUsed`.
     #[doc(alias = "InvalidParameter.VipUsed")]
     InvalidParameterVipUsed,
     /// No description is documented.
@@ -332,47 +334,47 @@ pub enum ErrorCode {
     InvalidParameterValueBizInvalidParameterValueError,
     /// 查询磁盘大小错误。
     ///
-    /// Code `InvalidParameterValue.CheckCloneInstanceDiskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckCloneInstanceDiskError`.
     #[doc(alias = "InvalidParameterValue.CheckCloneInstanceDiskError")]
     InvalidParameterValueCheckCloneInstanceDiskError,
     /// 磁盘大小校验错误。
     ///
-    /// Code `InvalidParameterValue.CheckDiskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckDiskError`.
     #[doc(alias = "InvalidParameterValue.CheckDiskError")]
     InvalidParameterValueCheckDiskError,
     /// host校验失败。
     ///
-    /// Code `InvalidParameterValue.CheckHostError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckHostError`.
     #[doc(alias = "InvalidParameterValue.CheckHostError")]
     InvalidParameterValueCheckHostError,
     /// 实例版本校验错误。
     ///
-    /// Code `InvalidParameterValue.CheckInstanceVersionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckInstanceVersionError`.
     #[doc(alias = "InvalidParameterValue.CheckInstanceVersionError")]
     InvalidParameterValueCheckInstanceVersionError,
     /// 名称校验失败。
     ///
-    /// Code `InvalidParameterValue.CheckNameError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckNameError`.
     #[doc(alias = "InvalidParameterValue.CheckNameError")]
     InvalidParameterValueCheckNameError,
     /// 实例规格校验错误。
     ///
-    /// Code `InvalidParameterValue.CheckSpecError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckSpecError`.
     #[doc(alias = "InvalidParameterValue.CheckSpecError")]
     InvalidParameterValueCheckSpecError,
     /// vpc校验错误。
     ///
-    /// Code `InvalidParameterValue.CheckVpcError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CheckVpcError`.
     #[doc(alias = "InvalidParameterValue.CheckVpcError")]
     InvalidParameterValueCheckVpcError,
     /// 实例过滤参数错误。
     ///
-    /// Code `InvalidParameterValue.InstanceFilterKeyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceFilterKeyError`.
     #[doc(alias = "InvalidParameterValue.InstanceFilterKeyError")]
     InvalidParameterValueInstanceFilterKeyError,
     /// 参数错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueError`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueError")]
     InvalidParameterValueInvalidParameterValueError,
     /// No description is documented.
@@ -382,42 +384,42 @@ pub enum ErrorCode {
     InvalidParameterValueMaintenanceWindowParamError,
     /// 创建实例副本数不符合规范。
     ///
-    /// Code `InvalidParameterValue.NodeReplicasInvalidError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NodeReplicasInvalidError`.
     #[doc(alias = "InvalidParameterValue.NodeReplicasInvalidError")]
     InvalidParameterValueNodeReplicasInvalidError,
     /// Vport范围错误。
     ///
-    /// Code `InvalidParameterValue.VportRangeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VportRangeError`.
     #[doc(alias = "InvalidParameterValue.VportRangeError")]
     InvalidParameterValueVportRangeError,
     /// 绑定tag数超限。
     ///
-    /// Code `LimitExceeded.AddTagCountError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AddTagCountError`.
     #[doc(alias = "LimitExceeded.AddTagCountError")]
     LimitExceededAddTagCountError,
     /// 批量创建实例数超过限制个数。
     ///
-    /// Code `LimitExceeded.OutOfInstanceCntLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfInstanceCntLimitError`.
     #[doc(alias = "LimitExceeded.OutOfInstanceCntLimitError")]
     LimitExceededOutOfInstanceCntLimitError,
     /// 拉取实例超过限制个数。
     ///
-    /// Code `LimitExceeded.OutOfInstanceCountLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfInstanceCountLimitError`.
     #[doc(alias = "LimitExceeded.OutOfInstanceCountLimitError")]
     LimitExceededOutOfInstanceCountLimitError,
     /// 规格超过限制。
     ///
-    /// Code `LimitExceeded.OutOfLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfLimitError`.
     #[doc(alias = "LimitExceeded.OutOfLimitError")]
     LimitExceededOutOfLimitError,
     /// 副本数超过限制。
     ///
-    /// Code `LimitExceeded.OutOfNodeReplicasLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfNodeReplicasLimitError`.
     #[doc(alias = "LimitExceeded.OutOfNodeReplicasLimitError")]
     LimitExceededOutOfNodeReplicasLimitError,
     /// 规格超过限制。
     ///
-    /// Code `LimitExceeded.OutOfSpecLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.OutOfSpecLimitError`.
     #[doc(alias = "LimitExceeded.OutOfSpecLimitError")]
     LimitExceededOutOfSpecLimitError,
     /// No description is documented.
@@ -427,11 +429,11 @@ pub enum ErrorCode {
     MissingParameterMissingParameterError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 暂不支持实例规格缩容操作。
     ///
-    /// Code `OperationDenied.CheckDecreaseSpecError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.CheckDecreaseSpecError`.
     #[doc(alias = "OperationDenied.CheckDecreaseSpecError")]
     OperationDeniedCheckDecreaseSpecError,
     /// No description is documented.
@@ -451,7 +453,7 @@ pub enum ErrorCode {
     OperationDeniedInstanceOperationNotAllowedError,
     /// 实例状态错误。
     ///
-    /// Code `OperationDenied.InstanceStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InstanceStatusError`.
     #[doc(alias = "OperationDenied.InstanceStatusError")]
     OperationDeniedInstanceStatusError,
     /// No description is documented.
@@ -481,7 +483,7 @@ pub enum ErrorCode {
     ResourceNotFoundProductConfigNotExistedError,
     /// ResourceUnavailable.InstanceStatusAbnormal
     ///
-    /// Code `ResourceUnavailable.InstanceStatusAbnormal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InstanceStatusAbnormal`.
     #[doc(alias = "ResourceUnavailable.InstanceStatusAbnormal")]
     ResourceUnavailableInstanceStatusAbnormal,
     /// No description is documented.
@@ -491,12 +493,12 @@ pub enum ErrorCode {
     ResourceUnavailableSGCheckFail,
     /// UnauthorizedOperation.PermissionDenied
     ///
-    /// Code `UnauthorizedOperation.PermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PermissionDenied`.
     #[doc(alias = "UnauthorizedOperation.PermissionDenied")]
     UnauthorizedOperationPermissionDenied,
     /// 获取最大节点数错误。
     ///
-    /// Code `UnsupportedOperation.GetMaxNodeNumError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GetMaxNodeNumError`.
     #[doc(alias = "UnsupportedOperation.GetMaxNodeNumError")]
     UnsupportedOperationGetMaxNodeNumError,
 }

@@ -5,714 +5,716 @@
 
 /// An error code of `tem`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 请求响应超时。
     ///
-    /// Code `FailedOperation.ActionReadTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ActionReadTimeout`.
     #[doc(alias = "FailedOperation.ActionReadTimeout")]
     FailedOperationActionReadTimeout,
     /// 创建服务失败。
     ///
-    /// Code `FailedOperation.CreateServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateServiceError`.
     #[doc(alias = "FailedOperation.CreateServiceError")]
     FailedOperationCreateServiceError,
     /// 服务器繁忙,请稍后再试。
     ///
-    /// Code `FailedOperation.DefaultInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DefaultInternalError`.
     #[doc(alias = "FailedOperation.DefaultInternalError")]
     FailedOperationDefaultInternalError,
     /// 删除应用失败。
     ///
-    /// Code `FailedOperation.DeleteServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteServiceError`.
     #[doc(alias = "FailedOperation.DeleteServiceError")]
     FailedOperationDeleteServiceError,
     /// 查询 ingress 列表失败。
     ///
-    /// Code `FailedOperation.DescribeIngressListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeIngressListError`.
     #[doc(alias = "FailedOperation.DescribeIngressListError")]
     FailedOperationDescribeIngressListError,
     /// 查询实例信息失败。
     ///
-    /// Code `FailedOperation.DescribeRunPodListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeRunPodListError`.
     #[doc(alias = "FailedOperation.DescribeRunPodListError")]
     FailedOperationDescribeRunPodListError,
     /// 查询service失败。
     ///
-    /// Code `FailedOperation.DescribeServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeServiceError`.
     #[doc(alias = "FailedOperation.DescribeServiceError")]
     FailedOperationDescribeServiceError,
     /// 查询service列表失败。
     ///
-    /// Code `FailedOperation.DescribeServiceListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DescribeServiceListError`.
     #[doc(alias = "FailedOperation.DescribeServiceListError")]
     FailedOperationDescribeServiceListError,
     /// 更新 ingress 失败。
     ///
-    /// Code `FailedOperation.UpdateIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UpdateIngressError`.
     #[doc(alias = "FailedOperation.UpdateIngressError")]
     FailedOperationUpdateIngressError,
     /// 请求响应超时。
     ///
-    /// Code `InternalError.ActionReadTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ActionReadTimeout`.
     #[doc(alias = "InternalError.ActionReadTimeout")]
     InternalErrorActionReadTimeout,
     /// 添加子网/虚拟节点异常。
     ///
-    /// Code `InternalError.AddNewNodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AddNewNodeError`.
     #[doc(alias = "InternalError.AddNewNodeError")]
     InternalErrorAddNewNodeError,
     /// 创建apm资源失败。
     ///
-    /// Code `InternalError.CreateApmResourceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateApmResourceError`.
     #[doc(alias = "InternalError.CreateApmResourceError")]
     InternalErrorCreateApmResourceError,
     /// 创建配置失败。
     ///
-    /// Code `InternalError.CreateConfigDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateConfigDataError`.
     #[doc(alias = "InternalError.CreateConfigDataError")]
     InternalErrorCreateConfigDataError,
     /// 底层集群创建失败。
     ///
-    /// Code `InternalError.CreateEksClusterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateEksClusterError`.
     #[doc(alias = "InternalError.CreateEksClusterError")]
     InternalErrorCreateEksClusterError,
     /// 创建 LogConfig 错误。
     ///
-    /// Code `InternalError.CreateLogConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateLogConfigError`.
     #[doc(alias = "InternalError.CreateLogConfigError")]
     InternalErrorCreateLogConfigError,
     /// 创建服务失败。
     ///
-    /// Code `InternalError.CreateServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateServiceError`.
     #[doc(alias = "InternalError.CreateServiceError")]
     InternalErrorCreateServiceError,
     /// 服务器繁忙,请稍后再试。
     ///
-    /// Code `InternalError.DefaultInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DefaultInternalError`.
     #[doc(alias = "InternalError.DefaultInternalError")]
     InternalErrorDefaultInternalError,
     /// 删除 ingress 失败。
     ///
-    /// Code `InternalError.DeleteIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DeleteIngressError`.
     #[doc(alias = "InternalError.DeleteIngressError")]
     InternalErrorDeleteIngressError,
     /// 删除 LogConfig 错误。
     ///
-    /// Code `InternalError.DeleteLogConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DeleteLogConfigError`.
     #[doc(alias = "InternalError.DeleteLogConfigError")]
     InternalErrorDeleteLogConfigError,
     /// 删除应用失败。
     ///
-    /// Code `InternalError.DeleteServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DeleteServiceError`.
     #[doc(alias = "InternalError.DeleteServiceError")]
     InternalErrorDeleteServiceError,
     /// 版本部署调用失败。
     ///
-    /// Code `InternalError.DeployVersionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DeployVersionError`.
     #[doc(alias = "InternalError.DeployVersionError")]
     InternalErrorDeployVersionError,
     /// 查询配置详情失败。
     ///
-    /// Code `InternalError.DescribeConfigDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeConfigDataError`.
     #[doc(alias = "InternalError.DescribeConfigDataError")]
     InternalErrorDescribeConfigDataError,
     /// 查询配置列表失败。
     ///
-    /// Code `InternalError.DescribeConfigDataListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeConfigDataListError`.
     #[doc(alias = "InternalError.DescribeConfigDataListError")]
     InternalErrorDescribeConfigDataListError,
     /// 查询 ingress 失败。
     ///
-    /// Code `InternalError.DescribeIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeIngressError`.
     #[doc(alias = "InternalError.DescribeIngressError")]
     InternalErrorDescribeIngressError,
     /// 查询 ingress 列表失败。
     ///
-    /// Code `InternalError.DescribeIngressListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeIngressListError`.
     #[doc(alias = "InternalError.DescribeIngressListError")]
     InternalErrorDescribeIngressListError,
     /// 查询 LogConfig 错误。
     ///
-    /// Code `InternalError.DescribeLogConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeLogConfigError`.
     #[doc(alias = "InternalError.DescribeLogConfigError")]
     InternalErrorDescribeLogConfigError,
     /// 查询 LogConfig 列表错误。
     ///
-    /// Code `InternalError.DescribeLogConfigListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeLogConfigListError`.
     #[doc(alias = "InternalError.DescribeLogConfigListError")]
     InternalErrorDescribeLogConfigListError,
     /// 查询实例信息失败。
     ///
-    /// Code `InternalError.DescribeRunPodListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeRunPodListError`.
     #[doc(alias = "InternalError.DescribeRunPodListError")]
     InternalErrorDescribeRunPodListError,
     /// 查询service失败。
     ///
-    /// Code `InternalError.DescribeServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeServiceError`.
     #[doc(alias = "InternalError.DescribeServiceError")]
     InternalErrorDescribeServiceError,
     /// 查询服务关联的 ingress 失败。
     ///
-    /// Code `InternalError.DescribeServiceIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeServiceIngressError`.
     #[doc(alias = "InternalError.DescribeServiceIngressError")]
     InternalErrorDescribeServiceIngressError,
     /// 查询service列表失败。
     ///
-    /// Code `InternalError.DescribeServiceListError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DescribeServiceListError`.
     #[doc(alias = "InternalError.DescribeServiceListError")]
     InternalErrorDescribeServiceListError,
     /// 修改配置失败。
     ///
-    /// Code `InternalError.ModifyConfigDataError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModifyConfigDataError`.
     #[doc(alias = "InternalError.ModifyConfigDataError")]
     InternalErrorModifyConfigDataError,
     /// 修改网关的转发配置失败。
     ///
-    /// Code `InternalError.ModifyGatewayIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModifyGatewayIngressError`.
     #[doc(alias = "InternalError.ModifyGatewayIngressError")]
     InternalErrorModifyGatewayIngressError,
     /// 修改 LogConfig 错误。
     ///
-    /// Code `InternalError.ModifyLogConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModifyLogConfigError`.
     #[doc(alias = "InternalError.ModifyLogConfigError")]
     InternalErrorModifyLogConfigError,
     /// 重启失败。
     ///
-    /// Code `InternalError.RestartApplicationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RestartApplicationError`.
     #[doc(alias = "InternalError.RestartApplicationError")]
     InternalErrorRestartApplicationError,
     /// 停止应用失败。
     ///
-    /// Code `InternalError.StopApplicationError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StopApplicationError`.
     #[doc(alias = "InternalError.StopApplicationError")]
     InternalErrorStopApplicationError,
     /// 调用标签接口异常。
     ///
-    /// Code `InternalError.TagInterfaceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TagInterfaceError`.
     #[doc(alias = "InternalError.TagInterfaceError")]
     InternalErrorTagInterfaceError,
     /// 更新 ingress 失败。
     ///
-    /// Code `InternalError.UpdateIngressError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UpdateIngressError`.
     #[doc(alias = "InternalError.UpdateIngressError")]
     InternalErrorUpdateIngressError,
     /// 应用访问配置服务数量达到上限。
     ///
-    /// Code `InvalidParameter.ApplicationAccessServiceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ApplicationAccessServiceReachMaximum`.
     #[doc(alias = "InvalidParameter.ApplicationAccessServiceReachMaximum")]
     InvalidParameterApplicationAccessServiceReachMaximum,
     /// LB类型服务不能同时支持TCP和UDP。
     ///
-    /// Code `InvalidParameter.LBServiceCannotSupportTcpUdpSameTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LBServiceCannotSupportTcpUdpSameTime`.
     #[doc(alias = "InvalidParameter.LBServiceCannotSupportTcpUdpSameTime")]
     InvalidParameterLBServiceCannotSupportTcpUdpSameTime,
     /// 必须提供PortMapping规则。
     ///
-    /// Code `InvalidParameter.MustProvidePortMappingRules`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MustProvidePortMappingRules`.
     #[doc(alias = "InvalidParameter.MustProvidePortMappingRules")]
     InvalidParameterMustProvidePortMappingRules,
     /// 服务名不符合规范。
     ///
-    /// Code `InvalidParameter.ServiceNameNotValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceNameNotValid`.
     #[doc(alias = "InvalidParameter.ServiceNameNotValid")]
     InvalidParameterServiceNameNotValid,
     /// 服务名使用了保留后缀。
     ///
-    /// Code `InvalidParameter.ServiceUseReserveSuffix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceUseReserveSuffix`.
     #[doc(alias = "InvalidParameter.ServiceUseReserveSuffix")]
     InvalidParameterServiceUseReserveSuffix,
     /// PortMapping规则数量超过限制。
     ///
-    /// Code `InvalidParameter.TooManyPortMappingRules`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TooManyPortMappingRules`.
     #[doc(alias = "InvalidParameter.TooManyPortMappingRules")]
     InvalidParameterTooManyPortMappingRules,
     /// 权限不足或缺少相关角色
     ///
-    /// Code `InvalidParameter.UnauthorizedOrMissingRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnauthorizedOrMissingRole`.
     #[doc(alias = "InvalidParameter.UnauthorizedOrMissingRole")]
     InvalidParameterUnauthorizedOrMissingRole,
     /// 自动创建将超过 vpc 限额。
     ///
-    /// Code `InvalidParameter.VpcOverQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpcOverQuota`.
     #[doc(alias = "InvalidParameter.VpcOverQuota")]
     InvalidParameterVpcOverQuota,
     /// APM 没有与当前环境绑定。
     ///
-    /// Code `InvalidParameterValue.ApmNotBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApmNotBind`.
     #[doc(alias = "InvalidParameterValue.ApmNotBind")]
     InvalidParameterValueApmNotBind,
     /// 应用访问配置服务数量达到上限。
     ///
-    /// Code `InvalidParameterValue.ApplicationAccessServiceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationAccessServiceReachMaximum`.
     #[doc(alias = "InvalidParameterValue.ApplicationAccessServiceReachMaximum")]
     InvalidParameterValueApplicationAccessServiceReachMaximum,
     /// 已存在同名访问方式。
     ///
-    /// Code `InvalidParameterValue.ApplicationServiceAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationServiceAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.ApplicationServiceAlreadyExist")]
     InvalidParameterValueApplicationServiceAlreadyExist,
     /// 没有找到该访问方式。
     ///
-    /// Code `InvalidParameterValue.ApplicationServiceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationServiceNotFound`.
     #[doc(alias = "InvalidParameterValue.ApplicationServiceNotFound")]
     InvalidParameterValueApplicationServiceNotFound,
     /// 请至少启用一种弹性规则。
     ///
-    /// Code `InvalidParameterValue.AtLeastOneScalerRuleShouldBeApplied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AtLeastOneScalerRuleShouldBeApplied`.
     #[doc(alias = "InvalidParameterValue.AtLeastOneScalerRuleShouldBeApplied")]
     InvalidParameterValueAtLeastOneScalerRuleShouldBeApplied,
     /// 只支持绑定一种弹性伸缩。
     ///
-    /// Code `InvalidParameterValue.AutoScalerLargerThanOne`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AutoScalerLargerThanOne`.
     #[doc(alias = "InvalidParameterValue.AutoScalerLargerThanOne")]
     InvalidParameterValueAutoScalerLargerThanOne,
     /// 弹性规则名称不合法, 长度必须小于20。
     ///
-    /// Code `InvalidParameterValue.AutoScalerNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AutoScalerNameInvalid`.
     #[doc(alias = "InvalidParameterValue.AutoScalerNameInvalid")]
     InvalidParameterValueAutoScalerNameInvalid,
     /// 不能覆盖其他应用的访问方式。
     ///
-    /// Code `InvalidParameterValue.CannotOverWriteOtherApplicationService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CannotOverWriteOtherApplicationService`.
     #[doc(alias = "InvalidParameterValue.CannotOverWriteOtherApplicationService")]
     InvalidParameterValueCannotOverWriteOtherApplicationService,
     /// 不能同时使用全量以及单条更新。
     ///
-    /// Code `InvalidParameterValue.CannotUpdateServiceByBothMethods`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CannotUpdateServiceByBothMethods`.
     #[doc(alias = "InvalidParameterValue.CannotUpdateServiceByBothMethods")]
     InvalidParameterValueCannotUpdateServiceByBothMethods,
     /// 配置已存在。
     ///
-    /// Code `InvalidParameterValue.ConfigDataAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigDataAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.ConfigDataAlreadyExist")]
     InvalidParameterValueConfigDataAlreadyExist,
     /// 配置不合法。
     ///
-    /// Code `InvalidParameterValue.ConfigDataInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigDataInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigDataInvalid")]
     InvalidParameterValueConfigDataInvalid,
     /// 创建环境createRegion参数错误。
     ///
-    /// Code `InvalidParameterValue.CreateNamespaceUnsupportRegionError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CreateNamespaceUnsupportRegionError`.
     #[doc(alias = "InvalidParameterValue.CreateNamespaceUnsupportRegionError")]
     InvalidParameterValueCreateNamespaceUnsupportRegionError,
     /// 定时弹性伸缩目标实例数不合法。
     ///
-    /// Code `InvalidParameterValue.CronHpaReplicasInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CronHpaReplicasInvalid`.
     #[doc(alias = "InvalidParameterValue.CronHpaReplicasInvalid")]
     InvalidParameterValueCronHpaReplicasInvalid,
     /// 每日环境创建次数超过上限。
     ///
-    /// Code `InvalidParameterValue.DailyCreateNamespaceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DailyCreateNamespaceReachMaximum`.
     #[doc(alias = "InvalidParameterValue.DailyCreateNamespaceReachMaximum")]
     InvalidParameterValueDailyCreateNamespaceReachMaximum,
     /// 弹性伸缩启用中，请停用后再删除。
     ///
-    /// Code `InvalidParameterValue.DisableScalerBeforeDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DisableScalerBeforeDelete`.
     #[doc(alias = "InvalidParameterValue.DisableScalerBeforeDelete")]
     InvalidParameterValueDisableScalerBeforeDelete,
     /// 环境名称不可变。
     ///
-    /// Code `InvalidParameterValue.EnvironmentNameImmutable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EnvironmentNameImmutable`.
     #[doc(alias = "InvalidParameterValue.EnvironmentNameImmutable")]
     InvalidParameterValueEnvironmentNameImmutable,
     /// 弹性伸缩指标不合法。
     ///
-    /// Code `InvalidParameterValue.HpaMetricsInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HpaMetricsInvalid`.
     #[doc(alias = "InvalidParameterValue.HpaMetricsInvalid")]
     InvalidParameterValueHpaMetricsInvalid,
     /// 弹性伸缩最小值/最大值不合法。
     ///
-    /// Code `InvalidParameterValue.HpaMinMaxInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HpaMinMaxInvalid`.
     #[doc(alias = "InvalidParameterValue.HpaMinMaxInvalid")]
     InvalidParameterValueHpaMinMaxInvalid,
     /// 弹性伸缩阈值不合法。
     ///
-    /// Code `InvalidParameterValue.HpaThresholdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.HpaThresholdInvalid`.
     #[doc(alias = "InvalidParameterValue.HpaThresholdInvalid")]
     InvalidParameterValueHpaThresholdInvalid,
     /// 访问配置重定向需要启用 HTTPS。
     ///
-    /// Code `InvalidParameterValue.IngressRewriteRequiredHttpsEnable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IngressRewriteRequiredHttpsEnable`.
     #[doc(alias = "InvalidParameterValue.IngressRewriteRequiredHttpsEnable")]
     InvalidParameterValueIngressRewriteRequiredHttpsEnable,
     /// 自动重定向规则冲突，请检查是否存在同一个path的http/https转发。
     ///
-    /// Code `InvalidParameterValue.IngressRulesConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IngressRulesConflict`.
     #[doc(alias = "InvalidParameterValue.IngressRulesConflict")]
     InvalidParameterValueIngressRulesConflict,
     /// 无效的定时伸缩周期。
     ///
-    /// Code `InvalidParameterValue.InvalidCronScalerPeriod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidCronScalerPeriod`.
     #[doc(alias = "InvalidParameterValue.InvalidCronScalerPeriod")]
     InvalidParameterValueInvalidCronScalerPeriod,
     /// 版本号格式非法。
     ///
-    /// Code `InvalidParameterValue.InvalidDeployVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDeployVersion`.
     #[doc(alias = "InvalidParameterValue.InvalidDeployVersion")]
     InvalidParameterValueInvalidDeployVersion,
     /// 访问类型不支持。
     ///
-    /// Code `InvalidParameterValue.InvalidEksServiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEksServiceType`.
     #[doc(alias = "InvalidParameterValue.InvalidEksServiceType")]
     InvalidParameterValueInvalidEksServiceType,
     /// 环境变量名非法，要求有由字母、数字，\".\"，\"\_\" 和 \"-\" 组成，不能由数字开头。
     ///
-    /// Code `InvalidParameterValue.InvalidEnvName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEnvName`.
     #[doc(alias = "InvalidParameterValue.InvalidEnvName")]
     InvalidParameterValueInvalidEnvName,
     /// 环境变量长度不能超过1000。
     ///
-    /// Code `InvalidParameterValue.InvalidEnvValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidEnvValue`.
     #[doc(alias = "InvalidParameterValue.InvalidEnvValue")]
     InvalidParameterValueInvalidEnvValue,
     /// 挂载路径不合法，不能为 /app。
     ///
-    /// Code `InvalidParameterValue.InvalidMountPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidMountPath`.
     #[doc(alias = "InvalidParameterValue.InvalidMountPath")]
     InvalidParameterValueInvalidMountPath,
     /// 应用名格式非法。
     ///
-    /// Code `InvalidParameterValue.InvalidServiceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidServiceName`.
     #[doc(alias = "InvalidParameterValue.InvalidServiceName")]
     InvalidParameterValueInvalidServiceName,
     /// 无法识别租户信息。
     ///
-    /// Code `InvalidParameterValue.InvalidTenantInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTenantInfo`.
     #[doc(alias = "InvalidParameterValue.InvalidTenantInfo")]
     InvalidParameterValueInvalidTenantInfo,
     /// JDK 版本不能为空。
     ///
-    /// Code `InvalidParameterValue.JdkVersionRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.JdkVersionRequired`.
     #[doc(alias = "InvalidParameterValue.JdkVersionRequired")]
     InvalidParameterValueJdkVersionRequired,
     /// LogConfig 配置已存在。
     ///
-    /// Code `InvalidParameterValue.LogConfigAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LogConfigAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.LogConfigAlreadyExist")]
     InvalidParameterValueLogConfigAlreadyExist,
     /// 必须提供PortMapping规则。
     ///
-    /// Code `InvalidParameterValue.MustProvidePortMappingRules`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MustProvidePortMappingRules`.
     #[doc(alias = "InvalidParameterValue.MustProvidePortMappingRules")]
     InvalidParameterValueMustProvidePortMappingRules,
     /// 环境重复。
     ///
-    /// Code `InvalidParameterValue.NamespaceDuplicateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceDuplicateError`.
     #[doc(alias = "InvalidParameterValue.NamespaceDuplicateError")]
     InvalidParameterValueNamespaceDuplicateError,
     /// 命名空间不属于用户。
     ///
-    /// Code `InvalidParameterValue.NamespaceNotBelongToAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceNotBelongToAppid`.
     #[doc(alias = "InvalidParameterValue.NamespaceNotBelongToAppid")]
     InvalidParameterValueNamespaceNotBelongToAppid,
     /// 环境不存在。
     ///
-    /// Code `InvalidParameterValue.NamespaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceNotFound`.
     #[doc(alias = "InvalidParameterValue.NamespaceNotFound")]
     InvalidParameterValueNamespaceNotFound,
     /// 环境创建失败，达到上限。
     ///
-    /// Code `InvalidParameterValue.NamespaceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceReachMaximum`.
     #[doc(alias = "InvalidParameterValue.NamespaceReachMaximum")]
     InvalidParameterValueNamespaceReachMaximum,
     /// 环境资源创建失败，达到上限。
     ///
-    /// Code `InvalidParameterValue.NamespaceResourceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceResourceReachMaximum`.
     #[doc(alias = "InvalidParameterValue.NamespaceResourceReachMaximum")]
     InvalidParameterValueNamespaceResourceReachMaximum,
     /// 操作系统不支持。
     ///
-    /// Code `InvalidParameterValue.OsNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OsNotSupport`.
     #[doc(alias = "InvalidParameterValue.OsNotSupport")]
     InvalidParameterValueOsNotSupport,
     /// 服务端口映射重复。
     ///
-    /// Code `InvalidParameterValue.PortDuplicateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PortDuplicateError`.
     #[doc(alias = "InvalidParameterValue.PortDuplicateError")]
     InvalidParameterValuePortDuplicateError,
     /// 服务端口是保留端口。
     ///
-    /// Code `InvalidParameterValue.PortIsReserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PortIsReserved`.
     #[doc(alias = "InvalidParameterValue.PortIsReserved")]
     InvalidParameterValuePortIsReserved,
     /// post start 不合法。
     ///
-    /// Code `InvalidParameterValue.PostStartNotValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PostStartNotValid`.
     #[doc(alias = "InvalidParameterValue.PostStartNotValid")]
     InvalidParameterValuePostStartNotValid,
     /// pre stop 不合法。
     ///
-    /// Code `InvalidParameterValue.PreStopNotValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PreStopNotValid`.
     #[doc(alias = "InvalidParameterValue.PreStopNotValid")]
     InvalidParameterValuePreStopNotValid,
     /// 公有镜像参数错误。
     ///
-    /// Code `InvalidParameterValue.PublicRepoTypeParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PublicRepoTypeParameterError`.
     #[doc(alias = "InvalidParameterValue.PublicRepoTypeParameterError")]
     InvalidParameterValuePublicRepoTypeParameterError,
     /// 注册中心没有与当前环境绑定。
     ///
-    /// Code `InvalidParameterValue.RegistryNotBind`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RegistryNotBind`.
     #[doc(alias = "InvalidParameterValue.RegistryNotBind")]
     InvalidParameterValueRegistryNotBind,
     /// 弹性伸缩名称已存在。
     ///
-    /// Code `InvalidParameterValue.ScalerNameDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ScalerNameDuplicated`.
     #[doc(alias = "InvalidParameterValue.ScalerNameDuplicated")]
     InvalidParameterValueScalerNameDuplicated,
     /// 应用存在正在运行的实例。
     ///
-    /// Code `InvalidParameterValue.ServiceFoundRunningVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceFoundRunningVersion`.
     #[doc(alias = "InvalidParameterValue.ServiceFoundRunningVersion")]
     InvalidParameterValueServiceFoundRunningVersion,
     /// 服务名必须小写。
     ///
-    /// Code `InvalidParameterValue.ServiceLowerCase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceLowerCase`.
     #[doc(alias = "InvalidParameterValue.ServiceLowerCase")]
     InvalidParameterValueServiceLowerCase,
     /// 应用名已存在。
     ///
-    /// Code `InvalidParameterValue.ServiceNameDuplicateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceNameDuplicateError`.
     #[doc(alias = "InvalidParameterValue.ServiceNameDuplicateError")]
     InvalidParameterValueServiceNameDuplicateError,
     /// 应用不属于此账户。
     ///
-    /// Code `InvalidParameterValue.ServiceNotBelongToAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceNotBelongToAppid`.
     #[doc(alias = "InvalidParameterValue.ServiceNotBelongToAppid")]
     InvalidParameterValueServiceNotBelongToAppid,
     /// 实例创建失败，达到上限。
     ///
-    /// Code `InvalidParameterValue.ServicePodReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServicePodReachMaximum`.
     #[doc(alias = "InvalidParameterValue.ServicePodReachMaximum")]
     InvalidParameterValueServicePodReachMaximum,
     /// 应用创建失败，达到上限。
     ///
-    /// Code `InvalidParameterValue.ServiceReachMaximum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceReachMaximum`.
     #[doc(alias = "InvalidParameterValue.ServiceReachMaximum")]
     InvalidParameterValueServiceReachMaximum,
     /// 服务名使用了保留后缀。
     ///
-    /// Code `InvalidParameterValue.ServiceUseReserveSuffix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceUseReserveSuffix`.
     #[doc(alias = "InvalidParameterValue.ServiceUseReserveSuffix")]
     InvalidParameterValueServiceUseReserveSuffix,
     /// 企业版 TCR 实例名称不合法。
     ///
-    /// Code `InvalidParameterValue.TcrEntInstanceNameNotValid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TcrEntInstanceNameNotValid`.
     #[doc(alias = "InvalidParameterValue.TcrEntInstanceNameNotValid")]
     InvalidParameterValueTcrEntInstanceNameNotValid,
     /// 不是合法的TEM ID。
     ///
-    /// Code `InvalidParameterValue.TemIdInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TemIdInvalid`.
     #[doc(alias = "InvalidParameterValue.TemIdInvalid")]
     InvalidParameterValueTemIdInvalid,
     /// 非 JAVA 应用不支持链路追踪特性。
     ///
-    /// Code `InvalidParameterValue.TraitsTracingNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TraitsTracingNotSupported`.
     #[doc(alias = "InvalidParameterValue.TraitsTracingNotSupported")]
     InvalidParameterValueTraitsTracingNotSupported,
     /// version 不能超过128位。
     ///
-    /// Code `InvalidParameterValue.VersionLengthLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VersionLengthLimit`.
     #[doc(alias = "InvalidParameterValue.VersionLengthLimit")]
     InvalidParameterValueVersionLengthLimit,
     /// 版本必须小写。
     ///
-    /// Code `InvalidParameterValue.VersionLowerCase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VersionLowerCase`.
     #[doc(alias = "InvalidParameterValue.VersionLowerCase")]
     InvalidParameterValueVersionLowerCase,
     /// 版本的路由流量不为0。
     ///
-    /// Code `InvalidParameterValue.VersionRouteRateNotZero`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VersionRouteRateNotZero`.
     #[doc(alias = "InvalidParameterValue.VersionRouteRateNotZero")]
     InvalidParameterValueVersionRouteRateNotZero,
     /// vpc错误, 与环境vpc不一致。
     ///
-    /// Code `InvalidParameterValue.VpcInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcInvalid`.
     #[doc(alias = "InvalidParameterValue.VpcInvalid")]
     InvalidParameterValueVpcInvalid,
     /// 弹性规则名称不能为空。
     ///
-    /// Code `MissingParameter.AutoScalerNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AutoScalerNameNull`.
     #[doc(alias = "MissingParameter.AutoScalerNameNull")]
     MissingParameterAutoScalerNameNull,
     /// 部署方式不能为空。
     ///
-    /// Code `MissingParameter.DeployModeNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.DeployModeNull`.
     #[doc(alias = "MissingParameter.DeployModeNull")]
     MissingParameterDeployModeNull,
     /// 部署版本不能为空。
     ///
-    /// Code `MissingParameter.DeployVersionNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.DeployVersionNull`.
     #[doc(alias = "MissingParameter.DeployVersionNull")]
     MissingParameterDeployVersionNull,
     /// 环境名称不能为空。
     ///
-    /// Code `MissingParameter.EnvironmentNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EnvironmentNameNull`.
     #[doc(alias = "MissingParameter.EnvironmentNameNull")]
     MissingParameterEnvironmentNameNull,
     /// 镜像仓库不能为空。
     ///
-    /// Code `MissingParameter.ImgRepoNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ImgRepoNull`.
     #[doc(alias = "MissingParameter.ImgRepoNull")]
     MissingParameterImgRepoNull,
     /// logset 和 topic 不能为空。
     ///
-    /// Code `MissingParameter.LogsetOrTopicNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.LogsetOrTopicNull`.
     #[doc(alias = "MissingParameter.LogsetOrTopicNull")]
     MissingParameterLogsetOrTopicNull,
     /// 弹性伸缩配置最大值/最小值不能为空。
     ///
-    /// Code `MissingParameter.MinMaxNumNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MinMaxNumNull`.
     #[doc(alias = "MissingParameter.MinMaxNumNull")]
     MissingParameterMinMaxNumNull,
     /// 环境ID不能为空。
     ///
-    /// Code `MissingParameter.NamespaceIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.NamespaceIdNull`.
     #[doc(alias = "MissingParameter.NamespaceIdNull")]
     MissingParameterNamespaceIdNull,
     /// 包名不能为空。
     ///
-    /// Code `MissingParameter.PkgNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.PkgNameNull`.
     #[doc(alias = "MissingParameter.PkgNameNull")]
     MissingParameterPkgNameNull,
     /// 镜像仓库服务器不能为空。
     ///
-    /// Code `MissingParameter.RepoServerNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RepoServerNull`.
     #[doc(alias = "MissingParameter.RepoServerNull")]
     MissingParameterRepoServerNull,
     /// 弹性规则ID不能为空。
     ///
-    /// Code `MissingParameter.ScalerIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ScalerIdNull`.
     #[doc(alias = "MissingParameter.ScalerIdNull")]
     MissingParameterScalerIdNull,
     /// 服务ID不能为空。
     ///
-    /// Code `MissingParameter.ServiceIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ServiceIdNull`.
     #[doc(alias = "MissingParameter.ServiceIdNull")]
     MissingParameterServiceIdNull,
     /// 镜像仓库还未就绪。
     ///
-    /// Code `MissingParameter.SvcRepoNotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SvcRepoNotReady`.
     #[doc(alias = "MissingParameter.SvcRepoNotReady")]
     MissingParameterSvcRepoNotReady,
     /// 企业版 TCR 实例名称不能为空。
     ///
-    /// Code `MissingParameter.TcrEntInstanceNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.TcrEntInstanceNameNull`.
     #[doc(alias = "MissingParameter.TcrEntInstanceNameNull")]
     MissingParameterTcrEntInstanceNameNull,
     /// vpc内访问类型子网ID不能为空。
     ///
-    /// Code `MissingParameter.VpcServiceSubnetNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.VpcServiceSubnetNull`.
     #[doc(alias = "MissingParameter.VpcServiceSubnetNull")]
     MissingParameterVpcServiceSubnetNull,
     /// 账户余额不足。
     ///
-    /// Code `OperationDenied.BalanceNotEnough`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BalanceNotEnough`.
     #[doc(alias = "OperationDenied.BalanceNotEnough")]
     OperationDeniedBalanceNotEnough,
     /// 账号欠费状态下不支持该操作，请冲正后重试。
     ///
-    /// Code `OperationDenied.ResourceIsolated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceIsolated`.
     #[doc(alias = "OperationDenied.ResourceIsolated")]
     OperationDeniedResourceIsolated,
     /// 环境已锁定。
     ///
-    /// Code `ResourceInUse.EnvironmentAlreadyLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.EnvironmentAlreadyLocked`.
     #[doc(alias = "ResourceInUse.EnvironmentAlreadyLocked")]
     ResourceInUseEnvironmentAlreadyLocked,
     /// 你操作的资源已被其他操作占用，请稍后重试。
     ///
-    /// Code `ResourceInUse.ResourceAlreadyLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ResourceAlreadyLocked`.
     #[doc(alias = "ResourceInUse.ResourceAlreadyLocked")]
     ResourceInUseResourceAlreadyLocked,
     /// 资源已绑定。
     ///
-    /// Code `ResourceInUse.ResourceAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ResourceAlreadyUsed`.
     #[doc(alias = "ResourceInUse.ResourceAlreadyUsed")]
     ResourceInUseResourceAlreadyUsed,
     /// 服务部署中。
     ///
-    /// Code `ResourceInUse.ServiceDeploying`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ServiceDeploying`.
     #[doc(alias = "ResourceInUse.ServiceDeploying")]
     ResourceInUseServiceDeploying,
     /// 配置不存在。
     ///
-    /// Code `ResourceNotFound.ConfigDataNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ConfigDataNotFound`.
     #[doc(alias = "ResourceNotFound.ConfigDataNotFound")]
     ResourceNotFoundConfigDataNotFound,
     /// 未提供该接口。
     ///
-    /// Code `ResourceNotFound.InterfaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InterfaceNotFound`.
     #[doc(alias = "ResourceNotFound.InterfaceNotFound")]
     ResourceNotFoundInterfaceNotFound,
     /// 日志配置不存在。
     ///
-    /// Code `ResourceNotFound.LogConfigNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LogConfigNotFound`.
     #[doc(alias = "ResourceNotFound.LogConfigNotFound")]
     ResourceNotFoundLogConfigNotFound,
     /// 目标微服务已离线。
     ///
-    /// Code `ResourceNotFound.MicroserviceOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MicroserviceOffline`.
     #[doc(alias = "ResourceNotFound.MicroserviceOffline")]
     ResourceNotFoundMicroserviceOffline,
     /// 环境不存在。
     ///
-    /// Code `ResourceNotFound.NamespaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NamespaceNotFound`.
     #[doc(alias = "ResourceNotFound.NamespaceNotFound")]
     ResourceNotFoundNamespaceNotFound,
     /// 找不到应用。
     ///
-    /// Code `ResourceNotFound.ServiceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceNotFound`.
     #[doc(alias = "ResourceNotFound.ServiceNotFound")]
     ResourceNotFoundServiceNotFound,
     /// 找不到运行的服务实例。
     ///
-    /// Code `ResourceNotFound.ServiceRunningVersionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceRunningVersionNotFound`.
     #[doc(alias = "ResourceNotFound.ServiceRunningVersionNotFound")]
     ResourceNotFoundServiceRunningVersionNotFound,
     /// 找不到版本对应的环境。
     ///
-    /// Code `ResourceNotFound.VersionNamespaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VersionNamespaceNotFound`.
     #[doc(alias = "ResourceNotFound.VersionNamespaceNotFound")]
     ResourceNotFoundVersionNamespaceNotFound,
     /// 找不到版本对应的应用。
     ///
-    /// Code `ResourceNotFound.VersionServiceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.VersionServiceNotFound`.
     #[doc(alias = "ResourceNotFound.VersionServiceNotFound")]
     ResourceNotFoundVersionServiceNotFound,
     /// 有资源依赖，无法直接删除应用。
     ///
-    /// Code `ResourceUnavailable.ApplicationNotDeletable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ApplicationNotDeletable`.
     #[doc(alias = "ResourceUnavailable.ApplicationNotDeletable")]
     ResourceUnavailableApplicationNotDeletable,
     /// 应用已停止。
     ///
-    /// Code `ResourceUnavailable.ApplicationStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ApplicationStopped`.
     #[doc(alias = "ResourceUnavailable.ApplicationStopped")]
     ResourceUnavailableApplicationStopped,
     /// 等待组件安装。
     ///
-    /// Code `ResourceUnavailable.WaitForKruise`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.WaitForKruise`.
     #[doc(alias = "ResourceUnavailable.WaitForKruise")]
     ResourceUnavailableWaitForKruise,
     /// 缺少容器服务的 CLS 日志角色，请打开控制台授权。
     ///
-    /// Code `UnauthorizedOperation.MissingEksLogRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.MissingEksLogRole`.
     #[doc(alias = "UnauthorizedOperation.MissingEksLogRole")]
     UnauthorizedOperationMissingEksLogRole,
     /// 未授权。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedOperation`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedOperation")]
     UnauthorizedOperationUnauthorizedOperation,
     /// 不支持的ACTION。
     ///
-    /// Code `UnsupportedOperation.UnsupportAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportAction`.
     #[doc(alias = "UnsupportedOperation.UnsupportAction")]
     UnsupportedOperationUnsupportAction,
 }

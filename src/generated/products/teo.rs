@@ -5,8 +5,10 @@
 
 /// An error code of `teo`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,7 +19,7 @@ pub enum ErrorCode {
     FailedOperationCertificateHasExpired,
     /// 证书不存在。
     ///
-    /// Code `FailedOperation.CertificateNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CertificateNotFound`.
     #[doc(alias = "FailedOperation.CertificateNotFound")]
     FailedOperationCertificateNotFound,
     /// No description is documented.
@@ -87,17 +89,17 @@ pub enum ErrorCode {
     FailedOperationConfigUnsupportedFormatVersion,
     /// 创建日志集失败，请检查日志集名是否已存在。
     ///
-    /// Code `FailedOperation.CreateClsLogSetFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateClsLogSetFailed`.
     #[doc(alias = "FailedOperation.CreateClsLogSetFailed")]
     FailedOperationCreateClsLogSetFailed,
     /// 创建日志主题任务失败，请检查日志主题名或任务名是否已存在。
     ///
-    /// Code `FailedOperation.CreateClsLogTopicTaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateClsLogTopicTaskFailed`.
     #[doc(alias = "FailedOperation.CreateClsLogTopicTaskFailed")]
     FailedOperationCreateClsLogTopicTaskFailed,
     /// 创建自定义推送任务认证失败, 请检查推送地址是否正确。
     ///
-    /// Code `FailedOperation.CreateLogTopicTaskAuthFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CreateLogTopicTaskAuthFailure`.
     #[doc(alias = "FailedOperation.CreateLogTopicTaskAuthFailure")]
     FailedOperationCreateLogTopicTaskAuthFailure,
     /// No description is documented.
@@ -117,17 +119,17 @@ pub enum ErrorCode {
     FailedOperationFailedToCallDNSPod,
     /// 有其他任务正在部署中，请稍后重试。
     ///
-    /// Code `FailedOperation.FunctionDeploying`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FunctionDeploying`.
     #[doc(alias = "FailedOperation.FunctionDeploying")]
     FailedOperationFunctionDeploying,
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.InsufficientAccountBalance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientAccountBalance`.
     #[doc(alias = "FailedOperation.InsufficientAccountBalance")]
     FailedOperationInsufficientAccountBalance,
     /// 站点状态不正确。
     ///
-    /// Code `FailedOperation.InvalidZoneStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidZoneStatus`.
     #[doc(alias = "FailedOperation.InvalidZoneStatus")]
     FailedOperationInvalidZoneStatus,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     FailedOperationMissingConfigChunk,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.ModifyFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyFailed`.
     #[doc(alias = "FailedOperation.ModifyFailed")]
     FailedOperationModifyFailed,
     /// No description is documented.
@@ -177,7 +179,7 @@ pub enum ErrorCode {
     FailedOperationRealtimeLogNotFound,
     /// 该站点下函数规则操作冲突。
     ///
-    /// Code `FailedOperation.RuleOperationConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RuleOperationConflict`.
     #[doc(alias = "FailedOperation.RuleOperationConflict")]
     FailedOperationRuleOperationConflict,
     /// No description is documented.
@@ -202,57 +204,57 @@ pub enum ErrorCode {
     FailedOperationUpstreamVerifyCustomCACertificateHasExpired,
     /// 后台处理出错。
     ///
-    /// Code `InternalError.BackendError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BackendError`.
     #[doc(alias = "InternalError.BackendError")]
     InternalErrorBackendError,
     /// 配置已被锁定，请解除配置锁定之后在重试。
     ///
-    /// Code `InternalError.ConfigLocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ConfigLocked`.
     #[doc(alias = "InternalError.ConfigLocked")]
     InternalErrorConfigLocked,
     /// 数据库错误。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// 获取配置失败。
     ///
-    /// Code `InternalError.DomainConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DomainConfig`.
     #[doc(alias = "InternalError.DomainConfig")]
     InternalErrorDomainConfig,
     /// 上传链接生成失败。
     ///
-    /// Code `InternalError.FailedToGenerateUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailedToGenerateUrl`.
     #[doc(alias = "InternalError.FailedToGenerateUrl")]
     InternalErrorFailedToGenerateUrl,
     /// 获取角色失败。
     ///
-    /// Code `InternalError.GetRoleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoleError`.
     #[doc(alias = "InternalError.GetRoleError")]
     InternalErrorGetRoleError,
     /// 后端服务器发生未知错误。
     ///
-    /// Code `InternalError.ProxyServer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ProxyServer`.
     #[doc(alias = "InternalError.ProxyServer")]
     InternalErrorProxyServer,
     /// 配额系统处理失败。
     ///
-    /// Code `InternalError.QuotaSystem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QuotaSystem`.
     #[doc(alias = "InternalError.QuotaSystem")]
     InternalErrorQuotaSystem,
     /// 后端服务路由地址错误。
     ///
-    /// Code `InternalError.RouteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RouteError`.
     #[doc(alias = "InternalError.RouteError")]
     InternalErrorRouteError,
     /// 内部错误-系统错误。
     ///
-    /// Code `InternalError.SystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SystemError`.
     #[doc(alias = "InternalError.SystemError")]
     InternalErrorSystemError,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknowError`.
     #[doc(alias = "InternalError.UnknowError")]
     InternalErrorUnknowError,
     /// No description is documented.
@@ -261,12 +263,12 @@ pub enum ErrorCode {
     InvalidFilter,
     /// 正则表达式非标准RE2格式。
     ///
-    /// Code `InvalidParameter.AccessRedirectRegexError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AccessRedirectRegexError`.
     #[doc(alias = "InvalidParameter.AccessRedirectRegexError")]
     InvalidParameterAccessRedirectRegexError,
     /// 操作频繁，请稍后重试。
     ///
-    /// Code `InvalidParameter.ActionInProgress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ActionInProgress`.
     #[doc(alias = "InvalidParameter.ActionInProgress")]
     InvalidParameterActionInProgress,
     /// No description is documented.
@@ -313,12 +315,12 @@ pub enum ErrorCode {
     InvalidParameterAliasDomainNotSupportSMCert,
     /// 函数内容存在语法错误。
     ///
-    /// Code `InvalidParameter.BadContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BadContent`.
     #[doc(alias = "InvalidParameter.BadContent")]
     InvalidParameterBadContent,
     /// 函数名称不符合命名规范。
     ///
-    /// Code `InvalidParameter.BadFunctionName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BadFunctionName`.
     #[doc(alias = "InvalidParameter.BadFunctionName")]
     InvalidParameterBadFunctionName,
     /// No description is documented.
@@ -333,32 +335,32 @@ pub enum ErrorCode {
     InvalidParameterBindingNotFound,
     /// 无效的查询字符串。
     ///
-    /// Code `InvalidParameter.CacheKeyQueryStringRequiresFullUrlCacheOff`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CacheKeyQueryStringRequiresFullUrlCacheOff`.
     #[doc(alias = "InvalidParameter.CacheKeyQueryStringRequiresFullUrlCacheOff")]
     InvalidParameterCacheKeyQueryStringRequiresFullUrlCacheOff,
     /// 查询字符串规则超过了限制。
     ///
-    /// Code `InvalidParameter.CacheKeyQueryStringTooManyValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CacheKeyQueryStringTooManyValue`.
     #[doc(alias = "InvalidParameter.CacheKeyQueryStringTooManyValue")]
     InvalidParameterCacheKeyQueryStringTooManyValue,
     /// HTTPS证书和域名不匹配。
     ///
-    /// Code `InvalidParameter.CertNotMatchDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertNotMatchDomain`.
     #[doc(alias = "InvalidParameter.CertNotMatchDomain")]
     InvalidParameterCertNotMatchDomain,
     /// 内部错误。
     ///
-    /// Code `InvalidParameter.CertSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertSystemError`.
     #[doc(alias = "InvalidParameter.CertSystemError")]
     InvalidParameterCertSystemError,
     /// HTTPS证书即将过期。
     ///
-    /// Code `InvalidParameter.CertToExpire`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertToExpire`.
     #[doc(alias = "InvalidParameter.CertToExpire")]
     InvalidParameterCertToExpire,
     /// 证书错误。
     ///
-    /// Code `InvalidParameter.CertTooShortKeySize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertTooShortKeySize`.
     #[doc(alias = "InvalidParameter.CertTooShortKeySize")]
     InvalidParameterCertTooShortKeySize,
     /// No description is documented.
@@ -368,27 +370,27 @@ pub enum ErrorCode {
     InvalidParameterCertificateConflictWithKeylessServer,
     /// IPv6 访问与客户端 IP 地理位置功能冲突。
     ///
-    /// Code `InvalidParameter.ClientIpCountryConflictsWithIpv6`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClientIpCountryConflictsWithIpv6`.
     #[doc(alias = "InvalidParameter.ClientIpCountryConflictsWithIpv6")]
     InvalidParameterClientIpCountryConflictsWithIpv6,
     /// CNAME模式下无法申请泛域名证书。
     ///
-    /// Code `InvalidParameter.CnameWildHostNotAllowApplyCertificate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CnameWildHostNotAllowApplyCertificate`.
     #[doc(alias = "InvalidParameter.CnameWildHostNotAllowApplyCertificate")]
     InvalidParameterCnameWildHostNotAllowApplyCertificate,
     /// 无效的压缩算法。
     ///
-    /// Code `InvalidParameter.CompressionInvalidAlgorithms`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CompressionInvalidAlgorithms`.
     #[doc(alias = "InvalidParameter.CompressionInvalidAlgorithms")]
     InvalidParameterCompressionInvalidAlgorithms,
     /// 源站不能和域名一致。
     ///
-    /// Code `InvalidParameter.ConflictHostOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConflictHostOrigin`.
     #[doc(alias = "InvalidParameter.ConflictHostOrigin")]
     InvalidParameterConflictHostOrigin,
     /// 函数内容超过大小限制。
     ///
-    /// Code `InvalidParameter.ContentExceedsLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ContentExceedsLimit`.
     #[doc(alias = "InvalidParameter.ContentExceedsLimit")]
     InvalidParameterContentExceedsLimit,
     /// No description is documented.
@@ -398,12 +400,12 @@ pub enum ErrorCode {
     InvalidParameterDomainAreaNotSupportPrefetchOriginLimitArea,
     /// 域名不存在或不属于该账号。
     ///
-    /// Code `InvalidParameter.DomainNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotFound`.
     #[doc(alias = "InvalidParameter.DomainNotFound")]
     InvalidParameterDomainNotFound,
     /// 当前域名已开启流量调度功能。
     ///
-    /// Code `InvalidParameter.DomainOnTrafficScheduling`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainOnTrafficScheduling`.
     #[doc(alias = "InvalidParameter.DomainOnTrafficScheduling")]
     InvalidParameterDomainOnTrafficScheduling,
     /// No description is documented.
@@ -413,7 +415,7 @@ pub enum ErrorCode {
     InvalidParameterDuplicateBindingName,
     /// 重复规则。
     ///
-    /// Code `InvalidParameter.DuplicateRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateRule`.
     #[doc(alias = "InvalidParameter.DuplicateRule")]
     InvalidParameterDuplicateRule,
     /// No description is documented.
@@ -423,17 +425,17 @@ pub enum ErrorCode {
     InvalidParameterEdgeClientCertCheckError,
     /// 操作不支持条件。
     ///
-    /// Code `InvalidParameter.ErrActionUnsupportTarget`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrActionUnsupportTarget`.
     #[doc(alias = "InvalidParameter.ErrActionUnsupportTarget")]
     InvalidParameterErrActionUnsupportTarget,
     /// 非法操作。
     ///
-    /// Code `InvalidParameter.ErrInvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidAction`.
     #[doc(alias = "InvalidParameter.ErrInvalidAction")]
     InvalidParameterErrInvalidAction,
     /// 非法操作-操作配置重复。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionDuplicateAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionDuplicateAction`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionDuplicateAction")]
     InvalidParameterErrInvalidActionDuplicateAction,
     /// No description is documented.
@@ -443,133 +445,133 @@ pub enum ErrorCode {
     InvalidParameterErrInvalidActionOriginPrivateAddress,
     /// 非法操作-非法参数。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParam`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParam")]
     InvalidParameterErrInvalidActionParam,
     /// 非法操作-非法参数-无效action。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamAction`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamAction")]
     InvalidParameterErrInvalidActionParamAction,
     /// 非法操作-非法参数-无效参数值类型。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamBadValueType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamBadValueType`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamBadValueType")]
     InvalidParameterErrInvalidActionParamBadValueType,
     /// 非法操作-非法参数-参数名重复。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamDuplicateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamDuplicateName`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamDuplicateName")]
     InvalidParameterErrInvalidActionParamDuplicateName,
     /// 非法操作-非法参数-无效参数值类型。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamName`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamName")]
     InvalidParameterErrInvalidActionParamName,
     /// 非法操作-非法参数-参数值数量超出限制。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamTooManyValues`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamTooManyValues`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamTooManyValues")]
     InvalidParameterErrInvalidActionParamTooManyValues,
     /// 非法操作-非法参数-无效参数值。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionParamValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionParamValue`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionParamValue")]
     InvalidParameterErrInvalidActionParamValue,
     /// 非法操作-非法类型。
     ///
-    /// Code `InvalidParameter.ErrInvalidActionType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidActionType`.
     #[doc(alias = "InvalidParameter.ErrInvalidActionType")]
     InvalidParameterErrInvalidActionType,
     /// 非法条件。
     ///
-    /// Code `InvalidParameter.ErrInvalidCondition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidCondition`.
     #[doc(alias = "InvalidParameter.ErrInvalidCondition")]
     InvalidParameterErrInvalidCondition,
     /// 修改源站操作不能仅配置host匹配类型。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`.
     #[doc(
         alias = "InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured"
     )]
     InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured,
     /// 修改源站操作仅支持配置一个host匹配类型。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`.
     #[doc(
         alias = "InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured"
     )]
     InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured,
     /// 非法条件-非法忽略大小写。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionIgnoreCase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionIgnoreCase`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionIgnoreCase")]
     InvalidParameterErrInvalidConditionIgnoreCase,
     /// 非法条件-非法参数名称-无效的参数名称。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionNameBadName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionNameBadName`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionNameBadName")]
     InvalidParameterErrInvalidConditionNameBadName,
     /// 非法条件-非法参数名称-匹配类型不支持参数名称。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionNameTargetNotSupportName")]
     InvalidParameterErrInvalidConditionNameTargetNotSupportName,
     /// 非法条件-非法参数值-无效的正则表达式。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueBadRegular`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueBadRegular`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueBadRegular")]
     InvalidParameterErrInvalidConditionValueBadRegular,
     /// 非法条件-非法参数值-无效的url。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueBadUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueBadUrl`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueBadUrl")]
     InvalidParameterErrInvalidConditionValueBadUrl,
     /// 非法条件-非法参数值-无效的参数值。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueBadValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueBadValue`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueBadValue")]
     InvalidParameterErrInvalidConditionValueBadValue,
     /// 非法条件-非法参数值-无效的参数值-文件名不应包含文件后缀。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`.
     #[doc(
         alias = "InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension"
     )]
     InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension,
     /// 非法条件-非法参数值-参数值长度超出限制。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueTooLongValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueTooLongValue`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueTooLongValue")]
     InvalidParameterErrInvalidConditionValueTooLongValue,
     /// 非法条件-非法参数值-正则表达式数量超出限制。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyRegular`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyRegular`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueTooManyRegular")]
     InvalidParameterErrInvalidConditionValueTooManyRegular,
     /// 非法条件-非法参数值-参数值数量超出限制。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyValues`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyValues`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueTooManyValues")]
     InvalidParameterErrInvalidConditionValueTooManyValues,
     /// 非法条件-非法参数值-通配符数量超出限制。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyWildcard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueTooManyWildcard`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueTooManyWildcard")]
     InvalidParameterErrInvalidConditionValueTooManyWildcard,
     /// 非法条件-非法参数值-参数值数量为0。
     ///
-    /// Code `InvalidParameter.ErrInvalidConditionValueZeroLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidConditionValueZeroLength`.
     #[doc(alias = "InvalidParameter.ErrInvalidConditionValueZeroLength")]
     InvalidParameterErrInvalidConditionValueZeroLength,
     /// 修改源站操作不支持ELSE。
     ///
-    /// Code `InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`.
     #[doc(alias = "InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured")]
     InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured,
     /// 条件为空。
     ///
-    /// Code `InvalidParameter.ErrNilCondition`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrNilCondition`.
     #[doc(alias = "InvalidParameter.ErrNilCondition")]
     InvalidParameterErrNilCondition,
     /// No description is documented.
@@ -579,7 +581,7 @@ pub enum ErrorCode {
     InvalidParameterFunctionBindVariableNameConflict,
     /// 函数名称和本账号下其他函数冲突。
     ///
-    /// Code `InvalidParameter.FunctionNameConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FunctionNameConflict`.
     #[doc(alias = "InvalidParameter.FunctionNameConflict")]
     InvalidParameterFunctionNameConflict,
     /// No description is documented.
@@ -589,7 +591,7 @@ pub enum ErrorCode {
     InvalidParameterGroupByLimitExceeded,
     /// 开启 Grpc 协议支持需要同时开启 HTTP/2 协议支持。
     ///
-    /// Code `InvalidParameter.GrpcRequireHttp2`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.GrpcRequireHttp2`.
     #[doc(alias = "InvalidParameter.GrpcRequireHttp2")]
     InvalidParameterGrpcRequireHttp2,
     /// No description is documented.
@@ -599,17 +601,17 @@ pub enum ErrorCode {
     InvalidParameterHostHeaderInvalid,
     /// 域名不存在。
     ///
-    /// Code `InvalidParameter.HostNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HostNotFound`.
     #[doc(alias = "InvalidParameter.HostNotFound")]
     InvalidParameterHostNotFound,
     /// CNAME 未切换或者源站未路由到EO服务器。
     ///
-    /// Code `InvalidParameter.HostStatusNotAllowApplyCertificate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.HostStatusNotAllowApplyCertificate`.
     #[doc(alias = "InvalidParameter.HostStatusNotAllowApplyCertificate")]
     InvalidParameterHostStatusNotAllowApplyCertificate,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidAccelerateType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAccelerateType`.
     #[doc(alias = "InvalidParameter.InvalidAccelerateType")]
     InvalidParameterInvalidAccelerateType,
     /// No description is documented.
@@ -619,32 +621,32 @@ pub enum ErrorCode {
     InvalidParameterInvalidAdvancedOriginRoutingUnsupported,
     /// 无效的token鉴权。
     ///
-    /// Code `InvalidParameter.InvalidAuthentication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthentication`.
     #[doc(alias = "InvalidParameter.InvalidAuthentication")]
     InvalidParameterInvalidAuthentication,
     /// 无效的token鉴权过期时间。
     ///
-    /// Code `InvalidParameter.InvalidAuthenticationTypeExpireTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthenticationTypeExpireTime`.
     #[doc(alias = "InvalidParameter.InvalidAuthenticationTypeExpireTime")]
     InvalidParameterInvalidAuthenticationTypeExpireTime,
     /// 无效的token鉴权密钥。
     ///
-    /// Code `InvalidParameter.InvalidAuthenticationTypeSecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthenticationTypeSecretKey`.
     #[doc(alias = "InvalidParameter.InvalidAuthenticationTypeSecretKey")]
     InvalidParameterInvalidAuthenticationTypeSecretKey,
     /// 无效的token鉴权参数。
     ///
-    /// Code `InvalidParameter.InvalidAuthenticationTypeSignParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthenticationTypeSignParam`.
     #[doc(alias = "InvalidParameter.InvalidAuthenticationTypeSignParam")]
     InvalidParameterInvalidAuthenticationTypeSignParam,
     /// 无效的token鉴权时间格式。
     ///
-    /// Code `InvalidParameter.InvalidAuthenticationTypeTimeFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthenticationTypeTimeFormat`.
     #[doc(alias = "InvalidParameter.InvalidAuthenticationTypeTimeFormat")]
     InvalidParameterInvalidAuthenticationTypeTimeFormat,
     /// 无效的token鉴权时间参数。
     ///
-    /// Code `InvalidParameter.InvalidAuthenticationTypeTimeParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAuthenticationTypeTimeParam`.
     #[doc(alias = "InvalidParameter.InvalidAuthenticationTypeTimeParam")]
     InvalidParameterInvalidAuthenticationTypeTimeParam,
     /// No description is documented.
@@ -654,7 +656,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidAutoUseVoucher,
     /// 无效的第三方对象存储。
     ///
-    /// Code `InvalidParameter.InvalidAwsPrivateAccess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAwsPrivateAccess`.
     #[doc(alias = "InvalidParameter.InvalidAwsPrivateAccess")]
     InvalidParameterInvalidAwsPrivateAccess,
     /// No description is documented.
@@ -664,67 +666,67 @@ pub enum ErrorCode {
     InvalidParameterInvalidAwsRegion,
     /// 无效的第三方对象存储。
     ///
-    /// Code `InvalidParameter.InvalidAwsSecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAwsSecretKey`.
     #[doc(alias = "InvalidParameter.InvalidAwsSecretKey")]
     InvalidParameterInvalidAwsSecretKey,
     /// 无效的备源回源Host。
     ///
-    /// Code `InvalidParameter.InvalidBackupServerName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidBackupServerName`.
     #[doc(alias = "InvalidParameter.InvalidBackupServerName")]
     InvalidParameterInvalidBackupServerName,
     /// 无效的节点缓存。
     ///
-    /// Code `InvalidParameter.InvalidCacheConfigCache`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheConfigCache`.
     #[doc(alias = "InvalidParameter.InvalidCacheConfigCache")]
     InvalidParameterInvalidCacheConfigCache,
     /// 无效的节点缓存，遵循源站行为。
     ///
-    /// Code `InvalidParameter.InvalidCacheConfigFollowOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheConfigFollowOrigin`.
     #[doc(alias = "InvalidParameter.InvalidCacheConfigFollowOrigin")]
     InvalidParameterInvalidCacheConfigFollowOrigin,
     /// 无效的缓存键。
     ///
-    /// Code `InvalidParameter.InvalidCacheKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKey`.
     #[doc(alias = "InvalidParameter.InvalidCacheKey")]
     InvalidParameterInvalidCacheKey,
     /// 无效的自定义Cache Key Cookie无效。
     ///
-    /// Code `InvalidParameter.InvalidCacheKeyCookie`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKeyCookie`.
     #[doc(alias = "InvalidParameter.InvalidCacheKeyCookie")]
     InvalidParameterInvalidCacheKeyCookie,
     /// 无效的缓存键忽略大小写。
     ///
-    /// Code `InvalidParameter.InvalidCacheKeyIgnoreCase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKeyIgnoreCase`.
     #[doc(alias = "InvalidParameter.InvalidCacheKeyIgnoreCase")]
     InvalidParameterInvalidCacheKeyIgnoreCase,
     /// 无效的查询字符串。
     ///
-    /// Code `InvalidParameter.InvalidCacheKeyQueryStringAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKeyQueryStringAction`.
     #[doc(alias = "InvalidParameter.InvalidCacheKeyQueryStringAction")]
     InvalidParameterInvalidCacheKeyQueryStringAction,
     /// 无效的查询字符串。
     ///
-    /// Code `InvalidParameter.InvalidCacheKeyQueryStringValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKeyQueryStringValue`.
     #[doc(alias = "InvalidParameter.InvalidCacheKeyQueryStringValue")]
     InvalidParameterInvalidCacheKeyQueryStringValue,
     /// 无效的自定义Cache Key Scheme无效。
     ///
-    /// Code `InvalidParameter.InvalidCacheKeyScheme`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheKeyScheme`.
     #[doc(alias = "InvalidParameter.InvalidCacheKeyScheme")]
     InvalidParameterInvalidCacheKeyScheme,
     /// 无效的节点缓存。
     ///
-    /// Code `InvalidParameter.InvalidCacheOnlyOnSwitch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheOnlyOnSwitch`.
     #[doc(alias = "InvalidParameter.InvalidCacheOnlyOnSwitch")]
     InvalidParameterInvalidCacheOnlyOnSwitch,
     /// 无效的节点缓存时间。
     ///
-    /// Code `InvalidParameter.InvalidCacheTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCacheTime`.
     #[doc(alias = "InvalidParameter.InvalidCacheTime")]
     InvalidParameterInvalidCacheTime,
     /// 证书信息错误。
     ///
-    /// Code `InvalidParameter.InvalidCertInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCertInfo`.
     #[doc(alias = "InvalidParameter.InvalidCertInfo")]
     InvalidParameterInvalidCertInfo,
     /// No description is documented.
@@ -734,17 +736,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidClientIpCountryHeaderName,
     /// 无效的客户端IP请求头。
     ///
-    /// Code `InvalidParameter.InvalidClientIpHeaderName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClientIpHeaderName`.
     #[doc(alias = "InvalidParameter.InvalidClientIpHeaderName")]
     InvalidParameterInvalidClientIpHeaderName,
     /// 分区域回源的源站无效。
     ///
-    /// Code `InvalidParameter.InvalidClientIpOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidClientIpOrigin`.
     #[doc(alias = "InvalidParameter.InvalidClientIpOrigin")]
     InvalidParameterInvalidClientIpOrigin,
     /// 不合法的条件。
     ///
-    /// Code `InvalidParameter.InvalidConditions`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidConditions`.
     #[doc(alias = "InvalidParameter.InvalidConditions")]
     InvalidParameterInvalidConditions,
     /// No description is documented.
@@ -754,72 +756,72 @@ pub enum ErrorCode {
     InvalidParameterInvalidCosDomain,
     /// 域名非法，请检查入参中是否传入不存在的域名。
     ///
-    /// Code `InvalidParameter.InvalidDomains`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDomains`.
     #[doc(alias = "InvalidParameter.InvalidDomains")]
     InvalidParameterInvalidDomains,
     /// 无效的智能加速。
     ///
-    /// Code `InvalidParameter.InvalidDynamicRoutine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDynamicRoutine`.
     #[doc(alias = "InvalidParameter.InvalidDynamicRoutine")]
     InvalidParameterInvalidDynamicRoutine,
     /// 套餐包不支持智能加速配置。
     ///
-    /// Code `InvalidParameter.InvalidDynamicRoutineBilling`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidDynamicRoutineBilling`.
     #[doc(alias = "InvalidParameter.InvalidDynamicRoutineBilling")]
     InvalidParameterInvalidDynamicRoutineBilling,
     /// 无效的自定义错误页面。
     ///
-    /// Code `InvalidParameter.InvalidErrorPage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidErrorPage`.
     #[doc(alias = "InvalidParameter.InvalidErrorPage")]
     InvalidParameterInvalidErrorPage,
     /// 无效的自定义错误页面。
     ///
-    /// Code `InvalidParameter.InvalidErrorPageRedirectUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidErrorPageRedirectUrl`.
     #[doc(alias = "InvalidParameter.InvalidErrorPageRedirectUrl")]
     InvalidParameterInvalidErrorPageRedirectUrl,
     /// 不合法的过滤字段。
     ///
-    /// Code `InvalidParameter.InvalidFilterName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterName`.
     #[doc(alias = "InvalidParameter.InvalidFilterName")]
     InvalidParameterInvalidFilterName,
     /// 无效的强制HTTPS跳转。
     ///
-    /// Code `InvalidParameter.InvalidForceRedirectType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidForceRedirectType`.
     #[doc(alias = "InvalidParameter.InvalidForceRedirectType")]
     InvalidParameterInvalidForceRedirectType,
     /// 无效的HTTPS。
     ///
-    /// Code `InvalidParameter.InvalidHttps`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHttps`.
     #[doc(alias = "InvalidParameter.InvalidHttps")]
     InvalidParameterInvalidHttps,
     /// 无效的HTTPS证书。
     ///
-    /// Code `InvalidParameter.InvalidHttpsCertInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHttpsCertInfo`.
     #[doc(alias = "InvalidParameter.InvalidHttpsCertInfo")]
     InvalidParameterInvalidHttpsCertInfo,
     /// 加密套件与TLS版本不匹配。
     ///
-    /// Code `InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`.
     #[doc(alias = "InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion")]
     InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion,
     /// 无效的HTTPS HSTS。
     ///
-    /// Code `InvalidParameter.InvalidHttpsHstsMaxAge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHttpsHstsMaxAge`.
     #[doc(alias = "InvalidParameter.InvalidHttpsHstsMaxAge")]
     InvalidParameterInvalidHttpsHstsMaxAge,
     /// 无效的HTTPS TLS版本。
     ///
-    /// Code `InvalidParameter.InvalidHttpsTlsVersion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidHttpsTlsVersion`.
     #[doc(alias = "InvalidParameter.InvalidHttpsTlsVersion")]
     InvalidParameterInvalidHttpsTlsVersion,
     /// 无效时间间隔。取值应为\[min 5min hour day\]。
     ///
-    /// Code `InvalidParameter.InvalidInterval`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidInterval`.
     #[doc(alias = "InvalidParameter.InvalidInterval")]
     InvalidParameterInvalidInterval,
     /// 无效的Ipv6开关配置。
     ///
-    /// Code `InvalidParameter.InvalidIpv6Switch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidIpv6Switch`.
     #[doc(alias = "InvalidParameter.InvalidIpv6Switch")]
     InvalidParameterInvalidIpv6Switch,
     /// No description is documented.
@@ -844,17 +846,17 @@ pub enum ErrorCode {
     InvalidParameterInvalidLogFormatRecordDelimiter,
     /// 无效的浏览器缓存。
     ///
-    /// Code `InvalidParameter.InvalidMaxAgeFollowOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMaxAgeFollowOrigin`.
     #[doc(alias = "InvalidParameter.InvalidMaxAgeFollowOrigin")]
     InvalidParameterInvalidMaxAgeFollowOrigin,
     /// 无效的浏览器缓存。
     ///
-    /// Code `InvalidParameter.InvalidMaxAgeTime`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMaxAgeTime`.
     #[doc(alias = "InvalidParameter.InvalidMaxAgeTime")]
     InvalidParameterInvalidMaxAgeTime,
     /// 无效查询维度。
     ///
-    /// Code `InvalidParameter.InvalidMetric`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidMetric`.
     #[doc(alias = "InvalidParameter.InvalidMetric")]
     InvalidParameterInvalidMetric,
     /// No description is documented.
@@ -864,7 +866,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidOperation,
     /// 无效的源站。
     ///
-    /// Code `InvalidParameter.InvalidOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOrigin`.
     #[doc(alias = "InvalidParameter.InvalidOrigin")]
     InvalidParameterInvalidOrigin,
     /// No description is documented.
@@ -879,7 +881,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidOriginIp,
     /// 源站类型错误。
     ///
-    /// Code `InvalidParameter.InvalidOriginType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidOriginType`.
     #[doc(alias = "InvalidParameter.InvalidOriginType")]
     InvalidParameterInvalidOriginType,
     /// No description is documented.
@@ -889,7 +891,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidOriginValue,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// No description is documented.
@@ -904,32 +906,32 @@ pub enum ErrorCode {
     InvalidParameterInvalidPlanType,
     /// 套餐包不支持最大上传大小。
     ///
-    /// Code `InvalidParameter.InvalidPostMaxSizeBilling`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPostMaxSizeBilling`.
     #[doc(alias = "InvalidParameter.InvalidPostMaxSizeBilling")]
     InvalidParameterInvalidPostMaxSizeBilling,
     /// 无效的最大上传大小。
     ///
-    /// Code `InvalidParameter.InvalidPostSizeValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPostSizeValue`.
     #[doc(alias = "InvalidParameter.InvalidPostSizeValue")]
     InvalidParameterInvalidPostSizeValue,
     /// 请填写AccessKeyId、SecretAccessKey作为第三方对象存储私有访问参数。
     ///
-    /// Code `InvalidParameter.InvalidPrivateAccessParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPrivateAccessParams`.
     #[doc(alias = "InvalidParameter.InvalidPrivateAccessParams")]
     InvalidParameterInvalidPrivateAccessParams,
     /// 请指定PrivateAccess参数值为on/off。
     ///
-    /// Code `InvalidParameter.InvalidPrivateAccessSwitch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidPrivateAccessSwitch`.
     #[doc(alias = "InvalidParameter.InvalidPrivateAccessSwitch")]
     InvalidParameterInvalidPrivateAccessSwitch,
     /// 域名非法，请检查入参中是否传入不存在的代理。
     ///
-    /// Code `InvalidParameter.InvalidProxies`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidProxies`.
     #[doc(alias = "InvalidParameter.InvalidProxies")]
     InvalidParameterInvalidProxies,
     /// 套餐包不支持Quic配置。
     ///
-    /// Code `InvalidParameter.InvalidQuicBilling`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidQuicBilling`.
     #[doc(alias = "InvalidParameter.InvalidQuicBilling")]
     InvalidParameterInvalidQuicBilling,
     /// No description is documented.
@@ -944,7 +946,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidQuotaType,
     /// 无效的分片回源。
     ///
-    /// Code `InvalidParameter.InvalidRangeOriginPull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRangeOriginPull`.
     #[doc(alias = "InvalidParameter.InvalidRangeOriginPull")]
     InvalidParameterInvalidRangeOriginPull,
     /// No description is documented.
@@ -954,62 +956,62 @@ pub enum ErrorCode {
     InvalidParameterInvalidRenewFlag,
     /// 无效的请求头header。
     ///
-    /// Code `InvalidParameter.InvalidRequestHeaderName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRequestHeaderName`.
     #[doc(alias = "InvalidParameter.InvalidRequestHeaderName")]
     InvalidParameterInvalidRequestHeaderName,
     /// x-forwarded-for 请求头配置无效
     ///
-    /// Code `InvalidParameter.InvalidRequestHeaderNameXff`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRequestHeaderNameXff`.
     #[doc(alias = "InvalidParameter.InvalidRequestHeaderNameXff")]
     InvalidParameterInvalidRequestHeaderNameXff,
     /// 无效的请求头header。
     ///
-    /// Code `InvalidParameter.InvalidRequestHeaderValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRequestHeaderValue`.
     #[doc(alias = "InvalidParameter.InvalidRequestHeaderValue")]
     InvalidParameterInvalidRequestHeaderValue,
     /// 无套餐包。
     ///
-    /// Code `InvalidParameter.InvalidResourceIdBilling`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResourceIdBilling`.
     #[doc(alias = "InvalidParameter.InvalidResourceIdBilling")]
     InvalidParameterInvalidResourceIdBilling,
     /// 无效的响应头header。
     ///
-    /// Code `InvalidParameter.InvalidResponseHeaderName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResponseHeaderName`.
     #[doc(alias = "InvalidParameter.InvalidResponseHeaderName")]
     InvalidParameterInvalidResponseHeaderName,
     /// 无效的响应头header。
     ///
-    /// Code `InvalidParameter.InvalidResponseHeaderValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidResponseHeaderValue`.
     #[doc(alias = "InvalidParameter.InvalidResponseHeaderValue")]
     InvalidParameterInvalidResponseHeaderValue,
     /// 无效的规则引擎配置。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngine`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngine`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngine")]
     InvalidParameterInvalidRuleEngine,
     /// 无效的规则引擎操作。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngineAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngineAction`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngineAction")]
     InvalidParameterInvalidRuleEngineAction,
     /// 规则不存在。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngineNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngineNotFound`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngineNotFound")]
     InvalidParameterInvalidRuleEngineNotFound,
     /// 无效的规则引擎条件。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngineTarget`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngineTarget`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngineTarget")]
     InvalidParameterInvalidRuleEngineTarget,
     /// 无效的规则引擎文件后缀条件。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngineTargetsExtension`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngineTargetsExtension`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngineTargetsExtension")]
     InvalidParameterInvalidRuleEngineTargetsExtension,
     /// 无效的规则引擎URL条件。
     ///
-    /// Code `InvalidParameter.InvalidRuleEngineTargetsUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidRuleEngineTargetsUrl`.
     #[doc(alias = "InvalidParameter.InvalidRuleEngineTargetsUrl")]
     InvalidParameterInvalidRuleEngineTargetsUrl,
     /// No description is documented.
@@ -1019,7 +1021,7 @@ pub enum ErrorCode {
     InvalidParameterInvalidRuleProto,
     /// 无效的回源Host。
     ///
-    /// Code `InvalidParameter.InvalidServerName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidServerName`.
     #[doc(alias = "InvalidParameter.InvalidServerName")]
     InvalidParameterInvalidServerName,
     /// No description is documented.
@@ -1059,32 +1061,32 @@ pub enum ErrorCode {
     InvalidParameterInvalidStandardDebugExpireTimeLimit,
     /// 无效的回源请求参数设置-无效查询字符串值。
     ///
-    /// Code `InvalidParameter.InvalidUpstreamRequestQueryStringValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUpstreamRequestQueryStringValue`.
     #[doc(alias = "InvalidParameter.InvalidUpstreamRequestQueryStringValue")]
     InvalidParameterInvalidUpstreamRequestQueryStringValue,
     /// 无效的URL重写。
     ///
-    /// Code `InvalidParameter.InvalidUrlRedirect`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUrlRedirect`.
     #[doc(alias = "InvalidParameter.InvalidUrlRedirect")]
     InvalidParameterInvalidUrlRedirect,
     /// URL重写的目标HOST无效。
     ///
-    /// Code `InvalidParameter.InvalidUrlRedirectHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUrlRedirectHost`.
     #[doc(alias = "InvalidParameter.InvalidUrlRedirectHost")]
     InvalidParameterInvalidUrlRedirectHost,
     /// URL重写的目标URL无效。
     ///
-    /// Code `InvalidParameter.InvalidUrlRedirectUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidUrlRedirectUrl`.
     #[doc(alias = "InvalidParameter.InvalidUrlRedirectUrl")]
     InvalidParameterInvalidUrlRedirectUrl,
     /// 无效的WebSocket。
     ///
-    /// Code `InvalidParameter.InvalidWebSocketTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidWebSocketTimeout`.
     #[doc(alias = "InvalidParameter.InvalidWebSocketTimeout")]
     InvalidParameterInvalidWebSocketTimeout,
     /// 无效的缓存键。
     ///
-    /// Code `InvalidParameter.KeyRulesInvalidQueryStringValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.KeyRulesInvalidQueryStringValue`.
     #[doc(alias = "InvalidParameter.KeyRulesInvalidQueryStringValue")]
     InvalidParameterKeyRulesInvalidQueryStringValue,
     /// No description is documented.
@@ -1094,7 +1096,7 @@ pub enum ErrorCode {
     InvalidParameterKeysTooMany,
     /// 参数长度超过限制。
     ///
-    /// Code `InvalidParameter.LengthExceedsLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LengthExceedsLimit`.
     #[doc(alias = "InvalidParameter.LengthExceedsLimit")]
     InvalidParameterLengthExceedsLimit,
     /// No description is documented.
@@ -1139,12 +1141,12 @@ pub enum ErrorCode {
     InvalidParameterLoadBalancerUsedInRuleEngine,
     /// 修改参数缺失。
     ///
-    /// Code `InvalidParameter.ModifyParametersMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ModifyParametersMissing`.
     #[doc(alias = "InvalidParameter.ModifyParametersMissing")]
     InvalidParameterModifyParametersMissing,
     /// 不支持智能路由
     ///
-    /// Code `InvalidParameter.MultiplyLayerNotSupportSmartRouting`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MultiplyLayerNotSupportSmartRouting`.
     #[doc(alias = "InvalidParameter.MultiplyLayerNotSupportSmartRouting")]
     InvalidParameterMultiplyLayerNotSupportSmartRouting,
     /// No description is documented.
@@ -1169,7 +1171,7 @@ pub enum ErrorCode {
     InvalidParameterOriginGroupTypeCanNotMatchLBType,
     /// 源站是内网IP。
     ///
-    /// Code `InvalidParameter.OriginIsInnerIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OriginIsInnerIp`.
     #[doc(alias = "InvalidParameter.OriginIsInnerIp")]
     InvalidParameterOriginIsInnerIp,
     /// No description is documented.
@@ -1189,7 +1191,7 @@ pub enum ErrorCode {
     InvalidParameterOriginNameExists,
     /// 修改源站操作中源站组Id必填。
     ///
-    /// Code `InvalidParameter.OriginOriginGroupIdIsRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OriginOriginGroupIdIsRequired`.
     #[doc(alias = "InvalidParameter.OriginOriginGroupIdIsRequired")]
     InvalidParameterOriginOriginGroupIdIsRequired,
     /// No description is documented.
@@ -1214,17 +1216,17 @@ pub enum ErrorCode {
     InvalidParameterOriginThirdPartyParamFormatError,
     /// 参数错误: 无效 \"结束时间\", 不在允许的查询范围内: \[开始时间, 开始+ 7天\]
     ///
-    /// Code `InvalidParameter.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterError`.
     #[doc(alias = "InvalidParameter.ParameterError")]
     InvalidParameterParameterError,
     /// 套餐不存在。
     ///
-    /// Code `InvalidParameter.PlanNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PlanNotFound`.
     #[doc(alias = "InvalidParameter.PlanNotFound")]
     InvalidParameterPlanNotFound,
     /// 最大上传大小超出限制
     ///
-    /// Code `InvalidParameter.PostMaxSizeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PostMaxSizeLimitExceeded`.
     #[doc(alias = "InvalidParameter.PostMaxSizeLimitExceeded")]
     InvalidParameterPostMaxSizeLimitExceeded,
     /// No description is documented.
@@ -1289,7 +1291,7 @@ pub enum ErrorCode {
     InvalidParameterRemarkTooLong,
     /// 无效的响应头header。
     ///
-    /// Code `InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`.
     #[doc(alias = "InvalidParameter.ResponseHeaderCacheControlNotAllowDelete")]
     InvalidParameterResponseHeaderCacheControlNotAllowDelete,
     /// No description is documented.
@@ -1329,12 +1331,12 @@ pub enum ErrorCode {
     InvalidParameterRulePortInteger,
     /// 参数错误
     ///
-    /// Code `InvalidParameter.Security`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Security`.
     #[doc(alias = "InvalidParameter.Security")]
     InvalidParameterSecurity,
     /// 配置项参数错误。
     ///
-    /// Code `InvalidParameter.SettingInvalidParam`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SettingInvalidParam`.
     #[doc(alias = "InvalidParameter.SettingInvalidParam")]
     InvalidParameterSettingInvalidParam,
     /// No description is documented.
@@ -1389,42 +1391,42 @@ pub enum ErrorCode {
     InvalidParameterSpaceNotBindOrigin,
     /// 状态码缓存的状态码无效。
     ///
-    /// Code `InvalidParameter.StatusCodeCacheInvalidStatusCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StatusCodeCacheInvalidStatusCode`.
     #[doc(alias = "InvalidParameter.StatusCodeCacheInvalidStatusCode")]
     InvalidParameterStatusCodeCacheInvalidStatusCode,
     /// 资源存在错误。
     ///
-    /// Code `InvalidParameter.Target`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Target`.
     #[doc(alias = "InvalidParameter.Target")]
     InvalidParameterTarget,
     /// 任务无法生成。
     ///
-    /// Code `InvalidParameter.TaskNotGenerated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNotGenerated`.
     #[doc(alias = "InvalidParameter.TaskNotGenerated")]
     InvalidParameterTaskNotGenerated,
     /// 内部错误。
     ///
-    /// Code `InvalidParameter.TaskSystemError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskSystemError`.
     #[doc(alias = "InvalidParameter.TaskSystemError")]
     InvalidParameterTaskSystemError,
     /// HTTPS的TLS版本不连续。
     ///
-    /// Code `InvalidParameter.TlsVersionNotInSequence`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TlsVersionNotInSequence`.
     #[doc(alias = "InvalidParameter.TlsVersionNotInSequence")]
     InvalidParameterTlsVersionNotInSequence,
     /// 过滤值过多。
     ///
-    /// Code `InvalidParameter.TooManyFilterValues`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TooManyFilterValues`.
     #[doc(alias = "InvalidParameter.TooManyFilterValues")]
     InvalidParameterTooManyFilterValues,
     /// 过滤项过多。
     ///
-    /// Code `InvalidParameter.TooManyFilters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TooManyFilters`.
     #[doc(alias = "InvalidParameter.TooManyFilters")]
     InvalidParameterTooManyFilters,
     /// 文件上传链接存在问题。
     ///
-    /// Code `InvalidParameter.UploadUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UploadUrl`.
     #[doc(alias = "InvalidParameter.UploadUrl")]
     InvalidParameterUploadUrl,
     /// No description is documented.
@@ -1454,12 +1456,12 @@ pub enum ErrorCode {
     InvalidParameterZoneAreaNotSupportPrefetchOriginLimitArea,
     /// 站点已被绑定。
     ///
-    /// Code `InvalidParameter.ZoneHasBeenBound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneHasBeenBound`.
     #[doc(alias = "InvalidParameter.ZoneHasBeenBound")]
     InvalidParameterZoneHasBeenBound,
     /// 站点未绑定套餐。
     ///
-    /// Code `InvalidParameter.ZoneHasNotBeenBoundToPlan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneHasNotBeenBoundToPlan`.
     #[doc(alias = "InvalidParameter.ZoneHasNotBeenBoundToPlan")]
     InvalidParameterZoneHasNotBeenBoundToPlan,
     /// No description is documented.
@@ -1474,7 +1476,7 @@ pub enum ErrorCode {
     InvalidParameterZoneNameIsRequired,
     /// 站点不存在。
     ///
-    /// Code `InvalidParameter.ZoneNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ZoneNotFound`.
     #[doc(alias = "InvalidParameter.ZoneNotFound")]
     InvalidParameterZoneNotFound,
     /// No description is documented.
@@ -1548,12 +1550,12 @@ pub enum ErrorCode {
     InvalidParameterValueClientCertInfoQuotaLimit,
     /// 与已经添加的记录冲突。
     ///
-    /// Code `InvalidParameterValue.ConflictRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConflictRecord`.
     #[doc(alias = "InvalidParameterValue.ConflictRecord")]
     InvalidParameterValueConflictRecord,
     /// DNS 记录与 DNSSEC 功能冲突。
     ///
-    /// Code `InvalidParameterValue.ConflictWithDNSSEC`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConflictWithDNSSEC`.
     #[doc(alias = "InvalidParameterValue.ConflictWithDNSSEC")]
     InvalidParameterValueConflictWithDNSSEC,
     /// No description is documented.
@@ -1563,12 +1565,12 @@ pub enum ErrorCode {
     InvalidParameterValueConflictWithDomain,
     /// DNS 记录与 NS 记录冲突。
     ///
-    /// Code `InvalidParameterValue.ConflictWithNSRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConflictWithNSRecord`.
     #[doc(alias = "InvalidParameterValue.ConflictWithNSRecord")]
     InvalidParameterValueConflictWithNSRecord,
     /// 主机记录与记录值不能取值相同。
     ///
-    /// Code `InvalidParameterValue.ContentSameAsName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContentSameAsName`.
     #[doc(alias = "InvalidParameterValue.ContentSameAsName")]
     InvalidParameterValueContentSameAsName,
     /// No description is documented.
@@ -1578,7 +1580,7 @@ pub enum ErrorCode {
     InvalidParameterValueContentTypeNotMatch,
     /// 入参中的域名与站点参数不匹配，请更正后重试。
     ///
-    /// Code `InvalidParameterValue.DomainNotMatchZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DomainNotMatchZone`.
     #[doc(alias = "InvalidParameterValue.DomainNotMatchZone")]
     InvalidParameterValueDomainNotMatchZone,
     /// No description is documented.
@@ -1623,22 +1625,22 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidAliasNameSuffix,
     /// DNS 记录内容错误。
     ///
-    /// Code `InvalidParameterValue.InvalidDNSContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDNSContent`.
     #[doc(alias = "InvalidParameterValue.InvalidDNSContent")]
     InvalidParameterValueInvalidDNSContent,
     /// DNS 记录名称错误。
     ///
-    /// Code `InvalidParameterValue.InvalidDNSName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDNSName`.
     #[doc(alias = "InvalidParameterValue.InvalidDNSName")]
     InvalidParameterValueInvalidDNSName,
     /// 加速域名名称不合法，加速域名应该由数字、英文字母、连词符组成，且连词符不能位于开头和结尾处。
     ///
-    /// Code `InvalidParameterValue.InvalidDomainName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDomainName`.
     #[doc(alias = "InvalidParameterValue.InvalidDomainName")]
     InvalidParameterValueInvalidDomainName,
     /// 加速域名状态不符合要求。
     ///
-    /// Code `InvalidParameterValue.InvalidDomainStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDomainStatus`.
     #[doc(alias = "InvalidParameterValue.InvalidDomainStatus")]
     InvalidParameterValueInvalidDomainStatus,
     /// No description is documented.
@@ -1648,7 +1650,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidKeylessServerId,
     /// DNS 代理域名源站错误。
     ///
-    /// Code `InvalidParameterValue.InvalidProxyOrigin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidProxyOrigin`.
     #[doc(alias = "InvalidParameterValue.InvalidProxyOrigin")]
     InvalidParameterValueInvalidProxyOrigin,
     /// No description is documented.
@@ -1668,7 +1670,7 @@ pub enum ErrorCode {
     InvalidParameterValueMissingNecessaryParam,
     /// 不支持接入泛域名 CNAME
     ///
-    /// Code `InvalidParameterValue.NotAllowedWildcardSharedCNAME`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotAllowedWildcardSharedCNAME`.
     #[doc(alias = "InvalidParameterValue.NotAllowedWildcardSharedCNAME")]
     InvalidParameterValueNotAllowedWildcardSharedCNAME,
     /// No description is documented.
@@ -1688,7 +1690,7 @@ pub enum ErrorCode {
     InvalidParameterValueOCDirectOriginDomainNotSupportUpstreamVerify,
     /// 指定的源站组不存在。
     ///
-    /// Code `InvalidParameterValue.OriginGroupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OriginGroupNotExists`.
     #[doc(alias = "InvalidParameterValue.OriginGroupNotExists")]
     InvalidParameterValueOriginGroupNotExists,
     /// No description is documented.
@@ -1798,12 +1800,12 @@ pub enum ErrorCode {
     InvalidParameterValueZonePaused,
     /// 该同名站点标识已被占用，请重新输入。
     ///
-    /// Code `InvalidParameterValue.ZoneSameAsName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneSameAsName`.
     #[doc(alias = "InvalidParameterValue.ZoneSameAsName")]
     InvalidParameterValueZoneSameAsName,
     /// 本次提交的资源数超过上限。
     ///
-    /// Code `LimitExceeded.BatchQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BatchQuota`.
     #[doc(alias = "LimitExceeded.BatchQuota")]
     LimitExceededBatchQuota,
     /// No description is documented.
@@ -1813,12 +1815,12 @@ pub enum ErrorCode {
     LimitExceededCustomLogFieldRegexLimitExceeded,
     /// 当天提交的资源数超过上限。
     ///
-    /// Code `LimitExceeded.DailyQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DailyQuota`.
     #[doc(alias = "LimitExceeded.DailyQuota")]
     LimitExceededDailyQuota,
     /// 函数数量达到限制。
     ///
-    /// Code `LimitExceeded.FunctionLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.FunctionLimitExceeded`.
     #[doc(alias = "LimitExceeded.FunctionLimitExceeded")]
     LimitExceededFunctionLimitExceeded,
     /// No description is documented.
@@ -1838,27 +1840,27 @@ pub enum ErrorCode {
     LimitExceededNamespaceLimitExceeded,
     /// 计费套餐不支持。
     ///
-    /// Code `LimitExceeded.PackNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PackNotAllow`.
     #[doc(alias = "LimitExceeded.PackNotAllow")]
     LimitExceededPackNotAllow,
     /// 导入的规则数量超限制。
     ///
-    /// Code `LimitExceeded.ProxyRulesLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ProxyRulesLimitExceeded`.
     #[doc(alias = "LimitExceeded.ProxyRulesLimitExceeded")]
     LimitExceededProxyRulesLimitExceeded,
     /// 查询时间范围超出限制。
     ///
-    /// Code `LimitExceeded.QueryTimeLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.QueryTimeLimitExceeded`.
     #[doc(alias = "LimitExceeded.QueryTimeLimitExceeded")]
     LimitExceededQueryTimeLimitExceeded,
     /// 单位时间内接口请求频率达到限制。
     ///
-    /// Code `LimitExceeded.RateLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RateLimitExceeded`.
     #[doc(alias = "LimitExceeded.RateLimitExceeded")]
     LimitExceededRateLimitExceeded,
     /// 规则数量达到限制。
     ///
-    /// Code `LimitExceeded.RuleLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.RuleLimitExceeded`.
     #[doc(alias = "LimitExceeded.RuleLimitExceeded")]
     LimitExceededRuleLimitExceeded,
     /// No description is documented.
@@ -1883,16 +1885,16 @@ pub enum ErrorCode {
     LimitExceededZoneBindPlan,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 请联系商务开启「中国大陆网络优化(国际加速)」功能。
     ///
-    /// Code `OperationDenied.AccelerateMainlandDisable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccelerateMainlandDisable`.
     #[doc(alias = "OperationDenied.AccelerateMainlandDisable")]
     OperationDeniedAccelerateMainlandDisable,
     /// 中国大陆加速与IPv6冲突，不能同时配置。
     ///
-    /// Code `OperationDenied.AccelerateMainlandIpv6Conflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AccelerateMainlandIpv6Conflict`.
     #[doc(alias = "OperationDenied.AccelerateMainlandIpv6Conflict")]
     OperationDeniedAccelerateMainlandIpv6Conflict,
     /// No description is documented.
@@ -1947,12 +1949,12 @@ pub enum ErrorCode {
     OperationDeniedDisableZoneNotCompleted,
     /// 有域名在共享cname组内，不可切换接入类型。
     ///
-    /// Code `OperationDenied.DomainInShareCnameGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DomainInShareCnameGroup`.
     #[doc(alias = "OperationDenied.DomainInShareCnameGroup")]
     OperationDeniedDomainInShareCnameGroup,
     /// 域名被封禁，暂时无法操作。
     ///
-    /// Code `OperationDenied.DomainIsBlocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DomainIsBlocked`.
     #[doc(alias = "OperationDenied.DomainIsBlocked")]
     OperationDeniedDomainIsBlocked,
     /// No description is documented.
@@ -1962,7 +1964,7 @@ pub enum ErrorCode {
     OperationDeniedDomainMustInIPSSLSharedCNAMEZoneAndInSharedCNAME,
     /// 域名尚未备案。
     ///
-    /// Code `OperationDenied.DomainNoICP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.DomainNoICP`.
     #[doc(alias = "OperationDenied.DomainNoICP")]
     OperationDeniedDomainNoICP,
     /// No description is documented.
@@ -1997,7 +1999,7 @@ pub enum ErrorCode {
     OperationDeniedEnvNotReady,
     /// 站点处于停用状态，请开启后重试。
     ///
-    /// Code `OperationDenied.ErrZoneIsAlreadyPaused`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ErrZoneIsAlreadyPaused`.
     #[doc(alias = "OperationDenied.ErrZoneIsAlreadyPaused")]
     OperationDeniedErrZoneIsAlreadyPaused,
     /// No description is documented.
@@ -2032,12 +2034,12 @@ pub enum ErrorCode {
     OperationDeniedIPSSLAlreadyBoundAnotherDomain,
     /// 开启高防时必须保证安全是开启状态。
     ///
-    /// Code `OperationDenied.InvalidAdvancedDefenseSecurityType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InvalidAdvancedDefenseSecurityType`.
     #[doc(alias = "OperationDenied.InvalidAdvancedDefenseSecurityType")]
     OperationDeniedInvalidAdvancedDefenseSecurityType,
     /// 开启高防必须保证站点加速区域是国内。
     ///
-    /// Code `OperationDenied.InvalidAdvancedDefenseZoneArea`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.InvalidAdvancedDefenseZoneArea`.
     #[doc(alias = "OperationDenied.InvalidAdvancedDefenseZoneArea")]
     OperationDeniedInvalidAdvancedDefenseZoneArea,
     /// No description is documented.
@@ -2077,7 +2079,7 @@ pub enum ErrorCode {
     OperationDeniedL4PortLackOfResources,
     /// 4层代理资源处于封禁中，禁止操作。
     ///
-    /// Code `OperationDenied.L4ProxyInBannedStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.L4ProxyInBannedStatus`.
     #[doc(alias = "OperationDenied.L4ProxyInBannedStatus")]
     OperationDeniedL4ProxyInBannedStatus,
     /// No description is documented.
@@ -2102,7 +2104,7 @@ pub enum ErrorCode {
     OperationDeniedL4ProxyInStoppingStatus,
     /// 绑定4层实例有处于非运行中的状态，禁止操作。
     ///
-    /// Code `OperationDenied.L4StatusNotInOnline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.L4StatusNotInOnline`.
     #[doc(alias = "OperationDenied.L4StatusNotInOnline")]
     OperationDeniedL4StatusNotInOnline,
     /// No description is documented.
@@ -2117,7 +2119,7 @@ pub enum ErrorCode {
     OperationDeniedLastIPSSLOperationNotComplete,
     /// 回源白名单已经是最新版本，无需更新。
     ///
-    /// Code `OperationDenied.LatestVersionNow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.LatestVersionNow`.
     #[doc(alias = "OperationDenied.LatestVersionNow")]
     OperationDeniedLatestVersionNow,
     /// No description is documented.
@@ -2137,12 +2139,12 @@ pub enum ErrorCode {
     OperationDeniedMsgIpv6AdvancedConflict,
     /// 已存在多个Cname接入站点，不允许切换至NS。
     ///
-    /// Code `OperationDenied.MultipleCnameZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.MultipleCnameZone`.
     #[doc(alias = "OperationDenied.MultipleCnameZone")]
     OperationDeniedMultipleCnameZone,
     /// NS接入模式不支持域名流量调度功能。
     ///
-    /// Code `OperationDenied.NSNotAllowTrafficStrategy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NSNotAllowTrafficStrategy`.
     #[doc(alias = "OperationDenied.NSNotAllowTrafficStrategy")]
     OperationDeniedNSNotAllowTrafficStrategy,
     /// No description is documented.
@@ -2206,7 +2208,7 @@ pub enum ErrorCode {
     OperationDeniedNotInVersionControlWhiteList,
     /// 源站组加速域名使用中。
     ///
-    /// Code `OperationDenied.OriginGroupAccelerationDomainUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OriginGroupAccelerationDomainUsed`.
     #[doc(alias = "OperationDenied.OriginGroupAccelerationDomainUsed")]
     OperationDeniedOriginGroupAccelerationDomainUsed,
     /// No description is documented.
@@ -2221,7 +2223,7 @@ pub enum ErrorCode {
     OperationDeniedOriginGroupLBUsed,
     /// 源站组规则引擎使用中。
     ///
-    /// Code `OperationDenied.OriginGroupRuleEngineUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OriginGroupRuleEngineUsed`.
     #[doc(alias = "OperationDenied.OriginGroupRuleEngineUsed")]
     OperationDeniedOriginGroupRuleEngineUsed,
     /// No description is documented.
@@ -2276,7 +2278,7 @@ pub enum ErrorCode {
     OperationDeniedPleaseContactBusinessPersonnel,
     /// DNS 记录不允许添加。
     ///
-    /// Code `OperationDenied.RecordIsForbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.RecordIsForbidden`.
     #[doc(alias = "OperationDenied.RecordIsForbidden")]
     OperationDeniedRecordIsForbidden,
     /// No description is documented.
@@ -2286,12 +2288,12 @@ pub enum ErrorCode {
     OperationDeniedResourceHasBeenLocked,
     /// 当前有互相排斥的请求操作并行发起，请稍后重试。
     ///
-    /// Code `OperationDenied.ResourceLockedTemporary`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceLockedTemporary`.
     #[doc(alias = "OperationDenied.ResourceLockedTemporary")]
     OperationDeniedResourceLockedTemporary,
     /// 高级防护资源售卖火爆，已售罄，正在加紧补货中，当前无法开启高级防护，请您耐心等待。
     ///
-    /// Code `OperationDenied.SecurityLackOfResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SecurityLackOfResources`.
     #[doc(alias = "OperationDenied.SecurityLackOfResources")]
     OperationDeniedSecurityLackOfResources,
     /// No description is documented.
@@ -2326,12 +2328,12 @@ pub enum ErrorCode {
     OperationDeniedUnSupportToCloseUpstreamMTLS,
     /// 套餐不支持。
     ///
-    /// Code `OperationDenied.UnsupportedPlan`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UnsupportedPlan`.
     #[doc(alias = "OperationDenied.UnsupportedPlan")]
     OperationDeniedUnsupportedPlan,
     /// 请先更新IP白名单。
     ///
-    /// Code `OperationDenied.UpdateIPWhitelistFirst`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UpdateIPWhitelistFirst`.
     #[doc(alias = "OperationDenied.UpdateIPWhitelistFirst")]
     OperationDeniedUpdateIPWhitelistFirst,
     /// No description is documented.
@@ -2381,12 +2383,12 @@ pub enum ErrorCode {
     OperationDeniedZoneNotActive,
     /// 资源被本账号别称域名占用。
     ///
-    /// Code `ResourceInUse.AliasDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.AliasDomain`.
     #[doc(alias = "ResourceInUse.AliasDomain")]
     ResourceInUseAliasDomain,
     /// 当前已存在相同的别称域名，不支持重复添加
     ///
-    /// Code `ResourceInUse.AliasName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.AliasName`.
     #[doc(alias = "ResourceInUse.AliasName")]
     ResourceInUseAliasName,
     /// No description is documented.
@@ -2396,62 +2398,62 @@ pub enum ErrorCode {
     ResourceInUseAlreadyExistsAsAnAccelerationDomain,
     /// 资源被本账号Cname接入占用。
     ///
-    /// Code `ResourceInUse.Cname`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Cname`.
     #[doc(alias = "ResourceInUse.Cname")]
     ResourceInUseCname,
     /// Dns资源被占用。
     ///
-    /// Code `ResourceInUse.Dns`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Dns`.
     #[doc(alias = "ResourceInUse.Dns")]
     ResourceInUseDns,
     /// 该域名正在解析中，如果您需要开启加速，请前往 DNS 记录页开启加速。
     ///
-    /// Code `ResourceInUse.DnsRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DnsRecord`.
     #[doc(alias = "ResourceInUse.DnsRecord")]
     ResourceInUseDnsRecord,
     /// 已存在相同的别称域名。
     ///
-    /// Code `ResourceInUse.DuplicateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DuplicateName`.
     #[doc(alias = "ResourceInUse.DuplicateName")]
     ResourceInUseDuplicateName,
     /// 资源已被泛域名占用。
     ///
-    /// Code `ResourceInUse.GenericHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.GenericHost`.
     #[doc(alias = "ResourceInUse.GenericHost")]
     ResourceInUseGenericHost,
     /// 资源被本账号的子域名占用。
     ///
-    /// Code `ResourceInUse.Host`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Host`.
     #[doc(alias = "ResourceInUse.Host")]
     ResourceInUseHost,
     /// 资源被本账号NS接入占用。
     ///
-    /// Code `ResourceInUse.NS`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.NS`.
     #[doc(alias = "ResourceInUse.NS")]
     ResourceInUseNS,
     /// 资源被其他用户接入。
     ///
-    /// Code `ResourceInUse.Others`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Others`.
     #[doc(alias = "ResourceInUse.Others")]
     ResourceInUseOthers,
     /// 资源被其他账号别称域名占用。
     ///
-    /// Code `ResourceInUse.OthersAliasDomain`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.OthersAliasDomain`.
     #[doc(alias = "ResourceInUse.OthersAliasDomain")]
     ResourceInUseOthersAliasDomain,
     /// 资源被其他账号Cname接入占用。
     ///
-    /// Code `ResourceInUse.OthersCname`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.OthersCname`.
     #[doc(alias = "ResourceInUse.OthersCname")]
     ResourceInUseOthersCname,
     /// 资源被其他账号的子域名占用。
     ///
-    /// Code `ResourceInUse.OthersHost`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.OthersHost`.
     #[doc(alias = "ResourceInUse.OthersHost")]
     ResourceInUseOthersHost,
     /// 资源被其他账号NS接入占用。
     ///
-    /// Code `ResourceInUse.OthersNS`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.OthersNS`.
     #[doc(alias = "ResourceInUse.OthersNS")]
     ResourceInUseOthersNS,
     /// No description is documented.
@@ -2461,17 +2463,17 @@ pub enum ErrorCode {
     ResourceInUsePrefetchOriginLimitAlreadyExists,
     /// 资源被本账号和其他账号同时Cname接入占用。
     ///
-    /// Code `ResourceInUse.SelfAndOthersCname`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.SelfAndOthersCname`.
     #[doc(alias = "ResourceInUse.SelfAndOthersCname")]
     ResourceInUseSelfAndOthersCname,
     /// 该共享 CNAME 已绑定加速域名，禁止删除。如您需要删除，请先将对应域名解绑。
     ///
-    /// Code `ResourceInUse.SharedCNAME`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.SharedCNAME`.
     #[doc(alias = "ResourceInUse.SharedCNAME")]
     ResourceInUseSharedCNAME,
     /// 别称域名已站点接入。
     ///
-    /// Code `ResourceInUse.Zone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Zone`.
     #[doc(alias = "ResourceInUse.Zone")]
     ResourceInUseZone,
     /// No description is documented.
@@ -2486,7 +2488,7 @@ pub enum ErrorCode {
     ResourceNotFoundInferenceService,
     /// 最大上传大小额度未配置
     ///
-    /// Code `ResourceNotFound.PostMaxSizeQuotaNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.PostMaxSizeQuotaNotFound`.
     #[doc(alias = "ResourceNotFound.PostMaxSizeQuotaNotFound")]
     ResourceNotFoundPostMaxSizeQuotaNotFound,
     /// No description is documented.
@@ -2496,32 +2498,32 @@ pub enum ErrorCode {
     ResourceNotFoundVersionNotFound,
     /// 站点不存在。
     ///
-    /// Code `ResourceNotFound.ZoneNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ZoneNotFound`.
     #[doc(alias = "ResourceNotFound.ZoneNotFound")]
     ResourceNotFoundZoneNotFound,
     /// 证书不存在或未授权。
     ///
-    /// Code `ResourceUnavailable.CertNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.CertNotFound`.
     #[doc(alias = "ResourceUnavailable.CertNotFound")]
     ResourceUnavailableCertNotFound,
     /// 当前域名已接入EdgeOne，如确认需要接入到当前账号，请进行域名找回。
     ///
-    /// Code `ResourceUnavailable.DomainAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DomainAlreadyExists`.
     #[doc(alias = "ResourceUnavailable.DomainAlreadyExists")]
     ResourceUnavailableDomainAlreadyExists,
     /// 请求的加速域名不存在，请更正后重试。
     ///
-    /// Code `ResourceUnavailable.DomainNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DomainNotFound`.
     #[doc(alias = "ResourceUnavailable.DomainNotFound")]
     ResourceUnavailableDomainNotFound,
     /// 函数不存在或不属于该账号。
     ///
-    /// Code `ResourceUnavailable.FunctionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.FunctionNotFound`.
     #[doc(alias = "ResourceUnavailable.FunctionNotFound")]
     ResourceUnavailableFunctionNotFound,
     /// 域名不存在或未开启代理。
     ///
-    /// Code `ResourceUnavailable.HostNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.HostNotFound`.
     #[doc(alias = "ResourceUnavailable.HostNotFound")]
     ResourceUnavailableHostNotFound,
     /// No description is documented.
@@ -2531,47 +2533,47 @@ pub enum ErrorCode {
     ResourceUnavailableNamespaceNotFound,
     /// 规则不存在或不属于该账号。
     ///
-    /// Code `ResourceUnavailable.RuleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.RuleNotFound`.
     #[doc(alias = "ResourceUnavailable.RuleNotFound")]
     ResourceUnavailableRuleNotFound,
     /// 该共享 CNAME 已被占用，请重新输入。
     ///
-    /// Code `ResourceUnavailable.SharedCNAMEAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.SharedCNAMEAlreadyExists`.
     #[doc(alias = "ResourceUnavailable.SharedCNAMEAlreadyExists")]
     ResourceUnavailableSharedCNAMEAlreadyExists,
     /// 站点不存在或不属于该账号。
     ///
-    /// Code `ResourceUnavailable.ZoneNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ZoneNotFound`.
     #[doc(alias = "ResourceUnavailable.ZoneNotFound")]
     ResourceUnavailableZoneNotFound,
     /// 资源售卖火爆，已售罄，正在加紧补货中，当前无法新增域名，请您耐心等待。
     ///
-    /// Code `ResourcesSoldOut.L7LackOfResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.L7LackOfResources`.
     #[doc(alias = "ResourcesSoldOut.L7LackOfResources")]
     ResourcesSoldOutL7LackOfResources,
     /// Cam 未授权。
     ///
-    /// Code `UnauthorizedOperation.CamUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.CamUnauthorized")]
     UnauthorizedOperationCamUnauthorized,
     /// 鉴权错误。
     ///
-    /// Code `UnauthorizedOperation.DomainEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.DomainEmpty`.
     #[doc(alias = "UnauthorizedOperation.DomainEmpty")]
     UnauthorizedOperationDomainEmpty,
     /// 子账户没有操作权限，请添加权限后继续操作。
     ///
-    /// Code `UnauthorizedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermission`.
     #[doc(alias = "UnauthorizedOperation.NoPermission")]
     UnauthorizedOperationNoPermission,
     /// 后端服务器发生未知错误。
     ///
-    /// Code `UnauthorizedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unknown`.
     #[doc(alias = "UnauthorizedOperation.Unknown")]
     UnauthorizedOperationUnknown,
     /// 别称域名不支持目标域名源站类型为对象存储。
     ///
-    /// Code `UnsupportedOperation.TargetNameOriginTypeCos`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TargetNameOriginTypeCos`.
     #[doc(alias = "UnsupportedOperation.TargetNameOriginTypeCos")]
     UnsupportedOperationTargetNameOriginTypeCos,
 }

@@ -5,8 +5,10 @@
 
 /// An error code of `thpc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -22,12 +24,12 @@ pub enum ErrorCode {
     InternalErrorCallBatch,
     /// CAM服务调用失败。
     ///
-    /// Code `InternalError.CallCAM`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallCAM`.
     #[doc(alias = "InternalError.CallCAM")]
     InternalErrorCallCAM,
     /// cvm调用失败。
     ///
-    /// Code `InternalError.CallCvm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallCvm`.
     #[doc(alias = "InternalError.CallCvm")]
     InternalErrorCallCvm,
     /// No description is documented.
@@ -37,7 +39,7 @@ pub enum ErrorCode {
     InvalidParameterAtMostOne,
     /// 参数格式有误。
     ///
-    /// Code `InvalidParameter.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Malformed`.
     #[doc(alias = "InvalidParameter.Malformed")]
     InvalidParameterMalformed,
     /// No description is documented.
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidCvmInstanceIdMalformed,
     /// 不支持指定过滤器的键。
     ///
-    /// Code `InvalidParameterValue.InvalidFilterNotSupportedName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilterNotSupportedName`.
     #[doc(alias = "InvalidParameterValue.InvalidFilterNotSupportedName")]
     InvalidParameterValueInvalidFilterNotSupportedName,
     /// No description is documented.
@@ -77,22 +79,22 @@ pub enum ErrorCode {
     InvalidParameterValueJobNotFound,
     /// 参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 参数值的格式不符合要求。
     ///
-    /// Code `InvalidParameterValue.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Malformed`.
     #[doc(alias = "InvalidParameterValue.Malformed")]
     InvalidParameterValueMalformed,
     /// 不支持该参数值。
     ///
-    /// Code `InvalidParameterValue.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotSupported`.
     #[doc(alias = "InvalidParameterValue.NotSupported")]
     InvalidParameterValueNotSupported,
     /// 字段不支持此值。
     ///
-    /// Code `InvalidParameterValue.ParametersNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParametersNotSupported`.
     #[doc(alias = "InvalidParameterValue.ParametersNotSupported")]
     InvalidParameterValueParametersNotSupported,
     /// No description is documented.
@@ -112,32 +114,32 @@ pub enum ErrorCode {
     InvalidParameterValueTaskDependenciesUnfeasible,
     /// 参数值过大。
     ///
-    /// Code `InvalidParameterValue.TooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLarge`.
     #[doc(alias = "InvalidParameterValue.TooLarge")]
     InvalidParameterValueTooLarge,
     /// 参数长度过长。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// 无效参数值。参数值太短。
     ///
-    /// Code `InvalidParameterValue.TooShort`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooShort`.
     #[doc(alias = "InvalidParameterValue.TooShort")]
     InvalidParameterValueTooShort,
     /// 参数值过小。
     ///
-    /// Code `InvalidParameterValue.TooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooSmall`.
     #[doc(alias = "InvalidParameterValue.TooSmall")]
     InvalidParameterValueTooSmall,
     /// 参数值重复。不支持此操作。
     ///
-    /// Code `InvalidParameterValue.ValueDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ValueDuplicated`.
     #[doc(alias = "InvalidParameterValue.ValueDuplicated")]
     InvalidParameterValueValueDuplicated,
     /// 队列数量达到上限。
     ///
-    /// Code `LimitExceeded.QueueNumLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.QueueNumLimit`.
     #[doc(alias = "LimitExceeded.QueueNumLimit")]
     LimitExceededQueueNumLimit,
     /// No description is documented.
@@ -147,21 +149,21 @@ pub enum ErrorCode {
     LimitExceededTaskInstanceNumLimit,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 无法找到弹性伸缩组ID。
     ///
-    /// Code `ResourceNotFound.AutoScalingGroupId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.AutoScalingGroupId`.
     #[doc(alias = "ResourceNotFound.AutoScalingGroupId")]
     ResourceNotFoundAutoScalingGroupId,
     /// 集群不存在。
     ///
-    /// Code `ResourceNotFound.ClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterId`.
     #[doc(alias = "ResourceNotFound.ClusterId")]
     ResourceNotFoundClusterId,
     /// 无法找到镜像ID。
     ///
-    /// Code `ResourceNotFound.ImageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ImageId`.
     #[doc(alias = "ResourceNotFound.ImageId")]
     ResourceNotFoundImageId,
     /// No description is documented.
@@ -171,37 +173,37 @@ pub enum ErrorCode {
     ResourceNotFoundJobSubmitInfo,
     /// 无法找到ID对应的弹性伸缩启动配置。
     ///
-    /// Code `ResourceNotFound.LaunchConfigurationId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LaunchConfigurationId`.
     #[doc(alias = "ResourceNotFound.LaunchConfigurationId")]
     ResourceNotFoundLaunchConfigurationId,
     /// 无法找到本地挂载路径。
     ///
-    /// Code `ResourceNotFound.LocalPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LocalPath`.
     #[doc(alias = "ResourceNotFound.LocalPath")]
     ResourceNotFoundLocalPath,
     /// 无法找到ID对应节点。
     ///
-    /// Code `ResourceNotFound.NodeId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NodeId`.
     #[doc(alias = "ResourceNotFound.NodeId")]
     ResourceNotFoundNodeId,
     /// 无法找到指定队列。
     ///
-    /// Code `ResourceNotFound.Queue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Queue`.
     #[doc(alias = "ResourceNotFound.Queue")]
     ResourceNotFoundQueue,
     /// 该伸缩组已绑定集群，请更换伸缩组。
     ///
-    /// Code `UnsupportedOperation.AutoScalingGroupAlreadyBinded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AutoScalingGroupAlreadyBinded`.
     #[doc(alias = "UnsupportedOperation.AutoScalingGroupAlreadyBinded")]
     UnsupportedOperationAutoScalingGroupAlreadyBinded,
     /// 弹性伸缩类型不支持此操作。
     ///
-    /// Code `UnsupportedOperation.AutoScalingType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AutoScalingType`.
     #[doc(alias = "UnsupportedOperation.AutoScalingType")]
     UnsupportedOperationAutoScalingType,
     /// 指定的集群或集群队列当前不支持绑定弹性伸缩组。
     ///
-    /// Code `UnsupportedOperation.BindAutoScalingGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BindAutoScalingGroup`.
     #[doc(alias = "UnsupportedOperation.BindAutoScalingGroup")]
     UnsupportedOperationBindAutoScalingGroup,
     /// No description is documented.
@@ -211,12 +213,12 @@ pub enum ErrorCode {
     UnsupportedOperationClusterAcceptOtherRequest,
     /// 该集群当前状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.ClusterStatusNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClusterStatusNotSupport`.
     #[doc(alias = "UnsupportedOperation.ClusterStatusNotSupport")]
     UnsupportedOperationClusterStatusNotSupport,
     /// 类型节点不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.InvalidNodeRole`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidNodeRole`.
     #[doc(alias = "UnsupportedOperation.InvalidNodeRole")]
     UnsupportedOperationInvalidNodeRole,
     /// No description is documented.
@@ -226,22 +228,22 @@ pub enum ErrorCode {
     UnsupportedOperationJobStateNotSupport,
     /// 节点状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.NodeStatusNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NodeStatusNotSupport`.
     #[doc(alias = "UnsupportedOperation.NodeStatusNotSupport")]
     UnsupportedOperationNodeStatusNotSupport,
     /// 参数值过大，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.ParameterTooLarge`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ParameterTooLarge`.
     #[doc(alias = "UnsupportedOperation.ParameterTooLarge")]
     UnsupportedOperationParameterTooLarge,
     /// 参数值过小，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.ParameterTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ParameterTooSmall`.
     #[doc(alias = "UnsupportedOperation.ParameterTooSmall")]
     UnsupportedOperationParameterTooSmall,
     /// 队列内存在节点，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.QueueNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.QueueNotEmpty`.
     #[doc(alias = "UnsupportedOperation.QueueNotEmpty")]
     UnsupportedOperationQueueNotEmpty,
     /// No description is documented.
@@ -251,7 +253,7 @@ pub enum ErrorCode {
     UnsupportedOperationSpaceChargeType,
     /// vpc冲突，不支持当前操作。
     ///
-    /// Code `UnsupportedOperation.VpcIdConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcIdConflict`.
     #[doc(alias = "UnsupportedOperation.VpcIdConflict")]
     UnsupportedOperationVpcIdConflict,
     /// No description is documented.

@@ -5,29 +5,31 @@
 
 /// An error code of `tiia`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 余额不足，开通失败，请充值后再开通。
     ///
-    /// Code `FailedOperation.BalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BalanceInsufficient`.
     #[doc(alias = "FailedOperation.BalanceInsufficient")]
     FailedOperationBalanceInsufficient,
     /// 文件下载失败。
     ///
-    /// Code `FailedOperation.DownLoadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownLoadError`.
     #[doc(alias = "FailedOperation.DownLoadError")]
     FailedOperationDownLoadError,
     /// 文件下载错误。
     ///
-    /// Code `FailedOperation.DownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DownloadError`.
     #[doc(alias = "FailedOperation.DownloadError")]
     FailedOperationDownloadError,
     /// 图片内容为空。
     ///
-    /// Code `FailedOperation.EmptyImageError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.EmptyImageError`.
     #[doc(alias = "FailedOperation.EmptyImageError")]
     FailedOperationEmptyImageError,
     /// No description is documented.
@@ -37,157 +39,157 @@ pub enum ErrorCode {
     FailedOperationGroupCountExceeded,
     /// 图片解码失败。
     ///
-    /// Code `FailedOperation.ImageDecodeFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDecodeFailed`.
     #[doc(alias = "FailedOperation.ImageDecodeFailed")]
     FailedOperationImageDecodeFailed,
     /// 图片删除失败。
     ///
-    /// Code `FailedOperation.ImageDeleteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDeleteFailed`.
     #[doc(alias = "FailedOperation.ImageDeleteFailed")]
     FailedOperationImageDeleteFailed,
     /// 图片下载错误。
     ///
-    /// Code `FailedOperation.ImageDownloadError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageDownloadError`.
     #[doc(alias = "FailedOperation.ImageDownloadError")]
     FailedOperationImageDownloadError,
     /// 超出Entity数量限制。
     ///
-    /// Code `FailedOperation.ImageEntityCountExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageEntityCountExceed`.
     #[doc(alias = "FailedOperation.ImageEntityCountExceed")]
     FailedOperationImageEntityCountExceed,
     /// 停止服务，控制台开关关闭。
     ///
-    /// Code `FailedOperation.ImageGroupChargeStatusClose`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageGroupChargeStatusClose`.
     #[doc(alias = "FailedOperation.ImageGroupChargeStatusClose")]
     FailedOperationImageGroupChargeStatusClose,
     /// 图库为空。
     ///
-    /// Code `FailedOperation.ImageGroupEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageGroupEmpty`.
     #[doc(alias = "FailedOperation.ImageGroupEmpty")]
     FailedOperationImageGroupEmpty,
     /// 未找到图片信息。
     ///
-    /// Code `FailedOperation.ImageNotFoundInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotFoundInfo`.
     #[doc(alias = "FailedOperation.ImageNotFoundInfo")]
     FailedOperationImageNotFoundInfo,
     /// 不支持的图片文件。
     ///
-    /// Code `FailedOperation.ImageNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNotSupported`.
     #[doc(alias = "FailedOperation.ImageNotSupported")]
     FailedOperationImageNotSupported,
     /// 超出图库限制。
     ///
-    /// Code `FailedOperation.ImageNumExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageNumExceed`.
     #[doc(alias = "FailedOperation.ImageNumExceed")]
     FailedOperationImageNumExceed,
     /// 图片分辨率过大。
     ///
-    /// Code `FailedOperation.ImageResolutionExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionExceed`.
     #[doc(alias = "FailedOperation.ImageResolutionExceed")]
     FailedOperationImageResolutionExceed,
     /// 图片分辨率过小。
     ///
-    /// Code `FailedOperation.ImageResolutionInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageResolutionInsufficient`.
     #[doc(alias = "FailedOperation.ImageResolutionInsufficient")]
     FailedOperationImageResolutionInsufficient,
     /// 未查询到结果。
     ///
-    /// Code `FailedOperation.ImageSearchInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSearchInvalid`.
     #[doc(alias = "FailedOperation.ImageSearchInvalid")]
     FailedOperationImageSearchInvalid,
     /// base64编码后的图片数据过大。
     ///
-    /// Code `FailedOperation.ImageSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageSizeExceed`.
     #[doc(alias = "FailedOperation.ImageSizeExceed")]
     FailedOperationImageSizeExceed,
     /// 图片不满足检测要求。
     ///
-    /// Code `FailedOperation.ImageUnQualified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageUnQualified`.
     #[doc(alias = "FailedOperation.ImageUnQualified")]
     FailedOperationImageUnQualified,
     /// url地址不合法，无法下载。
     ///
-    /// Code `FailedOperation.ImageUrlInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImageUrlInvalid`.
     #[doc(alias = "FailedOperation.ImageUrlInvalid")]
     FailedOperationImageUrlInvalid,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.InnerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InnerError`.
     #[doc(alias = "FailedOperation.InnerError")]
     FailedOperationInnerError,
     /// 调用计费返回失败。
     ///
-    /// Code `FailedOperation.InvokeChargeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvokeChargeError`.
     #[doc(alias = "FailedOperation.InvokeChargeError")]
     FailedOperationInvokeChargeError,
     /// 图片中没有人体。
     ///
-    /// Code `FailedOperation.NoBodyInPhoto`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoBodyInPhoto`.
     #[doc(alias = "FailedOperation.NoBodyInPhoto")]
     FailedOperationNoBodyInPhoto,
     /// 未检测到目标。
     ///
-    /// Code `FailedOperation.NoObjectDetected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoObjectDetected`.
     #[doc(alias = "FailedOperation.NoObjectDetected")]
     FailedOperationNoObjectDetected,
     /// 参数为空。
     ///
-    /// Code `FailedOperation.ParameterEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParameterEmpty`.
     #[doc(alias = "FailedOperation.ParameterEmpty")]
     FailedOperationParameterEmpty,
     /// 车辆识别失败。
     ///
-    /// Code `FailedOperation.RecognizeFailded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RecognizeFailded`.
     #[doc(alias = "FailedOperation.RecognizeFailded")]
     FailedOperationRecognizeFailded,
     /// 后端服务请求失败。
     ///
-    /// Code `FailedOperation.RequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestError`.
     #[doc(alias = "FailedOperation.RequestError")]
     FailedOperationRequestError,
     /// 后端服务超时。
     ///
-    /// Code `FailedOperation.RequestTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestTimeout`.
     #[doc(alias = "FailedOperation.RequestTimeout")]
     FailedOperationRequestTimeout,
     /// RPC请求失败，一般为算法微服务故障。
     ///
-    /// Code `FailedOperation.RpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RpcFail`.
     #[doc(alias = "FailedOperation.RpcFail")]
     FailedOperationRpcFail,
     /// 算法服务异常，请重试。
     ///
-    /// Code `FailedOperation.ServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServerError`.
     #[doc(alias = "FailedOperation.ServerError")]
     FailedOperationServerError,
     /// 文件太大。
     ///
-    /// Code `FailedOperation.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TooLargeFileError`.
     #[doc(alias = "FailedOperation.TooLargeFileError")]
     FailedOperationTooLargeFileError,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.UnKnowError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnKnowError`.
     #[doc(alias = "FailedOperation.UnKnowError")]
     FailedOperationUnKnowError,
     /// 服务未开通。
     ///
-    /// Code `FailedOperation.UnOpenError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnOpenError`.
     #[doc(alias = "FailedOperation.UnOpenError")]
     FailedOperationUnOpenError,
     /// 未知错误。
     ///
-    /// Code `FailedOperation.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Unknown`.
     #[doc(alias = "FailedOperation.Unknown")]
     FailedOperationUnknown,
     /// 不支持的图片格式。
     ///
-    /// Code `InvalidParameter.ImageFormatNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImageFormatNotSupport`.
     #[doc(alias = "InvalidParameter.ImageFormatNotSupport")]
     InvalidParameterImageFormatNotSupport,
     /// 参数取值错误。
     ///
-    /// Code `InvalidParameter.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidParameter`.
     #[doc(alias = "InvalidParameter.InvalidParameter")]
     InvalidParameterInvalidParameter,
     /// No description is documented.
@@ -197,87 +199,87 @@ pub enum ErrorCode {
     InvalidParameterPictureSolidColorError,
     /// 图库简介过长。
     ///
-    /// Code `InvalidParameterValue.BriefTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BriefTooLong`.
     #[doc(alias = "InvalidParameterValue.BriefTooLong")]
     InvalidParameterValueBriefTooLong,
     /// 自定义内容过长。
     ///
-    /// Code `InvalidParameterValue.CustomContentTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CustomContentTooLong`.
     #[doc(alias = "InvalidParameterValue.CustomContentTooLong")]
     InvalidParameterValueCustomContentTooLong,
     /// 物品ID为空。
     ///
-    /// Code `InvalidParameterValue.EntityIdEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EntityIdEmpty`.
     #[doc(alias = "InvalidParameterValue.EntityIdEmpty")]
     InvalidParameterValueEntityIdEmpty,
     /// 物品ID超出长度限制。
     ///
-    /// Code `InvalidParameterValue.EntityIdTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EntityIdTooLong`.
     #[doc(alias = "InvalidParameterValue.EntityIdTooLong")]
     InvalidParameterValueEntityIdTooLong,
     /// Filter参数不合法。
     ///
-    /// Code `InvalidParameterValue.FilterInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FilterInvalid`.
     #[doc(alias = "InvalidParameterValue.FilterInvalid")]
     InvalidParameterValueFilterInvalid,
     /// Filter参数过长。
     ///
-    /// Code `InvalidParameterValue.FilterSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FilterSizeExceed`.
     #[doc(alias = "InvalidParameterValue.FilterSizeExceed")]
     InvalidParameterValueFilterSizeExceed,
     /// 图片为空。
     ///
-    /// Code `InvalidParameterValue.ImageEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageEmpty")]
     InvalidParameterValueImageEmpty,
     /// 图库ID已存在。
     ///
-    /// Code `InvalidParameterValue.ImageGroupIdAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupIdAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.ImageGroupIdAlreadyExist")]
     InvalidParameterValueImageGroupIdAlreadyExist,
     /// 图库ID不合法。
     ///
-    /// Code `InvalidParameterValue.ImageGroupIdIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupIdIllegal`.
     #[doc(alias = "InvalidParameterValue.ImageGroupIdIllegal")]
     InvalidParameterValueImageGroupIdIllegal,
     /// 图库ID不存在。
     ///
-    /// Code `InvalidParameterValue.ImageGroupIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupIdNotExist`.
     #[doc(alias = "InvalidParameterValue.ImageGroupIdNotExist")]
     InvalidParameterValueImageGroupIdNotExist,
     /// 图库ID超出长度限制。
     ///
-    /// Code `InvalidParameterValue.ImageGroupIdTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupIdTooLong`.
     #[doc(alias = "InvalidParameterValue.ImageGroupIdTooLong")]
     InvalidParameterValueImageGroupIdTooLong,
     /// 图库名称为空。
     ///
-    /// Code `InvalidParameterValue.ImageGroupNameEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupNameEmpty`.
     #[doc(alias = "InvalidParameterValue.ImageGroupNameEmpty")]
     InvalidParameterValueImageGroupNameEmpty,
     /// 图库名称超出长度限制。
     ///
-    /// Code `InvalidParameterValue.ImageGroupNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageGroupNameTooLong`.
     #[doc(alias = "InvalidParameterValue.ImageGroupNameTooLong")]
     InvalidParameterValueImageGroupNameTooLong,
     /// 参数值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValueLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValueLimit`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValueLimit")]
     InvalidParameterValueInvalidParameterValueLimit,
     /// 返回数量不在合法范围内。
     ///
-    /// Code `InvalidParameterValue.LimitExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceed`.
     #[doc(alias = "InvalidParameterValue.LimitExceed")]
     InvalidParameterValueLimitExceed,
     /// 图片名称重复。
     ///
-    /// Code `InvalidParameterValue.PicNameAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PicNameAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.PicNameAlreadyExist")]
     InvalidParameterValuePicNameAlreadyExist,
     /// 图片名称为空。
     ///
-    /// Code `InvalidParameterValue.PicNameEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PicNameEmpty`.
     #[doc(alias = "InvalidParameterValue.PicNameEmpty")]
     InvalidParameterValuePicNameEmpty,
     /// No description is documented.
@@ -287,62 +289,62 @@ pub enum ErrorCode {
     InvalidParameterValuePicNameInvalid,
     /// 图片名称超出长度限制。
     ///
-    /// Code `InvalidParameterValue.PicNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PicNameTooLong`.
     #[doc(alias = "InvalidParameterValue.PicNameTooLong")]
     InvalidParameterValuePicNameTooLong,
     /// 标签数量过多。
     ///
-    /// Code `InvalidParameterValue.TagsKeysExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagsKeysExceed`.
     #[doc(alias = "InvalidParameterValue.TagsKeysExceed")]
     InvalidParameterValueTagsKeysExceed,
     /// 标签值类型不合法。
     ///
-    /// Code `InvalidParameterValue.TagsValueIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagsValueIllegal`.
     #[doc(alias = "InvalidParameterValue.TagsValueIllegal")]
     InvalidParameterValueTagsValueIllegal,
     /// 标签值长度过长。
     ///
-    /// Code `InvalidParameterValue.TagsValueSizeExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagsValueSizeExceed`.
     #[doc(alias = "InvalidParameterValue.TagsValueSizeExceed")]
     InvalidParameterValueTagsValueSizeExceed,
     /// URL格式不合法。
     ///
-    /// Code `InvalidParameterValue.UrlIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UrlIllegal`.
     #[doc(alias = "InvalidParameterValue.UrlIllegal")]
     InvalidParameterValueUrlIllegal,
     /// 文件太大。
     ///
-    /// Code `LimitExceeded.TooLargeFileError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TooLargeFileError`.
     #[doc(alias = "LimitExceeded.TooLargeFileError")]
     LimitExceededTooLargeFileError,
     /// 必选参数为空。
     ///
-    /// Code `MissingParameter.ErrorParameterEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ErrorParameterEmpty`.
     #[doc(alias = "MissingParameter.ErrorParameterEmpty")]
     MissingParameterErrorParameterEmpty,
     /// 账号已欠费。
     ///
-    /// Code `ResourceUnavailable.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.InArrears`.
     #[doc(alias = "ResourceUnavailable.InArrears")]
     ResourceUnavailableInArrears,
     /// 服务正在开通中，请稍等。
     ///
-    /// Code `ResourceUnavailable.IsOpening`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.IsOpening`.
     #[doc(alias = "ResourceUnavailable.IsOpening")]
     ResourceUnavailableIsOpening,
     /// 计费状态未知，请确认是否已在控制台开通服务。
     ///
-    /// Code `ResourceUnavailable.NotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotExist`.
     #[doc(alias = "ResourceUnavailable.NotExist")]
     ResourceUnavailableNotExist,
     /// 帐号已停服。
     ///
-    /// Code `ResourceUnavailable.StopUsing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.StopUsing`.
     #[doc(alias = "ResourceUnavailable.StopUsing")]
     ResourceUnavailableStopUsing,
     /// 计费状态异常。
     ///
-    /// Code `ResourcesSoldOut.ChargeStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut.ChargeStatusException`.
     #[doc(alias = "ResourcesSoldOut.ChargeStatusException")]
     ResourcesSoldOutChargeStatusException,
 }

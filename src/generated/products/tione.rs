@@ -5,39 +5,41 @@
 
 /// An error code of `tione`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// CAM系统异常。
     ///
-    /// Code `AuthFailure.CamException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CamException`.
     #[doc(alias = "AuthFailure.CamException")]
     AuthFailureCamException,
     /// 没有权限。
     ///
-    /// Code `AuthFailure.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.NoPermission`.
     #[doc(alias = "AuthFailure.NoPermission")]
     AuthFailureNoPermission,
     /// API网关访问失败，请重试。
     ///
-    /// Code `FailedOperation.ApiGatewayQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiGatewayQueryFailed`.
     #[doc(alias = "FailedOperation.ApiGatewayQueryFailed")]
     FailedOperationApiGatewayQueryFailed,
     /// 计费模块访问失败。
     ///
-    /// Code `FailedOperation.BillingQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BillingQueryFailed`.
     #[doc(alias = "FailedOperation.BillingQueryFailed")]
     FailedOperationBillingQueryFailed,
     /// 绑定标签失败。
     ///
-    /// Code `FailedOperation.BindingTagsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BindingTagsFailed`.
     #[doc(alias = "FailedOperation.BindingTagsFailed")]
     FailedOperationBindingTagsFailed,
     /// CAM内部错误。
     ///
-    /// Code `FailedOperation.CAMFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CAMFailure`.
     #[doc(alias = "FailedOperation.CAMFailure")]
     FailedOperationCAMFailure,
     /// No description is documented.
@@ -47,22 +49,22 @@ pub enum ErrorCode {
     FailedOperationCLSSizeExceed,
     /// 调用集群失败。
     ///
-    /// Code `FailedOperation.CallClusterFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CallClusterFail`.
     #[doc(alias = "FailedOperation.CallClusterFail")]
     FailedOperationCallClusterFail,
     /// 查询计费白名单失败
     ///
-    /// Code `FailedOperation.CheckBillingWhiteListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CheckBillingWhiteListFailed`.
     #[doc(alias = "FailedOperation.CheckBillingWhiteListFailed")]
     FailedOperationCheckBillingWhiteListFailed,
     /// 尚未开通CLS日志服务，请开前往开通。
     ///
-    /// Code `FailedOperation.ClsServiceNotActived`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClsServiceNotActived`.
     #[doc(alias = "FailedOperation.ClsServiceNotActived")]
     FailedOperationClsServiceNotActived,
     /// 集群访问失败。
     ///
-    /// Code `FailedOperation.ClusterQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterQueryFailed`.
     #[doc(alias = "FailedOperation.ClusterQueryFailed")]
     FailedOperationClusterQueryFailed,
     /// No description is documented.
@@ -72,72 +74,72 @@ pub enum ErrorCode {
     FailedOperationContextLimitError,
     /// cos client 内部错误。
     ///
-    /// Code `FailedOperation.DCCosClientErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCCosClientErr`.
     #[doc(alias = "FailedOperation.DCCosClientErr")]
     FailedOperationDCCosClientErr,
     /// 创建内部异步任务失败。
     ///
-    /// Code `FailedOperation.DCCreateAsyncTaskError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCCreateAsyncTaskError`.
     #[doc(alias = "FailedOperation.DCCreateAsyncTaskError")]
     FailedOperationDCCreateAsyncTaskError,
     /// 创建cos client 失败。
     ///
-    /// Code `FailedOperation.DCCreateUserCosClientErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCCreateUserCosClientErr`.
     #[doc(alias = "FailedOperation.DCCreateUserCosClientErr")]
     FailedOperationDCCreateUserCosClientErr,
     /// 数据标注 rpc 内部错误。
     ///
-    /// Code `FailedOperation.DCDataAnnotationRpcErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCDataAnnotationRpcErr`.
     #[doc(alias = "FailedOperation.DCDataAnnotationRpcErr")]
     FailedOperationDCDataAnnotationRpcErr,
     /// 数据仓库 rpc 内部错误。
     ///
-    /// Code `FailedOperation.DCDatarepoRpcErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCDatarepoRpcErr`.
     #[doc(alias = "FailedOperation.DCDatarepoRpcErr")]
     FailedOperationDCDatarepoRpcErr,
     /// 数据集操作超过上限。
     ///
-    /// Code `FailedOperation.DCDatasetExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCDatasetExceedLimit`.
     #[doc(alias = "FailedOperation.DCDatasetExceedLimit")]
     FailedOperationDCDatasetExceedLimit,
     /// 数据集状态未恢复。
     ///
-    /// Code `FailedOperation.DCDatasetStatusNotReady`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCDatasetStatusNotReady`.
     #[doc(alias = "FailedOperation.DCDatasetStatusNotReady")]
     FailedOperationDCDatasetStatusNotReady,
     /// 获取用户临时秘钥失败。
     ///
-    /// Code `FailedOperation.DCGetUserTemporarySecretErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCGetUserTemporarySecretErr`.
     #[doc(alias = "FailedOperation.DCGetUserTemporarySecretErr")]
     FailedOperationDCGetUserTemporarySecretErr,
     /// 数据序列化错误。
     ///
-    /// Code `FailedOperation.DCMarshalDataErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCMarshalDataErr`.
     #[doc(alias = "FailedOperation.DCMarshalDataErr")]
     FailedOperationDCMarshalDataErr,
     /// 数据集获取文件内容异常。
     ///
-    /// Code `FailedOperation.DCQueryDatasetContentErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCQueryDatasetContentErr`.
     #[doc(alias = "FailedOperation.DCQueryDatasetContentErr")]
     FailedOperationDCQueryDatasetContentErr,
     /// 数据反序列化错误。
     ///
-    /// Code `FailedOperation.DCUnmarshalDataErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCUnmarshalDataErr`.
     #[doc(alias = "FailedOperation.DCUnmarshalDataErr")]
     FailedOperationDCUnmarshalDataErr,
     /// 数据集操作不支持。
     ///
-    /// Code `FailedOperation.DCUnsupportedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DCUnsupportedOperation`.
     #[doc(alias = "FailedOperation.DCUnsupportedOperation")]
     FailedOperationDCUnsupportedOperation,
     /// 删除Notebook实例存储失败。
     ///
-    /// Code `FailedOperation.DeleteNotebookStorageFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DeleteNotebookStorageFailed`.
     #[doc(alias = "FailedOperation.DeleteNotebookStorageFailed")]
     FailedOperationDeleteNotebookStorageFailed,
     /// 名称重复。
     ///
-    /// Code `FailedOperation.DuplicateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicateName`.
     #[doc(alias = "FailedOperation.DuplicateName")]
     FailedOperationDuplicateName,
     /// No description is documented.
@@ -147,22 +149,22 @@ pub enum ErrorCode {
     FailedOperationDuplicateNameTaskIsCreating,
     /// 数据库执行错误。
     ///
-    /// Code `FailedOperation.ExecDatabaseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExecDatabaseFail`.
     #[doc(alias = "FailedOperation.ExecDatabaseFail")]
     FailedOperationExecDatabaseFail,
     /// 标签操作失败。
     ///
-    /// Code `FailedOperation.ExecTagFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExecTagFail`.
     #[doc(alias = "FailedOperation.ExecTagFail")]
     FailedOperationExecTagFail,
     /// 余额不足冻结失败。
     ///
-    /// Code `FailedOperation.FreezeBillFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FreezeBillFailed`.
     #[doc(alias = "FailedOperation.FreezeBillFailed")]
     FailedOperationFreezeBillFailed,
     /// 白名单免费配额不足。
     ///
-    /// Code `FailedOperation.InsufficientWhitelistQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientWhitelistQuota`.
     #[doc(alias = "FailedOperation.InsufficientWhitelistQuota")]
     FailedOperationInsufficientWhitelistQuota,
     /// No description is documented.
@@ -172,17 +174,17 @@ pub enum ErrorCode {
     FailedOperationInvalidAuthToken,
     /// 操作失败，用户类型异常。
     ///
-    /// Code `FailedOperation.InvalidUserType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidUserType`.
     #[doc(alias = "FailedOperation.InvalidUserType")]
     FailedOperationInvalidUserType,
     /// 密钥管理系统服务未开通，请先开通腾讯云密钥管理系统服务。
     ///
-    /// Code `FailedOperation.KmsKeyNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.KmsKeyNotOpen`.
     #[doc(alias = "FailedOperation.KmsKeyNotOpen")]
     FailedOperationKmsKeyNotOpen,
     /// 变更计费配置失败。
     ///
-    /// Code `FailedOperation.ModifyBillingInstanceBatchFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ModifyBillingInstanceBatchFailed`.
     #[doc(alias = "FailedOperation.ModifyBillingInstanceBatchFailed")]
     FailedOperationModifyBillingInstanceBatchFailed,
     /// No description is documented.
@@ -192,72 +194,72 @@ pub enum ErrorCode {
     FailedOperationModifyResourceBillingTagsFailed,
     /// 移动模型目录失败。
     ///
-    /// Code `FailedOperation.MoveModelDirFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MoveModelDirFailed`.
     #[doc(alias = "FailedOperation.MoveModelDirFailed")]
     FailedOperationMoveModelDirFailed,
     /// 没有空闲免费桶。
     ///
-    /// Code `FailedOperation.NoFreeBucket`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoFreeBucket`.
     #[doc(alias = "FailedOperation.NoFreeBucket")]
     FailedOperationNoFreeBucket,
     /// 没有权限。
     ///
-    /// Code `FailedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoPermission`.
     #[doc(alias = "FailedOperation.NoPermission")]
     FailedOperationNoPermission,
     /// 操作不允许。
     ///
-    /// Code `FailedOperation.NotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NotAllow`.
     #[doc(alias = "FailedOperation.NotAllow")]
     FailedOperationNotAllow,
     /// 未找到Notebook实例相关容器，无法生成访问地址。
     ///
-    /// Code `FailedOperation.PodIpNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PodIpNotFound`.
     #[doc(alias = "FailedOperation.PodIpNotFound")]
     FailedOperationPodIpNotFound,
     /// 请求正在处理中，请稍后再试。
     ///
-    /// Code `FailedOperation.Processing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Processing`.
     #[doc(alias = "FailedOperation.Processing")]
     FailedOperationProcessing,
     /// 查询资源标签失败。
     ///
-    /// Code `FailedOperation.QueryBindingTagsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryBindingTagsFailed`.
     #[doc(alias = "FailedOperation.QueryBindingTagsFailed")]
     FailedOperationQueryBindingTagsFailed,
     /// 数据库查询错误。
     ///
-    /// Code `FailedOperation.QueryDatabaseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryDatabaseFail`.
     #[doc(alias = "FailedOperation.QueryDatabaseFail")]
     FailedOperationQueryDatabaseFail,
     /// 查询计费价格失败。
     ///
-    /// Code `FailedOperation.QueryPriceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryPriceFailed`.
     #[doc(alias = "FailedOperation.QueryPriceFailed")]
     FailedOperationQueryPriceFailed,
     /// 查询资源组名称失败。
     ///
-    /// Code `FailedOperation.QueryResourceGroupNamesFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryResourceGroupNamesFailed`.
     #[doc(alias = "FailedOperation.QueryResourceGroupNamesFailed")]
     FailedOperationQueryResourceGroupNamesFailed,
     /// 查询计费项详情失败。
     ///
-    /// Code `FailedOperation.QueryResourceSpecFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryResourceSpecFailed`.
     #[doc(alias = "FailedOperation.QueryResourceSpecFailed")]
     FailedOperationQueryResourceSpecFailed,
     /// 查询计费项失败。
     ///
-    /// Code `FailedOperation.QuerySpecsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QuerySpecsFailed`.
     #[doc(alias = "FailedOperation.QuerySpecsFailed")]
     FailedOperationQuerySpecsFailed,
     /// 查询标签服务失败。
     ///
-    /// Code `FailedOperation.QueryTagFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.QueryTagFail`.
     #[doc(alias = "FailedOperation.QueryTagFail")]
     FailedOperationQueryTagFail,
     /// 记录不存在。
     ///
-    /// Code `FailedOperation.RecordNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RecordNotFound`.
     #[doc(alias = "FailedOperation.RecordNotFound")]
     FailedOperationRecordNotFound,
     /// No description is documented.
@@ -267,7 +269,7 @@ pub enum ErrorCode {
     FailedOperationReleaseSSHPortFailed,
     /// 存储库有绑定的实例，请先删除绑定的实例。
     ///
-    /// Code `FailedOperation.RepoBindByInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RepoBindByInstance`.
     #[doc(alias = "FailedOperation.RepoBindByInstance")]
     FailedOperationRepoBindByInstance,
     /// No description is documented.
@@ -277,27 +279,27 @@ pub enum ErrorCode {
     FailedOperationServerRoomQueryFailed,
     /// 停止实例失败。
     ///
-    /// Code `FailedOperation.StopJobInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StopJobInstanceFailed`.
     #[doc(alias = "FailedOperation.StopJobInstanceFailed")]
     FailedOperationStopJobInstanceFailed,
     /// 密钥服务访问失败，请重试。
     ///
-    /// Code `FailedOperation.StsQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.StsQueryFailed`.
     #[doc(alias = "FailedOperation.StsQueryFailed")]
     FailedOperationStsQueryFailed,
     /// 实例启动失败。
     ///
-    /// Code `FailedOperation.Timedout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Timedout`.
     #[doc(alias = "FailedOperation.Timedout")]
     FailedOperationTimedout,
     /// 解绑标签失败。
     ///
-    /// Code `FailedOperation.UnBindingTagsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnBindingTagsFailed`.
     #[doc(alias = "FailedOperation.UnBindingTagsFailed")]
     FailedOperationUnBindingTagsFailed,
     /// 当前任务后台提交重试中，不允许操作停止，请稍后再试。
     ///
-    /// Code `FailedOperation.UnSubmitNotAllowToStop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnSubmitNotAllowToStop`.
     #[doc(alias = "FailedOperation.UnSubmitNotAllowToStop")]
     FailedOperationUnSubmitNotAllowToStop,
     /// No description is documented.
@@ -307,17 +309,17 @@ pub enum ErrorCode {
     FailedOperationUnauthorizedOperation,
     /// 解冻失败。
     ///
-    /// Code `FailedOperation.UnfreezeBillFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnfreezeBillFailed`.
     #[doc(alias = "FailedOperation.UnfreezeBillFailed")]
     FailedOperationUnfreezeBillFailed,
     /// 未知的实例规格。
     ///
-    /// Code `FailedOperation.UnknownInstanceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnknownInstanceType`.
     #[doc(alias = "FailedOperation.UnknownInstanceType")]
     FailedOperationUnknownInstanceType,
     /// 数据解析失败。
     ///
-    /// Code `FailedOperation.UnmarshalData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnmarshalData`.
     #[doc(alias = "FailedOperation.UnmarshalData")]
     FailedOperationUnmarshalData,
     /// No description is documented.
@@ -382,22 +384,22 @@ pub enum ErrorCode {
     InternalErrorModifyCustomSecretFailed,
     /// 没有权限。
     ///
-    /// Code `InternalError.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoPermission`.
     #[doc(alias = "InternalError.NoPermission")]
     InternalErrorNoPermission,
     /// 操作不允许。
     ///
-    /// Code `InternalError.NotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NotAllow`.
     #[doc(alias = "InternalError.NotAllow")]
     InternalErrorNotAllow,
     /// 查询标签失败。
     ///
-    /// Code `InternalError.QueryBindingTagsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryBindingTagsFailed`.
     #[doc(alias = "InternalError.QueryBindingTagsFailed")]
     InternalErrorQueryBindingTagsFailed,
     /// 获取HDFS存储信息失败。
     ///
-    /// Code `InternalError.QueryHDFSInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryHDFSInfoFailed`.
     #[doc(alias = "InternalError.QueryHDFSInfoFailed")]
     InternalErrorQueryHDFSInfoFailed,
     /// No description is documented.
@@ -407,7 +409,7 @@ pub enum ErrorCode {
     InternalErrorQueryPriceFailed,
     /// 查询预付费资源组详情失败。
     ///
-    /// Code `InternalError.QueryResourceGroupFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryResourceGroupFailed`.
     #[doc(alias = "InternalError.QueryResourceGroupFailed")]
     InternalErrorQueryResourceGroupFailed,
     /// No description is documented.
@@ -417,17 +419,17 @@ pub enum ErrorCode {
     InternalErrorQueryResourceGroupNamesFailed,
     /// 查询资源套餐规格失败
     ///
-    /// Code `InternalError.QueryResourceSpecFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryResourceSpecFailed`.
     #[doc(alias = "InternalError.QueryResourceSpecFailed")]
     InternalErrorQueryResourceSpecFailed,
     /// 查询子网信息失败。
     ///
-    /// Code `InternalError.QuerySubnetInfoFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QuerySubnetInfoFailed`.
     #[doc(alias = "InternalError.QuerySubnetInfoFailed")]
     InternalErrorQuerySubnetInfoFailed,
     /// 查询用户临时秘钥失败
     ///
-    /// Code `InternalError.QueryUserTMPCredentialFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryUserTMPCredentialFailed`.
     #[doc(alias = "InternalError.QueryUserTMPCredentialFailed")]
     InternalErrorQueryUserTMPCredentialFailed,
     /// No description is documented.
@@ -437,7 +439,7 @@ pub enum ErrorCode {
     InternalErrorQueryVPCInfoFailed,
     /// 停止任务失败。
     ///
-    /// Code `InternalError.StopJobInstanceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.StopJobInstanceFailed`.
     #[doc(alias = "InternalError.StopJobInstanceFailed")]
     InternalErrorStopJobInstanceFailed,
     /// No description is documented.
@@ -452,12 +454,12 @@ pub enum ErrorCode {
     InternalErrorValidateCreateTaskFailed,
     /// 接口过滤条件\"运行状态\"与\"计费状态\"不能同时存在。
     ///
-    /// Code `InvalidParameter.FilterKeyStatusConflictWithChargeStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FilterKeyStatusConflictWithChargeStatus`.
     #[doc(alias = "InvalidParameter.FilterKeyStatusConflictWithChargeStatus")]
     InvalidParameterFilterKeyStatusConflictWithChargeStatus,
     /// 模型包不符合规范。
     ///
-    /// Code `InvalidParameter.ModelFileInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ModelFileInvalid`.
     #[doc(alias = "InvalidParameter.ModelFileInvalid")]
     InvalidParameterModelFileInvalid,
     /// No description is documented.
@@ -467,7 +469,7 @@ pub enum ErrorCode {
     InvalidParameterModelIsOffline,
     /// 无效的接口。
     ///
-    /// Code `InvalidParameter.TgwInvalidInterface`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TgwInvalidInterface`.
     #[doc(alias = "InvalidParameter.TgwInvalidInterface")]
     InvalidParameterTgwInvalidInterface,
     /// No description is documented.
@@ -477,7 +479,7 @@ pub enum ErrorCode {
     InvalidParameterUnsupportedMultiLocalDisk,
     /// 请求参数校验失败。
     ///
-    /// Code `InvalidParameter.ValidateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ValidateError`.
     #[doc(alias = "InvalidParameter.ValidateError")]
     InvalidParameterValidateError,
     /// No description is documented.
@@ -487,7 +489,7 @@ pub enum ErrorCode {
     InvalidParameterValueAIMarketOutputConfigEmpty,
     /// AI市场公共算法版本Id不存在
     ///
-    /// Code `InvalidParameterValue.AIMarketPublicAlgoVersionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AIMarketPublicAlgoVersionNotExist`.
     #[doc(alias = "InvalidParameterValue.AIMarketPublicAlgoVersionNotExist")]
     InvalidParameterValueAIMarketPublicAlgoVersionNotExist,
     /// No description is documented.
@@ -502,7 +504,7 @@ pub enum ErrorCode {
     InvalidParameterValueBackOffLimitNotSupport,
     /// 名称不合法。
     ///
-    /// Code `InvalidParameterValue.BadName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadName`.
     #[doc(alias = "InvalidParameterValue.BadName")]
     InvalidParameterValueBadName,
     /// No description is documented.
@@ -517,17 +519,17 @@ pub enum ErrorCode {
     InvalidParameterValueCfsPathCollision,
     /// 请设置日志集、日志主题ID。
     ///
-    /// Code `InvalidParameterValue.ClsConfigRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClsConfigRequired`.
     #[doc(alias = "InvalidParameterValue.ClsConfigRequired")]
     InvalidParameterValueClsConfigRequired,
     /// 存储库重复配置，请移除重复的存储库配置后重试。
     ///
-    /// Code `InvalidParameterValue.CodeRepoDuplicated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CodeRepoDuplicated`.
     #[doc(alias = "InvalidParameterValue.CodeRepoDuplicated")]
     InvalidParameterValueCodeRepoDuplicated,
     /// 存储库不存在。
     ///
-    /// Code `InvalidParameterValue.CodeRepoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CodeRepoNotFound`.
     #[doc(alias = "InvalidParameterValue.CodeRepoNotFound")]
     InvalidParameterValueCodeRepoNotFound,
     /// No description is documented.
@@ -537,37 +539,37 @@ pub enum ErrorCode {
     InvalidParameterValueCosPathNotExist,
     /// 不支持的标注类型。
     ///
-    /// Code `InvalidParameterValue.DCAnnotationType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCAnnotationType`.
     #[doc(alias = "InvalidParameterValue.DCAnnotationType")]
     InvalidParameterValueDCAnnotationType,
     /// 存储桶参数错误。
     ///
-    /// Code `InvalidParameterValue.DCCosPathInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCCosPathInfo`.
     #[doc(alias = "InvalidParameterValue.DCCosPathInfo")]
     InvalidParameterValueDCCosPathInfo,
     /// 数据集标注状态不匹配。
     ///
-    /// Code `InvalidParameterValue.DCDatasetAnnotationNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCDatasetAnnotationNotMatch`.
     #[doc(alias = "InvalidParameterValue.DCDatasetAnnotationNotMatch")]
     InvalidParameterValueDCDatasetAnnotationNotMatch,
     /// 数据集Id不存在。
     ///
-    /// Code `InvalidParameterValue.DCDatasetIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCDatasetIdNotExist`.
     #[doc(alias = "InvalidParameterValue.DCDatasetIdNotExist")]
     InvalidParameterValueDCDatasetIdNotExist,
     /// 数据集重名已存在。
     ///
-    /// Code `InvalidParameterValue.DCDatasetNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCDatasetNameExist`.
     #[doc(alias = "InvalidParameterValue.DCDatasetNameExist")]
     InvalidParameterValueDCDatasetNameExist,
     /// 不支持的数据集类型。
     ///
-    /// Code `InvalidParameterValue.DCDatasetType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCDatasetType`.
     #[doc(alias = "InvalidParameterValue.DCDatasetType")]
     InvalidParameterValueDCDatasetType,
     /// 不支持的过滤参数。
     ///
-    /// Code `InvalidParameterValue.DCFilterValues`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DCFilterValues`.
     #[doc(alias = "InvalidParameterValue.DCFilterValues")]
     InvalidParameterValueDCFilterValues,
     /// No description is documented.
@@ -582,12 +584,12 @@ pub enum ErrorCode {
     InvalidParameterValueDatasetNotExist,
     /// 数据集数量超过限制。
     ///
-    /// Code `InvalidParameterValue.DatasetNumLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DatasetNumLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.DatasetNumLimitExceeded")]
     InvalidParameterValueDatasetNumLimitExceeded,
     /// 实例名称冲突，请更换名称后重试。
     ///
-    /// Code `InvalidParameterValue.DuplicateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicateName`.
     #[doc(alias = "InvalidParameterValue.DuplicateName")]
     InvalidParameterValueDuplicateName,
     /// No description is documented.
@@ -597,7 +599,7 @@ pub enum ErrorCode {
     InvalidParameterValueFSPathInaccessible,
     /// 训练框架对应的版本不支持，请阅读文档查看TIONE目前支持的框架和版本。
     ///
-    /// Code `InvalidParameterValue.FrameworkVersionNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FrameworkVersionNotSupport`.
     #[doc(alias = "InvalidParameterValue.FrameworkVersionNotSupport")]
     InvalidParameterValueFrameworkVersionNotSupport,
     /// No description is documented.
@@ -632,12 +634,12 @@ pub enum ErrorCode {
     InvalidParameterValueImageIllegal,
     /// 训练任务镜像不存在。
     ///
-    /// Code `InvalidParameterValue.ImageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImageNotFound`.
     #[doc(alias = "InvalidParameterValue.ImageNotFound")]
     InvalidParameterValueImageNotFound,
     /// 无效的过滤器。
     ///
-    /// Code `InvalidParameterValue.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidFilter`.
     #[doc(alias = "InvalidParameterValue.InvalidFilter")]
     InvalidParameterValueInvalidFilter,
     /// No description is documented.
@@ -652,17 +654,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidResourceSpec,
     /// 生命周期脚本无效。
     ///
-    /// Code `InvalidParameterValue.LifecycleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LifecycleNotFound`.
     #[doc(alias = "InvalidParameterValue.LifecycleNotFound")]
     InvalidParameterValueLifecycleNotFound,
     /// 参数值数量超过限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 操作不允许。
     ///
-    /// Code `InvalidParameterValue.NotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotAllow`.
     #[doc(alias = "InvalidParameterValue.NotAllow")]
     InvalidParameterValueNotAllow,
     /// No description is documented.
@@ -713,12 +715,12 @@ pub enum ErrorCode {
     InvalidParameterValueRDMAConfigIllegal,
     /// 资源配置不合法
     ///
-    /// Code `InvalidParameterValue.ResourceConfigIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceConfigIllegal`.
     #[doc(alias = "InvalidParameterValue.ResourceConfigIllegal")]
     InvalidParameterValueResourceConfigIllegal,
     /// 子网不存在。
     ///
-    /// Code `InvalidParameterValue.SubnetNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetNotFound`.
     #[doc(alias = "InvalidParameterValue.SubnetNotFound")]
     InvalidParameterValueSubnetNotFound,
     /// No description is documented.
@@ -728,12 +730,12 @@ pub enum ErrorCode {
     InvalidParameterValueTAIJIResourceConfigIllegal,
     /// 未找到当前日志主题。
     ///
-    /// Code `InvalidParameterValue.TopicNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TopicNotFound`.
     #[doc(alias = "InvalidParameterValue.TopicNotFound")]
     InvalidParameterValueTopicNotFound,
     /// 裸金属类型资源组不支持配置输入数据
     ///
-    /// Code `InvalidParameterValue.UnsupportedDataConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedDataConfig`.
     #[doc(alias = "InvalidParameterValue.UnsupportedDataConfig")]
     InvalidParameterValueUnsupportedDataConfig,
     /// No description is documented.
@@ -748,16 +750,16 @@ pub enum ErrorCode {
     InvalidParameterValueUnsupportedMultiCBSStorage,
     /// Notebook卷大小只能增加，如需减小容量请重新创建实例。
     ///
-    /// Code `InvalidParameterValue.VolumeShrinkNotAllow`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VolumeShrinkNotAllow`.
     #[doc(alias = "InvalidParameterValue.VolumeShrinkNotAllow")]
     InvalidParameterValueVolumeShrinkNotAllow,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 余额不足，创建/更新失败。
     ///
-    /// Code `OperationDenied.BalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BalanceInsufficient`.
     #[doc(alias = "OperationDenied.BalanceInsufficient")]
     OperationDeniedBalanceInsufficient,
     /// No description is documented.
@@ -772,7 +774,7 @@ pub enum ErrorCode {
     OperationDeniedBillingStatusNotSupportWhitelistGPUType,
     /// 按量计费资源售罄。
     ///
-    /// Code `OperationDenied.BillingStatusResourceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.BillingStatusResourceInsufficient`.
     #[doc(alias = "OperationDenied.BillingStatusResourceInsufficient")]
     OperationDeniedBillingStatusResourceInsufficient,
     /// No description is documented.
@@ -782,17 +784,17 @@ pub enum ErrorCode {
     OperationDeniedForbidModifyVpcAndSubnet,
     /// IP不合法。
     ///
-    /// Code `OperationDenied.IpIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.IpIllegal`.
     #[doc(alias = "OperationDenied.IpIllegal")]
     OperationDeniedIpIllegal,
     /// 觅影资源包余额不足，请先充值。
     ///
-    /// Code `OperationDenied.MIYINGBalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.MIYINGBalanceInsufficient`.
     #[doc(alias = "OperationDenied.MIYINGBalanceInsufficient")]
     OperationDeniedMIYINGBalanceInsufficient,
     /// 网段不合法。
     ///
-    /// Code `OperationDenied.NetworkCidrIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.NetworkCidrIllegal`.
     #[doc(alias = "OperationDenied.NetworkCidrIllegal")]
     OperationDeniedNetworkCidrIllegal,
     /// No description is documented.
@@ -807,12 +809,12 @@ pub enum ErrorCode {
     OperationDeniedNotSupportCustomResource,
     /// 预付费资源组余量不足。
     ///
-    /// Code `OperationDenied.ResourceGroupInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.ResourceGroupInsufficient`.
     #[doc(alias = "OperationDenied.ResourceGroupInsufficient")]
     OperationDeniedResourceGroupInsufficient,
     /// 子网不合法。
     ///
-    /// Code `OperationDenied.SubnetIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.SubnetIllegal`.
     #[doc(alias = "OperationDenied.SubnetIllegal")]
     OperationDeniedSubnetIllegal,
     /// No description is documented.
@@ -827,7 +829,7 @@ pub enum ErrorCode {
     OperationDeniedUnauthorizedOperation,
     /// 白名单免费配额不足。
     ///
-    /// Code `OperationDenied.WhitelistQuotaExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.WhitelistQuotaExceed`.
     #[doc(alias = "OperationDenied.WhitelistQuotaExceed")]
     OperationDeniedWhitelistQuotaExceed,
     /// No description is documented.
@@ -847,7 +849,7 @@ pub enum ErrorCode {
     ResourceNotFoundCfsNotFound,
     /// 没有该模型。
     ///
-    /// Code `ResourceNotFound.NoModel`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NoModel`.
     #[doc(alias = "ResourceNotFound.NoModel")]
     ResourceNotFoundNoModel,
     /// No description is documented.
@@ -862,11 +864,11 @@ pub enum ErrorCode {
     ResourceNotFoundVPCNotFound,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 资源不属于当前登录用户主账号，无权限访问。
     ///
-    /// Code `UnauthorizedOperation.NoPermission`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPermission`.
     #[doc(alias = "UnauthorizedOperation.NoPermission")]
     UnauthorizedOperationNoPermission,
 }

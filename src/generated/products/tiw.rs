@@ -5,124 +5,126 @@
 
 /// An error code of `tiw`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 文档下载失败，请检查请求参数中URL是否正确，或者如果您使用其他的文件存储服务，请检查文件存储服务的上传带宽，文档转码服务仅提供1分钟的下载时间，如果下载不成功本次的转码请求将以失败终止。
     ///
-    /// Code `FailedOperation.FileDownloadFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileDownloadFail`.
     #[doc(alias = "FailedOperation.FileDownloadFail")]
     FailedOperationFileDownloadFail,
     /// 文档格式错误，不支持转换只读文档或者已加密的文档。
     ///
-    /// Code `FailedOperation.FileFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileFormatError`.
     #[doc(alias = "FailedOperation.FileFormatError")]
     FailedOperationFileFormatError,
     /// 文档打开失败，请检查提交转码的文档是否加密或有其他格式问题。
     ///
-    /// Code `FailedOperation.FileOpenFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileOpenFail`.
     #[doc(alias = "FailedOperation.FileOpenFail")]
     FailedOperationFileOpenFail,
     /// 转码后上传结果失败，请稍后重试。
     ///
-    /// Code `FailedOperation.FileUploadFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FileUploadFail`.
     #[doc(alias = "FailedOperation.FileUploadFail")]
     FailedOperationFileUploadFail,
     /// 转码预处理失败，具体请参考错误描述或联系客服人员。
     ///
-    /// Code `FailedOperation.Preprocess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Preprocess`.
     #[doc(alias = "FailedOperation.Preprocess")]
     FailedOperationPreprocess,
     /// 预处理服务出现内部错误，请稍后重试或联系客户人员。
     ///
-    /// Code `FailedOperation.PreprocessServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PreprocessServerError`.
     #[doc(alias = "FailedOperation.PreprocessServerError")]
     FailedOperationPreprocessServerError,
     /// 录制失败，具体请参考错误描述。
     ///
-    /// Code `FailedOperation.Record`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Record`.
     #[doc(alias = "FailedOperation.Record")]
     FailedOperationRecord,
     /// 转码失败，具体请参考错误描述或联系客服人员。
     ///
-    /// Code `FailedOperation.Transcode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Transcode`.
     #[doc(alias = "FailedOperation.Transcode")]
     FailedOperationTranscode,
     /// 转码服务出现内部错误，请稍后重试或联系客户人员。
     ///
-    /// Code `FailedOperation.TranscodeServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TranscodeServerError`.
     #[doc(alias = "FailedOperation.TranscodeServerError")]
     FailedOperationTranscodeServerError,
     /// 白板推流失败，具体请参考错误描述。
     ///
-    /// Code `FailedOperation.WhiteboardPush`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.WhiteboardPush`.
     #[doc(alias = "FailedOperation.WhiteboardPush")]
     FailedOperationWhiteboardPush,
     /// 参数类型不匹配。
     ///
-    /// Code `InvalidParameter.BodyParameterTypeUnmatched`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BodyParameterTypeUnmatched`.
     #[doc(alias = "InvalidParameter.BodyParameterTypeUnmatched")]
     InvalidParameterBodyParameterTypeUnmatched,
     /// 回调地址格式错误。
     ///
-    /// Code `InvalidParameter.CallbackAddressFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CallbackAddressFormatError`.
     #[doc(alias = "InvalidParameter.CallbackAddressFormatError")]
     InvalidParameterCallbackAddressFormatError,
     /// 文档后缀名对应的格式不支持。
     ///
-    /// Code `InvalidParameter.FileFormatUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FileFormatUnsupported`.
     #[doc(alias = "InvalidParameter.FileFormatUnsupported")]
     InvalidParameterFileFormatUnsupported,
     /// 额外指定的特殊功能不存在。
     ///
-    /// Code `InvalidParameter.InvalidExtra`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidExtra`.
     #[doc(alias = "InvalidParameter.InvalidExtra")]
     InvalidParameterInvalidExtra,
     /// 转码预处理参数格式不正确。
     ///
-    /// Code `InvalidParameter.PreprocessParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PreprocessParameter`.
     #[doc(alias = "InvalidParameter.PreprocessParameter")]
     InvalidParameterPreprocessParameter,
     /// 实时录制参数格式不正确。
     ///
-    /// Code `InvalidParameter.RecordParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordParameter`.
     #[doc(alias = "InvalidParameter.RecordParameter")]
     InvalidParameterRecordParameter,
     /// SdkAppId不存在或格式错误。
     ///
-    /// Code `InvalidParameter.SdkAppIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SdkAppIdNotFound`.
     #[doc(alias = "InvalidParameter.SdkAppIdNotFound")]
     InvalidParameterSdkAppIdNotFound,
     /// 需要查询的任务不存在。
     ///
-    /// Code `InvalidParameter.TaskNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TaskNotFound`.
     #[doc(alias = "InvalidParameter.TaskNotFound")]
     InvalidParameterTaskNotFound,
     /// 文档转码参数格式不正确。
     ///
-    /// Code `InvalidParameter.TranscodeParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TranscodeParameter`.
     #[doc(alias = "InvalidParameter.TranscodeParameter")]
     InvalidParameterTranscodeParameter,
     /// 文档下载Url格式错误，请检查请求参数里的Url。
     ///
-    /// Code `InvalidParameter.UrlFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlFormatError`.
     #[doc(alias = "InvalidParameter.UrlFormatError")]
     InvalidParameterUrlFormatError,
     /// 转码或录制任务并发数量超过限制，请参考错误描述或稍后重试。
     ///
-    /// Code `LimitExceeded.TaskConcurrency`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TaskConcurrency`.
     #[doc(alias = "LimitExceeded.TaskConcurrency")]
     LimitExceededTaskConcurrency,
     /// 超过文档最大页数限制，目前不支持超过500页的文件转码，如有特殊需求，请联系客服人员。
     ///
-    /// Code `LimitExceeded.TranscodePagesLimitation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TranscodePagesLimitation`.
     #[doc(alias = "LimitExceeded.TranscodePagesLimitation")]
     LimitExceededTranscodePagesLimitation,
     /// 实时录制任务录制用户已被其他录制任务使用。
     ///
-    /// Code `ResourceInUse.RecordUserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.RecordUserId`.
     #[doc(alias = "ResourceInUse.RecordUserId")]
     ResourceInUseRecordUserId,
     /// No description is documented.
@@ -132,27 +134,27 @@ pub enum ErrorCode {
     ResourceUnavailableInterfaceUnAuthorized,
     /// 未开通互动白板。
     ///
-    /// Code `ResourceUnavailable.NotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.NotRegistered`.
     #[doc(alias = "ResourceUnavailable.NotRegistered")]
     ResourceUnavailableNotRegistered,
     /// 账户欠费或者互动白板服务已过期。
     ///
-    /// Code `ResourceUnavailable.ServiceExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ServiceExpired`.
     #[doc(alias = "ResourceUnavailable.ServiceExpired")]
     ResourceUnavailableServiceExpired,
     /// SdkAppId不存在或者SdkAppId与当前腾讯云账号不对应。
     ///
-    /// Code `UnauthorizedOperation.SdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SdkAppId`.
     #[doc(alias = "UnauthorizedOperation.SdkAppId")]
     UnauthorizedOperationSdkAppId,
     /// 当前未完成的任务不能此状态下执行指定操作，例如对正在录制的任务执行恢复录制等。
     ///
-    /// Code `UnsupportedOperation.InvalidTaskStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidTaskStatus`.
     #[doc(alias = "UnsupportedOperation.InvalidTaskStatus")]
     UnsupportedOperationInvalidTaskStatus,
     /// 任务结束，不能执行指定操作。
     ///
-    /// Code `UnsupportedOperation.TaskHasAlreadyStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TaskHasAlreadyStopped`.
     #[doc(alias = "UnsupportedOperation.TaskHasAlreadyStopped")]
     UnsupportedOperationTaskHasAlreadyStopped,
 }

@@ -7,8 +7,10 @@
 
 /// An error code of `tke`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -16,7 +18,7 @@ pub enum ErrorCode {
     ///
     /// 账户未通过认证。
     ///
-    /// Code `InternalError.AccountUserNotAuthenticated`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.AccountUserNotAuthenticated`.
     #[doc(alias = "InternalError.AccountUserNotAuthenticated")]
     InternalErrorAccountUserNotAuthenticated,
     /// 没有权限。
@@ -28,70 +30,70 @@ pub enum ErrorCode {
     ///
     /// CIDR和其他集群CIDR冲突。
     ///
-    /// Code `InternalError.CidrConflictWithOtherCluster`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrConflictWithOtherCluster`.
     #[doc(alias = "InternalError.CidrConflictWithOtherCluster")]
     InternalErrorCidrConflictWithOtherCluster,
     /// The CIDR conflicts with another route.
     ///
     /// CIDR和其他路由冲突。
     ///
-    /// Code `InternalError.CidrConflictWithOtherRoute`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrConflictWithOtherRoute`.
     #[doc(alias = "InternalError.CidrConflictWithOtherRoute")]
     InternalErrorCidrConflictWithOtherRoute,
     /// The CIDR conflicts with the VPC.
     ///
     /// CIDR和vpc冲突。
     ///
-    /// Code `InternalError.CidrConflictWithVpcCidr`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrConflictWithVpcCidr`.
     #[doc(alias = "InternalError.CidrConflictWithVpcCidr")]
     InternalErrorCidrConflictWithVpcCidr,
     /// The CIDR conflicts with the global route.
     ///
     /// CIDR和全局路由冲突。
     ///
-    /// Code `InternalError.CidrConflictWithVpcGlobalRoute`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrConflictWithVpcGlobalRoute`.
     #[doc(alias = "InternalError.CidrConflictWithVpcGlobalRoute")]
     InternalErrorCidrConflictWithVpcGlobalRoute,
     /// Invalid CIDR.
     ///
     /// CIDR无效。
     ///
-    /// Code `InternalError.CidrInvali`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrInvali`.
     #[doc(alias = "InternalError.CidrInvali")]
     InternalErrorCidrInvali,
     /// Invalid CIDR mask.
     ///
     /// CIDR掩码无效。
     ///
-    /// Code `InternalError.CidrMaskSizeOutOfRange`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CidrMaskSizeOutOfRange`.
     #[doc(alias = "InternalError.CidrMaskSizeOutOfRange")]
     InternalErrorCidrMaskSizeOutOfRange,
     /// Cluster creation failed.
     ///
     /// 创建集群失败。
     ///
-    /// Code `InternalError.CreateMasterFailed`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CreateMasterFailed`.
     #[doc(alias = "InternalError.CreateMasterFailed")]
     InternalErrorCreateMasterFailed,
     /// Error creating a node by CVM.
     ///
     /// cvm创建节点报错。
     ///
-    /// Code `InternalError.CvmCommon`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.CvmCommon`.
     #[doc(alias = "InternalError.CvmCommon")]
     InternalErrorCvmCommon,
     /// Database error.
     ///
     /// db错误。
     ///
-    /// Code `InternalError.Db`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.Db`.
     #[doc(alias = "InternalError.Db")]
     InternalErrorDb,
     /// Database effective function error.
     ///
     /// DB错误。
     ///
-    /// Code `InternalError.DbAffectivedRows`. Texts: en from pages/tke-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DbAffectivedRows`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
     #[doc(alias = "InternalError.DbAffectivedRows")]
     InternalErrorDbAffectivedRows,
     /// 记录未找到。
@@ -103,49 +105,49 @@ pub enum ErrorCode {
     ///
     /// 初始化master失败。
     ///
-    /// Code `InternalError.InitMasterFailed`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.InitMasterFailed`.
     #[doc(alias = "InternalError.InitMasterFailed")]
     InternalErrorInitMasterFailed,
     /// Invalid CIDR.
     ///
     /// 无效CIDR。
     ///
-    /// Code `InternalError.InvalidPrivateNetworkCidr`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.InvalidPrivateNetworkCidr`.
     #[doc(alias = "InternalError.InvalidPrivateNetworkCidr")]
     InternalErrorInvalidPrivateNetworkCidr,
     /// Param.
     ///
     /// Param。
     ///
-    /// Code `InternalError.Param`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.Param`.
     #[doc(alias = "InternalError.Param")]
     InternalErrorParam,
     /// The cluster does not support the current operation.
     ///
     /// 公共集群不支持扩展节点。
     ///
-    /// Code `InternalError.PublicClusterOpNotSupport`. Texts: en from pages/tke-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.PublicClusterOpNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
     #[doc(alias = "InternalError.PublicClusterOpNotSupport")]
     InternalErrorPublicClusterOpNotSupport,
     /// Quota limit is exceeded.
     ///
     /// 超过配额限制。
     ///
-    /// Code `InternalError.QuotaMaxClsLimit`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.QuotaMaxClsLimit`.
     #[doc(alias = "InternalError.QuotaMaxClsLimit")]
     InternalErrorQuotaMaxClsLimit,
     /// Quota limit is exceeded.
     ///
     /// 超过配额限制。
     ///
-    /// Code `InternalError.QuotaMaxNodLimit`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.QuotaMaxNodLimit`.
     #[doc(alias = "InternalError.QuotaMaxNodLimit")]
     InternalErrorQuotaMaxNodLimit,
     /// UnexceptedInternal.
     ///
     /// 内部错误。
     ///
-    /// Code `InternalError.UnexceptedInternal`. Texts: en from pages/tke-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnexceptedInternal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
     #[doc(alias = "InternalError.UnexceptedInternal")]
     InternalErrorUnexceptedInternal,
     /// 未知的内部错误。
@@ -157,14 +159,14 @@ pub enum ErrorCode {
     ///
     /// VPC报错。
     ///
-    /// Code `InternalError.VpcCommon`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.VpcCommon`.
     #[doc(alias = "InternalError.VpcCommon")]
     InternalErrorVpcCommon,
     /// No VPC record found.
     ///
     /// 未发现vpc记录。
     ///
-    /// Code `InternalError.VpcRecodrNotFound`. Texts: en from pages/tke-error-codes-en.md, zh from pages/tke-error-codes-zh.md.
+    /// Code `InternalError.VpcRecodrNotFound`.
     #[doc(alias = "InternalError.VpcRecodrNotFound")]
     InternalErrorVpcRecodrNotFound,
     /// 集群ID不存在。

@@ -6,8 +6,10 @@
 
 /// An error code of `tms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -15,7 +17,7 @@ pub enum ErrorCode {
     ///
     /// 请求超时。
     ///
-    /// Code `InternalError.ErrTextTimeOut`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrTextTimeOut`.
     #[doc(alias = "InternalError.ErrTextTimeOut")]
     InternalErrorErrTextTimeOut,
     /// No description is documented.
@@ -27,45 +29,45 @@ pub enum ErrorCode {
     ///
     /// 错误的action。
     ///
-    /// Code `InvalidParameter.ErrAction`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrAction`.
     #[doc(alias = "InvalidParameter.ErrAction")]
     InvalidParameterErrAction,
     /// The text in the request is too long.
     ///
     /// 请求的文本长度过长。
     ///
-    /// Code `InvalidParameter.ErrTextContentLen`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrTextContentLen`.
     #[doc(alias = "InvalidParameter.ErrTextContentLen")]
     InvalidParameterErrTextContentLen,
     /// The text type is incorrect. The text must be Base64-encoded.
     ///
     /// 文本类型错误，需要base64的文本。
     ///
-    /// Code `InvalidParameter.ErrTextContentType`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ErrTextContentType`.
     #[doc(alias = "InvalidParameter.ErrTextContentType")]
     InvalidParameterErrTextContentType,
     /// InvalidParameter.ParameterError
     ///
-    /// Code `InvalidParameter.ParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParameterError`.
     #[doc(alias = "InvalidParameter.ParameterError")]
     InvalidParameterParameterError,
     /// FileContent不可用，传入的Base64编码无法转换成标准utf8内容。
     ///
-    /// Code `InvalidParameterValue.ErrFileContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrFileContent`.
     #[doc(alias = "InvalidParameterValue.ErrFileContent")]
     InvalidParameterValueErrFileContent,
     /// The text in the request exceeds the length limit.
     ///
     /// 请求的文本长度超过限制。
     ///
-    /// Code `InvalidParameterValue.ErrTextContentLen`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrTextContentLen`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentLen")]
     InvalidParameterValueErrTextContentLen,
     /// The format of the text in the request is incorrect. The text must be Base64-encoded.
     ///
     /// 请求的文本格式错误（需要base64编码格式的文本）。
     ///
-    /// Code `InvalidParameterValue.ErrTextContentType`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrTextContentType`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentType")]
     InvalidParameterValueErrTextContentType,
     /// No description is documented.
@@ -80,7 +82,7 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidBizType,
     /// InvalidParameterValue.InvalidContent
     ///
-    /// Code `InvalidParameterValue.InvalidContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidContent`.
     #[doc(alias = "InvalidParameterValue.InvalidContent")]
     InvalidParameterValueInvalidContent,
     /// No description is documented.
@@ -127,7 +129,7 @@ pub enum ErrorCode {
     ///
     /// 未开通权限/无有效套餐包/账号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Unauthorized`. Texts: en from pages/tms-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unauthorized`.
     #[doc(alias = "UnauthorizedOperation.Unauthorized")]
     UnauthorizedOperationUnauthorized,
 }

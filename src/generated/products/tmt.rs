@@ -5,8 +5,10 @@
 
 /// An error code of `tmt`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -27,12 +29,12 @@ pub enum ErrorCode {
     FailedOperationErrorUserArea,
     /// 本月免费额度已用完，如需继续使用您可以在机器翻译控制台升级为付费使用。
     ///
-    /// Code `FailedOperation.NoFreeAmount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoFreeAmount`.
     #[doc(alias = "FailedOperation.NoFreeAmount")]
     FailedOperationNoFreeAmount,
     /// 账号因为欠费停止服务，请在腾讯云账户充值。
     ///
-    /// Code `FailedOperation.ServiceIsolate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceIsolate`.
     #[doc(alias = "FailedOperation.ServiceIsolate")]
     FailedOperationServiceIsolate,
     /// No description is documented.
@@ -42,47 +44,47 @@ pub enum ErrorCode {
     FailedOperationStopUsing,
     /// 服务未开通，请在腾讯云官网机器翻译控制台开通服务。
     ///
-    /// Code `FailedOperation.UserNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotRegistered`.
     #[doc(alias = "FailedOperation.UserNotRegistered")]
     FailedOperationUserNotRegistered,
     /// 后台服务超时，请稍后重试。
     ///
-    /// Code `InternalError.BackendTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.BackendTimeout`.
     #[doc(alias = "InternalError.BackendTimeout")]
     InternalErrorBackendTimeout,
     /// 未知错误。
     ///
-    /// Code `InternalError.ErrorUnknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorUnknown`.
     #[doc(alias = "InternalError.ErrorUnknown")]
     InternalErrorErrorUnknown,
     /// 请求失败。
     ///
-    /// Code `InternalError.RequestFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RequestFailed`.
     #[doc(alias = "InternalError.RequestFailed")]
     InternalErrorRequestFailed,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.MissingParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MissingParameter`.
     #[doc(alias = "InvalidParameter.MissingParameter")]
     InvalidParameterMissingParameter,
     /// 请填写正确的Action字段名称。
     ///
-    /// Code `UnauthorizedOperation.ActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ActionNotFound`.
     #[doc(alias = "UnauthorizedOperation.ActionNotFound")]
     UnauthorizedOperationActionNotFound,
     /// 不支持的目标语言，请参照语言列表。
     ///
-    /// Code `UnsupportedOperation.UnSupportedTargetLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnSupportedTargetLanguage`.
     #[doc(alias = "UnsupportedOperation.UnSupportedTargetLanguage")]
     UnsupportedOperationUnSupportedTargetLanguage,
     /// 不支持的语言，请参照语言列表。
     ///
-    /// Code `UnsupportedOperation.UnsupportedLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedLanguage`.
     #[doc(alias = "UnsupportedOperation.UnsupportedLanguage")]
     UnsupportedOperationUnsupportedLanguage,
     /// 不支持的源语言，请参照语言列表。
     ///
-    /// Code `UnsupportedOperation.UnsupportedSourceLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedSourceLanguage`.
     #[doc(alias = "UnsupportedOperation.UnsupportedSourceLanguage")]
     UnsupportedOperationUnsupportedSourceLanguage,
 }

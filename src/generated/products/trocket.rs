@@ -5,8 +5,10 @@
 
 /// An error code of `trocket`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -22,41 +24,41 @@ pub enum ErrorCode {
     LimitExceededTopicNum,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 接入点不存在。
     ///
-    /// Code `ResourceNotFound.Endpoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Endpoint`.
     #[doc(alias = "ResourceNotFound.Endpoint")]
     ResourceNotFoundEndpoint,
     /// 消费组不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.Group`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Group`.
     #[doc(alias = "ResourceNotFound.Group")]
     ResourceNotFoundGroup,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.Instance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Instance`.
     #[doc(alias = "ResourceNotFound.Instance")]
     ResourceNotFoundInstance,
     /// 消息不存在。
     ///
-    /// Code `ResourceNotFound.Message`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Message`.
     #[doc(alias = "ResourceNotFound.Message")]
     ResourceNotFoundMessage,
     /// 迁移任务不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.MigrationTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MigrationTask`.
     #[doc(alias = "ResourceNotFound.MigrationTask")]
     ResourceNotFoundMigrationTask,
     /// 角色不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Role`.
     #[doc(alias = "ResourceNotFound.Role")]
     ResourceNotFoundRole,
     /// 主题不存在，请检查后重试。
     ///
-    /// Code `ResourceNotFound.Topic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Topic`.
     #[doc(alias = "ResourceNotFound.Topic")]
     ResourceNotFoundTopic,
     /// No description is documented.
@@ -66,7 +68,7 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceTopicNumDowngrade,
     /// 资源已存在，请检查后重试。
     ///
-    /// Code `UnsupportedOperation.ResourceAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.ResourceAlreadyExists")]
     UnsupportedOperationResourceAlreadyExists,
     /// No description is documented.

@@ -5,24 +5,26 @@
 
 /// An error code of `trp`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 渠道商服务时间已到期。
     ///
-    /// Code `AuthFailure.AgentExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.AgentExpired`.
     #[doc(alias = "AuthFailure.AgentExpired")]
     AuthFailureAgentExpired,
     /// 当前没有创建任何企业。
     ///
-    /// Code `AuthFailure.CorpEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CorpEmpty`.
     #[doc(alias = "AuthFailure.CorpEmpty")]
     AuthFailureCorpEmpty,
     /// 企业服务时间已到期。
     ///
-    /// Code `AuthFailure.CorpExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.CorpExpired`.
     #[doc(alias = "AuthFailure.CorpExpired")]
     AuthFailureCorpExpired,
 }

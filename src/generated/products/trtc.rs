@@ -5,24 +5,26 @@
 
 /// An error code of `trtc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 未完成实名认证，不允许此操作。
     ///
-    /// Code `AuthFailure.UnRealNameAuthenticated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UnRealNameAuthenticated`.
     #[doc(alias = "AuthFailure.UnRealNameAuthenticated")]
     AuthFailureUnRealNameAuthenticated,
     /// 不支持该操作。
     ///
-    /// Code `AuthFailure.UnsupportedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.UnsupportedOperation`.
     #[doc(alias = "AuthFailure.UnsupportedOperation")]
     AuthFailureUnsupportedOperation,
     /// 云端录制方法不支持。
     ///
-    /// Code `FailedOperation.CRUnsupportMethod`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CRUnsupportMethod`.
     #[doc(alias = "FailedOperation.CRUnsupportMethod")]
     FailedOperationCRUnsupportMethod,
     /// No description is documented.
@@ -52,7 +54,7 @@ pub enum ErrorCode {
     FailedOperationGenVoicePrintIdFailed,
     /// 房间中没有设置混流模板。
     ///
-    /// Code `FailedOperation.MixSessionNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MixSessionNotExist`.
     #[doc(alias = "FailedOperation.MixSessionNotExist")]
     FailedOperationMixSessionNotExist,
     /// No description is documented.
@@ -77,12 +79,12 @@ pub enum ErrorCode {
     FailedOperationRequestOutdated,
     /// 云API混流模板和SDK混流冲突。
     ///
-    /// Code `FailedOperation.RequestRejection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RequestRejection`.
     #[doc(alias = "FailedOperation.RequestRejection")]
     FailedOperationRequestRejection,
     /// 单用户并发过载，请联系我们增大并发路数到合理值。
     ///
-    /// Code `FailedOperation.RestrictedConcurrency`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RestrictedConcurrency`.
     #[doc(alias = "FailedOperation.RestrictedConcurrency")]
     FailedOperationRestrictedConcurrency,
     /// No description is documented.
@@ -92,12 +94,12 @@ pub enum ErrorCode {
     FailedOperationRestrictedFrequency,
     /// 房间不存在。
     ///
-    /// Code `FailedOperation.RoomNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RoomNotExist`.
     #[doc(alias = "FailedOperation.RoomNotExist")]
     FailedOperationRoomNotExist,
     /// 应用ID不存在。
     ///
-    /// Code `FailedOperation.SdkAppIdNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.SdkAppIdNotExist`.
     #[doc(alias = "FailedOperation.SdkAppIdNotExist")]
     FailedOperationSdkAppIdNotExist,
     /// No description is documented.
@@ -137,7 +139,7 @@ pub enum ErrorCode {
     FailedOperationVoicePrintRegistrationLimit,
     /// 云端录制内部服务错误。
     ///
-    /// Code `InternalError.CRInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CRInternalError`.
     #[doc(alias = "InternalError.CRInternalError")]
     InternalErrorCRInternalError,
     /// No description is documented.
@@ -152,27 +154,27 @@ pub enum ErrorCode {
     InternalErrorCTInternalError,
     /// 数据库查询异常。
     ///
-    /// Code `InternalError.DBError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBError`.
     #[doc(alias = "InternalError.DBError")]
     InternalErrorDBError,
     /// ES查询异常。
     ///
-    /// Code `InternalError.EsQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.EsQueryError`.
     #[doc(alias = "InternalError.EsQueryError")]
     InternalErrorEsQueryError,
     /// 查询房间失败。
     ///
-    /// Code `InternalError.GetRoomCacheIpError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoomCacheIpError`.
     #[doc(alias = "InternalError.GetRoomCacheIpError")]
     InternalErrorGetRoomCacheIpError,
     /// 获取房间信息失败。
     ///
-    /// Code `InternalError.GetRoomFromCacheError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoomFromCacheError`.
     #[doc(alias = "InternalError.GetRoomFromCacheError")]
     InternalErrorGetRoomFromCacheError,
     /// http请求解析失败。
     ///
-    /// Code `InternalError.HttpParaseFalied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.HttpParaseFalied`.
     #[doc(alias = "InternalError.HttpParaseFalied")]
     InternalErrorHttpParaseFalied,
     /// No description is documented.
@@ -182,32 +184,32 @@ pub enum ErrorCode {
     InternalErrorHttpParseFailed,
     /// 接口错误。
     ///
-    /// Code `InternalError.InterfaceErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InterfaceErr`.
     #[doc(alias = "InternalError.InterfaceErr")]
     InternalErrorInterfaceErr,
     /// 内部错误，请重试。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 不支持的方法。
     ///
-    /// Code `InternalError.MethodErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.MethodErr`.
     #[doc(alias = "InternalError.MethodErr")]
     InternalErrorMethodErr,
     /// 第三方调用错误。
     ///
-    /// Code `InternalError.ThirdPartyCallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ThirdPartyCallError`.
     #[doc(alias = "InternalError.ThirdPartyCallError")]
     InternalErrorThirdPartyCallError,
     /// AppId校验失败。
     ///
-    /// Code `InvalidParameter.AppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AppId`.
     #[doc(alias = "InvalidParameter.AppId")]
     InvalidParameterAppId,
     /// 音频编码参数错误。
     ///
-    /// Code `InvalidParameter.AudioEncodeParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AudioEncodeParams`.
     #[doc(alias = "InvalidParameter.AudioEncodeParams")]
     InvalidParameterAudioEncodeParams,
     /// No description is documented.
@@ -217,7 +219,7 @@ pub enum ErrorCode {
     InvalidParameterAudioPrompt,
     /// BackgroundImageUrl参数错误。
     ///
-    /// Code `InvalidParameter.BackgroundImageUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BackgroundImageUrl`.
     #[doc(alias = "InvalidParameter.BackgroundImageUrl")]
     InvalidParameterBackgroundImageUrl,
     /// No description is documented.
@@ -227,27 +229,27 @@ pub enum ErrorCode {
     InvalidParameterBizId,
     /// body 解析参数失败。
     ///
-    /// Code `InvalidParameter.BodyParamsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BodyParamsError`.
     #[doc(alias = "InvalidParameter.BodyParamsError")]
     InvalidParameterBodyParamsError,
     /// 图片过大。
     ///
-    /// Code `InvalidParameter.CheckContentFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CheckContentFailed`.
     #[doc(alias = "InvalidParameter.CheckContentFailed")]
     InvalidParameterCheckContentFailed,
     /// 后缀名校验失败。
     ///
-    /// Code `InvalidParameter.CheckSuffixFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CheckSuffixFailed`.
     #[doc(alias = "InvalidParameter.CheckSuffixFailed")]
     InvalidParameterCheckSuffixFailed,
     /// EncodeParams参数错误。
     ///
-    /// Code `InvalidParameter.EncodeParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EncodeParams`.
     #[doc(alias = "InvalidParameter.EncodeParams")]
     InvalidParameterEncodeParams,
     /// EndTs参数错误。
     ///
-    /// Code `InvalidParameter.EndTs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.EndTs`.
     #[doc(alias = "InvalidParameter.EndTs")]
     InvalidParameterEndTs,
     /// No description is documented.
@@ -272,12 +274,12 @@ pub enum ErrorCode {
     InvalidParameterLanguage,
     /// 大画面居右显示参数错误。
     ///
-    /// Code `InvalidParameter.MainVideoRightAlign`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MainVideoRightAlign`.
     #[doc(alias = "InvalidParameter.MainVideoRightAlign")]
     InvalidParameterMainVideoRightAlign,
     /// 大画面流类型错误。
     ///
-    /// Code `InvalidParameter.MainVideoStreamType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.MainVideoStreamType`.
     #[doc(alias = "InvalidParameter.MainVideoStreamType")]
     InvalidParameterMainVideoStreamType,
     /// No description is documented.
@@ -287,32 +289,32 @@ pub enum ErrorCode {
     InvalidParameterModel,
     /// 参数超出范围。
     ///
-    /// Code `InvalidParameter.OutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OutOfRange`.
     #[doc(alias = "InvalidParameter.OutOfRange")]
     InvalidParameterOutOfRange,
     /// OutputParams参数错误。
     ///
-    /// Code `InvalidParameter.OutputParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.OutputParams`.
     #[doc(alias = "InvalidParameter.OutputParams")]
     InvalidParameterOutputParams,
     /// PageNumber 参数错误。
     ///
-    /// Code `InvalidParameter.PageNumber`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PageNumber`.
     #[doc(alias = "InvalidParameter.PageNumber")]
     InvalidParameterPageNumber,
     /// PageSize参数错误。
     ///
-    /// Code `InvalidParameter.PageSize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PageSize`.
     #[doc(alias = "InvalidParameter.PageSize")]
     InvalidParameterPageSize,
     /// PageSize超过100。
     ///
-    /// Code `InvalidParameter.PageSizeOversize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PageSizeOversize`.
     #[doc(alias = "InvalidParameter.PageSizeOversize")]
     InvalidParameterPageSizeOversize,
     /// 待操作的图片未找到。
     ///
-    /// Code `InvalidParameter.PictureNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PictureNotFound`.
     #[doc(alias = "InvalidParameter.PictureNotFound")]
     InvalidParameterPictureNotFound,
     /// No description is documented.
@@ -322,7 +324,7 @@ pub enum ErrorCode {
     InvalidParameterPitch,
     /// 自定义布局参数错误。
     ///
-    /// Code `InvalidParameter.PresetLayoutConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PresetLayoutConfig`.
     #[doc(alias = "InvalidParameter.PresetLayoutConfig")]
     InvalidParameterPresetLayoutConfig,
     /// No description is documented.
@@ -332,32 +334,32 @@ pub enum ErrorCode {
     InvalidParameterPronunciationDict,
     /// PublishCdnUrls参数校验失败。
     ///
-    /// Code `InvalidParameter.PublishCdnUrls`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PublishCdnUrls`.
     #[doc(alias = "InvalidParameter.PublishCdnUrls")]
     InvalidParameterPublishCdnUrls,
     /// 纯音频推流参数错误。
     ///
-    /// Code `InvalidParameter.PureAudioStream`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PureAudioStream`.
     #[doc(alias = "InvalidParameter.PureAudioStream")]
     InvalidParameterPureAudioStream,
     /// 查询范围超过文档限制。
     ///
-    /// Code `InvalidParameter.QueryScaleOversize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QueryScaleOversize`.
     #[doc(alias = "InvalidParameter.QueryScaleOversize")]
     InvalidParameterQueryScaleOversize,
     /// 纯音频录制参数错误。
     ///
-    /// Code `InvalidParameter.RecordAudioOnly`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordAudioOnly`.
     #[doc(alias = "InvalidParameter.RecordAudioOnly")]
     InvalidParameterRecordAudioOnly,
     /// RecordId参数错误。
     ///
-    /// Code `InvalidParameter.RecordId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RecordId`.
     #[doc(alias = "InvalidParameter.RecordId")]
     InvalidParameterRecordId,
     /// RoomId参数错误。
     ///
-    /// Code `InvalidParameter.RoomId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RoomId`.
     #[doc(alias = "InvalidParameter.RoomId")]
     InvalidParameterRoomId,
     /// No description is documented.
@@ -367,22 +369,22 @@ pub enum ErrorCode {
     InvalidParameterSampleRate,
     /// SdkAppId参数错误。
     ///
-    /// Code `InvalidParameter.SdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SdkAppId`.
     #[doc(alias = "InvalidParameter.SdkAppId")]
     InvalidParameterSdkAppId,
     /// 不能操作的SdkAppid。
     ///
-    /// Code `InvalidParameter.SdkAppid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SdkAppid`.
     #[doc(alias = "InvalidParameter.SdkAppid")]
     InvalidParameterSdkAppid,
     /// 小画面布局参数错误。
     ///
-    /// Code `InvalidParameter.SmallVideoLayoutParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SmallVideoLayoutParams`.
     #[doc(alias = "InvalidParameter.SmallVideoLayoutParams")]
     InvalidParameterSmallVideoLayoutParams,
     /// 小画面布局中流类型参数错误。
     ///
-    /// Code `InvalidParameter.SmallVideoStreamType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SmallVideoStreamType`.
     #[doc(alias = "InvalidParameter.SmallVideoStreamType")]
     InvalidParameterSmallVideoStreamType,
     /// No description is documented.
@@ -392,32 +394,32 @@ pub enum ErrorCode {
     InvalidParameterSpeed,
     /// 查询开始时间超过文档限制。
     ///
-    /// Code `InvalidParameter.StartTimeExpire`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTimeExpire`.
     #[doc(alias = "InvalidParameter.StartTimeExpire")]
     InvalidParameterStartTimeExpire,
     /// 查询起始时间超过当前监控仪表盘功能版本限制，详情请见:https://cloud.tencent.com/document/product/647/81331。
     ///
-    /// Code `InvalidParameter.StartTimeOversize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTimeOversize`.
     #[doc(alias = "InvalidParameter.StartTimeOversize")]
     InvalidParameterStartTimeOversize,
     /// StartTs参数错误。
     ///
-    /// Code `InvalidParameter.StartTs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTs`.
     #[doc(alias = "InvalidParameter.StartTs")]
     InvalidParameterStartTs,
     /// 查询开始时间超过文档限制。
     ///
-    /// Code `InvalidParameter.StartTsOversize`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StartTsOversize`.
     #[doc(alias = "InvalidParameter.StartTsOversize")]
     InvalidParameterStartTsOversize,
     /// StrRoomId参数错误。
     ///
-    /// Code `InvalidParameter.StrRoomId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StrRoomId`.
     #[doc(alias = "InvalidParameter.StrRoomId")]
     InvalidParameterStrRoomId,
     /// StreamId参数错误。
     ///
-    /// Code `InvalidParameter.StreamId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.StreamId`.
     #[doc(alias = "InvalidParameter.StreamId")]
     InvalidParameterStreamId,
     /// No description is documented.
@@ -442,22 +444,22 @@ pub enum ErrorCode {
     InvalidParameterTextLength,
     /// Url解析参数失败。
     ///
-    /// Code `InvalidParameter.UrlParamsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UrlParamsError`.
     #[doc(alias = "InvalidParameter.UrlParamsError")]
     InvalidParameterUrlParamsError,
     /// UserId参数错误。
     ///
-    /// Code `InvalidParameter.UserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserId`.
     #[doc(alias = "InvalidParameter.UserId")]
     InvalidParameterUserId,
     /// UserIds参数错误。
     ///
-    /// Code `InvalidParameter.UserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserIds`.
     #[doc(alias = "InvalidParameter.UserIds")]
     InvalidParameterUserIds,
     /// 用户数超过6个。
     ///
-    /// Code `InvalidParameter.UserIdsMorethanSix`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UserIdsMorethanSix`.
     #[doc(alias = "InvalidParameter.UserIdsMorethanSix")]
     InvalidParameterUserIdsMorethanSix,
     /// No description is documented.
@@ -472,7 +474,7 @@ pub enum ErrorCode {
     InvalidParameterUserSigNotAdmin,
     /// 视频分辨率参数错误。
     ///
-    /// Code `InvalidParameter.VideoResolution`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VideoResolution`.
     #[doc(alias = "InvalidParameter.VideoResolution")]
     InvalidParameterVideoResolution,
     /// No description is documented.
@@ -492,7 +494,7 @@ pub enum ErrorCode {
     InvalidParameterVolume,
     /// RoomId值错误。
     ///
-    /// Code `InvalidParameterValue.RoomId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.RoomId`.
     #[doc(alias = "InvalidParameterValue.RoomId")]
     InvalidParameterValueRoomId,
     /// No description is documented.
@@ -517,12 +519,12 @@ pub enum ErrorCode {
     MissingParameterASRLang,
     /// 缺少AccessKey参数。
     ///
-    /// Code `MissingParameter.AccessKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AccessKey`.
     #[doc(alias = "MissingParameter.AccessKey")]
     MissingParameterAccessKey,
     /// 缺少AppId参数。
     ///
-    /// Code `MissingParameter.AppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AppId`.
     #[doc(alias = "MissingParameter.AppId")]
     MissingParameterAppId,
     /// No description is documented.
@@ -532,42 +534,42 @@ pub enum ErrorCode {
     MissingParameterAsrParam,
     /// EncodeParams中缺少音频输出参数。
     ///
-    /// Code `MissingParameter.AudioEncodeParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.AudioEncodeParams`.
     #[doc(alias = "MissingParameter.AudioEncodeParams")]
     MissingParameterAudioEncodeParams,
     /// 转推参数中缺少BizId。
     ///
-    /// Code `MissingParameter.BizId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.BizId`.
     #[doc(alias = "MissingParameter.BizId")]
     MissingParameterBizId,
     /// 缺少Bucket参数。
     ///
-    /// Code `MissingParameter.Bucket`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Bucket`.
     #[doc(alias = "MissingParameter.Bucket")]
     MissingParameterBucket,
     /// 缺少CloudStorage参数。
     ///
-    /// Code `MissingParameter.CloudStorage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CloudStorage`.
     #[doc(alias = "MissingParameter.CloudStorage")]
     MissingParameterCloudStorage,
     /// 缺少CommId参数。
     ///
-    /// Code `MissingParameter.CommId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CommId`.
     #[doc(alias = "MissingParameter.CommId")]
     MissingParameterCommId,
     /// 缺少SdkAppId参数或CommID参数。
     ///
-    /// Code `MissingParameter.CommIdOrSdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CommIdOrSdkAppId`.
     #[doc(alias = "MissingParameter.CommIdOrSdkAppId")]
     MissingParameterCommIdOrSdkAppId,
     /// 缺少EncodeParams参数。
     ///
-    /// Code `MissingParameter.EncodeParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EncodeParams`.
     #[doc(alias = "MissingParameter.EncodeParams")]
     MissingParameterEncodeParams,
     /// 缺少endTS\_s参数。
     ///
-    /// Code `MissingParameter.EndTs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.EndTs`.
     #[doc(alias = "MissingParameter.EndTs")]
     MissingParameterEndTs,
     /// No description is documented.
@@ -577,57 +579,57 @@ pub enum ErrorCode {
     MissingParameterMissingVoicePrintUpdateParams,
     /// 缺少OutputParams参数。
     ///
-    /// Code `MissingParameter.OutputParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.OutputParams`.
     #[doc(alias = "MissingParameter.OutputParams")]
     MissingParameterOutputParams,
     /// 缺少自定义布局参数。
     ///
-    /// Code `MissingParameter.PresetLayoutConfig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.PresetLayoutConfig`.
     #[doc(alias = "MissingParameter.PresetLayoutConfig")]
     MissingParameterPresetLayoutConfig,
     /// 缺少转推参数。
     ///
-    /// Code `MissingParameter.PublishCdnParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.PublishCdnParams`.
     #[doc(alias = "MissingParameter.PublishCdnParams")]
     MissingParameterPublishCdnParams,
     /// 转推参数中缺少转推目的地址。
     ///
-    /// Code `MissingParameter.PublishCdnUrls`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.PublishCdnUrls`.
     #[doc(alias = "MissingParameter.PublishCdnUrls")]
     MissingParameterPublishCdnUrls,
     /// 缺少RecordMode参数。
     ///
-    /// Code `MissingParameter.RecordMode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RecordMode`.
     #[doc(alias = "MissingParameter.RecordMode")]
     MissingParameterRecordMode,
     /// 缺少RecordParams参数。
     ///
-    /// Code `MissingParameter.RecordParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RecordParams`.
     #[doc(alias = "MissingParameter.RecordParams")]
     MissingParameterRecordParams,
     /// 缺少Region参数。
     ///
-    /// Code `MissingParameter.Region`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Region`.
     #[doc(alias = "MissingParameter.Region")]
     MissingParameterRegion,
     /// 缺少RoomId参数。
     ///
-    /// Code `MissingParameter.RoomId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RoomId`.
     #[doc(alias = "MissingParameter.RoomId")]
     MissingParameterRoomId,
     /// 缺少RoomNum参数。
     ///
-    /// Code `MissingParameter.RoomNum`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RoomNum`.
     #[doc(alias = "MissingParameter.RoomNum")]
     MissingParameterRoomNum,
     /// 缺少SdkAppId参数。
     ///
-    /// Code `MissingParameter.SdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SdkAppId`.
     #[doc(alias = "MissingParameter.SdkAppId")]
     MissingParameterSdkAppId,
     /// 缺少SecretKey参数。
     ///
-    /// Code `MissingParameter.SecretKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SecretKey`.
     #[doc(alias = "MissingParameter.SecretKey")]
     MissingParameterSecretKey,
     /// No description is documented.
@@ -647,27 +649,27 @@ pub enum ErrorCode {
     MissingParameterSliceType,
     /// 缺少startTS\_s参数。
     ///
-    /// Code `MissingParameter.StartTs`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.StartTs`.
     #[doc(alias = "MissingParameter.StartTs")]
     MissingParameterStartTs,
     /// 缺少StorageParams参数。
     ///
-    /// Code `MissingParameter.StorageParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.StorageParams`.
     #[doc(alias = "MissingParameter.StorageParams")]
     MissingParameterStorageParams,
     /// OutputParams中缺少StreamId参数。
     ///
-    /// Code `MissingParameter.StreamId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.StreamId`.
     #[doc(alias = "MissingParameter.StreamId")]
     MissingParameterStreamId,
     /// 缺少StreamType参数。
     ///
-    /// Code `MissingParameter.StreamType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.StreamType`.
     #[doc(alias = "MissingParameter.StreamType")]
     MissingParameterStreamType,
     /// 缺少TaskId参数。
     ///
-    /// Code `MissingParameter.TaskId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.TaskId`.
     #[doc(alias = "MissingParameter.TaskId")]
     MissingParameterTaskId,
     /// No description is documented.
@@ -682,27 +684,27 @@ pub enum ErrorCode {
     MissingParameterTranscriptionParam,
     /// 缺少UserId参数。
     ///
-    /// Code `MissingParameter.UserId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserId`.
     #[doc(alias = "MissingParameter.UserId")]
     MissingParameterUserId,
     /// 缺少UserIds参数。
     ///
-    /// Code `MissingParameter.UserIds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserIds`.
     #[doc(alias = "MissingParameter.UserIds")]
     MissingParameterUserIds,
     /// 缺少UserSig参数。
     ///
-    /// Code `MissingParameter.UserSig`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UserSig`.
     #[doc(alias = "MissingParameter.UserSig")]
     MissingParameterUserSig,
     /// 缺少Vendor参数。
     ///
-    /// Code `MissingParameter.Vendor`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.Vendor`.
     #[doc(alias = "MissingParameter.Vendor")]
     MissingParameterVendor,
     /// EncodeParams中缺少视频输出参数。
     ///
-    /// Code `MissingParameter.VideoEncodeParams`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.VideoEncodeParams`.
     #[doc(alias = "MissingParameter.VideoEncodeParams")]
     MissingParameterVideoEncodeParams,
     /// No description is documented.
@@ -712,7 +714,7 @@ pub enum ErrorCode {
     OperationDeniedFreqOverLimit,
     /// 资源不足。
     ///
-    /// Code `ResourceInsufficient.RequestRejection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.RequestRejection`.
     #[doc(alias = "ResourceInsufficient.RequestRejection")]
     ResourceInsufficientRequestRejection,
     /// No description is documented.
@@ -722,7 +724,7 @@ pub enum ErrorCode {
     ResourceNotFoundResourceNotFound,
     /// 没有操作SdkAppId的权限。
     ///
-    /// Code `UnauthorizedOperation.SdkAppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SdkAppId`.
     #[doc(alias = "UnauthorizedOperation.SdkAppId")]
     UnauthorizedOperationSdkAppId,
     /// No description is documented.

@@ -5,119 +5,121 @@
 
 /// An error code of `tse`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 调用CLS服务失败
     ///
-    /// Code `FailedOperation.Cls`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Cls`.
     #[doc(alias = "FailedOperation.Cls")]
     FailedOperationCls,
     /// 操作失败。
     ///
-    /// Code `FailedOperation.FailedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailedOperation`.
     #[doc(alias = "FailedOperation.FailedOperation")]
     FailedOperationFailedOperation,
     /// 操作失败，内部错误。
     ///
-    /// Code `FailedOperation.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InternalError`.
     #[doc(alias = "FailedOperation.InternalError")]
     FailedOperationInternalError,
     /// 超过购买实例的最大数量。
     ///
-    /// Code `FailedOperation.Resource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Resource`.
     #[doc(alias = "FailedOperation.Resource")]
     FailedOperationResource,
     /// 获取临时密钥失败
     ///
-    /// Code `FailedOperation.Role`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Role`.
     #[doc(alias = "FailedOperation.Role")]
     FailedOperationRole,
     /// 调用VPC服务失败
     ///
-    /// Code `FailedOperation.Vpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Vpc`.
     #[doc(alias = "FailedOperation.Vpc")]
     FailedOperationVpc,
     /// 权限不足。
     ///
-    /// Code `InternalError.CamNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamNoAuth`.
     #[doc(alias = "InternalError.CamNoAuth")]
     InternalErrorCamNoAuth,
     /// 创建内部错误。
     ///
-    /// Code `InternalError.CreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateError`.
     #[doc(alias = "InternalError.CreateError")]
     InternalErrorCreateError,
     /// 解码错误。
     ///
-    /// Code `InternalError.DecodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DecodeError`.
     #[doc(alias = "InternalError.DecodeError")]
     InternalErrorDecodeError,
     /// 获取凭证失败。
     ///
-    /// Code `InternalError.GetCredential`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetCredential`.
     #[doc(alias = "InternalError.GetCredential")]
     InternalErrorGetCredential,
     /// 角色获取错误。
     ///
-    /// Code `InternalError.GetRoleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GetRoleError`.
     #[doc(alias = "InternalError.GetRoleError")]
     InternalErrorGetRoleError,
     /// 访问治理中心引擎内部错误。
     ///
-    /// Code `InternalError.GovernanceFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GovernanceFailure`.
     #[doc(alias = "InternalError.GovernanceFailure")]
     InternalErrorGovernanceFailure,
     /// 状态码错误。
     ///
-    /// Code `InternalError.HttpStatusCodeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.HttpStatusCodeError`.
     #[doc(alias = "InternalError.HttpStatusCodeError")]
     InternalErrorHttpStatusCodeError,
     /// 内部服务调用异常。
     ///
-    /// Code `InternalError.IOError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.IOError`.
     #[doc(alias = "InternalError.IOError")]
     InternalErrorIOError,
     /// 服务内部错误。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 操作失败。
     ///
-    /// Code `InternalError.OperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.OperationFailed`.
     #[doc(alias = "InternalError.OperationFailed")]
     InternalErrorOperationFailed,
     /// 查询内部错误。
     ///
-    /// Code `InternalError.QueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.QueryError`.
     #[doc(alias = "InternalError.QueryError")]
     InternalErrorQueryError,
     /// TKE相关操作失败。
     ///
-    /// Code `InternalError.TKEFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TKEFailure`.
     #[doc(alias = "InternalError.TKEFailure")]
     InternalErrorTKEFailure,
     /// 标签操作失败。
     ///
-    /// Code `InternalError.TagFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TagFailure`.
     #[doc(alias = "InternalError.TagFailure")]
     InternalErrorTagFailure,
     /// 未知错误。
     ///
-    /// Code `InternalError.UnknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnknownError`.
     #[doc(alias = "InternalError.UnknownError")]
     InternalErrorUnknownError,
     /// 更新内部错误。
     ///
-    /// Code `InternalError.UpdateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UpdateError`.
     #[doc(alias = "InternalError.UpdateError")]
     InternalErrorUpdateError,
     /// 访问VPC内部错误。
     ///
-    /// Code `InternalError.VPCFailure`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.VPCFailure`.
     #[doc(alias = "InternalError.VPCFailure")]
     InternalErrorVPCFailure,
     /// No description is documented.
@@ -127,72 +129,72 @@ pub enum ErrorCode {
     InvalidParameterParseJsonError,
     /// 旧实例不支持此操作。
     ///
-    /// Code `InvalidParameterValue.Action`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Action`.
     #[doc(alias = "InvalidParameterValue.Action")]
     InvalidParameterValueAction,
     /// 请求格式不正确。
     ///
-    /// Code `InvalidParameterValue.BadRequestFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BadRequestFormat`.
     #[doc(alias = "InvalidParameterValue.BadRequestFormat")]
     InvalidParameterValueBadRequestFormat,
     /// 无效请求参数导致创建失败。
     ///
-    /// Code `InvalidParameterValue.CreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CreateError`.
     #[doc(alias = "InvalidParameterValue.CreateError")]
     InvalidParameterValueCreateError,
     /// 无效的描述信息。
     ///
-    /// Code `InvalidParameterValue.Description`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Description`.
     #[doc(alias = "InvalidParameterValue.Description")]
     InvalidParameterValueDescription,
     /// 网关ID无效
     ///
-    /// Code `InvalidParameterValue.GatewayId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GatewayId`.
     #[doc(alias = "InvalidParameterValue.GatewayId")]
     InvalidParameterValueGatewayId,
     /// 无效的参数值。
     ///
-    /// Code `InvalidParameterValue.InvalidParameterValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameterValue`.
     #[doc(alias = "InvalidParameterValue.InvalidParameterValue")]
     InvalidParameterValueInvalidParameterValue,
     /// 无效的名称。
     ///
-    /// Code `InvalidParameterValue.Name`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Name`.
     #[doc(alias = "InvalidParameterValue.Name")]
     InvalidParameterValueName,
     /// 无效请求参数导致操作失败。
     ///
-    /// Code `InvalidParameterValue.OperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OperationFailed`.
     #[doc(alias = "InvalidParameterValue.OperationFailed")]
     InvalidParameterValueOperationFailed,
     /// 无效请求参数，查询失败。
     ///
-    /// Code `InvalidParameterValue.QueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.QueryError`.
     #[doc(alias = "InvalidParameterValue.QueryError")]
     InvalidParameterValueQueryError,
     /// 无效的Region。
     ///
-    /// Code `InvalidParameterValue.Region`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Region`.
     #[doc(alias = "InvalidParameterValue.Region")]
     InvalidParameterValueRegion,
     /// 资源已经存在。
     ///
-    /// Code `InvalidParameterValue.ResourceAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceAlreadyExist`.
     #[doc(alias = "InvalidParameterValue.ResourceAlreadyExist")]
     InvalidParameterValueResourceAlreadyExist,
     /// 网关规格参数内容错误
     ///
-    /// Code `InvalidParameterValue.Specification`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Specification`.
     #[doc(alias = "InvalidParameterValue.Specification")]
     InvalidParameterValueSpecification,
     /// 网关类型参数内容错误
     ///
-    /// Code `InvalidParameterValue.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// 无效请求参数导致更新失败。
     ///
-    /// Code `InvalidParameterValue.UpdateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UpdateError`.
     #[doc(alias = "InvalidParameterValue.UpdateError")]
     InvalidParameterValueUpdateError,
     /// No description is documented.
@@ -202,61 +204,61 @@ pub enum ErrorCode {
     LimitExceededLBDomains,
     /// 参数超过限制。
     ///
-    /// Code `LimitExceeded.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.LimitExceeded`.
     #[doc(alias = "LimitExceeded.LimitExceeded")]
     LimitExceededLimitExceeded,
     /// 缺失参数导致创建失败。
     ///
-    /// Code `MissingParameter.CreateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.CreateError`.
     #[doc(alias = "MissingParameter.CreateError")]
     MissingParameterCreateError,
     /// 缺少参数。
     ///
-    /// Code `MissingParameter.MissParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.MissParameter`.
     #[doc(alias = "MissingParameter.MissParameter")]
     MissingParameterMissParameter,
     /// 缺失参数导致更新失败。
     ///
-    /// Code `MissingParameter.UpdateError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.UpdateError`.
     #[doc(alias = "MissingParameter.UpdateError")]
     MissingParameterUpdateError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 不允许的操作。
     ///
-    /// Code `OperationDenied.OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.OperationDenied`.
     #[doc(alias = "OperationDenied.OperationDenied")]
     OperationDeniedOperationDenied,
     /// 服务来源与服务关联。
     ///
-    /// Code `ResourceInUse.GatewayServiceSourceExistService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.GatewayServiceSourceExistService`.
     #[doc(alias = "ResourceInUse.GatewayServiceSourceExistService")]
     ResourceInUseGatewayServiceSourceExistService,
     /// 服务下存在实例，无法删除。
     ///
-    /// Code `ResourceInUse.InstancesExistedInService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.InstancesExistedInService`.
     #[doc(alias = "ResourceInUse.InstancesExistedInService")]
     ResourceInUseInstancesExistedInService,
     /// 此命名空间下存在服务，无法删除。
     ///
-    /// Code `ResourceInUse.ServicesExistedInNamespace`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ServicesExistedInNamespace`.
     #[doc(alias = "ResourceInUse.ServicesExistedInNamespace")]
     ResourceInUseServicesExistedInNamespace,
     /// 资源不存在不允许操作。
     ///
-    /// Code `ResourceNotFound.Forbidden`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.Forbidden`.
     #[doc(alias = "ResourceNotFound.Forbidden")]
     ResourceNotFoundForbidden,
     /// 实例不存在。
     ///
-    /// Code `ResourceNotFound.InstanceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotFound`.
     #[doc(alias = "ResourceNotFound.InstanceNotFound")]
     ResourceNotFoundInstanceNotFound,
     /// 资源不存在。
     ///
-    /// Code `ResourceNotFound.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ResourceNotFound`.
     #[doc(alias = "ResourceNotFound.ResourceNotFound")]
     ResourceNotFoundResourceNotFound,
     /// No description is documented.
@@ -266,27 +268,27 @@ pub enum ErrorCode {
     ResourceUnavailableNotPurchased,
     /// cam认证失败。
     ///
-    /// Code `UnauthorizedOperation.CamNoAuth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamNoAuth`.
     #[doc(alias = "UnauthorizedOperation.CamNoAuth")]
     UnauthorizedOperationCamNoAuth,
     /// 子账号缺少passRole权限。
     ///
-    /// Code `UnauthorizedOperation.CamPassRoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamPassRoleNotExist`.
     #[doc(alias = "UnauthorizedOperation.CamPassRoleNotExist")]
     UnauthorizedOperationCamPassRoleNotExist,
     /// 当前CLS产品未开通
     ///
-    /// Code `UnauthorizedOperation.ClsNotActivated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ClsNotActivated`.
     #[doc(alias = "UnauthorizedOperation.ClsNotActivated")]
     UnauthorizedOperationClsNotActivated,
     /// Uin未授权
     ///
-    /// Code `UnauthorizedOperation.Uin`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Uin`.
     #[doc(alias = "UnauthorizedOperation.Uin")]
     UnauthorizedOperationUin,
     /// 未授权的操作。
     ///
-    /// Code `UnauthorizedOperation.UnauthorizedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UnauthorizedOperation`.
     #[doc(alias = "UnauthorizedOperation.UnauthorizedOperation")]
     UnauthorizedOperationUnauthorizedOperation,
 }

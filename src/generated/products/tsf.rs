@@ -5,14 +5,16 @@
 
 /// An error code of `tsf`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// API元数据解析失败。
     ///
-    /// Code `FailedOperation.ApiMetaParseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApiMetaParseFailed`.
     #[doc(alias = "FailedOperation.ApiMetaParseFailed")]
     FailedOperationApiMetaParseFailed,
     /// No description is documented.
@@ -22,12 +24,12 @@ pub enum ErrorCode {
     FailedOperationApmGetConfigsFailed,
     /// 创建应用，获取ES鉴权信息失败。
     ///
-    /// Code `FailedOperation.ApplicationCreateEsAtuhError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApplicationCreateEsAtuhError`.
     #[doc(alias = "FailedOperation.ApplicationCreateEsAtuhError")]
     FailedOperationApplicationCreateEsAtuhError,
     /// 应用查询失败。
     ///
-    /// Code `FailedOperation.ApplicationQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ApplicationQueryFailed`.
     #[doc(alias = "FailedOperation.ApplicationQueryFailed")]
     FailedOperationApplicationQueryFailed,
     /// No description is documented.
@@ -57,12 +59,12 @@ pub enum ErrorCode {
     FailedOperationCdiStatusInvalid,
     /// TSF云API请求调用失败。
     ///
-    /// Code `FailedOperation.CloudApiProxyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CloudApiProxyError`.
     #[doc(alias = "FailedOperation.CloudApiProxyError")]
     FailedOperationCloudApiProxyError,
     /// 创建集群，开通VPC网络权限失败。
     ///
-    /// Code `FailedOperation.ClusterCreateVpcFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterCreateVpcFail`.
     #[doc(alias = "FailedOperation.ClusterCreateVpcFail")]
     FailedOperationClusterCreateVpcFail,
     /// No description is documented.
@@ -77,107 +79,107 @@ pub enum ErrorCode {
     FailedOperationClusterOperateEnvIllegalError,
     /// 查询集群失败。
     ///
-    /// Code `FailedOperation.ClusterQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterQueryFailed`.
     #[doc(alias = "FailedOperation.ClusterQueryFailed")]
     FailedOperationClusterQueryFailed,
     /// 更新集群失败。
     ///
-    /// Code `FailedOperation.ClusterUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClusterUpdateFailed`.
     #[doc(alias = "FailedOperation.ClusterUpdateFailed")]
     FailedOperationClusterUpdateFailed,
     /// 应用查询失败。
     ///
-    /// Code `FailedOperation.ConfigApplicationQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigApplicationQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigApplicationQueryFailed")]
     FailedOperationConfigApplicationQueryFailed,
     /// 配置项创建失败。
     ///
-    /// Code `FailedOperation.ConfigCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigCreateFailed`.
     #[doc(alias = "FailedOperation.ConfigCreateFailed")]
     FailedOperationConfigCreateFailed,
     /// 部署组查询失败。
     ///
-    /// Code `FailedOperation.ConfigGroupQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigGroupQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigGroupQueryFailed")]
     FailedOperationConfigGroupQueryFailed,
     /// 命名空间查询失败。
     ///
-    /// Code `FailedOperation.ConfigNamespaceQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigNamespaceQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigNamespaceQueryFailed")]
     FailedOperationConfigNamespaceQueryFailed,
     /// 配置项查询失败。
     ///
-    /// Code `FailedOperation.ConfigQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigQueryFailed")]
     FailedOperationConfigQueryFailed,
     /// 配置项发日志息新增失败。
     ///
-    /// Code `FailedOperation.ConfigReleaseLogCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigReleaseLogCreateFailed`.
     #[doc(alias = "FailedOperation.ConfigReleaseLogCreateFailed")]
     FailedOperationConfigReleaseLogCreateFailed,
     /// 配置项发布日志查询失败。
     ///
-    /// Code `FailedOperation.ConfigReleaseLogQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigReleaseLogQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigReleaseLogQueryFailed")]
     FailedOperationConfigReleaseLogQueryFailed,
     /// 配置项发布信息查询失败。
     ///
-    /// Code `FailedOperation.ConfigReleaseQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigReleaseQueryFailed`.
     #[doc(alias = "FailedOperation.ConfigReleaseQueryFailed")]
     FailedOperationConfigReleaseQueryFailed,
     /// 配置模板创建失败。
     ///
-    /// Code `FailedOperation.ConfigTemplateCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigTemplateCreateFailed`.
     #[doc(alias = "FailedOperation.ConfigTemplateCreateFailed")]
     FailedOperationConfigTemplateCreateFailed,
     /// 配置模板删除失败。
     ///
-    /// Code `FailedOperation.ConfigTemplateDeleteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigTemplateDeleteFailed`.
     #[doc(alias = "FailedOperation.ConfigTemplateDeleteFailed")]
     FailedOperationConfigTemplateDeleteFailed,
     /// 配置模板导入失败。
     ///
-    /// Code `FailedOperation.ConfigTemplateImportFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigTemplateImportFailed`.
     #[doc(alias = "FailedOperation.ConfigTemplateImportFailed")]
     FailedOperationConfigTemplateImportFailed,
     /// 配置模板分页查询失败。
     ///
-    /// Code `FailedOperation.ConfigTemplateSearchListFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigTemplateSearchListFailed`.
     #[doc(alias = "FailedOperation.ConfigTemplateSearchListFailed")]
     FailedOperationConfigTemplateSearchListFailed,
     /// 配置模板更新失败。
     ///
-    /// Code `FailedOperation.ConfigTemplateUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ConfigTemplateUpdateFailed`.
     #[doc(alias = "FailedOperation.ConfigTemplateUpdateFailed")]
     FailedOperationConfigTemplateUpdateFailed,
     /// 部署组处于运行状态，无法启动。
     ///
-    /// Code `FailedOperation.ContainergroupGroupHasrun`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupGroupHasrun`.
     #[doc(alias = "FailedOperation.ContainergroupGroupHasrun")]
     FailedOperationContainergroupGroupHasrun,
     /// 部署组处于停止状态，无法执行此操作。
     ///
-    /// Code `FailedOperation.ContainergroupGroupHasstop`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupGroupHasstop`.
     #[doc(alias = "FailedOperation.ContainergroupGroupHasstop")]
     FailedOperationContainergroupGroupHasstop,
     /// 调用 kube-api-server 失败。
     ///
-    /// Code `FailedOperation.ContainergroupKuberneteApiInvokeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupKuberneteApiInvokeError`.
     #[doc(alias = "FailedOperation.ContainergroupKuberneteApiInvokeError")]
     FailedOperationContainergroupKuberneteApiInvokeError,
     /// 连接 kube-api-sever 失败。
     ///
-    /// Code `FailedOperation.ContainergroupKuberneteConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupKuberneteConnectError`.
     #[doc(alias = "FailedOperation.ContainergroupKuberneteConnectError")]
     FailedOperationContainergroupKuberneteConnectError,
     /// 调用 kube-api-server 失败。
     ///
-    /// Code `FailedOperation.ContainergroupKubernetesApiInvokeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupKubernetesApiInvokeError`.
     #[doc(alias = "FailedOperation.ContainergroupKubernetesApiInvokeError")]
     FailedOperationContainergroupKubernetesApiInvokeError,
     /// 调用 kube-api-server 失败。
     ///
-    /// Code `FailedOperation.ContainergroupKubernetesConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainergroupKubernetesConnectError`.
     #[doc(alias = "FailedOperation.ContainergroupKubernetesConnectError")]
     FailedOperationContainergroupKubernetesConnectError,
     /// No description is documented.
@@ -197,12 +199,12 @@ pub enum ErrorCode {
     FailedOperationCreateOperationTooFrequently,
     /// 健康检查配置失败。
     ///
-    /// Code `FailedOperation.CvmCaeMasterHealthCheckConfigError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CvmCaeMasterHealthCheckConfigError`.
     #[doc(alias = "FailedOperation.CvmCaeMasterHealthCheckConfigError")]
     FailedOperationCvmCaeMasterHealthCheckConfigError,
     /// TSF暂时不能响应请求。
     ///
-    /// Code `FailedOperation.DispatchCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DispatchCommonError`.
     #[doc(alias = "FailedOperation.DispatchCommonError")]
     FailedOperationDispatchCommonError,
     /// No description is documented.
@@ -222,7 +224,7 @@ pub enum ErrorCode {
     FailedOperationGatewayGroupBoundDeleteFailed,
     /// 远端访问错误: %s。
     ///
-    /// Code `FailedOperation.GatewayRemoteCallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GatewayRemoteCallError`.
     #[doc(alias = "FailedOperation.GatewayRemoteCallError")]
     FailedOperationGatewayRemoteCallError,
     /// No description is documented.
@@ -232,17 +234,17 @@ pub enum ErrorCode {
     FailedOperationGroupCommonError,
     /// 命名空间下存在部署组。
     ///
-    /// Code `FailedOperation.GroupExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupExists`.
     #[doc(alias = "FailedOperation.GroupExists")]
     FailedOperationGroupExists,
     /// 部署组查询失败。
     ///
-    /// Code `FailedOperation.GroupQueryFaild`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupQueryFaild`.
     #[doc(alias = "FailedOperation.GroupQueryFaild")]
     FailedOperationGroupQueryFaild,
     /// 事务分组查询失败。
     ///
-    /// Code `FailedOperation.GroupQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.GroupQueryFailed`.
     #[doc(alias = "FailedOperation.GroupQueryFailed")]
     FailedOperationGroupQueryFailed,
     /// No description is documented.
@@ -257,7 +259,7 @@ pub enum ErrorCode {
     FailedOperationImagerepoRejectDelError,
     /// tcr仓库绑定失败。
     ///
-    /// Code `FailedOperation.ImagerepoTcrBindError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ImagerepoTcrBindError`.
     #[doc(alias = "FailedOperation.ImagerepoTcrBindError")]
     FailedOperationImagerepoTcrBindError,
     /// No description is documented.
@@ -267,57 +269,57 @@ pub enum ErrorCode {
     FailedOperationInstanceCommonError,
     /// 机器实例删除失败。
     ///
-    /// Code `FailedOperation.InstanceDeleteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceDeleteFailed`.
     #[doc(alias = "FailedOperation.InstanceDeleteFailed")]
     FailedOperationInstanceDeleteFailed,
     /// 查询机器实例部分失败。
     ///
-    /// Code `FailedOperation.InstanceQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceQueryFailed`.
     #[doc(alias = "FailedOperation.InstanceQueryFailed")]
     FailedOperationInstanceQueryFailed,
     /// 重装系统失败，请稍后重试。若无法解决，请联系智能客服或提交工单。
     ///
-    /// Code `FailedOperation.InstanceResetError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceResetError`.
     #[doc(alias = "FailedOperation.InstanceResetError")]
     FailedOperationInstanceResetError,
     /// 重装系统，请求超时。
     ///
-    /// Code `FailedOperation.InstanceResetTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceResetTimeout`.
     #[doc(alias = "FailedOperation.InstanceResetTimeout")]
     FailedOperationInstanceResetTimeout,
     /// 机器实例更新失败。
     ///
-    /// Code `FailedOperation.InstanceUpdateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InstanceUpdateFailed`.
     #[doc(alias = "FailedOperation.InstanceUpdateFailed")]
     FailedOperationInstanceUpdateFailed,
     /// 内部错误。
     ///
-    /// Code `FailedOperation.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InternalError`.
     #[doc(alias = "FailedOperation.InternalError")]
     FailedOperationInternalError,
     /// 非法参数。
     ///
-    /// Code `FailedOperation.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidParameter`.
     #[doc(alias = "FailedOperation.InvalidParameter")]
     FailedOperationInvalidParameter,
     /// 泳道从consul删除失败。
     ///
-    /// Code `FailedOperation.LaneInfoDeleteConsulFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneInfoDeleteConsulFailed`.
     #[doc(alias = "FailedOperation.LaneInfoDeleteConsulFailed")]
     FailedOperationLaneInfoDeleteConsulFailed,
     /// 新增关联部署组不能为空。
     ///
-    /// Code `FailedOperation.LaneInfoGroupNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneInfoGroupNotEmpty`.
     #[doc(alias = "FailedOperation.LaneInfoGroupNotEmpty")]
     FailedOperationLaneInfoGroupNotEmpty,
     /// 泳道同步到consul失败。
     ///
-    /// Code `FailedOperation.LaneInfoReleaseConsulFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneInfoReleaseConsulFailed`.
     #[doc(alias = "FailedOperation.LaneInfoReleaseConsulFailed")]
     FailedOperationLaneInfoReleaseConsulFailed,
     /// 泳道发布到mesh失败。
     ///
-    /// Code `FailedOperation.LaneInfoReleaseMeshFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneInfoReleaseMeshFailed`.
     #[doc(alias = "FailedOperation.LaneInfoReleaseMeshFailed")]
     FailedOperationLaneInfoReleaseMeshFailed,
     /// No description is documented.
@@ -327,22 +329,22 @@ pub enum ErrorCode {
     FailedOperationLaneRuleCreateFailed,
     /// 全链路灰度规则启用失败。
     ///
-    /// Code `FailedOperation.LaneRuleEnableConsulFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneRuleEnableConsulFailed`.
     #[doc(alias = "FailedOperation.LaneRuleEnableConsulFailed")]
     FailedOperationLaneRuleEnableConsulFailed,
     /// 用户全链路灰度规则最大100条。
     ///
-    /// Code `FailedOperation.LaneRuleMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.LaneRuleMaxLimit`.
     #[doc(alias = "FailedOperation.LaneRuleMaxLimit")]
     FailedOperationLaneRuleMaxLimit,
     /// 无法创建命名空间。
     ///
-    /// Code `FailedOperation.NamespaceCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NamespaceCreateFailed`.
     #[doc(alias = "FailedOperation.NamespaceCreateFailed")]
     FailedOperationNamespaceCreateFailed,
     /// 命名空间查询失败。
     ///
-    /// Code `FailedOperation.NamespaceQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NamespaceQueryFailed`.
     #[doc(alias = "FailedOperation.NamespaceQueryFailed")]
     FailedOperationNamespaceQueryFailed,
     /// No description is documented.
@@ -352,12 +354,12 @@ pub enum ErrorCode {
     FailedOperationProgramNameRequired,
     /// 访问配置中心失败。
     ///
-    /// Code `FailedOperation.RatelimitConsulError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RatelimitConsulError`.
     #[doc(alias = "FailedOperation.RatelimitConsulError")]
     FailedOperationRatelimitConsulError,
     /// 调用 Mesh API Server 失败。
     ///
-    /// Code `FailedOperation.RatelimitMeshApiServiceError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RatelimitMeshApiServiceError`.
     #[doc(alias = "FailedOperation.RatelimitMeshApiServiceError")]
     FailedOperationRatelimitMeshApiServiceError,
     /// No description is documented.
@@ -367,32 +369,32 @@ pub enum ErrorCode {
     FailedOperationReleaseOperationTooFrequently,
     /// 资源操作失败。
     ///
-    /// Code `FailedOperation.ResourceOpFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ResourceOpFailed`.
     #[doc(alias = "FailedOperation.ResourceOpFailed")]
     FailedOperationResourceOpFailed,
     /// 路由就近访问策略启停用调用MESHAPI失败。
     ///
-    /// Code `FailedOperation.RouteAffinityMeshFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RouteAffinityMeshFailed`.
     #[doc(alias = "FailedOperation.RouteAffinityMeshFailed")]
     FailedOperationRouteAffinityMeshFailed,
     /// 服务路由规则启用生效失败。
     ///
-    /// Code `FailedOperation.RouteEnableConsulFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RouteEnableConsulFailed`.
     #[doc(alias = "FailedOperation.RouteEnableConsulFailed")]
     FailedOperationRouteEnableConsulFailed,
     /// 路由就近访问，查询命名空间失败。
     ///
-    /// Code `FailedOperation.RouteNamespaceRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RouteNamespaceRequestError`.
     #[doc(alias = "FailedOperation.RouteNamespaceRequestError")]
     FailedOperationRouteNamespaceRequestError,
     /// 服务数据库入库失败。
     ///
-    /// Code `FailedOperation.ServiceInsertFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceInsertFailed`.
     #[doc(alias = "FailedOperation.ServiceInsertFailed")]
     FailedOperationServiceInsertFailed,
     /// 服务查询失败。
     ///
-    /// Code `FailedOperation.ServiceQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ServiceQueryFailed`.
     #[doc(alias = "FailedOperation.ServiceQueryFailed")]
     FailedOperationServiceQueryFailed,
     /// No description is documented.
@@ -407,182 +409,182 @@ pub enum ErrorCode {
     FailedOperationTapmExpiredOtel,
     /// TKE 集群创建失败，%s。
     ///
-    /// Code `FailedOperation.TkeClusterCreateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TkeClusterCreateFailed`.
     #[doc(alias = "FailedOperation.TkeClusterCreateFailed")]
     FailedOperationTkeClusterCreateFailed,
     /// TKE 集群删除失败。
     ///
-    /// Code `FailedOperation.TkeClusterDeleteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TkeClusterDeleteFailed`.
     #[doc(alias = "FailedOperation.TkeClusterDeleteFailed")]
     FailedOperationTkeClusterDeleteFailed,
     /// TKE 集群查询失败。
     ///
-    /// Code `FailedOperation.TkeClusterQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TkeClusterQueryFailed`.
     #[doc(alias = "FailedOperation.TkeClusterQueryFailed")]
     FailedOperationTkeClusterQueryFailed,
     /// TOKEN查询失败。
     ///
-    /// Code `FailedOperation.TokenQueryFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TokenQueryFailed`.
     #[doc(alias = "FailedOperation.TokenQueryFailed")]
     FailedOperationTokenQueryFailed,
     /// TSF应用性能管理任务数据库查询失败。
     ///
-    /// Code `FailedOperation.TsfApmAgentTaskQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmAgentTaskQueryError`.
     #[doc(alias = "FailedOperation.TsfApmAgentTaskQueryError")]
     FailedOperationTsfApmAgentTaskQueryError,
     /// TSF应用性能管理任务数据库写入失败。
     ///
-    /// Code `FailedOperation.TsfApmAgentTaskWriteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmAgentTaskWriteError`.
     #[doc(alias = "FailedOperation.TsfApmAgentTaskWriteError")]
     FailedOperationTsfApmAgentTaskWriteError,
     /// TSF应用性能管理apm-agent无法与该实例建立连接。
     ///
-    /// Code `FailedOperation.TsfApmApmAgentNoConnection`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmApmAgentNoConnection`.
     #[doc(alias = "FailedOperation.TsfApmApmAgentNoConnection")]
     FailedOperationTsfApmApmAgentNoConnection,
     /// TSF应用性能管理业务日志配置与应用关联数据库写入失败。
     ///
-    /// Code `FailedOperation.TsfApmBusiLogCfgAppRelationWriteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmBusiLogCfgAppRelationWriteError`.
     #[doc(alias = "FailedOperation.TsfApmBusiLogCfgAppRelationWriteError")]
     FailedOperationTsfApmBusiLogCfgAppRelationWriteError,
     /// TSF应用性能管理业务日志配置数据库查询失败。
     ///
-    /// Code `FailedOperation.TsfApmBusiLogCfgQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmBusiLogCfgQueryError`.
     #[doc(alias = "FailedOperation.TsfApmBusiLogCfgQueryError")]
     FailedOperationTsfApmBusiLogCfgQueryError,
     /// TSF应用性能管理业务日志配置解析规则查询失败。
     ///
-    /// Code `FailedOperation.TsfApmBusiLogCfgSchemaQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmBusiLogCfgSchemaQueryError`.
     #[doc(alias = "FailedOperation.TsfApmBusiLogCfgSchemaQueryError")]
     FailedOperationTsfApmBusiLogCfgSchemaQueryError,
     /// TSF应用性能管理业务日志配置解析规则写入失败。
     ///
-    /// Code `FailedOperation.TsfApmBusiLogCfgSchemaWriteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmBusiLogCfgSchemaWriteError`.
     #[doc(alias = "FailedOperation.TsfApmBusiLogCfgSchemaWriteError")]
     FailedOperationTsfApmBusiLogCfgSchemaWriteError,
     /// TSF应用性能管理业务日志配置数据库写入失败。
     ///
-    /// Code `FailedOperation.TsfApmBusiLogCfgWriteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmBusiLogCfgWriteError`.
     #[doc(alias = "FailedOperation.TsfApmBusiLogCfgWriteError")]
     FailedOperationTsfApmBusiLogCfgWriteError,
     /// 调用master接口更新部署组失败。
     ///
-    /// Code `FailedOperation.TsfApmCallMasterInterfaceFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmCallMasterInterfaceFailed`.
     #[doc(alias = "FailedOperation.TsfApmCallMasterInterfaceFailed")]
     FailedOperationTsfApmCallMasterInterfaceFailed,
     /// TSF应用性能管理调用tsf-ms模块失败。
     ///
-    /// Code `FailedOperation.TsfApmCallTsfMsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmCallTsfMsFailed`.
     #[doc(alias = "FailedOperation.TsfApmCallTsfMsFailed")]
     FailedOperationTsfApmCallTsfMsFailed,
     /// TSF应用性能管理CTSDB客户端调用失败。
     ///
-    /// Code `FailedOperation.TsfApmCtsdbClientRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmCtsdbClientRequestError`.
     #[doc(alias = "FailedOperation.TsfApmCtsdbClientRequestError")]
     FailedOperationTsfApmCtsdbClientRequestError,
     /// TSF应用性能管理ES客户端调用失败。
     ///
-    /// Code `FailedOperation.TsfApmEsClientRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmEsClientRequestError`.
     #[doc(alias = "FailedOperation.TsfApmEsClientRequestError")]
     FailedOperationTsfApmEsClientRequestError,
     /// TSF应用性能管理内部异常, 请稍后重试。
     ///
-    /// Code `FailedOperation.TsfApmInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmInternalError`.
     #[doc(alias = "FailedOperation.TsfApmInternalError")]
     FailedOperationTsfApmInternalError,
     /// TSF应用性能管理运行状态统计查询服务查询失败。
     ///
-    /// Code `FailedOperation.TsfApmStatsSearchServiceQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfApmStatsSearchServiceQueryError`.
     #[doc(alias = "FailedOperation.TsfApmStatsSearchServiceQueryError")]
     FailedOperationTsfApmStatsSearchServiceQueryError,
     /// 数据库插入规则失败。
     ///
-    /// Code `FailedOperation.TsfAsDbInsterFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfAsDbInsterFail`.
     #[doc(alias = "FailedOperation.TsfAsDbInsterFail")]
     FailedOperationTsfAsDbInsterFail,
     /// 查询数据库失败。
     ///
-    /// Code `FailedOperation.TsfAsDbQueryFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfAsDbQueryFail`.
     #[doc(alias = "FailedOperation.TsfAsDbQueryFail")]
     FailedOperationTsfAsDbQueryFail,
     /// 扩容规则每次扩容机器数目不能大于机器最大数目。
     ///
-    /// Code `FailedOperation.TsfAsExpandCountAndLimitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfAsExpandCountAndLimitError`.
     #[doc(alias = "FailedOperation.TsfAsExpandCountAndLimitError")]
     FailedOperationTsfAsExpandCountAndLimitError,
     /// 扩容规则指标不能小于缩容规则。
     ///
-    /// Code `FailedOperation.TsfAsExpandIndicatorsLessShrink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfAsExpandIndicatorsLessShrink`.
     #[doc(alias = "FailedOperation.TsfAsExpandIndicatorsLessShrink")]
     FailedOperationTsfAsExpandIndicatorsLessShrink,
     /// 扩容最大实例数不能小于缩容最小实例数。
     ///
-    /// Code `FailedOperation.TsfAsExpandLimitLessShrinkLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfAsExpandLimitLessShrinkLimit`.
     #[doc(alias = "FailedOperation.TsfAsExpandLimitLessShrinkLimit")]
     FailedOperationTsfAsExpandLimitLessShrinkLimit,
     /// ctsdb数据库请求失败。
     ///
-    /// Code `FailedOperation.TsfCmonitorCtsdbClientRequestFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfCmonitorCtsdbClientRequestFail`.
     #[doc(alias = "FailedOperation.TsfCmonitorCtsdbClientRequestFail")]
     FailedOperationTsfCmonitorCtsdbClientRequestFail,
     /// TSF监控统计等待超时, 请稍后重试。
     ///
-    /// Code `FailedOperation.TsfMonitorWaitedTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfMonitorWaitedTimeout`.
     #[doc(alias = "FailedOperation.TsfMonitorWaitedTimeout")]
     FailedOperationTsfMonitorWaitedTimeout,
     /// TSF服务管理通用异常。
     ///
-    /// Code `FailedOperation.TsfMsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfMsError`.
     #[doc(alias = "FailedOperation.TsfMsError")]
     FailedOperationTsfMsError,
     /// 调用ms server失败。
     ///
-    /// Code `FailedOperation.TsfMsServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfMsServerError`.
     #[doc(alias = "FailedOperation.TsfMsServerError")]
     FailedOperationTsfMsServerError,
     /// TSF权限模块异常，请联系系统管理员。。
     ///
-    /// Code `FailedOperation.TsfPrivilegeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TsfPrivilegeError`.
     #[doc(alias = "FailedOperation.TsfPrivilegeError")]
     FailedOperationTsfPrivilegeError,
     /// 未授权。
     ///
-    /// Code `FailedOperation.UnauthorizedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnauthorizedOperation`.
     #[doc(alias = "FailedOperation.UnauthorizedOperation")]
     FailedOperationUnauthorizedOperation,
     /// 模块未处理异常。
     ///
-    /// Code `FailedOperation.UnhandledException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UnhandledException`.
     #[doc(alias = "FailedOperation.UnhandledException")]
     FailedOperationUnhandledException,
     /// 应用操作请求MASTER FEIGN失败。
     ///
-    /// Code `InternalError.ApplicationMasterFeignError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApplicationMasterFeignError`.
     #[doc(alias = "InternalError.ApplicationMasterFeignError")]
     InternalErrorApplicationMasterFeignError,
     /// 应用操作请求MASTER 操作失败。
     ///
-    /// Code `InternalError.ApplicationMasterNuknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApplicationMasterNuknownError`.
     #[doc(alias = "InternalError.ApplicationMasterNuknownError")]
     InternalErrorApplicationMasterNuknownError,
     /// 删除应用程序包请求仓库失败。
     ///
-    /// Code `InternalError.ApplicationRepoDeletePkg`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApplicationRepoDeletePkg`.
     #[doc(alias = "InternalError.ApplicationRepoDeletePkg")]
     InternalErrorApplicationRepoDeletePkg,
     /// 创建应用初始化tsf-scalable请求失败。
     ///
-    /// Code `InternalError.ApplicationScalableInitError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ApplicationScalableInitError`.
     #[doc(alias = "InternalError.ApplicationScalableInitError")]
     InternalErrorApplicationScalableInitError,
     /// TSF云API调用申请角色临时凭证调用请求失败。
     ///
-    /// Code `InternalError.CamRoleRequestError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CamRoleRequestError`.
     #[doc(alias = "InternalError.CamRoleRequestError")]
     InternalErrorCamRoleRequestError,
     /// 配置发布失败：无法连接配置中心服务器。
     ///
-    /// Code `InternalError.CanNotConnConsulServer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CanNotConnConsulServer`.
     #[doc(alias = "InternalError.CanNotConnConsulServer")]
     InternalErrorCanNotConnConsulServer,
     /// No description is documented.
@@ -592,42 +594,42 @@ pub enum ErrorCode {
     InternalErrorCdiStatusDataInvalid,
     /// TSF云API请求调用失败。
     ///
-    /// Code `InternalError.CloudApiProxyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CloudApiProxyError`.
     #[doc(alias = "InternalError.CloudApiProxyError")]
     InternalErrorCloudApiProxyError,
     /// 集群通用错误。
     ///
-    /// Code `InternalError.ClusterCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ClusterCommonError`.
     #[doc(alias = "InternalError.ClusterCommonError")]
     InternalErrorClusterCommonError,
     /// 虚拟机集群请求MASTER FEIGN失败。
     ///
-    /// Code `InternalError.ClusterMasterFeignError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ClusterMasterFeignError`.
     #[doc(alias = "InternalError.ClusterMasterFeignError")]
     InternalErrorClusterMasterFeignError,
     /// 无法找到部署组，或相应集群/命名空间/应用的权限不足。
     ///
-    /// Code `InternalError.ClusterNotExistOrPrivilegeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ClusterNotExistOrPrivilegeError`.
     #[doc(alias = "InternalError.ClusterNotExistOrPrivilegeError")]
     InternalErrorClusterNotExistOrPrivilegeError,
     /// 配置发布失败：配置中心服务器处理失败。
     ///
-    /// Code `InternalError.ConsulServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ConsulServerError`.
     #[doc(alias = "InternalError.ConsulServerError")]
     InternalErrorConsulServerError,
     /// 访问TKE服务失败。
     ///
-    /// Code `InternalError.ContainergroupKuberneteApiInvokeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ContainergroupKuberneteApiInvokeError`.
     #[doc(alias = "InternalError.ContainergroupKuberneteApiInvokeError")]
     InternalErrorContainergroupKuberneteApiInvokeError,
     /// 连接TKE服务失败。
     ///
-    /// Code `InternalError.ContainergroupKuberneteConnectError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ContainergroupKuberneteConnectError`.
     #[doc(alias = "InternalError.ContainergroupKuberneteConnectError")]
     InternalErrorContainergroupKuberneteConnectError,
     /// Kubernetes deployment 未找到。
     ///
-    /// Code `InternalError.ContainergroupKuberneteDeploymentNotfound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ContainergroupKuberneteDeploymentNotfound`.
     #[doc(alias = "InternalError.ContainergroupKuberneteDeploymentNotfound")]
     InternalErrorContainergroupKuberneteDeploymentNotfound,
     /// No description is documented.
@@ -637,427 +639,427 @@ pub enum ErrorCode {
     InternalErrorContainergroupKubernetesConnectError,
     /// 容器应用SQL错误。
     ///
-    /// Code `InternalError.ContainergroupSqlFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ContainergroupSqlFailed`.
     #[doc(alias = "InternalError.ContainergroupSqlFailed")]
     InternalErrorContainergroupSqlFailed,
     /// 容器平台集群不可用，当前状态 %s。
     ///
-    /// Code `InternalError.CpClusterUnavailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CpClusterUnavailable`.
     #[doc(alias = "InternalError.CpClusterUnavailable")]
     InternalErrorCpClusterUnavailable,
     /// 命令下放失败。
     ///
-    /// Code `InternalError.CvmCaeMasterDispatchError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CvmCaeMasterDispatchError`.
     #[doc(alias = "InternalError.CvmCaeMasterDispatchError")]
     InternalErrorCvmCaeMasterDispatchError,
     /// TSF MASTER 内部执行错误。
     ///
-    /// Code `InternalError.CvmCaeMasterInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CvmCaeMasterInternalError`.
     #[doc(alias = "InternalError.CvmCaeMasterInternalError")]
     InternalErrorCvmCaeMasterInternalError,
     /// MASTER通道查询失败。
     ///
-    /// Code `InternalError.CvmCaeMasterNonAlive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CvmCaeMasterNonAlive`.
     #[doc(alias = "InternalError.CvmCaeMasterNonAlive")]
     InternalErrorCvmCaeMasterNonAlive,
     /// 数据查询失败。
     ///
-    /// Code `InternalError.CvmCaeMasterQueryError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CvmCaeMasterQueryError`.
     #[doc(alias = "InternalError.CvmCaeMasterQueryError")]
     InternalErrorCvmCaeMasterQueryError,
     /// TSF暂时不能响应请求。。
     ///
-    /// Code `InternalError.DispatchCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DispatchCommonError`.
     #[doc(alias = "InternalError.DispatchCommonError")]
     InternalErrorDispatchCommonError,
     /// 网关通用异常:%s。
     ///
-    /// Code `InternalError.GatewayCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GatewayCommonError`.
     #[doc(alias = "InternalError.GatewayCommonError")]
     InternalErrorGatewayCommonError,
     /// 数据一致性异常:%s。
     ///
-    /// Code `InternalError.GatewayConsistencyError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GatewayConsistencyError`.
     #[doc(alias = "InternalError.GatewayConsistencyError")]
     InternalErrorGatewayConsistencyError,
     /// 配置中心访问异常。
     ///
-    /// Code `InternalError.GatewayConsulError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GatewayConsulError`.
     #[doc(alias = "InternalError.GatewayConsulError")]
     InternalErrorGatewayConsulError,
     /// 网关数据异常。
     ///
-    /// Code `InternalError.GatewayDbError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GatewayDbError`.
     #[doc(alias = "InternalError.GatewayDbError")]
     InternalErrorGatewayDbError,
     /// 部署组通用异常。
     ///
-    /// Code `InternalError.GroupCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GroupCommonError`.
     #[doc(alias = "InternalError.GroupCommonError")]
     InternalErrorGroupCommonError,
     /// 部署组操作请求MASTER 操作失败。
     ///
-    /// Code `InternalError.GroupMasterNuknownError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.GroupMasterNuknownError`.
     #[doc(alias = "InternalError.GroupMasterNuknownError")]
     InternalErrorGroupMasterNuknownError,
     /// tcr仓库绑定失败。
     ///
-    /// Code `InternalError.ImagerepoTcrBindError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ImagerepoTcrBindError`.
     #[doc(alias = "InternalError.ImagerepoTcrBindError")]
     InternalErrorImagerepoTcrBindError,
     /// TSF节点管理通用错误信息。
     ///
-    /// Code `InternalError.InstanceCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InstanceCommonError`.
     #[doc(alias = "InternalError.InstanceCommonError")]
     InternalErrorInstanceCommonError,
     /// 创建kubernetes命名空间失败。
     ///
-    /// Code `InternalError.KubernetesApiCreateNamespacesError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.KubernetesApiCreateNamespacesError`.
     #[doc(alias = "InternalError.KubernetesApiCreateNamespacesError")]
     InternalErrorKubernetesApiCreateNamespacesError,
     /// 创建kubernetes密钥失败。
     ///
-    /// Code `InternalError.KubernetesApiCreateSecretError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.KubernetesApiCreateSecretError`.
     #[doc(alias = "InternalError.KubernetesApiCreateSecretError")]
     InternalErrorKubernetesApiCreateSecretError,
     /// kubernetes api 调用失败。
     ///
-    /// Code `InternalError.KubernetesCallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.KubernetesCallError`.
     #[doc(alias = "InternalError.KubernetesCallError")]
     InternalErrorKubernetesCallError,
     /// 远程调用失败。
     ///
-    /// Code `InternalError.RemoteServiceCallError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RemoteServiceCallError`.
     #[doc(alias = "InternalError.RemoteServiceCallError")]
     InternalErrorRemoteServiceCallError,
     /// 仓库内部错误。
     ///
-    /// Code `InternalError.RuntimeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RuntimeError`.
     #[doc(alias = "InternalError.RuntimeError")]
     InternalErrorRuntimeError,
     /// IN子句中超过1000个候选项。
     ///
-    /// Code `InternalError.SqlTooManyInItem`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SqlTooManyInItem`.
     #[doc(alias = "InternalError.SqlTooManyInItem")]
     InternalErrorSqlTooManyInItem,
     /// 调用 TKE 接口失败，%s。
     ///
-    /// Code `InternalError.TkeApiFailedOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TkeApiFailedOperation`.
     #[doc(alias = "InternalError.TkeApiFailedOperation")]
     InternalErrorTkeApiFailedOperation,
     /// TSF应用性能管理业务日志配置与应用关联处理错误。
     ///
-    /// Code `InternalError.TsfApmBusiLogCfgAppRelationMasterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfApmBusiLogCfgAppRelationMasterError`.
     #[doc(alias = "InternalError.TsfApmBusiLogCfgAppRelationMasterError")]
     InternalErrorTsfApmBusiLogCfgAppRelationMasterError,
     /// TSF应用性能管理调用tsf-ms模块失败。
     ///
-    /// Code `InternalError.TsfApmCallTsfMsFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfApmCallTsfMsFailed`.
     #[doc(alias = "InternalError.TsfApmCallTsfMsFailed")]
     InternalErrorTsfApmCallTsfMsFailed,
     /// TSF应用性能管理通用异常。
     ///
-    /// Code `InternalError.TsfApmCommonError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfApmCommonError`.
     #[doc(alias = "InternalError.TsfApmCommonError")]
     InternalErrorTsfApmCommonError,
     /// TSF应用性能管理ES客户端响应状态异常。
     ///
-    /// Code `InternalError.TsfApmEsResponseStatusException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfApmEsResponseStatusException`.
     #[doc(alias = "InternalError.TsfApmEsResponseStatusException")]
     InternalErrorTsfApmEsResponseStatusException,
     /// TSF应用性能管理内部异常, 请稍后重试。
     ///
-    /// Code `InternalError.TsfApmInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfApmInternalError`.
     #[doc(alias = "InternalError.TsfApmInternalError")]
     InternalErrorTsfApmInternalError,
     /// TSF监控统计时间日期解析失败。
     ///
-    /// Code `InternalError.TsfMonitorDateParseFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfMonitorDateParseFailed`.
     #[doc(alias = "InternalError.TsfMonitorDateParseFailed")]
     InternalErrorTsfMonitorDateParseFailed,
     /// TSF监控统计内部异常, 请稍后重试。
     ///
-    /// Code `InternalError.TsfMonitorInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfMonitorInternalError`.
     #[doc(alias = "InternalError.TsfMonitorInternalError")]
     InternalErrorTsfMonitorInternalError,
     /// TSF服务管理通用异常。
     ///
-    /// Code `InternalError.TsfMsError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.TsfMsError`.
     #[doc(alias = "InternalError.TsfMsError")]
     InternalErrorTsfMsError,
     /// \[%s\]模块未处理异常。。
     ///
-    /// Code `InternalError.UnhandledException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UnhandledException`.
     #[doc(alias = "InternalError.UnhandledException")]
     InternalErrorUnhandledException,
     /// 删除应用失败。
     ///
-    /// Code `InvalidParameter.ApplicationDeleteFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ApplicationDeleteFailed`.
     #[doc(alias = "InvalidParameter.ApplicationDeleteFailed")]
     InvalidParameterApplicationDeleteFailed,
     /// \[%s\]模块接口\[%s\]请求不正确（400 BAD REQUEST）。。
     ///
-    /// Code `InvalidParameter.BadRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BadRequest`.
     #[doc(alias = "InvalidParameter.BadRequest")]
     InvalidParameterBadRequest,
     /// 配置模板名称不符合规范。
     ///
-    /// Code `InvalidParameter.ConfigTemplateNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ConfigTemplateNameInvalid`.
     #[doc(alias = "InvalidParameter.ConfigTemplateNameInvalid")]
     InvalidParameterConfigTemplateNameInvalid,
     /// TSF MASTER 解包失败。
     ///
-    /// Code `InvalidParameter.CvmCaeMasterJsonDecodeFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CvmCaeMasterJsonDecodeFail`.
     #[doc(alias = "InvalidParameter.CvmCaeMasterJsonDecodeFail")]
     InvalidParameterCvmCaeMasterJsonDecodeFail,
     /// TSF MASTER 实例状态异常。
     ///
-    /// Code `InvalidParameter.CvmCaeMasterUnknownInstanceStatus`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CvmCaeMasterUnknownInstanceStatus`.
     #[doc(alias = "InvalidParameter.CvmCaeMasterUnknownInstanceStatus")]
     InvalidParameterCvmCaeMasterUnknownInstanceStatus,
     /// 未找到 TCR 实例或命名空间。
     ///
-    /// Code `InvalidParameter.ImagerepoTcrNamespaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ImagerepoTcrNamespaceNotFound`.
     #[doc(alias = "InvalidParameter.ImagerepoTcrNamespaceNotFound")]
     InvalidParameterImagerepoTcrNamespaceNotFound,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.KubernetesParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.KubernetesParamError`.
     #[doc(alias = "InvalidParameter.KubernetesParamError")]
     InvalidParameterKubernetesParamError,
     /// 已经绑定灰度规则，无法删除。
     ///
-    /// Code `InvalidParameter.LaneInfoAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoAlreadyUsed`.
     #[doc(alias = "InvalidParameter.LaneInfoAlreadyUsed")]
     InvalidParameterLaneInfoAlreadyUsed,
     /// 存在同名的泳道。
     ///
-    /// Code `InvalidParameter.LaneInfoNameAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNameAlreadyUsed`.
     #[doc(alias = "InvalidParameter.LaneInfoNameAlreadyUsed")]
     InvalidParameterLaneInfoNameAlreadyUsed,
     /// 泳道名称格式有误。
     ///
-    /// Code `InvalidParameter.LaneInfoNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNameInvalid`.
     #[doc(alias = "InvalidParameter.LaneInfoNameInvalid")]
     InvalidParameterLaneInfoNameInvalid,
     /// 泳道名称不能为空。
     ///
-    /// Code `InvalidParameter.LaneInfoNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNameNotEmpty`.
     #[doc(alias = "InvalidParameter.LaneInfoNameNotEmpty")]
     InvalidParameterLaneInfoNameNotEmpty,
     /// 泳道名称不能超过60个字符。
     ///
-    /// Code `InvalidParameter.LaneInfoNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNameTooLong`.
     #[doc(alias = "InvalidParameter.LaneInfoNameTooLong")]
     InvalidParameterLaneInfoNameTooLong,
     /// 泳道不存在。
     ///
-    /// Code `InvalidParameter.LaneInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNotExist`.
     #[doc(alias = "InvalidParameter.LaneInfoNotExist")]
     InvalidParameterLaneInfoNotExist,
     /// 泳道没有设置任何入口应用。
     ///
-    /// Code `InvalidParameter.LaneInfoNotExistEntrance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoNotExistEntrance`.
     #[doc(alias = "InvalidParameter.LaneInfoNotExistEntrance")]
     InvalidParameterLaneInfoNotExistEntrance,
     /// 泳道备注不能超过200个字符。
     ///
-    /// Code `InvalidParameter.LaneInfoRemarkTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneInfoRemarkTooLong`.
     #[doc(alias = "InvalidParameter.LaneInfoRemarkTooLong")]
     InvalidParameterLaneInfoRemarkTooLong,
     /// 泳道规则中的泳道不存在。
     ///
-    /// Code `InvalidParameter.LaneRuleInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleInfoNotExist`.
     #[doc(alias = "InvalidParameter.LaneRuleInfoNotExist")]
     InvalidParameterLaneRuleInfoNotExist,
     /// 存在同名的泳道规则名称。
     ///
-    /// Code `InvalidParameter.LaneRuleNameAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleNameAlreadyUsed`.
     #[doc(alias = "InvalidParameter.LaneRuleNameAlreadyUsed")]
     InvalidParameterLaneRuleNameAlreadyUsed,
     /// 泳道规则名称格式有误。
     ///
-    /// Code `InvalidParameter.LaneRuleNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleNameInvalid`.
     #[doc(alias = "InvalidParameter.LaneRuleNameInvalid")]
     InvalidParameterLaneRuleNameInvalid,
     /// 泳道规则名称不能为空。
     ///
-    /// Code `InvalidParameter.LaneRuleNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleNameNotEmpty`.
     #[doc(alias = "InvalidParameter.LaneRuleNameNotEmpty")]
     InvalidParameterLaneRuleNameNotEmpty,
     /// 泳道规则名称不能超过60个字符。
     ///
-    /// Code `InvalidParameter.LaneRuleNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleNameTooLong`.
     #[doc(alias = "InvalidParameter.LaneRuleNameTooLong")]
     InvalidParameterLaneRuleNameTooLong,
     /// 泳道规则不存在。
     ///
-    /// Code `InvalidParameter.LaneRuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleNotExist`.
     #[doc(alias = "InvalidParameter.LaneRuleNotExist")]
     InvalidParameterLaneRuleNotExist,
     /// 泳道规则备注不能超过200个字符。
     ///
-    /// Code `InvalidParameter.LaneRuleRemarkTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleRemarkTooLong`.
     #[doc(alias = "InvalidParameter.LaneRuleRemarkTooLong")]
     InvalidParameterLaneRuleRemarkTooLong,
     /// 泳道规则标签名不能为空。
     ///
-    /// Code `InvalidParameter.LaneRuleTagNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleTagNameNotEmpty`.
     #[doc(alias = "InvalidParameter.LaneRuleTagNameNotEmpty")]
     InvalidParameterLaneRuleTagNameNotEmpty,
     /// 泳道规则标签名不能超过32个字符。
     ///
-    /// Code `InvalidParameter.LaneRuleTagNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleTagNameTooLong`.
     #[doc(alias = "InvalidParameter.LaneRuleTagNameTooLong")]
     InvalidParameterLaneRuleTagNameTooLong,
     /// 泳道规则必须设置至少一个标签。
     ///
-    /// Code `InvalidParameter.LaneRuleTagNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleTagNotEmpty`.
     #[doc(alias = "InvalidParameter.LaneRuleTagNotEmpty")]
     InvalidParameterLaneRuleTagNotEmpty,
     /// 泳道规则标签值不能超过128个字符。
     ///
-    /// Code `InvalidParameter.LaneRuleTagValueTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleTagValueTooLong`.
     #[doc(alias = "InvalidParameter.LaneRuleTagValueTooLong")]
     InvalidParameterLaneRuleTagValueTooLong,
     /// 泳道规则总标签值不能超过200个字符。
     ///
-    /// Code `InvalidParameter.LaneRuleTagValueTotalTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.LaneRuleTagValueTotalTooLong`.
     #[doc(alias = "InvalidParameter.LaneRuleTagValueTotalTooLong")]
     InvalidParameterLaneRuleTagValueTotalTooLong,
     /// 包正在被使用，请先解除占用。
     ///
-    /// Code `InvalidParameter.PackageInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PackageInUse`.
     #[doc(alias = "InvalidParameter.PackageInUse")]
     InvalidParameterPackageInUse,
     /// 参数错误。
     ///
-    /// Code `InvalidParameter.ParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ParamError`.
     #[doc(alias = "InvalidParameter.ParamError")]
     InvalidParameterParamError,
     /// 请求参数有误。
     ///
-    /// Code `InvalidParameter.RepoPackageParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RepoPackageParamError`.
     #[doc(alias = "InvalidParameter.RepoPackageParamError")]
     InvalidParameterRepoPackageParamError,
     /// 仓库中存在软件包，请先删除软件包。
     ///
-    /// Code `InvalidParameter.RepositoryNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RepositoryNotEmpty`.
     #[doc(alias = "InvalidParameter.RepositoryNotEmpty")]
     InvalidParameterRepositoryNotEmpty,
     /// TSF应用性能管理业务日志应用标识参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogCfgAppParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogCfgAppParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogCfgAppParamError")]
     InvalidParameterTsfApmBusiLogCfgAppParamError,
     /// TSF应用性能管理业务日志配置与应用关联参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogCfgAppRelationParamError")]
     InvalidParameterTsfApmBusiLogCfgAppRelationParamError,
     /// TSF应用性能管理业务日志配置云账户参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogCfgCloudParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogCfgCloudParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogCfgCloudParamError")]
     InvalidParameterTsfApmBusiLogCfgCloudParamError,
     /// TSF应用性能管理业务日志配置标识参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogCfgIdParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogCfgIdParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogCfgIdParamError")]
     InvalidParameterTsfApmBusiLogCfgIdParamError,
     /// TSF应用性能管理业务日志配置数目参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogCfgLimitParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogCfgLimitParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogCfgLimitParamError")]
     InvalidParameterTsfApmBusiLogCfgLimitParamError,
     /// TSF应用性能管理业务日志搜索请求参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmBusiLogSearchRequestParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmBusiLogSearchRequestParamError`.
     #[doc(alias = "InvalidParameter.TsfApmBusiLogSearchRequestParamError")]
     InvalidParameterTsfApmBusiLogSearchRequestParamError,
     /// TSF应用性能管理运行状态统计查询请求参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmStatsSearchRequestParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmStatsSearchRequestParamError`.
     #[doc(alias = "InvalidParameter.TsfApmStatsSearchRequestParamError")]
     InvalidParameterTsfApmStatsSearchRequestParamError,
     /// TSF应用性能管理标准输出日志搜索请求参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmStdoutSearchRequestParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmStdoutSearchRequestParamError`.
     #[doc(alias = "InvalidParameter.TsfApmStdoutSearchRequestParamError")]
     InvalidParameterTsfApmStdoutSearchRequestParamError,
     /// TSF应用性能管理调用链搜索请求参数错误。
     ///
-    /// Code `InvalidParameter.TsfApmTraceSearchRequestParamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfApmTraceSearchRequestParamError`.
     #[doc(alias = "InvalidParameter.TsfApmTraceSearchRequestParamError")]
     InvalidParameterTsfApmTraceSearchRequestParamError,
     /// TSF监控统计请求参数\[%s\]非法。
     ///
-    /// Code `InvalidParameter.TsfMonitorRequestParamIllegal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TsfMonitorRequestParamIllegal`.
     #[doc(alias = "InvalidParameter.TsfMonitorRequestParamIllegal")]
     InvalidParameterTsfMonitorRequestParamIllegal,
     /// 仓库批量删除包数量超过单次允许上限。
     ///
-    /// Code `InvalidParameter.UpperDeleteLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UpperDeleteLimit`.
     #[doc(alias = "InvalidParameter.UpperDeleteLimit")]
     InvalidParameterUpperDeleteLimit,
     /// 应用描述不能大于200组字符。
     ///
-    /// Code `InvalidParameterValue.ApplicationDescLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationDescLength`.
     #[doc(alias = "InvalidParameterValue.ApplicationDescLength")]
     InvalidParameterValueApplicationDescLength,
     /// 无效的微服务类型。
     ///
-    /// Code `InvalidParameterValue.ApplicationMicroTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationMicroTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ApplicationMicroTypeInvalid")]
     InvalidParameterValueApplicationMicroTypeInvalid,
     /// 应用名称已存在，请更换其他名称。
     ///
-    /// Code `InvalidParameterValue.ApplicationNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationNameExist`.
     #[doc(alias = "InvalidParameterValue.ApplicationNameExist")]
     InvalidParameterValueApplicationNameExist,
     /// 应用名称不能大于60字符。
     ///
-    /// Code `InvalidParameterValue.ApplicationNameLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationNameLength`.
     #[doc(alias = "InvalidParameterValue.ApplicationNameLength")]
     InvalidParameterValueApplicationNameLength,
     /// 应用名称不能为空。
     ///
-    /// Code `InvalidParameterValue.ApplicationNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationNameNull`.
     #[doc(alias = "InvalidParameterValue.ApplicationNameNull")]
     InvalidParameterValueApplicationNameNull,
     /// 应用名称格式不正确,只能包含小写字母、数字及分隔符(\"\_\"、\"-\")，且不能以分隔符开头或结尾。
     ///
-    /// Code `InvalidParameterValue.ApplicationNameRegxInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationNameRegxInvalid`.
     #[doc(alias = "InvalidParameterValue.ApplicationNameRegxInvalid")]
     InvalidParameterValueApplicationNameRegxInvalid,
     /// 无法获取应用。
     ///
-    /// Code `InvalidParameterValue.ApplicationNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationNotExists`.
     #[doc(alias = "InvalidParameterValue.ApplicationNotExists")]
     InvalidParameterValueApplicationNotExists,
     /// 无效的应用排序类型。
     ///
-    /// Code `InvalidParameterValue.ApplicationOrderTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationOrderTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ApplicationOrderTypeInvalid")]
     InvalidParameterValueApplicationOrderTypeInvalid,
     /// 无效的应用分页参数。
     ///
-    /// Code `InvalidParameterValue.ApplicationPageLimitInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationPageLimitInvalid`.
     #[doc(alias = "InvalidParameterValue.ApplicationPageLimitInvalid")]
     InvalidParameterValueApplicationPageLimitInvalid,
     /// 无效的应用类型。
     ///
-    /// Code `InvalidParameterValue.ApplicationTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ApplicationTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ApplicationTypeInvalid")]
     InvalidParameterValueApplicationTypeInvalid,
     /// 与同VPC其它集群CIDR冲突。
     ///
-    /// Code `InvalidParameterValue.ClusterCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterCidrConflict`.
     #[doc(alias = "InvalidParameterValue.ClusterCidrConflict")]
     InvalidParameterValueClusterCidrConflict,
     /// 集群命名已存在，请更换其他名称。
     ///
-    /// Code `InvalidParameterValue.ClusterNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterNameExist`.
     #[doc(alias = "InvalidParameterValue.ClusterNameExist")]
     InvalidParameterValueClusterNameExist,
     /// No description is documented.
@@ -1072,117 +1074,117 @@ pub enum ErrorCode {
     InvalidParameterValueClusterNameRegexMismatch,
     /// 集群命名不能为空。
     ///
-    /// Code `InvalidParameterValue.ClusterNameRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterNameRequired`.
     #[doc(alias = "InvalidParameterValue.ClusterNameRequired")]
     InvalidParameterValueClusterNameRequired,
     /// 集群无效的分页参数。
     ///
-    /// Code `InvalidParameterValue.ClusterPageLimitInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterPageLimitInvalid`.
     #[doc(alias = "InvalidParameterValue.ClusterPageLimitInvalid")]
     InvalidParameterValueClusterPageLimitInvalid,
     /// 创建集群，无效的地域字段。
     ///
-    /// Code `InvalidParameterValue.ClusterRegionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterRegionInvalid`.
     #[doc(alias = "InvalidParameterValue.ClusterRegionInvalid")]
     InvalidParameterValueClusterRegionInvalid,
     /// 非法集群类型。
     ///
-    /// Code `InvalidParameterValue.ClusterTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ClusterTypeInvalid")]
     InvalidParameterValueClusterTypeInvalid,
     /// 创建集群，无效的可用区字段。
     ///
-    /// Code `InvalidParameterValue.ClusterZoneInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ClusterZoneInvalid`.
     #[doc(alias = "InvalidParameterValue.ClusterZoneInvalid")]
     InvalidParameterValueClusterZoneInvalid,
     /// 配置项已经发布过。
     ///
-    /// Code `InvalidParameterValue.ConfigAlreadyReleased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigAlreadyReleased`.
     #[doc(alias = "InvalidParameterValue.ConfigAlreadyReleased")]
     InvalidParameterValueConfigAlreadyReleased,
     /// 配置项已存在。
     ///
-    /// Code `InvalidParameterValue.ConfigExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigExists`.
     #[doc(alias = "InvalidParameterValue.ConfigExists")]
     InvalidParameterValueConfigExists,
     /// 配置项和部署组所属应用不一致。
     ///
-    /// Code `InvalidParameterValue.ConfigGroupApplicationIdNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigGroupApplicationIdNotMatch`.
     #[doc(alias = "InvalidParameterValue.ConfigGroupApplicationIdNotMatch")]
     InvalidParameterValueConfigGroupApplicationIdNotMatch,
     /// 配置项名称不合规。
     ///
-    /// Code `InvalidParameterValue.ConfigNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigNameInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigNameInvalid")]
     InvalidParameterValueConfigNameInvalid,
     /// 无法获取配置项或无权限访问。
     ///
-    /// Code `InvalidParameterValue.ConfigNotExistsOrPermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigNotExistsOrPermissionDenied`.
     #[doc(alias = "InvalidParameterValue.ConfigNotExistsOrPermissionDenied")]
     InvalidParameterValueConfigNotExistsOrPermissionDenied,
     /// 无法获取配置项发布信息。
     ///
-    /// Code `InvalidParameterValue.ConfigReleaseNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigReleaseNotExists`.
     #[doc(alias = "InvalidParameterValue.ConfigReleaseNotExists")]
     InvalidParameterValueConfigReleaseNotExists,
     /// 配置模板描述过长。
     ///
-    /// Code `InvalidParameterValue.ConfigTemplateDescTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigTemplateDescTooLong`.
     #[doc(alias = "InvalidParameterValue.ConfigTemplateDescTooLong")]
     InvalidParameterValueConfigTemplateDescTooLong,
     /// 配置模板名称不合规。
     ///
-    /// Code `InvalidParameterValue.ConfigTemplateNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigTemplateNameInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigTemplateNameInvalid")]
     InvalidParameterValueConfigTemplateNameInvalid,
     /// 配置模板内容过长。
     ///
-    /// Code `InvalidParameterValue.ConfigTemplateNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigTemplateNameTooLong`.
     #[doc(alias = "InvalidParameterValue.ConfigTemplateNameTooLong")]
     InvalidParameterValueConfigTemplateNameTooLong,
     /// 配置模板类型不合规。
     ///
-    /// Code `InvalidParameterValue.ConfigTemplateTypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigTemplateTypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigTemplateTypeInvalid")]
     InvalidParameterValueConfigTemplateTypeInvalid,
     /// 配置格式不符合YAML要求。
     ///
-    /// Code `InvalidParameterValue.ConfigValueFormatInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigValueFormatInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigValueFormatInvalid")]
     InvalidParameterValueConfigValueFormatInvalid,
     /// 配置项值内容大小（%s）超过限制。
     ///
-    /// Code `InvalidParameterValue.ConfigValueTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigValueTooLong`.
     #[doc(alias = "InvalidParameterValue.ConfigValueTooLong")]
     InvalidParameterValueConfigValueTooLong,
     /// 配置项版本描述不合规。
     ///
-    /// Code `InvalidParameterValue.ConfigVersionDescInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigVersionDescInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigVersionDescInvalid")]
     InvalidParameterValueConfigVersionDescInvalid,
     /// 配置项版本不合规。
     ///
-    /// Code `InvalidParameterValue.ConfigVersionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ConfigVersionInvalid`.
     #[doc(alias = "InvalidParameterValue.ConfigVersionInvalid")]
     InvalidParameterValueConfigVersionInvalid,
     /// 该镜像被占用中。
     ///
-    /// Code `InvalidParameterValue.ContainerGroupImageTagIsInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainerGroupImageTagIsInUse`.
     #[doc(alias = "InvalidParameterValue.ContainerGroupImageTagIsInUse")]
     InvalidParameterValueContainerGroupImageTagIsInUse,
     /// 服务访问方式不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupAccesstypeNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupAccesstypeNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupAccesstypeNull")]
     InvalidParameterValueContainergroupAccesstypeNull,
     /// 所属应用ID不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupApplicationIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupApplicationIdNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupApplicationIdNull")]
     InvalidParameterValueContainergroupApplicationIdNull,
     /// 集群 CPU 资源不足。
     ///
-    /// Code `InvalidParameterValue.ContainergroupCpulimitOver`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupCpulimitOver`.
     #[doc(alias = "InvalidParameterValue.ContainergroupCpulimitOver")]
     InvalidParameterValueContainergroupCpulimitOver,
     /// No description is documented.
@@ -1192,102 +1194,102 @@ pub enum ErrorCode {
     InvalidParameterValueContainergroupEnvValueBothSet,
     /// 容器 Env 的 Value 和 ValueFrom 至少要有一个。
     ///
-    /// Code `InvalidParameterValue.ContainergroupEnvValueNotSet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupEnvValueNotSet`.
     #[doc(alias = "InvalidParameterValue.ContainergroupEnvValueNotSet")]
     InvalidParameterValueContainergroupEnvValueNotSet,
     /// 部署组ID不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupGroupidNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupGroupidNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupGroupidNull")]
     InvalidParameterValueContainergroupGroupidNull,
     /// 部署组名不能大于60个字符。
     ///
-    /// Code `InvalidParameterValue.ContainergroupGroupnameLegnth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupGroupnameLegnth`.
     #[doc(alias = "InvalidParameterValue.ContainergroupGroupnameLegnth")]
     InvalidParameterValueContainergroupGroupnameLegnth,
     /// 部署组名不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupGroupnameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupGroupnameNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupGroupnameNull")]
     InvalidParameterValueContainergroupGroupnameNull,
     /// 部署组名称格式不正确,只能包含小写字母、数字及分隔符(\"-\"),且必须以小写字母开头，数字或小写字母结尾。
     ///
-    /// Code `InvalidParameterValue.ContainergroupGroupnameRegexMatchFalse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupGroupnameRegexMatchFalse`.
     #[doc(alias = "InvalidParameterValue.ContainergroupGroupnameRegexMatchFalse")]
     InvalidParameterValueContainergroupGroupnameRegexMatchFalse,
     /// 实例数量不能为空或不合法。
     ///
-    /// Code `InvalidParameterValue.ContainergroupInstanceNumInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupInstanceNumInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupInstanceNumInvalid")]
     InvalidParameterValueContainergroupInstanceNumInvalid,
     /// CPU limit 和 request 不能同时为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupInvalidCpuInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupInvalidCpuInfo`.
     #[doc(alias = "InvalidParameterValue.ContainergroupInvalidCpuInfo")]
     InvalidParameterValueContainergroupInvalidCpuInfo,
     /// 内存 limit 和 request 不能同时为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupInvalidMemInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupInvalidMemInfo`.
     #[doc(alias = "InvalidParameterValue.ContainergroupInvalidMemInfo")]
     InvalidParameterValueContainergroupInvalidMemInfo,
     /// limit最大数量，默认 20, 最大值 50。
     ///
-    /// Code `InvalidParameterValue.ContainergroupLimitValueInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupLimitValueInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupLimitValueInvalid")]
     InvalidParameterValueContainergroupLimitValueInvalid,
     /// 集群内存资源不足。
     ///
-    /// Code `InvalidParameterValue.ContainergroupMemlimitOver`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupMemlimitOver`.
     #[doc(alias = "InvalidParameterValue.ContainergroupMemlimitOver")]
     InvalidParameterValueContainergroupMemlimitOver,
     /// 主机端口值非法。
     ///
-    /// Code `InvalidParameterValue.ContainergroupNodePortInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupNodePortInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupNodePortInvalid")]
     InvalidParameterValueContainergroupNodePortInvalid,
     /// 服务端口值非法。
     ///
-    /// Code `InvalidParameterValue.ContainergroupPortInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupPortInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupPortInvalid")]
     InvalidParameterValueContainergroupPortInvalid,
     /// 服务端口不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupPortNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupPortNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupPortNull")]
     InvalidParameterValueContainergroupPortNull,
     /// 服务端口不允许重复映射。
     ///
-    /// Code `InvalidParameterValue.ContainergroupPortsRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupPortsRepeat`.
     #[doc(alias = "InvalidParameterValue.ContainergroupPortsRepeat")]
     InvalidParameterValueContainergroupPortsRepeat,
     /// 协议值非法,限定:TCP/UDP。
     ///
-    /// Code `InvalidParameterValue.ContainergroupProtocolInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupProtocolInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupProtocolInvalid")]
     InvalidParameterValueContainergroupProtocolInvalid,
     /// 公网访问方式下，协议需要一致。
     ///
-    /// Code `InvalidParameterValue.ContainergroupProtocolMixError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupProtocolMixError`.
     #[doc(alias = "InvalidParameterValue.ContainergroupProtocolMixError")]
     InvalidParameterValueContainergroupProtocolMixError,
     /// 协议不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupProtocolNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupProtocolNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupProtocolNull")]
     InvalidParameterValueContainergroupProtocolNull,
     /// 协议端口不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupProtocolPortsNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupProtocolPortsNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupProtocolPortsNull")]
     InvalidParameterValueContainergroupProtocolPortsNull,
     /// 镜像仓库名与应用名不匹配。
     ///
-    /// Code `InvalidParameterValue.ContainergroupReponameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupReponameInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupReponameInvalid")]
     InvalidParameterValueContainergroupReponameInvalid,
     /// agent 容器资源值非法 , %s。
     ///
-    /// Code `InvalidParameterValue.ContainergroupResourceAgentValueInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupResourceAgentValueInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupResourceAgentValueInvalid")]
     InvalidParameterValueContainergroupResourceAgentValueInvalid,
     /// No description is documented.
@@ -1297,232 +1299,232 @@ pub enum ErrorCode {
     InvalidParameterValueContainergroupServiceNameValidError,
     /// 容器端口不允许重复映射。
     ///
-    /// Code `InvalidParameterValue.ContainergroupTargetPortsRepeat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupTargetPortsRepeat`.
     #[doc(alias = "InvalidParameterValue.ContainergroupTargetPortsRepeat")]
     InvalidParameterValueContainergroupTargetPortsRepeat,
     /// 容器端口不能为空。
     ///
-    /// Code `InvalidParameterValue.ContainergroupTargetportNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupTargetportNull`.
     #[doc(alias = "InvalidParameterValue.ContainergroupTargetportNull")]
     InvalidParameterValueContainergroupTargetportNull,
     /// 更新间隔不能为空或者数值非法。
     ///
-    /// Code `InvalidParameterValue.ContainergroupUpdateivlInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupUpdateivlInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupUpdateivlInvalid")]
     InvalidParameterValueContainergroupUpdateivlInvalid,
     /// updateType参数不合法，值必须为0、1。
     ///
-    /// Code `InvalidParameterValue.ContainergroupUpdatetypeInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupUpdatetypeInvalid`.
     #[doc(alias = "InvalidParameterValue.ContainergroupUpdatetypeInvalid")]
     InvalidParameterValueContainergroupUpdatetypeInvalid,
     /// 找不到业务容器。
     ///
-    /// Code `InvalidParameterValue.ContainergroupYamlUserContainerNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContainergroupYamlUserContainerNotFound`.
     #[doc(alias = "InvalidParameterValue.ContainergroupYamlUserContainerNotFound")]
     InvalidParameterValueContainergroupYamlUserContainerNotFound,
     /// TSF MASTER 正在执行任务，请等待任务执行完成再下发新任务。
     ///
-    /// Code `InvalidParameterValue.CvmCaeMasterAgentBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CvmCaeMasterAgentBusy`.
     #[doc(alias = "InvalidParameterValue.CvmCaeMasterAgentBusy")]
     InvalidParameterValueCvmCaeMasterAgentBusy,
     /// 无可用实例。
     ///
-    /// Code `InvalidParameterValue.CvmCaeMasterAgentNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CvmCaeMasterAgentNotFound`.
     #[doc(alias = "InvalidParameterValue.CvmCaeMasterAgentNotFound")]
     InvalidParameterValueCvmCaeMasterAgentNotFound,
     /// TSF MASTER 部署组中无云主机。
     ///
-    /// Code `InvalidParameterValue.CvmCaeMasterGroupNoAgent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CvmCaeMasterGroupNoAgent`.
     #[doc(alias = "InvalidParameterValue.CvmCaeMasterGroupNoAgent")]
     InvalidParameterValueCvmCaeMasterGroupNoAgent,
     /// 任务不存在。
     ///
-    /// Code `InvalidParameterValue.CvmCaeMasterTaskNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CvmCaeMasterTaskNotExist`.
     #[doc(alias = "InvalidParameterValue.CvmCaeMasterTaskNotExist")]
     InvalidParameterValueCvmCaeMasterTaskNotExist,
     /// 部署组不存在。
     ///
-    /// Code `InvalidParameterValue.DeployGroupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DeployGroupNotExists`.
     #[doc(alias = "InvalidParameterValue.DeployGroupNotExists")]
     InvalidParameterValueDeployGroupNotExists,
     /// 重复数据集名。
     ///
-    /// Code `InvalidParameterValue.DuplicateProgramName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicateProgramName`.
     #[doc(alias = "InvalidParameterValue.DuplicateProgramName")]
     InvalidParameterValueDuplicateProgramName,
     /// 文件配置项已经发布。
     ///
-    /// Code `InvalidParameterValue.FileConfigAlreadyReleased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigAlreadyReleased`.
     #[doc(alias = "InvalidParameterValue.FileConfigAlreadyReleased")]
     InvalidParameterValueFileConfigAlreadyReleased,
     /// 文件配置项编码方式不支持。
     ///
-    /// Code `InvalidParameterValue.FileConfigCodeUnsupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigCodeUnsupported`.
     #[doc(alias = "InvalidParameterValue.FileConfigCodeUnsupported")]
     InvalidParameterValueFileConfigCodeUnsupported,
     /// 文件配置项已存在。
     ///
-    /// Code `InvalidParameterValue.FileConfigExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigExists`.
     #[doc(alias = "InvalidParameterValue.FileConfigExists")]
     InvalidParameterValueFileConfigExists,
     /// 配置文件路径重复。
     ///
-    /// Code `InvalidParameterValue.FileConfigExistsPath`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigExistsPath`.
     #[doc(alias = "InvalidParameterValue.FileConfigExistsPath")]
     InvalidParameterValueFileConfigExistsPath,
     /// 其他用户已发布此配置文件路径。
     ///
-    /// Code `InvalidParameterValue.FileConfigExistsPathOther`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigExistsPathOther`.
     #[doc(alias = "InvalidParameterValue.FileConfigExistsPathOther")]
     InvalidParameterValueFileConfigExistsPathOther,
     /// 文件配置项文件名称不合规。
     ///
-    /// Code `InvalidParameterValue.FileConfigFileNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigFileNameInvalid`.
     #[doc(alias = "InvalidParameterValue.FileConfigFileNameInvalid")]
     InvalidParameterValueFileConfigFileNameInvalid,
     /// 文件配置项文件路径不合规。
     ///
-    /// Code `InvalidParameterValue.FileConfigFilePathInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigFilePathInvalid`.
     #[doc(alias = "InvalidParameterValue.FileConfigFilePathInvalid")]
     InvalidParameterValueFileConfigFilePathInvalid,
     /// 文件配置项固定字段不可变更。
     ///
-    /// Code `InvalidParameterValue.FileConfigFixedFieldUnchangeable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigFixedFieldUnchangeable`.
     #[doc(alias = "InvalidParameterValue.FileConfigFixedFieldUnchangeable")]
     InvalidParameterValueFileConfigFixedFieldUnchangeable,
     /// 文件配置项和部署组所属应用不一致。
     ///
-    /// Code `InvalidParameterValue.FileConfigGroupApplicationIdNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigGroupApplicationIdNotMatch`.
     #[doc(alias = "InvalidParameterValue.FileConfigGroupApplicationIdNotMatch")]
     InvalidParameterValueFileConfigGroupApplicationIdNotMatch,
     /// 文件配置项名称不合规。
     ///
-    /// Code `InvalidParameterValue.FileConfigNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigNameInvalid`.
     #[doc(alias = "InvalidParameterValue.FileConfigNameInvalid")]
     InvalidParameterValueFileConfigNameInvalid,
     /// 无法获取文件配置项或无权限访问。
     ///
-    /// Code `InvalidParameterValue.FileConfigNotExistsOrPermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigNotExistsOrPermissionDenied`.
     #[doc(alias = "InvalidParameterValue.FileConfigNotExistsOrPermissionDenied")]
     InvalidParameterValueFileConfigNotExistsOrPermissionDenied,
     /// 同一部署组禁止配置文件重复(文件路径+文件名)。
     ///
-    /// Code `InvalidParameterValue.FileConfigPathExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigPathExists`.
     #[doc(alias = "InvalidParameterValue.FileConfigPathExists")]
     InvalidParameterValueFileConfigPathExists,
     /// 无法获取文件配置项发布信息。
     ///
-    /// Code `InvalidParameterValue.FileConfigReleaseNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigReleaseNotExists`.
     #[doc(alias = "InvalidParameterValue.FileConfigReleaseNotExists")]
     InvalidParameterValueFileConfigReleaseNotExists,
     /// 文件配置项版本描述不合规。
     ///
-    /// Code `InvalidParameterValue.FileConfigVersionDescInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigVersionDescInvalid`.
     #[doc(alias = "InvalidParameterValue.FileConfigVersionDescInvalid")]
     InvalidParameterValueFileConfigVersionDescInvalid,
     /// 文件配置项版本不合规。
     ///
-    /// Code `InvalidParameterValue.FileConfigVersionInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.FileConfigVersionInvalid`.
     #[doc(alias = "InvalidParameterValue.FileConfigVersionInvalid")]
     InvalidParameterValueFileConfigVersionInvalid,
     /// 请求参数异常:%s。
     ///
-    /// Code `InvalidParameterValue.GatewayParameterError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GatewayParameterError`.
     #[doc(alias = "InvalidParameterValue.GatewayParameterError")]
     InvalidParameterValueGatewayParameterError,
     /// 无效请求参数:%s。
     ///
-    /// Code `InvalidParameterValue.GatewayParameterInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GatewayParameterInvalid`.
     #[doc(alias = "InvalidParameterValue.GatewayParameterInvalid")]
     InvalidParameterValueGatewayParameterInvalid,
     /// 全局命名空间已经存在，只能创建一个全局命名空间。
     ///
-    /// Code `InvalidParameterValue.GlobalNamespaceNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GlobalNamespaceNameExist`.
     #[doc(alias = "InvalidParameterValue.GlobalNamespaceNameExist")]
     InvalidParameterValueGlobalNamespaceNameExist,
     /// 部署相关请求参数校验失败。
     ///
-    /// Code `InvalidParameterValue.GroupBatchParameterInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupBatchParameterInvalid`.
     #[doc(alias = "InvalidParameterValue.GroupBatchParameterInvalid")]
     InvalidParameterValueGroupBatchParameterInvalid,
     /// 部署组的集群未绑定该命名空间。
     ///
-    /// Code `InvalidParameterValue.GroupClusterNamespaceNotBound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupClusterNamespaceNotBound`.
     #[doc(alias = "InvalidParameterValue.GroupClusterNamespaceNotBound")]
     InvalidParameterValueGroupClusterNamespaceNotBound,
     /// 创建分组， 集群类型不匹配。
     ///
-    /// Code `InvalidParameterValue.GroupClusterTypeMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupClusterTypeMismatch`.
     #[doc(alias = "InvalidParameterValue.GroupClusterTypeMismatch")]
     InvalidParameterValueGroupClusterTypeMismatch,
     /// 删除分组，集群类型不匹配。
     ///
-    /// Code `InvalidParameterValue.GroupDeleteClusterTypeMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupDeleteClusterTypeMismatch`.
     #[doc(alias = "InvalidParameterValue.GroupDeleteClusterTypeMismatch")]
     InvalidParameterValueGroupDeleteClusterTypeMismatch,
     /// 部署组名称已存在，请更换其他名称。
     ///
-    /// Code `InvalidParameterValue.GroupNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameExist`.
     #[doc(alias = "InvalidParameterValue.GroupNameExist")]
     InvalidParameterValueGroupNameExist,
     /// 部署组名不能大于50个字符。
     ///
-    /// Code `InvalidParameterValue.GroupNameLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameLength`.
     #[doc(alias = "InvalidParameterValue.GroupNameLength")]
     InvalidParameterValueGroupNameLength,
     /// 部署组名称格式不正确,只能包含小写字母、数字及分隔符(\"-\"),且必须以小写字母开头，数字或小写字母结尾。
     ///
-    /// Code `InvalidParameterValue.GroupNameRegxMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNameRegxMismatch`.
     #[doc(alias = "InvalidParameterValue.GroupNameRegxMismatch")]
     InvalidParameterValueGroupNameRegxMismatch,
     /// 无法获取部署组。
     ///
-    /// Code `InvalidParameterValue.GroupNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupNotExists`.
     #[doc(alias = "InvalidParameterValue.GroupNotExists")]
     InvalidParameterValueGroupNotExists,
     /// 分组无效的分业参数。
     ///
-    /// Code `InvalidParameterValue.GroupPageLimitInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupPageLimitInvalid`.
     #[doc(alias = "InvalidParameterValue.GroupPageLimitInvalid")]
     InvalidParameterValueGroupPageLimitInvalid,
     /// 无效的部署组状态过滤字段。
     ///
-    /// Code `InvalidParameterValue.GroupStatusInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupStatusInvalid`.
     #[doc(alias = "InvalidParameterValue.GroupStatusInvalid")]
     InvalidParameterValueGroupStatusInvalid,
     /// 分组操作，无有效机器。
     ///
-    /// Code `InvalidParameterValue.GroupValidInstanceNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.GroupValidInstanceNull`.
     #[doc(alias = "InvalidParameterValue.GroupValidInstanceNull")]
     InvalidParameterValueGroupValidInstanceNull,
     /// 镜像仓库名不能为空。
     ///
-    /// Code `InvalidParameterValue.ImagerepoRepoNameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImagerepoRepoNameNull`.
     #[doc(alias = "InvalidParameterValue.ImagerepoRepoNameNull")]
     InvalidParameterValueImagerepoRepoNameNull,
     /// 镜像仓库名不合法,示例:tsf-repo/nginx。
     ///
-    /// Code `InvalidParameterValue.ImagerepoReponameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImagerepoReponameInvalid`.
     #[doc(alias = "InvalidParameterValue.ImagerepoReponameInvalid")]
     InvalidParameterValueImagerepoReponameInvalid,
     /// imageTags不能为空。
     ///
-    /// Code `InvalidParameterValue.ImagerepoTagnameNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ImagerepoTagnameNull`.
     #[doc(alias = "InvalidParameterValue.ImagerepoTagnameNull")]
     InvalidParameterValueImagerepoTagnameNull,
     /// 重装系统，无效的镜像id。
     ///
-    /// Code `InvalidParameterValue.InstanceInvalidImage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceInvalidImage`.
     #[doc(alias = "InvalidParameterValue.InstanceInvalidImage")]
     InvalidParameterValueInstanceInvalidImage,
     /// 参数 %s 取值错误。
     ///
-    /// Code `InvalidParameterValue.InvalidParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidParameter`.
     #[doc(alias = "InvalidParameterValue.InvalidParameter")]
     InvalidParameterValueInvalidParameter,
     /// 数据集名非法。
     ///
-    /// Code `InvalidParameterValue.InvalidProgramName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidProgramName`.
     #[doc(alias = "InvalidParameterValue.InvalidProgramName")]
     InvalidParameterValueInvalidProgramName,
     /// No description is documented.
@@ -1532,42 +1534,42 @@ pub enum ErrorCode {
     InvalidParameterValueLaneGroupNotExist,
     /// 已经绑定灰度规则，无法删除。
     ///
-    /// Code `InvalidParameterValue.LaneInfoAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoAlreadyUsed`.
     #[doc(alias = "InvalidParameterValue.LaneInfoAlreadyUsed")]
     InvalidParameterValueLaneInfoAlreadyUsed,
     /// 存在同名的泳道。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNameAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNameAlreadyUsed`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNameAlreadyUsed")]
     InvalidParameterValueLaneInfoNameAlreadyUsed,
     /// 泳道名称格式有误。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNameInvalid`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNameInvalid")]
     InvalidParameterValueLaneInfoNameInvalid,
     /// 泳道名称不能为空。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNameNotEmpty`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNameNotEmpty")]
     InvalidParameterValueLaneInfoNameNotEmpty,
     /// 泳道名称不能超过60个字符。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNameTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNameTooLong")]
     InvalidParameterValueLaneInfoNameTooLong,
     /// 泳道不存在。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNotExist`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNotExist")]
     InvalidParameterValueLaneInfoNotExist,
     /// 泳道没有设置任何入口应用。
     ///
-    /// Code `InvalidParameterValue.LaneInfoNotExistEntrance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoNotExistEntrance`.
     #[doc(alias = "InvalidParameterValue.LaneInfoNotExistEntrance")]
     InvalidParameterValueLaneInfoNotExistEntrance,
     /// 泳道备注不能超过200个字符。
     ///
-    /// Code `InvalidParameterValue.LaneInfoRemarkTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneInfoRemarkTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneInfoRemarkTooLong")]
     InvalidParameterValueLaneInfoRemarkTooLong,
     /// No description is documented.
@@ -1582,52 +1584,52 @@ pub enum ErrorCode {
     InvalidParameterValueLaneRuleIdInvalid,
     /// 全链路灰度规则中的泳道不存在。
     ///
-    /// Code `InvalidParameterValue.LaneRuleInfoNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleInfoNotExist`.
     #[doc(alias = "InvalidParameterValue.LaneRuleInfoNotExist")]
     InvalidParameterValueLaneRuleInfoNotExist,
     /// 存在同名的全链路灰度规则。
     ///
-    /// Code `InvalidParameterValue.LaneRuleNameAlreadyUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleNameAlreadyUsed`.
     #[doc(alias = "InvalidParameterValue.LaneRuleNameAlreadyUsed")]
     InvalidParameterValueLaneRuleNameAlreadyUsed,
     /// 全链路灰度规则名称格式有误。
     ///
-    /// Code `InvalidParameterValue.LaneRuleNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleNameInvalid`.
     #[doc(alias = "InvalidParameterValue.LaneRuleNameInvalid")]
     InvalidParameterValueLaneRuleNameInvalid,
     /// 全链路灰度规则名称不能为空。
     ///
-    /// Code `InvalidParameterValue.LaneRuleNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleNameNotEmpty`.
     #[doc(alias = "InvalidParameterValue.LaneRuleNameNotEmpty")]
     InvalidParameterValueLaneRuleNameNotEmpty,
     /// 全链路灰度规则名称不能超过60个字符。
     ///
-    /// Code `InvalidParameterValue.LaneRuleNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleNameTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneRuleNameTooLong")]
     InvalidParameterValueLaneRuleNameTooLong,
     /// 全链路灰度规则不存在。
     ///
-    /// Code `InvalidParameterValue.LaneRuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleNotExist`.
     #[doc(alias = "InvalidParameterValue.LaneRuleNotExist")]
     InvalidParameterValueLaneRuleNotExist,
     /// 全链路灰度规则备注不能超过200个字符。
     ///
-    /// Code `InvalidParameterValue.LaneRuleRemarkTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleRemarkTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneRuleRemarkTooLong")]
     InvalidParameterValueLaneRuleRemarkTooLong,
     /// 全链路灰度规则标签名不能为空。
     ///
-    /// Code `InvalidParameterValue.LaneRuleTagNameNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleTagNameNotEmpty`.
     #[doc(alias = "InvalidParameterValue.LaneRuleTagNameNotEmpty")]
     InvalidParameterValueLaneRuleTagNameNotEmpty,
     /// 全链路灰度规则标签名不能超过32个字符。
     ///
-    /// Code `InvalidParameterValue.LaneRuleTagNameTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleTagNameTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneRuleTagNameTooLong")]
     InvalidParameterValueLaneRuleTagNameTooLong,
     /// 全链路灰度规则必须设置至少一个标签。
     ///
-    /// Code `InvalidParameterValue.LaneRuleTagNotEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleTagNotEmpty`.
     #[doc(alias = "InvalidParameterValue.LaneRuleTagNotEmpty")]
     InvalidParameterValueLaneRuleTagNotEmpty,
     /// No description is documented.
@@ -1647,62 +1649,62 @@ pub enum ErrorCode {
     InvalidParameterValueLaneRuleTagValueNotEmpty,
     /// 全链路灰度规则标签值不能超过128个字符。
     ///
-    /// Code `InvalidParameterValue.LaneRuleTagValueTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleTagValueTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneRuleTagValueTooLong")]
     InvalidParameterValueLaneRuleTagValueTooLong,
     /// 全链路灰度规则总标签值不能超过200个字符。
     ///
-    /// Code `InvalidParameterValue.LaneRuleTagValueTotalTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LaneRuleTagValueTotalTooLong`.
     #[doc(alias = "InvalidParameterValue.LaneRuleTagValueTotalTooLong")]
     InvalidParameterValueLaneRuleTagValueTotalTooLong,
     /// 无法获取上一次的配置项。
     ///
-    /// Code `InvalidParameterValue.LastConfigNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LastConfigNotExists`.
     #[doc(alias = "InvalidParameterValue.LastConfigNotExists")]
     InvalidParameterValueLastConfigNotExists,
     /// %s不合法。
     ///
-    /// Code `InvalidParameterValue.MsParameterInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MsParameterInvalid`.
     #[doc(alias = "InvalidParameterValue.MsParameterInvalid")]
     InvalidParameterValueMsParameterInvalid,
     /// 集群已关联该命名空间。
     ///
-    /// Code `InvalidParameterValue.NamespaceAlreadyBindCluster`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceAlreadyBindCluster`.
     #[doc(alias = "InvalidParameterValue.NamespaceAlreadyBindCluster")]
     InvalidParameterValueNamespaceAlreadyBindCluster,
     /// 命名空间描格式不正确。
     ///
-    /// Code `InvalidParameterValue.NamespaceDescInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceDescInvalid`.
     #[doc(alias = "InvalidParameterValue.NamespaceDescInvalid")]
     InvalidParameterValueNamespaceDescInvalid,
     /// 命名空间名称已存在，请更换其他名称。
     ///
-    /// Code `InvalidParameterValue.NamespaceNameExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceNameExist`.
     #[doc(alias = "InvalidParameterValue.NamespaceNameExist")]
     InvalidParameterValueNamespaceNameExist,
     /// 命名空间名称格式不正确。
     ///
-    /// Code `InvalidParameterValue.NamespaceNameInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceNameInvalid`.
     #[doc(alias = "InvalidParameterValue.NamespaceNameInvalid")]
     InvalidParameterValueNamespaceNameInvalid,
     /// 无法获取命名空间。
     ///
-    /// Code `InvalidParameterValue.NamespaceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NamespaceNotExists`.
     #[doc(alias = "InvalidParameterValue.NamespaceNotExists")]
     InvalidParameterValueNamespaceNotExists,
     /// 数据集项不存在。
     ///
-    /// Code `InvalidParameterValue.ProgramItemNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ProgramItemNotExists`.
     #[doc(alias = "InvalidParameterValue.ProgramItemNotExists")]
     InvalidParameterValueProgramItemNotExists,
     /// 配置项已经发布，不允许删除。
     ///
-    /// Code `InvalidParameterValue.ReleasedConfigCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReleasedConfigCanNotBeDeleted`.
     #[doc(alias = "InvalidParameterValue.ReleasedConfigCanNotBeDeleted")]
     InvalidParameterValueReleasedConfigCanNotBeDeleted,
     /// 文件配置项已经发布，不允许删除。
     ///
-    /// Code `InvalidParameterValue.ReleasedFileConfigCanNotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ReleasedFileConfigCanNotBeDeleted`.
     #[doc(alias = "InvalidParameterValue.ReleasedFileConfigCanNotBeDeleted")]
     InvalidParameterValueReleasedFileConfigCanNotBeDeleted,
     /// No description is documented.
@@ -1712,32 +1714,32 @@ pub enum ErrorCode {
     InvalidParameterValueResourceNotExists,
     /// 无权限操作资源%s。
     ///
-    /// Code `InvalidParameterValue.ResourcePermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourcePermissionDenied`.
     #[doc(alias = "InvalidParameterValue.ResourcePermissionDenied")]
     InvalidParameterValueResourcePermissionDenied,
     /// ResourceType 不支持。
     ///
-    /// Code `InvalidParameterValue.ResourceTypeError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceTypeError`.
     #[doc(alias = "InvalidParameterValue.ResourceTypeError")]
     InvalidParameterValueResourceTypeError,
     /// 服务描述不能大于200字符。
     ///
-    /// Code `InvalidParameterValue.ServiceDescLength`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceDescLength`.
     #[doc(alias = "InvalidParameterValue.ServiceDescLength")]
     InvalidParameterValueServiceDescLength,
     /// 服务名称重复。
     ///
-    /// Code `InvalidParameterValue.ServiceNameRepeated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceNameRepeated`.
     #[doc(alias = "InvalidParameterValue.ServiceNameRepeated")]
     InvalidParameterValueServiceNameRepeated,
     /// 服务不存在或权限不足。
     ///
-    /// Code `InvalidParameterValue.ServiceNotExistsOrPermissionDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ServiceNotExistsOrPermissionDenied`.
     #[doc(alias = "InvalidParameterValue.ServiceNotExistsOrPermissionDenied")]
     InvalidParameterValueServiceNotExistsOrPermissionDenied,
     /// TSF应用性能管理业务日志搜索解析时间格式错误。
     ///
-    /// Code `InvalidParameterValue.TsfApmBusiLogSearchParseRspDateFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TsfApmBusiLogSearchParseRspDateFormatError`.
     #[doc(alias = "InvalidParameterValue.TsfApmBusiLogSearchParseRspDateFormatError")]
     InvalidParameterValueTsfApmBusiLogSearchParseRspDateFormatError,
     /// No description is documented.
@@ -1747,217 +1749,217 @@ pub enum ErrorCode {
     InvalidParameterValueVolumeNameValidError,
     /// 仅有停止状态下的部署组才可以不启动。
     ///
-    /// Code `InvalidParameterValue.WrongDontStartValue`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.WrongDontStartValue`.
     #[doc(alias = "InvalidParameterValue.WrongDontStartValue")]
     InvalidParameterValueWrongDontStartValue,
     /// 命名空间数达到上限。
     ///
-    /// Code `LimitExceeded.ErrNamespaceMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrNamespaceMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrNamespaceMaxLimit")]
     LimitExceededErrNamespaceMaxLimit,
     /// 仓库达到上限。
     ///
-    /// Code `LimitExceeded.ErrRepoMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ErrRepoMaxLimit`.
     #[doc(alias = "LimitExceeded.ErrRepoMaxLimit")]
     LimitExceededErrRepoMaxLimit,
     /// 最多支持创建五个容器集群，当前已经超过使用上限。
     ///
-    /// Code `LimitExceeded.TkeClusterNumberExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TkeClusterNumberExceedLimit`.
     #[doc(alias = "LimitExceeded.TkeClusterNumberExceedLimit")]
     LimitExceededTkeClusterNumberExceedLimit,
     /// 应用ID不能为空。
     ///
-    /// Code `MissingParameter.ApplicationIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApplicationIdNull`.
     #[doc(alias = "MissingParameter.ApplicationIdNull")]
     MissingParameterApplicationIdNull,
     /// 应用ID未填写。
     ///
-    /// Code `MissingParameter.ApplicationIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApplicationIdRequired`.
     #[doc(alias = "MissingParameter.ApplicationIdRequired")]
     MissingParameterApplicationIdRequired,
     /// 应用类型不能为空。
     ///
-    /// Code `MissingParameter.ApplicationTypeNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ApplicationTypeNull`.
     #[doc(alias = "MissingParameter.ApplicationTypeNull")]
     MissingParameterApplicationTypeNull,
     /// 集群ID未填写。
     ///
-    /// Code `MissingParameter.ClusterIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ClusterIdRequired`.
     #[doc(alias = "MissingParameter.ClusterIdRequired")]
     MissingParameterClusterIdRequired,
     /// 集群所属子网不能为空。
     ///
-    /// Code `MissingParameter.ClusterSubnetRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ClusterSubnetRequired`.
     #[doc(alias = "MissingParameter.ClusterSubnetRequired")]
     MissingParameterClusterSubnetRequired,
     /// 配置项ID未填写。
     ///
-    /// Code `MissingParameter.ConfigIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigIdRequired`.
     #[doc(alias = "MissingParameter.ConfigIdRequired")]
     MissingParameterConfigIdRequired,
     /// 配置项名称未填写。
     ///
-    /// Code `MissingParameter.ConfigNameRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigNameRequired`.
     #[doc(alias = "MissingParameter.ConfigNameRequired")]
     MissingParameterConfigNameRequired,
     /// 配置项发布信息ID未填写。
     ///
-    /// Code `MissingParameter.ConfigReleaseIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigReleaseIdRequired`.
     #[doc(alias = "MissingParameter.ConfigReleaseIdRequired")]
     MissingParameterConfigReleaseIdRequired,
     /// 缺少配置模板id。
     ///
-    /// Code `MissingParameter.ConfigTemplateIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigTemplateIdRequired`.
     #[doc(alias = "MissingParameter.ConfigTemplateIdRequired")]
     MissingParameterConfigTemplateIdRequired,
     /// 配置模板名称未填写。
     ///
-    /// Code `MissingParameter.ConfigTemplateNameRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigTemplateNameRequired`.
     #[doc(alias = "MissingParameter.ConfigTemplateNameRequired")]
     MissingParameterConfigTemplateNameRequired,
     /// 配置模板类型未填写。
     ///
-    /// Code `MissingParameter.ConfigTemplateTypeRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigTemplateTypeRequired`.
     #[doc(alias = "MissingParameter.ConfigTemplateTypeRequired")]
     MissingParameterConfigTemplateTypeRequired,
     /// 配置项类型未填写。
     ///
-    /// Code `MissingParameter.ConfigTypeRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigTypeRequired`.
     #[doc(alias = "MissingParameter.ConfigTypeRequired")]
     MissingParameterConfigTypeRequired,
     /// 配置项值未填写。
     ///
-    /// Code `MissingParameter.ConfigValueRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigValueRequired`.
     #[doc(alias = "MissingParameter.ConfigValueRequired")]
     MissingParameterConfigValueRequired,
     /// 配置项版本未填写。
     ///
-    /// Code `MissingParameter.ConfigVersionRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ConfigVersionRequired`.
     #[doc(alias = "MissingParameter.ConfigVersionRequired")]
     MissingParameterConfigVersionRequired,
     /// 文件配置项文件内容未填写。
     ///
-    /// Code `MissingParameter.FileConfigFileValueRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.FileConfigFileValueRequired`.
     #[doc(alias = "MissingParameter.FileConfigFileValueRequired")]
     MissingParameterFileConfigFileValueRequired,
     /// 缺少请求参数:%s。
     ///
-    /// Code `MissingParameter.GatewayParameterRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GatewayParameterRequired`.
     #[doc(alias = "MissingParameter.GatewayParameterRequired")]
     MissingParameterGatewayParameterRequired,
     /// 分组所属应用不能为空。
     ///
-    /// Code `MissingParameter.GroupApplicationNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupApplicationNull`.
     #[doc(alias = "MissingParameter.GroupApplicationNull")]
     MissingParameterGroupApplicationNull,
     /// 分组扩容操作，机器列表为空。
     ///
-    /// Code `MissingParameter.GroupExpandServeridNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupExpandServeridNull`.
     #[doc(alias = "MissingParameter.GroupExpandServeridNull")]
     MissingParameterGroupExpandServeridNull,
     /// 分组ID不能为空。
     ///
-    /// Code `MissingParameter.GroupIdNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupIdNull`.
     #[doc(alias = "MissingParameter.GroupIdNull")]
     MissingParameterGroupIdNull,
     /// 部署组ID未填写。
     ///
-    /// Code `MissingParameter.GroupIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupIdRequired`.
     #[doc(alias = "MissingParameter.GroupIdRequired")]
     MissingParameterGroupIdRequired,
     /// 分组所属命名空间不能为空。
     ///
-    /// Code `MissingParameter.GroupNamespaceNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupNamespaceNull`.
     #[doc(alias = "MissingParameter.GroupNamespaceNull")]
     MissingParameterGroupNamespaceNull,
     /// 分组缩容操作，机器列表为空。
     ///
-    /// Code `MissingParameter.GroupShirkServeridNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.GroupShirkServeridNull`.
     #[doc(alias = "MissingParameter.GroupShirkServeridNull")]
     MissingParameterGroupShirkServeridNull,
     /// 虚拟机集群导入云主机导入方式为空。
     ///
-    /// Code `MissingParameter.InstanceImportModeNull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.InstanceImportModeNull`.
     #[doc(alias = "MissingParameter.InstanceImportModeNull")]
     MissingParameterInstanceImportModeNull,
     /// 命名空间ID不能为空。
     ///
-    /// Code `MissingParameter.NamespaceIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.NamespaceIdRequired`.
     #[doc(alias = "MissingParameter.NamespaceIdRequired")]
     MissingParameterNamespaceIdRequired,
     /// 命名空间名称未填写。
     ///
-    /// Code `MissingParameter.NamespaceNameRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.NamespaceNameRequired`.
     #[doc(alias = "MissingParameter.NamespaceNameRequired")]
     MissingParameterNamespaceNameRequired,
     /// %s缺失。
     ///
-    /// Code `MissingParameter.RequiredParameterMissing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.RequiredParameterMissing`.
     #[doc(alias = "MissingParameter.RequiredParameterMissing")]
     MissingParameterRequiredParameterMissing,
     /// 未填写服务Id。
     ///
-    /// Code `MissingParameter.ServiceIdRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.ServiceIdRequired`.
     #[doc(alias = "MissingParameter.ServiceIdRequired")]
     MissingParameterServiceIdRequired,
     /// 未指定%s。。
     ///
-    /// Code `MissingParameter.SystemParameterRequired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `MissingParameter.SystemParameterRequired`.
     #[doc(alias = "MissingParameter.SystemParameterRequired")]
     MissingParameterSystemParameterRequired,
     /// 此应用下存在资源，无法执行删除操作。
     ///
-    /// Code `ResourceInUse.ApplicationCannotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ApplicationCannotDelete`.
     #[doc(alias = "ResourceInUse.ApplicationCannotDelete")]
     ResourceInUseApplicationCannotDelete,
     /// 资源仍在使用中 无法删除。
     ///
-    /// Code `ResourceInUse.CvmcaeMasterCannotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.CvmcaeMasterCannotDelete`.
     #[doc(alias = "ResourceInUse.CvmcaeMasterCannotDelete")]
     ResourceInUseCvmcaeMasterCannotDelete,
     /// 默认命名空间不能被删除。
     ///
-    /// Code `ResourceInUse.DefaultNamepsaceCannotBeDeleted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.DefaultNamepsaceCannotBeDeleted`.
     #[doc(alias = "ResourceInUse.DefaultNamepsaceCannotBeDeleted")]
     ResourceInUseDefaultNamepsaceCannotBeDeleted,
     /// 此分组下存在资源，无法执行删除操作。
     ///
-    /// Code `ResourceInUse.GroupCannotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.GroupCannotDelete`.
     #[doc(alias = "ResourceInUse.GroupCannotDelete")]
     ResourceInUseGroupCannotDelete,
     /// 集群下存在分组。
     ///
-    /// Code `ResourceInUse.GroupExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.GroupExists`.
     #[doc(alias = "ResourceInUse.GroupExists")]
     ResourceInUseGroupExists,
     /// 实例已经存在。
     ///
-    /// Code `ResourceInUse.InstanceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.InstanceExists`.
     #[doc(alias = "ResourceInUse.InstanceExists")]
     ResourceInUseInstanceExists,
     /// 机器实例已经被使用。
     ///
-    /// Code `ResourceInUse.InstanceHasBeenUsed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.InstanceHasBeenUsed`.
     #[doc(alias = "ResourceInUse.InstanceHasBeenUsed")]
     ResourceInUseInstanceHasBeenUsed,
     /// 此命名空间下存在资源，无法执行删除操作。
     ///
-    /// Code `ResourceInUse.NamespaceCannotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.NamespaceCannotDelete`.
     #[doc(alias = "ResourceInUse.NamespaceCannotDelete")]
     ResourceInUseNamespaceCannotDelete,
     /// 集群下存在非默认命名空间。
     ///
-    /// Code `ResourceInUse.NonDefaultNamespaceExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.NonDefaultNamespaceExists`.
     #[doc(alias = "ResourceInUse.NonDefaultNamespaceExists")]
     ResourceInUseNonDefaultNamespaceExists,
     /// 资源对象已存在。
     ///
-    /// Code `ResourceInUse.ObjectExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.ObjectExist`.
     #[doc(alias = "ResourceInUse.ObjectExist")]
     ResourceInUseObjectExist,
     /// 限流规则已存在，请检查规则名和规则配置。
     ///
-    /// Code `ResourceInUse.RatelimitRuleExistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.RatelimitRuleExistError`.
     #[doc(alias = "ResourceInUse.RatelimitRuleExistError")]
     ResourceInUseRatelimitRuleExistError,
     /// No description is documented.
@@ -1967,142 +1969,142 @@ pub enum ErrorCode {
     ResourceInUseResourcePoolExists,
     /// 仓库空间达到上限。
     ///
-    /// Code `ResourceInsufficient.PackageSpaceFull`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.PackageSpaceFull`.
     #[doc(alias = "ResourceInsufficient.PackageSpaceFull")]
     ResourceInsufficientPackageSpaceFull,
     /// 无法获取应用信息。
     ///
-    /// Code `ResourceNotFound.ApplicationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApplicationNotExist`.
     #[doc(alias = "ResourceNotFound.ApplicationNotExist")]
     ResourceNotFoundApplicationNotExist,
     /// 无法获取应用或应用不属于当前项目。
     ///
-    /// Code `ResourceNotFound.ApplicationProjectNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ApplicationProjectNotMatch`.
     #[doc(alias = "ResourceNotFound.ApplicationProjectNotMatch")]
     ResourceNotFoundApplicationProjectNotMatch,
     /// 无法获取命名空间所属集群。
     ///
-    /// Code `ResourceNotFound.ClusterNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterNotExist`.
     #[doc(alias = "ResourceNotFound.ClusterNotExist")]
     ResourceNotFoundClusterNotExist,
     /// 集群所属私有网络不存在。
     ///
-    /// Code `ResourceNotFound.ClusterVpcNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ClusterVpcNotExist`.
     #[doc(alias = "ResourceNotFound.ClusterVpcNotExist")]
     ResourceNotFoundClusterVpcNotExist,
     /// 找不到集群。
     ///
-    /// Code `ResourceNotFound.ContainergroupClusterNotfound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ContainergroupClusterNotfound`.
     #[doc(alias = "ResourceNotFound.ContainergroupClusterNotfound")]
     ResourceNotFoundContainergroupClusterNotfound,
     /// 无法找到该部署组所属集群和命名空间。
     ///
-    /// Code `ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`.
     #[doc(alias = "ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound")]
     ResourceNotFoundContainergroupGroupNamespaceClusterNotFound,
     /// 无法找到该部署组。
     ///
-    /// Code `ResourceNotFound.ContainergroupGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ContainergroupGroupNotFound`.
     #[doc(alias = "ResourceNotFound.ContainergroupGroupNotFound")]
     ResourceNotFoundContainergroupGroupNotFound,
     /// TSF MASTER 资源不存在。
     ///
-    /// Code `ResourceNotFound.CvmcaeMasterResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.CvmcaeMasterResourceNotFound`.
     #[doc(alias = "ResourceNotFound.CvmcaeMasterResourceNotFound")]
     ResourceNotFoundCvmcaeMasterResourceNotFound,
     /// 镜像仓库不存在。
     ///
-    /// Code `ResourceNotFound.ErrNoRepo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoRepo`.
     #[doc(alias = "ResourceNotFound.ErrNoRepo")]
     ResourceNotFoundErrNoRepo,
     /// 用户错误。
     ///
-    /// Code `ResourceNotFound.ErrNoUser`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ErrNoUser`.
     #[doc(alias = "ResourceNotFound.ErrNoUser")]
     ResourceNotFoundErrNoUser,
     /// 无法获取分组所属应用。
     ///
-    /// Code `ResourceNotFound.GroupApplicationNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupApplicationNotExist`.
     #[doc(alias = "ResourceNotFound.GroupApplicationNotExist")]
     ResourceNotFoundGroupApplicationNotExist,
     /// 无法获取分组所属命名空间。
     ///
-    /// Code `ResourceNotFound.GroupNamespaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupNamespaceNotExist`.
     #[doc(alias = "ResourceNotFound.GroupNamespaceNotExist")]
     ResourceNotFoundGroupNamespaceNotExist,
     /// 此部署组不存在，无法执行该操作。
     ///
-    /// Code `ResourceNotFound.GroupNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.GroupNotExist`.
     #[doc(alias = "ResourceNotFound.GroupNotExist")]
     ResourceNotFoundGroupNotExist,
     /// 无法获取机器信息。
     ///
-    /// Code `ResourceNotFound.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InstanceNotExist`.
     #[doc(alias = "ResourceNotFound.InstanceNotExist")]
     ResourceNotFoundInstanceNotExist,
     /// \[%s\]模块未提供该接口\[%s\]。。
     ///
-    /// Code `ResourceNotFound.InterfaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.InterfaceNotFound`.
     #[doc(alias = "ResourceNotFound.InterfaceNotFound")]
     ResourceNotFoundInterfaceNotFound,
     /// 无法找到License服务器。
     ///
-    /// Code `ResourceNotFound.LicenseServerNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.LicenseServerNotFound`.
     #[doc(alias = "ResourceNotFound.LicenseServerNotFound")]
     ResourceNotFoundLicenseServerNotFound,
     /// 目标微服务已离线\[%s\]。。
     ///
-    /// Code `ResourceNotFound.MicroserviceOffline`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.MicroserviceOffline`.
     #[doc(alias = "ResourceNotFound.MicroserviceOffline")]
     ResourceNotFoundMicroserviceOffline,
     /// 无法获取命名空间。
     ///
-    /// Code `ResourceNotFound.NamespaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NamespaceNotExist`.
     #[doc(alias = "ResourceNotFound.NamespaceNotExist")]
     ResourceNotFoundNamespaceNotExist,
     /// 资源对象不存在。
     ///
-    /// Code `ResourceNotFound.ObjectNoExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ObjectNoExist`.
     #[doc(alias = "ResourceNotFound.ObjectNoExist")]
     ResourceNotFoundObjectNoExist,
     /// 无法获取服务，无法执行该操作。
     ///
-    /// Code `ResourceNotFound.ServiceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.ServiceNotExist`.
     #[doc(alias = "ResourceNotFound.ServiceNotExist")]
     ResourceNotFoundServiceNotExist,
     /// TKE 中不存在该集群。
     ///
-    /// Code `ResourceNotFound.TkeClusterNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.TkeClusterNotExists`.
     #[doc(alias = "ResourceNotFound.TkeClusterNotExists")]
     ResourceNotFoundTkeClusterNotExists,
     /// 访问 CAM 系统出错，%s。
     ///
-    /// Code `UnauthorizedOperation.CamGeneralError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamGeneralError`.
     #[doc(alias = "UnauthorizedOperation.CamGeneralError")]
     UnauthorizedOperationCamGeneralError,
     /// 当前主账号未创建TSF\_QCSRole或未对子账号授予预设策略QcloudCamSubaccountsAuthorizeRoleFullAccess。请参考产品文档主账号协作者使用说明。。
     ///
-    /// Code `UnauthorizedOperation.CamTsfRoleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.CamTsfRoleNotExist`.
     #[doc(alias = "UnauthorizedOperation.CamTsfRoleNotExist")]
     UnauthorizedOperationCamTsfRoleNotExist,
     /// License未激活。。
     ///
-    /// Code `UnauthorizedOperation.LicenseInactive`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.LicenseInactive`.
     #[doc(alias = "UnauthorizedOperation.LicenseInactive")]
     UnauthorizedOperationLicenseInactive,
     /// 您所购买的服务不支持该操作。
     ///
-    /// Code `UnauthorizedOperation.LicenseUnauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.LicenseUnauthorized`.
     #[doc(alias = "UnauthorizedOperation.LicenseUnauthorized")]
     UnauthorizedOperationLicenseUnauthorized,
     /// 缺少License。。
     ///
-    /// Code `UnauthorizedOperation.NoLicense`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoLicense`.
     #[doc(alias = "UnauthorizedOperation.NoLicense")]
     UnauthorizedOperationNoLicense,
     /// 用户无权限访问该接口。。
     ///
-    /// Code `UnauthorizedOperation.NoPrivilege`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoPrivilege`.
     #[doc(alias = "UnauthorizedOperation.NoPrivilege")]
     UnauthorizedOperationNoPrivilege,
     /// No description is documented.
@@ -2117,12 +2119,12 @@ pub enum ErrorCode {
     UnsupportedOperationGatewayPathRewriteNotExists,
     /// 批量操作数量超过限制:%s。
     ///
-    /// Code `UnsupportedOperation.GatewayTooManyRequestParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.GatewayTooManyRequestParameter`.
     #[doc(alias = "UnsupportedOperation.GatewayTooManyRequestParameter")]
     UnsupportedOperationGatewayTooManyRequestParameter,
     /// 不支持的ACTION。。
     ///
-    /// Code `UnsupportedOperation.UnsupportAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportAction`.
     #[doc(alias = "UnsupportedOperation.UnsupportAction")]
     UnsupportedOperationUnsupportAction,
 }

@@ -5,229 +5,231 @@
 
 /// An error code of `tts`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.NoSuchTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoSuchTask`.
     #[doc(alias = "FailedOperation.NoSuchTask")]
     FailedOperationNoSuchTask,
     /// 路由错误。
     ///
-    /// Code `InternalError.ErrorGetRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ErrorGetRoute`.
     #[doc(alias = "InternalError.ErrorGetRoute")]
     InternalErrorErrorGetRoute,
     /// 负载限流。
     ///
-    /// Code `InternalError.ExceedMaxLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ExceedMaxLimit`.
     #[doc(alias = "InternalError.ExceedMaxLimit")]
     InternalErrorExceedMaxLimit,
     /// 数据库存取失败。
     ///
-    /// Code `InternalError.FailAccessDatabase`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailAccessDatabase`.
     #[doc(alias = "InternalError.FailAccessDatabase")]
     InternalErrorFailAccessDatabase,
     /// Redis存储失败。
     ///
-    /// Code `InternalError.FailAccessRedis`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.FailAccessRedis`.
     #[doc(alias = "InternalError.FailAccessRedis")]
     InternalErrorFailAccessRedis,
     /// 内部错误。
     ///
-    /// Code `InternalError.InternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalError`.
     #[doc(alias = "InternalError.InternalError")]
     InternalErrorInternalError,
     /// 暂无资源，请稍后重试。
     ///
-    /// Code `InternalError.NoResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.NoResource`.
     #[doc(alias = "InternalError.NoResource")]
     InternalErrorNoResource,
     /// 请求文本含有非法字符。
     ///
-    /// Code `InvalidParameter.InvalidText`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidText`.
     #[doc(alias = "InvalidParameter.InvalidText")]
     InvalidParameterInvalidText,
     /// status 不合法。
     ///
-    /// Code `InvalidParameter.Status`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Status`.
     #[doc(alias = "InvalidParameter.Status")]
     InvalidParameterStatus,
     /// AppId非法，请参考AppId参数说明。
     ///
-    /// Code `InvalidParameterValue.AppId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppId`.
     #[doc(alias = "InvalidParameterValue.AppId")]
     InvalidParameterValueAppId,
     /// APPID未注册，请在语音合成主页 https://console.cloud.tencent.com/tts 开通使用。
     ///
-    /// Code `InvalidParameterValue.AppIdNotRegistered`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AppIdNotRegistered`.
     #[doc(alias = "InvalidParameterValue.AppIdNotRegistered")]
     InvalidParameterValueAppIdNotRegistered,
     /// CallbackUrl非法或不可访问。
     ///
-    /// Code `InvalidParameterValue.CallbackUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CallbackUrl`.
     #[doc(alias = "InvalidParameterValue.CallbackUrl")]
     InvalidParameterValueCallbackUrl,
     /// Codec非法，请参考Codec参数说明。
     ///
-    /// Code `InvalidParameterValue.Codec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Codec`.
     #[doc(alias = "InvalidParameterValue.Codec")]
     InvalidParameterValueCodec,
     /// ssml的say-as标签属性为cardinal、currency、address时，数字部分非有效常数，仅允许包含数字、“,”、“.”和空格。
     ///
-    /// Code `InvalidParameterValue.ErrorCardinalFormat`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ErrorCardinalFormat`.
     #[doc(alias = "InvalidParameterValue.ErrorCardinalFormat")]
     InvalidParameterValueErrorCardinalFormat,
     /// 请求文本含有非法字符，或请求文本没有有效字符。
     ///
-    /// Code `InvalidParameterValue.InvalidText`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidText`.
     #[doc(alias = "InvalidParameterValue.InvalidText")]
     InvalidParameterValueInvalidText,
     /// 缺少参数。
     ///
-    /// Code `InvalidParameterValue.MissParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissParameters`.
     #[doc(alias = "InvalidParameterValue.MissParameters")]
     InvalidParameterValueMissParameters,
     /// ModelType非法。
     ///
-    /// Code `InvalidParameterValue.ModelType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ModelType`.
     #[doc(alias = "InvalidParameterValue.ModelType")]
     InvalidParameterValueModelType,
     /// 文本分词错误。
     ///
-    /// Code `InvalidParameterValue.ParticipleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParticipleError`.
     #[doc(alias = "InvalidParameterValue.ParticipleError")]
     InvalidParameterValueParticipleError,
     /// PrimaryLanguage非法，请参考PrimaryLanguage参数说明。
     ///
-    /// Code `InvalidParameterValue.PrimaryLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrimaryLanguage`.
     #[doc(alias = "InvalidParameterValue.PrimaryLanguage")]
     InvalidParameterValuePrimaryLanguage,
     /// SSML标签非法。
     ///
-    /// Code `InvalidParameterValue.SSMLInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SSMLInvalid`.
     #[doc(alias = "InvalidParameterValue.SSMLInvalid")]
     InvalidParameterValueSSMLInvalid,
     /// SampleRate非法，请参考SampleRate参数说明。
     ///
-    /// Code `InvalidParameterValue.SampleRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleRate`.
     #[doc(alias = "InvalidParameterValue.SampleRate")]
     InvalidParameterValueSampleRate,
     /// SessionId非法，请参考Volume参数说明。
     ///
-    /// Code `InvalidParameterValue.SessionId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SessionId`.
     #[doc(alias = "InvalidParameterValue.SessionId")]
     InvalidParameterValueSessionId,
     /// Speed非法，请参考Speed参数说明。
     ///
-    /// Code `InvalidParameterValue.Speed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Speed`.
     #[doc(alias = "InvalidParameterValue.Speed")]
     InvalidParameterValueSpeed,
     /// 文本缺失。
     ///
-    /// Code `InvalidParameterValue.Text`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Text`.
     #[doc(alias = "InvalidParameterValue.Text")]
     InvalidParameterValueText,
     /// Text为空。
     ///
-    /// Code `InvalidParameterValue.TextEmpty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextEmpty`.
     #[doc(alias = "InvalidParameterValue.TextEmpty")]
     InvalidParameterValueTextEmpty,
     /// 文本不是 UTF8 格式。
     ///
-    /// Code `InvalidParameterValue.TextNotUtf8`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextNotUtf8`.
     #[doc(alias = "InvalidParameterValue.TextNotUtf8")]
     InvalidParameterValueTextNotUtf8,
     /// Text参数SSML语法错误，请参考SSML文档说明。
     ///
-    /// Code `InvalidParameterValue.TextSsmlParseError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextSsmlParseError`.
     #[doc(alias = "InvalidParameterValue.TextSsmlParseError")]
     InvalidParameterValueTextSsmlParseError,
     /// 合成文本字符过长。
     ///
-    /// Code `InvalidParameterValue.TextTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TextTooLong`.
     #[doc(alias = "InvalidParameterValue.TextTooLong")]
     InvalidParameterValueTextTooLong,
     /// Type 类型非法。
     ///
-    /// Code `InvalidParameterValue.Type`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// VoiceType非法，请参考VoiceType参数说明。
     ///
-    /// Code `InvalidParameterValue.VoiceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceType`.
     #[doc(alias = "InvalidParameterValue.VoiceType")]
     InvalidParameterValueVoiceType,
     /// Volume非法，请参考Volume参数说明。
     ///
-    /// Code `InvalidParameterValue.Volume`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Volume`.
     #[doc(alias = "InvalidParameterValue.Volume")]
     InvalidParameterValueVolume,
     /// 请求超过限制频率。
     ///
-    /// Code `LimitExceeded.AccessLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AccessLimit`.
     #[doc(alias = "LimitExceeded.AccessLimit")]
     LimitExceededAccessLimit,
     /// 欠费。
     ///
-    /// Code `UnsupportedOperation.AccountArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountArrears`.
     #[doc(alias = "UnsupportedOperation.AccountArrears")]
     UnsupportedOperationAccountArrears,
     /// 鉴权已过期。
     ///
-    /// Code `UnsupportedOperation.AuthorizationExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AuthorizationExpired`.
     #[doc(alias = "UnsupportedOperation.AuthorizationExpired")]
     UnsupportedOperationAuthorizationExpired,
     /// 鉴权失败。
     ///
-    /// Code `UnsupportedOperation.AuthorizationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AuthorizationFailed`.
     #[doc(alias = "UnsupportedOperation.AuthorizationFailed")]
     UnsupportedOperationAuthorizationFailed,
     /// 服务禁止使用。
     ///
-    /// Code `UnsupportedOperation.ForbiddenUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ForbiddenUse`.
     #[doc(alias = "UnsupportedOperation.ForbiddenUse")]
     UnsupportedOperationForbiddenUse,
     /// 没有余额。
     ///
-    /// Code `UnsupportedOperation.NoBanlance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoBanlance`.
     #[doc(alias = "UnsupportedOperation.NoBanlance")]
     UnsupportedOperationNoBanlance,
     /// 客户免费额度已用完。
     ///
-    /// Code `UnsupportedOperation.NoFreeAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoFreeAccount`.
     #[doc(alias = "UnsupportedOperation.NoFreeAccount")]
     UnsupportedOperationNoFreeAccount,
     /// 资源包余量已用尽。
     ///
-    /// Code `UnsupportedOperation.PkgExhausted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PkgExhausted`.
     #[doc(alias = "UnsupportedOperation.PkgExhausted")]
     UnsupportedOperationPkgExhausted,
     /// 服务器已打开。
     ///
-    /// Code `UnsupportedOperation.ServerAlreadyOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerAlreadyOpen`.
     #[doc(alias = "UnsupportedOperation.ServerAlreadyOpen")]
     UnsupportedOperationServerAlreadyOpen,
     /// 服务已销毁。
     ///
-    /// Code `UnsupportedOperation.ServerDestoryed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerDestoryed`.
     #[doc(alias = "UnsupportedOperation.ServerDestoryed")]
     UnsupportedOperationServerDestoryed,
     /// 服务未开通使用。
     ///
-    /// Code `UnsupportedOperation.ServerNotOpen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerNotOpen`.
     #[doc(alias = "UnsupportedOperation.ServerNotOpen")]
     UnsupportedOperationServerNotOpen,
     /// 服务已停止使用。
     ///
-    /// Code `UnsupportedOperation.ServerStopped`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ServerStopped`.
     #[doc(alias = "UnsupportedOperation.ServerStopped")]
     UnsupportedOperationServerStopped,
     /// 文本过长，请参考请求参数Text的说明。
     ///
-    /// Code `UnsupportedOperation.TextTooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TextTooLong`.
     #[doc(alias = "UnsupportedOperation.TextTooLong")]
     UnsupportedOperationTextTooLong,
 }

@@ -7,8 +7,10 @@
 
 /// An error code of `vm`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -16,42 +18,42 @@ pub enum ErrorCode {
     ///
     /// 请求超时
     ///
-    /// Code `InternalError.ErrTextTimeOut`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InternalError.ErrTextTimeOut`.
     #[doc(alias = "InternalError.ErrTextTimeOut")]
     InternalErrorErrTextTimeOut,
     /// Incorrect action.
     ///
     /// 错误的 action
     ///
-    /// Code `InvalidParameter.ErrAction`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InvalidParameter.ErrAction`.
     #[doc(alias = "InvalidParameter.ErrAction")]
     InvalidParameterErrAction,
     /// The text in the request is too long.
     ///
     /// 请求的文本长度过长
     ///
-    /// Code `InvalidParameter.ErrTextContentLen`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InvalidParameter.ErrTextContentLen`.
     #[doc(alias = "InvalidParameter.ErrTextContentLen")]
     InvalidParameterErrTextContentLen,
     /// The text type is incorrect. The text must be Base64-encoded.
     ///
     /// 文本类型错误，需要 base64 的文本
     ///
-    /// Code `InvalidParameter.ErrTextContentType`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InvalidParameter.ErrTextContentType`.
     #[doc(alias = "InvalidParameter.ErrTextContentType")]
     InvalidParameterErrTextContentType,
     /// The text in the request exceeds the length limit.
     ///
     /// 请求的文本长度超过限制
     ///
-    /// Code `InvalidParameterValue.ErrTextContentLen`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ErrTextContentLen`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentLen")]
     InvalidParameterValueErrTextContentLen,
     /// The format of the text in the request is incorrect. The text must be Base64-encoded.
     ///
     /// 请求的文本格式错误，需要 base64 编码格式的文本
     ///
-    /// Code `InvalidParameterValue.ErrTextContentType`. Texts: en from pages/vm-error-codes-en.md, zh from pages/vm-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ErrTextContentType`.
     #[doc(alias = "InvalidParameterValue.ErrTextContentType")]
     InvalidParameterValueErrTextContentType,
     /// 操作被拒绝。
@@ -66,7 +68,7 @@ pub enum ErrorCode {
     ///
     /// 未开通权限/无有效套餐包/账号已欠费。
     ///
-    /// Code `UnauthorizedOperation.Unauthorized`. Texts: en from pages/vm-error-codes-en.md, zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.Unauthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
     #[doc(alias = "UnauthorizedOperation.Unauthorized")]
     UnauthorizedOperationUnauthorized,
 }

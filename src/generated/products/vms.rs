@@ -5,124 +5,126 @@
 
 /// An error code of `vms`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 访问上下游模块超时。
     ///
-    /// Code `FailedOperation.AccessUpstreamTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccessUpstreamTimeout`.
     #[doc(alias = "FailedOperation.AccessUpstreamTimeout")]
     FailedOperationAccessUpstreamTimeout,
     /// 语音内容中含有敏感词，请联系我们沟通解决。
     ///
-    /// Code `FailedOperation.ContainSensitiveWord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ContainSensitiveWord`.
     #[doc(alias = "FailedOperation.ContainSensitiveWord")]
     FailedOperationContainSensitiveWord,
     /// 后端请求包解析失败，通常由于没有遵守 API 接口说明规范导致的，请参见1004错误详解。
     ///
-    /// Code `FailedOperation.FailResolvePacket`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.FailResolvePacket`.
     #[doc(alias = "FailedOperation.FailResolvePacket")]
     FailedOperationFailResolvePacket,
     /// 套餐包余量不足，请及时购买语音套餐包。
     ///
-    /// Code `FailedOperation.InsufficientBalanceInVoicePackage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InsufficientBalanceInVoicePackage`.
     #[doc(alias = "FailedOperation.InsufficientBalanceInVoicePackage")]
     FailedOperationInsufficientBalanceInVoicePackage,
     /// 无效 JSON，请核查发送的请求是否为标准的 JSON 格式。
     ///
-    /// Code `FailedOperation.InvalidJsonParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidJsonParameters`.
     #[doc(alias = "FailedOperation.InvalidJsonParameters")]
     FailedOperationInvalidJsonParameters,
     /// 无效参数，请核查发送的请求参数是否为对应 API 所需参数。
     ///
-    /// Code `FailedOperation.InvalidParameters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidParameters`.
     #[doc(alias = "FailedOperation.InvalidParameters")]
     FailedOperationInvalidParameters,
     /// 解析请求包体时候失败。
     ///
-    /// Code `FailedOperation.JsonParseFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.JsonParseFail`.
     #[doc(alias = "FailedOperation.JsonParseFail")]
     FailedOperationJsonParseFail,
     /// 语音未知错误，请联系我们沟通解决。
     ///
-    /// Code `FailedOperation.ParametersOtherError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ParametersOtherError`.
     #[doc(alias = "FailedOperation.ParametersOtherError")]
     FailedOperationParametersOtherError,
     /// 未申请号码或申请的号码资源已过期，请及时支付月功能费用和信息服务费用，具体操作请参见购买指南。
     ///
-    /// Code `FailedOperation.PhonenumberUnappliedOrExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.PhonenumberUnappliedOrExpired`.
     #[doc(alias = "FailedOperation.PhonenumberUnappliedOrExpired")]
     FailedOperationPhonenumberUnappliedOrExpired,
     /// 模板未审核或请求的内容与审核通过的模板内容不匹配，请参见\[1014错误详解\](https://cloud.tencent.com/document/product/1128/38004
     ///
-    /// Code `FailedOperation.TemplateIncorrectOrUnapproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TemplateIncorrectOrUnapproved`.
     #[doc(alias = "FailedOperation.TemplateIncorrectOrUnapproved")]
     FailedOperationTemplateIncorrectOrUnapproved,
     /// 访问上游超时网络，请稍后重试。
     ///
-    /// Code `InternalError.AccessUpstreamTimeout`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AccessUpstreamTimeout`.
     #[doc(alias = "InternalError.AccessUpstreamTimeout")]
     InternalErrorAccessUpstreamTimeout,
     /// 请求发起时间不正常，通常由您的服务器与腾讯云服务器之间的时间差超过10分钟引起。
     ///
-    /// Code `InternalError.RequestTimeException`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RequestTimeException`.
     #[doc(alias = "InternalError.RequestTimeException")]
     InternalErrorRequestTimeException,
     /// 后端不存在该 REST API 接口，请核查 REST API 接口说明。
     ///
-    /// Code `InternalError.RestApiInterfaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.RestApiInterfaceNotExist`.
     #[doc(alias = "InternalError.RestApiInterfaceNotExist")]
     InternalErrorRestApiInterfaceNotExist,
     /// 后端 Sig 校验失败。
     ///
-    /// Code `InternalError.SigVerificationFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SigVerificationFail`.
     #[doc(alias = "InternalError.SigVerificationFail")]
     InternalErrorSigVerificationFail,
     /// 内部sso通道超时。
     ///
-    /// Code `InternalError.SsoSendRecvFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.SsoSendRecvFail`.
     #[doc(alias = "InternalError.SsoSendRecvFail")]
     InternalErrorSsoSendRecvFail,
     /// 语音上游错误，请联系我们沟通解决。
     ///
-    /// Code `InternalError.UpstreamError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.UpstreamError`.
     #[doc(alias = "InternalError.UpstreamError")]
     InternalErrorUpstreamError,
     /// 被叫手机号码格式校验失败。
     ///
-    /// Code `InvalidParameterValue.CalledNumberVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CalledNumberVerifyFail`.
     #[doc(alias = "InvalidParameterValue.CalledNumberVerifyFail")]
     InvalidParameterValueCalledNumberVerifyFail,
     /// 语音模板中单个变量长度超过限制，如需调整限制，请联系我们。
     ///
-    /// Code `InvalidParameterValue.ContentLengthLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ContentLengthLimit`.
     #[doc(alias = "InvalidParameterValue.ContentLengthLimit")]
     InvalidParameterValueContentLengthLimit,
     /// SDK AppID 不存在。
     ///
-    /// Code `InvalidParameterValue.SdkAppidNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SdkAppidNotExist`.
     #[doc(alias = "InvalidParameterValue.SdkAppidNotExist")]
     InvalidParameterValueSdkAppidNotExist,
     /// 下发语音消息时命中频率限制策略，如需申请不受频率限制的测试号码或更改限制策略，请联系我们。
     ///
-    /// Code `LimitExceeded.DeliveryFrequencyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DeliveryFrequencyLimit`.
     #[doc(alias = "LimitExceeded.DeliveryFrequencyLimit")]
     LimitExceededDeliveryFrequencyLimit,
     /// SDK AppID 禁用发送语音消息，如有需要请联系我们。
     ///
-    /// Code `UnauthorizedOperation.SdkAppidIsDisabled`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.SdkAppidIsDisabled`.
     #[doc(alias = "UnauthorizedOperation.SdkAppidIsDisabled")]
     UnauthorizedOperationSdkAppidIsDisabled,
     /// 因腾讯云账号欠费被停止服务，请及时为您的腾讯云账号充值缴清欠款。
     ///
-    /// Code `UnauthorizedOperation.ServiceSuspendDueToArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.ServiceSuspendDueToArrears`.
     #[doc(alias = "UnauthorizedOperation.ServiceSuspendDueToArrears")]
     UnauthorizedOperationServiceSuspendDueToArrears,
     /// VoiceSdkAppid 校验失败。
     ///
-    /// Code `UnauthorizedOperation.VoiceSdkAppidVerifyFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.VoiceSdkAppidVerifyFail`.
     #[doc(alias = "UnauthorizedOperation.VoiceSdkAppidVerifyFail")]
     UnauthorizedOperationVoiceSdkAppidVerifyFail,
 }

@@ -6,14 +6,16 @@
 
 /// An error code of `vod`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// The operation is failed: The parent category ID does not exist.
     ///
-    /// Code `FFailedOperation.ParentIdNoFound`. Text: en from pages/vod-error-codes-en.md.
+    /// Code `FFailedOperation.ParentIdNoFound`.
     #[doc(alias = "FFailedOperation.ParentIdNoFound")]
     FFailedOperationParentIdNoFound,
     /// No description is documented.
@@ -30,21 +32,21 @@ pub enum ErrorCode {
     ///
     /// 操作失败：超过分类层数限制。
     ///
-    /// Code `FailedOperation.ClassLevelLimitExceeded`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.ClassLevelLimitExceeded`.
     #[doc(alias = "FailedOperation.ClassLevelLimitExceeded")]
     FailedOperationClassLevelLimitExceeded,
     /// The operation is failed: The category name already exists.
     ///
     /// 操作失败：分类名称重复。
     ///
-    /// Code `FailedOperation.ClassNameDuplicate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.ClassNameDuplicate`.
     #[doc(alias = "FailedOperation.ClassNameDuplicate")]
     FailedOperationClassNameDuplicate,
     /// The operation is failed: The category does not exist.
     ///
     /// 操作失败：分类不存在。
     ///
-    /// Code `FailedOperation.ClassNoFound`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.ClassNoFound`.
     #[doc(alias = "FailedOperation.ClassNoFound")]
     FailedOperationClassNoFound,
     /// No description is documented.
@@ -54,7 +56,7 @@ pub enum ErrorCode {
     FailedOperationIncrementalMigrationStrategyOverLimit,
     /// 操作失败：父类 ID 不存在。
     ///
-    /// Code `FailedOperation.ParentIdNoFound`. Text: zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.ParentIdNoFound`.
     #[doc(alias = "FailedOperation.ParentIdNoFound")]
     FailedOperationParentIdNoFound,
     /// No description is documented.
@@ -66,49 +68,49 @@ pub enum ErrorCode {
     ///
     /// 操作失败：子类数量超过限制。
     ///
-    /// Code `FailedOperation.SubclassLimitExceeded`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.SubclassLimitExceeded`.
     #[doc(alias = "FailedOperation.SubclassLimitExceeded")]
     FailedOperationSubclassLimitExceeded,
     /// The operation is failed: The task already exists.
     ///
     /// 操作失败：任务重复。
     ///
-    /// Code `FailedOperation.TaskDuplicate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `FailedOperation.TaskDuplicate`.
     #[doc(alias = "FailedOperation.TaskDuplicate")]
     FailedOperationTaskDuplicate,
     /// Internal error: Failed to get media file information.
     ///
     /// 内部错误：获取媒体文件信息错误。
     ///
-    /// Code `InternalError.GetFileInfoError`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InternalError.GetFileInfoError`.
     #[doc(alias = "InternalError.GetFileInfoError")]
     InternalErrorGetFileInfoError,
     /// Internal error: Failed to get a list of media.
     ///
     /// 内部错误：获取媒体列表错误。
     ///
-    /// Code `InternalError.GetMediaListError`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InternalError.GetMediaListError`.
     #[doc(alias = "InternalError.GetMediaListError")]
     InternalErrorGetMediaListError,
     /// Failed to update media file information.
     ///
     /// 内部错误：更新媒体文件信息错误。
     ///
-    /// Code `InternalError.UpdateMediaError`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InternalError.UpdateMediaError`.
     #[doc(alias = "InternalError.UpdateMediaError")]
     InternalErrorUpdateMediaError,
     /// Failed to upload cover image.
     ///
     /// 内部错误：上传封面图片错误。
     ///
-    /// Code `InternalError.UploadCoverImageError`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InternalError.UploadCoverImageError`.
     #[doc(alias = "InternalError.UploadCoverImageError")]
     InternalErrorUploadCoverImageError,
     /// Internal error: Failed to add a watermark.
     ///
     /// 内部错误：上传水印图片失败。
     ///
-    /// Code `InternalError.UploadWatermarkError`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InternalError.UploadWatermarkError`.
     #[doc(alias = "InternalError.UploadWatermarkError")]
     InternalErrorUploadWatermarkError,
     /// No description is documented.
@@ -119,35 +121,35 @@ pub enum ErrorCode {
     ///
     /// 任务流模板名字已存在。
     ///
-    /// Code `InvalidParameter.ExistedProcedureName`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameter.ExistedProcedureName`.
     #[doc(alias = "InvalidParameter.ExistedProcedureName")]
     InvalidParameterExistedProcedureName,
     /// Invalid value specified in the parameter: The time typed is passed
     ///
     /// 参数值错误：过期时间。
     ///
-    /// Code `InvalidParameter.ExpireTime`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameter.ExpireTime`.
     #[doc(alias = "InvalidParameter.ExpireTime")]
     InvalidParameterExpireTime,
     /// The name of the task flow template does not exist.
     ///
     /// 任务流模板名字不存在。
     ///
-    /// Code `InvalidParameter.ProcedureNameNotExist`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameter.ProcedureNameNotExist`.
     #[doc(alias = "InvalidParameter.ProcedureNameNotExist")]
     InvalidParameterProcedureNameNotExist,
     /// Invalid parameter value: The value of AddKeyFrameDescs conflicts with that of ClearKeyFrameDescs.
     ///
     /// 参数值错误：AddKeyFrameDescs 与 ClearKeyFrameDescs 参数冲突。
     ///
-    /// Code `InvalidParameterValue.AddKeyFrameDescsAndClearKeyFrameDescsConflict`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AddKeyFrameDescsAndClearKeyFrameDescsConflict`.
     #[doc(alias = "InvalidParameterValue.AddKeyFrameDescsAndClearKeyFrameDescsConflict")]
     InvalidParameterValueAddKeyFrameDescsAndClearKeyFrameDescsConflict,
     /// Invalid parameter value: The value of AddKeyFrameDescs conflicts with that of DeleteKeyFrameDescsConflict.
     ///
     /// 参数值错误：AddKeyFrameDescs 与 DeleteKeyFrameDescs 参数冲突。
     ///
-    /// Code `InvalidParameterValue.AddKeyFrameDescsAndDeleteKeyFrameDescsConflict`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AddKeyFrameDescsAndDeleteKeyFrameDescsConflict`.
     #[doc(
         alias = "InvalidParameterValue.AddKeyFrameDescsAndDeleteKeyFrameDescsConflict"
     )]
@@ -156,371 +158,371 @@ pub enum ErrorCode {
     ///
     /// 参数值错误：AddTags 与 ClearTags 参数冲突。
     ///
-    /// Code `InvalidParameterValue.AddTagsAndClearTagsConflict`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AddTagsAndClearTagsConflict`.
     #[doc(alias = "InvalidParameterValue.AddTagsAndClearTagsConflict")]
     InvalidParameterValueAddTagsAndClearTagsConflict,
     /// Invalid parameter value: The value of AddTags conflicts with that of DeleteTags.
     ///
     /// 参数值错误：AddTags 与 DeleteTags 参数冲突。
     ///
-    /// Code `InvalidParameterValue.AddTagsAndDeleteTagsConflict`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AddTagsAndDeleteTagsConflict`.
     #[doc(alias = "InvalidParameterValue.AddTagsAndDeleteTagsConflict")]
     InvalidParameterValueAddTagsAndDeleteTagsConflict,
     /// The input value of AI-analyzed Definition is invalid.
     ///
     /// 参数值错误：AI 分析 Definition。
     ///
-    /// Code `InvalidParameterValue.AiAnalysisTaskDefinition`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AiAnalysisTaskDefinition`.
     #[doc(alias = "InvalidParameterValue.AiAnalysisTaskDefinition")]
     InvalidParameterValueAiAnalysisTaskDefinition,
     /// The value of Definition of AI-reviewed content is invalid.
     ///
     /// 参数值错误：AI 内容审核 Definition。
     ///
-    /// Code `InvalidParameterValue.AiContentReviewTaskDefinition`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AiContentReviewTaskDefinition`.
     #[doc(alias = "InvalidParameterValue.AiContentReviewTaskDefinition")]
     InvalidParameterValueAiContentReviewTaskDefinition,
     /// The specified audio stream bitrate is invalid.
     ///
     /// 参数错误：音频流码率。
     ///
-    /// Code `InvalidParameterValue.AudioBitrate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AudioBitrate`.
     #[doc(alias = "InvalidParameterValue.AudioBitrate")]
     InvalidParameterValueAudioBitrate,
     /// The specified audio channel is invalid.
     ///
     /// 参数值错误：AudioChannel。
     ///
-    /// Code `InvalidParameterValue.AudioChannel`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AudioChannel`.
     #[doc(alias = "InvalidParameterValue.AudioChannel")]
     InvalidParameterValueAudioChannel,
     /// The specified audio stream codec is invalid.
     ///
     /// 参数错误：音频流编码格式。
     ///
-    /// Code `InvalidParameterValue.AudioCodec`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AudioCodec`.
     #[doc(alias = "InvalidParameterValue.AudioCodec")]
     InvalidParameterValueAudioCodec,
     /// The audio stream sample rate is invalid.
     ///
     /// 参数错误：音频流采样率。
     ///
-    /// Code `InvalidParameterValue.AudioSampleRate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.AudioSampleRate`.
     #[doc(alias = "InvalidParameterValue.AudioSampleRate")]
     InvalidParameterValueAudioSampleRate,
     /// The category ID provided is invalid.
     ///
     /// 参数值错误：分类 ID。
     ///
-    /// Code `InvalidParameterValue.ClassId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ClassId`.
     #[doc(alias = "InvalidParameterValue.ClassId")]
     InvalidParameterValueClassId,
     /// The class IDs provided are invalid.
     ///
     /// 参数值错误：ClassIds 无效。
     ///
-    /// Code `InvalidParameterValue.ClassIds`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ClassIds`.
     #[doc(alias = "InvalidParameterValue.ClassIds")]
     InvalidParameterValueClassIds,
     /// The name specified for the class is invalid.
     ///
     /// 参数值错误：ClassName 无效。
     ///
-    /// Code `InvalidParameterValue.ClassName`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ClassName`.
     #[doc(alias = "InvalidParameterValue.ClassName")]
     InvalidParameterValueClassName,
     /// The clip duration is too long.
     ///
     /// 参数值错误：裁剪时间段太长。
     ///
-    /// Code `InvalidParameterValue.ClipDuration`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ClipDuration`.
     #[doc(alias = "InvalidParameterValue.ClipDuration")]
     InvalidParameterValueClipDuration,
     /// The description of the template is invalid.
     ///
     /// 参数错误：对该模板的描述。
     ///
-    /// Code `InvalidParameterValue.Comment`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Comment`.
     #[doc(alias = "InvalidParameterValue.Comment")]
     InvalidParameterValueComment,
     /// The container format is unsupported.
     ///
     /// 参数错误：封装格式。
     ///
-    /// Code `InvalidParameterValue.Container`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Container`.
     #[doc(alias = "InvalidParameterValue.Container")]
     InvalidParameterValueContainer,
     /// The container type is unsupported
     ///
     /// 参数值错误：ContainerType。
     ///
-    /// Code `InvalidParameterValue.ContainerType`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ContainerType`.
     #[doc(alias = "InvalidParameterValue.ContainerType")]
     InvalidParameterValueContainerType,
     /// The coordinates of the origin are invalid.
     ///
     /// 参数值错误：CoordinateOrigin。
     ///
-    /// Code `InvalidParameterValue.CoordinateOrigin`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.CoordinateOrigin`.
     #[doc(alias = "InvalidParameterValue.CoordinateOrigin")]
     InvalidParameterValueCoordinateOrigin,
     /// The cover type is unsupported .
     ///
     /// 参数值错误：封面类型。
     ///
-    /// Code `InvalidParameterValue.CoverType`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.CoverType`.
     #[doc(alias = "InvalidParameterValue.CoverType")]
     InvalidParameterValueCoverType,
     /// The value of Definition is invalid.
     ///
     /// 参数错误：Definition。
     ///
-    /// Code `InvalidParameterValue.Definition`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Definition`.
     #[doc(alias = "InvalidParameterValue.Definition")]
     InvalidParameterValueDefinition,
     /// The value of Definitions is invalid.
     ///
     /// 参数错误：Definitions。
     ///
-    /// Code `InvalidParameterValue.Definitions`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Definitions`.
     #[doc(alias = "InvalidParameterValue.Definitions")]
     InvalidParameterValueDefinitions,
     /// The length of description exceeds the limit.
     ///
     /// 参数值错误：Description 超过长度限制。
     ///
-    /// Code `InvalidParameterValue.Description`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Description`.
     #[doc(alias = "InvalidParameterValue.Description")]
     InvalidParameterValueDescription,
     /// The end time is invalid.
     ///
     /// 参数值错误：EndTime 无效。
     ///
-    /// Code `InvalidParameterValue.EndTime`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.EndTime`.
     #[doc(alias = "InvalidParameterValue.EndTime")]
     InvalidParameterValueEndTime,
     /// The format of the expiration time is unsupported
     ///
     /// 参数值错误：ExpireTime 格式错误。
     ///
-    /// Code `InvalidParameterValue.ExpireTime`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ExpireTime`.
     #[doc(alias = "InvalidParameterValue.ExpireTime")]
     InvalidParameterValueExpireTime,
     /// The specified file ID does not exist.
     ///
     /// FileId 不存在。
     ///
-    /// Code `InvalidParameterValue.FileId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.FileId`.
     #[doc(alias = "InvalidParameterValue.FileId")]
     InvalidParameterValueFileId,
     /// The the value of the frame rate is invalid.
     ///
     /// 参数错误：视频帧率。
     ///
-    /// Code `InvalidParameterValue.Fps`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Fps`.
     #[doc(alias = "InvalidParameterValue.Fps")]
     InvalidParameterValueFps,
     /// The value of the video height is invalid.
     ///
     /// 参数错误：高度。
     ///
-    /// Code `InvalidParameterValue.Height`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Height`.
     #[doc(alias = "InvalidParameterValue.Height")]
     InvalidParameterValueHeight,
     /// The watermark template is unsupported
     ///
     /// 参数错误：图片水印模板。
     ///
-    /// Code `InvalidParameterValue.ImageTemplate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ImageTemplate`.
     #[doc(alias = "InvalidParameterValue.ImageTemplate")]
     InvalidParameterValueImageTemplate,
     /// The length of timestamp content exceeds the limit.
     ///
     /// 参数值错误：打点信息内容过长。
     ///
-    /// Code `InvalidParameterValue.KeyFrameDescContentTooLong`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.KeyFrameDescContentTooLong`.
     #[doc(alias = "InvalidParameterValue.KeyFrameDescContentTooLong")]
     InvalidParameterValueKeyFrameDescContentTooLong,
     /// The value of Limit is invalid.
     ///
     /// 参数错误：Limit。
     ///
-    /// Code `InvalidParameterValue.Limit`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Limit`.
     #[doc(alias = "InvalidParameterValue.Limit")]
     InvalidParameterValueLimit,
     /// The media type is unsupported.
     ///
     /// 参数值错误：媒体类型。
     ///
-    /// Code `InvalidParameterValue.MediaType`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.MediaType`.
     #[doc(alias = "InvalidParameterValue.MediaType")]
     InvalidParameterValueMediaType,
     /// The length of the name exceeds the limit.
     ///
     /// 参数值错误：Name 超过长度限制。
     ///
-    /// Code `InvalidParameterValue.Name`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Name`.
     #[doc(alias = "InvalidParameterValue.Name")]
     InvalidParameterValueName,
     /// The number of elements allowed in array Names is exceeded.
     ///
     /// Names数组中元素过多。
     ///
-    /// Code `InvalidParameterValue.Names`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Names`.
     #[doc(alias = "InvalidParameterValue.Names")]
     InvalidParameterValueNames,
     /// The offset value is invalid.
     ///
     /// 参数值错误：Offset 无效。
     ///
-    /// Code `InvalidParameterValue.Offset`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Offset`.
     #[doc(alias = "InvalidParameterValue.Offset")]
     InvalidParameterValueOffset,
     /// The value of ParentId is invalid.
     ///
     /// 参数值错误：ParentId 无效。
     ///
-    /// Code `InvalidParameterValue.ParentId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.ParentId`.
     #[doc(alias = "InvalidParameterValue.ParentId")]
     InvalidParameterValueParentId,
     /// The value of RemoveAudio is invalid.
     ///
     /// 参数值错误：RemoveAudio。
     ///
-    /// Code `InvalidParameterValue.RemoveAudio`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.RemoveAudio`.
     #[doc(alias = "InvalidParameterValue.RemoveAudio")]
     InvalidParameterValueRemoveAudio,
     /// The value of RemoveVideo is invalid.
     ///
     /// 参数值错误：RemoveVideo。
     ///
-    /// Code `InvalidParameterValue.RemoveVideo`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.RemoveVideo`.
     #[doc(alias = "InvalidParameterValue.RemoveVideo")]
     InvalidParameterValueRemoveVideo,
     /// The repeat type is invalid.
     ///
     /// 参数错误：RepeatType 无效。
     ///
-    /// Code `InvalidParameterValue.RepeatType`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.RepeatType`.
     #[doc(alias = "InvalidParameterValue.RepeatType")]
     InvalidParameterValueRepeatType,
     /// The value of resolution is unsupported.
     ///
     /// 参数错误：分辨率错误。
     ///
-    /// Code `InvalidParameterValue.Resolution`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Resolution`.
     #[doc(alias = "InvalidParameterValue.Resolution")]
     InvalidParameterValueResolution,
     /// The length of session context exceeds the limit.
     ///
     /// SessionContext 过长。
     ///
-    /// Code `InvalidParameterValue.SessionContextTooLong`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.SessionContextTooLong`.
     #[doc(alias = "InvalidParameterValue.SessionContextTooLong")]
     InvalidParameterValueSessionContextTooLong,
     /// The session ID already exists. The request is removed due to duplication.
     ///
     /// 去重识别码重复，请求被去重。
     ///
-    /// Code `InvalidParameterValue.SessionId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.SessionId`.
     #[doc(alias = "InvalidParameterValue.SessionId")]
     InvalidParameterValueSessionId,
     /// The length of the session ID is too long.
     ///
     /// SessionId 过长。
     ///
-    /// Code `InvalidParameterValue.SessionIdTooLong`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.SessionIdTooLong`.
     #[doc(alias = "InvalidParameterValue.SessionIdTooLong")]
     InvalidParameterValueSessionIdTooLong,
     /// The sort is unsupported.
     ///
     /// 参数值错误：Sort 无效。
     ///
-    /// Code `InvalidParameterValue.Sort`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Sort`.
     #[doc(alias = "InvalidParameterValue.Sort")]
     InvalidParameterValueSort,
     /// The source type is invalid.
     ///
     /// 参数值错误：SourceType 无效。
     ///
-    /// Code `InvalidParameterValue.SourceType`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.SourceType`.
     #[doc(alias = "InvalidParameterValue.SourceType")]
     InvalidParameterValueSourceType,
     /// The start time is invalid.
     ///
     /// 参数值错误：StartTime 无效。
     ///
-    /// Code `InvalidParameterValue.StartTime`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.StartTime`.
     #[doc(alias = "InvalidParameterValue.StartTime")]
     InvalidParameterValueStartTime,
     /// Incorrect parameter value: The value of human confirmation result is invalid.
     ///
     /// 参数值错误：人工确认结果取值非法。
     ///
-    /// Code `InvalidParameterValue.Status`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Status`.
     #[doc(alias = "InvalidParameterValue.Status")]
     InvalidParameterValueStatus,
     /// The Stream ID is invalid or unfoundeded.
     ///
     /// 参数值错误：StreamId无效。
     ///
-    /// Code `InvalidParameterValue.StreamIdInvalid`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.StreamIdInvalid`.
     #[doc(alias = "InvalidParameterValue.StreamIdInvalid")]
     InvalidParameterValueStreamIdInvalid,
     /// I The sub-application ID is invalid or unfoundeded.
     ///
     /// 参数值错误：子应用 ID。
     ///
-    /// Code `InvalidParameterValue.SubAppId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.SubAppId`.
     #[doc(alias = "InvalidParameterValue.SubAppId")]
     InvalidParameterValueSubAppId,
     /// The tag contains too many characters
     ///
     /// 参数值错误：标签过长。
     ///
-    /// Code `InvalidParameterValue.TagTooLong`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TagTooLong`.
     #[doc(alias = "InvalidParameterValue.TagTooLong")]
     InvalidParameterValueTagTooLong,
     /// The tags provided are invalid
     ///
     /// 参数值错误：Tags 无效。
     ///
-    /// Code `InvalidParameterValue.Tags`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Tags`.
     #[doc(alias = "InvalidParameterValue.Tags")]
     InvalidParameterValueTags,
     /// The task ID does not exist in our records.
     ///
     /// 任务 ID 不存在。
     ///
-    /// Code `InvalidParameterValue.TaskId`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TaskId`.
     #[doc(alias = "InvalidParameterValue.TaskId")]
     InvalidParameterValueTaskId,
     /// The text searched is invalid.
     ///
     /// 参数值错误：搜索文本。
     ///
-    /// Code `InvalidParameterValue.Text`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Text`.
     #[doc(alias = "InvalidParameterValue.Text")]
     InvalidParameterValueText,
     /// The input value of the text transparency is incorrect or invalid.
     ///
     /// 参数错误：文字透明度。
     ///
-    /// Code `InvalidParameterValue.TextAlpha`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TextAlpha`.
     #[doc(alias = "InvalidParameterValue.TextAlpha")]
     InvalidParameterValueTextAlpha,
     /// The text template used is invalid.
     ///
     /// 参数错误：文字模板。
     ///
-    /// Code `InvalidParameterValue.TextTemplate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.TextTemplate`.
     #[doc(alias = "InvalidParameterValue.TextTemplate")]
     InvalidParameterValueTextTemplate,
     /// The input value of the type is invalid.
     ///
     /// Type 参数值错误。
     ///
-    /// Code `InvalidParameterValue.Type`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Type`.
     #[doc(alias = "InvalidParameterValue.Type")]
     InvalidParameterValueType,
     /// No description is documented.
@@ -532,70 +534,70 @@ pub enum ErrorCode {
     ///
     /// 参数错误：视频流码率。
     ///
-    /// Code `InvalidParameterValue.VideoBitrate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.VideoBitrate`.
     #[doc(alias = "InvalidParameterValue.VideoBitrate")]
     InvalidParameterValueVideoBitrate,
     /// The video stream codec specified is invalid
     ///
     /// 参数错误：视频流的编码格式。
     ///
-    /// Code `InvalidParameterValue.VideoCodec`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.VideoCodec`.
     #[doc(alias = "InvalidParameterValue.VideoCodec")]
     InvalidParameterValueVideoCodec,
     /// The VOD session is invalid.
     ///
     /// 参数值错误：点播会话。
     ///
-    /// Code `InvalidParameterValue.VodSessionKey`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.VodSessionKey`.
     #[doc(alias = "InvalidParameterValue.VodSessionKey")]
     InvalidParameterValueVodSessionKey,
     /// The width specified is invalid
     ///
     /// 参数错误：宽度。
     ///
-    /// Code `InvalidParameterValue.Width`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.Width`.
     #[doc(alias = "InvalidParameterValue.Width")]
     InvalidParameterValueWidth,
     /// The input value of Xpos is invalid. XPos is the horizontal coordinate of the watermark origin relative to the video origin coordinates. % and px are supported.
     ///
     /// 水印原点距离视频图像坐标原点的水平位置。支持 %、px 两种格式。
     ///
-    /// Code `InvalidParameterValue.XPos`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.XPos`.
     #[doc(alias = "InvalidParameterValue.XPos")]
     InvalidParameterValueXPos,
     /// The input value of Xpos is invalid. YPos is the vertical coordinate of the watermark origin relative to the video origin coordinates. % and px are supported.
     ///
     /// 水印原点距离视频图像坐标原点的垂直位置。支持 %、px 两种格式。
     ///
-    /// Code `InvalidParameterValue.YPos`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `InvalidParameterValue.YPos`.
     #[doc(alias = "InvalidParameterValue.YPos")]
     InvalidParameterValueYPos,
     /// The total number of new and old timestamps exceeds the limit
     ///
     /// 超过限制值：新旧打点信息个数和超过限制值。
     ///
-    /// Code `LimitExceeded.KeyFrameDescCountReachMax`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `LimitExceeded.KeyFrameDescCountReachMax`.
     #[doc(alias = "LimitExceeded.KeyFrameDescCountReachMax")]
     LimitExceededKeyFrameDescCountReachMax,
     /// The total number of new and old tags exceeds the limit
     ///
     /// 超过限制值：新旧标签个数和超过限制值。
     ///
-    /// Code `LimitExceeded.TagCountReachMax`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `LimitExceeded.TagCountReachMax`.
     #[doc(alias = "LimitExceeded.TagCountReachMax")]
     LimitExceededTagCountReachMax,
     /// The number of templates exceeds the limit.
     ///
     /// 超过限制值：模板数超限。
     ///
-    /// Code `LimitExceeded.TooMuchTemplate`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `LimitExceeded.TooMuchTemplate`.
     #[doc(alias = "LimitExceeded.TooMuchTemplate")]
     LimitExceededTooMuchTemplate,
     /// The specified file does not exist or is not found
     ///
     /// 资源不存在：文件不存在。
     ///
-    /// Code `ResourceNotFound.FileNotExist`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `ResourceNotFound.FileNotExist`.
     #[doc(alias = "ResourceNotFound.FileNotExist")]
     ResourceNotFoundFileNotExist,
     /// No description is documented.
@@ -607,7 +609,7 @@ pub enum ErrorCode {
     ///
     /// 资源不存在：模板不存在。
     ///
-    /// Code `ResourceNotFound.TemplateNotExist`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `ResourceNotFound.TemplateNotExist`.
     #[doc(alias = "ResourceNotFound.TemplateNotExist")]
     ResourceNotFoundTemplateNotExist,
     /// No description is documented.
@@ -619,7 +621,7 @@ pub enum ErrorCode {
     ///
     /// 不支持删除非空分类。
     ///
-    /// Code `UnsupportedOperation.ClassNotEmpty`. Texts: en from pages/vod-error-codes-en.md, zh from pages/vod-error-codes-zh.md.
+    /// Code `UnsupportedOperation.ClassNotEmpty`.
     #[doc(alias = "UnsupportedOperation.ClassNotEmpty")]
     UnsupportedOperationClassNotEmpty,
 }

@@ -5,28 +5,30 @@
 
 /// An error code of `vpc`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 账户配额不足，每个腾讯云账户每个地域下最多可创建 20 个 EIP。
     ///
-    /// Code `AddressQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AddressQuotaLimitExceeded`.
     AddressQuotaLimitExceeded,
     /// 申购次数不足，每个腾讯云账户每个地域每天申购次数为配额数\*2 次。
     ///
-    /// Code `AddressQuotaLimitExceeded.DailyAllocate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AddressQuotaLimitExceeded.DailyAllocate`.
     #[doc(alias = "AddressQuotaLimitExceeded.DailyAllocate")]
     AddressQuotaLimitExceededDailyAllocate,
     /// 地址没有弹性网卡信息。
     ///
-    /// Code `FailedOperation.AddressEniInfoNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AddressEniInfoNotFound`.
     #[doc(alias = "FailedOperation.AddressEniInfoNotFound")]
     FailedOperationAddressEniInfoNotFound,
     /// 账户余额不足。
     ///
-    /// Code `FailedOperation.BalanceInsufficient`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.BalanceInsufficient`.
     #[doc(alias = "FailedOperation.BalanceInsufficient")]
     FailedOperationBalanceInsufficient,
     /// No description is documented.
@@ -41,100 +43,100 @@ pub enum ErrorCode {
     FailedOperationCreateVpnGatewayFailed,
     /// 不支持的地域。
     ///
-    /// Code `FailedOperation.InvalidRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.InvalidRegion`.
     #[doc(alias = "FailedOperation.InvalidRegion")]
     FailedOperationInvalidRegion,
     /// 不支持的IP类型。
     ///
-    /// Code `FailedOperation.IpTypeNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.IpTypeNotPermit`.
     #[doc(alias = "FailedOperation.IpTypeNotPermit")]
     FailedOperationIpTypeNotPermit,
     /// 未找到实例的主网卡。
     ///
-    /// Code `FailedOperation.MasterEniNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MasterEniNotFound`.
     #[doc(alias = "FailedOperation.MasterEniNotFound")]
     FailedOperationMasterEniNotFound,
     /// 网络探测超时，请稍后重试。
     ///
-    /// Code `FailedOperation.NetDetectTimeOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NetDetectTimeOut`.
     #[doc(alias = "FailedOperation.NetDetectTimeOut")]
     FailedOperationNetDetectTimeOut,
     /// 任务执行失败。
     ///
-    /// Code `FailedOperation.TaskFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.TaskFailed`.
     #[doc(alias = "FailedOperation.TaskFailed")]
     FailedOperationTaskFailed,
     /// 创建Ckafka路由失败，请稍后重试。
     ///
-    /// Code `InternalError.CreateCkafkaRouteError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CreateCkafkaRouteError`.
     #[doc(alias = "InternalError.CreateCkafkaRouteError")]
     InternalErrorCreateCkafkaRouteError,
     /// 内部模块错误。
     ///
-    /// Code `InternalError.ModuleError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.ModuleError`.
     #[doc(alias = "InternalError.ModuleError")]
     InternalErrorModuleError,
     /// 操作内部错误。
     ///
-    /// Code `InternalServerError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalServerError`.
     InternalServerError,
     /// 不支持此账户。
     ///
-    /// Code `InvalidAccount.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAccount.NotSupported`.
     #[doc(alias = "InvalidAccount.NotSupported")]
     InvalidAccountNotSupported,
     /// 指定EIP处于被封堵状态。当EIP处于封堵状态的时候是不能够进行绑定操作的，需要先进行解封。
     ///
-    /// Code `InvalidAddressId.Blocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAddressId.Blocked`.
     #[doc(alias = "InvalidAddressId.Blocked")]
     InvalidAddressIdBlocked,
     /// 指定的EIP不存在。
     ///
-    /// Code `InvalidAddressId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAddressId.NotFound`.
     #[doc(alias = "InvalidAddressId.NotFound")]
     InvalidAddressIdNotFound,
     /// 指定EIP处于欠费状态。
     ///
-    /// Code `InvalidAddressIdState.InArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAddressIdState.InArrears`.
     #[doc(alias = "InvalidAddressIdState.InArrears")]
     InvalidAddressIdStateInArrears,
     /// 指定 EIP 当前状态不能进行绑定操作。只有 EIP 的状态是 UNBIND 时才能进行绑定操作。
     ///
-    /// Code `InvalidAddressIdStatus.NotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAddressIdStatus.NotPermit`.
     #[doc(alias = "InvalidAddressIdStatus.NotPermit")]
     InvalidAddressIdStatusNotPermit,
     /// 指定EIP的当前状态不允许进行该操作。
     ///
-    /// Code `InvalidAddressState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidAddressState`.
     InvalidAddressState,
     /// 不被支持的实例。
     ///
-    /// Code `InvalidInstance.NotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstance.NotSupported`.
     #[doc(alias = "InvalidInstance.NotSupported")]
     InvalidInstanceNotSupported,
     /// 指定实例已经绑定了EIP。需先解绑当前的EIP才能再次进行绑定操作。
     ///
-    /// Code `InvalidInstanceId.AlreadyBindEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceId.AlreadyBindEip`.
     #[doc(alias = "InvalidInstanceId.AlreadyBindEip")]
     InvalidInstanceIdAlreadyBindEip,
     /// 无效实例ID。指定的实例ID不存在。
     ///
-    /// Code `InvalidInstanceId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidInstanceId.NotFound`.
     #[doc(alias = "InvalidInstanceId.NotFound")]
     InvalidInstanceIdNotFound,
     /// 指定 NetworkInterfaceId 不存在或指定的PrivateIpAddress不在NetworkInterfaceId上。
     ///
-    /// Code `InvalidNetworkInterfaceId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidNetworkInterfaceId.NotFound`.
     #[doc(alias = "InvalidNetworkInterfaceId.NotFound")]
     InvalidNetworkInterfaceIdNotFound,
     /// ACL ID与ACL类型不匹配。
     ///
-    /// Code `InvalidParameter.AclTypeMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AclTypeMismatch`.
     #[doc(alias = "InvalidParameter.AclTypeMismatch")]
     InvalidParameterAclTypeMismatch,
     /// 参数不支持同时指定。
     ///
-    /// Code `InvalidParameter.Coexist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.Coexist`.
     #[doc(alias = "InvalidParameter.Coexist")]
     InvalidParameterCoexist,
     /// No description is documented.
@@ -144,12 +146,12 @@ pub enum ErrorCode {
     InvalidParameterDotConflict,
     /// 当前IP已在其他公网IP类型的流量镜像中使用。
     ///
-    /// Code `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicatedLbTrafficMirrorCollectors`.
     #[doc(alias = "InvalidParameter.DuplicatedLbTrafficMirrorCollectors")]
     InvalidParameterDuplicatedLbTrafficMirrorCollectors,
     /// 指定过滤条件不存在。
     ///
-    /// Code `InvalidParameter.FilterInvalidKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FilterInvalidKey`.
     #[doc(alias = "InvalidParameter.FilterInvalidKey")]
     InvalidParameterFilterInvalidKey,
     /// No description is documented.
@@ -159,57 +161,57 @@ pub enum ErrorCode {
     InvalidParameterFilterMissParameter,
     /// 指定过滤条件不是键值对。
     ///
-    /// Code `InvalidParameter.FilterNotDict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FilterNotDict`.
     #[doc(alias = "InvalidParameter.FilterNotDict")]
     InvalidParameterFilterNotDict,
     /// 指定过滤选项值不是列表。
     ///
-    /// Code `InvalidParameter.FilterValuesNotList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.FilterValuesNotList`.
     #[doc(alias = "InvalidParameter.FilterValuesNotList")]
     InvalidParameterFilterValuesNotList,
     /// 该过滤规则不合法。
     ///
-    /// Code `InvalidParameter.InvalidFilter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilter`.
     #[doc(alias = "InvalidParameter.InvalidFilter")]
     InvalidParameterInvalidFilter,
     /// 指定参数值不是预期的字典格式。
     ///
-    /// Code `InvalidParameter.InvalidKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidKey`.
     #[doc(alias = "InvalidParameter.InvalidKey")]
     InvalidParameterInvalidKey,
     /// 下一跳类型与下一跳网关不匹配。
     ///
-    /// Code `InvalidParameter.NextHopMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NextHopMismatch`.
     #[doc(alias = "InvalidParameter.NextHopMismatch")]
     InvalidParameterNextHopMismatch,
     /// 指定参数值不是键值对。
     ///
-    /// Code `InvalidParameter.NotDict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotDict`.
     #[doc(alias = "InvalidParameter.NotDict")]
     InvalidParameterNotDict,
     /// 指定参数值不是一个列表。
     ///
-    /// Code `InvalidParameter.NotList`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotList`.
     #[doc(alias = "InvalidParameter.NotList")]
     InvalidParameterNotList,
     /// 指定键值不是一个字符串型。
     ///
-    /// Code `InvalidParameter.NotStr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.NotStr`.
     #[doc(alias = "InvalidParameter.NotStr")]
     InvalidParameterNotStr,
     /// 当前公网IP所在的地区不支持流量采集。
     ///
-    /// Code `InvalidParameter.UnsupportedLbTrafficMirrorAz`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnsupportedLbTrafficMirrorAz`.
     #[doc(alias = "InvalidParameter.UnsupportedLbTrafficMirrorAz")]
     InvalidParameterUnsupportedLbTrafficMirrorAz,
     /// 专线网关跨可用区容灾组不存在。
     ///
-    /// Code `InvalidParameter.VpgHaGroupNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.VpgHaGroupNotFound`.
     #[doc(alias = "InvalidParameter.VpgHaGroupNotFound")]
     InvalidParameterVpgHaGroupNotFound,
     /// 指定的两个参数冲突，不能同时存在。 EIP只能绑定在实例上或指定网卡的指定内网 IP 上。
     ///
-    /// Code `InvalidParameterConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterConflict`.
     InvalidParameterConflict,
     /// No description is documented.
     ///
@@ -228,97 +230,97 @@ pub enum ErrorCode {
     InvalidParameterValueAddressAlreadyHasPassThrough,
     /// 被攻击的IP地址。
     ///
-    /// Code `InvalidParameterValue.AddressAttacked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressAttacked`.
     #[doc(alias = "InvalidParameterValue.AddressAttacked")]
     InvalidParameterValueAddressAttacked,
     /// 该地址ID不合法。
     ///
-    /// Code `InvalidParameterValue.AddressIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIdMalformed`.
     #[doc(alias = "InvalidParameterValue.AddressIdMalformed")]
     InvalidParameterValueAddressIdMalformed,
     /// \\u{8}该地址计费方式与其他地址冲突。
     ///
-    /// Code `InvalidParameterValue.AddressInternetChargeTypeConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressInternetChargeTypeConflict`.
     #[doc(alias = "InvalidParameterValue.AddressInternetChargeTypeConflict")]
     InvalidParameterValueAddressInternetChargeTypeConflict,
     /// 该IP地址现在不可用。
     ///
-    /// Code `InvalidParameterValue.AddressIpNotAvailable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIpNotAvailable`.
     #[doc(alias = "InvalidParameterValue.AddressIpNotAvailable")]
     InvalidParameterValueAddressIpNotAvailable,
     /// IP地址未找到。
     ///
-    /// Code `InvalidParameterValue.AddressIpNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIpNotFound`.
     #[doc(alias = "InvalidParameterValue.AddressIpNotFound")]
     InvalidParameterValueAddressIpNotFound,
     /// VPC中不存在此IP地址。
     ///
-    /// Code `InvalidParameterValue.AddressIpNotInVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIpNotInVpc`.
     #[doc(alias = "InvalidParameterValue.AddressIpNotInVpc")]
     InvalidParameterValueAddressIpNotInVpc,
     /// 此IPv6地址未发布。
     ///
-    /// Code `InvalidParameterValue.AddressIpNotPublic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIpNotPublic`.
     #[doc(alias = "InvalidParameterValue.AddressIpNotPublic")]
     InvalidParameterValueAddressIpNotPublic,
     /// 未查询到该地址。
     ///
-    /// Code `InvalidParameterValue.AddressIpsNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressIpsNotFound`.
     #[doc(alias = "InvalidParameterValue.AddressIpsNotFound")]
     InvalidParameterValueAddressIpsNotFound,
     /// 该地址不可与此实例申请。
     ///
-    /// Code `InvalidParameterValue.AddressNotApplicable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressNotApplicable`.
     #[doc(alias = "InvalidParameterValue.AddressNotApplicable")]
     InvalidParameterValueAddressNotApplicable,
     /// 该地址不是CalcIP。
     ///
-    /// Code `InvalidParameterValue.AddressNotCalcIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressNotCalcIP`.
     #[doc(alias = "InvalidParameterValue.AddressNotCalcIP")]
     InvalidParameterValueAddressNotCalcIP,
     /// 未找到该地址。
     ///
-    /// Code `InvalidParameterValue.AddressNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressNotFound`.
     #[doc(alias = "InvalidParameterValue.AddressNotFound")]
     InvalidParameterValueAddressNotFound,
     /// 该IPv6地址已经发布。
     ///
-    /// Code `InvalidParameterValue.AddressPublished`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressPublished`.
     #[doc(alias = "InvalidParameterValue.AddressPublished")]
     InvalidParameterValueAddressPublished,
     /// 当前IP地址类型不正确。
     ///
-    /// Code `InvalidParameterValue.AddressTypeConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AddressTypeConflict`.
     #[doc(alias = "InvalidParameterValue.AddressTypeConflict")]
     InvalidParameterValueAddressTypeConflict,
     /// 带宽超出限制。
     ///
-    /// Code `InvalidParameterValue.BandwidthOutOfRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthOutOfRange`.
     #[doc(alias = "InvalidParameterValue.BandwidthOutOfRange")]
     InvalidParameterValueBandwidthOutOfRange,
     /// 带宽包ID不正确。
     ///
-    /// Code `InvalidParameterValue.BandwidthPackageIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthPackageIdMalformed`.
     #[doc(alias = "InvalidParameterValue.BandwidthPackageIdMalformed")]
     InvalidParameterValueBandwidthPackageIdMalformed,
     /// 该带宽包正在被使用。
     ///
-    /// Code `InvalidParameterValue.BandwidthPackageInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthPackageInUse`.
     #[doc(alias = "InvalidParameterValue.BandwidthPackageInUse")]
     InvalidParameterValueBandwidthPackageInUse,
     /// 未查询到该带宽包。
     ///
-    /// Code `InvalidParameterValue.BandwidthPackageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthPackageNotFound`.
     #[doc(alias = "InvalidParameterValue.BandwidthPackageNotFound")]
     InvalidParameterValueBandwidthPackageNotFound,
     /// 选择带宽低于可允许的最小范围。
     ///
-    /// Code `InvalidParameterValue.BandwidthTooSmall`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.BandwidthTooSmall`.
     #[doc(alias = "InvalidParameterValue.BandwidthTooSmall")]
     InvalidParameterValueBandwidthTooSmall,
     /// 指定云联网关联黑石私有网络数量达到上限。
     ///
-    /// Code `InvalidParameterValue.CcnAttachBmvpcLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CcnAttachBmvpcLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.CcnAttachBmvpcLimitExceeded")]
     InvalidParameterValueCcnAttachBmvpcLimitExceeded,
     /// No description is documented.
@@ -328,32 +330,32 @@ pub enum ErrorCode {
     InvalidParameterValueCidrConflict,
     /// 目的网段不在对端VPC的CIDR范围内。
     ///
-    /// Code `InvalidParameterValue.CidrNotInPeerVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CidrNotInPeerVpc`.
     #[doc(alias = "InvalidParameterValue.CidrNotInPeerVpc")]
     InvalidParameterValueCidrNotInPeerVpc,
     /// 指定CIDR不在SSL-VPN所属私有网络CIDR内。
     ///
-    /// Code `InvalidParameterValue.CidrNotInSslVpnVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.CidrNotInSslVpnVpc`.
     #[doc(alias = "InvalidParameterValue.CidrNotInSslVpnVpc")]
     InvalidParameterValueCidrNotInSslVpnVpc,
     /// 非法入参组合。
     ///
-    /// Code `InvalidParameterValue.Combination`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Combination`.
     #[doc(alias = "InvalidParameterValue.Combination")]
     InvalidParameterValueCombination,
     /// 入参重复。
     ///
-    /// Code `InvalidParameterValue.Duplicate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Duplicate`.
     #[doc(alias = "InvalidParameterValue.Duplicate")]
     InvalidParameterValueDuplicate,
     /// 参数值存在重复。
     ///
-    /// Code `InvalidParameterValue.DuplicatePara`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatePara`.
     #[doc(alias = "InvalidParameterValue.DuplicatePara")]
     InvalidParameterValueDuplicatePara,
     /// 本端地域和端地域重复。
     ///
-    /// Code `InvalidParameterValue.DuplicateRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicateRegion`.
     #[doc(alias = "InvalidParameterValue.DuplicateRegion")]
     InvalidParameterValueDuplicateRegion,
     /// No description is documented.
@@ -363,17 +365,17 @@ pub enum ErrorCode {
     InvalidParameterValueDuplicatedHaVipAssociations,
     /// 当前IP已在其他公网IP类型的流量镜像中使用。
     ///
-    /// Code `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors`.
     #[doc(alias = "InvalidParameterValue.DuplicatedLbTrafficMirrorCollectors")]
     InvalidParameterValueDuplicatedLbTrafficMirrorCollectors,
     /// 当前接收端已在其他的公网IP类型的流量镜像中使用。
     ///
-    /// Code `InvalidParameterValue.DuplicatedLbTrafficMirrorReciverEndpoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.DuplicatedLbTrafficMirrorReciverEndpoint`.
     #[doc(alias = "InvalidParameterValue.DuplicatedLbTrafficMirrorReciverEndpoint")]
     InvalidParameterValueDuplicatedLbTrafficMirrorReciverEndpoint,
     /// 值超过上限。
     ///
-    /// Code `InvalidParameterValue.EIPBrandWidthOutInvalid`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.EIPBrandWidthOutInvalid`.
     #[doc(alias = "InvalidParameterValue.EIPBrandWidthOutInvalid")]
     InvalidParameterValueEIPBrandWidthOutInvalid,
     /// No description is documented.
@@ -383,17 +385,17 @@ pub enum ErrorCode {
     InvalidParameterValueEgressConflict,
     /// 缺少参数。
     ///
-    /// Code `InvalidParameterValue.Empty`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Empty`.
     #[doc(alias = "InvalidParameterValue.Empty")]
     InvalidParameterValueEmpty,
     /// IPv6转换实例ID已经存在。
     ///
-    /// Code `InvalidParameterValue.IPv6RuleIdExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IPv6RuleIdExisted`.
     #[doc(alias = "InvalidParameterValue.IPv6RuleIdExisted")]
     InvalidParameterValueIPv6RuleIdExisted,
     /// IPv6规则没有更改。
     ///
-    /// Code `InvalidParameterValue.IPv6RuleNotChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.IPv6RuleNotChange`.
     #[doc(alias = "InvalidParameterValue.IPv6RuleNotChange")]
     InvalidParameterValueIPv6RuleNotChange,
     /// No description is documented.
@@ -403,17 +405,17 @@ pub enum ErrorCode {
     InvalidParameterValueIllegal,
     /// 不能在VPC CIDR范围内。
     ///
-    /// Code `InvalidParameterValue.InVpcCidr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InVpcCidr`.
     #[doc(alias = "InvalidParameterValue.InVpcCidr")]
     InvalidParameterValueInVpcCidr,
     /// 该实例的计费方式与其他实例不同。
     ///
-    /// Code `InvalidParameterValue.InconsistentInstanceInternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InconsistentInstanceInternetChargeType`.
     #[doc(alias = "InvalidParameterValue.InconsistentInstanceInternetChargeType")]
     InvalidParameterValueInconsistentInstanceInternetChargeType,
     /// 该实例不支持AnycastEIP。
     ///
-    /// Code `InvalidParameterValue.InstanceDoesNotSupportAnycast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceDoesNotSupportAnycast`.
     #[doc(alias = "InvalidParameterValue.InstanceDoesNotSupportAnycast")]
     InvalidParameterValueInstanceDoesNotSupportAnycast,
     /// No description is documented.
@@ -423,37 +425,37 @@ pub enum ErrorCode {
     InvalidParameterValueInstanceDoesNotSupportEipVisibleOnEni,
     /// 实例不存在公网IP。
     ///
-    /// Code `InvalidParameterValue.InstanceHasNoWanIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceHasNoWanIP`.
     #[doc(alias = "InvalidParameterValue.InstanceHasNoWanIP")]
     InvalidParameterValueInstanceHasNoWanIP,
     /// 该实例已有WanIP。
     ///
-    /// Code `InvalidParameterValue.InstanceHasWanIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceHasWanIP`.
     #[doc(alias = "InvalidParameterValue.InstanceHasWanIP")]
     InvalidParameterValueInstanceHasWanIP,
     /// 实例ID错误。
     ///
-    /// Code `InvalidParameterValue.InstanceIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceIdMalformed`.
     #[doc(alias = "InvalidParameterValue.InstanceIdMalformed")]
     InvalidParameterValueInstanceIdMalformed,
     /// 该实例没有CalcIP，无法完成请求。
     ///
-    /// Code `InvalidParameterValue.InstanceNoCalcIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNoCalcIP`.
     #[doc(alias = "InvalidParameterValue.InstanceNoCalcIP")]
     InvalidParameterValueInstanceNoCalcIP,
     /// 该实例没有WanIP，无法完成请求。
     ///
-    /// Code `InvalidParameterValue.InstanceNoWanIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNoWanIP`.
     #[doc(alias = "InvalidParameterValue.InstanceNoWanIP")]
     InvalidParameterValueInstanceNoWanIP,
     /// 由于该IP被禁用，无法绑定该实例。
     ///
-    /// Code `InvalidParameterValue.InstanceNormalPublicIpBlocked`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNormalPublicIpBlocked`.
     #[doc(alias = "InvalidParameterValue.InstanceNormalPublicIpBlocked")]
     InvalidParameterValueInstanceNormalPublicIpBlocked,
     /// 弹性网卡绑定的实例与地址绑定的实例不一致。
     ///
-    /// Code `InvalidParameterValue.InstanceNotMatchAssociateEni`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InstanceNotMatchAssociateEni`.
     #[doc(alias = "InvalidParameterValue.InstanceNotMatchAssociateEni")]
     InvalidParameterValueInstanceNotMatchAssociateEni,
     /// No description is documented.
@@ -463,7 +465,7 @@ pub enum ErrorCode {
     InvalidParameterValueInstanceVpcDoesNotSupportEipVisibleOnEni,
     /// 网络计费模式没有更改。
     ///
-    /// Code `InvalidParameterValue.InternetChargeTypeNotChanged`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InternetChargeTypeNotChanged`.
     #[doc(alias = "InvalidParameterValue.InternetChargeTypeNotChanged")]
     InvalidParameterValueInternetChargeTypeNotChanged,
     /// No description is documented.
@@ -473,17 +475,17 @@ pub enum ErrorCode {
     InvalidParameterValueInvalid,
     /// 无效的带宽包计费方式。
     ///
-    /// Code `InvalidParameterValue.InvalidBandwidthPackageChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBandwidthPackageChargeType`.
     #[doc(alias = "InvalidParameterValue.InvalidBandwidthPackageChargeType")]
     InvalidParameterValueInvalidBandwidthPackageChargeType,
     /// 参数的值不存在或不支持。
     ///
-    /// Code `InvalidParameterValue.InvalidBusiness`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidBusiness`.
     #[doc(alias = "InvalidParameterValue.InvalidBusiness")]
     InvalidParameterValueInvalidBusiness,
     /// 传入的DedicatedClusterId有误。
     ///
-    /// Code `InvalidParameterValue.InvalidDedicatedClusterId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidDedicatedClusterId`.
     #[doc(alias = "InvalidParameterValue.InvalidDedicatedClusterId")]
     InvalidParameterValueInvalidDedicatedClusterId,
     /// No description is documented.
@@ -493,92 +495,92 @@ pub enum ErrorCode {
     InvalidParameterValueInvalidEgress,
     /// 该IP只能绑定小时流量后付费和带宽包实例。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceInternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceInternetChargeType`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceInternetChargeType")]
     InvalidParameterValueInvalidInstanceInternetChargeType,
     /// 该实例状态无法完成操作。
     ///
-    /// Code `InvalidParameterValue.InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidInstanceState`.
     #[doc(alias = "InvalidParameterValue.InvalidInstanceState")]
     InvalidParameterValueInvalidInstanceState,
     /// 无效的IPv6地址。
     ///
-    /// Code `InvalidParameterValue.InvalidIpv6`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidIpv6`.
     #[doc(alias = "InvalidParameterValue.InvalidIpv6")]
     InvalidParameterValueInvalidIpv6,
     /// 接收端不是一个存在的虚机IP也不是可路由的idc机房IP。
     ///
-    /// Code `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint`.
     #[doc(alias = "InvalidParameterValue.InvalidLbTrafficMirrorReciverEndpoint")]
     InvalidParameterValueInvalidLbTrafficMirrorReciverEndpoint,
     /// 旧的带宽值无效。
     ///
-    /// Code `InvalidParameterValue.InvalidOldBandwidth`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidOldBandwidth`.
     #[doc(alias = "InvalidParameterValue.InvalidOldBandwidth")]
     InvalidParameterValueInvalidOldBandwidth,
     /// 该Tag不合法。
     ///
-    /// Code `InvalidParameterValue.InvalidTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidTag`.
     #[doc(alias = "InvalidParameterValue.InvalidTag")]
     InvalidParameterValueInvalidTag,
     /// 未查询到该IPv6规则。
     ///
-    /// Code `InvalidParameterValue.Ip6RuleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Ip6RuleNotFound`.
     #[doc(alias = "InvalidParameterValue.Ip6RuleNotFound")]
     InvalidParameterValueIp6RuleNotFound,
     /// 未查询到该IPv6翻译器。
     ///
-    /// Code `InvalidParameterValue.Ip6TranslatorNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Ip6TranslatorNotFound`.
     #[doc(alias = "InvalidParameterValue.Ip6TranslatorNotFound")]
     InvalidParameterValueIp6TranslatorNotFound,
     /// 负载均衡实例已经绑定了EIP。
     ///
-    /// Code `InvalidParameterValue.LBAlreadyBindEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LBAlreadyBindEip`.
     #[doc(alias = "InvalidParameterValue.LBAlreadyBindEip")]
     InvalidParameterValueLBAlreadyBindEip,
     /// 参数值超出限制。
     ///
-    /// Code `InvalidParameterValue.LimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.LimitExceeded`.
     #[doc(alias = "InvalidParameterValue.LimitExceeded")]
     InvalidParameterValueLimitExceeded,
     /// 入参格式不合法。
     ///
-    /// Code `InvalidParameterValue.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Malformed`.
     #[doc(alias = "InvalidParameterValue.Malformed")]
     InvalidParameterValueMalformed,
     /// 指定审批单号和资源不匹配。
     ///
-    /// Code `InvalidParameterValue.MemberApprovalApplicationIdMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberApprovalApplicationIdMismatch`.
     #[doc(alias = "InvalidParameterValue.MemberApprovalApplicationIdMismatch")]
     InvalidParameterValueMemberApprovalApplicationIdMismatch,
     /// 流程服务审批单未审批。
     ///
-    /// Code `InvalidParameterValue.MemberApprovalApplicationNotApproved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberApprovalApplicationNotApproved`.
     #[doc(alias = "InvalidParameterValue.MemberApprovalApplicationNotApproved")]
     InvalidParameterValueMemberApprovalApplicationNotApproved,
     /// 流程服务审批单被拒绝。
     ///
-    /// Code `InvalidParameterValue.MemberApprovalApplicationRejected`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberApprovalApplicationRejected`.
     #[doc(alias = "InvalidParameterValue.MemberApprovalApplicationRejected")]
     InvalidParameterValueMemberApprovalApplicationRejected,
     /// 该请求需要走BPAAS流程服务审批，当前发起审批中。
     ///
-    /// Code `InvalidParameterValue.MemberApprovalApplicationStarted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MemberApprovalApplicationStarted`.
     #[doc(alias = "InvalidParameterValue.MemberApprovalApplicationStarted")]
     InvalidParameterValueMemberApprovalApplicationStarted,
     /// 流量镜像target的内网带宽不足。
     ///
-    /// Code `InvalidParameterValue.MirrorLackTargetResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MirrorLackTargetResource`.
     #[doc(alias = "InvalidParameterValue.MirrorLackTargetResource")]
     InvalidParameterValueMirrorLackTargetResource,
     /// 缺少绑定的实例。
     ///
-    /// Code `InvalidParameterValue.MissingAssociateEntity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MissingAssociateEntity`.
     #[doc(alias = "InvalidParameterValue.MissingAssociateEntity")]
     InvalidParameterValueMissingAssociateEntity,
     /// 集群类型不同的IP不可在同一请求中。
     ///
-    /// Code `InvalidParameterValue.MixedAddressIpSetType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.MixedAddressIpSetType`.
     #[doc(alias = "InvalidParameterValue.MixedAddressIpSetType")]
     InvalidParameterValueMixedAddressIpSetType,
     /// No description is documented.
@@ -588,52 +590,52 @@ pub enum ErrorCode {
     InvalidParameterValueMustHasOne,
     /// NAT网关的DNAT转换规则已存在。
     ///
-    /// Code `InvalidParameterValue.NatGatewayDnatRuleExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatGatewayDnatRuleExisted`.
     #[doc(alias = "InvalidParameterValue.NatGatewayDnatRuleExisted")]
     InvalidParameterValueNatGatewayDnatRuleExisted,
     /// NAT网关的DNAT转换规则不存在。
     ///
-    /// Code `InvalidParameterValue.NatGatewayDnatRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatGatewayDnatRuleNotExists`.
     #[doc(alias = "InvalidParameterValue.NatGatewayDnatRuleNotExists")]
     InvalidParameterValueNatGatewayDnatRuleNotExists,
     /// DNAT转换规则的内网IP需为虚拟机上网卡所用的IP。
     ///
-    /// Code `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatGatewayDnatRulePipNeedVm`.
     #[doc(alias = "InvalidParameterValue.NatGatewayDnatRulePipNeedVm")]
     InvalidParameterValueNatGatewayDnatRulePipNeedVm,
     /// 新增NAT网关的DNAT转换规则已重复。
     ///
-    /// Code `InvalidParameterValue.NatGatewayDnatRuleRepeated`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatGatewayDnatRuleRepeated`.
     #[doc(alias = "InvalidParameterValue.NatGatewayDnatRuleRepeated")]
     InvalidParameterValueNatGatewayDnatRuleRepeated,
     /// NAT网关的SNAT转换规则不存在。
     ///
-    /// Code `InvalidParameterValue.NatGatewaySnatRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatGatewaySnatRuleNotExists`.
     #[doc(alias = "InvalidParameterValue.NatGatewaySnatRuleNotExists")]
     InvalidParameterValueNatGatewaySnatRuleNotExists,
     /// NAT网关的SNAT规则已经存在。
     ///
-    /// Code `InvalidParameterValue.NatSnatRuleExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NatSnatRuleExists`.
     #[doc(alias = "InvalidParameterValue.NatSnatRuleExists")]
     InvalidParameterValueNatSnatRuleExists,
     /// 探测目的IP和网络探测在同一个VPC内。
     ///
-    /// Code `InvalidParameterValue.NetDetectInVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NetDetectInVpc`.
     #[doc(alias = "InvalidParameterValue.NetDetectInVpc")]
     InvalidParameterValueNetDetectInVpc,
     /// 探测目的IP在云联网的路由表中找不到匹配的下一跳。
     ///
-    /// Code `InvalidParameterValue.NetDetectNotFoundIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NetDetectNotFoundIp`.
     #[doc(alias = "InvalidParameterValue.NetDetectNotFoundIp")]
     InvalidParameterValueNetDetectNotFoundIp,
     /// 探测目的IP与同一个私有网络内的同一个子网下的其他网络探测的探测目的IP相同。
     ///
-    /// Code `InvalidParameterValue.NetDetectSameIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NetDetectSameIp`.
     #[doc(alias = "InvalidParameterValue.NetDetectSameIp")]
     InvalidParameterValueNetDetectSameIp,
     /// 网络接口ID不正确。
     ///
-    /// Code `InvalidParameterValue.NetworkInterfaceIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NetworkInterfaceIdMalformed`.
     #[doc(alias = "InvalidParameterValue.NetworkInterfaceIdMalformed")]
     InvalidParameterValueNetworkInterfaceIdMalformed,
     /// No description is documented.
@@ -648,12 +650,12 @@ pub enum ErrorCode {
     InvalidParameterValueNetworkInterfaceInstanceNotSupport,
     /// 未找到网络接口ID，或私有IP地址未在网络接口配置。
     ///
-    /// Code `InvalidParameterValue.NetworkInterfaceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NetworkInterfaceNotFound`.
     #[doc(alias = "InvalidParameterValue.NetworkInterfaceNotFound")]
     InvalidParameterValueNetworkInterfaceNotFound,
     /// 必须在VPC CIDR范围内。
     ///
-    /// Code `InvalidParameterValue.NotInVpcCidr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.NotInVpcCidr`.
     #[doc(alias = "InvalidParameterValue.NotInVpcCidr")]
     InvalidParameterValueNotInVpcCidr,
     /// No description is documented.
@@ -663,22 +665,22 @@ pub enum ErrorCode {
     InvalidParameterValueNotUtf8EncodingError,
     /// 流量镜像采集对象已经被使用。
     ///
-    /// Code `InvalidParameterValue.ObjectUseInTrafficMirror`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ObjectUseInTrafficMirror`.
     #[doc(alias = "InvalidParameterValue.ObjectUseInTrafficMirror")]
     InvalidParameterValueObjectUseInTrafficMirror,
     /// 流量镜像采集的VPC不是当前VPCID。
     ///
-    /// Code `InvalidParameterValue.ObjectVpcNotCurrentVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ObjectVpcNotCurrentVpc`.
     #[doc(alias = "InvalidParameterValue.ObjectVpcNotCurrentVpc")]
     InvalidParameterValueObjectVpcNotCurrentVpc,
     /// 该操作仅对主网卡支持。
     ///
-    /// Code `InvalidParameterValue.OnlySupportedForMasterNetworkCard`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.OnlySupportedForMasterNetworkCard`.
     #[doc(alias = "InvalidParameterValue.OnlySupportedForMasterNetworkCard")]
     InvalidParameterValueOnlySupportedForMasterNetworkCard,
     /// 参数值格式不匹配。
     ///
-    /// Code `InvalidParameterValue.ParameterMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ParameterMismatch`.
     #[doc(alias = "InvalidParameterValue.ParameterMismatch")]
     InvalidParameterValueParameterMismatch,
     /// No description is documented.
@@ -693,17 +695,17 @@ pub enum ErrorCode {
     InvalidParameterValuePrivateIpAddressNotMatch,
     /// 私网NAT网关不存在
     ///
-    /// Code `InvalidParameterValue.PrivateNatNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrivateNatNotExists`.
     #[doc(alias = "InvalidParameterValue.PrivateNatNotExists")]
     InvalidParameterValuePrivateNatNotExists,
     /// 私网NAT网关规则不存在。
     ///
-    /// Code `InvalidParameterValue.PrivateNatRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrivateNatRuleNotExists`.
     #[doc(alias = "InvalidParameterValue.PrivateNatRuleNotExists")]
     InvalidParameterValuePrivateNatRuleNotExists,
     /// 私网NAT网关传入规则类型不支持。
     ///
-    /// Code `InvalidParameterValue.PrivateNatSnatRuleNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.PrivateNatSnatRuleNotSupport`.
     #[doc(alias = "InvalidParameterValue.PrivateNatSnatRuleNotSupport")]
     InvalidParameterValuePrivateNatSnatRuleNotSupport,
     /// No description is documented.
@@ -713,42 +715,42 @@ pub enum ErrorCode {
     InvalidParameterValueQosLevelRequired,
     /// 参数值不在指定范围。
     ///
-    /// Code `InvalidParameterValue.Range`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Range`.
     #[doc(alias = "InvalidParameterValue.Range")]
     InvalidParameterValueRange,
     /// 参数值是一个系统保留对象。
     ///
-    /// Code `InvalidParameterValue.Reserved`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Reserved`.
     #[doc(alias = "InvalidParameterValue.Reserved")]
     InvalidParameterValueReserved,
     /// 该资源已加入其他带宽包。
     ///
-    /// Code `InvalidParameterValue.ResourceAlreadyExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceAlreadyExisted`.
     #[doc(alias = "InvalidParameterValue.ResourceAlreadyExisted")]
     InvalidParameterValueResourceAlreadyExisted,
     /// 该资源已过期。
     ///
-    /// Code `InvalidParameterValue.ResourceExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceExpired`.
     #[doc(alias = "InvalidParameterValue.ResourceExpired")]
     InvalidParameterValueResourceExpired,
     /// 资源ID不正确。
     ///
-    /// Code `InvalidParameterValue.ResourceIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceIdMalformed`.
     #[doc(alias = "InvalidParameterValue.ResourceIdMalformed")]
     InvalidParameterValueResourceIdMalformed,
     /// 该资源不在此带宽包中。
     ///
-    /// Code `InvalidParameterValue.ResourceNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceNotExisted`.
     #[doc(alias = "InvalidParameterValue.ResourceNotExisted")]
     InvalidParameterValueResourceNotExisted,
     /// 未查询到该资源。
     ///
-    /// Code `InvalidParameterValue.ResourceNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceNotFound`.
     #[doc(alias = "InvalidParameterValue.ResourceNotFound")]
     InvalidParameterValueResourceNotFound,
     /// 该资源不支持此操作。
     ///
-    /// Code `InvalidParameterValue.ResourceNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ResourceNotSupport`.
     #[doc(alias = "InvalidParameterValue.ResourceNotSupport")]
     InvalidParameterValueResourceNotSupport,
     /// No description is documented.
@@ -768,27 +770,27 @@ pub enum ErrorCode {
     InvalidParameterValueRoutePolicyPriorityConflict,
     /// SSL-VPN-SERVER 云端网段和SSL-VPN-SERVER 客户端网段重叠。
     ///
-    /// Code `InvalidParameterValue.SslCcnVpnServerCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SslCcnVpnServerCidrConflict`.
     #[doc(alias = "InvalidParameterValue.SslCcnVpnServerCidrConflict")]
     InvalidParameterValueSslCcnVpnServerCidrConflict,
     /// 存在关机的主机还在使用当前资源，无法操作。
     ///
-    /// Code `InvalidParameterValue.StopChargingInstanceInUse`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.StopChargingInstanceInUse`.
     #[doc(alias = "InvalidParameterValue.StopChargingInstanceInUse")]
     InvalidParameterValueStopChargingInstanceInUse,
     /// 子网CIDR冲突。
     ///
-    /// Code `InvalidParameterValue.SubnetConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetConflict`.
     #[doc(alias = "InvalidParameterValue.SubnetConflict")]
     InvalidParameterValueSubnetConflict,
     /// CIDR与同一个私有网络内的另一个子网发生重叠。
     ///
-    /// Code `InvalidParameterValue.SubnetOverlap`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetOverlap`.
     #[doc(alias = "InvalidParameterValue.SubnetOverlap")]
     InvalidParameterValueSubnetOverlap,
     /// 子网与辅助Cidr网段重叠。
     ///
-    /// Code `InvalidParameterValue.SubnetOverlapAssistCidr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetOverlapAssistCidr`.
     #[doc(alias = "InvalidParameterValue.SubnetOverlapAssistCidr")]
     InvalidParameterValueSubnetOverlapAssistCidr,
     /// No description is documented.
@@ -798,72 +800,72 @@ pub enum ErrorCode {
     InvalidParameterValueSubnetOverlapRoute,
     /// 子网CIDR不合法。
     ///
-    /// Code `InvalidParameterValue.SubnetRange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SubnetRange`.
     #[doc(alias = "InvalidParameterValue.SubnetRange")]
     InvalidParameterValueSubnetRange,
     /// 标签键重复。
     ///
-    /// Code `InvalidParameterValue.TagDuplicateKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagDuplicateKey`.
     #[doc(alias = "InvalidParameterValue.TagDuplicateKey")]
     InvalidParameterValueTagDuplicateKey,
     /// 重复的标签资源类型。
     ///
-    /// Code `InvalidParameterValue.TagDuplicateResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagDuplicateResourceType`.
     #[doc(alias = "InvalidParameterValue.TagDuplicateResourceType")]
     InvalidParameterValueTagDuplicateResourceType,
     /// 标签键无效。
     ///
-    /// Code `InvalidParameterValue.TagInvalidKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagInvalidKey`.
     #[doc(alias = "InvalidParameterValue.TagInvalidKey")]
     InvalidParameterValueTagInvalidKey,
     /// 标签键长度无效。
     ///
-    /// Code `InvalidParameterValue.TagInvalidKeyLen`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagInvalidKeyLen`.
     #[doc(alias = "InvalidParameterValue.TagInvalidKeyLen")]
     InvalidParameterValueTagInvalidKeyLen,
     /// 标签值无效。
     ///
-    /// Code `InvalidParameterValue.TagInvalidVal`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagInvalidVal`.
     #[doc(alias = "InvalidParameterValue.TagInvalidVal")]
     InvalidParameterValueTagInvalidVal,
     /// 标签键不存在。
     ///
-    /// Code `InvalidParameterValue.TagKeyNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagKeyNotExists`.
     #[doc(alias = "InvalidParameterValue.TagKeyNotExists")]
     InvalidParameterValueTagKeyNotExists,
     /// 标签没有分配配额。
     ///
-    /// Code `InvalidParameterValue.TagNotAllocatedQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagNotAllocatedQuota`.
     #[doc(alias = "InvalidParameterValue.TagNotAllocatedQuota")]
     InvalidParameterValueTagNotAllocatedQuota,
     /// 该标签和值不存在。
     ///
-    /// Code `InvalidParameterValue.TagNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagNotExisted`.
     #[doc(alias = "InvalidParameterValue.TagNotExisted")]
     InvalidParameterValueTagNotExisted,
     /// 不支持的标签。
     ///
-    /// Code `InvalidParameterValue.TagNotSupportTag`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagNotSupportTag`.
     #[doc(alias = "InvalidParameterValue.TagNotSupportTag")]
     InvalidParameterValueTagNotSupportTag,
     /// \'标签资源格式错误。
     ///
-    /// Code `InvalidParameterValue.TagResourceFormatError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagResourceFormatError`.
     #[doc(alias = "InvalidParameterValue.TagResourceFormatError")]
     InvalidParameterValueTagResourceFormatError,
     /// 标签时间戳超配。
     ///
-    /// Code `InvalidParameterValue.TagTimestampExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagTimestampExceeded`.
     #[doc(alias = "InvalidParameterValue.TagTimestampExceeded")]
     InvalidParameterValueTagTimestampExceeded,
     /// 标签值不存在。
     ///
-    /// Code `InvalidParameterValue.TagValNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TagValNotExists`.
     #[doc(alias = "InvalidParameterValue.TagValNotExists")]
     InvalidParameterValueTagValNotExists,
     /// 无效参数值。参数值太长。
     ///
-    /// Code `InvalidParameterValue.TooLong`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TooLong`.
     #[doc(alias = "InvalidParameterValue.TooLong")]
     InvalidParameterValueTooLong,
     /// No description is documented.
@@ -873,22 +875,22 @@ pub enum ErrorCode {
     InvalidParameterValueTraditionalIPv6VisibleOnEniNotSupported,
     /// 流量包ID格式错误。
     ///
-    /// Code `InvalidParameterValue.TrafficPackageId`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrafficPackageId`.
     #[doc(alias = "InvalidParameterValue.TrafficPackageId")]
     InvalidParameterValueTrafficPackageId,
     /// 该流量包ID不合法。
     ///
-    /// Code `InvalidParameterValue.TrafficPackageIdMalformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrafficPackageIdMalformed`.
     #[doc(alias = "InvalidParameterValue.TrafficPackageIdMalformed")]
     InvalidParameterValueTrafficPackageIdMalformed,
     /// 未查询到此流量包。
     ///
-    /// Code `InvalidParameterValue.TrafficPackageNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrafficPackageNotFound`.
     #[doc(alias = "InvalidParameterValue.TrafficPackageNotFound")]
     InvalidParameterValueTrafficPackageNotFound,
     /// 指定的流量包不支持此操作
     ///
-    /// Code `InvalidParameterValue.TrafficPackageNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TrafficPackageNotSupported`.
     #[doc(alias = "InvalidParameterValue.TrafficPackageNotSupported")]
     InvalidParameterValueTrafficPackageNotSupported,
     /// No description is documented.
@@ -898,7 +900,7 @@ pub enum ErrorCode {
     InvalidParameterValueTrafficPackageResourceIdMalformed,
     /// 该可用区不可用。
     ///
-    /// Code `InvalidParameterValue.UnavailableZone`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnavailableZone`.
     #[doc(alias = "InvalidParameterValue.UnavailableZone")]
     InvalidParameterValueUnavailableZone,
     /// No description is documented.
@@ -908,17 +910,17 @@ pub enum ErrorCode {
     InvalidParameterValueUnsupportedEgress,
     /// 当前公网IP所在的地区不支持流量采集。
     ///
-    /// Code `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedLbTrafficMirrorAz`.
     #[doc(alias = "InvalidParameterValue.UnsupportedLbTrafficMirrorAz")]
     InvalidParameterValueUnsupportedLbTrafficMirrorAz,
     /// 当前流量镜像不支持此操作。
     ///
-    /// Code `InvalidParameterValue.UnsupportedTrafficMirrorAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.UnsupportedTrafficMirrorAction`.
     #[doc(alias = "InvalidParameterValue.UnsupportedTrafficMirrorAction")]
     InvalidParameterValueUnsupportedTrafficMirrorAction,
     /// 目的网段和当前VPC的CIDR冲突。
     ///
-    /// Code `InvalidParameterValue.VpcCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpcCidrConflict`.
     #[doc(alias = "InvalidParameterValue.VpcCidrConflict")]
     InvalidParameterValueVpcCidrConflict,
     /// No description is documented.
@@ -933,7 +935,7 @@ pub enum ErrorCode {
     InvalidParameterValueVpcIdNotNeededForFlowLog,
     /// 当前功能不支持此专线网关。
     ///
-    /// Code `InvalidParameterValue.VpgTypeNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpgTypeNotMatch`.
     #[doc(alias = "InvalidParameterValue.VpgTypeNotMatch")]
     InvalidParameterValueVpgTypeNotMatch,
     /// No description is documented.
@@ -953,12 +955,12 @@ pub enum ErrorCode {
     InvalidParameterValueVpnConnBgpTunnelCidrNotSupported,
     /// 目的网段和当前VPN通道的CIDR冲突。
     ///
-    /// Code `InvalidParameterValue.VpnConnCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpnConnCidrConflict`.
     #[doc(alias = "InvalidParameterValue.VpnConnCidrConflict")]
     InvalidParameterValueVpnConnCidrConflict,
     /// VPN通道探测ip冲突。
     ///
-    /// Code `InvalidParameterValue.VpnConnHealthCheckIpConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VpnConnHealthCheckIpConflict`.
     #[doc(alias = "InvalidParameterValue.VpnConnHealthCheckIpConflict")]
     InvalidParameterValueVpnConnHealthCheckIpConflict,
     /// No description is documented.
@@ -973,127 +975,127 @@ pub enum ErrorCode {
     InvalidParameterValueVpnGatewayRouteDuplicate,
     /// 参数Zone的值与CDC所在Zone冲突。
     ///
-    /// Code `InvalidParameterValue.ZoneConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.ZoneConflict`.
     #[doc(alias = "InvalidParameterValue.ZoneConflict")]
     InvalidParameterValueZoneConflict,
     /// 指定弹性网卡的指定内网IP已经绑定了EIP，不能重复绑定。
     ///
-    /// Code `InvalidPrivateIpAddress.AlreadyBindEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidPrivateIpAddress.AlreadyBindEip`.
     #[doc(alias = "InvalidPrivateIpAddress.AlreadyBindEip")]
     InvalidPrivateIpAddressAlreadyBindEip,
     /// 无效的路由策略ID（RouteId）。
     ///
-    /// Code `InvalidRouteId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidRouteId.NotFound`.
     #[doc(alias = "InvalidRouteId.NotFound")]
     InvalidRouteIdNotFound,
     /// 无效的路由表,路由表实例ID不合法。
     ///
-    /// Code `InvalidRouteTableId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidRouteTableId.Malformed`.
     #[doc(alias = "InvalidRouteTableId.Malformed")]
     InvalidRouteTableIdMalformed,
     /// 无效的路由表,路由表资源不存在，请再次核实您输入的资源信息是否正确。
     ///
-    /// Code `InvalidRouteTableId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidRouteTableId.NotFound`.
     #[doc(alias = "InvalidRouteTableId.NotFound")]
     InvalidRouteTableIdNotFound,
     /// 无效的安全组,安全组实例ID不合法。
     ///
-    /// Code `InvalidSecurityGroupID.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidSecurityGroupID.Malformed`.
     #[doc(alias = "InvalidSecurityGroupID.Malformed")]
     InvalidSecurityGroupIDMalformed,
     /// 无效的安全组,安全组实例ID不存在。
     ///
-    /// Code `InvalidSecurityGroupID.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidSecurityGroupID.NotFound`.
     #[doc(alias = "InvalidSecurityGroupID.NotFound")]
     InvalidSecurityGroupIDNotFound,
     /// 无效的VPC,VPC实例ID不合法。
     ///
-    /// Code `InvalidVpcId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidVpcId.Malformed`.
     #[doc(alias = "InvalidVpcId.Malformed")]
     InvalidVpcIdMalformed,
     /// 无效的VPC,VPC资源不存在。
     ///
-    /// Code `InvalidVpcId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidVpcId.NotFound`.
     #[doc(alias = "InvalidVpcId.NotFound")]
     InvalidVpcIdNotFound,
     /// 无效的VPN网关,VPN实例ID不合法。
     ///
-    /// Code `InvalidVpnGatewayId.Malformed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidVpnGatewayId.Malformed`.
     #[doc(alias = "InvalidVpnGatewayId.Malformed")]
     InvalidVpnGatewayIdMalformed,
     /// 无效的VPN网关,VPN实例不存在，请再次核实您输入的资源信息是否正确。
     ///
-    /// Code `InvalidVpnGatewayId.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidVpnGatewayId.NotFound`.
     #[doc(alias = "InvalidVpnGatewayId.NotFound")]
     InvalidVpnGatewayIdNotFound,
     /// 账号退还配额超过限制。
     ///
-    /// Code `LimitExceeded.AccountReturnQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AccountReturnQuota`.
     #[doc(alias = "LimitExceeded.AccountReturnQuota")]
     LimitExceededAccountReturnQuota,
     /// 接口请求次数超过限频。
     ///
-    /// Code `LimitExceeded.ActionLimited`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ActionLimited`.
     #[doc(alias = "LimitExceeded.ActionLimited")]
     LimitExceededActionLimited,
     /// 分配IP地址数量达到上限。
     ///
-    /// Code `LimitExceeded.Address`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Address`.
     #[doc(alias = "LimitExceeded.Address")]
     LimitExceededAddress,
     /// 租户申请的弹性IP超过上限。
     ///
-    /// Code `LimitExceeded.AddressQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AddressQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.AddressQuotaLimitExceeded")]
     LimitExceededAddressQuotaLimitExceeded,
     /// 实例关联快照策略数量达到上限。
     ///
-    /// Code `LimitExceeded.AttachedSnapshotPolicyExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.AttachedSnapshotPolicyExceeded`.
     #[doc(alias = "LimitExceeded.AttachedSnapshotPolicyExceeded")]
     LimitExceededAttachedSnapshotPolicyExceeded,
     /// 带宽包配额超过限制。
     ///
-    /// Code `LimitExceeded.BandwidthPackageQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BandwidthPackageQuota`.
     #[doc(alias = "LimitExceeded.BandwidthPackageQuota")]
     LimitExceededBandwidthPackageQuota,
     /// 当前带宽包加入资源上限。
     ///
-    /// Code `LimitExceeded.BandwidthPackageResourceQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.BandwidthPackageResourceQuota`.
     #[doc(alias = "LimitExceeded.BandwidthPackageResourceQuota")]
     LimitExceededBandwidthPackageResourceQuota,
     /// 云联网路由传播策略数量已达到上限。
     ///
-    /// Code `LimitExceeded.CcnRouteBroadcastPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CcnRouteBroadcastPolicy`.
     #[doc(alias = "LimitExceeded.CcnRouteBroadcastPolicy")]
     LimitExceededCcnRouteBroadcastPolicy,
     /// 云联网路由传播策略条件数量已达到上限。
     ///
-    /// Code `LimitExceeded.CcnRouteBroadcastPolicyCond`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CcnRouteBroadcastPolicyCond`.
     #[doc(alias = "LimitExceeded.CcnRouteBroadcastPolicyCond")]
     LimitExceededCcnRouteBroadcastPolicyCond,
     /// 超过更换IP配额。
     ///
-    /// Code `LimitExceeded.ChangeAddressQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ChangeAddressQuota`.
     #[doc(alias = "LimitExceeded.ChangeAddressQuota")]
     LimitExceededChangeAddressQuota,
     /// VPC分配网段数量达到上限。
     ///
-    /// Code `LimitExceeded.CidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CidrBlock`.
     #[doc(alias = "LimitExceeded.CidrBlock")]
     LimitExceededCidrBlock,
     /// 当前实例关联的云联网数量达到上限。
     ///
-    /// Code `LimitExceeded.CurrentInstanceAttachedCcnInstances`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.CurrentInstanceAttachedCcnInstances`.
     #[doc(alias = "LimitExceeded.CurrentInstanceAttachedCcnInstances")]
     LimitExceededCurrentInstanceAttachedCcnInstances,
     /// 租户每天申请的弹性IP超过上限。
     ///
-    /// Code `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DailyAllocateAddressQuotaLimitExceeded`.
     #[doc(alias = "LimitExceeded.DailyAllocateAddressQuotaLimitExceeded")]
     LimitExceededDailyAllocateAddressQuotaLimitExceeded,
     /// 超过每日更换IP配额。
     ///
-    /// Code `LimitExceeded.DailyChangeAddressQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.DailyChangeAddressQuota`.
     #[doc(alias = "LimitExceeded.DailyChangeAddressQuota")]
     LimitExceededDailyChangeAddressQuota,
     /// No description is documented.
@@ -1103,32 +1105,32 @@ pub enum ErrorCode {
     LimitExceededDefaultVpcLimitExceeded,
     /// 实例绑定的弹性IP超过配额。
     ///
-    /// Code `LimitExceeded.InstanceAddressQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.InstanceAddressQuota`.
     #[doc(alias = "LimitExceeded.InstanceAddressQuota")]
     LimitExceededInstanceAddressQuota,
     /// 修改地址网络计费模式配额超过限制。
     ///
-    /// Code `LimitExceeded.ModifyAddressInternetChargeTypeQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.ModifyAddressInternetChargeTypeQuota`.
     #[doc(alias = "LimitExceeded.ModifyAddressInternetChargeTypeQuota")]
     LimitExceededModifyAddressInternetChargeTypeQuota,
     /// 每月地址找回配额超过限制。
     ///
-    /// Code `LimitExceeded.MonthlyAddressRecoveryQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.MonthlyAddressRecoveryQuota`.
     #[doc(alias = "LimitExceeded.MonthlyAddressRecoveryQuota")]
     LimitExceededMonthlyAddressRecoveryQuota,
     /// NAT网关的DNAT转换规则数量已达到上限。
     ///
-    /// Code `LimitExceeded.NatGatewayDnatLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NatGatewayDnatLimitExceeded`.
     #[doc(alias = "LimitExceeded.NatGatewayDnatLimitExceeded")]
     LimitExceededNatGatewayDnatLimitExceeded,
     /// NAT网关数量已达到上限。
     ///
-    /// Code `LimitExceeded.NatGatewayLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NatGatewayLimitExceeded`.
     #[doc(alias = "LimitExceeded.NatGatewayLimitExceeded")]
     LimitExceededNatGatewayLimitExceeded,
     /// 私有网络创建的NAT网关超过上限。
     ///
-    /// Code `LimitExceeded.NatGatewayPerVpcLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NatGatewayPerVpcLimitExceeded`.
     #[doc(alias = "LimitExceeded.NatGatewayPerVpcLimitExceeded")]
     LimitExceededNatGatewayPerVpcLimitExceeded,
     /// No description is documented.
@@ -1138,27 +1140,27 @@ pub enum ErrorCode {
     LimitExceededNetworkInterfaceLimitExceeded,
     /// 过滤参数名称超过限制。
     ///
-    /// Code `LimitExceeded.NumberOfFilters`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.NumberOfFilters`.
     #[doc(alias = "LimitExceeded.NumberOfFilters")]
     LimitExceededNumberOfFilters,
     /// 私网NAT网关转换规则的访问控制规则数量达到上限。
     ///
-    /// Code `LimitExceeded.PrivateNatTranslationAclRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PrivateNatTranslationAclRule`.
     #[doc(alias = "LimitExceeded.PrivateNatTranslationAclRule")]
     LimitExceededPrivateNatTranslationAclRule,
     /// 私网NAT网关的转换数量达到上限。
     ///
-    /// Code `LimitExceeded.PrivateNatTranslationNatRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PrivateNatTranslationNatRule`.
     #[doc(alias = "LimitExceeded.PrivateNatTranslationNatRule")]
     LimitExceededPrivateNatTranslationNatRule,
     /// NAT网关绑定的弹性IP超过上限。
     ///
-    /// Code `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded`.
     #[doc(alias = "LimitExceeded.PublicIpAddressPerNatGatewayLimitExceeded")]
     LimitExceededPublicIpAddressPerNatGatewayLimitExceeded,
     /// 安全组规则数量超过上限。
     ///
-    /// Code `LimitExceeded.SecurityGroupPolicySet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SecurityGroupPolicySet`.
     #[doc(alias = "LimitExceeded.SecurityGroupPolicySet")]
     LimitExceededSecurityGroupPolicySet,
     /// No description is documented.
@@ -1168,52 +1170,52 @@ pub enum ErrorCode {
     LimitExceededSslVpnClientLimitExceeded,
     /// 子网分配子网段数量达到上限。
     ///
-    /// Code `LimitExceeded.SubnetCidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SubnetCidrBlock`.
     #[doc(alias = "LimitExceeded.SubnetCidrBlock")]
     LimitExceededSubnetCidrBlock,
     /// 标签键已达到上限。
     ///
-    /// Code `LimitExceeded.TagKeyExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagKeyExceeded`.
     #[doc(alias = "LimitExceeded.TagKeyExceeded")]
     LimitExceededTagKeyExceeded,
     /// 每个资源的标签键已达到上限。
     ///
-    /// Code `LimitExceeded.TagKeyPerResourceExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagKeyPerResourceExceeded`.
     #[doc(alias = "LimitExceeded.TagKeyPerResourceExceeded")]
     LimitExceededTagKeyPerResourceExceeded,
     /// 没有足够的标签配额。
     ///
-    /// Code `LimitExceeded.TagNotEnoughQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagNotEnoughQuota`.
     #[doc(alias = "LimitExceeded.TagNotEnoughQuota")]
     LimitExceededTagNotEnoughQuota,
     /// 标签配额已满，无法创建资源。
     ///
-    /// Code `LimitExceeded.TagQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagQuota`.
     #[doc(alias = "LimitExceeded.TagQuota")]
     LimitExceededTagQuota,
     /// 标签配额已达到上限。
     ///
-    /// Code `LimitExceeded.TagQuotaExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagQuotaExceeded`.
     #[doc(alias = "LimitExceeded.TagQuotaExceeded")]
     LimitExceededTagQuotaExceeded,
     /// 标签键的数目已达到上限。
     ///
-    /// Code `LimitExceeded.TagTagsExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TagTagsExceeded`.
     #[doc(alias = "LimitExceeded.TagTagsExceeded")]
     LimitExceededTagTagsExceeded,
     /// 流量包配额超过限制。
     ///
-    /// Code `LimitExceeded.TrafficPackageQuota`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.TrafficPackageQuota`.
     #[doc(alias = "LimitExceeded.TrafficPackageQuota")]
     LimitExceededTrafficPackageQuota,
     /// 有效的对等个数超过配额上限。
     ///
-    /// Code `LimitExceeded.VpcPeerAvaLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.VpcPeerAvaLimitExceeded`.
     #[doc(alias = "LimitExceeded.VpcPeerAvaLimitExceeded")]
     LimitExceededVpcPeerAvaLimitExceeded,
     /// 可创建的对等连接个数超过总上限。
     ///
-    /// Code `LimitExceeded.VpcPeerTotalLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.VpcPeerTotalLimitExceeded`.
     #[doc(alias = "LimitExceeded.VpcPeerTotalLimitExceeded")]
     LimitExceededVpcPeerTotalLimitExceeded,
     /// No description is documented.
@@ -1233,12 +1235,12 @@ pub enum ErrorCode {
     OperationDeniedAddressDeletionProtectionEnabled,
     /// 指定公网IP处于隔离状态。
     ///
-    /// Code `OperationDenied.AddressInArrears`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.AddressInArrears`.
     #[doc(alias = "OperationDenied.AddressInArrears")]
     OperationDeniedAddressInArrears,
     /// 互斥的任务正在执行。
     ///
-    /// Code `OperationDenied.MutexTaskRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.MutexTaskRunning`.
     #[doc(alias = "OperationDenied.MutexTaskRunning")]
     OperationDeniedMutexTaskRunning,
     /// No description is documented.
@@ -1253,7 +1255,7 @@ pub enum ErrorCode {
     OperationDeniedTrafficValidationFailed,
     /// 指定IP地址已经在使用中。
     ///
-    /// Code `ResourceInUse.Address`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.Address`.
     #[doc(alias = "ResourceInUse.Address")]
     ResourceInUseAddress,
     /// No description is documented.
@@ -1263,22 +1265,22 @@ pub enum ErrorCode {
     ResourceInUseNatUsedByCFW,
     /// 网段资源不足。
     ///
-    /// Code `ResourceInsufficient.CidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.CidrBlock`.
     #[doc(alias = "ResourceInsufficient.CidrBlock")]
     ResourceInsufficientCidrBlock,
     /// 指定实例类型已售罄。
     ///
-    /// Code `ResourceInsufficient.Instance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Instance`.
     #[doc(alias = "ResourceInsufficient.Instance")]
     ResourceInsufficientInstance,
     /// 子网IP资源不足, 无法分配IP。
     ///
-    /// Code `ResourceInsufficient.Subnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInsufficient.Subnet`.
     #[doc(alias = "ResourceInsufficient.Subnet")]
     ResourceInsufficientSubnet,
     /// Svc不存在。
     ///
-    /// Code `ResourceNotFound.SvcNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.SvcNotExist`.
     #[doc(alias = "ResourceNotFound.SvcNotExist")]
     ResourceNotFoundSvcNotExist,
     /// No description is documented.
@@ -1293,112 +1295,112 @@ pub enum ErrorCode {
     ResourceUnavailableFailedGetCdcIdcVip,
     /// 当前用户不在指定终端节点服务的白名单内。
     ///
-    /// Code `ResourceUnavailable.ServiceWhiteListNotAdded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.ServiceWhiteListNotAdded`.
     #[doc(alias = "ResourceUnavailable.ServiceWhiteListNotAdded")]
     ResourceUnavailableServiceWhiteListNotAdded,
     /// 无权限申请AnycastEip资源。
     ///
-    /// Code `UnauthorizedOperation.AnycastEip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AnycastEip`.
     #[doc(alias = "UnauthorizedOperation.AnycastEip")]
     UnauthorizedOperationAnycastEip,
     /// 绑定关系不存在。
     ///
-    /// Code `UnauthorizedOperation.AttachmentNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.AttachmentNotFound`.
     #[doc(alias = "UnauthorizedOperation.AttachmentNotFound")]
     UnauthorizedOperationAttachmentNotFound,
     /// 未授权的用户。
     ///
-    /// Code `UnauthorizedOperation.InvalidAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.InvalidAccount`.
     #[doc(alias = "UnauthorizedOperation.InvalidAccount")]
     UnauthorizedOperationInvalidAccount,
     /// 账号未实名。
     ///
-    /// Code `UnauthorizedOperation.NoRealNameAuthentication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.NoRealNameAuthentication`.
     #[doc(alias = "UnauthorizedOperation.NoRealNameAuthentication")]
     UnauthorizedOperationNoRealNameAuthentication,
     /// 主IP不支持指定操作。
     ///
-    /// Code `UnauthorizedOperation.PrimaryIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.PrimaryIp`.
     #[doc(alias = "UnauthorizedOperation.PrimaryIp")]
     UnauthorizedOperationPrimaryIp,
     /// 对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的对等连接某一端冲突。
     ///
-    /// Code `UnauthorizedOperation.VpcPeerCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.VpcPeerCidrConflict`.
     #[doc(alias = "UnauthorizedOperation.VpcPeerCidrConflict")]
     UnauthorizedOperationVpcPeerCidrConflict,
     /// 参数无法识别，可以尝试相似参数代替。
     ///
-    /// Code `UnknownParameter.WithGuess`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnknownParameter.WithGuess`.
     #[doc(alias = "UnknownParameter.WithGuess")]
     UnknownParameterWithGuess,
     /// 不支持的账户。
     ///
-    /// Code `UnsupportedOperation.AccountNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AccountNotSupported`.
     #[doc(alias = "UnsupportedOperation.AccountNotSupported")]
     UnsupportedOperationAccountNotSupported,
     /// 接口不存在。
     ///
-    /// Code `UnsupportedOperation.ActionNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ActionNotFound`.
     #[doc(alias = "UnsupportedOperation.ActionNotFound")]
     UnsupportedOperationActionNotFound,
     /// 欠费状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.AddressIpInArrear`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressIpInArrear`.
     #[doc(alias = "UnsupportedOperation.AddressIpInArrear")]
     UnsupportedOperationAddressIpInArrear,
     /// \\u{8}此付费模式的IP地址不支持该操作。
     ///
-    /// Code `UnsupportedOperation.AddressIpInternetChargeTypeNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressIpInternetChargeTypeNotPermit`.
     #[doc(alias = "UnsupportedOperation.AddressIpInternetChargeTypeNotPermit")]
     UnsupportedOperationAddressIpInternetChargeTypeNotPermit,
     /// 绑定此实例的IP地址不支持该操作。
     ///
-    /// Code `UnsupportedOperation.AddressIpNotSupportInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressIpNotSupportInstance`.
     #[doc(alias = "UnsupportedOperation.AddressIpNotSupportInstance")]
     UnsupportedOperationAddressIpNotSupportInstance,
     /// 此IP地址状态不支持该操作。
     ///
-    /// Code `UnsupportedOperation.AddressIpStatusNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressIpStatusNotPermit`.
     #[doc(alias = "UnsupportedOperation.AddressIpStatusNotPermit")]
     UnsupportedOperationAddressIpStatusNotPermit,
     /// 该地址状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.AddressStatusNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AddressStatusNotPermit`.
     #[doc(alias = "UnsupportedOperation.AddressStatusNotPermit")]
     UnsupportedOperationAddressStatusNotPermit,
     /// 资源不在指定的AppId下。
     ///
-    /// Code `UnsupportedOperation.AppIdMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AppIdMismatch`.
     #[doc(alias = "UnsupportedOperation.AppIdMismatch")]
     UnsupportedOperationAppIdMismatch,
     /// APPId不存在。
     ///
-    /// Code `UnsupportedOperation.AppIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AppIdNotFound`.
     #[doc(alias = "UnsupportedOperation.AppIdNotFound")]
     UnsupportedOperationAppIdNotFound,
     /// CCN关联的其他vpc已经存在nat的路由
     ///
-    /// Code `UnsupportedOperation.AssociatedVpcOfCcnHadNatRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AssociatedVpcOfCcnHadNatRoute`.
     #[doc(alias = "UnsupportedOperation.AssociatedVpcOfCcnHadNatRoute")]
     UnsupportedOperationAssociatedVpcOfCcnHadNatRoute,
     /// 绑定关系已存在。
     ///
-    /// Code `UnsupportedOperation.AttachmentAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachmentAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.AttachmentAlreadyExists")]
     UnsupportedOperationAttachmentAlreadyExists,
     /// 绑定关系不存在。
     ///
-    /// Code `UnsupportedOperation.AttachmentNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.AttachmentNotFound`.
     #[doc(alias = "UnsupportedOperation.AttachmentNotFound")]
     UnsupportedOperationAttachmentNotFound,
     /// 当前云联网还有预付费带宽未到期，不支持主动删除。
     ///
-    /// Code `UnsupportedOperation.BandwidthNotExpired`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BandwidthNotExpired`.
     #[doc(alias = "UnsupportedOperation.BandwidthNotExpired")]
     UnsupportedOperationBandwidthNotExpired,
     /// 该带宽包不支持此操作。
     ///
-    /// Code `UnsupportedOperation.BandwidthPackageIdNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BandwidthPackageIdNotSupported`.
     #[doc(alias = "UnsupportedOperation.BandwidthPackageIdNotSupported")]
     UnsupportedOperationBandwidthPackageIdNotSupported,
     /// No description is documented.
@@ -1413,7 +1415,7 @@ pub enum ErrorCode {
     UnsupportedOperationBindCloudFirewall,
     /// 已绑定EIP。
     ///
-    /// Code `UnsupportedOperation.BindEIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BindEIP`.
     #[doc(alias = "UnsupportedOperation.BindEIP")]
     UnsupportedOperationBindEIP,
     /// No description is documented.
@@ -1428,17 +1430,17 @@ pub enum ErrorCode {
     UnsupportedOperationBroadcastConditionMustBeVpgTypeOrVpgInstance,
     /// 指定VPC CIDR范围不支持私有网络和基础网络设备互通。
     ///
-    /// Code `UnsupportedOperation.CIDRUnSupportedClassicLink`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CIDRUnSupportedClassicLink`.
     #[doc(alias = "UnsupportedOperation.CIDRUnSupportedClassicLink")]
     UnsupportedOperationCIDRUnSupportedClassicLink,
     /// 路由表选择策略不支持默认路由表。
     ///
-    /// Code `UnsupportedOperation.CanNotAssignDefaultRouteTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CanNotAssignDefaultRouteTable`.
     #[doc(alias = "UnsupportedOperation.CanNotAssignDefaultRouteTable")]
     UnsupportedOperationCanNotAssignDefaultRouteTable,
     /// 实例已关联CCN。
     ///
-    /// Code `UnsupportedOperation.CcnAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnAttached`.
     #[doc(alias = "UnsupportedOperation.CcnAttached")]
     UnsupportedOperationCcnAttached,
     /// No description is documented.
@@ -1448,12 +1450,12 @@ pub enum ErrorCode {
     UnsupportedOperationCcnCrossAccount,
     /// 当前云联网有流日志，不支持删除。
     ///
-    /// Code `UnsupportedOperation.CcnHasFlowLog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnHasFlowLog`.
     #[doc(alias = "UnsupportedOperation.CcnHasFlowLog")]
     UnsupportedOperationCcnHasFlowLog,
     /// CCN实例所属账号未通过联通审批。
     ///
-    /// Code `UnsupportedOperation.CcnInstanceAccountNotApprovedByUnicom`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnInstanceAccountNotApprovedByUnicom`.
     #[doc(alias = "UnsupportedOperation.CcnInstanceAccountNotApprovedByUnicom")]
     UnsupportedOperationCcnInstanceAccountNotApprovedByUnicom,
     /// No description is documented.
@@ -1477,12 +1479,12 @@ pub enum ErrorCode {
     UnsupportedOperationCcnIpv6NotSupportMultipleRouteTable,
     /// 实例未关联CCN。
     ///
-    /// Code `UnsupportedOperation.CcnNotAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnNotAttached`.
     #[doc(alias = "UnsupportedOperation.CcnNotAttached")]
     UnsupportedOperationCcnNotAttached,
     /// 当前云联网未开启路由传播策略。
     ///
-    /// Code `UnsupportedOperation.CcnNotEnableBroadcastPolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnNotEnableBroadcastPolicy`.
     #[doc(alias = "UnsupportedOperation.CcnNotEnableBroadcastPolicy")]
     UnsupportedOperationCcnNotEnableBroadcastPolicy,
     /// No description is documented.
@@ -1497,7 +1499,7 @@ pub enum ErrorCode {
     UnsupportedOperationCcnNotEnablePolicyBasedRoutingFlag,
     /// 跨账号场景下不支持自驾云账号实例 关联普通账号云联网。
     ///
-    /// Code `UnsupportedOperation.CcnOrdinaryAccountRefuseAttach`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnOrdinaryAccountRefuseAttach`.
     #[doc(alias = "UnsupportedOperation.CcnOrdinaryAccountRefuseAttach")]
     UnsupportedOperationCcnOrdinaryAccountRefuseAttach,
     /// No description is documented.
@@ -1512,7 +1514,7 @@ pub enum ErrorCode {
     UnsupportedOperationCcnRouteOverlapFlagDisableNotSupported,
     /// 指定的路由表不存在。
     ///
-    /// Code `UnsupportedOperation.CcnRouteTableNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CcnRouteTableNotExist`.
     #[doc(alias = "UnsupportedOperation.CcnRouteTableNotExist")]
     UnsupportedOperationCcnRouteTableNotExist,
     /// No description is documented.
@@ -1527,7 +1529,7 @@ pub enum ErrorCode {
     UnsupportedOperationCdcPublishNeedCdcId,
     /// CDC子网不支持创建非本地网关类型的路由。
     ///
-    /// Code `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway`.
     #[doc(alias = "UnsupportedOperation.CdcSubnetNotSupportUnLocalGateway")]
     UnsupportedOperationCdcSubnetNotSupportUnLocalGateway,
     /// No description is documented.
@@ -1537,22 +1539,22 @@ pub enum ErrorCode {
     UnsupportedOperationCdcVpgNotExists,
     /// 实例已经和VPC绑定。
     ///
-    /// Code `UnsupportedOperation.ClassicInstanceIdAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClassicInstanceIdAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.ClassicInstanceIdAlreadyExists")]
     UnsupportedOperationClassicInstanceIdAlreadyExists,
     /// 负载均衡的安全组规则已达到上限。
     ///
-    /// Code `UnsupportedOperation.ClbPolicyExceedLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClbPolicyExceedLimit`.
     #[doc(alias = "UnsupportedOperation.ClbPolicyExceedLimit")]
     UnsupportedOperationClbPolicyExceedLimit,
     /// 公网Clb不支持该规则。
     ///
-    /// Code `UnsupportedOperation.ClbPolicyLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ClbPolicyLimit`.
     #[doc(alias = "UnsupportedOperation.ClbPolicyLimit")]
     UnsupportedOperationClbPolicyLimit,
     /// 与该VPC下的TKE容器的网段重叠。
     ///
-    /// Code `UnsupportedOperation.ConflictWithDockerRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ConflictWithDockerRoute`.
     #[doc(alias = "UnsupportedOperation.ConflictWithDockerRoute")]
     UnsupportedOperationConflictWithDockerRoute,
     /// No description is documented.
@@ -1567,37 +1569,37 @@ pub enum ErrorCode {
     UnsupportedOperationCopperCcnSupportedPrepaid,
     /// 当前账号非联通账号。
     ///
-    /// Code `UnsupportedOperation.CurrentAccountIsNotUnicomAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CurrentAccountIsNotUnicomAccount`.
     #[doc(alias = "UnsupportedOperation.CurrentAccountIsNotUnicomAccount")]
     UnsupportedOperationCurrentAccountIsNotUnicomAccount,
     /// 当前查询地域非跨境。
     ///
-    /// Code `UnsupportedOperation.CurrentQueryRegionIsNotCrossBorder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.CurrentQueryRegionIsNotCrossBorder`.
     #[doc(alias = "UnsupportedOperation.CurrentQueryRegionIsNotCrossBorder")]
     UnsupportedOperationCurrentQueryRegionIsNotCrossBorder,
     /// 该专线网关存在关联的NAT规则，不允许删除，请先删调所有的NAT规则。
     ///
-    /// Code `UnsupportedOperation.DCGatewayNatRuleExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DCGatewayNatRuleExists`.
     #[doc(alias = "UnsupportedOperation.DCGatewayNatRuleExists")]
     UnsupportedOperationDCGatewayNatRuleExists,
     /// 指定的VPC未发现专线网关。
     ///
-    /// Code `UnsupportedOperation.DcGatewaysNotFoundInVpc`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DcGatewaysNotFoundInVpc`.
     #[doc(alias = "UnsupportedOperation.DcGatewaysNotFoundInVpc")]
     UnsupportedOperationDcGatewaysNotFoundInVpc,
     /// 当前专线网关有流日志，不支持删除。
     ///
-    /// Code `UnsupportedOperation.DcgHasFlowLog`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DcgHasFlowLog`.
     #[doc(alias = "UnsupportedOperation.DcgHasFlowLog")]
     UnsupportedOperationDcgHasFlowLog,
     /// 禁止删除默认路由表。
     ///
-    /// Code `UnsupportedOperation.DelDefaultRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DelDefaultRoute`.
     #[doc(alias = "UnsupportedOperation.DelDefaultRoute")]
     UnsupportedOperationDelDefaultRoute,
     /// 禁止删除已关联子网的路由表。
     ///
-    /// Code `UnsupportedOperation.DelRouteWithSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DelRouteWithSubnet`.
     #[doc(alias = "UnsupportedOperation.DelRouteWithSubnet")]
     UnsupportedOperationDelRouteWithSubnet,
     /// No description is documented.
@@ -1607,7 +1609,7 @@ pub enum ErrorCode {
     UnsupportedOperationDeleteCcnExistCcnExpressConnect,
     /// VPN通道状态为更新中/销毁中/创建中，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.DeleteVpnConnInvalidState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DeleteVpnConnInvalidState`.
     #[doc(alias = "UnsupportedOperation.DeleteVpnConnInvalidState")]
     UnsupportedOperationDeleteVpnConnInvalidState,
     /// No description is documented.
@@ -1622,37 +1624,37 @@ pub enum ErrorCode {
     UnsupportedOperationDeliveryFailed,
     /// 专线网关正在更新BGP Community属性。
     ///
-    /// Code `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity`.
     #[doc(alias = "UnsupportedOperation.DirectConnectGatewayIsUpdatingCommunity")]
     UnsupportedOperationDirectConnectGatewayIsUpdatingCommunity,
     /// 指定的路由策略已发布至云联网，请先撤销。
     ///
-    /// Code `UnsupportedOperation.DisabledNotifyCcn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DisabledNotifyCcn`.
     #[doc(alias = "UnsupportedOperation.DisabledNotifyCcn")]
     UnsupportedOperationDisabledNotifyCcn,
     /// 创建DPDK NAT流日志时，采集类型只支持全部。
     ///
-    /// Code `UnsupportedOperation.DpdkNatFlowLogOnlySupportAllTrafficType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DpdkNatFlowLogOnlySupportAllTrafficType`.
     #[doc(alias = "UnsupportedOperation.DpdkNatFlowLogOnlySupportAllTrafficType")]
     UnsupportedOperationDpdkNatFlowLogOnlySupportAllTrafficType,
     /// 安全组规则重复。
     ///
-    /// Code `UnsupportedOperation.DuplicatePolicy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.DuplicatePolicy`.
     #[doc(alias = "UnsupportedOperation.DuplicatePolicy")]
     UnsupportedOperationDuplicatePolicy,
     /// 不支持ECMP。
     ///
-    /// Code `UnsupportedOperation.Ecmp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Ecmp`.
     #[doc(alias = "UnsupportedOperation.Ecmp")]
     UnsupportedOperationEcmp,
     /// 和云联网的路由形成ECMP。
     ///
-    /// Code `UnsupportedOperation.EcmpWithCcnRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EcmpWithCcnRoute`.
     #[doc(alias = "UnsupportedOperation.EcmpWithCcnRoute")]
     UnsupportedOperationEcmpWithCcnRoute,
     /// 和用户自定义的路由形成ECMP。
     ///
-    /// Code `UnsupportedOperation.EcmpWithUserRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EcmpWithUserRoute`.
     #[doc(alias = "UnsupportedOperation.EcmpWithUserRoute")]
     UnsupportedOperationEcmpWithUserRoute,
     /// No description is documented.
@@ -1662,7 +1664,7 @@ pub enum ErrorCode {
     UnsupportedOperationEnableMultiCcnBandwidth,
     /// 当前地域不支持启用组播。
     ///
-    /// Code `UnsupportedOperation.EnableMulticast`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EnableMulticast`.
     #[doc(alias = "UnsupportedOperation.EnableMulticast")]
     UnsupportedOperationEnableMulticast,
     /// No description is documented.
@@ -1677,7 +1679,7 @@ pub enum ErrorCode {
     UnsupportedOperationEndPointMismatchEndPointServiceCdcId,
     /// 终端节点服务本身不能是终端节点。
     ///
-    /// Code `UnsupportedOperation.EndPointService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.EndPointService`.
     #[doc(alias = "UnsupportedOperation.EndPointService")]
     UnsupportedOperationEndPointService,
     /// No description is documented.
@@ -1717,12 +1719,12 @@ pub enum ErrorCode {
     UnsupportedOperationFlowLogInstanceExisted,
     /// 不支持创建流日志：当前弹性网卡绑定的是KO机型。
     ///
-    /// Code `UnsupportedOperation.FlowLogsNotSupportKoInstanceEni`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FlowLogsNotSupportKoInstanceEni`.
     #[doc(alias = "UnsupportedOperation.FlowLogsNotSupportKoInstanceEni")]
     UnsupportedOperationFlowLogsNotSupportKoInstanceEni,
     /// 不支持创建流日志：当前弹性网卡未绑定实例。
     ///
-    /// Code `UnsupportedOperation.FlowLogsNotSupportNullInstanceEni`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.FlowLogsNotSupportNullInstanceEni`.
     #[doc(alias = "UnsupportedOperation.FlowLogsNotSupportNullInstanceEni")]
     UnsupportedOperationFlowLogsNotSupportNullInstanceEni,
     /// No description is documented.
@@ -1747,12 +1749,12 @@ pub enum ErrorCode {
     UnsupportedOperationIdempotentProcessing,
     /// 该种类型地址不支持此操作。
     ///
-    /// Code `UnsupportedOperation.IncorrectAddressResourceType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IncorrectAddressResourceType`.
     #[doc(alias = "UnsupportedOperation.IncorrectAddressResourceType")]
     UnsupportedOperationIncorrectAddressResourceType,
     /// 用户配置的实例和路由表不匹配。
     ///
-    /// Code `UnsupportedOperation.InstanceAndRtbNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceAndRtbNotMatch`.
     #[doc(alias = "UnsupportedOperation.InstanceAndRtbNotMatch")]
     UnsupportedOperationInstanceAndRtbNotMatch,
     /// No description is documented.
@@ -1767,22 +1769,22 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceCdcIdNotMatchCcnCdcId,
     /// 指定实例资源不匹配。
     ///
-    /// Code `UnsupportedOperation.InstanceMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceMismatch`.
     #[doc(alias = "UnsupportedOperation.InstanceMismatch")]
     UnsupportedOperationInstanceMismatch,
     /// 路由表选择策略配置的实例不存在。
     ///
-    /// Code `UnsupportedOperation.InstanceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceNotExist`.
     #[doc(alias = "UnsupportedOperation.InstanceNotExist")]
     UnsupportedOperationInstanceNotExist,
     /// 跨账号场景下不支持普通账号实例关联自驾云账号云联网。
     ///
-    /// Code `UnsupportedOperation.InstanceOrdinaryAccountRefuseAttach`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceOrdinaryAccountRefuseAttach`.
     #[doc(alias = "UnsupportedOperation.InstanceOrdinaryAccountRefuseAttach")]
     UnsupportedOperationInstanceOrdinaryAccountRefuseAttach,
     /// 该地址绑定的实例状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InstanceStateNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InstanceStateNotSupported`.
     #[doc(alias = "UnsupportedOperation.InstanceStateNotSupported")]
     UnsupportedOperationInstanceStateNotSupported,
     /// No description is documented.
@@ -1792,67 +1794,67 @@ pub enum ErrorCode {
     UnsupportedOperationInstanceStatusNotPermit,
     /// 账户余额不足。
     ///
-    /// Code `UnsupportedOperation.InsufficientFunds`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InsufficientFunds`.
     #[doc(alias = "UnsupportedOperation.InsufficientFunds")]
     UnsupportedOperationInsufficientFunds,
     /// 至少需要两个运营商
     ///
-    /// Code `UnsupportedOperation.InsufficientInternetServiceProviders`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InsufficientInternetServiceProviders`.
     #[doc(alias = "UnsupportedOperation.InsufficientInternetServiceProviders")]
     UnsupportedOperationInsufficientInternetServiceProviders,
     /// 不支持该操作。
     ///
-    /// Code `UnsupportedOperation.InvalidAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidAction`.
     #[doc(alias = "UnsupportedOperation.InvalidAction")]
     UnsupportedOperationInvalidAction,
     /// 该地址的网络付费方式不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidAddressInternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidAddressInternetChargeType`.
     #[doc(alias = "UnsupportedOperation.InvalidAddressInternetChargeType")]
     UnsupportedOperationInvalidAddressInternetChargeType,
     /// 该地址状态不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidAddressState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidAddressState`.
     #[doc(alias = "UnsupportedOperation.InvalidAddressState")]
     UnsupportedOperationInvalidAddressState,
     /// 无效的实例状态。
     ///
-    /// Code `UnsupportedOperation.InvalidInstanceState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidInstanceState`.
     #[doc(alias = "UnsupportedOperation.InvalidInstanceState")]
     UnsupportedOperationInvalidInstanceState,
     /// 该计费方式不支持此操作。
     ///
-    /// Code `UnsupportedOperation.InvalidResourceInternetChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidResourceInternetChargeType`.
     #[doc(alias = "UnsupportedOperation.InvalidResourceInternetChargeType")]
     UnsupportedOperationInvalidResourceInternetChargeType,
     /// 不支持加入此协议的带宽包。
     ///
-    /// Code `UnsupportedOperation.InvalidResourceProtocol`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidResourceProtocol`.
     #[doc(alias = "UnsupportedOperation.InvalidResourceProtocol")]
     UnsupportedOperationInvalidResourceProtocol,
     /// 资源状态不合法。
     ///
-    /// Code `UnsupportedOperation.InvalidState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidState`.
     #[doc(alias = "UnsupportedOperation.InvalidState")]
     UnsupportedOperationInvalidState,
     /// 当前状态不支持发布至云联网，请重试。
     ///
-    /// Code `UnsupportedOperation.InvalidStatusNotifyCcn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidStatusNotifyCcn`.
     #[doc(alias = "UnsupportedOperation.InvalidStatusNotifyCcn")]
     UnsupportedOperationInvalidStatusNotifyCcn,
     /// 不支持IPV6。
     ///
-    /// Code `UnsupportedOperation.Ipv6NotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.Ipv6NotSupport`.
     #[doc(alias = "UnsupportedOperation.Ipv6NotSupport")]
     UnsupportedOperationIpv6NotSupport,
     /// 关联当前云联网的实例的账号存在不是金融云账号。
     ///
-    /// Code `UnsupportedOperation.IsNotFinanceAccount`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IsNotFinanceAccount`.
     #[doc(alias = "UnsupportedOperation.IsNotFinanceAccount")]
     UnsupportedOperationIsNotFinanceAccount,
     /// 该ISP不支持此操作。
     ///
-    /// Code `UnsupportedOperation.IspNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.IspNotSupported`.
     #[doc(alias = "UnsupportedOperation.IspNotSupported")]
     UnsupportedOperationIspNotSupported,
     /// No description is documented.
@@ -1862,17 +1864,17 @@ pub enum ErrorCode {
     UnsupportedOperationLDCXDisassociate,
     /// 指定的CDC已存在本地网关。
     ///
-    /// Code `UnsupportedOperation.LocalGatewayAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LocalGatewayAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.LocalGatewayAlreadyExists")]
     UnsupportedOperationLocalGatewayAlreadyExists,
     /// 资源被锁定。
     ///
-    /// Code `UnsupportedOperation.LockedResources`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.LockedResources`.
     #[doc(alias = "UnsupportedOperation.LockedResources")]
     UnsupportedOperationLockedResources,
     /// 账户不支持修改公网IP的该属性。
     ///
-    /// Code `UnsupportedOperation.ModifyAddressAttribute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ModifyAddressAttribute`.
     #[doc(alias = "UnsupportedOperation.ModifyAddressAttribute")]
     UnsupportedOperationModifyAddressAttribute,
     /// No description is documented.
@@ -1882,7 +1884,7 @@ pub enum ErrorCode {
     UnsupportedOperationMultipleVpcNotSupportAttachAccountHasIpv6,
     /// 资源互斥操作任务正在执行。
     ///
-    /// Code `UnsupportedOperation.MutexOperationTaskRunning`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.MutexOperationTaskRunning`.
     #[doc(alias = "UnsupportedOperation.MutexOperationTaskRunning")]
     UnsupportedOperationMutexOperationTaskRunning,
     /// No description is documented.
@@ -1892,12 +1894,12 @@ pub enum ErrorCode {
     UnsupportedOperationNatGatewayDnatAndFlowLogConflict,
     /// NAT网关的公网IP不存在。
     ///
-    /// Code `UnsupportedOperation.NatGatewayEipNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewayEipNotExists`.
     #[doc(alias = "UnsupportedOperation.NatGatewayEipNotExists")]
     UnsupportedOperationNatGatewayEipNotExists,
     /// NAT网关存在未解绑的IP。
     ///
-    /// Code `UnsupportedOperation.NatGatewayHadEipUnassociate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewayHadEipUnassociate`.
     #[doc(alias = "UnsupportedOperation.NatGatewayHadEipUnassociate")]
     UnsupportedOperationNatGatewayHadEipUnassociate,
     /// No description is documented.
@@ -1927,27 +1929,27 @@ pub enum ErrorCode {
     UnsupportedOperationNatGatewayIsBusy,
     /// NAT网关已被封禁，不支持此操作。
     ///
-    /// Code `UnsupportedOperation.NatGatewayRestricted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewayRestricted`.
     #[doc(alias = "UnsupportedOperation.NatGatewayRestricted")]
     UnsupportedOperationNatGatewayRestricted,
     /// SNAT/DNAT转换规则所指定的内网IP已绑定了其他的规则，无法重复绑定。
     ///
-    /// Code `UnsupportedOperation.NatGatewayRulePipExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewayRulePipExists`.
     #[doc(alias = "UnsupportedOperation.NatGatewayRulePipExists")]
     UnsupportedOperationNatGatewayRulePipExists,
     /// SNAT转换规则的内网IP需为虚拟机上网卡所用的IP。
     ///
-    /// Code `UnsupportedOperation.NatGatewaySnatPipNeedVm`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewaySnatPipNeedVm`.
     #[doc(alias = "UnsupportedOperation.NatGatewaySnatPipNeedVm")]
     UnsupportedOperationNatGatewaySnatPipNeedVm,
     /// NAT网关的SNAT转换规则不存在。
     ///
-    /// Code `UnsupportedOperation.NatGatewaySnatRuleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewaySnatRuleNotExists`.
     #[doc(alias = "UnsupportedOperation.NatGatewaySnatRuleNotExists")]
     UnsupportedOperationNatGatewaySnatRuleNotExists,
     /// NAT网关类型不支持SNAT规则。
     ///
-    /// Code `UnsupportedOperation.NatGatewayTypeNotSupportSNAT`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatGatewayTypeNotSupportSNAT`.
     #[doc(alias = "UnsupportedOperation.NatGatewayTypeNotSupportSNAT")]
     UnsupportedOperationNatGatewayTypeNotSupportSNAT,
     /// No description is documented.
@@ -1982,7 +1984,7 @@ pub enum ErrorCode {
     UnsupportedOperationNatNfvUnsupportedRegion,
     /// NAT实例不支持该操作。
     ///
-    /// Code `UnsupportedOperation.NatNotSupported`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NatNotSupported`.
     #[doc(alias = "UnsupportedOperation.NatNotSupported")]
     UnsupportedOperationNatNotSupported,
     /// No description is documented.
@@ -2007,27 +2009,27 @@ pub enum ErrorCode {
     UnsupportedOperationNoCdcDcGw,
     /// 指定的子网不支持创建本地网关类型的路由。
     ///
-    /// Code `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NormalSubnetNotSupportLocalGateway`.
     #[doc(alias = "UnsupportedOperation.NormalSubnetNotSupportLocalGateway")]
     UnsupportedOperationNormalSubnetNotSupportLocalGateway,
     /// 当前实例已被封禁，无法进行此操作。
     ///
-    /// Code `UnsupportedOperation.NotLockedInstanceOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotLockedInstanceOperation`.
     #[doc(alias = "UnsupportedOperation.NotLockedInstanceOperation")]
     UnsupportedOperationNotLockedInstanceOperation,
     /// 目的端的服务在IP申请中使用的实例ID和这里传入的不匹配。
     ///
-    /// Code `UnsupportedOperation.NotMatchTargetService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotMatchTargetService`.
     #[doc(alias = "UnsupportedOperation.NotMatchTargetService")]
     UnsupportedOperationNotMatchTargetService,
     /// 当前云联网实例未处于申请中状态，无法进行操作。
     ///
-    /// Code `UnsupportedOperation.NotPendingCcnInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotPendingCcnInstance`.
     #[doc(alias = "UnsupportedOperation.NotPendingCcnInstance")]
     UnsupportedOperationNotPendingCcnInstance,
     /// 当前云联网为非后付费类型，无法进行此操作。
     ///
-    /// Code `UnsupportedOperation.NotPostpaidCcnOperation`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotPostpaidCcnOperation`.
     #[doc(alias = "UnsupportedOperation.NotPostpaidCcnOperation")]
     UnsupportedOperationNotPostpaidCcnOperation,
     /// No description is documented.
@@ -2037,12 +2039,12 @@ pub enum ErrorCode {
     UnsupportedOperationNotPutVpcSnatIpAddress,
     /// 当前云联网不支持同时关联EDGE实例和跨境实例
     ///
-    /// Code `UnsupportedOperation.NotSupportAttachEdgeAndCrossBorderInstance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportAttachEdgeAndCrossBorderInstance`.
     #[doc(alias = "UnsupportedOperation.NotSupportAttachEdgeAndCrossBorderInstance")]
     UnsupportedOperationNotSupportAttachEdgeAndCrossBorderInstance,
     /// 没有开启多路由表特性，不能创建用户路由表。
     ///
-    /// Code `UnsupportedOperation.NotSupportCreateCcnRouteTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportCreateCcnRouteTable`.
     #[doc(alias = "UnsupportedOperation.NotSupportCreateCcnRouteTable")]
     UnsupportedOperationNotSupportCreateCcnRouteTable,
     /// No description is documented.
@@ -2052,22 +2054,22 @@ pub enum ErrorCode {
     UnsupportedOperationNotSupportCreateIpv6VpnGateway,
     /// 默认路由表，不支持删除。
     ///
-    /// Code `UnsupportedOperation.NotSupportDeleteDefaultCcnRouteTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportDeleteDefaultCcnRouteTable`.
     #[doc(alias = "UnsupportedOperation.NotSupportDeleteDefaultCcnRouteTable")]
     UnsupportedOperationNotSupportDeleteDefaultCcnRouteTable,
     /// 不支持删除默认路由表。
     ///
-    /// Code `UnsupportedOperation.NotSupportDeleteDefaultRouteTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportDeleteDefaultRouteTable`.
     #[doc(alias = "UnsupportedOperation.NotSupportDeleteDefaultRouteTable")]
     UnsupportedOperationNotSupportDeleteDefaultRouteTable,
     /// 公有云到黑石的对等连接不支持删除。
     ///
-    /// Code `UnsupportedOperation.NotSupportDeleteVpcBmPeer`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportDeleteVpcBmPeer`.
     #[doc(alias = "UnsupportedOperation.NotSupportDeleteVpcBmPeer")]
     UnsupportedOperationNotSupportDeleteVpcBmPeer,
     /// 默认路由表，不支持修改。
     ///
-    /// Code `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable`.
     #[doc(alias = "UnsupportedOperation.NotSupportModifyDefaultCcnRouteTable")]
     UnsupportedOperationNotSupportModifyDefaultCcnRouteTable,
     /// No description is documented.
@@ -2077,7 +2079,7 @@ pub enum ErrorCode {
     UnsupportedOperationNotSupportRouteType,
     /// 不支持编辑相同的实例和源地址。
     ///
-    /// Code `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress`.
     #[doc(alias = "UnsupportedOperation.NotSupportSameCcnInstanceAndSourceAddress")]
     UnsupportedOperationNotSupportSameCcnInstanceAndSourceAddress,
     /// No description is documented.
@@ -2087,7 +2089,7 @@ pub enum ErrorCode {
     UnsupportedOperationNotSupportZone,
     /// 该地址类型不支持释放操作。
     ///
-    /// Code `UnsupportedOperation.NotSupportedAddressIpsChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportedAddressIpsChargeType`.
     #[doc(alias = "UnsupportedOperation.NotSupportedAddressIpsChargeType")]
     UnsupportedOperationNotSupportedAddressIpsChargeType,
     /// No description is documented.
@@ -2102,22 +2104,22 @@ pub enum ErrorCode {
     UnsupportedOperationNotSupportedLocalAddressType,
     /// 此地域没有上线出口二资源，请到北京/广州/南京购买。
     ///
-    /// Code `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportedPurchaseCenterEgressResource`.
     #[doc(alias = "UnsupportedOperation.NotSupportedPurchaseCenterEgressResource")]
     UnsupportedOperationNotSupportedPurchaseCenterEgressResource,
     /// 当前云联网不支持更新路由发布。
     ///
-    /// Code `UnsupportedOperation.NotSupportedUpdateCcnRoutePublish`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotSupportedUpdateCcnRoutePublish`.
     #[doc(alias = "UnsupportedOperation.NotSupportedUpdateCcnRoutePublish")]
     UnsupportedOperationNotSupportedUpdateCcnRoutePublish,
     /// 指定的路由策略不支持发布或撤销至云联网。
     ///
-    /// Code `UnsupportedOperation.NotifyCcn`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NotifyCcn`.
     #[doc(alias = "UnsupportedOperation.NotifyCcn")]
     UnsupportedOperationNotifyCcn,
     /// 此产品计费方式已下线，请尝试其他计费方式。
     ///
-    /// Code `UnsupportedOperation.OfflineChargeType`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OfflineChargeType`.
     #[doc(alias = "UnsupportedOperation.OfflineChargeType")]
     UnsupportedOperationOfflineChargeType,
     /// No description is documented.
@@ -2129,7 +2131,7 @@ pub enum ErrorCode {
     UnsupportedOperationOnlyInterRegionLimitSupportedCreateTrafficQosPolicy,
     /// 仅支持专业版Ckafka。
     ///
-    /// Code `UnsupportedOperation.OnlySupportProfessionKafka`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.OnlySupportProfessionKafka`.
     #[doc(alias = "UnsupportedOperation.OnlySupportProfessionKafka")]
     UnsupportedOperationOnlySupportProfessionKafka,
     /// No description is documented.
@@ -2144,12 +2146,12 @@ pub enum ErrorCode {
     UnsupportedOperationPrepaidCcnOnlySupportBandwidthMetering,
     /// 预付费云联网只支持地域间限速。
     ///
-    /// Code `UnsupportedOperation.PrepaidCcnOnlySupportInterRegionLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PrepaidCcnOnlySupportInterRegionLimit`.
     #[doc(alias = "UnsupportedOperation.PrepaidCcnOnlySupportInterRegionLimit")]
     UnsupportedOperationPrepaidCcnOnlySupportInterRegionLimit,
     /// 指定的值是主IP。
     ///
-    /// Code `UnsupportedOperation.PrimaryIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PrimaryIp`.
     #[doc(alias = "UnsupportedOperation.PrimaryIp")]
     UnsupportedOperationPrimaryIp,
     /// No description is documented.
@@ -2159,7 +2161,7 @@ pub enum ErrorCode {
     UnsupportedOperationPrivateBgpVpnGateway,
     /// 私网NAT网关存在关联规则。
     ///
-    /// Code `UnsupportedOperation.PrivateNatGatewayAssociationExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PrivateNatGatewayAssociationExists`.
     #[doc(alias = "UnsupportedOperation.PrivateNatGatewayAssociationExists")]
     UnsupportedOperationPrivateNatGatewayAssociationExists,
     /// No description is documented.
@@ -2174,42 +2176,42 @@ pub enum ErrorCode {
     UnsupportedOperationPrivateVpnGateway,
     /// 不支持公网CLB。
     ///
-    /// Code `UnsupportedOperation.PublicClbNotSupport`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicClbNotSupport`.
     #[doc(alias = "UnsupportedOperation.PublicClbNotSupport")]
     UnsupportedOperationPublicClbNotSupport,
     /// Nat网关至少存在一个弹性IP，弹性IP不能解绑。
     ///
-    /// Code `UnsupportedOperation.PublicIpAddressDisassociate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicIpAddressDisassociate`.
     #[doc(alias = "UnsupportedOperation.PublicIpAddressDisassociate")]
     UnsupportedOperationPublicIpAddressDisassociate,
     /// 绑定NAT网关的弹性IP不是BGP性质的IP。
     ///
-    /// Code `UnsupportedOperation.PublicIpAddressIsNotBGPIp`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicIpAddressIsNotBGPIp`.
     #[doc(alias = "UnsupportedOperation.PublicIpAddressIsNotBGPIp")]
     UnsupportedOperationPublicIpAddressIsNotBGPIp,
     /// 绑定NAT网关的弹性IP不存在。
     ///
-    /// Code `UnsupportedOperation.PublicIpAddressIsNotExisted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicIpAddressIsNotExisted`.
     #[doc(alias = "UnsupportedOperation.PublicIpAddressIsNotExisted")]
     UnsupportedOperationPublicIpAddressIsNotExisted,
     /// 绑定NAT网关的弹性IP不是按流量计费的。
     ///
-    /// Code `UnsupportedOperation.PublicIpAddressNotBilledByTraffic`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PublicIpAddressNotBilledByTraffic`.
     #[doc(alias = "UnsupportedOperation.PublicIpAddressNotBilledByTraffic")]
     UnsupportedOperationPublicIpAddressNotBilledByTraffic,
     /// 当前账号不能在该地域使用产品。
     ///
-    /// Code `UnsupportedOperation.PurchaseLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.PurchaseLimit`.
     #[doc(alias = "UnsupportedOperation.PurchaseLimit")]
     UnsupportedOperationPurchaseLimit,
     /// 记录已存在。
     ///
-    /// Code `UnsupportedOperation.RecordExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RecordExists`.
     #[doc(alias = "UnsupportedOperation.RecordExists")]
     UnsupportedOperationRecordExists,
     /// 记录不存在。
     ///
-    /// Code `UnsupportedOperation.RecordNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RecordNotExists`.
     #[doc(alias = "UnsupportedOperation.RecordNotExists")]
     UnsupportedOperationRecordNotExists,
     /// No description is documented.
@@ -2219,12 +2221,12 @@ pub enum ErrorCode {
     UnsupportedOperationRemoteRegionSgHasReferencedSg,
     /// 资源处于不可用状态，禁止操作。
     ///
-    /// Code `UnsupportedOperation.ResourceIsInvalidState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceIsInvalidState`.
     #[doc(alias = "UnsupportedOperation.ResourceIsInvalidState")]
     UnsupportedOperationResourceIsInvalidState,
     /// 输入的资源ID与IP绑定的资源不匹配，请检查。
     ///
-    /// Code `UnsupportedOperation.ResourceMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ResourceMismatch`.
     #[doc(alias = "UnsupportedOperation.ResourceMismatch")]
     UnsupportedOperationResourceMismatch,
     /// No description is documented.
@@ -2234,7 +2236,7 @@ pub enum ErrorCode {
     UnsupportedOperationResourceProcessing,
     /// 未找到相关角色，请确认角色是否授权。
     ///
-    /// Code `UnsupportedOperation.RoleNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RoleNotFound`.
     #[doc(alias = "UnsupportedOperation.RoleNotFound")]
     UnsupportedOperationRoleNotFound,
     /// No description is documented.
@@ -2249,22 +2251,22 @@ pub enum ErrorCode {
     UnsupportedOperationRoutePvgw2,
     /// 当前路由表删除失败，请先检查是否存在关联的策略。
     ///
-    /// Code `UnsupportedOperation.RouteTableCanNotDelete`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RouteTableCanNotDelete`.
     #[doc(alias = "UnsupportedOperation.RouteTableCanNotDelete")]
     UnsupportedOperationRouteTableCanNotDelete,
     /// 当前云联网的路由表数量已超过限制。
     ///
-    /// Code `UnsupportedOperation.RouteTableExceedPerVbcLimit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RouteTableExceedPerVbcLimit`.
     #[doc(alias = "UnsupportedOperation.RouteTableExceedPerVbcLimit")]
     UnsupportedOperationRouteTableExceedPerVbcLimit,
     /// 路由表绑定了子网。
     ///
-    /// Code `UnsupportedOperation.RouteTableHasSubnetRule`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RouteTableHasSubnetRule`.
     #[doc(alias = "UnsupportedOperation.RouteTableHasSubnetRule")]
     UnsupportedOperationRouteTableHasSubnetRule,
     /// 当前云联网的路由表选择策略数量已超过限制。
     ///
-    /// Code `UnsupportedOperation.RouteTableSelectPolicyExceed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.RouteTableSelectPolicyExceed`.
     #[doc(alias = "UnsupportedOperation.RouteTableSelectPolicyExceed")]
     UnsupportedOperationRouteTableSelectPolicyExceed,
     /// No description is documented.
@@ -2296,57 +2298,57 @@ pub enum ErrorCode {
     UnsupportedOperationSgNumExceedLimit,
     /// 实例已关联快照策略。
     ///
-    /// Code `UnsupportedOperation.SnapshotAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotAttached`.
     #[doc(alias = "UnsupportedOperation.SnapshotAttached")]
     UnsupportedOperationSnapshotAttached,
     /// 快照备份策略不支持修改。
     ///
-    /// Code `UnsupportedOperation.SnapshotBackupTypeModify`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotBackupTypeModify`.
     #[doc(alias = "UnsupportedOperation.SnapshotBackupTypeModify")]
     UnsupportedOperationSnapshotBackupTypeModify,
     /// 快照文件生成失败。
     ///
-    /// Code `UnsupportedOperation.SnapshotFileFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotFileFailed`.
     #[doc(alias = "UnsupportedOperation.SnapshotFileFailed")]
     UnsupportedOperationSnapshotFileFailed,
     /// 快照文件已过期或删除。
     ///
-    /// Code `UnsupportedOperation.SnapshotFileNoExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotFileNoExist`.
     #[doc(alias = "UnsupportedOperation.SnapshotFileNoExist")]
     UnsupportedOperationSnapshotFileNoExist,
     /// 快照文件正在生成中，请稍后查看。
     ///
-    /// Code `UnsupportedOperation.SnapshotFileProcessing`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotFileProcessing`.
     #[doc(alias = "UnsupportedOperation.SnapshotFileProcessing")]
     UnsupportedOperationSnapshotFileProcessing,
     /// 一次仅支持关联一个地域的实例。
     ///
-    /// Code `UnsupportedOperation.SnapshotInstanceRegionDiff`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotInstanceRegionDiff`.
     #[doc(alias = "UnsupportedOperation.SnapshotInstanceRegionDiff")]
     UnsupportedOperationSnapshotInstanceRegionDiff,
     /// 实例未关联快照策略。
     ///
-    /// Code `UnsupportedOperation.SnapshotNotAttached`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnapshotNotAttached`.
     #[doc(alias = "UnsupportedOperation.SnapshotNotAttached")]
     UnsupportedOperationSnapshotNotAttached,
     /// SNAT子网 不支持分配IP。
     ///
-    /// Code `UnsupportedOperation.SnatSubnet`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SnatSubnet`.
     #[doc(alias = "UnsupportedOperation.SnatSubnet")]
     UnsupportedOperationSnatSubnet,
     /// 指定的终端节点服务所创建的终端节点不支持绑定安全组。
     ///
-    /// Code `UnsupportedOperation.SpecialEndPointService`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SpecialEndPointService`.
     #[doc(alias = "UnsupportedOperation.SpecialEndPointService")]
     UnsupportedOperationSpecialEndPointService,
     /// SslVpnClientId 不存在。
     ///
-    /// Code `UnsupportedOperation.SslVpnClientIdNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SslVpnClientIdNotFound`.
     #[doc(alias = "UnsupportedOperation.SslVpnClientIdNotFound")]
     UnsupportedOperationSslVpnClientIdNotFound,
     /// 中继网卡不支持该操作。
     ///
-    /// Code `UnsupportedOperation.SubEniNotSupportTrunking`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SubEniNotSupportTrunking`.
     #[doc(alias = "UnsupportedOperation.SubEniNotSupportTrunking")]
     UnsupportedOperationSubEniNotSupportTrunking,
     /// No description is documented.
@@ -2361,37 +2363,37 @@ pub enum ErrorCode {
     UnsupportedOperationSubnetNotExists,
     /// 系统路由，禁止操作。
     ///
-    /// Code `UnsupportedOperation.SystemRoute`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.SystemRoute`.
     #[doc(alias = "UnsupportedOperation.SystemRoute")]
     UnsupportedOperationSystemRoute,
     /// 标签正在分配中。
     ///
-    /// Code `UnsupportedOperation.TagAllocate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TagAllocate`.
     #[doc(alias = "UnsupportedOperation.TagAllocate")]
     UnsupportedOperationTagAllocate,
     /// 标签正在释放中。
     ///
-    /// Code `UnsupportedOperation.TagFree`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TagFree`.
     #[doc(alias = "UnsupportedOperation.TagFree")]
     UnsupportedOperationTagFree,
     /// 标签没有权限。
     ///
-    /// Code `UnsupportedOperation.TagNotPermit`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TagNotPermit`.
     #[doc(alias = "UnsupportedOperation.TagNotPermit")]
     UnsupportedOperationTagNotPermit,
     /// 不支持使用系统预留的标签键。
     ///
-    /// Code `UnsupportedOperation.TagSystemReservedTagKey`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TagSystemReservedTagKey`.
     #[doc(alias = "UnsupportedOperation.TagSystemReservedTagKey")]
     UnsupportedOperationTagSystemReservedTagKey,
     /// 流量镜像不支持目标Clb。
     ///
-    /// Code `UnsupportedOperation.TrafficMirrorNotSupportClb`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TrafficMirrorNotSupportClb`.
     #[doc(alias = "UnsupportedOperation.TrafficMirrorNotSupportClb")]
     UnsupportedOperationTrafficMirrorNotSupportClb,
     /// 流量镜像源、目的不可同端。
     ///
-    /// Code `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget`.
     #[doc(alias = "UnsupportedOperation.TrafficMirrorNotSupportSameSrcTarget")]
     UnsupportedOperationTrafficMirrorNotSupportSameSrcTarget,
     /// No description is documented.
@@ -2411,42 +2413,42 @@ pub enum ErrorCode {
     UnsupportedOperationTrafficValidationFailed,
     /// 账号ID不存在。
     ///
-    /// Code `UnsupportedOperation.UinNotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UinNotFound`.
     #[doc(alias = "UnsupportedOperation.UinNotFound")]
     UnsupportedOperationUinNotFound,
     /// 不支持跨境。
     ///
-    /// Code `UnsupportedOperation.UnableCrossBorder`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnableCrossBorder`.
     #[doc(alias = "UnsupportedOperation.UnableCrossBorder")]
     UnsupportedOperationUnableCrossBorder,
     /// 当前云联网无法关联金融云实例。
     ///
-    /// Code `UnsupportedOperation.UnableCrossFinance`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnableCrossFinance`.
     #[doc(alias = "UnsupportedOperation.UnableCrossFinance")]
     UnsupportedOperationUnableCrossFinance,
     /// 未分配IPv6网段。
     ///
-    /// Code `UnsupportedOperation.UnassignCidrBlock`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnassignCidrBlock`.
     #[doc(alias = "UnsupportedOperation.UnassignCidrBlock")]
     UnsupportedOperationUnassignCidrBlock,
     /// 未绑定EIP。
     ///
-    /// Code `UnsupportedOperation.UnbindEIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnbindEIP`.
     #[doc(alias = "UnsupportedOperation.UnbindEIP")]
     UnsupportedOperationUnbindEIP,
     /// 账户还有未支付订单，请先完成付款。
     ///
-    /// Code `UnsupportedOperation.UnpaidOrderAlreadyExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnpaidOrderAlreadyExists`.
     #[doc(alias = "UnsupportedOperation.UnpaidOrderAlreadyExists")]
     UnsupportedOperationUnpaidOrderAlreadyExists,
     /// 不支持绑定LocalZone弹性公网IP。
     ///
-    /// Code `UnsupportedOperation.UnsupportedBindLocalZoneEIP`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedBindLocalZoneEIP`.
     #[doc(alias = "UnsupportedOperation.UnsupportedBindLocalZoneEIP")]
     UnsupportedOperationUnsupportedBindLocalZoneEIP,
     /// 指定机型不支持弹性网卡。
     ///
-    /// Code `UnsupportedOperation.UnsupportedInstanceFamily`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedInstanceFamily`.
     #[doc(alias = "UnsupportedOperation.UnsupportedInstanceFamily")]
     UnsupportedOperationUnsupportedInstanceFamily,
     /// No description is documented.
@@ -2461,17 +2463,17 @@ pub enum ErrorCode {
     UnsupportedOperationUnsupportedLocalZoneNat,
     /// 暂无法在此国家/地区提供该服务。
     ///
-    /// Code `UnsupportedOperation.UnsupportedRegion`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UnsupportedRegion`.
     #[doc(alias = "UnsupportedOperation.UnsupportedRegion")]
     UnsupportedOperationUnsupportedRegion,
     /// 当前用户付费类型不支持创建所选付费类型的云联网。
     ///
-    /// Code `UnsupportedOperation.UserAndCcnChargeTypeNotMatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.UserAndCcnChargeTypeNotMatch`.
     #[doc(alias = "UnsupportedOperation.UserAndCcnChargeTypeNotMatch")]
     UnsupportedOperationUserAndCcnChargeTypeNotMatch,
     /// 指定安全组规则版本号和当前最新版本不一致。
     ///
-    /// Code `UnsupportedOperation.VersionMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VersionMismatch`.
     #[doc(alias = "UnsupportedOperation.VersionMismatch")]
     UnsupportedOperationVersionMismatch,
     /// No description is documented.
@@ -2481,27 +2483,27 @@ pub enum ErrorCode {
     UnsupportedOperationVersionNotSupported,
     /// 资源不属于同一个VPC。
     ///
-    /// Code `UnsupportedOperation.VpcMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcMismatch`.
     #[doc(alias = "UnsupportedOperation.VpcMismatch")]
     UnsupportedOperationVpcMismatch,
     /// 对等连接已存在。
     ///
-    /// Code `UnsupportedOperation.VpcPeerAlreadyExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcPeerAlreadyExist`.
     #[doc(alias = "UnsupportedOperation.VpcPeerAlreadyExist")]
     UnsupportedOperationVpcPeerAlreadyExist,
     /// VPC网段存在CIDR冲突。
     ///
-    /// Code `UnsupportedOperation.VpcPeerCidrConflict`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcPeerCidrConflict`.
     #[doc(alias = "UnsupportedOperation.VpcPeerCidrConflict")]
     UnsupportedOperationVpcPeerCidrConflict,
     /// 对等连接状态错误。
     ///
-    /// Code `UnsupportedOperation.VpcPeerInvalidStateChange`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcPeerInvalidStateChange`.
     #[doc(alias = "UnsupportedOperation.VpcPeerInvalidStateChange")]
     UnsupportedOperationVpcPeerInvalidStateChange,
     /// 该账不能发起操作。
     ///
-    /// Code `UnsupportedOperation.VpcPeerPurviewError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpcPeerPurviewError`.
     #[doc(alias = "UnsupportedOperation.VpcPeerPurviewError")]
     UnsupportedOperationVpcPeerPurviewError,
     /// No description is documented.
@@ -2516,7 +2518,7 @@ pub enum ErrorCode {
     UnsupportedOperationVpnConnDestCidrConflictWithPrivateNet,
     /// 当前通道为非可用状态，不支持该操作。
     ///
-    /// Code `UnsupportedOperation.VpnConnInvalidState`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpnConnInvalidState`.
     #[doc(alias = "UnsupportedOperation.VpnConnInvalidState")]
     UnsupportedOperationVpnConnInvalidState,
     /// No description is documented.
@@ -2536,7 +2538,7 @@ pub enum ErrorCode {
     UnsupportedOperationVpnGatewayVpcNoIpv6Subnet,
     /// VPC类型VPN网关必须携带VpcId。
     ///
-    /// Code `UnsupportedOperation.VpnGwVpcIdMustHave`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VpnGwVpcIdMustHave`.
     #[doc(alias = "UnsupportedOperation.VpnGwVpcIdMustHave")]
     UnsupportedOperationVpnGwVpcIdMustHave,
     /// No description is documented.
@@ -2586,12 +2588,12 @@ pub enum ErrorCode {
     UnsupportedOperationWhiteListNotAdd,
     /// 指定资源在不同的可用区。
     ///
-    /// Code `UnsupportedOperation.ZoneMismatch`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.ZoneMismatch`.
     #[doc(alias = "UnsupportedOperation.ZoneMismatch")]
     UnsupportedOperationZoneMismatch,
     /// 已经达到指定区域vpc资源申请数量上限。
     ///
-    /// Code `VpcLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `VpcLimitExceeded`.
     VpcLimitExceeded,
 }
 impl ErrorCode {

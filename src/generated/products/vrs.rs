@@ -5,8 +5,10 @@
 
 /// An error code of `vrs`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,17 +19,17 @@ pub enum ErrorCode {
     FailedOperationErrorInvalidTaskStatus,
     /// 任务不存在。
     ///
-    /// Code `FailedOperation.NoSuchTask`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.NoSuchTask`.
     #[doc(alias = "FailedOperation.NoSuchTask")]
     FailedOperationNoSuchTask,
     /// 检测失败。
     ///
-    /// Code `FailedOperation.VoiceEvaluateFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VoiceEvaluateFailed`.
     #[doc(alias = "FailedOperation.VoiceEvaluateFailed")]
     FailedOperationVoiceEvaluateFailed,
     /// 音频质量差。
     ///
-    /// Code `FailedOperation.VoiceNotQualified`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.VoiceNotQualified`.
     #[doc(alias = "FailedOperation.VoiceNotQualified")]
     FailedOperationVoiceNotQualified,
     /// No description is documented.
@@ -37,7 +39,7 @@ pub enum ErrorCode {
     InternalErrorFailAccessDatabase,
     /// 音频数据错误。
     ///
-    /// Code `InvalidParameterValue.AudioData`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.AudioData`.
     #[doc(alias = "InvalidParameterValue.AudioData")]
     InvalidParameterValueAudioData,
     /// No description is documented.
@@ -47,7 +49,7 @@ pub enum ErrorCode {
     InvalidParameterValueAudioDurationExceedsLimit,
     /// Codec非法，请参考Codec参数说明。
     ///
-    /// Code `InvalidParameterValue.Codec`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.Codec`.
     #[doc(alias = "InvalidParameterValue.Codec")]
     InvalidParameterValueCodec,
     /// No description is documented.
@@ -57,27 +59,27 @@ pub enum ErrorCode {
     InvalidParameterValueErrorInvalidTaskId,
     /// SampleRate非法，请参考SampleRate参数说明。
     ///
-    /// Code `InvalidParameterValue.SampleRate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.SampleRate`.
     #[doc(alias = "InvalidParameterValue.SampleRate")]
     InvalidParameterValueSampleRate,
     /// 音色性别错误。
     ///
-    /// Code `InvalidParameterValue.VoiceGender`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceGender`.
     #[doc(alias = "InvalidParameterValue.VoiceGender")]
     InvalidParameterValueVoiceGender,
     /// 音色语言错误。
     ///
-    /// Code `InvalidParameterValue.VoiceLanguage`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceLanguage`.
     #[doc(alias = "InvalidParameterValue.VoiceLanguage")]
     InvalidParameterValueVoiceLanguage,
     /// 音色名称错误。
     ///
-    /// Code `InvalidParameterValue.VoiceName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.VoiceName`.
     #[doc(alias = "InvalidParameterValue.VoiceName")]
     InvalidParameterValueVoiceName,
     /// 无声音复刻任务配额
     ///
-    /// Code `UnsupportedOperation.VRSQuotaExhausted`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.VRSQuotaExhausted`.
     #[doc(alias = "UnsupportedOperation.VRSQuotaExhausted")]
     UnsupportedOperationVRSQuotaExhausted,
 }

@@ -5,29 +5,31 @@
 
 /// An error code of `waf`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 当前实例未购买api安全套餐
     ///
-    /// Code `AuthFailure.ErrCodeNoPurchased`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.ErrCodeNoPurchased`.
     #[doc(alias = "AuthFailure.ErrCodeNoPurchased")]
     AuthFailureErrCodeNoPurchased,
     /// CKafka内部错误。
     ///
-    /// Code `FailedOperation.CKafkaInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CKafkaInternalError`.
     #[doc(alias = "FailedOperation.CKafkaInternalError")]
     FailedOperationCKafkaInternalError,
     /// 调用CLS日志服务API失败
     ///
-    /// Code `FailedOperation.CLSDBOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CLSDBOperationFailed`.
     #[doc(alias = "FailedOperation.CLSDBOperationFailed")]
     FailedOperationCLSDBOperationFailed,
     /// CLS内部错误。
     ///
-    /// Code `FailedOperation.CLSInternalError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.CLSInternalError`.
     #[doc(alias = "FailedOperation.CLSInternalError")]
     FailedOperationCLSInternalError,
     /// No description is documented.
@@ -42,7 +44,7 @@ pub enum ErrorCode {
     FailedOperationCertificateNotFound,
     /// 操作CH数据库失败
     ///
-    /// Code `FailedOperation.ClickHouseOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ClickHouseOperationFailed`.
     #[doc(alias = "FailedOperation.ClickHouseOperationFailed")]
     FailedOperationClickHouseOperationFailed,
     /// No description is documented.
@@ -57,12 +59,12 @@ pub enum ErrorCode {
     FailedOperationInvalidContext,
     /// 操作Mongo数据库失败
     ///
-    /// Code `FailedOperation.MongoOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MongoOperationFailed`.
     #[doc(alias = "FailedOperation.MongoOperationFailed")]
     FailedOperationMongoOperationFailed,
     /// 操作Mysql数据库失败
     ///
-    /// Code `FailedOperation.MysqlDBOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.MysqlDBOperationFailed`.
     #[doc(alias = "FailedOperation.MysqlDBOperationFailed")]
     FailedOperationMysqlDBOperationFailed,
     /// No description is documented.
@@ -72,7 +74,7 @@ pub enum ErrorCode {
     FailedOperationQueryError,
     /// 操作Redis数据库失败
     ///
-    /// Code `FailedOperation.RedisOperationFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.RedisOperationFailed`.
     #[doc(alias = "FailedOperation.RedisOperationFailed")]
     FailedOperationRedisOperationFailed,
     /// No description is documented.
@@ -144,12 +146,12 @@ pub enum ErrorCode {
     FailedOperationTopicIsolated,
     /// 异步调用失败
     ///
-    /// Code `InternalError.AsynchronousCallFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.AsynchronousCallFailed`.
     #[doc(alias = "InternalError.AsynchronousCallFailed")]
     InternalErrorAsynchronousCallFailed,
     /// DBErr
     ///
-    /// Code `InternalError.DBErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.DBErr`.
     #[doc(alias = "InternalError.DBErr")]
     InternalErrorDBErr,
     /// No description is documented.
@@ -179,7 +181,7 @@ pub enum ErrorCode {
     InternalErrorSsaCallFailed,
     /// InternalError.Unknown
     ///
-    /// Code `InternalError.Unknown`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.Unknown`.
     #[doc(alias = "InternalError.Unknown")]
     InternalErrorUnknown,
     /// No description is documented.
@@ -189,12 +191,12 @@ pub enum ErrorCode {
     InternalErrorUnknownErr,
     /// 命名重复
     ///
-    /// Code `InvalidParameter.BotNameRepeatErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BotNameRepeatErr`.
     #[doc(alias = "InvalidParameter.BotNameRepeatErr")]
     InvalidParameterBotNameRepeatErr,
     /// Bot场景不存在
     ///
-    /// Code `InvalidParameter.BotSceneNotExistErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.BotSceneNotExistErr`.
     #[doc(alias = "InvalidParameter.BotSceneNotExistErr")]
     InvalidParameterBotSceneNotExistErr,
     /// No description is documented.
@@ -204,22 +206,22 @@ pub enum ErrorCode {
     InvalidParameterCertificateCheckErr,
     /// 证书信息参数错误
     ///
-    /// Code `InvalidParameter.CertificationParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.CertificationParameterErr`.
     #[doc(alias = "InvalidParameter.CertificationParameterErr")]
     InvalidParameterCertificationParameterErr,
     /// 域名数量超出限制错误
     ///
-    /// Code `InvalidParameter.DomainExceedsLimitErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainExceedsLimitErr`.
     #[doc(alias = "InvalidParameter.DomainExceedsLimitErr")]
     InvalidParameterDomainExceedsLimitErr,
     /// 域名未备案
     ///
-    /// Code `InvalidParameter.DomainNotRecord`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DomainNotRecord`.
     #[doc(alias = "InvalidParameter.DomainNotRecord")]
     InvalidParameterDomainNotRecord,
     /// 证书内容非法。
     ///
-    /// Code `InvalidParameter.InvalidCertificate`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidCertificate`.
     #[doc(alias = "InvalidParameter.InvalidCertificate")]
     InvalidParameterInvalidCertificate,
     /// No description is documented.
@@ -269,17 +271,17 @@ pub enum ErrorCode {
     InvalidParameterLogicErr,
     /// 端口信息参数错误
     ///
-    /// Code `InvalidParameter.PortParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.PortParameterErr`.
     #[doc(alias = "InvalidParameter.PortParameterErr")]
     InvalidParameterPortParameterErr,
     /// 防护域名参数错误
     ///
-    /// Code `InvalidParameter.ProtectionDomainParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ProtectionDomainParameterErr`.
     #[doc(alias = "InvalidParameter.ProtectionDomainParameterErr")]
     InvalidParameterProtectionDomainParameterErr,
     /// 根据ID查询证书失败。
     ///
-    /// Code `InvalidParameter.QueryCertBySSLIDFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QueryCertBySSLIDFailed`.
     #[doc(alias = "InvalidParameter.QueryCertBySSLIDFailed")]
     InvalidParameterQueryCertBySSLIDFailed,
     /// No description is documented.
@@ -359,12 +361,12 @@ pub enum ErrorCode {
     InvalidParameterSkillScanUnauthorized,
     /// 当前实例版本不支持开启TLS自定义，请升级到高级版及以上
     ///
-    /// Code `InvalidParameter.SupportTLSConfFailed`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.SupportTLSConfFailed`.
     #[doc(alias = "InvalidParameter.SupportTLSConfFailed")]
     InvalidParameterSupportTLSConfFailed,
     /// TLS或加密套件参数错误
     ///
-    /// Code `InvalidParameter.TLSParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.TLSParameterErr`.
     #[doc(alias = "InvalidParameter.TLSParameterErr")]
     InvalidParameterTLSParameterErr,
     /// No description is documented.
@@ -374,17 +376,17 @@ pub enum ErrorCode {
     InvalidParameterTypeMismatch,
     /// 越权参数错误
     ///
-    /// Code `InvalidParameter.UnauthorizedOperationParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnauthorizedOperationParameterErr`.
     #[doc(alias = "InvalidParameter.UnauthorizedOperationParameterErr")]
     InvalidParameterUnauthorizedOperationParameterErr,
     /// UnknownAction
     ///
-    /// Code `InvalidParameter.UnknownAction`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UnknownAction`.
     #[doc(alias = "InvalidParameter.UnknownAction")]
     InvalidParameterUnknownAction,
     /// 回源信息参数错误
     ///
-    /// Code `InvalidParameter.UpstreamParameterErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.UpstreamParameterErr`.
     #[doc(alias = "InvalidParameter.UpstreamParameterErr")]
     InvalidParameterUpstreamParameterErr,
     /// No description is documented.
@@ -404,7 +406,7 @@ pub enum ErrorCode {
     InvalidParameterValueCELSyntaxErr,
     /// InvalidRequest
     ///
-    /// Code `InvalidParameterValue.InvalidRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.InvalidRequest`.
     #[doc(alias = "InvalidParameterValue.InvalidRequest")]
     InvalidParameterValueInvalidRequest,
     /// No description is documented.
@@ -429,12 +431,12 @@ pub enum ErrorCode {
     LimitExceededSearchResultTooLarge,
     /// SpecificationErr
     ///
-    /// Code `LimitExceeded.SpecificationErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.SpecificationErr`.
     #[doc(alias = "LimitExceeded.SpecificationErr")]
     LimitExceededSpecificationErr,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// No description is documented.
     ///
@@ -473,7 +475,7 @@ pub enum ErrorCode {
     OperationDeniedOperationNotSupportInSearchLow,
     /// EmptyErr
     ///
-    /// Code `ResourceInUse.EmptyErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceInUse.EmptyErr`.
     #[doc(alias = "ResourceInUse.EmptyErr")]
     ResourceInUseEmptyErr,
     /// No description is documented.
@@ -488,7 +490,7 @@ pub enum ErrorCode {
     ResourceNotFoundLogsetNotExist,
     /// ResourceNotFound.NotFound
     ///
-    /// Code `ResourceNotFound.NotFound`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceNotFound.NotFound`.
     #[doc(alias = "ResourceNotFound.NotFound")]
     ResourceNotFoundNotFound,
     /// No description is documented.
@@ -498,7 +500,7 @@ pub enum ErrorCode {
     ResourceNotFoundTopicNotExist,
     /// IPV6网络正在分配，请耐心等待
     ///
-    /// Code `ResourceUnavailable.DomainIpv6InConfigErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourceUnavailable.DomainIpv6InConfigErr`.
     #[doc(alias = "ResourceUnavailable.DomainIpv6InConfigErr")]
     ResourceUnavailableDomainIpv6InConfigErr,
     /// No description is documented.
@@ -508,16 +510,16 @@ pub enum ErrorCode {
     ResourceUnavailableSSLCertificateErr,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// Bot套餐未购买
     ///
-    /// Code `UnsupportedOperation.BotServiceNotSubscribeErr`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.BotServiceNotSubscribeErr`.
     #[doc(alias = "UnsupportedOperation.BotServiceNotSubscribeErr")]
     UnsupportedOperationBotServiceNotSubscribeErr,
     /// InvalidRequest
     ///
-    /// Code `UnsupportedOperation.InvalidRequest`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.InvalidRequest`.
     #[doc(alias = "UnsupportedOperation.InvalidRequest")]
     UnsupportedOperationInvalidRequest,
 }

@@ -5,34 +5,36 @@
 
 /// An error code of `wav`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 授权码无效。
     ///
-    /// Code `AuthFailure.InvalidAuthorizationCode`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.InvalidAuthorizationCode`.
     #[doc(alias = "AuthFailure.InvalidAuthorizationCode")]
     AuthFailureInvalidAuthorizationCode,
     /// 令牌无效。
     ///
-    /// Code `AuthFailure.MissingAccessToken`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `AuthFailure.MissingAccessToken`.
     #[doc(alias = "AuthFailure.MissingAccessToken")]
     AuthFailureMissingAccessToken,
     /// 开放平台访问错误。
     ///
-    /// Code `FailedOperation.OpenPlatformError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.OpenPlatformError`.
     #[doc(alias = "FailedOperation.OpenPlatformError")]
     FailedOperationOpenPlatformError,
     /// 参数值时间跨度超出接口限制。
     ///
-    /// Code `InvalidParameterValue.TimeSpanLimitExceeded`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameterValue.TimeSpanLimitExceeded`.
     #[doc(alias = "InvalidParameterValue.TimeSpanLimitExceeded")]
     InvalidParameterValueTimeSpanLimitExceeded,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
 }
 impl ErrorCode {

@@ -5,8 +5,10 @@
 
 /// An error code of `wedata`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -17,7 +19,7 @@ pub enum ErrorCode {
     FailedOperationConnectionTimeOutError,
     /// 当前操作的资源状态不合法。
     ///
-    /// Code `FailedOperation.ExecutorClusterStatusError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.ExecutorClusterStatusError`.
     #[doc(alias = "FailedOperation.ExecutorClusterStatusError")]
     FailedOperationExecutorClusterStatusError,
     /// No description is documented.
@@ -42,12 +44,12 @@ pub enum ErrorCode {
     FailedOperationPreviewTimeOut,
     /// 外部系统调用异常。
     ///
-    /// Code `InternalError.CallSchedulerApiError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.CallSchedulerApiError`.
     #[doc(alias = "InternalError.CallSchedulerApiError")]
     InternalErrorCallSchedulerApiError,
     /// 调用云API失败。
     ///
-    /// Code `InternalError.InternalCallCloudApiError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InternalError.InternalCallCloudApiError`.
     #[doc(alias = "InternalError.InternalCallCloudApiError")]
     InternalErrorInternalCallCloudApiError,
     /// No description is documented.
@@ -62,32 +64,32 @@ pub enum ErrorCode {
     InternalErrorUnknownError,
     /// 告警接收地址不存在。
     ///
-    /// Code `InvalidParameter.AlarmReceiveAddressNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.AlarmReceiveAddressNotExist`.
     #[doc(alias = "InvalidParameter.AlarmReceiveAddressNotExist")]
     InvalidParameterAlarmReceiveAddressNotExist,
     /// ClientIp未被授权。
     ///
-    /// Code `InvalidParameter.ClientIpNotAuthorized`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ClientIpNotAuthorized`.
     #[doc(alias = "InvalidParameter.ClientIpNotAuthorized")]
     InvalidParameterClientIpNotAuthorized,
     /// 数据引擎实例不存在。
     ///
-    /// Code `InvalidParameter.DataEngineInstanceNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataEngineInstanceNotExists`.
     #[doc(alias = "InvalidParameter.DataEngineInstanceNotExists")]
     InvalidParameterDataEngineInstanceNotExists,
     /// 名称重复。
     ///
-    /// Code `InvalidParameter.DuplicateName`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DuplicateName`.
     #[doc(alias = "InvalidParameter.DuplicateName")]
     InvalidParameterDuplicateName,
     /// 告警接收地址不合法。
     ///
-    /// Code `InvalidParameter.InvalidAlarmUrl`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidAlarmUrl`.
     #[doc(alias = "InvalidParameter.InvalidAlarmUrl")]
     InvalidParameterInvalidAlarmUrl,
     /// 查询过滤条件参数错误。
     ///
-    /// Code `InvalidParameter.InvalidFilterParameter`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.InvalidFilterParameter`.
     #[doc(alias = "InvalidParameter.InvalidFilterParameter")]
     InvalidParameterInvalidFilterParameter,
     /// No description is documented.
@@ -107,37 +109,37 @@ pub enum ErrorCode {
     InvalidParameterMissingRequestParameter,
     /// 已超过系统安全配额。
     ///
-    /// Code `InvalidParameter.QuotaExceedError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.QuotaExceedError`.
     #[doc(alias = "InvalidParameter.QuotaExceedError")]
     InvalidParameterQuotaExceedError,
     /// 规则不存在。
     ///
-    /// Code `InvalidParameter.RuleNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RuleNotExist`.
     #[doc(alias = "InvalidParameter.RuleNotExist")]
     InvalidParameterRuleNotExist,
     /// 规则模版不存在。
     ///
-    /// Code `InvalidParameter.RuleTemplateNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.RuleTemplateNotExist`.
     #[doc(alias = "InvalidParameter.RuleTemplateNotExist")]
     InvalidParameterRuleTemplateNotExist,
     /// 服务繁忙，请稍后重试。
     ///
-    /// Code `InvalidParameter.ServiceIsBusy`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.ServiceIsBusy`.
     #[doc(alias = "InvalidParameter.ServiceIsBusy")]
     InvalidParameterServiceIsBusy,
     /// WeData\_QCSRole不存在，请进行服务授权。
     ///
-    /// Code `InvalidParameter.WeDataRoleNotExists`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WeDataRoleNotExists`.
     #[doc(alias = "InvalidParameter.WeDataRoleNotExists")]
     InvalidParameterWeDataRoleNotExists,
     /// 项目名重复。
     ///
-    /// Code `InvalidParameter.WorkspaceNameDuplication`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WorkspaceNameDuplication`.
     #[doc(alias = "InvalidParameter.WorkspaceNameDuplication")]
     InvalidParameterWorkspaceNameDuplication,
     /// 工作空间不存在。
     ///
-    /// Code `InvalidParameter.WorkspaceNotExist`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.WorkspaceNotExist`.
     #[doc(alias = "InvalidParameter.WorkspaceNotExist")]
     InvalidParameterWorkspaceNotExist,
     /// No description is documented.
@@ -172,20 +174,20 @@ pub enum ErrorCode {
     InvalidParameterValueValidationError,
     /// 操作被拒绝。
     ///
-    /// Code `OperationDenied`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied`.
     OperationDenied,
     /// 用户不在白名单。
     ///
-    /// Code `OperationDenied.UserNotInWhitelistError`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `OperationDenied.UserNotInWhitelistError`.
     #[doc(alias = "OperationDenied.UserNotInWhitelistError")]
     OperationDeniedUserNotInWhitelistError,
     /// 资源售罄。
     ///
-    /// Code `ResourcesSoldOut`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `ResourcesSoldOut`.
     ResourcesSoldOut,
     /// 用户不是当前项目成员。
     ///
-    /// Code `UnauthorizedOperation.UserNotInProject`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnauthorizedOperation.UserNotInProject`.
     #[doc(alias = "UnauthorizedOperation.UserNotInProject")]
     UnauthorizedOperationUserNotInProject,
     /// No description is documented.
@@ -195,7 +197,7 @@ pub enum ErrorCode {
     UnsupportedOperationFailedCheckTaskDependenceTimeZone,
     /// 请先配置不少于一个规则。
     ///
-    /// Code `UnsupportedOperation.NoRuleInRuleGroup`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `UnsupportedOperation.NoRuleInRuleGroup`.
     #[doc(alias = "UnsupportedOperation.NoRuleInRuleGroup")]
     UnsupportedOperationNoRuleInRuleGroup,
 }

@@ -5,24 +5,26 @@
 
 /// An error code of `yinsuda`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 交易流水号重复
     ///
-    /// Code `FailedOperation.DuplicateTradeSerialNo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.DuplicateTradeSerialNo`.
     #[doc(alias = "FailedOperation.DuplicateTradeSerialNo")]
     FailedOperationDuplicateTradeSerialNo,
     /// 直播会员已经过期
     ///
-    /// Code `FailedOperation.UserLiveVipTimeExpire`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserLiveVipTimeExpire`.
     #[doc(alias = "FailedOperation.UserLiveVipTimeExpire")]
     FailedOperationUserLiveVipTimeExpire,
     /// 非直播会员用户
     ///
-    /// Code `FailedOperation.UserNotLiveVip`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UserNotLiveVip`.
     #[doc(alias = "FailedOperation.UserNotLiveVip")]
     FailedOperationUserNotLiveVip,
 }

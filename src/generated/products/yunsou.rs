@@ -5,39 +5,41 @@
 
 /// An error code of `yunsou`'s own, as its documentation lists it.
 ///
-/// Each variant's documentation gives its texts and the source each comes from. New codes are
-/// added as the documentation grows, so the enum is `#[non_exhaustive]`.
+/// Each variant's documentation gives its texts (English, then Chinese). New codes are added as
+/// the documentation grows, so the enum is `#[non_exhaustive]`.
+///
+/// Texts come from these sources unless a variant names another: zh from error-center/api-all-errorcodes-2026-08-21.json.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// 查询用户信息失败。
     ///
-    /// Code `FailedOperation.AccountInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AccountInfo`.
     #[doc(alias = "FailedOperation.AccountInfo")]
     FailedOperationAccountInfo,
     /// 查询应用信息失败。
     ///
-    /// Code `FailedOperation.AppInfo`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.AppInfo`.
     #[doc(alias = "FailedOperation.AppInfo")]
     FailedOperationAppInfo,
     /// 搜索接口异常。
     ///
-    /// Code `FailedOperation.Search`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.Search`.
     #[doc(alias = "FailedOperation.Search")]
     FailedOperationSearch,
     /// 数据上传异常。
     ///
-    /// Code `FailedOperation.UploadDataApiFail`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `FailedOperation.UploadDataApiFail`.
     #[doc(alias = "FailedOperation.UploadDataApiFail")]
     FailedOperationUploadDataApiFail,
     /// 数据文件无效。
     ///
-    /// Code `InvalidParameter.DataContent`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `InvalidParameter.DataContent`.
     #[doc(alias = "InvalidParameter.DataContent")]
     InvalidParameterDataContent,
     /// 请求的次数超过了频率限制。
     ///
-    /// Code `LimitExceeded.Search`. Text: zh from error-center/api-all-errorcodes-2026-08-21.json.
+    /// Code `LimitExceeded.Search`.
     #[doc(alias = "LimitExceeded.Search")]
     LimitExceededSearch,
 }

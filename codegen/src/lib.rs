@@ -12,7 +12,8 @@
 //!
 //! [`cargo::run`] is the whole build script of the `tencentcloud-error-codes` crate; the
 //! `tencentcloud-error-codes` command-line tool (feature `cli`) runs the same stages on any docs
-//! set.
+//! set; with feature `update`, it also refreshes a docs set from its sources (module `update`), the
+//! only part of the crate that talks to the network.
 //!
 //! ```
 //! use std::path::Path;
@@ -39,6 +40,8 @@ pub mod manifest;
 pub mod matrix;
 pub mod model;
 pub mod read;
+#[cfg(feature = "update")]
+pub mod update;
 
 pub use agreement::{Agreement, Difference, Finding};
 pub use docs::{Docs, Page};

@@ -10,7 +10,8 @@ fn main() -> ExitCode {
         std::env::args_os(),
         std::io::stdout().is_terminal() && !no_color,
         &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
+        // Not locked: `update` draws its progress bar on standard error from other threads.
+        &mut std::io::stderr(),
     );
     ExitCode::from(code)
 }

@@ -78,7 +78,7 @@ fn overall(changes: &Changes) -> String {
     )
 }
 
-fn render_text(changes: &Changes) -> String {
+pub(super) fn render_text(changes: &Changes) -> String {
     let mut out = String::new();
     if changes.products.is_empty() {
         out.push_str("no page changed\n");

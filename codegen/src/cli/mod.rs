@@ -8,6 +8,8 @@ mod check;
 mod diff;
 mod export;
 mod show;
+#[cfg(feature = "update")]
+mod update;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -70,6 +72,9 @@ enum Command {
     Changes(changes::ChangesArgs),
     /// Show one code on every page.
     Show(show::ShowArgs),
+    /// Fetch the pages from their urls, write them only if every one reads, and report the changes.
+    #[cfg(feature = "update")]
+    Update(update::UpdateArgs),
 }
 
 /// The docs set to read.
@@ -128,6 +133,8 @@ where
         Command::Diff(args) => diff::run(args, color, out),
         Command::Changes(args) => changes::run(args, out),
         Command::Show(args) => show::run(args, out),
+        #[cfg(feature = "update")]
+        Command::Update(args) => update::run(args, out, err),
     };
     match result {
         Ok(code) => code,

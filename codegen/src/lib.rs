@@ -17,7 +17,8 @@
 //!
 //! [`cargo::run`] is the whole build script of the `tencentcloud-error-codes` crate with its
 //! `generate` feature; the `tencentcloud-error-codes` command-line tool (feature `cli`) runs the
-//! same stages on any docs set, and `generate` writes the checked-in copy.
+//! same stages on any docs set, and `generate` writes the checked-in copy; with feature `update`, it also refreshes a docs set from
+//! its sources (module `update`), the only part of the crate that talks to the network.
 //!
 //! ```
 //! use std::path::Path;
@@ -46,6 +47,8 @@ pub mod manifest;
 pub mod model;
 pub mod read;
 pub mod report;
+#[cfg(feature = "update")]
+pub mod update;
 pub mod write;
 
 pub use agreement::{Agreement, Difference, Finding, Kind, TableKind};

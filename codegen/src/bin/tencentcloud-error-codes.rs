@@ -11,7 +11,8 @@ fn main() -> ExitCode {
         std::env::args_os(),
         console,
         &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
+        // Not locked: `update` draws its progress bar on standard error from other threads.
+        &mut std::io::stderr(),
     );
     ExitCode::from(code)
 }

@@ -153,7 +153,7 @@ fn product_lines(p: &ProductChanges) -> Vec<String> {
     lines
 }
 
-fn render_text(changes: &Changes, verdict: &str) -> String {
+pub(super) fn render_text(changes: &Changes, verdict: &str) -> String {
     let mut out = String::new();
     if changes.products.is_empty() {
         out.push_str("no product's tables changed\n");

@@ -11,6 +11,8 @@ mod diff;
 mod export;
 mod generate;
 mod show;
+#[cfg(feature = "update")]
+mod update;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -109,6 +111,10 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Fetch the sources from their urls, write them only if every one reads, and report the
+    /// changes.
+    #[cfg(feature = "update")]
+    Update(update::UpdateArgs),
 }
 
 /// The docs set to read.
@@ -205,6 +211,8 @@ where
                 String::from_utf8_lossy(&script).into_owned(),
             ))
         }
+        #[cfg(feature = "update")]
+        Command::Update(args) => update::run(args),
     };
     match result {
         Ok(output) => finish(out, err, output),

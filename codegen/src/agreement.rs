@@ -180,6 +180,17 @@ impl fmt::Display for Difference {
                     None => String::new(),
                 }
             ),
+            // The common table's list in the export (`PLATFORM`) against every page's.
+            Kind::NotInErrorCenter if self.table == TableKind::Common => write!(
+                f,
+                "the Error Center{place} does not list common code {code}, which {others} \
+                 document{}",
+                if self.others.len() == 1 { "s" } else { "" }
+            ),
+            Kind::NotOnPages if self.table == TableKind::Common => write!(
+                f,
+                "the Error Center{place} lists common code {code}, which no page documents"
+            ),
             Kind::NotInErrorCenter => write!(
                 f,
                 "{who}{place} documents {code} (product table), which the Error Center does not \
@@ -189,18 +200,29 @@ impl fmt::Display for Difference {
                 f,
                 "the Error Center{place} lists {code} for {who}, which {who}'s pages do not document"
             ),
-            Kind::Duplicate => write!(
-                f,
-                "{}{place} lists {code}{table} {} times with different texts: {}",
+            Kind::Duplicate => {
+                let texts: Vec<String> = self.texts.iter().map(|t| quote(t)).collect();
+                let times = self.texts.len();
                 // Exports are the only JSON sources: a page cannot be one.
-                if self.path.as_ref().is_some_and(|p| p.extension().is_some_and(|e| e == "json")) {
-                    format!("the Error Center ({who})")
+                if self
+                    .path
+                    .as_ref()
+                    .is_some_and(|p| p.extension().is_some_and(|e| e == "json"))
+                {
+                    write!(
+                        f,
+                        "the Error Center{place} lists {code} for {who} {times} times with \
+                         different texts: {}",
+                        texts.join(", ")
+                    )
                 } else {
-                    who.to_owned()
-                },
-                self.texts.len(),
-                self.texts.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ")
-            ),
+                    write!(
+                        f,
+                        "{who}{place} lists {code}{table} {times} times with different texts: {}",
+                        texts.join(", ")
+                    )
+                }
+            }
         }
     }
 }
@@ -398,7 +420,7 @@ fn at_source(
         product: catalog.product_of(source).map(str::to_owned),
         file: Some(catalog.file(source).to_owned()),
         line,
-        locale: None,
+        locale: Some(catalog.locale(source)),
         texts: Vec::new(),
         others: Vec::new(),
         path: Some(catalog.path(source).to_path_buf()),
@@ -420,13 +442,20 @@ fn wordings(
     if mentions.iter().all(|m| m.text == settled.text) {
         return;
     }
-    let settled_by = sorted_unique(
-        mentions
-            .iter()
-            .filter(|m| m.text == settled.text)
-            .map(|m| catalog.who(m.source)),
-    );
+    let settled_by: Vec<SourceRef> = mentions
+        .iter()
+        .filter(|m| m.text == settled.text)
+        .map(|m| m.source)
+        .collect();
     for mention in mentions.iter().filter(|m| m.text != settled.text) {
+        // Another page of the same product is named by its file: "cdn says" would not say which.
+        let own = catalog.product_of(mention.source);
+        let others = sorted_unique(settled_by.iter().map(|&source| match source {
+            SourceRef::Page(_) if catalog.product_of(source) == own => {
+                format!("{} ({})", catalog.who(source), catalog.file(source))
+            }
+            _ => catalog.who(source),
+        }));
         let kind = if is_cosmetic(mention.text, settled.text) {
             Kind::Cosmetic
         } else {
@@ -440,9 +469,8 @@ fn wordings(
             kind,
             view.code,
         );
-        d.locale = Some(locale);
         d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
-        d.others = settled_by.clone();
+        d.others = others;
         out.push(d);
     }
 }
@@ -483,7 +511,6 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
                             Kind::Lacks,
                             view.code,
                         );
-                        d.locale = Some(locale);
                         d.others = documented_by.clone();
                         out.push(d);
                     }
@@ -503,7 +530,6 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
                             Kind::Extra,
                             view.code,
                         );
-                        d.locale = Some(locale);
                         d.others = absent_from.clone();
                         out.push(d);
                     }
@@ -553,16 +579,22 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
             })
             .map(|v| v.code)
             .collect();
-        if listed.is_empty() {
+        // As for a product's table: only a docs set with both has two lists to compare.
+        if listed.is_empty() || docs.pages.is_empty() {
             continue;
         }
         for view in catalog.common.values() {
-            let on_pages = view
-                .mentions
-                .iter()
-                .flatten()
-                .any(|m| matches!(m.source, SourceRef::Page(_)));
-            let kind = match (on_pages, listed.contains(view.code)) {
+            let documented_by =
+                sorted_unique(
+                    view.mentions
+                        .iter()
+                        .flatten()
+                        .filter_map(|m| match m.source {
+                            SourceRef::Page(i) => Some(docs.pages[i].product().to_owned()),
+                            SourceRef::ErrorCenter(..) => None,
+                        }),
+                );
+            let kind = match (!documented_by.is_empty(), listed.contains(view.code)) {
                 (true, false) => Kind::NotInErrorCenter,
                 (false, true) => Kind::NotOnPages,
                 _ => continue,
@@ -573,10 +605,20 @@ fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
                 kind,
                 product: None,
                 file: Some(export.file.clone()),
-                line: None,
+                // The export's entry, for a code it lists.
+                line: view
+                    .mentions
+                    .iter()
+                    .flatten()
+                    .find(|m| matches!(m.source, SourceRef::ErrorCenter(x, _) if x == e))
+                    .and_then(|m| m.line),
                 locale: Some(export.source.locale),
                 texts: Vec::new(),
-                others: Vec::new(),
+                others: if kind == Kind::NotInErrorCenter {
+                    documented_by
+                } else {
+                    Vec::new()
+                },
                 path: Some(export.path.clone()),
             });
         }
@@ -666,10 +708,7 @@ fn product_table(
             continue;
         };
         for mention in mentions {
-            let locale = match mention.source {
-                SourceRef::Page(i) => catalog.docs.pages[i].locale(),
-                SourceRef::ErrorCenter(e, _) => catalog.docs.error_centers[e].source.locale,
-            };
+            let locale = catalog.locale(mention.source);
             let Some(settled) = common.settled_in(locale) else {
                 continue;
             };
@@ -689,7 +728,6 @@ fn product_table(
                 kind,
                 code,
             );
-            d.locale = Some(locale);
             d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
             d.others = vec!["the common table".to_owned()];
             out.push(d);
@@ -746,12 +784,17 @@ impl Acceptances {
     fn new(accept: &[Acceptance]) -> Acceptances {
         let mut shapes: BTreeMap<u8, HashMap<Key, usize>> = BTreeMap::new();
         for (index, a) in accept.iter().enumerate().rev() {
-            let shape = u8::from(a.file.is_some()) * FILE
-                | u8::from(a.product.is_some()) * PRODUCT
-                | u8::from(a.locale.is_some()) * LOCALE
-                | u8::from(a.table.is_some()) * TABLE
-                | u8::from(a.kind.is_some()) * KIND
-                | u8::from(a.code.is_some()) * CODE;
+            let shape = [
+                (a.file.is_some(), FILE),
+                (a.product.is_some(), PRODUCT),
+                (a.locale.is_some(), LOCALE),
+                (a.table.is_some(), TABLE),
+                (a.kind.is_some(), KIND),
+                (a.code.is_some(), CODE),
+            ]
+            .into_iter()
+            .filter(|(given, _)| *given)
+            .fold(0, |shape, (_, bit)| shape | bit);
             let key = (
                 a.file
                     .as_deref()

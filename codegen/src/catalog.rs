@@ -350,6 +350,14 @@ impl<'d> Catalog<'d> {
         }
     }
 
+    /// The locale of a source's texts.
+    pub fn locale(&self, source: SourceRef) -> Locale {
+        match source {
+            SourceRef::Page(i) => self.docs.pages[i].locale(),
+            SourceRef::ErrorCenter(e, _) => self.docs.error_centers[e].source.locale,
+        }
+    }
+
     /// The file of a source, relative to the docs directory.
     pub fn file(&self, source: SourceRef) -> &'d str {
         match source {
@@ -366,16 +374,13 @@ impl<'d> Catalog<'d> {
         }
     }
 
-    /// Who a source speaks for: the page's product, or `error-center` (with the product).
+    /// Who a source speaks for: the page's product, `error-center` and the product for a
+    /// product's entry of an export, `error-center` alone for its list of the common codes.
     pub fn who(&self, source: SourceRef) -> String {
-        match source {
-            SourceRef::Page(i) => self.docs.pages[i].product().to_owned(),
-            SourceRef::ErrorCenter(e, i) => {
-                format!(
-                    "error-center {}",
-                    self.docs.error_centers[e].entries[i].product
-                )
-            }
+        match (source, self.product_of(source)) {
+            (SourceRef::Page(i), _) => self.docs.pages[i].product().to_owned(),
+            (SourceRef::ErrorCenter(..), Some(product)) => format!("error-center {product}"),
+            (SourceRef::ErrorCenter(..), None) => "error-center".to_owned(),
         }
     }
 

@@ -46,7 +46,8 @@ pub struct ProductChanges {
     pub table: TableKind,
     /// Whether the product (in this table) is new, gone or updated.
     pub status: Status,
-    /// Its pages (and exports) that are new, by file.
+    /// Its pages that are new, by file (a new export is listed once, in
+    /// [`Changes::exports_added`]).
     pub sources_added: Vec<String>,
     /// Its pages that are gone, by file.
     pub sources_dropped: Vec<String>,
@@ -108,6 +109,10 @@ pub struct Changes {
     pub products_added: Vec<String>,
     /// `Product` variants that are gone.
     pub products_dropped: Vec<String>,
+    /// Error Center exports that are new, by file.
+    pub exports_added: Vec<String>,
+    /// Error Center exports that are gone, by file.
+    pub exports_dropped: Vec<String>,
     /// The verdict for the generated crate.
     pub semver: Semver,
 }
@@ -207,19 +212,30 @@ impl Changes {
             );
         }
 
-        // Each product's own codes, as its module has them.
-        let modules = |model: &Model| -> BTreeMap<String, (BTreeSet<String>, Texts)> {
+        // Each product's own codes, as its module has them. Its sources are its pages: the
+        // exports speak for every product, and a new export is listed once, not per product.
+        let exports = |docs: &Docs| -> BTreeSet<String> {
+            docs.error_centers.iter().map(|e| e.file.clone()).collect()
+        };
+        let (old_exports, new_exports) = (exports(old), exports(new));
+        let modules = |model: &Model,
+                       exports: &BTreeSet<String>|
+         -> BTreeMap<String, (BTreeSet<String>, Texts)> {
             model
                 .products_with_codes()
                 .map(|p| {
+                    let pages = p.sources.iter().filter(|f| !exports.contains(*f));
                     (
                         p.service.clone(),
-                        (p.sources.iter().cloned().collect(), texts_of(&p.codes)),
+                        (pages.cloned().collect(), texts_of(&p.codes)),
                     )
                 })
                 .collect()
         };
-        let (old_modules, new_modules) = (modules(&old_model), modules(&new_model));
+        let (old_modules, new_modules) = (
+            modules(&old_model, &old_exports),
+            modules(&new_model, &new_exports),
+        );
         let names: BTreeSet<&String> = old_modules.keys().chain(new_modules.keys()).collect();
         for name in names {
             let (before_files, before) = old_modules.get(name).unwrap_or(&empty);
@@ -260,6 +276,8 @@ impl Changes {
         let modules_dropped = minus(&old_mods, &new_mods);
         let products_added = minus(&new_products, &old_products);
         let products_dropped = minus(&old_products, &new_products);
+        let exports_added = minus(&new_exports, &old_exports);
+        let exports_dropped = minus(&old_exports, &new_exports);
 
         let module_verdicts = products
             .iter()
@@ -300,6 +318,8 @@ impl Changes {
             modules_dropped,
             products_added,
             products_dropped,
+            exports_added,
+            exports_dropped,
             semver,
         })
     }

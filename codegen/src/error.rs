@@ -216,14 +216,12 @@ pub const MAX_QUOTED_CHARS: usize = 120;
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(4 * MAX_QUOTED_CHARS) + 2);
     out.push('"');
-    let mut shown = 0;
-    for c in text.chars() {
+    for (shown, c) in text.chars().enumerate() {
         if shown == MAX_QUOTED_CHARS {
             out.push_str(&format!("...\" ({} characters)", text.chars().count()));
             return out;
         }
         push_escaped(&mut out, c);
-        shown += 1;
     }
     out.push('"');
     out

@@ -417,10 +417,9 @@ impl Manifest {
 
 /// A value as JSON on one line, with a space after `:` and `,`.
 pub fn one_line_json(value: &impl Serialize) -> String {
-    let compact = serde_json::to_value(value)
+    serde_json::to_value(value)
         .map(|v| spaced(&v))
-        .unwrap_or_default();
-    compact
+        .unwrap_or_default()
 }
 
 fn spaced(value: &serde_json::Value) -> String {

@@ -14,10 +14,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{DocsArg, Output, EXIT_OK};
+use super::{Checked, DocsArg, Output, EXIT_OK};
 use crate::agreement::{Agreement, Difference, Kind, TableKind};
 use crate::catalog::Catalog;
-use crate::docs::Docs;
 use crate::error::{escape, Error};
 use crate::manifest::{one_line_json, Acceptance, Manifest};
 
@@ -36,7 +35,8 @@ pub(super) struct AcceptArgs {
 
 pub(super) fn run(args: &AcceptArgs) -> Result<Output, Error> {
     let dir = &args.docs.docs;
-    let docs = Docs::load(dir)?;
+    // As the build reads it: docs it would refuse (codes that collide) get no acceptances.
+    let docs = Checked::load(dir)?.docs;
     let path = docs.manifest_path();
     if args.reason.trim().is_empty() || args.reason.chars().any(crate::error::is_unsafe) {
         return Err(Error::new(
@@ -158,12 +158,15 @@ fn plan(catalog: &Catalog<'_>, pending: &[&Difference], reason: &str) -> Vec<Acc
 
     // Codes that differ for two products or more (a common code on several products' pages, or
     // listed by several products with another text).
-    let mut by_code: BTreeMap<(TableKind, &str), BTreeSet<Option<&str>>> = BTreeMap::new();
+    // A locale's difference (no product) is no product's: it does not make a code widespread.
+    let mut by_code: BTreeMap<(TableKind, &str), BTreeSet<&str>> = BTreeMap::new();
     for d in &left {
-        by_code
-            .entry((d.table, &d.code))
-            .or_default()
-            .insert(d.product.as_deref());
+        if let Some(product) = &d.product {
+            by_code
+                .entry((d.table, &d.code))
+                .or_default()
+                .insert(product);
+        }
     }
     let codes: BTreeSet<(TableKind, &str)> = by_code
         .iter()

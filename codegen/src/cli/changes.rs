@@ -68,6 +68,12 @@ pub(super) fn run(args: &ChangesArgs) -> Result<Output, Error> {
             args.to.display()
         )
     };
+    // Entries left out of an export, say, do not stop the comparison; they are said.
+    let mut stderr = String::new();
+    for docs in [&old, &new] {
+        let warnings: Vec<String> = docs.warnings.iter().map(ToString::to_string).collect();
+        super::check::capped(&mut stderr, &warnings, "warnings");
+    }
     let stdout = match args.format {
         OutputFormat::Text => render_text(&changes, &verdict),
         OutputFormat::Markdown => render_markdown(&changes, &verdict),
@@ -87,10 +93,11 @@ pub(super) fn run(args: &ChangesArgs) -> Result<Output, Error> {
         }
     };
     let failed = rejected > 0 || args.fail_on.is_some_and(|f| changes.reaches(f.level()));
-    Ok(Output::new(
-        if failed { EXIT_DIFFER } else { EXIT_OK },
+    Ok(Output {
+        code: if failed { EXIT_DIFFER } else { EXIT_OK },
         stdout,
-    ))
+        stderr,
+    })
 }
 
 fn table_name(p: &ProductChanges) -> &'static str {
@@ -100,26 +107,28 @@ fn table_name(p: &ProductChanges) -> &'static str {
     }
 }
 
-/// One line for an added or dropped product, the lists for an updated one.
+/// One line for an added or dropped product, the lists for an updated one. The first line
+/// names the product, the table and, for its own codes, the verdict for its module.
 fn product_lines(p: &ProductChanges) -> Vec<String> {
+    let module = match p.semver {
+        Some(semver) if semver != Semver::None => format!(", module: {}", semver.as_str()),
+        _ => String::new(),
+    };
+    let head = format!("{} ({}{module})", p.product, table_name(p));
     let mut lines = Vec::new();
     match p.status {
         Status::Added => lines.push(format!(
-            "{} ({}): added, {} code{}",
-            p.product,
-            table_name(p),
+            "{head}: added, {} code{}",
             p.codes,
             plural(p.codes)
         )),
         Status::Dropped => lines.push(format!(
-            "{} ({}): dropped, had {} code{}",
-            p.product,
-            table_name(p),
+            "{head}: dropped, had {} code{}",
             p.codes,
             plural(p.codes)
         )),
         Status::Updated => {
-            lines.push(format!("{} ({}):", p.product, table_name(p)));
+            lines.push(format!("{head}:"));
             for file in &p.sources_added {
                 lines.push(format!("  + source {file}"));
             }
@@ -133,22 +142,49 @@ fn product_lines(p: &ProductChanges) -> Vec<String> {
                 lines.push(format!("  - {code}"));
             }
             for r in &p.reworded {
+                // An empty text is none: the locale's sources no longer (or did not yet) give one.
+                let shown = |text: &str| {
+                    if text.is_empty() {
+                        "(none)".to_owned()
+                    } else {
+                        quote(text)
+                    }
+                };
                 lines.push(format!(
                     "  ~ {} ({}): {} -> {}",
                     r.code,
                     r.locale,
-                    quote(&r.old),
-                    quote(&r.new)
+                    shown(&r.old),
+                    shown(&r.new)
                 ));
             }
         }
     }
-    if let Some(semver) = p.semver {
-        if semver != Semver::None {
-            if let Some(first) = lines.first_mut() {
-                first.push_str(&format!(" [module: {}]", semver.as_str()));
-            }
-        }
+    lines
+}
+
+/// The lines on the crate as a whole: the common enum, the modules, the products, the exports.
+fn summary_lines(changes: &Changes) -> Vec<String> {
+    let lists = [
+        ("common codes added", &changes.codes_added),
+        ("common codes removed", &changes.codes_removed),
+        ("product modules added", &changes.modules_added),
+        ("product modules dropped", &changes.modules_dropped),
+        ("products added", &changes.products_added),
+        ("products dropped", &changes.products_dropped),
+        ("Error Center exports added", &changes.exports_added),
+        ("Error Center exports dropped", &changes.exports_dropped),
+    ];
+    let mut lines: Vec<String> = lists
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(what, list)| format!("{what}: {}", summarize(list)))
+        .collect();
+    if !changes.descriptions_changed.is_empty() {
+        lines.push(format!(
+            "common texts changed: {}",
+            changes.descriptions_changed.len()
+        ));
     }
     lines
 }
@@ -164,24 +200,9 @@ pub(super) fn render_text(changes: &Changes, verdict: &str) -> String {
             out.push('\n');
         }
     }
-    let enum_lines = [
-        ("common codes added", &changes.codes_added),
-        ("common codes removed", &changes.codes_removed),
-        ("product modules added", &changes.modules_added),
-        ("product modules dropped", &changes.modules_dropped),
-        ("products added", &changes.products_added),
-        ("products dropped", &changes.products_dropped),
-    ];
-    for (what, list) in enum_lines {
-        if !list.is_empty() {
-            out.push_str(&format!("{what}: {}\n", summarize(list)));
-        }
-    }
-    if !changes.descriptions_changed.is_empty() {
-        out.push_str(&format!(
-            "common texts changed: {}\n",
-            changes.descriptions_changed.len()
-        ));
+    for line in summary_lines(changes) {
+        out.push_str(&line);
+        out.push('\n');
     }
     out.push_str(verdict);
     out.push('\n');
@@ -202,6 +223,13 @@ fn render_markdown(changes: &Changes, verdict: &str) -> String {
                 escape(line.trim()).replace('`', "'")
             ));
         }
+    }
+    let summary = summary_lines(changes);
+    if !summary.is_empty() {
+        out.push('\n');
+    }
+    for line in summary {
+        out.push_str(&format!("- {line}\n"));
     }
     out.push_str(&format!("\n**{verdict}**\n"));
     out

@@ -59,7 +59,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<Output, Error> {
     })?
 }
 
-fn capped(out: &mut String, lines: &[String], what: &str) {
+pub(super) fn capped(out: &mut String, lines: &[String], what: &str) {
     for line in lines.iter().take(MAX_WARNINGS) {
         out.push_str(&format!("warning: {}\n", escape(line)));
     }
@@ -121,7 +121,11 @@ pub(super) fn summary(catalog: &Catalog<'_>, agreement: &Agreement) -> String {
     let own = if own == 0 {
         String::new()
     } else {
-        format!(", {with_own} products with {own} codes of their own")
+        format!(
+            ", {with_own} product{} with {own} code{} of their own",
+            plural(with_own),
+            plural(own)
+        )
     };
     format!(
         "{} page{} ({} product{}){exports}, {} common code{}{own}: {}",
@@ -171,7 +175,8 @@ fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
     #[derive(Serialize)]
     struct Json<'a> {
         differences: Vec<JsonDifference<'a>>,
-        counts: std::collections::BTreeMap<&'static str, usize>,
+        /// Per kind, in report order.
+        counts: serde_json::Map<String, serde_json::Value>,
         unused: &'a [crate::manifest::Acceptance],
         warnings: Vec<String>,
         clean: bool,
@@ -186,7 +191,7 @@ fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
         counts: agreement
             .counts()
             .into_iter()
-            .map(|(k, n)| (k.as_str(), n))
+            .map(|(k, n)| (k.as_str().to_owned(), n.into()))
             .collect(),
         unused: &agreement.unused,
         warnings: catalog

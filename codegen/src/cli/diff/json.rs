@@ -41,6 +41,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, Error> {
         locale: Option<Locale>,
         code: &'a str,
         texts: &'a [String],
+        others: &'a [String],
         accepted: Option<&'a str>,
     }
     let json = Json {
@@ -81,6 +82,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, Error> {
                     locale: d.locale,
                     code: &d.code,
                     texts: &d.texts,
+                    others: &d.others,
                     accepted: f.accepted.as_deref(),
                 }
             })

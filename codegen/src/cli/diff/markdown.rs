@@ -85,10 +85,25 @@ pub(super) fn render(report: &Report<'_>) -> String {
             }
         }
     }
+    if let Some((product, findings)) = &report.product {
+        out.push_str(&format!("\n### Differences of `{product}`'s own table\n\n"));
+        if findings.is_empty() {
+            out.push_str("None.\n");
+        }
+        for finding in findings {
+            out.push_str(&format!("- {}\n", md_cell(&finding.to_string())));
+        }
+    }
     if report.unlisted_wordings > 0 {
         out.push_str(&format!(
-            "\n{} more codes of products' own tables have texts that differ.\n",
-            report.unlisted_wordings
+            "\n{} more code{} of products' own tables {} texts that differ.\n",
+            report.unlisted_wordings,
+            crate::agreement::plural(report.unlisted_wordings),
+            if report.unlisted_wordings == 1 {
+                "has"
+            } else {
+                "have"
+            }
         ));
     }
     out.push_str(&format!("\n**{}**\n", report.verdict));

@@ -26,8 +26,9 @@ pub(super) struct DiffArgs {
     /// Hide the codes on which every page agrees.
     #[arg(long)]
     only_differences: bool,
-    /// Show the texts of this product's own codes that differ (by default, only the common
-    /// table's texts are listed, and the product tables' are counted).
+    /// Show the texts of this product's own codes that differ, and the differences of its own
+    /// table (by default, only the common table's texts are listed, and the product tables'
+    /// are counted).
     #[arg(long, value_name = "PRODUCT")]
     product: Option<String>,
     /// When to colour the output: auto colours on a terminal unless NO_COLOR is set
@@ -51,6 +52,8 @@ pub(super) struct Report<'a> {
     pub wordings: Vec<Wording>,
     /// How many product-table texts differ and are not listed.
     pub unlisted_wordings: usize,
+    /// With `--product`, the product, and the differences of its own table.
+    pub product: Option<(&'a str, Vec<&'a Finding>)>,
     pub findings: &'a [Finding],
     pub verdict: String,
 }
@@ -69,17 +72,28 @@ pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
                 locale.rows.retain(|row| !row.agrees());
             }
         }
-        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) = wordings(catalog)
-            .into_iter()
-            .partition(|w| match &args.product {
-                Some(product) => w.product.as_deref() == Some(product.as_str()),
-                None => w.table == TableKind::Common,
+        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) =
+            wordings(catalog).into_iter().partition(|w| {
+                w.table == TableKind::Common
+                    || args.product.is_some() && w.product.as_deref() == args.product.as_deref()
             });
+        let product = args.product.as_deref().map(|product| {
+            let findings = agreement
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.difference.table == TableKind::Product
+                        && f.difference.product.as_deref() == Some(product)
+                })
+                .collect();
+            (product, findings)
+        });
         let report = Report {
             generations: generations(catalog),
             matrices,
             wordings,
             unlisted_wordings: unlisted.len(),
+            product,
             findings: &agreement.findings,
             verdict: agreement.verdict(),
         };

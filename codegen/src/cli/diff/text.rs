@@ -71,7 +71,7 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
             line.push_str(&format!("; adds {}", summarize(&generation.extra)));
         }
         line.push_str(&format!(": {}", summarize(&pages)));
-        wrap_into(&mut out, &line, "      ");
+        wrap_into(&mut out, &line, "", "      ");
     }
     out.push('\n');
     for locale in &report.matrices {
@@ -100,7 +100,7 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
             .enumerate()
             .map(|(i, p)| format!("{}={} ({})", i + 1, p.product, p.file))
             .collect();
-        wrap_into(&mut out, &legend.join("  "), "");
+        fill_into(&mut out, &legend);
         out.push('\n');
     }
     out.push_str("= same   ≈ cosmetic   ~ worded differently   - missing   + extra   . absent\n");
@@ -113,7 +113,7 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
     if !locale_lines.is_empty() {
         out.push_str("\nLocales that differ:\n");
         for line in &locale_lines {
-            out.push_str(&format!("  {line}\n"));
+            wrap_into(&mut out, line, "  ", "    ");
         }
     }
     if !report.wordings.is_empty() {
@@ -122,12 +122,33 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
             out.push_str(&render_wording(wording, color));
         }
     }
+    if let Some((product, findings)) = &report.product {
+        out.push_str(&format!("\nDifferences of {product}'s own table:\n"));
+        if findings.is_empty() {
+            out.push_str("  none\n");
+        }
+        for finding in findings {
+            wrap_into(&mut out, &escape(&finding.to_string()), "  ", "    ");
+        }
+    }
     if report.unlisted_wordings > 0 {
-        out.push_str(&format!(
-            "\n{} more code{} of products' own tables have texts that differ; `diff --product NAME` lists a product's\n",
-            report.unlisted_wordings,
-            plural(report.unlisted_wordings)
-        ));
+        out.push('\n');
+        wrap_into(
+            &mut out,
+            &format!(
+                "{} more code{} of products' own tables {} texts that differ; `diff --product \
+                 NAME` lists a product's",
+                report.unlisted_wordings,
+                plural(report.unlisted_wordings),
+                if report.unlisted_wordings == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
+            ),
+            "",
+            "",
+        );
     }
     out.push('\n');
     out.push_str(&report.verdict);
@@ -135,8 +156,34 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
     out
 }
 
-fn wrap_into(out: &mut String, text: &str, indent: &str) {
-    let options = textwrap::Options::new(WIDTH).subsequent_indent(indent);
+/// `entries` two spaces apart, as many a line as fit; an entry is never split.
+fn fill_into(out: &mut String, entries: &[String]) {
+    let mut line = String::new();
+    for entry in entries {
+        let width = textwrap::core::display_width(&line);
+        if !line.is_empty() && width + 2 + textwrap::core::display_width(entry) > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(entry);
+    }
+    if !line.is_empty() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// Lines of names and files, wrapped at spaces only: a file name stays whole.
+fn wrap_into(out: &mut String, text: &str, initial: &str, subsequent: &str) {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(initial)
+        .subsequent_indent(subsequent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, options) {
         out.push_str(line.trim_end());
         out.push('\n');

@@ -431,20 +431,21 @@ impl<'d> Catalog<'d> {
                     view.settled[locale.index()] = match pin {
                         Some(pin) => {
                             used += 1;
-                            let mention =
-                                mentions
-                                    .iter()
-                                    .find(|m| m.text == pin.text)
-                                    .ok_or_else(|| {
-                                        Error::manifest(
-                                            docs.manifest_path(),
-                                            format!(
-                                    "the pin of {} ({locale}) gives a text no source gives: {}",
-                                    view.code,
-                                    quote(&pin.text)
-                                ),
-                                        )
-                                    })?;
+                            let pinned = || match product {
+                                Some(product) => format!("{} of {product}", view.code),
+                                None => view.code.to_owned(),
+                            };
+                            let mention = mentions.iter().find(|m| m.text == pin.text);
+                            let mention = mention.ok_or_else(|| {
+                                Error::manifest(
+                                    docs.manifest_path(),
+                                    format!(
+                                        "the pin of {} ({locale}) gives a text no source gives: {}",
+                                        pinned(),
+                                        quote(&pin.text)
+                                    ),
+                                )
+                            })?;
                             Some(Settled {
                                 text: mention.text,
                                 from: mention.source,
@@ -477,8 +478,11 @@ impl<'d> Catalog<'d> {
                 return Err(Error::manifest(
                     self.docs.manifest_path(),
                     format!(
-                        "the pin of {} names a code no source documents",
-                        quote(&pin.code)
+                        "the pin of {}{} names a code no source documents",
+                        quote(&pin.code),
+                        pin.product
+                            .as_deref()
+                            .map_or_else(String::new, |p| format!(" (product {p})"))
                     ),
                 ));
             }

@@ -456,23 +456,35 @@ fn wordings(
             }
             _ => catalog.who(source),
         }));
-        let kind = if is_cosmetic(mention.text, settled.text) {
-            Kind::Cosmetic
-        } else {
-            Kind::Wording
-        };
-        let mut d = at_source(
+        out.push(text_differs(
             catalog,
-            mention.source,
-            mention.line,
+            mention,
+            settled.text,
             table,
-            kind,
             view.code,
-        );
-        d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
-        d.others = others;
-        out.push(d);
+            others,
+        ));
     }
+}
+
+/// A `mention` whose text differs from `settled`: a wording, or a cosmetic difference.
+fn text_differs(
+    catalog: &Catalog<'_>,
+    mention: &Mention<'_>,
+    settled: &str,
+    table: TableKind,
+    code: &str,
+    others: Vec<String>,
+) -> Difference {
+    let kind = if is_cosmetic(mention.text, settled) {
+        Kind::Cosmetic
+    } else {
+        Kind::Wording
+    };
+    let mut d = at_source(catalog, mention.source, mention.line, table, kind, code);
+    d.texts = vec![mention.text.to_owned(), settled.to_owned()];
+    d.others = others;
+    d
 }
 
 fn common_table(catalog: &Catalog<'_>, out: &mut Vec<Difference>) {
@@ -715,22 +727,14 @@ fn product_table(
             if mention.text == settled.text || mention.text.is_empty() {
                 continue;
             }
-            let kind = if is_cosmetic(mention.text, settled.text) {
-                Kind::Cosmetic
-            } else {
-                Kind::Wording
-            };
-            let mut d = at_source(
+            out.push(text_differs(
                 catalog,
-                mention.source,
-                mention.line,
+                mention,
+                settled.text,
                 TableKind::Product,
-                kind,
                 code,
-            );
-            d.texts = vec![mention.text.to_owned(), settled.text.to_owned()];
-            d.others = vec!["the common table".to_owned()];
-            out.push(d);
+                vec!["the common table".to_owned()],
+            ));
         }
     }
 }

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{to_json, Checked, DocsArg, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
-use crate::agreement::{plural, Agreement, Difference, Kind};
+use super::{to_json, Checked, DocsArg, JsonFinding, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
+use crate::agreement::{plural, Agreement};
 use crate::catalog::Catalog;
 use crate::error::{escape, Error};
 
@@ -139,42 +139,10 @@ pub(super) fn summary(catalog: &Catalog<'_>, agreement: &Agreement) -> String {
     )
 }
 
-/// One difference in the JSON form.
-#[derive(Serialize)]
-struct JsonDifference<'a> {
-    kind: Kind,
-    table: crate::agreement::TableKind,
-    product: Option<&'a str>,
-    file: Option<&'a str>,
-    line: Option<usize>,
-    locale: Option<crate::locale::Locale>,
-    code: &'a str,
-    texts: &'a [String],
-    others: &'a [String],
-    accepted: Option<&'a str>,
-}
-
-impl<'a> JsonDifference<'a> {
-    fn of(d: &'a Difference, accepted: Option<&'a str>) -> Self {
-        JsonDifference {
-            kind: d.kind,
-            table: d.table,
-            product: d.product.as_deref(),
-            file: d.file.as_deref(),
-            line: d.line,
-            locale: d.locale,
-            code: &d.code,
-            texts: &d.texts,
-            others: &d.others,
-            accepted,
-        }
-    }
-}
-
 fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
     #[derive(Serialize)]
     struct Json<'a> {
-        differences: Vec<JsonDifference<'a>>,
+        differences: Vec<JsonFinding<'a>>,
         /// Per kind, in report order.
         counts: serde_json::Map<String, serde_json::Value>,
         unused: &'a [crate::manifest::Acceptance],
@@ -183,11 +151,7 @@ fn json(catalog: &Catalog<'_>, agreement: &Agreement) -> Result<String, Error> {
         summary: String,
     }
     to_json(&Json {
-        differences: agreement
-            .findings
-            .iter()
-            .map(|f| JsonDifference::of(&f.difference, f.accepted.as_deref()))
-            .collect(),
+        differences: agreement.findings.iter().map(JsonFinding::from).collect(),
         counts: agreement
             .counts()
             .into_iter()

@@ -270,3 +270,37 @@ fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
     text.push('\n');
     Ok(text)
 }
+
+/// One difference in the JSON forms of `check` and `diff`: its fields, and the manifest's reason
+/// for accepting it (`null` when it is not accepted).
+#[derive(serde::Serialize)]
+struct JsonFinding<'a> {
+    kind: crate::agreement::Kind,
+    table: crate::agreement::TableKind,
+    product: Option<&'a str>,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    locale: Option<crate::locale::Locale>,
+    code: &'a str,
+    texts: &'a [String],
+    others: &'a [String],
+    accepted: Option<&'a str>,
+}
+
+impl<'a> From<&'a crate::agreement::Finding> for JsonFinding<'a> {
+    fn from(finding: &'a crate::agreement::Finding) -> Self {
+        let d = &finding.difference;
+        JsonFinding {
+            kind: d.kind,
+            table: d.table,
+            product: d.product.as_deref(),
+            file: d.file.as_deref(),
+            line: d.line,
+            locale: d.locale,
+            code: &d.code,
+            texts: &d.texts,
+            others: &d.others,
+            accepted: finding.accepted.as_deref(),
+        }
+    }
+}

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::super::JsonFinding;
 use super::Report;
-use crate::agreement::{Kind, TableKind};
 use crate::error::Error;
 use crate::locale::Locale;
 use crate::report::{Cell, Generation, PageRef, Wording};
@@ -16,7 +16,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, Error> {
         generations: &'a [Generation],
         locales: Vec<JsonLocale<'a>>,
         descriptions: &'a [Wording],
-        differences: Vec<JsonDifference<'a>>,
+        differences: Vec<JsonFinding<'a>>,
         verdict: &'a str,
     }
     #[derive(Serialize)]
@@ -30,19 +30,6 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, Error> {
         code: &'a str,
         /// Per page file, its cell.
         cells: BTreeMap<&'a str, Cell>,
-    }
-    #[derive(Serialize)]
-    struct JsonDifference<'a> {
-        kind: Kind,
-        table: TableKind,
-        product: Option<&'a str>,
-        file: Option<&'a str>,
-        line: Option<usize>,
-        locale: Option<Locale>,
-        code: &'a str,
-        texts: &'a [String],
-        others: &'a [String],
-        accepted: Option<&'a str>,
     }
     let json = Json {
         generations: &report.generations,
@@ -68,25 +55,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, Error> {
             })
             .collect(),
         descriptions: &report.wordings,
-        differences: report
-            .findings
-            .iter()
-            .map(|f| {
-                let d = &f.difference;
-                JsonDifference {
-                    kind: d.kind,
-                    table: d.table,
-                    product: d.product.as_deref(),
-                    file: d.file.as_deref(),
-                    line: d.line,
-                    locale: d.locale,
-                    code: &d.code,
-                    texts: &d.texts,
-                    others: &d.others,
-                    accepted: f.accepted.as_deref(),
-                }
-            })
-            .collect(),
+        differences: report.findings.iter().map(JsonFinding::from).collect(),
         verdict: &report.verdict,
     };
     super::super::to_json(&json)

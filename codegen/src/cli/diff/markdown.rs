@@ -2,7 +2,7 @@
 //! texts that differ.
 
 use super::Report;
-use crate::agreement::{summarize, Kind};
+use crate::agreement::summarize;
 use crate::error::escape;
 use crate::report::Cell;
 
@@ -57,15 +57,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str(&format!("Pages: {}\n\n", legend.join(", ")));
     }
     out.push_str("✓ same, ≈ cosmetic, ≠ worded differently, missing, extra; blank: absent, as on most pages\n");
-    let locale_lines: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| f.difference.kind == Kind::LocaleLacks && f.difference.product.is_none())
-        .map(|f| escape(&f.to_string()))
-        .collect();
+    let locale_lines = &report.locale_differences;
     if !locale_lines.is_empty() {
         out.push_str("\n### Locales that differ\n\n");
-        for line in &locale_lines {
+        for line in locale_lines {
             out.push_str(&format!("- {}\n", md_cell(line)));
         }
     }

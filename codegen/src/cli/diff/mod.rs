@@ -55,6 +55,9 @@ pub(super) struct Report<'a> {
     /// With `--product`, the product, and the differences of its own table.
     pub product: Option<(&'a str, Vec<&'a Finding>)>,
     pub findings: &'a [Finding],
+    /// The differences between the locales' common code sets, which have no cell in a matrix,
+    /// as lines (escaped).
+    pub locale_differences: Vec<String>,
     pub verdict: String,
 }
 
@@ -95,6 +98,15 @@ pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
             unlisted_wordings: unlisted.len(),
             product,
             findings: &agreement.findings,
+            locale_differences: agreement
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.difference.kind == crate::agreement::Kind::LocaleLacks
+                        && f.difference.product.is_none()
+                })
+                .map(|f| crate::error::escape(&f.to_string()))
+                .collect(),
             verdict: agreement.verdict(),
         };
         let stdout = match args.format {

@@ -4,7 +4,7 @@
 use anstyle::{AnsiColor, Style};
 
 use super::{Report, WIDTH};
-use crate::agreement::{plural, summarize, Kind};
+use crate::agreement::{plural, summarize};
 use crate::error::escape;
 use crate::report::{Cell, LocaleMatrix, Wording};
 
@@ -104,15 +104,10 @@ pub(super) fn render(report: &Report<'_>, color: bool) -> String {
         out.push('\n');
     }
     out.push_str("= same   ≈ cosmetic   ~ worded differently   - missing   + extra   . absent\n");
-    let locale_lines: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| f.difference.kind == Kind::LocaleLacks && f.difference.product.is_none())
-        .map(|f| escape(&f.to_string()))
-        .collect();
+    let locale_lines = &report.locale_differences;
     if !locale_lines.is_empty() {
         out.push_str("\nLocales that differ:\n");
-        for line in &locale_lines {
+        for line in locale_lines {
             wrap_into(&mut out, line, "  ", "    ");
         }
     }

@@ -19,6 +19,15 @@ pub struct PageRef {
     pub file: String,
 }
 
+impl PageRef {
+    fn of(page: &crate::docs::Page) -> PageRef {
+        PageRef {
+            product: page.product().to_owned(),
+            file: page.file.clone(),
+        }
+    }
+}
+
 /// A group of pages of one locale whose common tables document the same set of codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Generation {
@@ -60,13 +69,7 @@ pub fn generations(catalog: &Catalog<'_>) -> Vec<Generation> {
             out.push(Generation {
                 locale,
                 codes: codes.len(),
-                pages: pages
-                    .iter()
-                    .map(|&i| PageRef {
-                        product: docs.pages[i].product().to_owned(),
-                        file: docs.pages[i].file.clone(),
-                    })
-                    .collect(),
+                pages: pages.iter().map(|&i| PageRef::of(&docs.pages[i])).collect(),
                 missing: largest
                     .difference(&codes)
                     .map(|c| (*c).to_owned())
@@ -201,13 +204,7 @@ pub fn matrices(catalog: &Catalog<'_>, agreement: &Agreement) -> Vec<LocaleMatri
             .collect();
         out.push(LocaleMatrix {
             locale,
-            pages: pages
-                .iter()
-                .map(|&i| PageRef {
-                    product: docs.pages[i].product().to_owned(),
-                    file: docs.pages[i].file.clone(),
-                })
-                .collect(),
+            pages: pages.iter().map(|&i| PageRef::of(&docs.pages[i])).collect(),
             rows,
         });
     }

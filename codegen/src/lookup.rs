@@ -8,7 +8,7 @@
 //!
 //! The hash, the reduction and the comparison exist once, in the `shared_with_generated_code!` macro:
 //! the macro compiles them here, to build the table, and keeps their source text, which
-//! [`hash_fn_tokens`] writes into the generated file, so the two cannot drift apart.
+//! [`shared_tokens`] writes into the generated file, so the two cannot drift apart.
 
 use proc_macro2::TokenStream;
 

@@ -196,7 +196,11 @@ mod tests {
             ])
         );
         assert_eq!(
-            variant_names(&["InternalError.SYS_ERR", "InternalError.SYSERR", "InternalError.SysErr"]),
+            variant_names(&[
+                "InternalError.SYS_ERR",
+                "InternalError.SYSERR",
+                "InternalError.SysErr"
+            ]),
             Ok(vec![
                 "InternalErrorDotSYSUnderscoreERR".to_owned(),
                 "InternalErrorDotSYSERR".to_owned(),

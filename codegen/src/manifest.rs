@@ -326,7 +326,12 @@ impl Manifest {
     /// Errors name the manifest file (and line, where there is one).
     pub fn load(docs_dir: &Path) -> Result<Manifest, Error> {
         let path = docs_dir.join(MANIFEST_FILE);
-        let bytes = crate::files::read_confined(docs_dir, MANIFEST_FILE, MAX_MANIFEST_BYTES)?;
+        let bytes = crate::files::read_confined_as(
+            docs_dir,
+            MANIFEST_FILE,
+            MAX_MANIFEST_BYTES,
+            "cannot read the manifest",
+        )?;
         Manifest::parse(&path, &bytes)
     }
 
@@ -417,10 +422,9 @@ impl Manifest {
 
 /// A value as JSON on one line, with a space after `:` and `,`.
 pub fn one_line_json(value: &impl Serialize) -> String {
-    let compact = serde_json::to_value(value)
+    serde_json::to_value(value)
         .map(|v| spaced(&v))
-        .unwrap_or_default();
-    compact
+        .unwrap_or_default()
 }
 
 fn spaced(value: &serde_json::Value) -> String {

@@ -355,11 +355,15 @@ impl Manifest {
             Error::at(path, line, format!("malformed manifest: {message}"))
         };
         let raw: RawManifest = serde_json::from_str(text).map_err(|e| malformed(e, 1))?;
+        // The offset of every line break, found once: a manifest can list many entries.
+        let breaks: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+            .collect();
         let line_of = |entry: &RawValue| {
-            line_at(
-                bytes,
-                entry.get().as_ptr() as usize - text.as_ptr() as usize,
-            )
+            let offset = entry.get().as_ptr() as usize - text.as_ptr() as usize;
+            breaks.partition_point(|&b| b < offset) + 1
         };
         fn entries<'a, T: Deserialize<'a>>(
             raw: &[&'a RawValue],

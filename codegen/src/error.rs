@@ -277,6 +277,17 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// What an unsafe character (see [`is_unsafe`]) is, for messages: `a control character
+/// (U+001B)`, `a bidirectional-text control (U+202E)`, `a line separator (U+2028)`.
+pub fn describe_unsafe(c: char) -> String {
+    let what = match c {
+        '\u{2028}' | '\u{2029}' => "a line separator",
+        c if c.is_control() => "a control character",
+        _ => "a bidirectional-text control",
+    };
+    format!("{what} (U+{:04X})", c as u32)
+}
+
 /// A message on one line: any unsafe character in it is escaped.
 fn one_line(message: String) -> String {
     if message.chars().any(is_unsafe) {

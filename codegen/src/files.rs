@@ -77,10 +77,12 @@ fn resolve_confined_as(docs_dir: &Path, path: &Path, cannot_read: &str) -> Resul
 }
 
 fn too_large(path: &Path, limit: u64) -> Error {
-    Error::in_file(
-        path,
-        format!("larger than {} MiB, the limit for a source", limit >> 20),
-    )
+    let limit = if limit % (1 << 20) == 0 {
+        format!("{} MiB", limit >> 20)
+    } else {
+        format!("{limit} bytes")
+    };
+    Error::in_file(path, format!("larger than {limit}, the limit for a source"))
 }
 
 fn file_type_name(metadata: &std::fs::Metadata) -> &'static str {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::agreement::{Kind, TableKind};
-use crate::error::{is_unsafe, quote, Error};
+use crate::error::{describe_unsafe, is_unsafe, quote, Error};
 use crate::locale::Locale;
 
 /// The file name of the manifest inside a docs directory.
@@ -460,8 +460,8 @@ pub(crate) fn line_at(bytes: &[u8], offset: usize) -> usize {
 /// A file path of the manifest, normalized: `/`-separated components without `.` or empty
 /// ones. Refuses absolute paths, `..`, backslashes and unsafe characters.
 pub fn normalize_file(file: &str) -> Result<String, String> {
-    if file.chars().any(is_unsafe) {
-        return Err(format!("file {} holds a control character", quote(file)));
+    if let Some(c) = file.chars().find(|&c| is_unsafe(c)) {
+        return Err(format!("file {} holds {}", quote(file), describe_unsafe(c)));
     }
     if file.starts_with('/') || file.contains('\\') || Path::new(file).is_absolute() {
         return Err(format!(
@@ -518,16 +518,15 @@ fn validate(
     };
     let texts_safe = |entry: &str, line: usize, texts: &[(&str, Option<&String>)]| {
         for (field, text) in texts {
-            if let Some(text) = text {
-                if text.chars().any(is_unsafe) {
-                    return Err(invalid(
-                        line,
-                        format!(
-                            "{field} of {entry} holds a control character: {}",
-                            quote(text)
-                        ),
-                    ));
-                }
+            if let Some(c) = text.and_then(|text| text.chars().find(|&c| is_unsafe(c))) {
+                return Err(invalid(
+                    line,
+                    format!(
+                        "{field} of {entry} holds {}: {}",
+                        describe_unsafe(c),
+                        quote(text.map_or("", String::as_str))
+                    ),
+                ));
             }
         }
         Ok(())
@@ -750,7 +749,7 @@ mod tests {
             (
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"}],
                     "accept": [{"code": "X\nerror: injected", "reason": "r"}]}"#,
-                r#"docs/sources.json:2: invalid manifest: code of accept[0] holds a control character: "X\nerror: injected""#,
+                r#"docs/sources.json:2: invalid manifest: code of accept[0] holds a control character (U+000A): "X\nerror: injected""#,
             ),
             (
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt", "updated": "2025-12-24\n10:38"}]}"#,

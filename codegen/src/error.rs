@@ -211,8 +211,8 @@ impl fmt::Display for Warning {
 pub const MAX_QUOTED_CHARS: usize = 120;
 
 /// `text` quoted for a one-line message: in double quotes, control, bidirectional and other
-/// invisible characters escaped (`\n`, `\u{202e}`), and cut to [`MAX_QUOTED_CHARS`] characters
-/// with `...` and the full length when longer.
+/// invisible characters escaped (`\n`, `\u{202e}`, `\u{200b}`: whatever Rust's `{:?}` escapes),
+/// and cut to [`MAX_QUOTED_CHARS`] characters with `...` and the full length when longer.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(4 * MAX_QUOTED_CHARS) + 2);
     out.push('"');
@@ -221,7 +221,12 @@ pub fn quote(text: &str) -> String {
             out.push_str(&format!("...\" ({} characters)", text.chars().count()));
             return out;
         }
-        push_escaped(&mut out, c);
+        if !is_unsafe(c) && c != '\'' && c.escape_debug().nth(1) == Some('u') {
+            // Invisible, or a mark that combines with the quote before it.
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            push_escaped(&mut out, c);
+        }
     }
     out.push('"');
     out
@@ -272,6 +277,17 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// What an unsafe character (see [`is_unsafe`]) is, for messages: `a control character
+/// (U+001B)`, `a bidirectional-text control (U+202E)`, `a line separator (U+2028)`.
+pub fn describe_unsafe(c: char) -> String {
+    let what = match c {
+        '\u{2028}' | '\u{2029}' => "a line separator",
+        c if c.is_control() => "a control character",
+        _ => "a bidirectional-text control",
+    };
+    format!("{what} (U+{:04X})", c as u32)
+}
+
 /// A message on one line: any unsafe character in it is escaped.
 fn one_line(message: String) -> String {
     if message.chars().any(is_unsafe) {
@@ -289,6 +305,8 @@ mod tests {
     fn quote_escapes_and_bounds() {
         assert_eq!(quote("a\"b"), r#""a\"b""#);
         assert_eq!(quote("x\ny\u{202e}z\u{1b}"), r#""x\ny\u{202e}z\u{1b}""#);
+        assert_eq!(quote("a\u{200b}b\u{feff}'c"), r#""a\u{200b}b\u{feff}'c""#);
+        assert_eq!(quote("公共错误码"), "\"公共错误码\"");
         let long = "x".repeat(200);
         assert_eq!(
             quote(&long),

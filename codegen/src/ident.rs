@@ -54,12 +54,30 @@ fn spelled_name(code: &str, spell_separators: bool) -> String {
     name
 }
 
+/// Why a code cannot be named: the code, the code it collides with (if that is why), and the
+/// reason. It displays as the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamingError {
+    /// The code that cannot be named.
+    pub code: String,
+    /// The code whose name it would take, for a collision.
+    pub other: Option<String>,
+    /// The reason, naming the codes.
+    pub message: String,
+}
+
+impl std::fmt::Display for NamingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// The variant name of every code of one enum, by the rule of the module documentation, in
 /// the order of `codes`.
 ///
 /// Fails, with the reason, when a name cannot be a variant (a keyword, `ALL`, not an
 /// identifier) or when codes still collide after spelling their separators.
-pub fn variant_names<'a>(codes: &[&'a str]) -> Result<Vec<String>, String> {
+pub fn variant_names<'a>(codes: &[&'a str]) -> Result<Vec<String>, NamingError> {
     let mut groups: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
     for &code in codes {
         groups.entry(joined_name(code)).or_default().push(code);
@@ -73,11 +91,19 @@ pub fn variant_names<'a>(codes: &[&'a str]) -> Result<Vec<String>, String> {
         } else {
             joined
         };
-        check_identifier(code, &name)?;
+        check_identifier(code, &name).map_err(|message| NamingError {
+            code: code.to_owned(),
+            other: None,
+            message,
+        })?;
         if let Some(other) = taken.insert(name.clone(), code) {
-            return Err(format!(
-                "error codes {other} and {code} both become the variant name {name}"
-            ));
+            return Err(NamingError {
+                code: code.to_owned(),
+                other: Some(other.to_owned()),
+                message: format!(
+                    "error codes {other} and {code} both become the variant name {name}"
+                ),
+            });
         }
         names.push(name);
     }
@@ -85,7 +111,7 @@ pub fn variant_names<'a>(codes: &[&'a str]) -> Result<Vec<String>, String> {
 }
 
 /// The variant name of one code on its own (no other code to collide with).
-pub fn variant_name(code: &str) -> Result<String, String> {
+pub fn variant_name(code: &str) -> Result<String, NamingError> {
     variant_names(&[code]).map(|mut names| names.remove(0))
 }
 
@@ -209,18 +235,22 @@ mod tests {
         );
         assert_eq!(
             variant_names(&["A.b", "AB", "A.B"]).unwrap_err(),
-            "error codes A.b and A.B both become the variant name ADotB"
+            NamingError {
+                code: "A.B".to_owned(),
+                other: Some("A.b".to_owned()),
+                message: "error codes A.b and A.B both become the variant name ADotB".to_owned(),
+            }
         );
     }
 
     #[test]
     fn reserved_names_are_refused() {
         assert_eq!(
-            variant_name("Self").unwrap_err(),
+            variant_name("Self").unwrap_err().to_string(),
             "error code Self cannot become a Rust identifier: Self is reserved"
         );
         assert_eq!(
-            variant_name("ALL").unwrap_err(),
+            variant_name("ALL").unwrap_err().to_string(),
             "error code ALL cannot become a Rust identifier: ALL is reserved"
         );
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::agreement::{Kind, TableKind};
-use crate::error::{is_unsafe, quote, Error};
+use crate::error::{describe_unsafe, is_unsafe, quote, Error};
 use crate::locale::Locale;
 
 /// The file name of the manifest inside a docs directory.
@@ -326,7 +326,12 @@ impl Manifest {
     /// Errors name the manifest file (and line, where there is one).
     pub fn load(docs_dir: &Path) -> Result<Manifest, Error> {
         let path = docs_dir.join(MANIFEST_FILE);
-        let bytes = crate::files::read_confined(docs_dir, MANIFEST_FILE, MAX_MANIFEST_BYTES)?;
+        let bytes = crate::files::read_confined_as(
+            docs_dir,
+            MANIFEST_FILE,
+            MAX_MANIFEST_BYTES,
+            "cannot read the manifest",
+        )?;
         Manifest::parse(&path, &bytes)
     }
 
@@ -350,11 +355,15 @@ impl Manifest {
             Error::at(path, line, format!("malformed manifest: {message}"))
         };
         let raw: RawManifest = serde_json::from_str(text).map_err(|e| malformed(e, 1))?;
+        // The offset of every line break, found once: a manifest can list many entries.
+        let breaks: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+            .collect();
         let line_of = |entry: &RawValue| {
-            line_at(
-                bytes,
-                entry.get().as_ptr() as usize - text.as_ptr() as usize,
-            )
+            let offset = entry.get().as_ptr() as usize - text.as_ptr() as usize;
+            breaks.partition_point(|&b| b < offset) + 1
         };
         fn entries<'a, T: Deserialize<'a>>(
             raw: &[&'a RawValue],
@@ -451,8 +460,8 @@ pub(crate) fn line_at(bytes: &[u8], offset: usize) -> usize {
 /// A file path of the manifest, normalized: `/`-separated components without `.` or empty
 /// ones. Refuses absolute paths, `..`, backslashes and unsafe characters.
 pub fn normalize_file(file: &str) -> Result<String, String> {
-    if file.chars().any(is_unsafe) {
-        return Err(format!("file {} holds a control character", quote(file)));
+    if let Some(c) = file.chars().find(|&c| is_unsafe(c)) {
+        return Err(format!("file {} holds {}", quote(file), describe_unsafe(c)));
     }
     if file.starts_with('/') || file.contains('\\') || Path::new(file).is_absolute() {
         return Err(format!(
@@ -509,16 +518,15 @@ fn validate(
     };
     let texts_safe = |entry: &str, line: usize, texts: &[(&str, Option<&String>)]| {
         for (field, text) in texts {
-            if let Some(text) = text {
-                if text.chars().any(is_unsafe) {
-                    return Err(invalid(
-                        line,
-                        format!(
-                            "{field} of {entry} holds a control character: {}",
-                            quote(text)
-                        ),
-                    ));
-                }
+            if let Some(c) = text.and_then(|text| text.chars().find(|&c| is_unsafe(c))) {
+                return Err(invalid(
+                    line,
+                    format!(
+                        "{field} of {entry} holds {}: {}",
+                        describe_unsafe(c),
+                        quote(text.map_or("", String::as_str))
+                    ),
+                ));
             }
         }
         Ok(())
@@ -741,7 +749,7 @@ mod tests {
             (
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt"}],
                     "accept": [{"code": "X\nerror: injected", "reason": "r"}]}"#,
-                r#"docs/sources.json:2: invalid manifest: code of accept[0] holds a control character: "X\nerror: injected""#,
+                r#"docs/sources.json:2: invalid manifest: code of accept[0] holds a control character (U+000A): "X\nerror: injected""#,
             ),
             (
                 r#"{"pages": [{"product": "cdn", "locale": "en", "file": "a.txt", "updated": "2025-12-24\n10:38"}]}"#,

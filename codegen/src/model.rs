@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, CodeView, SourceRef};
-use crate::error::Error;
+use crate::error::{Error, Place};
 use crate::ident::{feature_name, module_name, product_variant, variant_names};
 use crate::locale::Locale;
 
@@ -106,7 +106,23 @@ impl Model {
                        products: &dyn Fn(&CodeView<'_>) -> Vec<String>|
          -> Result<Vec<CodeEntry>, Error> {
             let codes: Vec<&str> = views.iter().map(|v| v.code).collect();
-            let names = variant_names(&codes).map_err(|reason| Error::naming(None, reason))?;
+            let names = variant_names(&codes).map_err(|e| {
+                // At the first row that lists the code, naming the other code's too.
+                let place_of = |code: &str| {
+                    views
+                        .iter()
+                        .find(|v| v.code == code)
+                        .and_then(|v| first_place(catalog, v))
+                };
+                let also = e
+                    .other
+                    .as_deref()
+                    .and_then(|other| Some((other, place_of(other)?)))
+                    .map_or_else(String::new, |(other, place)| {
+                        format!(" ({other} is at {})", show_place(&place))
+                    });
+                Error::naming(place_of(&e.code), format!("{}{also}", e.message))
+            })?;
             Ok(views
                 .into_iter()
                 .zip(names)
@@ -152,8 +168,12 @@ impl Model {
                     ),
                 ));
             }
-            let codes = entries(view.codes.values().collect(), &|_| Vec::new())
-                .map_err(|e| Error::naming(None, format!("{}: {}", view.product, e.message())))?;
+            let codes = entries(view.codes.values().collect(), &|_| Vec::new()).map_err(|e| {
+                Error::naming(
+                    e.place().cloned(),
+                    format!("{}: {}", view.product, e.message()),
+                )
+            })?;
             let sources: BTreeSet<String> = codes
                 .iter()
                 .flat_map(|c| c.texts.iter().flatten().map(|t| t.from.clone()))
@@ -204,5 +224,25 @@ impl Model {
     /// The products that have codes of their own (and so a module and a feature).
     pub fn products_with_codes(&self) -> impl Iterator<Item = &ProductEntry> {
         self.products.iter().filter(|p| !p.codes.is_empty())
+    }
+}
+
+/// The place of the first row (in manifest order) that lists a code.
+fn first_place(catalog: &Catalog<'_>, view: &CodeView<'_>) -> Option<Place> {
+    view.mentions
+        .iter()
+        .flatten()
+        .min_by_key(|m| (m.source, m.line))
+        .map(|m| Place {
+            file: catalog.path(m.source).to_path_buf(),
+            line: m.line,
+        })
+}
+
+/// `path:line`, or `path` where the line is not known.
+fn show_place(place: &Place) -> String {
+    match place.line {
+        Some(line) => format!("{}:{line}", place.file.display()),
+        None => place.file.display().to_string(),
     }
 }

@@ -51,12 +51,23 @@ pub(super) fn blocks(path: &Path, html: &str, first_line: usize) -> Result<Vec<B
                 // A heading's text is computed once; headings inside it are its text.
                 out.push(Block::Heading {
                     level: name.as_bytes()[1] - b'0',
-                    text: cell_text(element, usize::MAX),
+                    text: cell_text(element, usize::MAX, usize::MAX),
                     line: line_of(element.id()),
                 });
                 continue;
             }
-            "table" => out.push(table(element, &line_of)),
+            "table" => {
+                let block = table(element, &line_of);
+                let is_code_table = matches!(&block, Block::Table { header, .. }
+                    if super::classify_header(header) != super::Header::Other);
+                out.push(block);
+                // A code table's cells are its rows' text: tables and headings nested in them
+                // are read as part of it, not again on their own (which, table in table, would
+                // read the innermost cells once per level).
+                if is_code_table {
+                    continue;
+                }
+            }
             _ => {}
         }
         pending.clear();
@@ -66,46 +77,46 @@ pub(super) fn blocks(path: &Path, html: &str, first_line: usize) -> Result<Vec<B
     Ok(out)
 }
 
-/// A table: its header row (the `<thead>` row, a row of `<th>` cells, or a first row whose
-/// first cell is a code column title) and its own body rows (not those of nested tables).
+/// A table: its header row (the first row: a `<thead>` row, a row of `<th>` cells, or a first
+/// row of `<td>` cells, which is what a reader of the page takes for the column titles) and its
+/// own body rows (not those of nested tables). The body rows are read only where the header is
+/// a code table's.
 fn table(element: ElementRef<'_>, line_of: &dyn Fn(NodeId) -> Option<usize>) -> Block {
-    let mut rows: Vec<(bool, ElementRef<'_>)> = Vec::new();
+    let mut rows: Vec<ElementRef<'_>> = Vec::new();
     for child in element.children().filter_map(ElementRef::wrap) {
         match child.value().name() {
-            "tr" => rows.push((false, child)),
-            section @ ("thead" | "tbody" | "tfoot") => {
-                for tr in child.children().filter_map(ElementRef::wrap) {
-                    if tr.value().name() == "tr" {
-                        rows.push((section == "thead", tr));
-                    }
-                }
-            }
+            "tr" => rows.push(child),
+            "thead" | "tbody" | "tfoot" => rows.extend(
+                child
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|tr| tr.value().name() == "tr"),
+            ),
             _ => {}
         }
     }
-    let mut header = Vec::new();
-    let mut body = rows.as_slice();
-    if let Some(((in_thead, first), rest)) = rows.split_first() {
-        let cells = cells_of(*first);
-        let titles: Vec<String> = cells
-            .iter()
-            .map(|cell| cell_text(*cell, MAX_HEADER_CHARS))
-            .collect();
-        let all_th = !cells.is_empty() && cells.iter().all(|c| c.value().name() == "th");
-        if *in_thead || all_th || titles.first().is_some_and(|t| super::is_code_header(t)) {
-            header = titles;
-            body = rest;
+    let (header, body) = match rows.split_first() {
+        Some((first, rest)) => {
+            let titles = cells_of(*first)
+                .into_iter()
+                .map(|cell| header_text(cell))
+                .collect();
+            (titles, rest)
         }
-    }
+        None => (Vec::new(), &rows[..]),
+    };
     let recognized = super::classify_header(&header) != super::Header::Other;
     let rows = if recognized {
         body.iter()
-            .map(|(_, tr)| TableRow {
+            .map(|tr| TableRow {
                 cells: cells_of(*tr)
                     .into_iter()
-                    .map(|cell| cell_text(cell, usize::MAX))
+                    .map(|cell| cell_text(cell, usize::MAX, usize::MAX))
                     .collect(),
-                line: line_of(tr.id()),
+                line: first_words(*tr)
+                    .and_then(line_of)
+                    .or_else(|| line_of(tr.id())),
+                dropped: None,
             })
             .collect()
     } else {
@@ -119,6 +130,20 @@ fn table(element: ElementRef<'_>, line_of: &dyn Fn(NodeId) -> Option<usize>) -> 
     }
 }
 
+/// The first text node of `element` that holds more than whitespace.
+fn first_words(element: ElementRef<'_>) -> Option<NodeId> {
+    element
+        .descendants()
+        .find(|node| matches!(node.value(), Node::Text(t) if !t.trim().is_empty()))
+        .map(|node| node.id())
+}
+
+/// The text of a header cell: at most [`MAX_HEADER_CHARS`] of it, looking at a bounded number
+/// of nodes (a layout table's first cell can hold the whole page, and layout tables nest).
+fn header_text(cell: ElementRef<'_>) -> String {
+    cell_text(cell, MAX_HEADER_CHARS, 16 * MAX_HEADER_CHARS)
+}
+
 fn cells_of(tr: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     tr.children()
         .filter_map(ElementRef::wrap)
@@ -127,13 +152,13 @@ fn cells_of(tr: ElementRef<'_>) -> Vec<ElementRef<'_>> {
 }
 
 /// The text of an element as a reader sees it: markup dropped, entities decoded (by the
-/// parser), line breaks and block boundaries as spaces, whitespace collapsed, at most `limit`
-/// bytes of text gathered. Scripts and styles are not text.
-fn cell_text(element: ElementRef<'_>, limit: usize) -> String {
+/// parser), line breaks and block boundaries as spaces, whitespace collapsed; at most `limit`
+/// bytes of text gathered, from at most `max_nodes` nodes. Scripts and styles are not text.
+fn cell_text(element: ElementRef<'_>, limit: usize, max_nodes: usize) -> String {
     let mut text = String::new();
     let mut hidden_depth = 0usize;
-    for edge in element.traverse() {
-        if text.len() >= limit {
+    for (seen, edge) in element.traverse().enumerate() {
+        if text.len() >= limit || seen >= max_nodes.saturating_mul(2) {
             break;
         }
         match edge {
@@ -142,7 +167,15 @@ fn cell_text(element: ElementRef<'_>, limit: usize) -> String {
                     hidden_depth += 1
                 }
                 Node::Element(e) if breaks_text(e.name()) => text.push(' '),
-                Node::Text(t) if hidden_depth == 0 => text.push_str(t),
+                Node::Text(t) if hidden_depth == 0 => {
+                    let room = limit - text.len();
+                    if t.len() <= room {
+                        text.push_str(t);
+                    } else {
+                        let end = (0..=room).rev().find(|&i| t.is_char_boundary(i));
+                        text.push_str(&t[..end.unwrap_or(0)]);
+                    }
+                }
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => match node.value() {
@@ -187,6 +220,8 @@ fn breaks_text(name: &str) -> bool {
 fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> {
     let bytes = html.as_bytes();
     let mut depth = 0usize;
+    // Open `<svg>` and `<math>` elements.
+    let mut foreign = 0usize;
     let mut i = 0;
     while let Some(offset) = memchr_lt(&bytes[i..]) {
         let start = i + offset;
@@ -215,8 +250,23 @@ fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> 
             .iter()
             .position(|&b| b == b'>')
             .map_or(bytes.len(), |p| name_start + p + 1);
-        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+        // `<div/>` opens a div like `<div>` does; only in SVG and MathML does `/>` close it.
+        let self_closing = tag_end >= 2
+            && bytes[tag_end - 2] == b'/'
+            && (foreign > 0 || matches!(name.as_str(), "svg" | "math"));
+        if matches!(name.as_str(), "svg" | "math") && !self_closing {
+            if closing {
+                foreign = foreign.saturating_sub(1);
+            } else {
+                foreign += 1;
+            }
+        }
+        // Raw text holds no tags, except in SVG and MathML, where `<style>` and `<title>` are
+        // elements like any other (counting their contents there errs on the safe side).
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title")
+            && !closing
+            && foreign == 0
+        {
             i = find_end_tag(html, tag_end, &name);
             continue;
         }
@@ -275,8 +325,8 @@ fn nests(name: &str) -> bool {
     )
 }
 
-/// scraper's tree sink, recording the line each element starts on (html5ever reports the line
-/// of every token to its sink).
+/// scraper's tree sink, recording the line each element starts on and the line of each text
+/// node's first word (html5ever reports the line of every token to its sink).
 struct LineSink {
     inner: HtmlTreeSink,
     line: Cell<u64>,
@@ -323,7 +373,23 @@ impl TreeSink for LineSink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        self.inner.append(parent, child)
+        // The line of a text node is where its first word is: a row's line is its code's.
+        let words = matches!(&child, NodeOrText::AppendText(t) if !t.trim().is_empty());
+        self.inner.append(parent, child);
+        if words {
+            let html = self.inner.0.borrow();
+            let text = html
+                .tree
+                .get(*parent)
+                .and_then(|parent| parent.last_child())
+                .map(|node| node.id());
+            if let Some(text) = text {
+                self.lines
+                    .borrow_mut()
+                    .entry(text)
+                    .or_insert(self.line.get());
+            }
+        }
     }
 
     fn append_based_on_parent_node(

@@ -8,7 +8,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{normalize, Block, LineIndex, TableRow};
-use crate::error::{quote, Error};
+use crate::error::Error;
 
 pub(super) fn blocks(path: &Path, source: &str) -> Result<Vec<Block>, Error> {
     let lines = LineIndex::new(source);
@@ -76,23 +76,15 @@ pub(super) fn blocks(path: &Path, source: &str) -> Result<Vec<Block>, Error> {
                     (table.as_mut(), row.take())
                 {
                     // pulldown-cmark drops the cells past the header's number, as GitHub
-                    // does; a row with more is an error here, not a truncated row.
+                    // does; the row keeps how many its source writes, so that a code table's
+                    // row with more is an error, not a truncated row.
                     let written = source_cells(&source[range.clone()]);
-                    let line = lines.line_of(range.start);
-                    if written > header.len() {
-                        return Err(Error::at_line(
-                            path,
-                            line,
-                            format!(
-                                "expected {} cells, as the header has, found {written}: {}",
-                                header.len(),
-                                quote(source[range].trim())
-                            ),
-                        ));
-                    }
+                    let dropped = (written > header.len().max(cells.len()))
+                        .then(|| (written, source[range.clone()].trim().to_owned()));
                     rows.push(TableRow {
                         cells,
-                        line: Some(line),
+                        line: Some(lines.line_of(range.start)),
+                        dropped,
                     });
                 }
             }

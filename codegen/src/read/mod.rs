@@ -374,6 +374,9 @@ pub(crate) enum Block {
 pub(crate) struct TableRow {
     pub cells: Vec<String>,
     pub line: Option<usize>,
+    /// Where the row's source writes more cells than `cells` holds (a Markdown parser drops
+    /// those past the header's number): how many, and the row as written.
+    pub dropped: Option<(usize, String)>,
 }
 
 /// Finds the common table and the product table in a page's blocks.
@@ -384,7 +387,10 @@ pub(crate) fn select_tables(path: &Path, blocks: Vec<Block>) -> Result<PageTable
     let is_section = |b: &Block, section: Section| matches!(b, Block::Heading { text, .. } if section_of(text) == Some(section));
     let mut first_error = None;
     for start in (0..blocks.len()).filter(|&i| is_section(&blocks[i], Section::Common)) {
-        let (common, next) = match table_in_section(path, &blocks, start, "Common Error Codes") {
+        let Block::Heading { text: heading, .. } = &blocks[start] else {
+            unreachable!("positions of headings")
+        };
+        let (common, next) = match table_in_section(path, &blocks, start, heading) {
             Ok((Some(common), next)) => (common, next),
             Ok((None, _)) => {
                 first_error.get_or_insert_with(|| {
@@ -491,6 +497,11 @@ fn finish_without_table(
     index: usize,
 ) -> Result<(Option<PageTable>, usize), Error> {
     match other {
+        Some((line, [])) if section_of(heading) == Some(Section::Common) => Err(Error::at(
+            path,
+            line,
+            "the Common Error Codes table has no rows",
+        )),
         Some((line, header)) if section_of(heading) == Some(Section::Common) => Err(Error::at(
             path,
             line,
@@ -508,17 +519,23 @@ fn finish_without_table(
 fn table_rows(path: &Path, rows: &[TableRow]) -> Result<Vec<Row>, Error> {
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        if row.cells.iter().all(String::is_empty) {
+        // A row of empty cells is a spacer; one whose source writes cells the parser dropped is
+        // not.
+        if row.dropped.is_none() && row.cells.iter().all(String::is_empty) {
             continue;
         }
-        if row.cells.len() > 2 {
+        let written = match &row.dropped {
+            Some((written, as_written)) => Some((*written, as_written.clone())),
+            None if row.cells.len() > 2 => Some((row.cells.len(), row.cells.join(" | "))),
+            None => None,
+        };
+        if let Some((written, as_written)) = written {
             return Err(Error::at(
                 path,
                 row.line,
                 format!(
-                    "expected 2 cells (code, description), found {}: {}",
-                    row.cells.len(),
-                    quote(&row.cells.join(" | "))
+                    "expected 2 cells (code, description), found {written}: {}",
+                    quote(&as_written)
                 ),
             ));
         }

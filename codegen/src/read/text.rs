@@ -125,13 +125,27 @@ fn is_section_title(line: &str) -> bool {
 
 /// The layout a header line announces, if it is one: a code column title, then a description
 /// column title after a space or right after it.
+///
+/// Every line after the heading is asked, so the work per line is kept small: a line without
+/// both kinds of title word is passed over at once, and only the splits that leave at most
+/// three words for the description are tried.
 fn header_layout(line: &str) -> Option<Layout> {
     if line.is_empty() || line.len() > MAX_HEADER_LINE {
         return None;
     }
+    let lower = line.to_lowercase();
+    if !(lower.contains("code") || lower.contains('码')) || !is_description_header(&lower) {
+        return None;
+    }
+    // The description is at most three words: it starts in the third-last word at the
+    // earliest, or right after the space before it.
+    let from = lower
+        .rmatch_indices(' ')
+        .nth(2)
+        .map_or(1, |(space, _)| space.max(1));
     let mut run_together = None;
-    for (i, _) in line.char_indices().skip(1) {
-        let (code, rest) = line.split_at(i);
+    for (i, _) in lower.char_indices().filter(|&(i, _)| i >= from) {
+        let (code, rest) = lower.split_at(i);
         if !is_code_header(code) {
             continue;
         }
@@ -161,24 +175,14 @@ pub fn split_run_together(
     rows: &[RawRow],
     known: &HashSet<&str>,
 ) -> Result<Vec<Row>, Error> {
-    // No known code is longer than this: the candidates are the prefixes up to it, however
-    // long the row.
-    let longest = known.iter().map(|code| code.len()).max().unwrap_or(0);
-    let split = rows
-        .iter()
+    let prefixes = KnownPrefixes::new(known);
+    rows.iter()
         .map(|raw| {
             let text = raw.text.as_str();
-            // The longest prefix made only of code characters bounds the candidates.
-            let max = text
-                .bytes()
-                .take(longest)
-                .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'_'))
-                .unwrap_or(text.len().min(longest));
             // Only the longest known prefix: if a segment follows it, the row's code is a longer,
             // unknown one, and a shorter prefix would be just as wrong.
-            (1..=max)
-                .rev()
-                .find(|&end| known.contains(&text[..end]))
+            prefixes
+                .longest(text)
                 .filter(|&end| {
                     let rest = &text.as_bytes()[end..];
                     !(rest.first() == Some(&b'.')
@@ -201,8 +205,59 @@ pub fn split_run_together(
                     )
                 })
         })
-        .collect::<Result<Vec<Row>, Error>>()?;
-    Ok(split)
+        .collect()
+}
+
+/// The known codes as a trie of their bytes, so that the longest known code starting a row is
+/// found in one pass over the row's first characters, however long the row or the codes.
+struct KnownPrefixes {
+    /// The child of a node by the next byte.
+    children: std::collections::HashMap<(u32, u8), u32>,
+    /// Whether the path to each node spells a known code.
+    ends: Vec<bool>,
+}
+
+impl KnownPrefixes {
+    fn new(known: &HashSet<&str>) -> KnownPrefixes {
+        let mut trie = KnownPrefixes {
+            children: std::collections::HashMap::new(),
+            ends: vec![false],
+        };
+        // A code is made of code characters; anything else could never start a row's split.
+        for code in known.iter().filter(|code| code.bytes().all(is_code_byte)) {
+            let mut node = 0u32;
+            for b in code.bytes() {
+                let next = u32::try_from(trie.ends.len()).expect("fewer nodes than bytes read");
+                node = *trie.children.entry((node, b)).or_insert_with(|| {
+                    trie.ends.push(false);
+                    next
+                });
+            }
+            trie.ends[node as usize] = true;
+        }
+        trie
+    }
+
+    /// The length of the longest known code that `text` starts with.
+    fn longest(&self, text: &str) -> Option<usize> {
+        let mut node = 0u32;
+        let mut longest = None;
+        for (i, b) in text.bytes().enumerate() {
+            match self.children.get(&(node, b)) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            if self.ends[node as usize] {
+                longest = Some(i + 1);
+            }
+        }
+        longest
+    }
+}
+
+/// Whether `b` can be part of an error code.
+fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'.' || b == b'_'
 }
 
 #[cfg(test)]

@@ -422,7 +422,10 @@ fn every_command_exits_2_on_docs_it_cannot_read_or_build() {
     let cases = [
         (
             fixture("colliding_codes"),
-            "error: cvm: error codes A.B and A.b both become the variant name ADotB\n".to_owned(),
+            "error: tests/fixtures/docs/colliding_codes/pages/cvm-error-codes-en.md:16: cvm: error \
+             codes A.B and A.b both become the variant name ADotB (A.B is at \
+             tests/fixtures/docs/colliding_codes/pages/cvm-error-codes-en.md:18)\n"
+                .to_owned(),
         ),
         (
             fixture("unsupported_extension"),

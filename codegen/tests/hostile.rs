@@ -861,7 +861,10 @@ fn variant_name_collisions_name_the_rows() {
             ("A.B", "Two."),
         ],
     );
-    docs.manifest(&[("cdn", "en", "pages/a.txt")], "[]");
+    docs.write(
+        "sources.json",
+        support::manifest(&[("pages/a.txt", "cdn", "en")], ""),
+    );
     let error = naming_error(&docs);
     assert_eq!(
         docs.relative(&error.to_string()),
@@ -873,7 +876,10 @@ fn variant_name_collisions_name_the_rows() {
         "pages/a.txt",
         &[("InternalError", "Internal error."), ("ALL", "All.")],
     );
-    docs.manifest(&[("cdn", "en", "pages/a.txt")], "[]");
+    docs.write(
+        "sources.json",
+        support::manifest(&[("pages/a.txt", "cdn", "en")], ""),
+    );
     assert_eq!(
         docs.relative(&naming_error(&docs).to_string()),
         "DOCS/pages/a.txt:9: error code ALL cannot become a Rust identifier: ALL is reserved"

@@ -131,6 +131,11 @@ impl DocsDir {
 
     /// `text` with the docs directory written as `DOCS`, so that expected messages do not
     /// depend on where the temporary folder is.
+    /// Writes a text-capture page with `rows` as (code, description).
+    pub fn text_page(&self, file: &str, rows: &[(&str, &str)]) -> &Self {
+        self.write(file, text_page(rows))
+    }
+
     pub fn relative(&self, text: &str) -> String {
         text.replace(&self.arg(), "DOCS")
     }
@@ -181,3 +186,46 @@ pub fn manifest(pages: &[(&str, &str, &str)], rest: &str) -> String {
         entries.join(",\n")
     )
 }
+
+/// A plain-text capture with the given rows, laid out as the captured pages are.
+pub fn text_page(rows: &[(&str, &str)]) -> String {
+    let mut page = String::from(
+        "Responses\n\nCommon Error Codes\n\nThe following table lists the common error codes.\n\n\
+         Error Code Description\n",
+    );
+    for (code, description) in rows {
+        page.push_str(&format!("{code} {description}\n"));
+    }
+    page.push_str("\nFeedback\n");
+    page
+}
+
+/// The 26 rows of the 2019 generation of the common table, as the captured pages word them.
+pub const CURRENT: [(&str, &str); 26] = [
+    ("AuthFailure.InvalidSecretId", "Invalid key (not a TencentCloud API key type)."),
+    ("AuthFailure.MFAFailure", "MFA failed."),
+    ("AuthFailure.SecretIdNotFound", "The key does not exist."),
+    ("AuthFailure.SignatureExpire", "Signature expired."),
+    ("AuthFailure.SignatureFailure", "Signature error."),
+    ("AuthFailure.TokenFailure", "Token error."),
+    ("AuthFailure.UnauthorizedOperation", "The request does not have CAM authorization."),
+    ("DryRunOperation", "DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used."),
+    ("FailedOperation", "Operation failed."),
+    ("InternalError", "Internal error."),
+    ("InvalidAction", "The API does not exist."),
+    ("InvalidParameter", "Incorrect parameter."),
+    ("InvalidParameterValue", "Invalid parameter value."),
+    ("LimitExceeded", "Quota limit exceeded."),
+    ("MissingParameter", "A parameter is missing."),
+    ("NoSuchVersion", "The API version does not exist."),
+    ("RequestLimitExceeded", "The number of requests exceeds the frequency limit."),
+    ("ResourceInUse", "Resource is in use."),
+    ("ResourceInsufficient", "Insufficient resource."),
+    ("ResourceNotFound", "The resource does not exist."),
+    ("ResourceUnavailable", "Resource is unavailable."),
+    ("UnauthorizedOperation", "Unauthorized operation."),
+    ("UnknownParameter", "Unknown parameter."),
+    ("UnsupportedOperation", "Unsupported operation."),
+    ("UnsupportedProtocol", "HTTPS request method error. Only GET and POST requests are supported."),
+    ("UnsupportedRegion", "API does not support the requested region."),
+];

@@ -34,7 +34,7 @@ pub struct Place {
 ///
 /// It displays on one line as `path:line: message`, `path: message`, or just `message`, the way
 /// compilers report errors, so that editors and terminals can jump to the place. Texts quoted
-/// from the input are escaped and bounded (see [`quote`]), so a message never spans lines.
+/// from the input are escaped and bounded (see [`quote()`]), so a message never spans lines.
 #[derive(Debug, Clone)]
 pub struct Error {
     kind: ErrorKind,

@@ -1,7 +1,7 @@
 //! Reading one source: a reader per format, all producing the same [`Row`]s.
 //!
-//! HTML and Markdown pages are turned into a sequence of [`Block`]s (headings and tables, with
-//! their lines), and one rule ([`select_tables`]) finds the tables in it: the common table is the
+//! HTML and Markdown pages are turned into a sequence of `Block`s (headings and tables, with
+//! their lines), and one rule (`select_tables`) finds the tables in it: the common table is the
 //! first code/description table under a "Common Error Codes" heading, and the product's own
 //! table the first code/description table under a heading such as "Business Error Codes" after
 //! it. Plain-text captures have their own line-based reader, because the capture flattened the

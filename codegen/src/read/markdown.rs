@@ -147,21 +147,6 @@ fn source_cells(row: &str) -> usize {
     separators.len() + 1 - usize::from(trailing)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::source_cells;
-
-    #[test]
-    fn cells_as_written() {
-        assert_eq!(source_cells("| a | b |"), 2);
-        assert_eq!(source_cells("a | b"), 2);
-        assert_eq!(source_cells("| a | b | c |"), 3);
-        assert_eq!(source_cells("| a | `x|y` |"), 3);
-        assert_eq!(source_cells(r"| a | x\|y |"), 2);
-        assert_eq!(source_cells("| a |"), 1);
-    }
-}
-
 /// The text of a Markdown (or HTML) fragment as a table cell shows it: markup dropped, link
 /// text kept and URLs dropped, entities decoded, whitespace collapsed. For the Error Center's
 /// descriptions, which the site renders as Markdown with HTML inside.
@@ -185,4 +170,19 @@ pub(crate) fn inline_text(fragment: &str) -> String {
         }
     }
     normalize(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_cells;
+
+    #[test]
+    fn cells_as_written() {
+        assert_eq!(source_cells("| a | b |"), 2);
+        assert_eq!(source_cells("a | b"), 2);
+        assert_eq!(source_cells("| a | b | c |"), 3);
+        assert_eq!(source_cells("| a | `x|y` |"), 3);
+        assert_eq!(source_cells(r"| a | x\|y |"), 2);
+        assert_eq!(source_cells("| a |"), 1);
+    }
 }

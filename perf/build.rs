@@ -26,9 +26,21 @@ fn generate() -> Result<(), tencentcloud_error_codes_build::Error> {
     let _ = std::fs::remove_dir_all(&docs);
     let common = synthetic::common_rows(Path::new("../docs"))?;
     synthetic::write_docs(&docs, &common, 200, 25);
-    let generated = tencentcloud_error_codes_build::generate_from_dir(&docs)?;
-    tencentcloud_error_codes_build::cargo::write_if_changed(
-        &out.join("large.rs"),
-        generated.source.as_bytes(),
-    )
+    let generated = tencentcloud_error_codes_build::generate_from_dir(
+        &docs,
+        tencentcloud_error_codes_build::Layout::OutDir,
+    )?;
+    // The common enum (every code of the set) and the lookup it uses; `src/lib.rs` gives them
+    // the crate items they name.
+    for file in generated
+        .files
+        .iter()
+        .filter(|f| matches!(f.path.as_str(), "common.rs" | "lookup.rs"))
+    {
+        tencentcloud_error_codes_build::write::write_if_changed(
+            &out.join("large").join(&file.path),
+            file.contents.as_bytes(),
+        )?;
+    }
+    Ok(())
 }

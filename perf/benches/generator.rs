@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use tencentcloud_error_codes_build::read::read_table;
-use tencentcloud_error_codes_build::{generate_from_dir, Agreement, Docs};
+use tencentcloud_error_codes_build::read::read_page;
+use tencentcloud_error_codes_build::{generate_from_dir, Agreement, Catalog, Docs, Layout};
 use tencentcloud_error_codes_perf::synthetic;
 
 fn docs_dir() -> &'static Path {
@@ -25,7 +25,7 @@ fn read_pages(c: &mut Criterion) {
     group.throughput(Throughput::Elements(common.len() as u64));
     for (name, file, text) in &pages {
         group.bench_function(*name, |b| {
-            b.iter(|| read_table(Path::new(file), black_box(text)).expect("readable"))
+            b.iter(|| read_page(Path::new(file), black_box(text)).expect("readable"))
         });
     }
     group.finish();
@@ -40,7 +40,8 @@ fn check_1000_pages(c: &mut Criterion) {
     group.bench_function("1000-pages", |b| {
         b.iter(|| {
             let docs = Docs::load(dir.path()).expect("readable");
-            black_box(Agreement::check(&docs))
+            let catalog = Catalog::build(&docs).expect("a catalog");
+            black_box(Agreement::check(&catalog).findings.len())
         })
     });
     group.finish();
@@ -48,7 +49,7 @@ fn check_1000_pages(c: &mut Criterion) {
 
 fn generate_vendored(c: &mut Criterion) {
     c.bench_function("generate/vendored-docs", |b| {
-        b.iter(|| generate_from_dir(docs_dir()).expect("the vendored docs agree"))
+        b.iter(|| generate_from_dir(docs_dir(), Layout::Src).expect("the vendored docs agree"))
     });
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use tencentcloud_error_codes_build::{
-    generate, lookup::PerfectHash, Agreement, Docs, Error, Model,
+    generate, lookup::PerfectHash, Agreement, Catalog, Docs, Error, Layout, Model,
 };
 
 fn main() -> ExitCode {
@@ -28,26 +28,27 @@ fn run(dir: &Path) -> Result<(), Error> {
     let start = Instant::now();
     let docs = Docs::load(dir)?;
     let loaded = start.elapsed();
-    let agreement = Agreement::check(&docs);
+    let catalog = Catalog::build(&docs)?;
+    let agreement = Agreement::check(&catalog);
     let agreed = start.elapsed();
-    let model = Model::from_docs(&docs)?;
+    let model = Model::from_catalog(&catalog)?;
     let modelled = start.elapsed();
-    let codes: Vec<&str> = model.codes.iter().map(|c| c.code.as_str()).collect();
+    let codes: Vec<&str> = model.common.iter().map(|c| c.code.as_str()).collect();
     let hash_start = Instant::now();
     PerfectHash::build(&codes);
     let hashed = hash_start.elapsed();
     let emit_start = Instant::now();
-    let source = generate(&model);
+    let files = generate(&model, Layout::Src);
     let emitted = emit_start.elapsed();
     println!(
-        "{} pages, {} codes, {} differences, {} bytes generated",
+        "{} pages, {} common codes, {} differences, {} bytes generated",
         docs.pages.len(),
-        model.codes.len(),
+        model.common.len(),
         agreement.findings.len(),
-        source.len()
+        files.iter().map(|f| f.contents.len()).sum::<usize>()
     );
     println!("read pages      {loaded:>10.1?}");
-    println!("agreement       {:>10.1?}", agreed - loaded);
+    println!("catalog, agree  {:>10.1?}", agreed - loaded);
     println!("model           {:>10.1?}", modelled - agreed);
     println!("generate        {emitted:>10.1?} (perfect hash alone: {hashed:.1?})");
     Ok(())

@@ -10,7 +10,7 @@ use tencentcloud_error_codes_build::{Docs, Error};
 pub fn common_rows(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     let docs = Docs::load(dir)?;
     Ok(docs.pages[0]
-        .rows
+        .common
         .iter()
         .map(|r| (r.code.clone(), r.description.clone()))
         .collect())

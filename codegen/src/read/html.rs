@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::path::Path;
 
 use ego_tree::NodeId;
@@ -17,7 +16,7 @@ use html5ever::{Attribute, QualName};
 use scraper::node::Node;
 use scraper::{ElementRef, Html, HtmlTreeSink};
 
-use super::{normalize, Block, LineIndex, TableRow};
+use super::{Block, LineIndex, TableRow};
 use crate::error::Error;
 
 /// The deepest element nesting read. Real pages nest a few dozen elements deep.
@@ -34,11 +33,18 @@ pub(super) fn blocks(path: &Path, html: &str, first_line: usize) -> Result<Vec<B
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: Cell::new(1),
-        lines: RefCell::new(HashMap::new()),
+        lines: RefCell::new(Vec::new()),
+        last_text: Cell::new(None),
     };
     let parser = html5ever::driver::parse_document(sink, Default::default());
     let (document, lines) = parser.one(html);
-    let line_of = |id: NodeId| lines.get(&id).map(|&line| line as usize + first_line);
+    let line_of = |id: NodeId| {
+        let i = lines.partition_point(|&(node, _)| node < id);
+        lines
+            .get(i)
+            .filter(|&&(node, _)| node == id)
+            .map(|&(_, line)| line as usize + first_line)
+    };
     let mut out = Vec::new();
     // Depth-first, in document order; the depth is bounded by `check_depth`.
     let mut stack = vec![document.root_element()];
@@ -155,7 +161,10 @@ fn cells_of(tr: ElementRef<'_>) -> Vec<ElementRef<'_>> {
 /// parser), line breaks and block boundaries as spaces, whitespace collapsed; at most `limit`
 /// bytes of text gathered, from at most `max_nodes` nodes. Scripts and styles are not text.
 fn cell_text(element: ElementRef<'_>, limit: usize, max_nodes: usize) -> String {
+    // Whitespace is collapsed as the text is gathered (as `normalize` does), so that a cell's
+    // text is built once: a word split by markup (`F<i></i>amily`) stays one word.
     let mut text = String::new();
+    let mut space = false;
     let mut hidden_depth = 0usize;
     for (seen, edge) in element.traverse().enumerate() {
         if text.len() >= limit || seen >= max_nodes.saturating_mul(2) {
@@ -166,14 +175,23 @@ fn cell_text(element: ElementRef<'_>, limit: usize, max_nodes: usize) -> String 
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
                     hidden_depth += 1
                 }
-                Node::Element(e) if breaks_text(e.name()) => text.push(' '),
+                Node::Element(e) if breaks_text(e.name()) => space = true,
                 Node::Text(t) if hidden_depth == 0 => {
-                    let room = limit - text.len();
-                    if t.len() <= room {
-                        text.push_str(t);
-                    } else {
-                        let end = (0..=room).rev().find(|&i| t.is_char_boundary(i));
-                        text.push_str(&t[..end.unwrap_or(0)]);
+                    for (i, word) in t.split(char::is_whitespace).enumerate() {
+                        space |= i > 0;
+                        if word.is_empty() || text.len() >= limit {
+                            continue;
+                        }
+                        if space && !text.is_empty() {
+                            text.push(' ');
+                        }
+                        space = false;
+                        let room = limit.saturating_sub(text.len());
+                        let end = (0..=room.min(word.len()))
+                            .rev()
+                            .find(|&i| word.is_char_boundary(i))
+                            .unwrap_or(0);
+                        text.push_str(&word[..end]);
                     }
                 }
                 _ => {}
@@ -182,12 +200,12 @@ fn cell_text(element: ElementRef<'_>, limit: usize, max_nodes: usize) -> String 
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
                     hidden_depth -= 1
                 }
-                Node::Element(e) if breaks_text(e.name()) => text.push(' '),
+                Node::Element(e) if breaks_text(e.name()) => space = true,
                 _ => {}
             },
         }
     }
-    normalize(&text)
+    text
 }
 
 /// Elements whose edges separate words even without whitespace in the source.
@@ -245,7 +263,17 @@ fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> 
             i = start + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // Lowercased without allocating: the names looked for are short, and a longer one is
+        // an element like any other.
+        let mut buffer = [0u8; 12];
+        let name = match bytes.get(name_start..name_start + name_len) {
+            Some(name) if name.len() <= buffer.len() => {
+                buffer[..name.len()].copy_from_slice(name);
+                buffer[..name.len()].make_ascii_lowercase();
+                std::str::from_utf8(&buffer[..name.len()]).unwrap_or("")
+            }
+            _ => "",
+        };
         let tag_end = bytes[name_start..]
             .iter()
             .position(|&b| b == b'>')
@@ -253,8 +281,8 @@ fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> 
         // `<div/>` opens a div like `<div>` does; only in SVG and MathML does `/>` close it.
         let self_closing = tag_end >= 2
             && bytes[tag_end - 2] == b'/'
-            && (foreign > 0 || matches!(name.as_str(), "svg" | "math"));
-        if matches!(name.as_str(), "svg" | "math") && !self_closing {
+            && (foreign > 0 || matches!(name, "svg" | "math"));
+        if matches!(name, "svg" | "math") && !self_closing {
             if closing {
                 foreign = foreign.saturating_sub(1);
             } else {
@@ -263,14 +291,11 @@ fn check_depth(path: &Path, html: &str, first_line: usize) -> Result<(), Error> 
         }
         // Raw text holds no tags, except in SVG and MathML, where `<style>` and `<title>` are
         // elements like any other (counting their contents there errs on the safe side).
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title")
-            && !closing
-            && foreign == 0
-        {
-            i = find_end_tag(html, tag_end, &name);
+        if matches!(name, "script" | "style" | "textarea" | "title") && !closing && foreign == 0 {
+            i = find_end_tag(html, tag_end, name);
             continue;
         }
-        if !nests(&name) || self_closing {
+        if !nests(name) || self_closing {
         } else if closing {
             depth = depth.saturating_sub(1);
         } else {
@@ -327,19 +352,29 @@ fn nests(name: &str) -> bool {
 
 /// scraper's tree sink, recording the line each element starts on and the line of each text
 /// node's first word (html5ever reports the line of every token to its sink).
+///
+/// The lines are kept as `(node, line)` pairs in a vector, sorted by node when parsing ends (ego
+/// tree numbers nodes in creation order, so the elements' pairs come sorted): a page has as
+/// many pairs as elements, and a map would cost a hash and a probe for each.
 struct LineSink {
     inner: HtmlTreeSink,
     line: Cell<u64>,
-    lines: RefCell<HashMap<NodeId, u64>>,
+    lines: RefCell<Vec<(NodeId, u64)>>,
+    /// The text node whose line was recorded last: later text appended to it keeps that line.
+    last_text: Cell<Option<NodeId>>,
 }
 
 impl TreeSink for LineSink {
-    type Output = (Html, HashMap<NodeId, u64>);
+    type Output = (Html, Vec<(NodeId, u64)>);
     type Handle = NodeId;
     type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
 
     fn finish(self) -> Self::Output {
-        (self.inner.finish(), self.lines.into_inner())
+        let mut lines = self.lines.into_inner();
+        // Stable: a text node's first line stays first, and is the one kept.
+        lines.sort_by_key(|&(node, _)| node);
+        lines.dedup_by_key(|&mut (node, _)| node);
+        (self.inner.finish(), lines)
     }
 
     fn set_current_line(&self, line_number: u64) {
@@ -360,7 +395,7 @@ impl TreeSink for LineSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let id = self.inner.create_element(name, attrs, flags);
-        self.lines.borrow_mut().insert(id, self.line.get());
+        self.lines.borrow_mut().push((id, self.line.get()));
         id
     }
 
@@ -383,11 +418,9 @@ impl TreeSink for LineSink {
                 .get(*parent)
                 .and_then(|parent| parent.last_child())
                 .map(|node| node.id());
-            if let Some(text) = text {
-                self.lines
-                    .borrow_mut()
-                    .entry(text)
-                    .or_insert(self.line.get());
+            if let Some(text) = text.filter(|&text| self.last_text.get() != Some(text)) {
+                self.last_text.set(Some(text));
+                self.lines.borrow_mut().push((text, self.line.get()));
             }
         }
     }

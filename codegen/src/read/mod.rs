@@ -593,7 +593,8 @@ pub(crate) fn split_lines(source: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(source);
     std::iter::from_fn(move || {
         let text = rest?;
-        match text.find(['\n', '\r']) {
+        // A byte search: both are ASCII, and never part of a longer UTF-8 sequence.
+        match text.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
                 let after = if text[i..].starts_with("\r\n") {
                     i + 2

@@ -83,10 +83,40 @@ impl Docs {
     ///
     /// Fails on the first source that cannot be read, naming the file (and line).
     pub fn load(dir: &Path) -> Result<Docs, Error> {
-        let manifest = Manifest::load(dir)?;
+        Docs::load_with(dir, Manifest::load(dir)?)
+    }
+
+    /// Reads the docs set in `dir` as it is before an update that adds sources: the entries
+    /// whose file does not exist yet are left out.
+    pub fn load_present(dir: &Path) -> Result<Docs, Error> {
+        let mut manifest = Manifest::load(dir)?;
+        let exists = |file: &str| normalize_file(file).map_or(true, |f| dir.join(f).exists());
+        manifest.pages.retain(|p| exists(&p.file));
+        manifest.error_center.retain(|e| exists(&e.file));
+        Docs::load_with(dir, manifest)
+    }
+
+    fn load_with(dir: &Path, manifest: Manifest) -> Result<Docs, Error> {
+        // Two entries can name one file through a symbolic link: one source, listed twice.
+        let mut resolved: std::collections::HashMap<PathBuf, String> = Default::default();
+        let mut check_alias = |file: &str| -> Result<(), Error> {
+            let path = dir.join(file);
+            let real = crate::files::resolve_confined(dir, &path)?;
+            match resolved.get(&real) {
+                Some(first) => Err(Error::in_file(
+                    &path,
+                    format!("is the same file as {first} (through a symbolic link): list it once"),
+                )),
+                None => {
+                    resolved.insert(real, file.to_owned());
+                    Ok(())
+                }
+            }
+        };
         let mut tables = Vec::with_capacity(manifest.pages.len());
         for source in &manifest.pages {
             let file = normalize_file(&source.file).map_err(Error::new)?;
+            check_alias(&file)?;
             let path = dir.join(&file);
             // The format first: a file of another kind is often not text at all.
             read::Format::of(&path)?;
@@ -97,6 +127,7 @@ impl Docs {
         let mut warnings = Vec::new();
         for source in &manifest.error_center {
             let file = normalize_file(&source.file).map_err(Error::new)?;
+            check_alias(&file)?;
             let path = dir.join(&file);
             let text = read::decode(&path, read_confined(dir, &file, MAX_SOURCE_BYTES)?)?;
             let export = read_export(&path, &text)?;

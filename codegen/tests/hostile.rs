@@ -575,6 +575,22 @@ fn a_symbolic_link_out_of_the_docs_directory_is_refused() {
         loaded.pages[0].common,
         [row("InternalError", "Internal error.", 8)]
     );
+    // Two entries naming one file through a link are one source listed twice.
+    inside.write(
+        "sources.json",
+        support::manifest(
+            &[
+                ("pages/cdn.txt", "cdn", "en"),
+                ("pages/alias.txt", "cvm", "en"),
+            ],
+            "",
+        ),
+    );
+    assert_eq!(
+        load_error(&inside),
+        "DOCS/pages/alias.txt: is the same file as pages/cdn.txt (through a symbolic link): \
+         list it once"
+    );
 }
 
 #[cfg(unix)]

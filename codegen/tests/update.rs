@@ -1049,3 +1049,36 @@ fn an_export_that_is_not_an_array_fails_and_apply_refuses() {
     );
     assert!(!docs.path().join("api-all-errorcodes.json").exists());
 }
+
+#[test]
+fn a_new_page_is_fetched_and_reported_as_added() {
+    // The maintainer lists a new page with its url; its file does not exist yet.
+    let server = Server::start(&[("/cvm.txt", vec![Reply::Page(real_page("cvm"), "\"x\"")])]);
+    let docs = docs_with(server.port, &[("cdn", None)]);
+    docs.write(
+        "sources.json",
+        format!(
+            "{{\"pages\": [\n    {{\"product\": \"cdn\", \"locale\": \"en\", \"file\": \"pages/cdn.txt\"}},\n    \
+             {{\"product\": \"cvm\", \"locale\": \"en\", \"file\": \"pages/cvm.txt\", \"url\": \"{}\"}}\n]}}\n",
+            server.url("/cvm.txt")
+        ),
+    );
+    let run = update_in(&docs, &[]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "DOCS/pages/cdn.txt: skipped (cdn has no url in DOCS/sources.json)\n\
+             DOCS/pages/cvm.txt: changed\n\n\
+             cvm (common table): added, 26 codes\n\
+             products added: cvm\n\
+             semver: minor (adds 1 product: cvm; the enums are #[non_exhaustive])\n\
+             wrote DOCS/pages/cvm.txt, DOCS/http-cache.json\n{NEXT}"
+        )
+    );
+    assert_eq!(run.status, Some(0));
+    assert_eq!(
+        std::fs::read(docs.path().join("pages/cvm.txt")).unwrap(),
+        real_page("cvm")
+    );
+}

@@ -202,7 +202,7 @@ pub(super) fn run(args: &UpdateArgs) -> Result<Output, Error> {
             return fail(report, errors, line);
         }
     };
-    let before = Docs::load(&dir);
+    let before = Docs::load_present(&dir);
     let written = match args.dry_run {
         true => Vec::new(),
         false => update.apply(&dir, args.keep_going)?,

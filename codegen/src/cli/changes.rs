@@ -10,6 +10,7 @@ use crate::catalog::Catalog;
 use crate::changes::{Changes, ProductChanges, Semver, Status};
 use crate::docs::Docs;
 use crate::error::{escape, quote, Error};
+use crate::locale::Locale;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ChangesArgs {
@@ -100,6 +101,9 @@ pub(super) fn run(args: &ChangesArgs) -> Result<Output, Error> {
     })
 }
 
+/// From this many codes on, texts a locale gains are counted rather than listed.
+const MIN_SUMMARIZED: usize = 3;
+
 fn table_name(p: &ProductChanges) -> &'static str {
     match p.table {
         TableKind::Common => "common table",
@@ -141,7 +145,27 @@ fn product_lines(p: &ProductChanges) -> Vec<String> {
             for code in &p.removed {
                 lines.push(format!("  - {code}"));
             }
-            for r in &p.reworded {
+            // Texts a locale gains where it had none (a page of a new locale): one line.
+            let gained: Vec<&str> = Locale::ALL
+                .iter()
+                .filter(|&&l| {
+                    p.reworded.iter().filter(|r| r.locale == l && r.old.is_empty()).count()
+                        >= MIN_SUMMARIZED
+                })
+                .map(|l| l.as_str())
+                .collect();
+            for locale in &gained {
+                let n = p
+                    .reworded
+                    .iter()
+                    .filter(|r| r.locale.as_str() == *locale && r.old.is_empty())
+                    .count();
+                lines.push(format!("  ~ {n} codes gain a text in {locale}"));
+            }
+            let gains = |r: &&crate::changes::Reworded| {
+                r.old.is_empty() && gained.contains(&r.locale.as_str())
+            };
+            for r in p.reworded.iter().filter(|r| !gains(r)) {
                 // An empty text is none: the locale's sources no longer (or did not yet) give one.
                 let shown = |text: &str| {
                     if text.is_empty() {

@@ -149,7 +149,10 @@ fn product_lines(p: &ProductChanges) -> Vec<String> {
             let gained: Vec<&str> = Locale::ALL
                 .iter()
                 .filter(|&&l| {
-                    p.reworded.iter().filter(|r| r.locale == l && r.old.is_empty()).count()
+                    p.reworded
+                        .iter()
+                        .filter(|r| r.locale == l && r.old.is_empty())
+                        .count()
                         >= MIN_SUMMARIZED
                 })
                 .map(|l| l.as_str())

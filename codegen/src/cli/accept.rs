@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Checked, DocsArg, Output, EXIT_OK};
+use super::{load_checked, DocsArg, Output, EXIT_OK};
 use crate::agreement::{Agreement, Difference, Kind, TableKind};
 use crate::catalog::Catalog;
 use crate::error::{escape, Error};
@@ -36,7 +36,7 @@ pub(super) struct AcceptArgs {
 pub(super) fn run(args: &AcceptArgs) -> Result<Output, Error> {
     let dir = &args.docs.docs;
     // As the build reads it: docs it would refuse (codes that collide) get no acceptances.
-    let docs = Checked::load(dir)?.docs;
+    let docs = load_checked(dir)?;
     let path = docs.manifest_path();
     if args.reason.trim().is_empty() || args.reason.chars().any(crate::error::is_unsafe) {
         return Err(Error::new(

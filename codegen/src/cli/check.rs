@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{to_json, Checked, DocsArg, JsonFinding, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
+use super::{
+    to_json, with_checked, DocsArg, JsonFinding, Output, TextOrJson, EXIT_DIFFER, EXIT_OK,
+};
 use crate::agreement::{plural, Agreement};
 use crate::catalog::Catalog;
 use crate::error::{escape, Error};
@@ -25,9 +27,8 @@ pub(super) struct CheckArgs {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<Output, Error> {
-    let checked = Checked::load(&args.docs.docs)?;
-    let docs = &checked.docs;
-    checked.with(|catalog, agreement| {
+    with_checked(&args.docs.docs, |catalog, agreement| {
+        let docs = catalog.docs;
         let code = if agreement.is_clean() {
             EXIT_OK
         } else {
@@ -56,7 +57,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<Output, Error> {
             stdout,
             stderr,
         })
-    })?
+    })
 }
 
 pub(super) fn capped(out: &mut String, lines: &[String], what: &str) {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{to_json, Checked, DocsArg, Output, EXIT_OK};
+use super::{load_checked, to_json, DocsArg, Output, EXIT_OK};
 use crate::error::Error;
 use crate::locale::Locale;
 use crate::read::Row;
@@ -70,8 +70,7 @@ pub(super) fn run(args: &ExportArgs) -> Result<Output, Error> {
         solution: Option<&'a str>,
         line: Option<usize>,
     }
-    let checked = Checked::load(&args.docs.docs)?;
-    let docs = &checked.docs;
+    let docs = &load_checked(&args.docs.docs)?;
     let ExportFormat::Json = args.format;
     let export = Export {
         pages: docs

@@ -239,28 +239,26 @@ fn finish(out: &mut dyn Write, err: &mut dyn Write, output: Output) -> u8 {
     }
 }
 
-/// A docs set, read and checked as the build checks it: the catalog, the agreement, and the
-/// model (which refuses codes that cannot become identifiers).
-struct Checked {
-    docs: Docs,
+/// Reads the docs set in `dir` and checks it as the build does (the model refuses codes that
+/// cannot become identifiers), then hands the catalog and the agreement, built once, to a
+/// renderer.
+fn with_checked<T>(
+    dir: &std::path::Path,
+    render: impl FnOnce(&Catalog<'_>, &Agreement) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let docs = Docs::load(dir)?;
+    let catalog = Catalog::build(&docs)?;
+    Model::from_catalog(&catalog)?;
+    let agreement = Agreement::check(&catalog);
+    render(&catalog, &agreement)
 }
 
-impl Checked {
-    fn load(dir: &std::path::Path) -> Result<Checked, Error> {
-        let docs = Docs::load(dir)?;
-        {
-            let catalog = Catalog::build(&docs)?;
-            Model::from_catalog(&catalog)?;
-        }
-        Ok(Checked { docs })
-    }
-
-    /// The catalog and the agreement, for a renderer.
-    fn with<T>(&self, f: impl FnOnce(&Catalog<'_>, &Agreement) -> T) -> Result<T, Error> {
-        let catalog = Catalog::build(&self.docs)?;
-        let agreement = Agreement::check(&catalog);
-        Ok(f(&catalog, &agreement))
-    }
+/// Reads the docs set in `dir` and checks it as the build does, for commands that need only
+/// the sources.
+fn load_checked(dir: &std::path::Path) -> Result<Docs, Error> {
+    let docs = Docs::load(dir)?;
+    Model::from_catalog(&Catalog::build(&docs)?)?;
+    Ok(docs)
 }
 
 /// JSON, pretty-printed, with a final newline.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{to_json, Checked, DocsArg, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
+use super::{to_json, with_checked, DocsArg, Output, TextOrJson, EXIT_DIFFER, EXIT_OK};
 use crate::agreement::summarize;
 use crate::catalog::{Catalog, CodeView, SourceRef};
 use crate::error::{escape, quote, Error};
@@ -117,8 +117,7 @@ fn shown(
 }
 
 pub(super) fn run(args: &ShowArgs) -> Result<Output, Error> {
-    let checked = Checked::load(&args.docs.docs)?;
-    checked.with(|catalog, _| {
+    with_checked(&args.docs.docs, |catalog, _| {
         let code = args.code.as_str();
         let mut found = Vec::new();
         if let Some(view) = catalog.common.get(code) {
@@ -170,7 +169,7 @@ pub(super) fn run(args: &ShowArgs) -> Result<Output, Error> {
             TextOrJson::Text => text(code, &found),
         };
         Ok(Output::new(status, stdout))
-    })?
+    })
 }
 
 fn text(code: &str, found: &[Shown]) -> String {

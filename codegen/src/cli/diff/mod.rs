@@ -6,7 +6,7 @@ mod text;
 
 use std::path::PathBuf;
 
-use super::{Checked, Console, Output, OutputFormat, EXIT_DIFFER, EXIT_OK};
+use super::{with_checked, Console, Output, OutputFormat, EXIT_DIFFER, EXIT_OK};
 use crate::agreement::{Agreement, Finding, TableKind};
 use crate::catalog::Catalog;
 use crate::error::Error;
@@ -62,65 +62,67 @@ pub(super) struct Report<'a> {
 }
 
 pub(super) fn run(args: &DiffArgs, console: Console) -> Result<Output, Error> {
-    let checked = Checked::load(&args.docs)?;
     let color = match args.color {
         ColorChoice::Auto => console.auto_color(),
         ColorChoice::Always => true,
         ColorChoice::Never => false,
     };
-    checked.with(|catalog: &Catalog<'_>, agreement: &Agreement| {
-        let mut matrices = matrices(catalog, agreement);
-        if args.only_differences {
-            for locale in &mut matrices {
-                locale.rows.retain(|row| !row.agrees());
+    with_checked(
+        &args.docs,
+        |catalog: &Catalog<'_>, agreement: &Agreement| {
+            let mut matrices = matrices(catalog, agreement);
+            if args.only_differences {
+                for locale in &mut matrices {
+                    locale.rows.retain(|row| !row.agrees());
+                }
             }
-        }
-        let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) =
-            wordings(catalog).into_iter().partition(|w| {
-                w.table == TableKind::Common
-                    || args.product.is_some() && w.product.as_deref() == args.product.as_deref()
+            let (wordings, unlisted): (Vec<Wording>, Vec<Wording>) =
+                wordings(catalog).into_iter().partition(|w| {
+                    w.table == TableKind::Common
+                        || args.product.is_some() && w.product.as_deref() == args.product.as_deref()
+                });
+            let product = args.product.as_deref().map(|product| {
+                let findings = agreement
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.difference.table == TableKind::Product
+                            && f.difference.product.as_deref() == Some(product)
+                    })
+                    .collect();
+                (product, findings)
             });
-        let product = args.product.as_deref().map(|product| {
-            let findings = agreement
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.difference.table == TableKind::Product
-                        && f.difference.product.as_deref() == Some(product)
-                })
-                .collect();
-            (product, findings)
-        });
-        let report = Report {
-            generations: generations(catalog),
-            matrices,
-            wordings,
-            unlisted_wordings: unlisted.len(),
-            product,
-            findings: &agreement.findings,
-            locale_differences: agreement
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.difference.kind == crate::agreement::Kind::LocaleLacks
-                        && f.difference.product.is_none()
-                })
-                .map(|f| crate::error::escape(&f.to_string()))
-                .collect(),
-            verdict: agreement.verdict(),
-        };
-        let stdout = match args.format {
-            OutputFormat::Text => text::render(&report, color),
-            OutputFormat::Markdown => markdown::render(&report),
-            OutputFormat::Json => json::render(&report)?,
-        };
-        Ok(Output::new(
-            if agreement.is_clean() {
-                EXIT_OK
-            } else {
-                EXIT_DIFFER
-            },
-            stdout,
-        ))
-    })?
+            let report = Report {
+                generations: generations(catalog),
+                matrices,
+                wordings,
+                unlisted_wordings: unlisted.len(),
+                product,
+                findings: &agreement.findings,
+                locale_differences: agreement
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.difference.kind == crate::agreement::Kind::LocaleLacks
+                            && f.difference.product.is_none()
+                    })
+                    .map(|f| crate::error::escape(&f.to_string()))
+                    .collect(),
+                verdict: agreement.verdict(),
+            };
+            let stdout = match args.format {
+                OutputFormat::Text => text::render(&report, color),
+                OutputFormat::Markdown => markdown::render(&report),
+                OutputFormat::Json => json::render(&report)?,
+            };
+            Ok(Output::new(
+                if agreement.is_clean() {
+                    EXIT_OK
+                } else {
+                    EXIT_DIFFER
+                },
+                stdout,
+            ))
+        },
+    )
 }
